@@ -1,0 +1,3 @@
+"""kg: turn news articles into an event timeline knowledge graph."""
+
+from __future__ import annotations

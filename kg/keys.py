@@ -1,0 +1,112 @@
+"""Deterministic keys for records: the same input always yields the same ids and IRIs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """Turn a display name into a lowercase, hyphenated key.
+
+    Args:
+        name: Name as written in the article.
+
+    Returns:
+        ASCII letters and digits joined by single hyphens.
+
+    Raises:
+        ValueError: If nothing usable is left after normalising.
+
+    Examples:
+        >>> slug("  Acme Corp. ")
+        'acme-corp'
+        >>> slug("Hayat Tahrir al-Sham")
+        'hayat-tahrir-al-sham'
+        >>> slug("Maarat al-Nu’man")
+        'maarat-al-numan'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = folded.lower().replace("'", "")
+    key = _NON_WORD.sub("-", folded).strip("-")
+    if not key:
+        raise ValueError(f"no usable characters in name {name!r}")
+    return key
+
+
+def article_key(article_id: str) -> str:
+    """Return the IRI-safe key of an article id.
+
+    Examples:
+        >>> article_key("000_6fba463f02e9fc5b")
+        '000_6fba463f02e9fc5b'
+        >>> article_key("AFP/2019 08 20")
+        'afp-2019-08-20'
+    """
+    if re.fullmatch(r"[A-Za-z0-9._~-]+", article_id):
+        return article_id
+    return slug(article_id)
+
+
+def actor_id(name: str) -> str:
+    """Return the id of an actor from its canonical name, shared across articles.
+
+    Examples:
+        >>> actor_id("Vladimir Putin")
+        'vladimir-putin'
+    """
+    return slug(name)
+
+
+def place_id(name: str, geonames_id: int | None = None) -> str:
+    """Return the id of a place: its GeoNames id where known, else its name.
+
+    Examples:
+        >>> place_id("Khan Shaykhun", 170017)
+        'geonames-170017'
+        >>> place_id("the Idlib region")
+        'the-idlib-region'
+    """
+    return f"geonames-{geonames_id}" if geonames_id is not None else slug(name)
+
+
+def mention_key(article_id: str, start: int, end: int) -> str:
+    """Return the key of a mention: its article and its offsets.
+
+    Examples:
+        >>> mention_key("a017", 12, 18)
+        'a017/12-18'
+    """
+    return f"{article_key(article_id)}/{start}-{end}"
+
+
+def event_id(article_id: str, start: int) -> str:
+    """Return the id of an event from its article and the offset of its trigger.
+
+    Examples:
+        >>> event_id("a017", 312)
+        'a017-e312'
+    """
+    return f"{article_key(article_id)}-e{start}"
+
+
+def statement_id(article_id: str, start: int) -> str:
+    """Return the id of a statement from its article and the offset of its cue.
+
+    Examples:
+        >>> statement_id("a017", 1203)
+        'a017-s1203'
+    """
+    return f"{article_key(article_id)}-s{start}"
+
+
+def timex_id(article_id: str, start: int) -> str:
+    """Return the id of a time expression from its article and its offset.
+
+    Examples:
+        >>> timex_id("a017", 40)
+        'a017-t40'
+    """
+    return f"{article_key(article_id)}-t{start}"

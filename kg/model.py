@@ -1,0 +1,272 @@
+"""Frozen pydantic records: the article, what is read out of it, and the per-article `Extraction`.
+
+Records point to each other by id, never by nesting copies. Offsets index `Article.text`
+exactly as read. World time (`Event.time`) and source time (`Article.published`) stay apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def _stripped(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text.strip()
+
+
+def _key(text: str) -> str:
+    if not text or text != text.strip() or any(c.isspace() for c in text):
+        raise ValueError(f"id must be non-empty with no whitespace, got {text!r}")
+    return text
+
+
+Name = Annotated[str, AfterValidator(_stripped)]
+Key = Annotated[str, AfterValidator(_key)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "century", "decade", "year", "quarter", "season", "month", "week", "day",
+    "part_of_day", "hour", "minute", "second", "duration", "set", "present", "unknown",
+]
+TimexMod = Literal[
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX", "SINCE", "UNTIL",
+]
+ActorKind = Literal[
+    "person", "organisation", "government", "military", "armed_group", "media",
+    "country", "group", "other",
+]
+PlaceKind = Literal[
+    "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
+    "facility", "geo", "other",
+]
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """A stretch of the article text: character offsets, end exclusive, and the text there."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Dateline(Record):
+    """The dateline in front of a story: raw text, the filing place and the agency."""
+
+    text: Name
+    span: Span | None = None
+    place: Key | None = None  # place id
+    place_name: str | None = None
+    region: str | None = None  # "Syria" in "MAARET AL-NOMAN, Syria (Dispatches) –"
+    agency: str | None = None
+
+
+class Article(Record):
+    """One news article as read from a file or record."""
+
+    id: Key
+    text: str
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: date | datetime | None = None  # when the source said it; drives relative times
+    page_date: date | None = None  # a crawl or page date found in the text, kept apart
+    dateline: Dateline | None = None
+    language: str = "en"
+    body_start: int = Field(default=0, ge=0)  # where the story proper begins (after header lines)
+    source_path: str | None = None
+
+    @property
+    def text_hash(self) -> str:
+        """Return the SHA-256 of the text, the key for resume and replace."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def published_date(self) -> date | None:
+        """Return the publication day, whatever the precision of `published`."""
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
+
+
+class TimeValue(Record):
+    """A normalised time: TIMEX3 type and value, granularity, and inclusive day bounds.
+
+    `begin`/`end` are the earliest and latest days the value can cover, so a query can sort and
+    filter on them; `value` keeps the granularity ("2017" stays a year).
+    """
+
+    type: TimexType = "DATE"
+    value: str
+    granularity: Granularity = "day"
+    begin: date | None = None
+    end: date | None = None
+    mod: TimexMod | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self) -> TimeValue:
+        if self.begin and self.end and self.end < self.begin:
+            raise ValueError(f"time {self.value!r} ends {self.end} before it begins {self.begin}")
+        return self
+
+
+class Timex(Record):
+    """A time expression found in the text, with its normalised value."""
+
+    id: Key
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: TimexType = "DATE"
+    value: str
+    granularity: Granularity = "day"
+    begin: date | None = None
+    until: date | None = None  # latest day covered; `end` is the character offset
+    mod: TimexMod | None = None
+
+    @property
+    def span(self) -> Span:
+        """Return where the expression stands."""
+        return Span(start=self.start, end=self.end, text=self.text)
+
+    @property
+    def time(self) -> TimeValue:
+        """Return the normalised value as a `TimeValue`."""
+        return TimeValue(type=self.type, value=self.value, granularity=self.granularity,
+                         begin=self.begin, end=self.until, mod=self.mod)
+
+
+class Actor(Record):
+    """Someone who acts or speaks: a person, organisation, state, armed group, outlet."""
+
+    id: Key
+    name: Name
+    kind: ActorKind = "other"
+    aliases: tuple[Name, ...] = ()
+    titles: tuple[Name, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    affiliation: Key | None = None  # actor id
+    country: Key | None = None  # place id of the state it belongs to or is
+    links: tuple[str, ...] = ()  # external IRIs (GeoNames, Wikidata)
+
+
+class Place(Record):
+    """A place, with its gazetteer identity and containment."""
+
+    id: Key
+    name: Name
+    kind: PlaceKind = "other"
+    within: Key | None = None  # place id
+    geonames_id: int | None = None
+    country_code: str | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    aliases: tuple[Name, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+class Event(Record):
+    """Who did what to whom, where and when, as one node carrying its time."""
+
+    id: Key
+    type: str  # PLOVER event type, e.g. "ASSAULT"
+    cameo: str | None = None  # CAMEO code, e.g. "195"
+    label: str | None = None  # lemma of the trigger, e.g. "withdraw"
+    trigger: Span
+    agents: tuple[Key, ...] = ()
+    targets: tuple[Key, ...] = ()
+    place: Key | None = None
+    time: TimeValue | None = None
+    time_span: Span | None = None  # the expression the time was read from, if any
+    source: Key | None = None  # actor the event is attributed to
+    negated: bool = False
+    confidence: Confidence = 0.5
+
+
+class Statement(Record):
+    """Reported speech: who said what, through which channel, when."""
+
+    id: Key
+    speaker: Key | None = None  # actor id
+    speaker_mention: Span | None = None
+    cue: Span
+    content: Span | None = None
+    direct: bool = False
+    channel: Key | None = None  # actor id of the outlet it was said to or through
+    date: str | None = None  # TIMEX3 value
+    reports: tuple[Key, ...] = ()  # event ids
+    confidence: Confidence = 0.5
+
+
+class ExtractionRun(Record):
+    """What produced an extraction: tool, version, model and settings (PROV-O activity)."""
+
+    tool: str = "kg"
+    version: str
+    model: str
+    model_version: str
+    stages: tuple[str, ...]
+    settings_hash: str
+
+
+class Extraction(Record):
+    """Everything read out of one article."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    run: ExtractionRun | None = None
+
+    def extend(self, **fields: object) -> Extraction:
+        """Return a new, re-validated extraction with the given fields appended or replaced.
+
+        Tuple fields are appended to; `article` and `run` are replaced.
+        """
+        data = self.model_dump()
+        for name, value in fields.items():
+            if name not in type(self).model_fields:
+                raise ValueError(f"unknown extraction field {name!r}")
+            if name in ("article", "run"):
+                data[name] = value.model_dump() if isinstance(value, BaseModel) else value
+            else:
+                data[name] = [*data[name], *[_dump(v) for v in value]]  # type: ignore[attr-defined]
+        return Extraction.model_validate(data)
+
+    def replace(self, **fields: object) -> Extraction:
+        """Return a new, re-validated extraction with the given fields replaced outright."""
+        data = self.model_dump()
+        for name, value in fields.items():
+            if name not in type(self).model_fields:
+                raise ValueError(f"unknown extraction field {name!r}")
+            if isinstance(value, BaseModel):
+                data[name] = value.model_dump()
+            elif isinstance(value, tuple | list):
+                data[name] = [_dump(v) for v in value]
+            else:
+                data[name] = value
+        return Extraction.model_validate(data)
+
+
+def _dump(value: object) -> object:
+    return value.model_dump() if isinstance(value, BaseModel) else value
