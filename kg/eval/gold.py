@@ -7,7 +7,7 @@ The format is documented in `shared/eval/README.md`: one JSON file per document,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -53,11 +53,18 @@ class GoldTimex(GoldSpan):
     value: str | None = None
 
 
+class GoldParticipant(GoldSpan):
+    """A participant of an event mention and its PropBank role (Arg0, Arg1, Argm-LOC, ...)."""
+
+    role: str
+
+
 class GoldEvent(GoldSpan):
-    """An event mention, its class and the date it is anchored to (if a TLINK says so)."""
+    """An event mention, its class, participants and the date it is anchored to (if any)."""
 
     event_class: str | None = Field(default=None, alias="class")
     time_value: str | None = None
+    participants: tuple[GoldParticipant, ...] = ()
 
 
 class GoldQuote(GoldRecord):
@@ -75,15 +82,17 @@ class Layers(GoldRecord):
     timex: str = "none"
     events: str = "none"
     quotes: str = "none"
+    participants: str = "none"
 
     def status(self, layer: str) -> str:
         """Return "gold", "derived" or "none" for a layer name.
 
         Raises:
-            ValueError: If the layer is not one of entities, timex, events, quotes.
+            ValueError: If the layer is not one of entities, timex, events, quotes, participants.
         """
         if layer not in type(self).model_fields:
-            raise ValueError(f"unknown gold layer {layer!r}; known: {sorted(type(self).model_fields)}")
+            known = sorted(type(self).model_fields)
+            raise ValueError(f"unknown gold layer {layer!r}; known layers: {known}")
         word = str(getattr(self, layer)).split(maxsplit=1)
         return word[0].lower() if word and word[0].lower() in ("gold", "derived") else "none"
 
@@ -142,21 +151,23 @@ def gold_files(directory: Path) -> list[Path]:
 
 
 def load_gold(directories: Iterable[Path], *, limit: int | None = None) -> list[GoldDoc]:
-    """Read the gold documents of each directory, at most `limit` per corpus, in file order.
+    """Read the gold documents of each directory, in file order.
+
+    Args:
+        directories: Corpus folders, or folders holding corpus folders.
+        limit: Keep at most this many documents per corpus, evenly spaced in file order, so
+            that a small sample still spans the publishers and sources a corpus is sorted by.
 
     Raises:
         ArticleFormatError: If a directory holds no gold files or a file is malformed.
     """
-    docs: list[GoldDoc] = []
-    taken: dict[str, int] = {}
-    for path in _unique(f for d in directories for f in gold_files(Path(d))):
-        doc = read_doc(path)
-        if limit is not None and taken.get(doc.corpus, 0) >= limit:
-            continue
-        taken[doc.corpus] = taken.get(doc.corpus, 0) + 1
-        docs.append(doc)
-    return docs
-
-
-def _unique(paths: Iterable[Path]) -> Sequence[Path]:
-    return list(dict.fromkeys(p.resolve() for p in paths))
+    paths = dict.fromkeys(f.resolve() for d in directories for f in gold_files(Path(d)))
+    docs = [read_doc(path) for path in paths]
+    if limit is None:
+        return docs
+    by_corpus: dict[str, list[GoldDoc]] = {}
+    for doc in docs:
+        by_corpus.setdefault(doc.corpus, []).append(doc)
+    keep = {id(group[i * len(group) // limit])
+            for group in by_corpus.values() for i in range(min(limit, len(group)))}
+    return [doc for doc in docs if id(doc) in keep]

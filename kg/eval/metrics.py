@@ -88,6 +88,16 @@ class TaskResult(ScoreRecord):
     ratios: dict[str, Ratio] = {}
     issues: tuple[Issue, ...] = ()
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def attribute_f1(self) -> dict[str, float]:
+        """Return relaxed F1 x accuracy of each attribute judged on relaxed matches (TempEval-3)."""
+        if "relaxed" not in self.counts:
+            return {}
+        base = self.counts["relaxed"].f1
+        return {name: base * self.ratios[name].accuracy
+                for name in ("type", "value") if name in self.ratios}
+
 
 def total(results: Iterable[TaskResult]) -> list[TaskResult]:
     """Sum results task by task (micro-average), keeping the order tasks first appear in."""
@@ -110,6 +120,7 @@ def total(results: Iterable[TaskResult]) -> list[TaskResult]:
 def score_spans(doc_id: str, text: str, metric: str, gold: Sequence[Pieces],
                 pred: Sequence[Pieces], *, exact: Callable[[Pieces, Pieces], bool] | None = None,
                 ignore: Callable[[int], bool] | None = None,
+                allowed: Callable[[int, int], bool] | None = None,
                 ) -> tuple[Counts, list[tuple[int, int]], list[Issue]]:
     """Match predictions to gold one-to-one and count them, listing misses and false positives.
 
@@ -121,11 +132,12 @@ def score_spans(doc_id: str, text: str, metric: str, gold: Sequence[Pieces],
         pred: Predicted spans.
         exact: Exact-match test; None means any overlap matches.
         ignore: Predictions left unmatched for which this holds are neither true nor false.
+        allowed: Extra condition a `(gold_index, pred_index)` pair must meet to match.
 
     Returns:
         The counts, the `(gold_index, pred_index)` pairs, and the issues.
     """
-    pairs = match(gold, pred, exact=exact)
+    pairs = match(gold, pred, exact=exact, allowed=allowed)
     hit_gold = {g for g, _ in pairs}
     hit_pred = {p for _, p in pairs}
     issues: list[Issue] = []

@@ -8,6 +8,7 @@ prediction is used at most once and true positives count the same for precision 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 Pieces = tuple[tuple[int, int], ...]
@@ -39,9 +40,9 @@ def trimmed(span: Pieces, text: str) -> tuple[int, int]:
     A span made only of such characters (a ":" cue) is returned unchanged.
 
     Examples:
-        >>> trimmed(((0, 9),), '"Yes," he')
+        >>> trimmed(((0, 6),), '"Yes," he')
         (1, 4)
-        >>> trimmed(((3, 4),), 'he: no')
+        >>> trimmed(((2, 3),), 'he: no')
         (2, 3)
     """
     start, end = outer(span)
@@ -84,9 +85,19 @@ def match(gold: Sequence[Pieces], pred: Sequence[Pieces], *,
         >>> match([((0, 5),)], [((0, 5),), ((1, 4),)], exact=same)
         [(0, 0)]
     """
+    bounds = [outer(p) for p in pred]
+    order = sorted(range(len(pred)), key=lambda i: bounds[i])
+    starts = [bounds[i][0] for i in order]
+    longest = max((e - s for s, e in bounds), default=0)
     candidates = []
     for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
+        g_start, g_end = outer(g)
+        # only predictions whose outer range overlaps the gold's can overlap or equal it
+        for k in range(bisect_left(starts, g_start - longest), bisect_left(starts, g_end)):
+            pi = order[k]
+            if bounds[pi][1] <= g_start:
+                continue
+            p = pred[pi]
             shared = overlap(g, p)
             is_exact = exact(g, p) if exact is not None else same(g, p)
             if (exact is not None and not is_exact) or (exact is None and shared == 0):

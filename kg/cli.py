@@ -1,0 +1,316 @@
+"""The `kg` command: thin wrappers over the library, and the only module that prints or exits.
+
+Results go to stdout, one-line errors to stderr. Exit codes: 0 success, 1 a `KGError` or a
+batch with failures, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.config import Settings, load_settings
+from kg.errors import KGError
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Turn news articles into an event timeline knowledge graph.\n\n"
+         "Example: kg ingest data/ && kg query --name timeline",
+)
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    turtle = "turtle"
+    trig = "trig"
+    jsonld = "jsonld"
+    nquads = "nquads"
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="TOML settings file (or a pyproject.toml with [tool.kg]).")]
+StoreOpt = Annotated[str | None, typer.Option(
+    "--store", help="Store: a folder (embedded Oxigraph, the default .kg/store), "
+                    "an http(s) SPARQL endpoint URL, or 'memory'.")]
+
+
+def _settings(config: Path | None, store: str | None = None) -> Settings:
+    if config is None and Path("pyproject.toml").is_file():
+        candidate = Path("pyproject.toml")
+        settings = load_settings(candidate) if "[tool.kg]" in candidate.read_text("utf-8") \
+            else Settings()
+    else:
+        settings = load_settings(config)
+    if store is None:
+        return settings
+    if store == "memory":
+        return settings.model_copy(update={"store": "memory"})
+    if store.startswith(("http://", "https://")):
+        return settings.model_copy(update={"store": "remote", "endpoint": store})
+    return settings.model_copy(update={"store": "oxigraph", "store_path": store})
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs."
+                                              )] = False) -> None:
+    _State.debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the per-article extraction output."""
+    from kg.model import Extraction
+
+    typer.echo(json.dumps(Extraction.model_json_schema(), indent=2))
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or - (JSONL on stdin).")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Extract articles and print what was read out of them, one object or document per article.
+
+    Example: kg extract data/000_6fba463f02e9fc5b.txt --format json
+    """
+    from kg.export import write_extractions
+    from kg.ingest import extract
+
+    settings = _settings(config)
+    errors = _Errors(strict)
+    write_extractions(sys.stdout, extract(inputs, settings=settings, on_error=errors),
+                      fmt.value, base_iri=settings.base_iri)
+    errors.exit_if_any()
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or - (JSONL on stdin).")],
+    store: StoreOpt = None,
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Extract articles and store one named graph per article (re-ingesting changes nothing).
+
+    Example: kg ingest data/ --store .kg/store
+    """
+    from kg.ingest import ingest
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    errors = _Errors(strict)
+    with open_store(settings) as opened:
+        summary = ingest(inputs, opened, settings=settings, on_error=errors)
+    typer.echo(f"ingested {summary.articles} articles ({summary.triples} triples), "
+               f"skipped {summary.skipped} unchanged, {summary.failed} failed "
+               f"in {summary.seconds:.1f} s", err=True)
+    errors.exit_if_any()
+
+
+@app.command("query")
+def query_cmd(
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text or a .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="A named query (see --list).")
+                    ] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v for --name.")
+                     ] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    limit: Annotated[int | None, typer.Option(help="Return at most this many rows.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Give up after this many seconds.")
+                       ] = None,
+    list_names: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Run a read-only SPARQL query (text, file or named) over every stored article.
+
+    Examples: kg query --name timeline;  kg query --name events_by_place -p place=Idlib;
+    kg query "SELECT ?name WHERE { ?a a kg:Actor ; kg:name ?name }"
+    """
+    from kg import query as queries
+    from kg.store import open_store
+    from kg.table import render
+
+    if list_names:
+        for entry in queries.list_queries():
+            typer.echo(f"{entry.name}\t{entry.summary}")
+        return
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        if name is not None:
+            params = dict(_pair(item) for item in param or [])
+            result = queries.run_named(opened, name, base_iri=settings.base_iri, limit=limit,
+                                       timeout=timeout, **params)
+        elif sparql is not None:
+            text = Path(sparql).read_text("utf-8") if sparql.endswith(".rq") else sparql
+            result = queries.run_text(opened, text, limit=limit, timeout=timeout)
+        else:
+            raise typer.BadParameter("give SPARQL text, a .rq file, or --name")
+    typer.echo(render(result, fmt.value), nl=False)
+    if result.truncated:
+        typer.echo(f"note: result cut to {limit} rows (--limit)", err=True)
+
+
+def _pair(item: str) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"parameter {item!r} is not key=value")
+    return key.strip(), value
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout)."
+                                             )] = None,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write the whole graph as Turtle, TriG, N-Quads or JSON-LD.
+
+    Example: kg export --format trig --out graph.trig
+    """
+    from kg.export import export_store
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        if out is None:
+            export_store(opened, sys.stdout.buffer, fmt.value, base_iri=settings.base_iri)
+        else:
+            with out.open("wb") as handle:
+                export_store(opened, handle, fmt.value, base_iri=settings.base_iri)
+
+
+@app.command("validate")
+def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
+    """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        reports = validate_store(opened)
+    bad = [(iri, report) for iri, report in reports if not report.conforms]
+    for iri, report in bad:
+        _fail(f"{iri}: {report.violations} SHACL violation(s)")
+        if _State.debug:
+            typer.echo(report.text, err=True)
+    typer.echo(f"{len(reports) - len(bad)} of {len(reports)} article graphs conform")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
+    """Count the stored articles, actors, places, events, statements and triples."""
+    from kg import query as queries
+    from kg.store import open_store
+    from kg.table import render
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        result = queries.run_named(opened, "stats", base_iri=settings.base_iri)
+        typer.echo(render(result, "table"), nl=False)
+        typer.echo(f"triples: {opened.triples_count()}")
+
+
+@app.command("remove")
+def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
+               store: StoreOpt = None, config: ConfigOpt = None) -> None:
+    """Retract one article's graph and nothing else."""
+    from kg.rdf import graph_iri
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        if not opened.remove(graph_iri(article, settings.base_iri)):
+            raise KGError(f"no stored article {article!r}")
+    typer.echo(f"removed {article}")
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[list[Path], typer.Argument(help="Gold folders (see ../shared/eval/README.md).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents per folder."
+                                              )] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[str | None, typer.Option(help="List misses and false positives of a task "
+                                                    "(timex, entities, events, statements).")
+                      ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus."""
+    from kg.eval import evaluate, render, render_errors
+    from kg.extract import Pipeline
+
+    report = evaluate(gold, pipeline=Pipeline(_settings(config)), limit=limit)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    elif errors:
+        typer.echo(render_errors(report, errors))
+    else:
+        typer.echo(render(report))
+
+
+class _Errors:
+    """Reports each bad input on one stderr line, counts them, and stops at the first if strict."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.count = 0
+
+    def __call__(self, error: KGError) -> None:
+        self.count += 1
+        _fail(str(error))
+        if self.strict:
+            raise typer.Exit(1)
+
+    def exit_if_any(self) -> None:
+        if self.count:
+            raise typer.Exit(1)
+
+
+def main() -> None:
+    """Run the `kg` command, turning a `KGError` into one line on stderr and exit code 1."""
+    try:
+        app()
+    except KGError as exc:
+        if _State.debug:
+            raise
+        _fail(str(exc))
+        sys.exit(1)

@@ -1,0 +1,79 @@
+"""Run the pipeline over gold documents and score every task, corpus by corpus."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import KGError
+from kg.eval.entities import score_entities
+from kg.eval.events import score_events
+from kg.eval.gold import GoldDoc, load_gold
+from kg.eval.metrics import TaskResult, total
+from kg.eval.report import CorpusReport, EvalReport, Failure
+from kg.eval.statements import score_statements
+from kg.eval.timex import score_timex
+from kg.model import Extraction
+
+if TYPE_CHECKING:
+    from kg.extract.pipeline import Pipeline
+
+Scorer = Callable[[GoldDoc, Extraction], TaskResult | None]
+SCORERS: tuple[Scorer, ...] = (score_timex, score_entities, score_events, score_statements)
+
+
+def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
+          details: bool = False) -> EvalReport:
+    """Score extractions (or failures), given in the order of `docs`, per corpus.
+
+    Args:
+        docs: Gold documents.
+        results: One extraction or error per document, in the same order.
+        details: Keep the per-document issues (misses, false positives, wrong attributes).
+
+    Raises:
+        ValueError: If an extraction belongs to another article than its gold document.
+    """
+    per_corpus: dict[str, list[TaskResult]] = {}
+    failures: dict[str, list[Failure]] = {}
+    counts: dict[str, int] = {}
+    for doc, result in zip(docs, results, strict=True):
+        counts[doc.corpus] = counts.get(doc.corpus, 0) + 1
+        tasks = per_corpus.setdefault(doc.corpus, [])
+        if isinstance(result, KGError):
+            cause = f": {result.__cause__!r}" if result.__cause__ is not None else ""
+            failures.setdefault(doc.corpus, []).append(
+                Failure(doc_id=doc.id, error=f"{result}{cause}"))
+            result = Extraction(article=doc.to_article())  # a failed article found nothing
+        if result.article.id != doc.id:
+            raise ValueError(f"extraction of {result.article.id!r} given for gold doc {doc.id!r}")
+        for scorer in SCORERS:
+            found = scorer(doc, result)
+            if found is not None:
+                tasks.append(found if details else found.model_copy(update={"issues": ()}))
+    corpora = tuple(CorpusReport(corpus=name, docs=counts[name],
+                                 failures=tuple(failures.get(name, ())), tasks=tuple(total(tasks)))
+                    for name, tasks in per_corpus.items())
+    return EvalReport(corpora=corpora, details=details)
+
+
+def evaluate(gold_dirs: Sequence[Path], *, pipeline: Pipeline, limit: int | None = None,
+             details: bool = False) -> EvalReport:
+    """Run `pipeline` over the gold documents of `gold_dirs` and score what it finds.
+
+    Args:
+        gold_dirs: Corpus folders of gold JSON files, or folders holding such corpus folders.
+        pipeline: The extraction pipeline to measure.
+        limit: Take at most this many documents of each corpus, evenly spaced in file order.
+        details: Keep per-document issues for `render_errors`.
+
+    Raises:
+        ArticleFormatError: If a folder holds no gold file or a file is malformed.
+    """
+    started = time.perf_counter()
+    docs = load_gold(gold_dirs, limit=limit)
+    results = pipeline.run_many(doc.to_article() for doc in docs)
+    report = score(docs, results, details=details)
+    return report.model_copy(update={"seconds": round(time.perf_counter() - started, 2)})

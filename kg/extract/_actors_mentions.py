@@ -1,0 +1,258 @@
+"""Find the mentions of actors in a parsed article: names, titles, demonyms and metonyms.
+
+Each mention says which actor it names only loosely (its text, NER label, a country code, a
+kind); `_actors_merge` groups them into actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from kg.extract._actors_lexicon import Lexicon
+from kg.model import ActorKind, Place
+
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative"})
+_AGENT_PREPOSITIONS = frozenset({"by", "against"})
+_MILITARY_HEADS = frozenset({"army", "military", "forces", "troops", "navy", "soldiers",
+                             "air force", "armed forces"})
+_GOVERNMENT_HEADS = frozenset({"government", "regime", "authorities", "administration",
+                               "officials", "cabinet", "ministry"})
+_REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "report"})
+_ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stretch of text naming an actor, with what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON / ORG / NORP / GPE, or "" for a name the model did not tag
+    kind: ActorKind | None = None
+    country: str | None = None  # ISO code when the mention names a state or its organ
+    canonical: str | None = None  # a name the actor must carry ("Syrian military")
+    titles: tuple[str, ...] = ()
+    affiliation: tuple[int, int] | None = None  # char span of the affiliated actor's mention
+    tokens: tuple[str, ...] = field(default=(), compare=False)
+
+
+def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list[Mention]:
+    """Return the PERSON and ORG names that are not places, trimmed, with titles and kinds."""
+    placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS:
+            continue
+        span = _trim(doc, ent, lexicon)
+        if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
+                or not lexicon.is_actor_name(span.text):
+            continue
+        if ent.label_ == "ORG" and _only_modifier(doc, span, lexicon):
+            continue
+        head = _governing_noun(span)
+        head_kind = lexicon.org_kind("", head.text) if head is not None else None
+        if ent.label_ == "PERSON" and lexicon.org_kind(span.text) is None and head_kind is None:
+            titles, affiliation = _titles(doc, span, lexicon)
+            found.append(_mention(span, "PERSON", "person", titles=titles,
+                                  affiliation=affiliation))
+        else:
+            kind = lexicon.org_kind(span.text, head.text if head is not None else None) \
+                or lexicon.org_kind(ent.text.removeprefix(span.text))
+            found.append(_mention(span, ent.label_, kind))
+    return found
+
+
+def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
+    """Yield runs of capitalised words outside entities and known mentions ("the Observatory").
+
+    The model tags a bare surname at the start of a sentence as a common noun ("Jobs said"),
+    so any capitalised word counts; the caller keeps only runs that name a known actor.
+    """
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ == "" \
+                and token.text[:1].isupper() and token.idx not in taken:
+            run.append(token)
+            continue
+        if run:
+            yield doc[run[0].i:run[-1].i + 1]
+        run = []
+
+
+def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
+                     capitals: dict[str, str]) -> list[Mention]:
+    """Return states as actors: countries and capitals that act, and demonyms.
+
+    Args:
+        doc: The parsed article.
+        lexicon: The word lists.
+        places: The places found by the places stage.
+        capitals: Place id of a national capital -> the country's ISO code.
+    """
+    found: list[Mention] = []
+    for place in places:
+        code = place.country_code if place.kind == "country" else capitals.get(place.id)
+        if code is None:
+            continue
+        for m in place.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _acts(span.root):
+                found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
+    for ent in doc.ents:
+        code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
+        if code is None:
+            continue
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
+        organ = _organ(doc, head) if head is not None else None
+        if organ is not None:
+            kind, noun, span = organ
+            canonical = f"{ent.text} {'military' if kind == 'military' else 'government'}"
+            found.append(Mention(ent.start_char, span.end_char, doc.text[ent.start_char:
+                                 span.end_char], "NORP", kind, code, canonical))
+        found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
+    return found
+
+
+def _organ(doc: Doc, head: Token) -> tuple[ActorKind, str, DocSpan] | None:
+    """Return (kind, noun, span to the noun) when a demonym modifies an army or government."""
+    noun = head.lower_
+    if noun in _MILITARY_HEADS:
+        return "military", noun, doc[head.i:head.i + 1]
+    if noun in _GOVERNMENT_HEADS:
+        return "government", noun, doc[head.i:head.i + 1]
+    return None
+
+
+def _acts(token: Token) -> bool:
+    """Tell whether a name stands where an actor does: subject, object, possessor, "by X"."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in _AGENT_DEPS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in _AGENT_PREPOSITIONS:
+        return True
+    return any(child.dep_ == "relcl" for child in token.children)
+
+
+def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | None:
+    """Cut a name to its proper-noun core; None if no name is left.
+
+    Drops a leading article, anything from a possessive on, trailing punctuation and
+    lowercase words ("Interfax news"), and takes in untagged proper nouns just before it
+    ("Hayat" + "Tahrir al-Sham") unless they are title words ("Minister").
+    """
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE
+                and (i + 1 == end or not doc[i + 1].text[:1].isupper())), None)
+    end = cut if cut is not None else end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text[:1].islower()):
+        end -= 1
+    if start == span.start:
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+                and doc[start - 1].text[:1].isupper() \
+                and not (lexicon is not None and lexicon.is_title_word(doc[start - 1].text)):
+            start -= 1
+    if start >= end:
+        return None
+    name = doc[start:end]
+    if not any(t.text[:1].isupper() for t in name) or name.text.lower().endswith(
+            _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
+                                     and name[0].lower_.startswith("pro")):
+        return None
+    return name
+
+
+def _governing_noun(span: DocSpan) -> Token | None:
+    """Return the noun a name modifies or stands in apposition to ("Interfax news agency")."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if apposed:
+        return apposed[0]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.head == root:
+        return before
+    return None
+
+
+def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a one-word ORG name is only ever an adjective of a noun ("Takfiri militants").
+
+    A name that modifies an outlet, an office or a title ("Interfax news agency", "AFP
+    correspondent", "Observatory chief") still names an organisation.
+    """
+    if len(span) != 1 or span.text.isupper():
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents):
+        return False  # a surname the model typed ORG ("Mulally plans")
+    for other in doc.ents:
+        if other.text != span.text and not other.text.startswith(span.text + " "):
+            continue
+        root = other.root
+        if root.dep_ not in ("compound", "amod") or root.head.pos_ != "NOUN":
+            return False
+        head = root.head.lower_
+        if lexicon.org_kind("", head) not in (None, "armed_group") \
+                or lexicon.is_title_word(head) or head in _REPORTER_NOUNS:
+            return False
+    return True
+
+
+def _titles(doc: Doc, span: DocSpan, lexicon: Lexicon
+            ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Read "Russian Foreign Minister X": the title words before a name and who they serve."""
+    i = span.start - 1
+    while i >= 0 and lexicon.is_title_word(doc[i].text):
+        i -= 1
+    words = doc[i + 1:span.start]
+    if not any(t.lower_ in lexicon.title_heads for t in words):
+        return _apposed_title(doc, span, lexicon)
+    title = words.text
+    if i < 0 or not doc[i].text[:1].isupper():
+        return (title,), None
+    j = i
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].ent_iob_ == "I":
+        j -= 1
+    k = i
+    if doc[k].text in _POSSESSIVE and k > 0:
+        k -= 1
+    return (title,), (doc[j].idx, doc[k].idx + len(doc[k].text))
+
+
+def _apposed_title(doc: Doc, span: DocSpan, lexicon: Lexicon
+                   ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Read "X, chief executive of Y": a title after a name and the organisation it serves."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return (), None
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(doc) and (lexicon.is_title_word(doc[k].text) or doc[k].lower_ == "and"):
+        k += 1
+    words = doc[j:k]
+    if not any(t.lower_ in lexicon.title_heads for t in words):
+        return (), None
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ in ("ORG", "GPE"):
+        ent = next(e for e in doc.ents if e.start <= k + 1 < e.end)
+        trimmed = _trim(doc, ent) or ent
+        return (words.text,), (trimmed.start_char, trimmed.end_char)
+    return (words.text,), None
+
+
+def _mention(span: DocSpan, label: str, kind: ActorKind | None, *, titles: tuple[str, ...] = (),
+             affiliation: tuple[int, int] | None = None) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, label, kind, titles=titles,
+                   affiliation=affiliation, tokens=tuple(t.text for t in span))

@@ -1,0 +1,148 @@
+"""The `actors` stage: people, organisations, states and their organs named in an article.
+
+Names come from the NER model (PERSON, ORG); states from countries and capitals that act
+("Moscow supports ...") and from demonyms ("a Turkish convoy" -> Turkey, "the Syrian army" ->
+the Syrian military). Mentions of one actor are merged ("Putin" -> "Vladimir Putin"), titles
+and affiliations read off the words before a name, and ids made from the fullest name so the
+same actor gets the same id across articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from kg.config import Settings
+from kg.extract._actors_lexicon import Lexicon, load_lexicon
+from kg.extract._actors_mentions import Mention, country_mentions, name_mentions, propn_runs
+from kg.extract._actors_merge import Cluster, attach, merge
+from kg.extract._gazetteer import Gazetteer, load_gazetteer
+from kg.extract.pipeline import Stage, stage_factory
+from kg.keys import actor_id
+from kg.model import Actor, ActorKind, Extraction, Span
+
+_GEONAMES = "https://sws.geonames.org/{}/"
+
+
+class ActorFinder:
+    """Finds and merges the actors of one article."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's actors."""
+        places = extraction.places
+        capitals = {p.id: e.capital_of for p in places
+                    if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
+        names = name_mentions(doc, self.lexicon, places)
+        states = country_mentions(doc, self.lexicon, places, capitals)
+        states += self._affiliated_states(names, states, extraction)
+        clusters = merge(names, states)
+        taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
+        taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
+        for run in propn_runs(doc, taken):
+            mention = Mention(run.start_char, run.end_char, run.text, "",
+                              tokens=tuple(t.text for t in run))
+            cluster = attach(mention, clusters)
+            if cluster is not None:
+                cluster.mentions.append(mention)
+        return extraction.extend(actors=self._actors(clusters))
+
+    def _affiliated_states(self, names: list[Mention], states: list[Mention],
+                           extraction: Extraction) -> list[Mention]:
+        """Return state mentions for affiliations no other mention covers ("Russian President")."""
+        covered = {(m.start, m.end) for m in [*names, *states]}
+        countries = {(m.start, m.end): p.country_code for p in extraction.places
+                     if p.kind == "country" for m in p.mentions}
+        text = extraction.article.text
+        found: list[Mention] = []
+        for m in names:
+            if m.affiliation is None or m.affiliation in covered:
+                continue
+            start, end = m.affiliation
+            code = countries.get(m.affiliation) or self.lexicon.demonym(text[start:end])
+            if code is not None:
+                found.append(Mention(start, end, text[start:end], "GPE", "country", code))
+                covered.add(m.affiliation)
+        return found
+
+    def _actors(self, clusters: list[Cluster]) -> list[Actor]:
+        """Turn clusters into actors, one per id, with affiliations resolved to actor ids."""
+        ids = [self._canonical(c) for c in clusters]
+        owner: dict[tuple[int, int], str] = {}
+        for cluster, (_, key) in zip(clusters, ids, strict=True):
+            for m in cluster.mentions:
+                owner[(m.start, m.end)] = key
+        grouped: dict[str, list[Cluster]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for cluster, (name, key) in zip(clusters, ids, strict=True):
+            grouped[key].append(cluster)
+            names.setdefault(key, name)
+        needed = {c.country for c in clusters if c.country}
+        for code in sorted(needed):
+            name, key = self._country_name(code)
+            if key not in grouped:
+                grouped[key] = [Cluster(country=code, kind="country")]
+                names[key] = name
+        self._clusters_by_id = grouped
+        return [self._actor(key, names[key], group, owner) for key, group in grouped.items()]
+
+    def _canonical(self, cluster: Cluster) -> tuple[str, str]:
+        if cluster.kind == "country" and cluster.country:
+            return self._country_name(cluster.country)
+        name = cluster.canonical or cluster.longest.text
+        return name, actor_id(name)
+
+    def _country_name(self, code: str) -> tuple[str, str]:
+        entry = self.gazetteer.countries.get(code)
+        name = entry.name if entry else code
+        return name, actor_id(name)
+
+    def _actor(self, key: str, name: str, group: list[Cluster],
+               owner: dict[tuple[int, int], str]) -> Actor:
+        mentions = sorted({(m.start, m.end, m.text) for c in group for m in c.mentions})
+        all_mentions = [m for c in group for m in c.mentions]
+        kind = _kind(group)
+        code = next((c.country for c in group if c.country), None)
+        affiliation = None
+        if kind in ("military", "government") and code:
+            affiliation = self._country_name(code)[1]
+        for m in all_mentions:
+            if m.affiliation is not None and affiliation is None:
+                affiliation = _owner_of(m.affiliation, owner)
+        if code is None and affiliation is not None:
+            code = next((c.country for c in self._clusters_by_id.get(affiliation, [])
+                         if c.kind == "country"), None)
+        country = self.gazetteer.countries.get(code) if code else None
+        titles = list(dict.fromkeys(t for m in sorted(all_mentions, key=lambda m: m.start)
+                                    for t in m.titles))
+        aliases = sorted({text for _, _, text in mentions} - {name})
+        links = (_GEONAMES.format(country.geonames_id),) if kind == "country" and country else ()
+        return Actor(id=key, name=name, kind=kind, aliases=tuple(aliases), titles=tuple(titles),
+                     mentions=tuple(Span(start=s, end=e, text=t) for s, e, t in mentions),
+                     affiliation=affiliation if affiliation != key else None,
+                     country=country.id if country else None, links=links)
+
+
+def _kind(group: list[Cluster]) -> ActorKind:
+    first = group[0]
+    if first.kind in ("country", "military", "government") and first.country:
+        return first.kind
+    if first.label == "PERSON" and first.longest.label == "PERSON":
+        return "person"
+    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"]
+    return found[0] if found else "organisation"
+
+
+def _owner_of(span: tuple[int, int], owner: dict[tuple[int, int], str]) -> str | None:
+    start, end = span
+    return next((key for (s, e), key in owner.items() if s < end and start < e), None)
+
+
+@stage_factory("actors", requires=("article", "doc", "places"), produces=("actors",))
+def actors_stage(settings: Settings) -> Stage:
+    """Build the actors stage over the shared, cached gazetteer and word lists."""
+    return ActorFinder(load_gazetteer(), load_lexicon())

@@ -1,0 +1,298 @@
+"""The `places` stage: find place names, resolve them in the gazetteer, merge their mentions.
+
+Names come from the NER model (GPE, LOC, FAC) and from names it typed otherwise or missed
+when a place cue says so ("the town of X", "X province", "in X" with a gazetteer match, a
+capitalised dateline). Each name is resolved to a GeoNames place where it can be, preferring
+places in the countries the article is about, and the places that contain it are added too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from kg.config import Settings
+from kg.extract._actors_lexicon import Lexicon, load_lexicon
+from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from kg.extract._places_cues import Cue, cue_for, dateline_spans, place_kind_words
+from kg.extract.pipeline import Stage, stage_factory
+from kg.keys import place_id
+from kg.model import Article, Extraction, Place, PlaceKind, Span
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
+_KIND_RANK: dict[str, float] = {"continent": 4.0, "country": 4.0, "admin1": 2.5}
+_MIN_WEAK_POPULATION = 10_000  # a place named only after "in"/"near" must be this big
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # NER label, "" for a name the model did not tag
+    cue: Cue
+    dateline: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+class PlaceFinder:
+    """Finds, resolves and merges the places of one article."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's places and point its dateline at the dateline place."""
+        article = extraction.article
+        known = self.gazetteer.by_key.__contains__
+        candidates = [m for m in _candidates(doc, article, lambda name: known(fold(name)))
+                      if self._could_be_place(m)]
+        mentions = self._accept(candidates, doc)
+        entries = self._resolve(mentions)
+        places = self._places(mentions, entries)
+        result = extraction.extend(places=places)
+        dated = _with_dateline_place(article, mentions, entries, places)
+        return result.extend(article=dated) if dated is not None else result
+
+    def _accept(self, candidates: list[_Mention], doc: Doc) -> list[_Mention]:
+        """Keep the candidates that are places: typed so, cued, or named like a cued place."""
+        person_words = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                        for t in e}
+        accepted: list[_Mention] = []
+        for m in candidates:
+            if m.label in _PLACE_LABELS or m.cue.strong or m.dateline:
+                accepted.append(m)
+            elif m.cue.weak and fold(m.text) not in person_words and self._weak_match(m.text):
+                accepted.append(m)
+        names = {fold(m.text) for m in accepted}
+        spans = {(m.start, m.end) for m in accepted}
+        for m in candidates:
+            if (m.start, m.end) not in spans and fold(m.text) in names \
+                    and (m.label != "PERSON" or self._sure(m.text)):
+                accepted.append(m)
+        accepted += _conjuncts(doc, candidates, accepted)
+        unique: dict[tuple[int, int], _Mention] = {}
+        for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
+            unique.setdefault((m.start, m.end), m)
+        return list(unique.values())
+
+    def _could_be_place(self, m: _Mention) -> bool:
+        """Rule out demonyms ("Canadian") and company names ("China Eastern Airlines")."""
+        if self.lexicon.demonym(m.text) is not None:
+            return False
+        words = m.text.split()
+        return len(words) < 2 or self.lexicon.kind_heads.get(words[-1].lower()) != "organisation"
+
+    def _weak_match(self, name: str) -> bool:
+        """Tell whether a name only supported by a preposition is a sure gazetteer place."""
+        for entry in self._sure(name):
+            if not self.gazetteer.is_primary(entry, name):
+                continue
+            if entry.kind in _KIND_RANK or entry.population >= _MIN_WEAK_POPULATION:
+                return True
+        return False
+
+    def _sure(self, name: str) -> list[Entry]:
+        """Look a name up, except an acronym that is no country's ("GAO" is not Gao, Mali)."""
+        entries = self.gazetteer.lookup(name)
+        if name.replace(".", "").isupper():
+            return [e for e in entries if e.kind == "country"]
+        return entries
+
+    def _resolve(self, mentions: list[_Mention]) -> dict[str, Entry]:
+        """Resolve each distinct name, preferring places in the countries the article names."""
+        by_name: dict[str, list[_Mention]] = defaultdict(list)
+        for m in mentions:
+            by_name[fold(m.text)].append(m)
+        hits = {key: self._hits(ms) for key, ms in by_name.items()}
+        context: Counter[str] = Counter()
+        for key, entries in hits.items():
+            countries = {e.country_code for e in entries}
+            if len(countries) == 1 and entries:
+                context[entries[0].country_code or ""] += len(by_name[key])
+        resolved: dict[str, Entry] = {}
+        for key, entries in hits.items():
+            if entries:
+                kind = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
+                resolved[key] = max(entries, key=lambda e: self._score(e, by_name[key][0].text,
+                                                                        kind, context))
+        return resolved
+
+    def _hits(self, mentions: list[_Mention]) -> list[Entry]:
+        loose = any(m.cue.strong or m.dateline for m in mentions)
+        return self.gazetteer.lookup(mentions[0].text, loose=loose)
+
+    def _score(self, entry: Entry, name: str, kind: PlaceKind | None,
+               context: Counter[str]) -> tuple[float, int]:
+        score = _KIND_RANK.get(entry.kind, 0.5 * math.log10(entry.population + 1))
+        score += 3.0 if self.gazetteer.is_primary(entry, name) else 0.0
+        score += 3.0 if context.get(entry.country_code or "") else 0.0
+        score += 1.0 if entry.capital_of else 0.0
+        if kind is not None:
+            settled = entry.kind in ("city", "town", "village")
+            score += 3.0 if (kind in ("city", "town", "village")) == settled else -2.0
+        return score, entry.geonames_id or 0
+
+    def _places(self, mentions: list[_Mention], entries: dict[str, Entry]) -> list[Place]:
+        """Merge mentions into places and add the places that contain them."""
+        groups: dict[str, list[_Mention]] = defaultdict(list)
+        found: dict[str, Entry | None] = {}
+        for m in mentions:
+            entry = entries.get(fold(m.text))
+            pid = entry.id if entry else place_id(m.text)
+            groups[pid].append(m)
+            found[pid] = entry
+        places = [self._place(pid, found[pid], ms, entries) for pid, ms in groups.items()]
+        known = {p.id for p in places}
+        for entry in [e for e in found.values() if e is not None]:
+            parent = self.gazetteer.by_id.get(entry.within or "")
+            while parent is not None and parent.id not in known:
+                known.add(parent.id)
+                places.append(_gazetteer_place(parent, parent.name, ()))
+                parent = self.gazetteer.by_id.get(parent.within or "")
+        return places
+
+    def _place(self, pid: str, entry: Entry | None, mentions: list[_Mention],
+               entries: dict[str, Entry]) -> Place:
+        surface = Counter(m.text for m in mentions).most_common(1)[0][0]
+        spans = tuple(m.span for m in mentions)
+        if entry is not None:
+            return _gazetteer_place(entry, surface, spans, {m.text for m in mentions})
+        kind = next((m.cue.kind for m in mentions if m.cue.kind), None)
+        kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
+        within = next((entries.get(fold(m.cue.within.text)) for m in mentions if m.cue.within),
+                      None)
+        return Place(id=pid, name=surface, kind=kind, within=within.id if within else None,
+                     country_code=within.country_code if within else None,
+                     aliases=tuple(sorted({m.text for m in mentions} - {surface})),
+                     mentions=spans)
+
+
+def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
+                     written: Iterable[str] = ()) -> Place:
+    name = entry.name if entry.kind in ("country", "continent") else surface
+    aliases = sorted(({entry.name, *written} - {name}))
+    return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
+                 geonames_id=entry.geonames_id, country_code=entry.country_code,
+                 latitude=entry.latitude, longitude=entry.longitude,
+                 aliases=tuple(aliases), mentions=spans)
+
+
+def _candidates(doc: Doc, article: Article, known: Callable[[str], bool]) -> Iterator[_Mention]:
+    """Yield every name that might be a place, trimmed and with its cue."""
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in _PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
+            yield from _split(doc, ent, ent.label_, known)
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and token.i not in covered and token.pos_ == "PROPN" \
+                and token.text[:1].isupper():
+            run.append(token.i)
+            continue
+        if run:
+            yield from _split(doc, doc[run[0]:run[-1] + 1], "", known)
+        run = []
+    for span in dateline_spans(doc, article.body_start):
+        yield _Mention(span.start_char, span.end_char, span.text, "", Cue(strong=True), True)
+    yield from _reader_dateline(article)
+
+
+def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool]
+           ) -> Iterator[_Mention]:
+    """Trim a name ("the", possessive, a trailing kind noun) and yield it with its cue.
+
+    A name the model ran together ("Idlib Ankara") that the gazetteer knows only in two
+    parts is yielded as two names.
+    """
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE
+                and (i + 1 == end or not doc[i + 1].text[:1].isupper())), None)
+    end = cut if cut is not None else end
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end - start > 1 and not known(doc[start:end].text):
+        parts = [i for i in range(start + 1, end)
+                 if known(doc[start:i].text) and known(doc[i:end].text)]
+        if parts and label in _PLACE_LABELS:
+            yield from _split(doc, doc[start:parts[0]], label, known)
+            yield from _split(doc, doc[parts[0]:end], label, known)
+            return
+    kind: PlaceKind | None = None
+    if end - start > 1 and doc[end - 1].lower_ in place_kind_words() \
+            and not known(doc[start:end].text):
+        kind = place_kind_words()[doc[end - 1].lower_]
+        end -= 1
+    if start >= end:
+        return
+    cue = cue_for(doc, start, end)
+    if kind is not None:
+        cue = Cue(strong=True, kind=kind, within=cue.within)
+    name = doc[start:end]
+    yield _Mention(name.start_char, name.end_char, name.text, label, cue)
+
+
+def _conjuncts(doc: Doc, candidates: list[_Mention], accepted: list[_Mention]) -> list[_Mention]:
+    """Return candidates coordinated with an accepted place ("the provinces of Hama and X")."""
+    by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i: m
+                for m in accepted}
+    found: list[_Mention] = []
+    for m in candidates:
+        root = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        head = root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            if head.i in by_token and m not in accepted:
+                found.append(_Mention(m.start, m.end, m.text, m.label, by_token[head.i].cue))
+                break
+    return found
+
+
+def _reader_dateline(article: Article) -> Iterator[_Mention]:
+    """Yield the dateline place the article reader found, where its text can be located."""
+    line = article.dateline
+    if line is None or not line.place_name:
+        return
+    name = line.place_name.split(",")[0].strip()
+    offset = line.span.start if line.span else article.body_start
+    start = article.text.find(name, offset)
+    if name and start >= 0:
+        yield _Mention(start, start + len(name), name, "", Cue(strong=True), True)
+
+
+def _with_dateline_place(article: Article, mentions: list[_Mention], entries: dict[str, Entry],
+                         places: list[Place]) -> Article | None:
+    """Return the article with its dateline pointing at its place, or None if nothing to set."""
+    line = article.dateline
+    if line is None or line.place is not None:
+        return None
+    first = next((m for m in mentions if m.dateline), None)
+    if first is None:
+        return None
+    entry = entries.get(fold(first.text))
+    pid = entry.id if entry else place_id(first.text)
+    if pid not in {p.id for p in places}:
+        return None
+    dateline = {**line.model_dump(), "place": pid, "place_name": line.place_name or first.text}
+    return Article.model_validate({**article.model_dump(), "dateline": dateline})
+
+
+@stage_factory("places", requires=("article", "doc"), produces=("places",))
+def places_stage(settings: Settings) -> Stage:
+    """Build the places stage over the shared, cached gazetteer."""
+    return PlaceFinder(load_gazetteer(), load_lexicon())

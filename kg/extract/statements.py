@@ -1,0 +1,154 @@
+"""Find statements: who said what, to or through whom, when, and which events they report.
+
+Attributions come from `_speech_find` (cue verbs, "according to", quotations). Speakers and
+channels resolve to the actors of the `actors` stage by span overlap; a speaker that is not among
+them is added as a new `Actor`. A pronoun speaker ("he said") resolves to the latest earlier
+speaker or actor mention of a compatible kind. The statement date is the time expression of the
+cue's clause ("said on Tuesday"), else the publication day: wire copy reports what was said since
+the last edition, so an undated "said"/"says" is taken as said on the day of publication.
+Events whose trigger lies in a statement's content are linked both ways: `Statement.reports`
+and `Event.source` (the innermost statement's speaker).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract._events_spans import SpanIndex, char_span
+from kg.extract._events_time import TimeAnchorer
+from kg.extract._speech_find import Attribution, AttributionFinder
+from kg.extract._speech_lexicon import speech_lexicon
+from kg.extract.pipeline import stage
+from kg.keys import actor_id, statement_id
+from kg.model import Actor, ActorKind, Event, Extraction, Statement
+
+_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
+_NONPERSONAL = {"it", "they", "its"}
+_ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
+                                    "NORP": "group"}
+_DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
+PRONOUN_WINDOW = 400  # characters back a pronoun speaker may look for its antecedent
+
+
+class _Speakers:
+    """Resolve speaker and channel phrases to actor ids, adding actors the actors stage missed."""
+
+    def __init__(self, extraction: Extraction, doc: Doc) -> None:
+        self.doc = doc
+        self.index = SpanIndex(extraction)
+        self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
+        self.new: dict[str, Actor] = {}
+        self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
+
+    def _kind_ok(self, actor: str, pronoun: str) -> bool:
+        kind = self.kinds.get(actor, "other")
+        if pronoun in _PERSONAL:
+            return kind in ("person", "other")
+        return kind != "person"
+
+    def _pronoun(self, head: Token) -> str | None:
+        pronoun = head.lower_
+        floor = head.idx - PRONOUN_WINDOW
+        for offset, actor in reversed(self.history):
+            if offset >= floor and self._kind_ok(actor, pronoun):
+                return actor
+        for mention in reversed(self.index.actors_in(max(0, floor), head.idx)):
+            if self._kind_ok(mention.id, pronoun):
+                return mention.id
+        return None
+
+    def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind]:
+        ents = [e for e in self.doc.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]
+                and e.label_ in _ENT_KINDS]
+        lex = speech_lexicon()
+        words = {w.lower() for w in self.doc.text[phrase[0]:phrase[1]].split()}
+        media = bool(words & lex.media_words)
+        if ents:
+            ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
+            kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
+            return ent.text, kind
+        text = self.doc.text[phrase[0]:phrase[1]]
+        for det in _DETERMINERS:
+            text = text.removeprefix(det)
+        return text, "media" if media else "other"
+
+    def resolve(self, head: Token | None, phrase: tuple[int, int] | None) -> tuple[str | None, float]:
+        """Return the actor id of a speaker phrase and how sure the resolution is."""
+        if head is None or phrase is None:
+            return None, 0.0
+        if head.pos_ == "PRON":
+            if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
+                return None, 0.0
+            found = self._pronoun(head)
+            return found, 0.8
+        found = self.index.actor_at(head)
+        if found is None:
+            hits = self.index.actors_in(*phrase)
+            found = hits[-1].id if hits else None
+        if found is None:
+            name, kind = self._name(head, phrase)
+            try:
+                found = actor_id(name)
+            except ValueError:
+                return None, 0.0
+            old = self.new.get(found)
+            mention = char_span(self.doc, *phrase)
+            mentions = (*old.mentions, mention) if old else (mention,)
+            if found not in self.kinds or old:
+                self.new[found] = Actor(id=found, name=name, kind=kind, mentions=mentions)
+                self.kinds[found] = kind
+        self.history.append((head.idx, found))
+        return found, 1.0
+
+
+def _confidence(att: Attribution, speaker: str | None, certainty: float) -> float:
+    score = 0.9 if att.direct else 0.75
+    if att.cue_token.lower_ == "according":
+        score = 0.8
+    if speaker is None:
+        score = 0.5
+    return round(score * (0.85 if certainty < 1.0 else 1.0), 3)
+
+
+def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        holders = [s for s in statements if s.speaker and s.content
+                   and s.content.start <= event.trigger.start < s.content.end]
+        if holders and event.source is None:
+            inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
+            event = Event(**{**event.model_dump(), "source": inner.speaker})
+        out.append(event)
+    return out
+
+
+@stage("statements", requires=("actors", "times", "events"), produces=("statements",))
+def find_statements(extraction: Extraction, doc: Doc) -> Extraction:
+    """Add one `Statement` per attribution; add missing speakers; link events both ways."""
+    article = extraction.article
+    speakers = _Speakers(extraction, doc)
+    anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
+    published = anchorer.published.value if anchorer.published else None
+    statements: list[Statement] = []
+    for att in AttributionFinder(speech_lexicon()).find(doc, article.body_start):
+        speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
+        channel, _ = speakers.resolve(att.channel, att.channel_range)
+        when = anchorer.attached(att.cue_token)
+        content = char_span(doc, *att.content)
+        statements.append(Statement(
+            id=statement_id(article.id, att.cue[0]),
+            speaker=speaker,
+            speaker_mention=char_span(doc, *att.speaker_range) if att.speaker_range else None,
+            cue=char_span(doc, *att.cue),
+            content=content,
+            direct=att.direct,
+            channel=channel if channel != speaker else None,
+            date=when[0].value if when and when[1] == 1.0 else published,
+            reports=tuple(e.id for e in extraction.events
+                          if content.start <= e.trigger.start < content.end),
+            confidence=_confidence(att, speaker, certainty),
+        ))
+    added = list(speakers.new.values())
+    events = _sourced(extraction.events, statements)
+    return extraction.replace(events=events).extend(actors=added, statements=statements)
+

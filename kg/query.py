@@ -1,0 +1,234 @@
+"""Named, parameterised SPARQL queries: one `kg/queries/{verb_noun}.rq` file each, run on any store.
+
+A query file starts with comment lines: a description, then one line per parameter,
+`# @param name: type[(kind)][?] - description`, where type is iri, string, date or integer, a
+trailing `?` marks the parameter optional, and an iri parameter with a kind (`iri(actor)`) also
+takes a bare id, resolved to `{base_iri}{kind}/{id}`. Parameters are bound by the store, never
+pasted into the text. A parameter should appear in a required pattern or a FILTER: an absent
+optional parameter is simply left unbound, and a bound one must not be joined against a variable
+that an OPTIONAL may leave unbound.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from importlib import resources
+from typing import Literal as TypingLiteral
+
+from pydantic import BaseModel, ConfigDict
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.errors import QueryError
+from kg.store import QueryResult, Store
+
+ParamType = TypingLiteral["iri", "string", "date", "integer"]
+ParamValue = str | int | date | URIRef | Literal | None
+
+_PARAM_LINE = re.compile(
+    r"#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>iri|string|date|integer)"
+    r"(?:\((?P<kind>[a-z_-]+)\))?(?P<optional>\?)?\s*(?:-\s*(?P<description>.*))?$"
+)
+
+
+class Param(BaseModel):
+    """One parameter of a named query, as declared in its header."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    type: ParamType
+    kind: str | None = None  # for iri: the kgr: path segment a bare id is resolved under
+    optional: bool = False
+    description: str = ""
+
+
+class NamedQuery(BaseModel):
+    """A query file: its name, description, parameters and SPARQL text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    description: str
+    params: tuple[Param, ...] = ()
+    text: str
+
+    def param(self, name: str) -> Param:
+        """Return one parameter.
+
+        Raises:
+            QueryError: If the query has no such parameter.
+        """
+        for param in self.params:
+            if param.name == name:
+                return param
+        known = [param.name for param in self.params]
+        raise QueryError(f"query {self.name!r} has no parameter {name!r}; it takes {known}")
+
+
+def _folder() -> resources.abc.Traversable:
+    return resources.files("kg") / "queries"
+
+
+def list_queries() -> list[NamedQuery]:
+    """Return every named query, sorted by name.
+
+    Examples:
+        >>> "timeline" in [query.name for query in list_queries()]
+        True
+    """
+    names = sorted(item.name[:-3] for item in _folder().iterdir() if item.name.endswith(".rq"))
+    return [load_query(name) for name in names]
+
+
+def load_query(name: str) -> NamedQuery:
+    """Read and describe one named query.
+
+    Raises:
+        QueryError: If there is no such query or its header declares a parameter badly.
+
+    Examples:
+        >>> [(p.name, p.type, p.optional) for p in load_query("events_in_range").params][:2]
+        [('start', 'date', True), ('end', 'date', True)]
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise QueryError(f"query name {name!r} must be lowercase verb_noun")
+    path = _folder() / f"{name}.rq"
+    if not path.is_file():
+        known = sorted(item.name[:-3] for item in _folder().iterdir() if item.name.endswith(".rq"))
+        raise QueryError(f"unknown query {name!r}; known queries: {known}")
+    text = path.read_text(encoding="utf-8")
+    description: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if "@param" in line:
+            match = _PARAM_LINE.fullmatch(line.strip())
+            if match is None:
+                raise QueryError(f"query {name!r}: cannot read parameter line {line!r}")
+            params.append(
+                Param(
+                    name=match["name"],
+                    type=match["type"],  # type: ignore[arg-type]
+                    kind=match["kind"],
+                    optional=bool(match["optional"]),
+                    description=(match["description"] or "").strip(),
+                )
+            )
+        else:
+            description.append(line.lstrip("#").strip())
+    return NamedQuery(name=name, description=" ".join(description).strip(), params=tuple(params),
+                      text=text)
+
+
+def to_term(param: Param, value: ParamValue, *, base_iri: str = DEFAULT_BASE_IRI) -> URIRef | Literal:
+    """Turn a parameter value (a CLI string or a Python value) into the rdflib term it binds.
+
+    Raises:
+        QueryError: If the value does not fit the parameter's type.
+
+    Examples:
+        >>> to_term(Param(name="actor", type="iri", kind="actor"), "acme-corp")
+        rdflib.term.URIRef('https://w3id.org/kg-timeline/id/actor/acme-corp')
+        >>> to_term(Param(name="start", type="date"), "2019-08-01")
+        rdflib.term.Literal('2019-08-01', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date'))
+    """  # noqa: E501
+    if isinstance(value, URIRef | Literal):
+        return value
+    if param.type == "iri":
+        return _iri(param, str(value), base_iri)
+    if param.type == "date":
+        return _date(param, value)
+    if param.type == "integer":
+        try:
+            return Literal(int(value), datatype=XSD.integer)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"parameter {param.name!r} needs an integer, got {value!r}") from exc
+    return Literal(str(value))
+
+
+def _iri(param: Param, value: str, base_iri: str) -> URIRef:
+    if ":" not in value:
+        if param.kind is None or not value:
+            raise QueryError(f"parameter {param.name!r} needs a full IRI, got {value!r}")
+        value = f"{base_iri}{param.kind}/{value}"
+    iri = URIRef(value)
+    try:
+        iri.n3()  # rdflib refuses to serialise an invalid IRI
+    except Exception as exc:  # rdflib raises a bare Exception here
+        raise QueryError(f"parameter {param.name!r} is not a valid IRI: {value!r}") from exc
+    return iri
+
+
+def _date(param: Param, value: ParamValue) -> Literal:
+    if isinstance(value, datetime):
+        return Literal(value.date(), datatype=XSD.date)
+    if isinstance(value, date):
+        return Literal(value, datatype=XSD.date)
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise QueryError(
+            f"parameter {param.name!r} needs a date as YYYY-MM-DD, got {value!r}"
+        ) from exc
+    return Literal(day, datatype=XSD.date)
+
+
+def bind(
+    query: NamedQuery, params: dict[str, ParamValue], *, base_iri: str = DEFAULT_BASE_IRI
+) -> dict[str, URIRef | Literal]:
+    """Return the bindings for a query's parameters; None or absent leaves an optional one unbound.
+
+    Raises:
+        QueryError: If a parameter is unknown, a required one is missing, or a value does not fit.
+    """
+    for name in params:
+        query.param(name)
+    bindings: dict[str, URIRef | Literal] = {}
+    for param in query.params:
+        value = params.get(param.name)
+        if value is None or value == "":
+            if not param.optional:
+                raise QueryError(f"query {query.name!r} needs parameter {param.name!r}")
+            continue
+        bindings[param.name] = to_term(param, value, base_iri=base_iri)
+    return bindings
+
+
+def run_named(
+    store: Store,
+    name: str,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    limit: int | None = None,
+    timeout: float | None = None,
+    **params: ParamValue,
+) -> QueryResult:
+    """Run a named query on a store, converting and binding its parameters.
+
+    Args:
+        store: Any store backend.
+        name: Query name, the file name without `.rq`.
+        base_iri: Base under which bare ids of iri parameters are resolved.
+        limit: Keep at most this many rows (the result says whether rows were cut).
+        timeout: Give up after this many seconds.
+        **params: Parameter values: strings as typed on the command line, or Python values.
+
+    Returns:
+        The rows the query returns.
+
+    Raises:
+        QueryError: If the query or a parameter is unknown or invalid, or the query fails.
+
+    Examples:
+        >>> from kg.store import open_store
+        >>> with open_store("memory") as store:
+        ...     run_named(store, "events_in_range", start="2019-08-01").rows
+        ()
+    """
+    query = load_query(name)
+    return store.query(query.text, bindings=bind(query, params, base_iri=base_iri), limit=limit,
+                       timeout=timeout)

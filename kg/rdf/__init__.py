@@ -1,0 +1,17 @@
+"""Maps `Extraction` <-> rdflib `Graph` (`to_graph`, `from_graph`): the only place that knows how
+fields become triples.
+
+One article is one named graph, kgr:graph/{key}. Every node has a deterministic IRI (no blank
+nodes, no timestamps), so writing the same extraction twice gives the same triples, and
+`from_graph(to_graph(x)) == x`. Multi-valued fields are plain triples; where a tuple is not in
+canonical order (sorted, each value once) its order is kept in a `kg:order` JSON literal.
+"""
+
+from __future__ import annotations
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.rdf._read import from_graph
+from kg.rdf._terms import article_iri, graph_iri, run_digest
+from kg.rdf._write import to_graph
+
+__all__ = ["DEFAULT_BASE_IRI", "article_iri", "from_graph", "graph_iri", "run_digest", "to_graph"]

@@ -1,0 +1,317 @@
+"""Write one `Extraction` as the triples of its article's named graph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.errors import MappingError
+from kg.keys import article_key
+from kg.model import (
+    Actor,
+    Article,
+    Event,
+    Extraction,
+    ExtractionRun,
+    Place,
+    Span,
+    Statement,
+    TimeValue,
+    Timex,
+)
+from kg.rdf._terms import (
+    ACTOR_CLASSES,
+    calendar_point,
+    decimal_literal,
+    is_canonical,
+    json_literal,
+    run_digest,
+)
+from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
+
+T = TypeVar("T")
+_NNI = XSD.nonNegativeInteger
+
+
+def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    """Map an extraction to an rdflib graph named kgr:graph/{article key}.
+
+    The same extraction always gives the same triples (no blank nodes, no timestamps), and
+    `from_graph` gives the extraction back exactly.
+
+    Args:
+        extraction: Everything read out of one article.
+        base_iri: Base of the instance IRIs (`Settings.base_iri`).
+
+    Returns:
+        A new graph whose identifier is the article's named graph IRI, prefixes bound.
+
+    Raises:
+        MappingError: If two records of one kind share an id, or two spans with the same
+            offsets carry different text.
+    """
+    key = article_key(extraction.article.id)
+    kgr = iris(base_iri)
+    graph = Graph(identifier=kgr.graph(key), bind_namespaces="none")
+    bind_prefixes(graph, base_iri)
+    _Writer(graph, kgr, key).extraction(extraction)
+    return graph
+
+
+class _Writer:
+    """Adds the triples of one extraction to one graph; the field <-> property table."""
+
+    def __init__(self, graph: Graph, kgr: Iris, key: str) -> None:
+        self.add = graph.add
+        self.kgr = kgr
+        self.key = key
+        self.article = kgr.article(key)
+        self.mentions: dict[URIRef, str] = {}
+
+    def extraction(self, extraction: Extraction) -> None:
+        add, node = self.add, self.article
+        self.article_node(extraction.article)
+        if extraction.run is not None:
+            self.run(extraction.run)
+        order: dict[str, list[str]] = {}
+        _record_order(order, "actors", extraction.actors, lambda r: r.id, lambda r: r.id)
+        _record_order(order, "places", extraction.places, lambda r: r.id, lambda r: r.id)
+        _record_order(order, "times", extraction.times, lambda r: r.id,
+                      lambda r: (r.start, r.end, r.id))
+        _record_order(order, "events", extraction.events, lambda r: r.id,
+                      lambda r: (r.trigger.start, r.trigger.end, r.id))
+        _record_order(order, "statements", extraction.statements, lambda r: r.id,
+                      lambda r: (r.cue.start, r.cue.end, r.id))
+        if order:
+            add((node, KG.order, json_literal(order)))
+        for actor in extraction.actors:
+            self.actor(actor)
+        for place in extraction.places:
+            self.place(place)
+        for timex in extraction.times:
+            self.timex(timex)
+        for event in extraction.events:
+            self.event(event)
+        for statement in extraction.statements:
+            self.statement(statement)
+
+    def article_node(self, article: Article) -> None:
+        add, node = self.add, self.article
+        add((node, RDF.type, KG.Article))
+        add((node, KG.articleId, Literal(article.id)))
+        add((node, KG.text, Literal(article.text)))
+        add((node, KG.textHash, Literal(article.text_hash)))
+        add((node, KG.language, Literal(article.language)))
+        add((node, KG.bodyStart, Literal(article.body_start, datatype=_NNI)))
+        self.optional(node, KG.url, article.url)
+        self.optional(node, KG.title, article.title)
+        self.optional(node, KG.publisher, article.publisher)
+        self.optional(node, KG.published, article.published)
+        self.optional(node, KG.pageDate, article.page_date)
+        self.optional(node, KG.sourcePath, article.source_path)
+        dateline = article.dateline
+        if dateline is not None:
+            add((node, KG.dateline, Literal(dateline.text)))
+            if dateline.span is not None:
+                add((node, KG.datelineMention, self.mention(dateline.span)))
+            if dateline.place is not None:
+                add((node, KG.datelinePlace, self.kgr.place(dateline.place)))
+            self.optional(node, KG.datelinePlaceName, dateline.place_name)
+            self.optional(node, KG.agency, dateline.agency)
+
+    def run(self, run: ExtractionRun) -> None:
+        add, node = self.add, self.kgr.run(run_digest(run))
+        add((self.article, KG.extractedBy, node))
+        add((self.article, PROV.wasGeneratedBy, node))  # the PROV-O view, without a reasoner
+        add((node, RDF.type, KG.ExtractionRun))
+        add((node, RDF.type, PROV.Activity))
+        add((node, KG.tool, Literal(run.tool)))
+        add((node, KG.toolVersion, Literal(run.version)))
+        add((node, KG.model, Literal(run.model)))
+        add((node, KG.modelVersion, Literal(run.model_version)))
+        add((node, KG.settingsHash, Literal(run.settings_hash)))
+        order: dict[str, list[str]] = {}
+        self.literals(node, KG.stage, "stage", run.stages, order)
+        if order:
+            add((node, KG.order, json_literal(order)))
+
+    def actor(self, actor: Actor) -> None:
+        add, node = self.add, self.kgr.actor(actor.id)
+        add((node, RDF.type, KG.Actor))
+        if actor.kind in ACTOR_CLASSES:
+            add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
+        add((node, KG.reportedIn, self.article))
+        add((node, KG.name, Literal(actor.name)))
+        add((node, KG.kind, Literal(actor.kind)))
+        if actor.affiliation is not None:
+            add((node, KG.affiliation, self.kgr.actor(actor.affiliation)))
+        if actor.country is not None:
+            add((node, KG.country, self.kgr.place(actor.country)))
+        order: dict[str, list[str]] = {}
+        self.literals(node, KG.alias, "alias", actor.aliases, order)
+        self.literals(node, KG.title, "title", actor.titles, order)
+        self.spans(node, KG.hasMention, "hasMention", actor.mentions, order)
+        self.links(node, KG.sameAs, "sameAs", actor.links, URIRef, order)
+        if order:
+            add((node, KG.order, json_literal(order)))
+
+    def place(self, place: Place) -> None:
+        add, node = self.add, self.kgr.place(place.id)
+        add((node, RDF.type, KG.Place))
+        add((node, KG.reportedIn, self.article))
+        add((node, KG.name, Literal(place.name)))
+        add((node, KG.kind, Literal(place.kind)))
+        if place.within is not None:
+            add((node, KG.locatedIn, self.kgr.place(place.within)))
+        if place.geonames_id is not None:
+            add((node, KG.geonamesId, Literal(place.geonames_id)))
+            add((node, KG.sameAs, GEONAMES[f"{place.geonames_id}/"]))
+        self.optional(node, KG.countryCode, place.country_code)
+        if place.latitude is not None:
+            add((node, KG.latitude, decimal_literal(place.latitude)))
+        if place.longitude is not None:
+            add((node, KG.longitude, decimal_literal(place.longitude)))
+        order: dict[str, list[str]] = {}
+        self.literals(node, KG.alias, "alias", place.aliases, order)
+        self.spans(node, KG.hasMention, "hasMention", place.mentions, order)
+        if order:
+            add((node, KG.order, json_literal(order)))
+
+    def timex(self, timex: Timex) -> None:
+        add, node = self.add, self.kgr.timex(timex.id)
+        add((node, RDF.type, KG.TimeExpression))
+        add((node, KG.reportedIn, self.article))
+        add((node, KG.hasMention, self.mention(timex.span)))
+        add((node, KG.timeText, Literal(timex.text)))
+        self.time(node, timex.time)
+
+    def event(self, event: Event) -> None:
+        add, node = self.add, self.kgr.event(event.id)
+        add((node, RDF.type, KG.Event))
+        add((node, KG.reportedIn, self.article))
+        add((node, KG.eventType, PLOVER[event.type]))
+        if event.cameo is not None:
+            add((node, KG.cameo, CAMEO[event.cameo]))
+        self.optional(node, KG.label, event.label)
+        add((node, KG.trigger, self.mention(event.trigger)))
+        if event.place is not None:
+            add((node, KG.atPlace, self.kgr.place(event.place)))
+        if event.time is not None:
+            self.time(node, event.time)
+        if event.time_span is not None:
+            add((node, KG.timeMention, self.mention(event.time_span)))
+            add((node, KG.timeText, Literal(event.time_span.text)))
+        if event.source is not None:
+            add((node, KG.attributedTo, self.kgr.actor(event.source)))
+        add((node, KG.negated, Literal(event.negated)))
+        add((node, KG.confidence, decimal_literal(event.confidence)))
+        order: dict[str, list[str]] = {}
+        self.links(node, KG.hasAgent, "hasAgent", event.agents, self.kgr.actor, order)
+        self.links(node, KG.hasTarget, "hasTarget", event.targets, self.kgr.actor, order)
+        if order:
+            add((node, KG.order, json_literal(order)))
+
+    def statement(self, statement: Statement) -> None:
+        add, node = self.add, self.kgr.statement(statement.id)
+        add((node, RDF.type, KG.Statement))
+        add((node, KG.reportedIn, self.article))
+        add((node, KG.cue, self.mention(statement.cue)))
+        if statement.speaker is not None:
+            add((node, KG.speaker, self.kgr.actor(statement.speaker)))
+        if statement.speaker_mention is not None:
+            add((node, KG.speakerMention, self.mention(statement.speaker_mention)))
+        if statement.content is not None:
+            add((node, KG.content, self.mention(statement.content)))
+        if statement.channel is not None:
+            add((node, KG.channel, self.kgr.actor(statement.channel)))
+        if statement.date is not None:
+            add((node, KG.timeValue, Literal(statement.date)))
+            point = calendar_point(statement.date, None)
+            if point is not None:
+                add((node, KG.date, point[0]))
+                add((node, KG.earliest, Literal(point[1])))
+                add((node, KG.latest, Literal(point[2])))
+        add((node, KG.direct, Literal(statement.direct)))
+        add((node, KG.confidence, decimal_literal(statement.confidence)))
+        order: dict[str, list[str]] = {}
+        self.links(node, KG.reports, "reports", statement.reports, self.kgr.event, order)
+        if order:
+            add((node, KG.order, json_literal(order)))
+
+    def time(self, node: URIRef, time: TimeValue) -> None:
+        add = self.add
+        add((node, KG.timeValue, Literal(time.value)))
+        add((node, KG.timeType, Literal(time.type)))
+        add((node, KG.granularity, Literal(time.granularity)))
+        self.optional(node, KG.timeMod, time.mod)
+        if time.begin is not None:
+            add((node, KG.earliest, Literal(time.begin)))
+        if time.end is not None:
+            add((node, KG.latest, Literal(time.end)))
+        point = calendar_point(time.value, time.granularity)
+        if point is not None:
+            add((node, KG.date, point[0]))
+
+    def mention(self, span: Span) -> URIRef:
+        node = self.kgr.mention(self.key, span.start, span.end)
+        known = self.mentions.get(node)
+        if known is None:
+            self.mentions[node] = span.text
+            add = self.add
+            add((node, RDF.type, KG.Mention))
+            add((node, KG.beginIndex, Literal(span.start, datatype=_NNI)))
+            add((node, KG.endIndex, Literal(span.end, datatype=_NNI)))
+            add((node, KG.anchorOf, Literal(span.text)))
+            add((node, KG.inArticle, self.article))
+        elif known != span.text:
+            raise MappingError(f"spans {span.start}-{span.end} of article {self.key!r} differ in "
+                               f"text: {known!r} and {span.text!r}; a span's text must be what "
+                               f"stands at its offsets")
+        return node
+
+    def optional(self, node: URIRef, prop: URIRef, value: object | None) -> None:
+        if value is not None:
+            self.add((node, prop, Literal(value)))
+
+    def literals(self, node: URIRef, prop: URIRef, name: str, values: Sequence[str],
+                 order: dict[str, list[str]]) -> None:
+        for value in values:
+            self.add((node, prop, Literal(value)))
+        if not is_canonical(values, _same):
+            order[name] = list(values)
+
+    def links(self, node: URIRef, prop: URIRef, name: str, keys: Sequence[str],
+              mint: Callable[[str], URIRef], order: dict[str, list[str]]) -> None:
+        for key in keys:
+            self.add((node, prop, mint(key)))
+        if not is_canonical(keys, _same):
+            order[name] = list(keys)
+
+    def spans(self, node: URIRef, prop: URIRef, name: str, spans: Sequence[Span],
+              order: dict[str, list[str]]) -> None:
+        for span in spans:
+            self.add((node, prop, self.mention(span)))
+        if not is_canonical(spans, _offsets):
+            order[name] = [f"{span.start}-{span.end}" for span in spans]
+
+
+def _same(value: str) -> str:
+    return value
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
+def _record_order(order: dict[str, list[str]], name: str, records: Sequence[T],
+                  ident: Callable[[T], str], key: Callable[[T], Hashable]) -> None:
+    ids = [ident(record) for record in records]
+    if len(set(ids)) != len(ids):
+        duplicate = next(i for i in ids if ids.count(i) > 1)
+        raise MappingError(f"two {name} share the id {duplicate!r}; ids must be unique")
+    if not is_canonical(records, key):
+        order[name] = ids

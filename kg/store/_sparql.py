@@ -1,0 +1,271 @@
+"""SPARQL text for the stores: named-query files, bound parameters as a `VALUES` block, data as
+`INSERT DATA`, and telling an update from a query.
+
+Values are never pasted into query text by hand: every term goes through rdflib's `n3()`
+serialiser after a check that rdflib would refuse to serialise a bad IRI, and the `VALUES` block
+is placed with the help of rdflib's own SPARQL terminals (strings, IRIs, comments, names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from pyparsing import (
+    CaselessKeyword,
+    MatchFirst,
+    ParseException,
+    ParserElement,
+    Suppress,
+    one_of,
+    rest_of_line,
+)
+from rdflib import BNode, Literal, URIRef
+from rdflib.plugins.sparql import parser as _grammar
+from rdflib.term import Node
+
+from kg.errors import QueryError
+
+Term = URIRef | Literal
+Triple = tuple[Node, Node, Node]
+
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def read_query(name: str) -> str:
+    """Return the text of `kg/queries/{name}.rq`.
+
+    Raises:
+        QueryError: If there is no such file.
+    """
+    path = resources.files("kg") / "queries" / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise QueryError(f"no named query {name!r} in kg/queries") from exc
+
+
+def check_bindings(bindings: Mapping[str, object]) -> dict[str, Term]:
+    """Check parameter names and values: SPARQL variable names bound to IRIs or literals.
+
+    Raises:
+        QueryError: If a name is not a plain variable name or a value is not an IRI or literal.
+    """
+    checked: dict[str, Term] = {}
+    for name, value in bindings.items():
+        if not _VARNAME.fullmatch(name):
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+        if not isinstance(value, URIRef | Literal):
+            raise QueryError(
+                f"parameter {name!r} must be an rdflib URIRef or Literal, got {value!r}"
+            )
+        term_n3(value)  # the same terms are refused on every backend
+        checked[name] = value
+    return checked
+
+
+def term_n3(term: Node) -> str:
+    """Serialise an IRI or literal for SPARQL text, refusing anything that could break out of it.
+
+    Raises:
+        QueryError: If the term is not an IRI or literal, or holds an invalid IRI.
+
+    Examples:
+        >>> term_n3(Literal('x" } ; DROP ALL ; { "'))
+        '"x\\\\" } ; DROP ALL ; { \\\\""'
+    """
+    try:
+        if isinstance(term, URIRef):
+            return term.n3()
+        if isinstance(term, Literal):
+            if term.datatype is not None:
+                URIRef(term.datatype).n3()  # rdflib raises on an IRI it cannot serialise
+            return term.n3()
+    except Exception as exc:  # rdflib raises a bare Exception for an invalid IRI
+        raise QueryError(f"cannot put {term!r} into SPARQL text: {exc}") from exc
+    raise QueryError(f"only IRIs and literals can be bound, got {term!r}")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _plain(element: ParserElement) -> ParserElement:
+    copy = element.copy()
+    copy.set_parse_action()
+    return copy
+
+
+# Tokens that may hide braces or the word WHERE (comments, strings, IRIs, names), then the
+# keywords and brackets that matter; everything else is skipped by scan_string.
+_SCANNER = MatchFirst(
+    [
+        Suppress("#") + rest_of_line,
+        _plain(_grammar.STRING_LITERAL_LONG1),
+        _plain(_grammar.STRING_LITERAL_LONG2),
+        _plain(_grammar.STRING_LITERAL1),
+        _plain(_grammar.STRING_LITERAL2),
+        _plain(_grammar.IRIREF),
+        _plain(_grammar.VAR1),
+        _plain(_grammar.VAR2),
+        _plain(_grammar.PNAME_LN),
+        _plain(_grammar.PNAME_NS),
+        CaselessKeyword("WHERE"),
+        CaselessKeyword("SELECT"),
+        one_of("{ } ( )"),
+    ]
+)
+
+
+def _tokens(sparql: str) -> list[_Token]:
+    return [
+        _Token(sparql[start:end], start, end)
+        for _, start, end in _SCANNER.scan_string(sparql)
+        if sparql[start] != "#"  # comments are matched only to be skipped
+    ]
+
+
+def _where_group(tokens: Sequence[_Token]) -> tuple[int, int]:
+    """Return the indexes of the opening and closing brace of the outermost WHERE group."""
+    braces = parens = 0
+    after_where = False
+    first_top: int | None = None
+    opening: int | None = None
+    for index, token in enumerate(tokens):
+        word = token.text.upper()
+        if word == "(":
+            parens += 1
+        elif word == ")":
+            parens -= 1
+        elif word == "WHERE" and braces == 0 and parens == 0:
+            after_where = True
+        elif word == "{":
+            if braces == 0 and parens == 0:
+                if after_where:
+                    opening = index
+                    break
+                if first_top is None:
+                    first_top = index
+            braces += 1
+        elif word == "}":
+            braces -= 1
+    if opening is None:
+        if after_where or first_top is None:
+            raise QueryError("cannot bind parameters: the query has no WHERE group")
+        opening = first_top  # SELECT/ASK/DESCRIBE may leave out the WHERE keyword
+    depth = 0
+    for index in range(opening, len(tokens)):
+        if tokens[index].text == "{":
+            depth += 1
+        elif tokens[index].text == "}":
+            depth -= 1
+            if depth == 0:
+                return opening, index
+    raise QueryError("cannot bind parameters: the WHERE group is not closed")
+
+
+def values_block(bindings: Mapping[str, Term]) -> str:
+    """Return a one-row `VALUES` block binding each parameter.
+
+    Examples:
+        >>> values_block({"actor": URIRef("https://example.org/a")})
+        'VALUES (?actor) { (<https://example.org/a>) }'
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term_n3(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """Return the query with its parameters bound by a `VALUES` block opening its WHERE group.
+
+    At the start of the outermost group the block is joined before the group's FILTERs run, so a
+    filter on a parameter sees its value (a trailing VALUES clause would be joined after them).
+
+    Raises:
+        QueryError: If a value cannot be serialised or the query has no WHERE group.
+
+    Examples:
+        >>> bind_values("SELECT ?s WHERE { ?s ?p ?o FILTER(?o > ?min) }", {"min": Literal(2)})
+        'SELECT ?s WHERE { VALUES (?min) { ("2"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?s ?p ?o FILTER(?o > ?min) }'
+    """  # noqa: E501
+    checked = check_bindings(bindings)
+    if not checked:
+        return sparql
+    block = values_block(checked)
+    tokens = _tokens(sparql)
+    opening, closing = _where_group(tokens)
+    start = tokens[opening].end
+    if opening + 1 < closing and tokens[opening + 1].text.upper() == "SELECT":
+        # a group holding a sub-select may hold nothing else: wrap the sub-select in a group
+        end = tokens[closing].start
+        return f"{sparql[:start]} {block} {{{sparql[start:end]}}} {sparql[end:]}"
+    return f"{sparql[:start]} {block}{sparql[start:]}"
+
+
+def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> str:
+    """Return one SPARQL update that replaces each named graph with the given triples.
+
+    Blank nodes get labels unique in the request, as SPARQL update requires.
+
+    Raises:
+        QueryError: If a term cannot be serialised.
+    """
+    labels: dict[BNode, str] = {}
+
+    def n3(term: Node) -> str:
+        if isinstance(term, BNode):
+            return labels.setdefault(term, f"_:b{len(labels)}")
+        return term_n3(term)
+
+    parts = []
+    for iri, triples in graphs:
+        name = term_n3(iri)
+        body = "\n".join(f"{n3(s)} {n3(p)} {n3(o)} ." for s, p, o in triples)
+        parts.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
+
+
+def is_update(sparql: str) -> bool:
+    """Tell whether the text parses as a SPARQL update (used to explain a refused query).
+
+    Examples:
+        >>> is_update("DROP ALL")
+        True
+        >>> is_update("SELECT * WHERE { ?s ?p ?o }")
+        False
+    """
+    try:
+        _grammar.parseUpdate(sparql)
+    except ParseException:
+        return False
+    return True
+
+
+def refuse(sparql: str, problem: str) -> QueryError:
+    """Return the error for a query the backend did not accept, naming updates as such."""
+    if is_update(sparql):
+        return QueryError(
+            "refusing a SPARQL update in query(); run it with update(..., allow_update=True)"
+        )
+    return QueryError(f"malformed SPARQL query: {problem}")
+
+
+def allow(allow_update: bool) -> None:
+    """Refuse an update unless it is explicitly allowed.
+
+    Raises:
+        QueryError: If `allow_update` is not True.
+    """
+    if allow_update is not True:
+        raise QueryError("refusing to run a SPARQL update; pass allow_update=True to allow it")
+
+
+def malformed_update(problem: str) -> QueryError:
+    """Return the error for an update the backend could not parse."""
+    return QueryError(f"malformed SPARQL update: {problem}")

@@ -1,0 +1,276 @@
+"""The store API every backend follows (`Store`), its `QueryResult`, and the helpers they share.
+
+A store keeps one named graph per article (`kgr:graph/{key}`) and answers SPARQL with the union of
+its named graphs as the default graph. It is read-only unless an update is explicitly allowed.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Literal, Protocol, runtime_checkable
+
+from rdflib import Dataset, Graph
+from rdflib import Literal as RDFLiteral
+from rdflib.namespace import XSD
+from rdflib.term import Node, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.vocab import KG
+
+DumpFormat = Literal["nquads", "trig"]
+ResultKind = Literal["select", "ask", "graph"]
+Row = tuple[Node | None, ...]
+Triple = tuple[Node, Node, Node]
+Output = str | Path | BinaryIO
+
+TRIPLE_VARIABLES = ("subject", "predicate", "object")
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to one query: variables and rows of rdflib terms, a boolean, or triples.
+
+    `kind` is "select" (rows under `variables`), "ask" (`boolean`) or "graph" (CONSTRUCT or
+    DESCRIBE: rows are triples under the variables subject, predicate, object). `truncated` is
+    True when `limit` cut rows off.
+    """
+
+    kind: ResultKind
+    variables: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[dict[str, Node | None]]:
+        """Return each row as a dict from variable name to term (None where unbound)."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def column(self, name: str) -> list[Node | None]:
+        """Return the values of one variable, row by row.
+
+        Raises:
+            QueryError: If the result has no such variable.
+        """
+        if name not in self.variables:
+            raise QueryError(f"no variable {name!r} in the result; it has {list(self.variables)}")
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def graph(self) -> Graph:
+        """Return the triples of a CONSTRUCT or DESCRIBE result as an rdflib Graph.
+
+        Raises:
+            QueryError: If the result is not a graph result.
+        """
+        if self.kind != "graph":
+            raise QueryError(f"a {self.kind} result has no graph")
+        graph = Graph()
+        for subject, predicate, obj in self.rows:
+            graph.add((subject, predicate, obj))  # type: ignore[arg-type]
+        return graph
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers: per-article named graphs in, SPARQL results out."""
+
+    def put(self, graph: Graph, *, text_hash: str) -> None:
+        """Replace the named graph `graph.identifier` with `graph`, in one transaction."""
+
+    def put_many(self, items: Iterable[tuple[Graph, str]], *, batch_size: int | None = None) -> int:
+        """Replace many article graphs, given as (graph, text hash) pairs; return how many."""
+
+    def has(self, graph_iri: str, text_hash: str) -> bool:
+        """Tell whether the named graph is stored for an article text with this hash."""
+
+    def remove(self, graph_iri: str) -> bool:
+        """Drop one named graph; return whether it was there."""
+
+    def graphs(self) -> list[URIRef]:
+        """Return the IRIs of the named graphs, sorted."""
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Node] = ...,
+        limit: int | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a read-only query with bound parameters over the union of the named graphs."""
+
+    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+        """Run a SPARQL update; refused unless `allow_update` is True."""
+
+    def triples_count(self) -> int:
+        """Return the number of triples in the named graphs."""
+
+    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
+        """Write every named graph to a file or binary stream as N-Quads or TriG."""
+
+    def dataset(self) -> Dataset:
+        """Return an rdflib Dataset view over the same data."""
+
+    def close(self) -> None:
+        """Release the store; later calls raise StoreError."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def named_graph_iri(graph: Graph | str) -> URIRef:
+    """Return the named-graph IRI of a graph or IRI string.
+
+    Raises:
+        StoreError: If the graph is not named by an absolute IRI.
+    """
+    iri = graph.identifier if isinstance(graph, Graph) else URIRef(graph)
+    if not isinstance(iri, URIRef) or ":" not in iri or iri.startswith("urn:x-rdflib:"):
+        raise StoreError(f"a stored graph must be named by an absolute IRI, got {iri!r}")
+    return iri
+
+
+def stamped(graph: Graph, text_hash: str) -> tuple[URIRef, list[Triple]]:
+    """Return the graph's IRI and triples, with the article text hash recorded in it.
+
+    The hash is kept as `kg:textHash`: if the graph (as made by `kg.rdf.to_graph`) already holds it,
+    nothing is added; otherwise `<graph> kg:textHash "hash"` is added.
+
+    Raises:
+        StoreError: If the graph is unnamed or records a different text hash.
+    """
+    iri = named_graph_iri(graph)
+    if not text_hash:
+        raise StoreError(f"graph {iri} needs a non-empty text hash")
+    triples: list[Triple] = list(graph)
+    recorded = {str(value) for value in graph.objects(None, KG.textHash)}
+    if recorded and text_hash not in recorded:
+        raise StoreError(
+            f"graph {iri} records text hash {sorted(recorded)!r}, not the given {text_hash!r}"
+        )
+    if not recorded:
+        triples.append((iri, KG.textHash, RDFLiteral(text_hash)))
+    return iri, triples
+
+
+def batched(items: Iterable[tuple[Graph, str]], size: int) -> Iterator[list[tuple[Graph, str]]]:
+    """Yield lists of at most `size` items.
+
+    Raises:
+        StoreError: If size is not positive.
+    """
+    if size < 1:
+        raise StoreError(f"batch size must be at least 1, got {size!r}")
+    batch: list[tuple[Graph, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def normal(term: Node | None) -> Node | None:
+    """Return a term as every backend reports it: an xsd:string literal becomes a plain literal."""
+    if isinstance(term, RDFLiteral) and term.datatype == XSD.string:
+        return RDFLiteral(str(term))
+    return term
+
+
+def check_limits(limit: int | None, timeout: float | None) -> None:
+    """Check the row limit and the timeout.
+
+    Raises:
+        QueryError: If either is negative or zero where it must be positive.
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise QueryError(f"limit must be a non-negative integer, got {limit!r}")
+    if timeout is not None and not timeout > 0:
+        raise QueryError(f"timeout must be a positive number of seconds, got {timeout!r}")
+
+
+def collect(rows: Iterable[Row], limit: int | None, stop: threading.Event) -> tuple[list[Row], bool]:
+    """Take rows until `limit` (then report truncation) or until `stop` is set.
+
+    Raises:
+        QueryError: If `stop` is set (the caller gave up after its timeout).
+    """
+    taken: list[Row] = []
+    for row in rows:
+        if stop.is_set():
+            raise QueryError("query stopped after its timeout")
+        if limit is not None and len(taken) == limit:
+            return taken, True
+        taken.append(tuple(normal(term) for term in row))
+    return taken, False
+
+
+def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None) -> QueryResult:
+    """Run a query function, giving up after `timeout` seconds.
+
+    The query runs in a worker thread. On timeout the caller gets a QueryError at once and the
+    worker is told to stop: it stops before its next row, but a step that produces no row (a full
+    sort or aggregate) runs to its end in the background, as neither rdflib nor pyoxigraph can be
+    interrupted mid-step.
+
+    Raises:
+        QueryError: If the query takes longer than `timeout`, or fails.
+    """
+    stop = threading.Event()
+    if timeout is None:
+        return run(stop)
+    outcome: dict[str, QueryResult | BaseException] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = run(stop)
+        except BaseException as exc:  # handed to the caller below
+            # drop the frames' locals here: pyoxigraph results may only be freed on this thread
+            traceback.clear_frames(exc.__traceback__)
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        stop.set()
+        raise QueryError(f"query exceeded its timeout of {timeout}s")
+    if "error" in outcome:
+        error = outcome["error"]
+        if isinstance(error, QueryError) and stop.is_set():
+            raise QueryError(f"query exceeded its timeout of {timeout}s") from error
+        raise error
+    result = outcome["result"]
+    assert isinstance(result, QueryResult)
+    return result
+
+
+def open_output(out: Output) -> tuple[BinaryIO, bool]:
+    """Return a binary stream to write to, and whether the caller must close it.
+
+    Raises:
+        StoreError: If the file cannot be opened.
+    """
+    if isinstance(out, str | Path):
+        try:
+            return Path(out).open("wb"), True
+        except OSError as exc:
+            raise StoreError(f"cannot write dump to {str(out)!r}: {exc}") from exc
+    return out, False

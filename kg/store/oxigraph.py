@@ -1,0 +1,249 @@
+"""The embedded store: a persistent pyoxigraph Store in a directory, the default and fast path.
+
+Direct pyoxigraph calls stay in this module (and `remote.py` for results it parses).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore as RdflibOxigraphStore
+from rdflib import BNode, Dataset, Graph
+from rdflib import Literal as RDFLiteral
+from rdflib.term import Node, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import _sparql
+from kg.store.base import (
+    TRIPLE_VARIABLES,
+    DumpFormat,
+    Output,
+    QueryResult,
+    Row,
+    Store,
+    Triple,
+    batched,
+    bounded,
+    check_limits,
+    collect,
+    named_graph_iri,
+    open_output,
+    stamped,
+)
+from kg.vocab import KG, PREFIXES
+
+_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+
+
+class OxigraphStore(Store):
+    """Named graphs in an on-disk pyoxigraph Store; queries see their union as default graph.
+
+    One process at a time may open a directory (RocksDB holds a lock on it).
+
+    `put_many` writes a batch in one transaction: a batch of graphs new to the store goes in
+    with `Store.extend` (converted quads); a batch that replaces any stored graph goes in as one
+    SPARQL update (DROP SILENT GRAPH + INSERT DATA per graph), so no reader ever sees an article
+    half replaced.
+    """
+
+    def __init__(self, path: str | Path, *, batch_size: int = 32) -> None:
+        self.path = Path(path)
+        self.batch_size = batch_size
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._inner: ox.Store | None = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the oxigraph store at {str(self.path)!r}: {exc}") from exc
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._inner is None:
+            raise StoreError(f"the oxigraph store at {str(self.path)!r} is closed")
+        return self._inner
+
+    def put(self, graph: Graph, *, text_hash: str) -> None:
+        """Replace the named graph `graph.identifier` with `graph`, in one transaction.
+
+        Raises:
+            StoreError: If the graph is unnamed, records another text hash, or cannot be written.
+        """
+        self.put_many([(graph, text_hash)])
+
+    def put_many(self, items: Iterable[tuple[Graph, str]], *, batch_size: int | None = None) -> int:
+        """Replace many article graphs, one transaction per batch; return how many.
+
+        Raises:
+            StoreError: If a graph is unnamed, records another text hash, or cannot be written.
+        """
+        count = 0
+        for batch in batched(items, batch_size or self.batch_size):
+            prepared = [stamped(graph, text_hash) for graph, text_hash in batch]
+            store = self._store
+            try:
+                if any(store.contains_named_graph(ox.NamedNode(iri)) for iri, _ in prepared):
+                    store.update(_sparql.replace_graphs_update(prepared))
+                else:
+                    store.extend(list(_quads(prepared)))
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise StoreError(f"cannot write to the oxigraph store at {self.path}: {exc}") from exc
+            count += len(prepared)
+        return count
+
+    def has(self, graph_iri: str, text_hash: str) -> bool:
+        """Tell whether the named graph is stored for an article text with this hash."""
+        name = ox.NamedNode(named_graph_iri(graph_iri))
+        found = self._store.quads_for_pattern(None, ox.NamedNode(KG.textHash), None, name)
+        return any(quad.object.value == text_hash for quad in found)
+
+    def remove(self, graph_iri: str) -> bool:
+        """Drop one named graph (one transaction); return whether it was there."""
+        name = ox.NamedNode(named_graph_iri(graph_iri))
+        if not self._store.contains_named_graph(name):
+            return False
+        self._store.remove_graph(name)
+        return True
+
+    def graphs(self) -> list[URIRef]:
+        """Return the IRIs of the named graphs, sorted."""
+        return sorted(
+            URIRef(name.value)
+            for name in self._store.named_graphs()
+            if isinstance(name, ox.NamedNode)
+        )
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Node] = {},  # noqa: B006 - read only
+        limit: int | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a read-only query with pyoxigraph over the union of the named graphs.
+
+        Parameters are bound by a VALUES block opening the WHERE group, exactly as for the remote
+        store: pyoxigraph's `substitutions=` refuses variables that are not in the SELECT
+        projection, which filter parameters (such as a start date) are not.
+
+        Raises:
+            QueryError: If the query is malformed, an update, or exceeds its timeout.
+        """
+        check_limits(limit, timeout)
+        text = _sparql.bind_values(sparql, bindings)
+        store = self._store
+
+        def run(stop: threading.Event) -> QueryResult:
+            try:
+                answer = store.query(text, use_default_graph_as_union=True)
+            except SyntaxError as exc:
+                raise _sparql.refuse(sparql, str(exc)) from exc
+            return _result(answer, limit, stop)
+
+        try:
+            return bounded(run, timeout)
+        except OSError as exc:
+            raise StoreError(f"cannot read the oxigraph store at {self.path}: {exc}") from exc
+
+    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+        """Run a SPARQL update in one transaction.
+
+        Raises:
+            QueryError: If updates are not allowed or the update is malformed.
+        """
+        _sparql.allow(allow_update)
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise _sparql.malformed_update(str(exc)) from exc
+
+    def triples_count(self) -> int:
+        """Return the number of triples in the named graphs."""
+        in_default = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - in_default
+
+    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
+        """Write the whole store with pyoxigraph's own serialiser.
+
+        Raises:
+            StoreError: If the format is unknown or the output cannot be written.
+        """
+        if format not in _FORMATS:
+            raise StoreError(f"unknown dump format {format!r}; known: {sorted(_FORMATS)}")
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()} if format == "trig" else None
+        stream, owned = open_output(out)
+        try:
+            self._store.dump(stream, _FORMATS[format], prefixes=prefixes)
+        except OSError as exc:
+            raise StoreError(f"cannot dump the oxigraph store at {self.path}: {exc}") from exc
+        finally:
+            if owned:
+                stream.close()
+
+    def dataset(self) -> Dataset:
+        """Return an rdflib Dataset over the same pyoxigraph store (oxrdflib's "Oxigraph" store)."""
+        return Dataset(store=RdflibOxigraphStore(store=self._store), default_union=True)
+
+    def close(self) -> None:
+        """Flush and release the store; the directory is unlocked once no dataset view holds it."""
+        if self._inner is not None:
+            self._inner.flush()
+        self._inner = None
+
+
+def _to_ox(term: Node, blanks: dict[BNode, ox.BlankNode]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return blanks.setdefault(term, ox.BlankNode())
+    if isinstance(term, RDFLiteral):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(term.datatype) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
+    raise StoreError(f"cannot store the term {term!r}")
+
+
+def _quads(prepared: Iterable[tuple[URIRef, list[Triple]]]) -> Iterator[ox.Quad]:
+    for iri, triples in prepared:
+        name = ox.NamedNode(iri)
+        blanks: dict[BNode, ox.BlankNode] = {}  # fresh per graph, as in the update path
+        for s, p, o in triples:
+            yield ox.Quad(_to_ox(s, blanks), _to_ox(p, blanks), _to_ox(o, blanks), name)
+
+
+def _from_ox(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RDFLiteral(term.value, lang=term.language)
+        return RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"unsupported term in a query result: {term!r}")
+
+
+def _result(
+    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    limit: int | None,
+    stop: threading.Event,
+) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        triples: Iterator[Row] = (
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer
+        )
+        rows, cut = collect(triples, limit, stop)
+        return QueryResult(kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut)
+    variables = tuple(var.value for var in answer.variables)
+    solutions: Iterator[Row] = (
+        tuple(_from_ox(solution[index]) for index in range(len(variables))) for solution in answer
+    )
+    rows, cut = collect(solutions, limit, stop)
+    return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)

@@ -1,0 +1,292 @@
+"""The remote store: a SPARQL 1.1 endpoint over HTTP (query, update, Graph Store Protocol), via httpx.
+
+Defaults fit `oxigraph serve` (`{base}/query`, `{base}/update`, `{base}/store`); other servers
+take explicit URLs:
+
+- Fuseki: `RemoteStore(query_url=f"{ds}/query", update_url=f"{ds}/update",
+  store_url=f"{ds}/data", union_default_graph=False)` with `tdb2:unionDefaultGraph true` set on
+  the dataset (Fuseki has no per-request union switch).
+- QLever: `RemoteStore(query_url=base, update_url=base, store_url=None,
+  union_default_graph=False)`; QLever's default graph already is the union of its graphs. With
+  no Graph Store URL, `remove` and `dump` raise StoreError.
+
+For oxigraph the union of the named graphs is asked for per request (`union-default-graph`
+parameter), so the server needs no `--union-default-graph` flag.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from collections.abc import Iterable, Mapping
+
+import httpx
+from rdflib import Dataset, Graph
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+from rdflib.query import Result
+from rdflib.term import Node, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import _sparql
+from kg.store.base import (
+    TRIPLE_VARIABLES,
+    DumpFormat,
+    Output,
+    QueryResult,
+    Store,
+    batched,
+    bounded,
+    check_limits,
+    collect,
+    named_graph_iri,
+    open_output,
+    stamped,
+)
+
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_DUMP_TYPES = {"nquads": "application/n-quads", "trig": "application/trig"}
+_CHUNK = 1 << 16
+
+
+class RemoteStore(Store):
+    """A store behind a SPARQL 1.1 endpoint.
+
+    Args:
+        endpoint: Base URL of an oxigraph server; the three URLs below default to
+            `{endpoint}/query`, `{endpoint}/update` and `{endpoint}/store`.
+        query_url: SPARQL query URL.
+        update_url: SPARQL update URL.
+        store_url: Graph Store Protocol URL, or None if the server has none.
+        union_default_graph: Send oxigraph's `union-default-graph` parameter with each query.
+        timeout: Default timeout in seconds for each request.
+        batch_size: Graphs per update request in `put_many`.
+
+    Bound parameters go into the query text as a VALUES block opening its WHERE group (terms
+    serialised by rdflib), since SPARQL protocol has no way to pass them beside the query.
+    `put_many` sends one update request per batch (DROP SILENT GRAPH + INSERT DATA for each
+    graph), which oxigraph and Fuseki apply in one transaction.
+    """
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        *,
+        query_url: str | None = None,
+        update_url: str | None = None,
+        store_url: str | None = "",
+        union_default_graph: bool = True,
+        timeout: float = 60.0,
+        batch_size: int = 32,
+    ) -> None:
+        base = endpoint.rstrip("/") if endpoint else None
+        if base is None and not (query_url and update_url):
+            raise StoreError("a remote store needs an endpoint or both a query and an update URL")
+        self.query_url = query_url or f"{base}/query"
+        self.update_url = update_url or f"{base}/update"
+        self.store_url = (f"{base}/store" if base else None) if store_url == "" else store_url
+        self.union_default_graph = union_default_graph
+        self.timeout = timeout
+        self.batch_size = batch_size
+        self._http: httpx.Client | None = httpx.Client(timeout=timeout)
+
+    @property
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            raise StoreError(f"the remote store at {self.query_url} is closed")
+        return self._http
+
+    def put(self, graph: Graph, *, text_hash: str) -> None:
+        """Replace the named graph `graph.identifier` with `graph`, in one update request.
+
+        Raises:
+            StoreError: If the graph is unnamed, records another hash, or the server refuses it.
+        """
+        self.put_many([(graph, text_hash)])
+
+    def put_many(self, items: Iterable[tuple[Graph, str]], *, batch_size: int | None = None) -> int:
+        """Replace many article graphs, one update request per batch; return how many.
+
+        Raises:
+            StoreError: If a graph is unnamed, records another hash, or the server refuses it.
+        """
+        count = 0
+        for batch in batched(items, batch_size or self.batch_size):
+            prepared = [stamped(graph, text_hash) for graph, text_hash in batch]
+            self._post_update(_sparql.replace_graphs_update(prepared), StoreError)
+            count += len(prepared)
+        return count
+
+    def has(self, graph_iri: str, text_hash: str) -> bool:
+        """Tell whether the named graph is stored for an article text with this hash."""
+        found = self.query(
+            _sparql.read_query("article_hash"), bindings={"graph": named_graph_iri(graph_iri)}
+        )
+        return any(str(value) == text_hash for value in found.column("hash"))
+
+    def remove(self, graph_iri: str) -> bool:
+        """Drop one named graph with a Graph Store Protocol DELETE; return whether it was there.
+
+        Raises:
+            StoreError: If there is no Graph Store URL or the server fails.
+        """
+        url = self._gsp_url("remove a graph")
+        response = self._request("DELETE", url, params={"graph": named_graph_iri(graph_iri)})
+        if response.status_code == 404:
+            return False
+        _check(response, StoreError, f"DELETE {url}")
+        return True
+
+    def graphs(self) -> list[URIRef]:
+        """Return the IRIs of the named graphs, sorted."""
+        found = self.query(_sparql.read_query("list_graphs"))
+        return sorted(value for value in found.column("graph") if isinstance(value, URIRef))
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Node] = {},  # noqa: B006 - read only
+        limit: int | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Send a query to the query URL, its parameters bound by a VALUES block.
+
+        The query URL never runs updates; an update sent here is refused. The timeout bounds
+        every network step and the whole response read; rows beyond `limit` are read and dropped.
+
+        Raises:
+            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            StoreError: If the server cannot be reached or fails.
+        """
+        check_limits(limit, timeout)
+        text = _sparql.bind_values(sparql, bindings)
+        data = {"query": text}
+        if self.union_default_graph:
+            data["union-default-graph"] = ""
+        seconds = timeout or self.timeout
+
+        def run(stop: threading.Event) -> QueryResult:
+            body, media = self._read(data, seconds)
+            if media.startswith("application/n-triples"):
+                graph = Graph().parse(data=body, format="nt")
+                rows, cut = collect(sorted(graph), limit, stop)
+                return QueryResult(kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows),
+                                   truncated=cut)
+            result = Result.parse(io.BytesIO(body), format="json")
+            if result.type == "ASK":
+                return QueryResult(kind="ask", boolean=bool(result.askAnswer))
+            variables = tuple(str(var) for var in result.vars or ())
+            rows, cut = collect(result, limit, stop)  # type: ignore[arg-type]
+            return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
+
+        try:
+            return bounded(run, timeout)
+        except httpx.TimeoutException as exc:
+            raise QueryError(f"query exceeded its timeout of {seconds}s at {self.query_url}") from exc
+
+    def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str]:
+        deadline = time.monotonic() + seconds
+        try:
+            with self._client.stream(
+                "POST", self.query_url, data=data, headers={"Accept": _ACCEPT},
+                timeout=httpx.Timeout(seconds),
+            ) as response:
+                chunks = []
+                for chunk in response.iter_bytes(_CHUNK):
+                    if time.monotonic() > deadline:
+                        raise QueryError(f"query exceeded its timeout of {seconds}s")
+                    chunks.append(chunk)
+        except httpx.TransportError as exc:
+            if isinstance(exc, httpx.TimeoutException):
+                raise
+            raise StoreError(f"cannot reach {self.query_url}: {exc}") from exc
+        body = b"".join(chunks)
+        if response.status_code == 400:
+            raise _sparql.refuse(data["query"], body.decode("utf-8", "replace").strip())
+        _check(response, StoreError, f"POST {self.query_url}", body)
+        return body, response.headers.get("content-type", "")
+
+    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+        """Send a SPARQL update to the update URL.
+
+        Raises:
+            QueryError: If updates are not allowed or the server finds the update malformed.
+            StoreError: If the server cannot be reached or fails.
+        """
+        _sparql.allow(allow_update)
+        self._post_update(sparql, QueryError)
+
+    def _post_update(self, sparql: str, error: type[QueryError] | type[StoreError]) -> None:
+        response = self._request(
+            "POST", self.update_url, content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+        if response.status_code == 400:
+            raise error(f"update refused by {self.update_url}: {response.text.strip()}")
+        _check(response, StoreError, f"POST {self.update_url}")
+
+    def triples_count(self) -> int:
+        """Return the number of triples in the named graphs."""
+        found = self.query(_sparql.read_query("count_triples"))
+        return int(found.column("triples")[0])  # type: ignore[arg-type]
+
+    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
+        """Stream the whole dataset from the Graph Store URL as N-Quads or TriG.
+
+        Raises:
+            StoreError: If the format is unknown, there is no Graph Store URL, or the server fails.
+        """
+        if format not in _DUMP_TYPES:
+            raise StoreError(f"unknown dump format {format!r}; known: {sorted(_DUMP_TYPES)}")
+        url = self._gsp_url("dump")
+        stream, owned = open_output(out)
+        try:
+            with self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]}) as reply:
+                _check(reply, StoreError, f"GET {url}")
+                for chunk in reply.iter_bytes(_CHUNK):
+                    stream.write(chunk)
+        except httpx.TransportError as exc:
+            raise StoreError(f"cannot reach {url}: {exc}") from exc
+        finally:
+            if owned:
+                stream.close()
+
+    def dataset(self) -> Dataset:
+        """Return an rdflib Dataset over the endpoint (rdflib's SPARQLUpdateStore).
+
+        Its queries go to the query URL as sent by rdflib, without the union parameter. Reach a
+        named graph with `dataset.get_context(iri)`: `dataset.graph(iri)` sends CREATE GRAPH,
+        which oxigraph refuses for a graph that exists.
+        """
+        store = SPARQLUpdateStore(query_endpoint=self.query_url, update_endpoint=self.update_url)
+        return Dataset(store=store, default_union=True)
+
+    def close(self) -> None:
+        """Close the HTTP client; later calls raise StoreError."""
+        if self._http is not None:
+            self._http.close()
+        self._http = None
+
+    def _gsp_url(self, action: str) -> str:
+        if not self.store_url:
+            raise StoreError(f"cannot {action}: no Graph Store Protocol URL is configured")
+        return self.store_url
+
+    def _request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        try:
+            return self._client.request(method, url, **kwargs)  # type: ignore[arg-type]
+        except httpx.TransportError as exc:
+            raise StoreError(f"cannot reach {url}: {exc}") from exc
+
+
+def _check(
+    response: httpx.Response,
+    error: type[QueryError] | type[StoreError],
+    what: str,
+    body: bytes | None = None,
+) -> None:
+    if response.is_success:
+        return
+    text = (body if body is not None else response.read()).decode("utf-8", "replace").strip()
+    raise error(f"{what} failed with HTTP {response.status_code}: {text[:500]}")

@@ -1,0 +1,174 @@
+"""Tests for kg/store/remote.py against a real `oxigraph serve` process on 127.0.0.1.
+
+The `oxigraph_server` fixture here is also imported by test_store.py and test_query.py, which
+run their backend-independent tests on the remote store too.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import RemoteStore, open_store
+
+KG = Namespace("https://w3id.org/kg-timeline/ontology#")
+KGR = Namespace("https://w3id.org/kg-timeline/id/")
+EX = Namespace("https://example.org/")
+
+
+def _oxigraph_binary() -> str:
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if found is None:
+        pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start `oxigraph serve` on a free local port; yield its base URL; stop it afterwards."""
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).is_success:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(f"oxigraph serve did not start on {url}: {error}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def remote(oxigraph_server: str) -> Iterator[RemoteStore]:
+    """An empty remote store on the shared server, emptied again afterwards."""
+    store = RemoteStore(oxigraph_server)
+    store.update("DROP SILENT ALL", allow_update=True)
+    yield store
+    store.update("DROP SILENT ALL", allow_update=True)
+    store.close()
+
+
+def _graph(key: str, *triples: tuple[URIRef, URIRef, Literal | URIRef]) -> Graph:
+    graph = Graph(identifier=KGR[f"graph/{key}"])
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def test_remote_open_store_picks_remote_for_url(oxigraph_server: str) -> None:
+    with open_store(oxigraph_server) as store:
+        assert isinstance(store, RemoteStore)
+        assert store.query_url == f"{oxigraph_server}/query"
+        assert store.update_url == f"{oxigraph_server}/update"
+        assert store.store_url == f"{oxigraph_server}/store"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        (
+            {"query_url": "http://h/ds/query", "update_url": "http://h/ds/update",
+             "store_url": "http://h/ds/data"},
+            ("http://h/ds/query", "http://h/ds/update", "http://h/ds/data"),
+        ),
+        (
+            {"query_url": "http://h/", "update_url": "http://h/", "store_url": None},
+            ("http://h/", "http://h/", None),
+        ),
+    ],
+)
+def test_remote_takes_explicit_urls(kwargs: dict[str, str | None], expected: tuple) -> None:
+    store = RemoteStore(**kwargs)  # type: ignore[arg-type]
+    assert (store.query_url, store.update_url, store.store_url) == expected
+    store.close()
+
+
+def test_remote_without_graph_store_url_refuses_dump(oxigraph_server: str) -> None:
+    store = RemoteStore(query_url=f"{oxigraph_server}/query",
+                        update_url=f"{oxigraph_server}/update", store_url=None)
+    with pytest.raises(StoreError):
+        store.dump(io.BytesIO())
+    store.close()
+
+
+def test_remote_put_is_visible_through_graph_store_protocol(
+    remote: RemoteStore, oxigraph_server: str
+) -> None:
+    remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+    reply = httpx.get(f"{oxigraph_server}/store", params={"graph": str(KGR["graph/a1"])},
+                      headers={"Accept": "application/n-triples"})
+    stored = Graph().parse(data=reply.text, format="nt")
+    assert (EX.s, EX.p, Literal("one")) in stored
+    assert (KGR["graph/a1"], KG.textHash, Literal("h1")) in stored
+
+
+def test_remote_dump_reads_back_as_the_stored_dataset(remote: RemoteStore) -> None:
+    remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+    remote.put(_graph("a2", (EX.s, EX.p, Literal("two"))), text_hash="h2")
+    out = io.BytesIO()
+    remote.dump(out, "nquads")
+    dataset = Dataset()
+    dataset.parse(data=out.getvalue().decode(), format="nquads")
+    assert (EX.s, EX.p, Literal("two"), dataset.graph(KGR["graph/a2"])) in dataset
+    assert len(dataset.graph(KGR["graph/a1"])) == 2
+
+
+def test_remote_dataset_view_reads_named_graph(remote: RemoteStore) -> None:
+    remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+    view = remote.dataset().get_context(KGR["graph/a1"])  # creates nothing
+    assert (EX.s, EX.p, Literal("one")) in view
+
+
+def test_remote_unreachable_server_raises_store_error() -> None:
+    store = RemoteStore(f"http://127.0.0.1:{_free_port()}", timeout=2)
+    with pytest.raises(StoreError):
+        store.graphs()
+    store.close()
+
+
+def test_remote_malformed_query_raises_query_error(remote: RemoteStore) -> None:
+    with pytest.raises(QueryError):
+        remote.query("SELECT WHERE nonsense")
+
+
+def test_remote_closed_store_raises_store_error(oxigraph_server: str) -> None:
+    store = RemoteStore(oxigraph_server)
+    store.close()
+    with pytest.raises(StoreError):
+        store.graphs()
