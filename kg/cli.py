@@ -14,11 +14,26 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 
 from kg.config import Settings, load_settings
 from kg.errors import KGError
 
+class _Group(typer.core.TyperGroup):
+    """Turns a `KGError` from any command into one `error: ...` line and exit code 1."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            if _State.debug:
+                raise
+            _fail(str(exc))
+            raise typer.Exit(1) from exc
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -220,14 +235,14 @@ def export_cmd(
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.store import open_store
-    from kg.validate import validate_store
+    from kg.audit import validate_store
 
     settings = _settings(config, store)
     with open_store(settings) as opened:
         reports = validate_store(opened)
     bad = [(iri, report) for iri, report in reports if not report.conforms]
     for iri, report in bad:
-        _fail(f"{iri}: {report.violations} SHACL violation(s)")
+        _fail(f"{iri}: {report.violation_count} SHACL violation(s)")
         if _State.debug:
             typer.echo(report.text, err=True)
     typer.echo(f"{len(reports) - len(bad)} of {len(reports)} article graphs conform")
@@ -306,11 +321,5 @@ class _Errors:
 
 
 def main() -> None:
-    """Run the `kg` command, turning a `KGError` into one line on stderr and exit code 1."""
-    try:
-        app()
-    except KGError as exc:
-        if _State.debug:
-            raise
-        _fail(str(exc))
-        sys.exit(1)
+    """Run the `kg` command."""
+    app()

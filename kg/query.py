@@ -112,7 +112,7 @@ def load_query(name: str) -> NamedQuery:
             params.append(
                 Param(
                     name=match["name"],
-                    type=match["type"],  # type: ignore[arg-type]
+                    type=match["type"],
                     kind=match["kind"],
                     optional=bool(match["optional"]),
                     description=(match["description"] or "").strip(),
@@ -120,11 +120,14 @@ def load_query(name: str) -> NamedQuery:
             )
         else:
             description.append(line.lstrip("#").strip())
-    return NamedQuery(name=name, description=" ".join(description).strip(), params=tuple(params),
-                      text=text)
+    return NamedQuery(
+        name=name, description=" ".join(description).strip(), params=tuple(params), text=text
+    )
 
 
-def to_term(param: Param, value: ParamValue, *, base_iri: str = DEFAULT_BASE_IRI) -> URIRef | Literal:
+def to_term(
+    param: Param, value: ParamValue, *, base_iri: str = DEFAULT_BASE_IRI
+) -> URIRef | Literal:
     """Turn a parameter value (a CLI string or a Python value) into the rdflib term it binds.
 
     Raises:
@@ -230,5 +233,6 @@ def run_named(
         ()
     """
     query = load_query(name)
-    return store.query(query.text, bindings=bind(query, params, base_iri=base_iri), limit=limit,
-                       timeout=timeout)
+    return store.query(
+        query.text, bindings=bind(query, params, base_iri=base_iri), limit=limit, timeout=timeout
+    )

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, XSD
 
@@ -375,3 +375,17 @@ def test_rdf_jsonld_with_context_is_isomorphic(extraction: Extraction) -> None:
     parsed = Graph().parse(data=graph.serialize(format="json-ld", context=context),
                            format="json-ld")
     assert isomorphic(graph, parsed)
+
+
+@settings(SETTINGS, max_examples=20)
+@given(extraction=extractions())
+def test_rdf_roundtrip_survives_oxigraph_store(extraction: Extraction) -> None:
+    graph = to_graph(extraction)
+    dataset = Dataset(store="Oxigraph")
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)
+    stored = Graph()
+    for triple in dataset.graph(graph.identifier):
+        stored.add(triple)
+    assert from_graph(stored) == extraction

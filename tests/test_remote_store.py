@@ -103,8 +103,11 @@ def test_remote_open_store_picks_remote_for_url(oxigraph_server: str) -> None:
     ("kwargs", "expected"),
     [
         (
-            {"query_url": "http://h/ds/query", "update_url": "http://h/ds/update",
-             "store_url": "http://h/ds/data"},
+            {
+                "query_url": "http://h/ds/query",
+                "update_url": "http://h/ds/update",
+                "store_url": "http://h/ds/data",
+            },
             ("http://h/ds/query", "http://h/ds/update", "http://h/ds/data"),
         ),
         (
@@ -120,8 +123,9 @@ def test_remote_takes_explicit_urls(kwargs: dict[str, str | None], expected: tup
 
 
 def test_remote_without_graph_store_url_refuses_dump(oxigraph_server: str) -> None:
-    store = RemoteStore(query_url=f"{oxigraph_server}/query",
-                        update_url=f"{oxigraph_server}/update", store_url=None)
+    store = RemoteStore(
+        query_url=f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update", store_url=None
+    )
     with pytest.raises(StoreError):
         store.dump(io.BytesIO())
     store.close()
@@ -131,8 +135,11 @@ def test_remote_put_is_visible_through_graph_store_protocol(
     remote: RemoteStore, oxigraph_server: str
 ) -> None:
     remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
-    reply = httpx.get(f"{oxigraph_server}/store", params={"graph": str(KGR["graph/a1"])},
-                      headers={"Accept": "application/n-triples"})
+    reply = httpx.get(
+        f"{oxigraph_server}/store",
+        params={"graph": str(KGR["graph/a1"])},
+        headers={"Accept": "application/n-triples"},
+    )
     stored = Graph().parse(data=reply.text, format="nt")
     assert (EX.s, EX.p, Literal("one")) in stored
     assert (KGR["graph/a1"], KG.textHash, Literal("h1")) in stored

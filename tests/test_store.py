@@ -180,7 +180,9 @@ def test_store_query_binds_parameters(store: Store) -> None:
 
 
 @pytest.mark.parametrize("value", [Literal(EVIL), Literal(EVIL, lang="en")])
-def test_store_injected_value_matches_nothing_destroys_nothing(store: Store, value: Literal) -> None:
+def test_store_injected_value_matches_nothing_destroys_nothing(
+    store: Store, value: Literal
+) -> None:
     store.put(article("a1", "one"), text_hash="hash-a1")
     result = store.query(
         "SELECT ?a WHERE { ?a <https://w3id.org/kg-timeline/ontology#title> ?t FILTER(?t = ?v) }",
@@ -191,7 +193,8 @@ def test_store_injected_value_matches_nothing_destroys_nothing(store: Store, val
 
 
 @pytest.mark.parametrize(
-    "value", [URIRef(f"https://example.org/{EVIL}"), BNode(), "plain string"],
+    "value",
+    [URIRef(f"https://example.org/{EVIL}"), BNode(), "plain string"],
     ids=["bad-iri", "blank", "not-a-term"],
 )
 def test_store_query_refuses_unbindable_value(store: Store, value: object) -> None:
@@ -209,8 +212,10 @@ def test_store_query_refuses_bad_parameter_name(store: Store, name: str) -> None
 
 def test_store_query_ask_returns_boolean(store: Store) -> None:
     store.put(article("a1", "one"), text_hash="hash-a1")
-    result = store.query("ASK { ?a <https://w3id.org/kg-timeline/ontology#title> ?t }",
-                         bindings={"t": Literal("one")})
+    result = store.query(
+        "ASK { ?a <https://w3id.org/kg-timeline/ontology#title> ?t }",
+        bindings={"t": Literal("one")},
+    )
     assert result.kind == "ask"
     assert result.boolean is True
 
@@ -218,8 +223,9 @@ def test_store_query_ask_returns_boolean(store: Store) -> None:
 def test_store_query_construct_returns_graph(store: Store) -> None:
     graph = article("a1", "one")
     store.put(graph, text_hash="hash-a1")
-    result = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
-                         bindings={"g": KGR["graph/a1"]})
+    result = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", bindings={"g": KGR["graph/a1"]}
+    )
     assert result.kind == "graph"
     assert isomorphic(result.graph(), graph)
 
@@ -230,7 +236,9 @@ def test_store_query_sees_union_of_named_graphs(store: Store) -> None:
     assert titles(store) == {"one", "two"}
 
 
-@pytest.mark.parametrize(("limit", "rows", "truncated"), [(0, 0, True), (2, 2, True), (9, 3, False)])
+@pytest.mark.parametrize(
+    ("limit", "rows", "truncated"), [(0, 0, True), (2, 2, True), (9, 3, False)]
+)
 def test_store_query_limit_caps_rows(store: Store, limit: int, rows: int, truncated: bool) -> None:
     store.put(article("a1", "one", "two", "three"), text_hash="hash-a1")
     result = store.query(
@@ -289,7 +297,9 @@ def test_store_malformed_update_raises_query_error(store: Store) -> None:
 @pytest.mark.parametrize("fmt", ["nquads", "trig"])
 def test_store_dump_round_trips(store: Store, fmt: str, tmp_path: Path) -> None:
     graphs = [article("a1", "one"), article("a2", "two")]
-    store.put_many([(graph, f"hash-{key}") for graph, key in zip(graphs, ["a1", "a2"], strict=True)])
+    store.put_many(
+        [(graph, f"hash-{key}") for graph, key in zip(graphs, ["a1", "a2"], strict=True)]
+    )
     target = tmp_path / f"dump.{fmt}"
     store.dump(target, fmt)  # type: ignore[arg-type]
     dumped = Dataset()
@@ -335,3 +345,33 @@ def test_store_query_result_column_rejects_unknown_variable() -> None:
     assert result.column("a") == [Literal(1)]
     with pytest.raises(QueryError):
         result.column("b")
+
+
+_PREFIX = "PREFIX kg: <https://w3id.org/kg-timeline/ontology#>\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# braces { and WHERE in a comment\nSELECT ?t { ?a kg:title ?t }", {"two"}),
+        ("SELECT ?t WHERE { ?a kg:title ?t FILTER(?t != '''}{ WHERE''') }", {"two"}),
+        ("SELECT ?t WHERE { SELECT ?t WHERE { ?a kg:title ?t } ORDER BY ?t }", {"two"}),
+        ("SELECT ?t WHERE { ?a kg:title ?x OPTIONAL { ?a kg:title ?t } FILTER(?x = ?t) }", {"two"}),
+    ],
+    ids=["comment", "string", "sub-select", "filter"],
+)
+def test_store_bindings_apply_wherever_the_where_group_is(
+    store: Store, text: str, expected: set[str]
+) -> None:
+    store.put(article("a1", "one", "two", "three"), text_hash="hash-a1")
+    result = store.query(_PREFIX + text, bindings={"t": Literal("two")})
+    assert {str(value) for value in result.column("t")} == expected
+
+
+def test_store_bindings_reach_construct_where_not_template(store: Store) -> None:
+    store.put(article("a1", "one", "two"), text_hash="hash-a1")
+    result = store.query(
+        _PREFIX + "CONSTRUCT { ?a kg:title ?t } WHERE { ?a kg:title ?t }",
+        bindings={"t": Literal("one")},
+    )
+    assert set(result.graph()) == {(KGR["article/a1"], KG.title, Literal("one"))}

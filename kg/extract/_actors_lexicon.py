@@ -1,4 +1,4 @@
-"""The small hand-written word lists the actors stage reads: demonyms, titles, organisation kinds."""
+"""The small hand-written word lists the actors stage reads: demonyms, titles, kinds of body."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class Lexicon:
     kind_heads: dict[str, ActorKind]  # last word of a name or the noun it modifies ("agency")
     kind_words: dict[str, ActorKind]  # anywhere in a name ("ministry")
     non_actors: frozenset[str]  # last words of names that are not actors ("conference")
+    civil_nouns: frozenset[str]  # nouns a demonym makes private, not state ("Chinese airlines")
 
     def demonym(self, word: str) -> str | None:
         """Return the country code of a demonym ("Syrian" -> "SY"), plural or not."""
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         title_modifiers=frozenset(t for t in titles if not t.startswith("*")),
         kind_names=names, kind_heads=heads, kind_words=words,
         non_actors=frozenset(_lines("non_actors.txt")),
+        civil_nouns=frozenset(_lines("civil_nouns.txt")),
     )
 
 

@@ -54,7 +54,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
-        if ent.label_ == "ORG" and _only_modifier(doc, span, lexicon):
+        if ent.label_ == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
             continue
         head = _governing_noun(span)
         head_kind = lexicon.org_kind("", head.text) if head is not None else None
@@ -110,6 +110,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if code is None:
             continue
         head = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
+        if head is not None and head.lower_ in lexicon.civil_nouns:
+            continue
         organ = _organ(doc, head) if head is not None else None
         if organ is not None:
             kind, noun, span = organ
@@ -170,6 +172,13 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | 
                                      and name[0].lower_.startswith("pro")):
         return None
     return name
+
+
+def _maker(doc: Doc, span: DocSpan) -> bool:
+    """Tell whether a name is a maker's name before a model number ("Airbus A380", "Boeing 747")."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.pos_ in ("PROPN", "NUM") \
+        and any(c.isdigit() for c in after.text)
 
 
 def _governing_noun(span: DocSpan) -> Token | None:

@@ -1,4 +1,4 @@
-"""Group actor mentions of one article into actors: "Vladimir Putin" / "Putin", "GM" / "General Motors"."""
+"""Group the actor mentions of one article into actors: "Putin" with "Vladimir Putin", "GM" too."""
 
 from __future__ import annotations
 

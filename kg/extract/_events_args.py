@@ -40,13 +40,21 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _preps(token: Token) -> list[Token]:
+    """Return a trigger's prepositions, also those hung on its particle ("pulled back from")."""
+    preps = _children(token, "prep")
+    for part in _children(token, "prt", "advmod"):
+        preps += _children(part, "prep")
+    return preps
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
 def _verb_code(token: Token, lex: EventLexicon) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
-    for part in _children(token, "prt", "prep", "dobj"):
+    for part in _children(token, "prt", "prep", "dobj", "advmod"):
         key = f"{lemma} {part.lemma_.lower()}"
         if key in lex.phrasal:
             return lex.phrasal[key], key
@@ -169,14 +177,14 @@ class ArgumentFinder:
             preps.add("from")
         if trigger.noun and trigger.cameo.startswith(("17", "18", "19", "11", "12")):
             preps.add("of")
-        heads += [p for a in _children(token, "prep") if a.lower_ in preps
+        heads += [p for a in _preps(token) if a.lower_ in preps
                   for p in _children(a, "pobj")]
         return self._actors(heads)
 
     def place(self, trigger: Trigger) -> str | None:
         """Return the id of the place it happened at: a place in a locative phrase or the object."""
         token = trigger.token
-        objects = [p for a in _children(token, "prep") if a.lower_ in _PLACE_PREPS
+        objects = [p for a in _preps(token) if a.lower_ in _PLACE_PREPS
                    for p in _children(a, "pobj")]
         if trigger.cameo.startswith(("19", "17", "087", "15")):
             objects += _children(token, "dobj", "nsubjpass")

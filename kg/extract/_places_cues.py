@@ -18,7 +18,8 @@ from kg.model import PlaceKind
 _LEXICONS = Path(__file__).parent / "lexicons"
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "near", "at", "from", "outside", "around", "into", "to", "toward", "towards",
-    "across", "through", "throughout", "inside", "within", "across", "via", "between", "nearby",
+    "across", "through", "throughout", "inside", "within", "via", "between", "nearby", "on",
+    "over", "beyond", "off", "past",
 })
 _DATELINE_WINDOW = 12  # tokens after the name in which the agency or dash must come
 _SKIPPABLE = frozenset({"the", "a", "an", "nearby", "neighbouring", "neighboring", "northern",

@@ -143,6 +143,9 @@ class AttributionFinder:
         subjects = _kids(token, "nsubj")
         agent = [p for a in _kids(token, "agent") for p in _kids(a, "pobj")]
         head = token.head
+        if token.lemma_.lower() in self.lex.relay_verbs and _kids(token, "dobj") and any(
+                p.lower_ == "as" for p in _kids(token, "prep")):
+            return _kids(token, "dobj")[0], (subjects or [None])[0]
         if token.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and \
                 head.head.lemma_.lower() in self.lex.relay_verbs:
             relay = head.head  # "Interfax cited X as saying"

@@ -166,17 +166,21 @@ def weekday_near(anchor: date, weekday: int, tense: Tense | None, step: int | No
 
 
 def yearly_near(anchor: date, month: int, day: int, tense: Tense | None, step: int | None,
-                *, nearest: bool) -> date:
+                *, ahead: int = 183, grace: int = 0) -> date:
     """Resolve a month (and day) without a year: pick the year by tense or wording.
 
-    Past or "last": the latest occurrence on or before the anchor; future or "next": the first on
-    or after; "this": the anchor's year; otherwise the nearest one when `nearest`, else the past.
+    "last"/"next"/"this" step from the anchor's year. Future tense takes the first occurrence
+    on or after the anchor; past tense the latest on or before, unless the next one is at most
+    `grace` days ahead (a deadline reported in the past tense); otherwise the next occurrence
+    wins when it is at most `ahead` days away (183: the nearest one).
 
     Examples:
-        >>> yearly_near(date(2019, 8, 20), 3, 1, None, None, nearest=False)
+        >>> yearly_near(date(2019, 8, 20), 3, 1, None, None)
         datetime.date(2019, 3, 1)
-        >>> yearly_near(date(2019, 8, 20), 11, 1, "past", None, nearest=False)
+        >>> yearly_near(date(2019, 8, 20), 11, 1, "past", None)
         datetime.date(2018, 11, 1)
+        >>> yearly_near(date(2019, 8, 20), 11, 1, None, None)
+        datetime.date(2019, 11, 1)
     """
     this_year = _safe_day(anchor.year, month, day)
     if step == 0:
@@ -189,9 +193,8 @@ def yearly_near(anchor: date, month: int, day: int, tense: Tense | None, step: i
         return before if before < anchor else _safe_day(before.year - 1, month, day)
     if tense == "future":
         return after
-    if tense == "past" or not nearest:
-        return before
-    return before if (anchor - before) <= (after - anchor) else after
+    reach = grace if tense == "past" else ahead
+    return after if (after - anchor).days <= reach and after != before else before
 
 
 def _safe_day(year: int, month: int, day: int) -> date:

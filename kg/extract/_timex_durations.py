@@ -92,11 +92,19 @@ def last_n(g: dict[str, str], ctx: Context) -> Resolved | None:
         return found
     if n != int(n):
         return found
-    if g["rel"] in ("past", "last", "previous"):
-        begin = stepped(ctx.anchor, unit, -int(n))
-        return Resolved("DURATION", found.value, "duration", begin, ctx.anchor)
-    until = stepped(ctx.anchor, unit, int(n))
-    return Resolved("DURATION", found.value, "duration", ctx.anchor, until)
+    back = g["rel"] in ("past", "last", "previous")
+    try:
+        end = stepped(ctx.anchor, unit, -int(n) if back else int(n))
+    except (OverflowError, ValueError):  # "the past 5000 centuries": no calendar bounds
+        return found
+    if back:
+        return Resolved("DURATION", found.value, "duration", end, ctx.anchor)
+    return Resolved("DURATION", found.value, "duration", ctx.anchor, end)
+
+
+def _vague_span(g: dict[str, str], ctx: Context) -> Resolved | None:
+    unit = lex.VAGUE_SPANS[g["span"]]
+    return Resolved("DURATION", duration_value(None, unit), "duration", None, ctx.anchor)
 
 
 def _weekdays(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -126,5 +134,5 @@ def _set(g: dict[str, str], ctx: Context) -> Resolved | None:
 
 RULES: dict[str, Callable[[dict[str, str], Context], Resolved | None]] = {
     "duration": _duration_rule, "plural": _plural, "last_n": last_n, "weekdays": _weekdays,
-    "ref": _ref_word, "set": _set,
+    "ref": _ref_word, "set": _set, "vague_span": _vague_span,
 }

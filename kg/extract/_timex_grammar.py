@@ -1,7 +1,7 @@
 """Regex grammar of the time tagger: one pre-compiled pattern per rule, built from the lexicon.
 
 `scan(text)` runs every rule over the text, keeps the longest non-overlapping matches (ties go
-to the earlier rule, as in HeidelTime), widens each over a leading modifier ("early", "about",
+to the earlier rule, as in HeidelTime), widens each over a leading modifier ("early", "nearly",
 "the end of") and merges a clock time with the day after it ("9 a.m. EST Tuesday").
 """
 
@@ -90,7 +90,7 @@ RULES: tuple[tuple[str, str], ...] = (
                 rf"(?P<rely>this|last|next)\s+year))?|(?P<q>Q[1-4])\s?(?P<qy>{_Y})"
                 rf"|(?:fiscal-)?(?P<ord3>first|second|third|fourth)-(?:fiscal-)?quarter(?!\w)"),
     ("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{_Y})|"
-             rf"(?P<rely>this|last|next)\s+year)"),
+             rf"(?P<rely>this|last|next|the)\s+year)"),
     ("ago", rf"(?P<n>{NUM}|{VAGUE})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|later)(?!\w)"),
     ("in_the", r"(?P<dir>earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<unit>year|month|week|day)"
@@ -101,8 +101,10 @@ RULES: tuple[tuple[str, str], ...] = (
                  rf"(?:\s+and\s+a\s+half)?(?![\w-])(?!\s+old\b)"
                  rf"|(?P<n2>{NUM})-(?P<unit2>{UNIT})(?:-long)?(?![\w-])"),
     ("last_n", rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|following|first|"
-               rf"final)\s+(?:(?P<n>{NUM}|few|several|couple\s+of)\s+)?(?P<unit>{UNIT})"
+               rf"final)\s+(?:(?P<n>{NUM}|few|several|couple\s+of)\s+)?(?:{_DUR_ADJ}\s+)?"
+               rf"(?P<unit>{UNIT})"
                rf"(?:\s+or\s+so)?(?!\w)"),
+    ("vague_span", rf"(?P<span>{_alt(lex.VAGUE_SPANS)})(?!\w)"),
     ("plural", r"(?:for|in|within|over|after|took|take|takes|lasted|last|of)\s+"
                r"(?P<x>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))"
                r"(?!\s+(?:of|old|ago)\b)"),
@@ -137,7 +139,7 @@ class Match:
         end: Offset after the last character.
         groups: The rule's named groups that matched (and "_all", the whole match),
             lowercased, spaces collapsed.
-        mod: Leading modifier word ("early", "about") swallowed into the extent, if any.
+        mod: Leading modifier word ("early", "nearly") swallowed into the extent, if any.
         day: A later match merged into this one ("Tuesday" in "9 a.m. Tuesday").
     """
 
@@ -173,12 +175,19 @@ def scan(text: str) -> list[Match]:
             taken.append(match)
             used[match.start:match.end] = b"\x01" * (match.end - match.start)
     taken.sort(key=lambda m: m.start)
-    return _merge_days([_widen(text, m) for m in taken], text)
+    widened = [_widen(text, m, taken[i - 1].end if i else 0) for i, m in enumerate(taken)]
+    return _merge_days(widened, text)
 
 
-def _widen(text: str, match: Match) -> Match:
-    """Take a leading modifier ("early", "about", "the end of") into the extent."""
-    before = _MOD_BEFORE.search(text, max(0, match.start - 30), match.start)
+def _widen(text: str, match: Match, floor: int) -> Match:
+    """Take a leading modifier ("early", "nearly", "the end of") into the extent.
+
+    Args:
+        text: The text scanned.
+        match: The match to widen.
+        floor: Where the previous match ends; the modifier must start at or after it.
+    """
+    before = _MOD_BEFORE.search(text, max(floor, match.start - 30), match.start)
     if before is None:
         return match
     word = " ".join(before.group("mod").lower().split())

@@ -38,6 +38,12 @@ TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty
 UNITS_WORDS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 # quantities that say "some number of": the TIMEX3 value gets an X in place of the number
+# a stretch of unknown length as a whole ("over the years"); TimeBank keeps "over" inside
+VAGUE_SPANS: Final = MappingProxyType({
+    "over the years": "year", "over the decades": "decade", "over the months": "month",
+    "over the centuries": "century",
+})
+
 VAGUE: Final = ("a few", "few", "several", "many", "some", "recent", "coming", "the last few",
                 "the past few", "the next few", "the coming", "numerous", "countless")
 

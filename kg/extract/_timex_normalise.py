@@ -33,6 +33,12 @@ from kg.extract._timex_grammar import Match
 
 __all__ = ["Context", "Resolved", "resolve"]
 
+# How far ahead of the publication date a day or month named without a year may lie and still
+# be read as upcoming: without tense up to `*_AHEAD` days, in a past-tense clause (a deadline
+# "extended to Nov. 20") up to `*_GRACE` days; otherwise it is the last one before.
+DAY_AHEAD, DAY_GRACE = 183, 31
+MONTH_AHEAD, MONTH_GRACE = 183, 31
+
 
 def resolve(match: Match, ctx: Context) -> Resolved | None:
     """Normalise one match; None when the match turns out not to be a time.
@@ -49,6 +55,8 @@ def resolve(match: Match, ctx: Context) -> Resolved | None:
             found = _RULES[match.rule](match.groups, ctx)
     except NoAnchor as missing:
         found = as_result(Point(missing.gran, date.min), missing.value, bounded=False)
+    except (OverflowError, ValueError):  # "2019 centuries ago" steps off the calendar
+        return None
     if found is None:
         return None
     mod = lex.MODS.get(match.mod) if match.mod else None
@@ -109,7 +117,8 @@ def _day_month(g: dict[str, str], ctx: Context) -> Resolved | None:
     # a day and month without a year is the nearest such day unless the verb governing it
     # says otherwise: a far verb misleads, as in "authorized a split, payable Dec. 7"
     tense = strong(ctx.tense) if ctx.direct else None
-    return as_result(Point("day", yearly_near(anchor, month, day, tense, None, nearest=True)))
+    found = yearly_near(anchor, month, day, tense, None, ahead=DAY_AHEAD, grace=DAY_GRACE)
+    return as_result(Point("day", found))
 
 
 def _month_year(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -122,7 +131,8 @@ def _month(g: dict[str, str], ctx: Context) -> Resolved | None:
         return None
     anchor = anchor_of(ctx, "month", f"XXXX-{_month_num(g['m']):02d}").replace(day=1)
     step = STEPS.get(rel) if rel else None
-    day = yearly_near(anchor, _month_num(g["m"]), 1, strong(ctx.tense), step, nearest=True)
+    day = yearly_near(anchor, _month_num(g["m"]), 1, strong(ctx.tense), step,
+                      ahead=MONTH_AHEAD, grace=MONTH_GRACE)
     return as_result(Point("month", day))
 
 
@@ -249,7 +259,7 @@ def _season(g: dict[str, str], ctx: Context) -> Resolved | None:
     if rel not in STEPS and rel != "the":
         return None
     anchor = anchor_of(ctx, "season").replace(day=1)
-    day = yearly_near(anchor, lex.SEASON_MONTH[code], 1, ctx.tense, step, nearest=False)
+    day = yearly_near(anchor, lex.SEASON_MONTH[code], 1, strong(ctx.tense), step, ahead=0)
     return as_result(Point("season", day, code=code))
 
 
@@ -265,7 +275,8 @@ def _quarter(g: dict[str, str], ctx: Context) -> Resolved | None:
     if rely:
         return as_result(Point("quarter", date(anchor.year + STEPS[rely], month, 1)))
     start = date(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 1)
-    day = yearly_near(start, month, 1, strong(ctx.tense), None, nearest=True)
+    day = yearly_near(start, month, 1, strong(ctx.tense), None, ahead=MONTH_AHEAD,
+                      grace=MONTH_GRACE)
     return as_result(Point("quarter", day))
 
 
@@ -274,7 +285,7 @@ def _half(g: dict[str, str], ctx: Context) -> Resolved | None:
     if g.get("y"):
         return as_result(Point("half", date(int(g["y"]), month, 1)))
     anchor = anchor_of(ctx, "half")
-    return as_result(Point("half", date(anchor.year + STEPS[g["rely"]], month, 1)))
+    return as_result(Point("half", date(anchor.year + STEPS.get(g["rely"], 0), month, 1)))
 
 
 def _holiday(g: dict[str, str], ctx: Context) -> Resolved | None:

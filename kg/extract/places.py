@@ -29,6 +29,7 @@ _OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WO
 _LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
 _KIND_RANK: dict[str, float] = {"continent": 4.0, "country": 4.0, "admin1": 2.5}
 _MIN_WEAK_POPULATION = 10_000  # a place named only after "in"/"near" must be this big
+_MIN_UNCUED_POPULATION = 1_000_000  # a city the model mistypes, without any cue
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -57,8 +58,8 @@ class PlaceFinder:
         """Add the article's places and point its dateline at the dateline place."""
         article = extraction.article
         known = self.gazetteer.by_key.__contains__
-        candidates = [m for m in _candidates(doc, article, lambda name: known(fold(name)))
-                      if self._could_be_place(m)]
+        candidates = [m for m in _candidates(doc, article, lambda name: known(fold(name)),
+                                             self._weak_match) if self._could_be_place(m)]
         mentions = self._accept(candidates, doc)
         entries = self._resolve(mentions)
         places = self._places(mentions, entries)
@@ -74,7 +75,10 @@ class PlaceFinder:
         for m in candidates:
             if m.label in _PLACE_LABELS or m.cue.strong or m.dateline:
                 accepted.append(m)
-            elif m.cue.weak and fold(m.text) not in person_words and self._weak_match(m.text):
+            elif fold(m.text) in person_words:
+                continue
+            elif m.cue.weak and self._weak_match(m.text) or m.label != "PERSON" \
+                    and self._weak_match(m.text, _MIN_UNCUED_POPULATION, ("country", "continent")):
                 accepted.append(m)
         names = {fold(m.text) for m in accepted}
         spans = {(m.start, m.end) for m in accepted}
@@ -95,12 +99,13 @@ class PlaceFinder:
         words = m.text.split()
         return len(words) < 2 or self.lexicon.kind_heads.get(words[-1].lower()) != "organisation"
 
-    def _weak_match(self, name: str) -> bool:
-        """Tell whether a name only supported by a preposition is a sure gazetteer place."""
+    def _weak_match(self, name: str, population: int = _MIN_WEAK_POPULATION,
+                    kinds: Iterable[str] = _KIND_RANK) -> bool:
+        """Tell whether a name is a sure gazetteer place: a country, or a big enough city."""
         for entry in self._sure(name):
             if not self.gazetteer.is_primary(entry, name):
                 continue
-            if entry.kind in _KIND_RANK or entry.population >= _MIN_WEAK_POPULATION:
+            if entry.kind in kinds or entry.population >= population:
                 return True
         return False
 
@@ -183,20 +188,25 @@ class PlaceFinder:
 def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
                      written: Iterable[str] = ()) -> Place:
     name = entry.name if entry.kind in ("country", "continent") else surface
-    aliases = sorted(({entry.name, *written} - {name}))
+    aliases = sorted({entry.name, *written} - {name})
     return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
                  geonames_id=entry.geonames_id, country_code=entry.country_code,
                  latitude=entry.latitude, longitude=entry.longitude,
                  aliases=tuple(aliases), mentions=spans)
 
 
-def _candidates(doc: Doc, article: Article, known: Callable[[str], bool]) -> Iterator[_Mention]:
-    """Yield every name that might be a place, trimmed and with its cue."""
+def _candidates(doc: Doc, article: Article, known: Callable[[str], bool],
+                sure: Callable[[str], bool]) -> Iterator[_Mention]:
+    """Yield every name that might be a place, trimmed and with its cue.
+
+    `known` tells whether the gazetteer has a name at all, `sure` whether it is a well-known
+    place, as both parts of a name the model ran together must be ("Idlib Ankara").
+    """
     covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in _PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
-            yield from _split(doc, ent, ent.label_, known)
+            yield from _split(doc, ent, ent.label_, known, sure)
     run: list[int] = []
     for token in [*doc, None]:
         if token is not None and token.i not in covered and token.pos_ == "PROPN" \
@@ -204,15 +214,15 @@ def _candidates(doc: Doc, article: Article, known: Callable[[str], bool]) -> Ite
             run.append(token.i)
             continue
         if run:
-            yield from _split(doc, doc[run[0]:run[-1] + 1], "", known)
+            yield from _split(doc, doc[run[0]:run[-1] + 1], "", known, sure)
         run = []
     for span in dateline_spans(doc, article.body_start):
         yield _Mention(span.start_char, span.end_char, span.text, "", Cue(strong=True), True)
     yield from _reader_dateline(article)
 
 
-def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool]
-           ) -> Iterator[_Mention]:
+def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
+           sure: Callable[[str], bool]) -> Iterator[_Mention]:
     """Trim a name ("the", possessive, a trailing kind noun) and yield it with its cue.
 
     A name the model ran together ("Idlib Ankara") that the gazetteer knows only in two
@@ -228,10 +238,10 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool]
         end -= 1
     if end - start > 1 and not known(doc[start:end].text):
         parts = [i for i in range(start + 1, end)
-                 if known(doc[start:i].text) and known(doc[i:end].text)]
+                 if sure(doc[start:i].text) and sure(doc[i:end].text)]
         if parts and label in _PLACE_LABELS:
-            yield from _split(doc, doc[start:parts[0]], label, known)
-            yield from _split(doc, doc[parts[0]:end], label, known)
+            yield from _split(doc, doc[start:parts[0]], label, known, sure)
+            yield from _split(doc, doc[parts[0]:end], label, known, sure)
             return
     kind: PlaceKind | None = None
     if end - start > 1 and doc[end - 1].lower_ in place_kind_words() \

@@ -21,13 +21,15 @@ from kg.extract.pipeline import stage
 from kg.keys import timex_id
 from kg.model import Extraction, Timex
 
-_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.IGNORECASE)
+# a signal word right before a date that makes it one end of an interval
+_SIGNAL = re.compile(r"\b(?P<signal>since|until|till|up\s+to)\s+$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "might", "may"})
 # rules whose value is computed from another date; they do not become the reference
 _DERIVED = frozenset({"ago", "year_ago", "in_the", "the_unit", "the_pod", "anaphor", "ref"})
-# head verbs that point ahead: "is expected to meet on Friday", "plans to vote next week"
-_FUTURE_LEMMAS = frozenset({"expect", "plan", "schedule", "due", "intend", "set", "hope",
-                            "aim", "prepare", "go", "slate", "want"})
+# verbs that put what they govern ahead: "planned a rally on Saturday", "is scheduled for May"
+_PLANNING_LEMMAS = frozenset({"expect", "plan", "schedule", "due", "slate"})
+# heads of an infinitive that point ahead: "is expected to meet Friday", "is going to vote"
+_FUTURE_LEMMAS = _PLANNING_LEMMAS | {"intend", "hope", "aim", "prepare", "go", "want", "set"}
 # set words that are often attributes ("annual meeting"); only these adjectives stay sets
 _ADJECTIVE_SETS = frozenset({"daily", "weekly", "monthly", "quarterly", "annual", "yearly",
                              "annually", "nightly", "hourly", "biweekly"})
@@ -64,10 +66,13 @@ def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None, *, start
         if found is None:
             continue
         begin, until, mod = found.begin, found.until, found.mod
-        if found.type == "DATE" and _SINCE.search(text, max(0, match.start - 8), match.start):
-            # "since January": the interval runs from the date up to publication (TimeML
-            # keeps "since" outside the expression, as a signal)
-            mod, until = "SINCE", anchor if anchor and begin and anchor >= begin else until
+        signal = _SIGNAL.search(text, max(0, match.start - 8), match.start)
+        if signal and found.type == "DATE" and mod is None:
+            # TimeML keeps "since"/"until" outside the expression, as a signal; we keep it as
+            # the mod, and "since January" runs from the date up to publication
+            mod = "SINCE" if signal["signal"].lower() == "since" else "UNTIL"
+            if mod == "SINCE" and anchor and begin and anchor >= begin:
+                until = anchor
         if found.point is not None and found.type == "DATE" and match.rule not in _DERIVED:
             reference = found.point
         out.append(Timex(id=timex_id(article_id, match.start), start=match.start,
@@ -121,14 +126,17 @@ def _tense(doc: Doc, start: int, end: int) -> tuple[Tense | None, bool]:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return _verb_tense(span.sent.root), False
-    return _verb_tense(token), hops <= 2
+    direct = hops <= 2
+    if direct and any(c.lower_ == "would" for c in token.children if c.dep_ == "aux"):
+        return "future", True  # "said forces would observe a truce from Saturday"
+    return _verb_tense(token), direct
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
-    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+    if verb.lemma_ in _PLANNING_LEMMAS and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
         return "future"  # "planned a rally on Saturday", "is scheduled for March"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         # an infinitive is ahead of its head verb, not of the publication date
@@ -138,7 +146,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and not auxes:  # a participle phrase: "the year ended March 31"
-        return "future" if verb.lemma_ in _FUTURE_LEMMAS else "past"
+        return "future" if verb.lemma_ in _PLANNING_LEMMAS else "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN"):
         return "present"
     return None

@@ -34,7 +34,7 @@ from kg.rdf._terms import (
 from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
-_NNI = XSD.nonNegativeInteger
+_NNI = XSD.integer  # Oxigraph stores derived integer types as xsd:integer
 
 
 def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Graph:

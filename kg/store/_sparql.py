@@ -181,7 +181,7 @@ def values_block(bindings: Mapping[str, Term]) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}"
 
 
-def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """Return the query with its parameters bound by a `VALUES` block opening its WHERE group.
 
     At the start of the outermost group the block is joined before the group's FILTERs run, so a
@@ -193,6 +193,8 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     Examples:
         >>> bind_values("SELECT ?s WHERE { ?s ?p ?o FILTER(?o > ?min) }", {"min": Literal(2)})
         'SELECT ?s WHERE { VALUES (?min) { ("2"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?s ?p ?o FILTER(?o > ?min) }'
+        >>> bind_values("SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o }", {"o": Literal("x")})
+        'SELECT (EXISTS { ?s ?p 1 } AS ?e) { VALUES (?o) { ("x") } ?s ?p ?o }'
     """  # noqa: E501
     checked = check_bindings(bindings)
     if not checked:

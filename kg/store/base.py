@@ -10,6 +10,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Literal, Protocol, runtime_checkable
@@ -187,10 +188,55 @@ def batched(items: Iterable[tuple[Graph, str]], size: int) -> Iterator[list[tupl
         yield batch
 
 
+_INTEGERS = frozenset(
+    XSD[name]
+    for name in (
+        "integer",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
+
+
 def normal(term: Node | None) -> Node | None:
-    """Return a term as every backend reports it: an xsd:string literal becomes a plain literal."""
-    if isinstance(term, RDFLiteral) and term.datatype == XSD.string:
+    """Return a result term in the one form every backend reports.
+
+    Oxigraph stores literals in a canonical form (derived integer types become xsd:integer,
+    "0.50" becomes "0.5"), rdflib keeps them as written; so results from every backend are put
+    in one form here: plain literals for xsd:string, xsd:integer for derived integer types, and
+    one lexical form per value for decimals, floats, doubles and booleans.
+
+    Examples:
+        >>> normal(RDFLiteral("0300", datatype=XSD.nonNegativeInteger))
+        rdflib.term.Literal('300', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+        >>> str(normal(RDFLiteral("45.50", datatype=XSD.decimal)))
+        '45.5'
+    """  # noqa: E501
+    if not isinstance(term, RDFLiteral) or term.datatype is None:
+        return term
+    datatype, value = term.datatype, term.value
+    if datatype == XSD.string:
         return RDFLiteral(str(term))
+    if value is None:  # ill-typed: leave as written
+        return term
+    if datatype in _INTEGERS:
+        return RDFLiteral(str(int(value)), datatype=XSD.integer)
+    if datatype == XSD.decimal:
+        return RDFLiteral(format(Decimal(value).normalize(), "f"), datatype=XSD.decimal)
+    if datatype in (XSD.double, XSD.float):
+        return RDFLiteral(repr(float(value)), datatype=datatype)
+    if datatype == XSD.boolean:
+        return RDFLiteral("true" if value else "false", datatype=XSD.boolean)
     return term
 
 
@@ -206,7 +252,9 @@ def check_limits(limit: int | None, timeout: float | None) -> None:
         raise QueryError(f"timeout must be a positive number of seconds, got {timeout!r}")
 
 
-def collect(rows: Iterable[Row], limit: int | None, stop: threading.Event) -> tuple[list[Row], bool]:
+def collect(
+    rows: Iterable[Row], limit: int | None, stop: threading.Event
+) -> tuple[list[Row], bool]:
     """Take rows until `limit` (then report truncation) or until `stop` is set.
 
     Raises:
@@ -236,15 +284,16 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
     stop = threading.Event()
     if timeout is None:
         return run(stop)
-    outcome: dict[str, QueryResult | BaseException] = {}
+    results: list[QueryResult] = []
+    errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            outcome["result"] = run(stop)
+            results.append(run(stop))
         except BaseException as exc:  # handed to the caller below
             # drop the frames' locals here: pyoxigraph results may only be freed on this thread
             traceback.clear_frames(exc.__traceback__)
-            outcome["error"] = exc
+            errors.append(exc)
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()
@@ -252,14 +301,9 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
     if worker.is_alive():
         stop.set()
         raise QueryError(f"query exceeded its timeout of {timeout}s")
-    if "error" in outcome:
-        error = outcome["error"]
-        if isinstance(error, QueryError) and stop.is_set():
-            raise QueryError(f"query exceeded its timeout of {timeout}s") from error
-        raise error
-    result = outcome["result"]
-    assert isinstance(result, QueryResult)
-    return result
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 def open_output(out: Output) -> tuple[BinaryIO, bool]:

@@ -30,7 +30,7 @@ from kg.store.base import (
     open_output,
     stamped,
 )
-from kg.vocab import KG
+from kg.vocab import KG, PREFIXES
 
 _RDFLIB_FORMATS = {"nquads": "nquads", "trig": "trig"}
 
@@ -43,6 +43,8 @@ class MemoryStore(Store):
 
     def __init__(self, *, batch_size: int = 32) -> None:
         self._data: Dataset | None = Dataset(default_union=True)
+        for prefix, namespace in PREFIXES.items():  # for dumps; queries see no bound prefixes
+            self._data.bind(prefix, namespace)
         self.batch_size = batch_size
 
     @property
@@ -91,7 +93,7 @@ class MemoryStore(Store):
     def graphs(self) -> list[URIRef]:
         """Return the IRIs of the named graphs, sorted."""
         return sorted(
-            graph.identifier  # type: ignore[misc]
+            graph.identifier
             for graph in self._ds.graphs()
             if graph.identifier != DATASET_DEFAULT_GRAPH_ID and isinstance(graph.identifier, URIRef)
         )
@@ -126,8 +128,9 @@ class MemoryStore(Store):
                 return QueryResult(kind="ask", boolean=bool(answer["askAnswer"]))
             if answer["type_"] in ("CONSTRUCT", "DESCRIBE"):
                 rows, cut = collect(answer["graph"], limit, stop)
-                return QueryResult(kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows),
-                                   truncated=cut)
+                return QueryResult(
+                    kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
+                )
             variables = tuple(answer["vars_"])
             solutions = (tuple(found.get(var) for var in variables) for found in answer["bindings"])
             rows, cut = collect(solutions, limit, stop)
@@ -152,7 +155,9 @@ class MemoryStore(Store):
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
         return sum(
-            len(graph) for graph in self._ds.graphs() if graph.identifier != DATASET_DEFAULT_GRAPH_ID
+            len(graph)
+            for graph in self._ds.graphs()
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID
         )
 
     def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002

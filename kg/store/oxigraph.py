@@ -56,7 +56,9 @@ class OxigraphStore(Store):
             self.path.mkdir(parents=True, exist_ok=True)
             self._inner: ox.Store | None = ox.Store(str(self.path))
         except OSError as exc:
-            raise StoreError(f"cannot open the oxigraph store at {str(self.path)!r}: {exc}") from exc
+            raise StoreError(
+                f"cannot open the oxigraph store at {str(self.path)!r}: {exc}"
+            ) from exc
 
     @property
     def _store(self) -> ox.Store:
@@ -88,7 +90,9 @@ class OxigraphStore(Store):
                 else:
                     store.extend(list(_quads(prepared)))
             except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"cannot write to the oxigraph store at {self.path}: {exc}") from exc
+                raise StoreError(
+                    f"cannot write to the oxigraph store at {self.path}: {exc}"
+                ) from exc
             count += len(prepared)
         return count
 
@@ -96,7 +100,7 @@ class OxigraphStore(Store):
         """Tell whether the named graph is stored for an article text with this hash."""
         name = ox.NamedNode(named_graph_iri(graph_iri))
         found = self._store.quads_for_pattern(None, ox.NamedNode(KG.textHash), None, name)
-        return any(quad.object.value == text_hash for quad in found)
+        return any(isinstance(q.object, ox.Literal) and q.object.value == text_hash for q in found)
 
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph (one transaction); return whether it was there."""
@@ -161,7 +165,9 @@ class OxigraphStore(Store):
 
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
-        in_default = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        in_default = sum(
+            1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
         return len(self._store) - in_default
 
     def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
@@ -193,7 +199,9 @@ class OxigraphStore(Store):
         self._inner = None
 
 
-def _to_ox(term: Node, blanks: dict[BNode, ox.BlankNode]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def _to_ox(
+    term: Node, blanks: dict[BNode, ox.BlankNode]
+) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(term)
     if isinstance(term, BNode):
@@ -211,7 +219,8 @@ def _quads(prepared: Iterable[tuple[URIRef, list[Triple]]]) -> Iterator[ox.Quad]
         name = ox.NamedNode(iri)
         blanks: dict[BNode, ox.BlankNode] = {}  # fresh per graph, as in the update path
         for s, p, o in triples:
-            yield ox.Quad(_to_ox(s, blanks), _to_ox(p, blanks), _to_ox(o, blanks), name)
+            subject, predicate = _to_ox(s, blanks), _to_ox(p, blanks)
+            yield ox.Quad(subject, predicate, _to_ox(o, blanks), name)  # type: ignore[arg-type]
 
 
 def _from_ox(term: object) -> Node | None:
@@ -240,7 +249,9 @@ def _result(
             (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer
         )
         rows, cut = collect(triples, limit, stop)
-        return QueryResult(kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut)
+        return QueryResult(
+            kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
+        )
     variables = tuple(var.value for var in answer.variables)
     solutions: Iterator[Row] = (
         tuple(_from_ox(solution[index]) for index in range(len(variables))) for solution in answer

@@ -1,4 +1,4 @@
-"""The remote store: a SPARQL 1.1 endpoint over HTTP (query, update, Graph Store Protocol), via httpx.
+"""The remote store: a SPARQL 1.1 endpoint (query, update, Graph Store Protocol) over httpx.
 
 Defaults fit `oxigraph serve` (`{base}/query`, `{base}/update`, `{base}/store`); other servers
 take explicit URLs:
@@ -171,8 +171,9 @@ class RemoteStore(Store):
             if media.startswith("application/n-triples"):
                 graph = Graph().parse(data=body, format="nt")
                 rows, cut = collect(sorted(graph), limit, stop)
-                return QueryResult(kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows),
-                                   truncated=cut)
+                return QueryResult(
+                    kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
+                )
             result = Result.parse(io.BytesIO(body), format="json")
             if result.type == "ASK":
                 return QueryResult(kind="ask", boolean=bool(result.askAnswer))
@@ -183,13 +184,18 @@ class RemoteStore(Store):
         try:
             return bounded(run, timeout)
         except httpx.TimeoutException as exc:
-            raise QueryError(f"query exceeded its timeout of {seconds}s at {self.query_url}") from exc
+            raise QueryError(
+                f"query exceeded its timeout of {seconds}s at {self.query_url}"
+            ) from exc
 
     def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str]:
         deadline = time.monotonic() + seconds
         try:
             with self._client.stream(
-                "POST", self.query_url, data=data, headers={"Accept": _ACCEPT},
+                "POST",
+                self.query_url,
+                data=data,
+                headers={"Accept": _ACCEPT},
                 timeout=httpx.Timeout(seconds),
             ) as response:
                 chunks = []
@@ -219,7 +225,9 @@ class RemoteStore(Store):
 
     def _post_update(self, sparql: str, error: type[QueryError] | type[StoreError]) -> None:
         response = self._request(
-            "POST", self.update_url, content=sparql.encode("utf-8"),
+            "POST",
+            self.update_url,
+            content=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update"},
         )
         if response.status_code == 400:
@@ -229,7 +237,7 @@ class RemoteStore(Store):
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
         found = self.query(_sparql.read_query("count_triples"))
-        return int(found.column("triples")[0])  # type: ignore[arg-type]
+        return int(str(found.column("triples")[0]))
 
     def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
         """Stream the whole dataset from the Graph Store URL as N-Quads or TriG.

@@ -81,7 +81,7 @@ def test_find_events_one_event_for_signing_a_deal(nlp):
     ("The army attacked the rebels.", ["the army"], ["the rebels"]),
     ("The rebels were attacked by the army.", ["the army"], ["the rebels"]),
     ("The army launched an attack on the rebels.", ["the army"], ["the rebels"]),
-    ("The rebels withdrew from the army's positions.", ["the rebels"], []),
+    ("The rebels withdrew from the army's positions.", ["the rebels"], ["the army"]),
 ])
 def test_find_events_resolves_agents_and_targets(nlp, text, agents, targets):
     events = _extract(nlp, text, actors=[("the army", "military"), ("the rebels", "armed_group")])

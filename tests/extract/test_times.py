@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.extract import times
 from kg.extract.pipeline import REGISTRY, load_model
@@ -36,6 +38,11 @@ def _only(nlp, text: str, published: date | datetime | None = TUESDAY) -> Timex:
     ("The envoy will arrive on Friday.", "Friday", "2019-08-23"),
     ("Negotiators will meet again next Friday.", "next Friday", "2019-08-23"),
     ("The bridge was closed last Tuesday.", "last Tuesday", "2019-08-13"),
+    ("The army set fire to the depot on Monday.", "Monday", "2019-08-19"),
+    ("Officials went to the crash site on Friday.", "Friday", "2019-08-16"),
+    ("Leaders are going to meet on Friday.", "Friday", "2019-08-23"),
+    ("The vote is scheduled for Thursday.", "Thursday", "2019-08-22"),
+    ("He said troops would observe a truce from Saturday.", "Saturday", "2019-08-24"),
 ])
 def test_find_times_weekday_follows_tense_and_wording(nlp, text, extent, value):  # type: ignore[no-untyped-def]
     found = _only(nlp, text)
@@ -64,6 +71,8 @@ def test_find_times_weekday_follows_tense_and_wording(nlp, text, extent, value):
     ("Losses narrowed in the first quarter of 2018.", "the first quarter of 2018", "2018-Q1",
      "quarter"),
     ("Wells ran dry this summer.", "this summer", "2019-SU", "season"),
+    ("Imports slowed in the first half of the year.", "the first half of the year", "2019-H1",
+     "quarter"),
     ("The factory boomed in the 1990s.", "1990s", "199", "decade"),
     ("Such wars marked the 19th century.", "19th century", "18", "century"),
 ])
@@ -125,6 +134,11 @@ def test_find_times_since_runs_until_publication(nlp):  # type: ignore[no-untype
     found = _only(nlp, "The town has been besieged since January.")
     assert (found.text, found.value, found.mod) == ("January", "2019-01", "SINCE")
     assert (found.begin, found.until) == (date(2019, 1, 1), TUESDAY)
+
+
+def test_find_times_until_marks_the_end(nlp):  # type: ignore[no-untyped-def]
+    found = _only(nlp, "The curfew stays in force until November.")
+    assert (found.text, found.value, found.mod) == ("November", "2019-11", "UNTIL")
 
 
 def test_find_times_past_duration_is_bounded_by_publication(nlp):  # type: ignore[no-untyped-def]
@@ -204,3 +218,21 @@ def test_find_times_skips_header_before_body_start(nlp):  # type: ignore[no-unty
 def test_times_stage_is_registered():
     spec = REGISTRY["times"]
     assert (spec.requires, spec.produces) == (("article", "doc"), ("times",))
+
+
+_WORDS = ("the", "last", "next", "past", "two", "a", "few", "years", "week", "Monday", "March",
+          "3", "12", "2019", "ago", "later", "early", "mid-", "quarter", "third", "morning",
+          "since", "until", "every", "day", "hours", "at", "p.m.", "21:19", "1990s", "now",
+          "of", "on", "in", "Aug.", "half", "first", "recent", "1957-58", "0730", "GMT", ",")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14),
+       st.sampled_from([TUESDAY, date(2000, 2, 29), date(1999, 12, 31), None]))
+def test_find_times_any_word_salad_gives_valid_timexes(nlp, words, published):  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    found = _run(nlp, text, published)
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(t.begin is None or t.until is None or t.begin <= t.until for t in found)

