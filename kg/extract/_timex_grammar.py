@@ -81,7 +81,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("rel_unit", rf"(?P<rel>{REL})\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|month|year|quarter|"
                  rf"decade|century|weekend|period)(?!\w)"),
     ("rel_season", rf"(?:(?P<rel>{REL}|the)\s+)(?P<season>spring|summer|fall|autumn|winter)"
-                   rf"(?:\s+(?:of\s+)?(?P<y>{_Y}))?|(?P<season2>spring|summer|autumn|winter)"
+                   rf"(?:\s+(?:of\s+)?(?P<y>{_Y})|(?!\s+of\b))"  # not "the fall of Kabul"
+                   rf"|(?P<season2>spring|summer|autumn|winter)"
                    rf"\s+(?:of\s+)?(?P<y2>{_Y})"),
     ("quarter", rf"(?:(?:(?P<rel>{REL}|its|the)\s+)?(?:(?P<yy>{_Y})\s+)?(?:fiscal[- ])?"
                 rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?"

@@ -87,6 +87,7 @@ REFS: Final = MappingProxyType({
     "at present": "PRESENT_REF", "the present": "PRESENT_REF", "presently": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
     "more recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "at the time": "PAST_REF",
     "formerly": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
     "the time being": "PRESENT_REF", "the short term": "FUTURE_REF",
@@ -169,6 +170,18 @@ SET_WORDS: Final = MappingProxyType({
     "per month": "P1M", "per year": "P1Y", "an hour": "PT1H", "per hour": "PT1H",
     "every weekend": "P1WE", "every morning": "P1D", "every evening": "P1D",
     "every summer": "P1Y", "every winter": "P1Y", "every spring": "P1Y", "every fall": "P1Y",
+})
+
+# nouns a four-digit number counts rather than dates ("2000 people", "1500 troops")
+COUNT_NOUNS: Final = frozenset({
+    "people", "person", "troops", "soldiers", "civilians", "refugees", "migrants", "members",
+    "workers", "residents", "families", "children", "women", "men", "deaths", "casualties",
+    "fighters", "militants", "rebels", "police", "officers", "votes", "voters", "jobs", "homes",
+    "houses", "buildings", "cases", "copies", "pages", "dollars", "euros", "pounds", "yuan",
+    "tonnes", "tons", "barrels", "miles", "kilometres", "kilometers", "km", "metres", "meters",
+    "feet", "acres", "hectares", "shares", "units", "vehicles", "cars", "trucks", "aircraft",
+    "rockets", "missiles", "shells", "strikes", "prisoners", "detainees", "students", "patients",
+    "employees", "staff", "protesters", "demonstrators", "times", "points", "calories", "words",
 })
 
 TIMEZONES: Final = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET",

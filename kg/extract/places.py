@@ -86,7 +86,7 @@ class PlaceFinder:
             if (m.start, m.end) not in spans and fold(m.text) in names \
                     and (m.label != "PERSON" or self._sure(m.text)):
                 accepted.append(m)
-        accepted += _conjuncts(doc, candidates, accepted)
+        accepted = _conjuncts(doc, candidates, accepted) + accepted
         unique: dict[tuple[int, int], _Mention] = {}
         for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
             unique.setdefault((m.start, m.end), m)
@@ -116,23 +116,29 @@ class PlaceFinder:
             return [e for e in entries if e.kind == "country"]
         return entries
 
-    def _resolve(self, mentions: list[_Mention]) -> dict[str, Entry]:
-        """Resolve each distinct name, preferring places in the countries the article names."""
+    def _resolve(self, mentions: list[_Mention]) -> dict[tuple[int, int], Entry]:
+        """Resolve each mention, preferring places in the countries the article names.
+
+        Mentions of one name share a resolution, except that a name cued as a settlement ("the
+        city of Aleppo") and as an area ("the province of Aleppo") resolves once for each.
+        """
         by_name: dict[str, list[_Mention]] = defaultdict(list)
         for m in mentions:
             by_name[fold(m.text)].append(m)
         hits = {key: self._hits(ms) for key, ms in by_name.items()}
         context: Counter[str] = Counter()
         for key, entries in hits.items():
-            countries = {e.country_code for e in entries}
-            if len(countries) == 1 and entries:
+            if entries and len({e.country_code for e in entries}) == 1:
                 context[entries[0].country_code or ""] += len(by_name[key])
-        resolved: dict[str, Entry] = {}
+        resolved: dict[tuple[int, int], Entry] = {}
         for key, entries in hits.items():
-            if entries:
-                kind = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
-                resolved[key] = max(entries, key=lambda e: self._score(e, by_name[key][0].text,
-                                                                        kind, context))
+            if not entries:
+                continue
+            fallback = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
+            for m in by_name[key]:
+                scores = {e: self._score(e, m.text, m.cue.kind or fallback, context)
+                          for e in entries}
+                resolved[(m.start, m.end)] = max(entries, key=scores.__getitem__)
         return resolved
 
     def _hits(self, mentions: list[_Mention]) -> list[Entry]:
@@ -150,12 +156,13 @@ class PlaceFinder:
             score += 3.0 if (kind in ("city", "town", "village")) == settled else -2.0
         return score, entry.geonames_id or 0
 
-    def _places(self, mentions: list[_Mention], entries: dict[str, Entry]) -> list[Place]:
+    def _places(self, mentions: list[_Mention], entries: dict[tuple[int, int], Entry]
+                ) -> list[Place]:
         """Merge mentions into places and add the places that contain them."""
         groups: dict[str, list[_Mention]] = defaultdict(list)
         found: dict[str, Entry | None] = {}
         for m in mentions:
-            entry = entries.get(fold(m.text))
+            entry = entries.get((m.start, m.end))
             pid = entry.id if entry else place_id(m.text)
             groups[pid].append(m)
             found[pid] = entry
@@ -170,15 +177,17 @@ class PlaceFinder:
         return places
 
     def _place(self, pid: str, entry: Entry | None, mentions: list[_Mention],
-               entries: dict[str, Entry]) -> Place:
-        surface = Counter(m.text for m in mentions).most_common(1)[0][0]
+               entries: dict[tuple[int, int], Entry]) -> Place:
+        counts = Counter(m.text for m in mentions)
+        # the name as most often written, in ordinary case rather than a dateline's capitals
+        surface = max(counts, key=lambda text: (not text.isupper(), counts[text]))
         spans = tuple(m.span for m in mentions)
         if entry is not None:
             return _gazetteer_place(entry, surface, spans, {m.text for m in mentions})
         kind = next((m.cue.kind for m in mentions if m.cue.kind), None)
         kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
-        within = next((entries.get(fold(m.cue.within.text)) for m in mentions if m.cue.within),
-                      None)
+        within = next((entries.get((m.cue.within.start_char, m.cue.within.end_char))
+                       for m in mentions if m.cue.within), None)
         return Place(id=pid, name=surface, kind=kind, within=within.id if within else None,
                      country_code=within.country_code if within else None,
                      aliases=tuple(sorted({m.text for m in mentions} - {surface})),
@@ -258,35 +267,44 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
 
 
 def _conjuncts(doc: Doc, candidates: list[_Mention], accepted: list[_Mention]) -> list[_Mention]:
-    """Return candidates coordinated with an accepted place ("the provinces of Hama and X")."""
-    by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i: m
-                for m in accepted}
+    """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
+    by_root = {r: m for m in accepted if (r := _root(doc, m)) is not None}
     found: list[_Mention] = []
     for m in candidates:
-        root = doc.char_span(m.start, m.end, alignment_mode="expand").root
-        head = root
-        while head.dep_ == "conj" and head.head.i != head.i:
+        head = doc[r] if (r := _root(doc, m)) is not None else None
+        while head is not None and head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-            if head.i in by_token and m not in accepted:
-                found.append(_Mention(m.start, m.end, m.text, m.label, by_token[head.i].cue))
+            cued = by_root.get(head.i)
+            if cued is not None and (m not in accepted or cued.cue.kind and not m.cue.kind):
+                found.append(_Mention(m.start, m.end, m.text, m.label, cued.cue))
                 break
     return found
 
 
+def _root(doc: Doc, m: _Mention) -> int | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
 def _reader_dateline(article: Article) -> Iterator[_Mention]:
-    """Yield the dateline place the article reader found, where its text can be located."""
+    """Yield the dateline place the article reader found, where its text can be located.
+
+    The reader may give the name in other letter case than the text ("MAARET AL-NOMAN").
+    """
     line = article.dateline
     if line is None or not line.place_name:
         return
     name = line.place_name.split(",")[0].strip()
-    offset = line.span.start if line.span else article.body_start
-    start = article.text.find(name, offset)
-    if name and start >= 0:
-        yield _Mention(start, start + len(name), name, "", Cue(strong=True), True)
+    start, end = (line.span.start, line.span.end) if line.span else (0, len(article.text))
+    found = article.text.lower().find(name.lower(), start, end) if name else -1
+    if found >= 0:
+        text = article.text[found:found + len(name)]
+        yield _Mention(found, found + len(name), text, "", Cue(strong=True), True)
 
 
-def _with_dateline_place(article: Article, mentions: list[_Mention], entries: dict[str, Entry],
-                         places: list[Place]) -> Article | None:
+def _with_dateline_place(article: Article, mentions: list[_Mention],
+                         entries: dict[tuple[int, int], Entry], places: list[Place]
+                         ) -> Article | None:
     """Return the article with its dateline pointing at its place, or None if nothing to set."""
     line = article.dateline
     if line is None or line.place is not None:
@@ -294,7 +312,7 @@ def _with_dateline_place(article: Article, mentions: list[_Mention], entries: di
     first = next((m for m in mentions if m.dateline), None)
     if first is None:
         return None
-    entry = entries.get(fold(first.text))
+    entry = entries.get((first.start, first.end))
     pid = entry.id if entry else place_id(first.text)
     if pid not in {p.id for p in places}:
         return None

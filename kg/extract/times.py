@@ -5,6 +5,12 @@ times ("2000 people", the modal "May"), reads the tense of the clause around eac
 spaCy's morphology, and resolves it with `_timex_normalise`. Relative expressions ("Tuesday",
 "last year") resolve against `Article.published`; anaphoric ones ("the next day", "a year
 earlier") against the date mentioned last before them.
+
+Extents and values follow TimeML/TempEval-3: prepositions stay outside ("in 2017" -> "2017"),
+determiners and modifiers stay inside ("the past two years", "early last month" with mod
+START), values keep their granularity ("2017", "2019-W33", "2019-08-19TMO", "P8Y", "PXW").
+"since"/"until" before a date become the mod SINCE/UNTIL; "since January" runs until the
+publication day.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import _timex_lexicon as lex
 from kg.extract._timex_calendar import Tense
 from kg.extract._timex_grammar import Match, scan
 from kg.extract._timex_normalise import Context, resolve
@@ -34,6 +41,7 @@ _FUTURE_LEMMAS = _PLANNING_LEMMAS | {"intend", "hope", "aim", "prepare", "go", "
 _ADJECTIVE_SETS = frozenset({"daily", "weekly", "monthly", "quarterly", "annual", "yearly",
                              "annually", "nightly", "hourly", "biweekly"})
 _SET_ADJECTIVES = frozenset({"daily", "weekly"})
+_ATTRIBUTIVE_REFS = frozenset({"the present", "the past", "the future"})
 
 
 @stage("times", requires=("article", "doc"), produces=("times",))
@@ -93,9 +101,8 @@ def _is_time(match: Match, doc: Doc) -> bool:
     before = doc[first.i - 1] if first.i > 0 else None
     if match.rule == "year":
         token = span.root
-        # a count, not a year: "2000 people" (but "the 1959 embargo", "its 1990 invasion")
-        if (token.dep_ == "nummod" and token.head.tag_ == "NNS"
-                and not any(c.dep_ in ("det", "poss") for c in token.head.children)):
+        # a count, not a year: "2000 people" (but "1990 earnings", "the 1959 embargo")
+        if token.dep_ == "nummod" and token.head.lower_ in lex.COUNT_NOUNS:
             return False
         # money and numbers: "$2019", "No. 1990"
         return before is None or before.text not in ("$", "€", "£", "#", "No.")
@@ -103,8 +110,14 @@ def _is_time(match: Match, doc: Doc) -> bool:
         # "its quarterly dividend", "the Party daily Granma": an attribute or a newspaper
         return first.pos_ == "ADV" or (first.pos_ == "ADJ" and first.lower_ in _SET_ADJECTIVES)
     if match.rule == "duration" and match.groups.get("n") in ("a", "an"):
+        # an ordinal, not a duration: "a second attack"
+        if match.groups.get("unit") == "second":
+            return False
         # a rate, not a duration: "four flights a week", "$1.76 a year"
         return before is None or before.tag_ not in ("NNS", "CD", "NN", "$")
+    if match.rule == "ref" and match.groups["ref"] in _ATTRIBUTIVE_REFS:
+        # "the present government" is no time; "the present" alone is
+        return span[-1].dep_ != "amod"
     return True
 
 

@@ -219,11 +219,15 @@ def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> 
         QueryError: If a term cannot be serialised.
     """
     labels: dict[BNode, str] = {}
+    seen: dict[Node, str] = {}  # IRIs and literals repeat a lot in a batch
 
     def n3(term: Node) -> str:
         if isinstance(term, BNode):
             return labels.setdefault(term, f"_:b{len(labels)}")
-        return term_n3(term)
+        text = seen.get(term)
+        if text is None:
+            text = seen[term] = term_n3(term)
+        return text
 
     parts = []
     for iri, triples in graphs:

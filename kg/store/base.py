@@ -15,9 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Literal, Protocol, runtime_checkable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, namespace
 from rdflib import Literal as RDFLiteral
-from rdflib.namespace import XSD
 from rdflib.term import Node, URIRef
 
 from kg.errors import QueryError, StoreError
@@ -189,7 +188,7 @@ def batched(items: Iterable[tuple[Graph, str]], size: int) -> Iterator[list[tupl
 
 
 _INTEGERS = frozenset(
-    XSD[name]
+    namespace.XSD[name]
     for name in (
         "integer",
         "nonNegativeInteger",
@@ -217,26 +216,26 @@ def normal(term: Node | None) -> Node | None:
     one lexical form per value for decimals, floats, doubles and booleans.
 
     Examples:
-        >>> normal(RDFLiteral("0300", datatype=XSD.nonNegativeInteger))
+        >>> normal(RDFLiteral("0300", datatype=namespace.XSD.nonNegativeInteger))
         rdflib.term.Literal('300', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
-        >>> str(normal(RDFLiteral("45.50", datatype=XSD.decimal)))
+        >>> str(normal(RDFLiteral("45.50", datatype=namespace.XSD.decimal)))
         '45.5'
     """  # noqa: E501
     if not isinstance(term, RDFLiteral) or term.datatype is None:
         return term
     datatype, value = term.datatype, term.value
-    if datatype == XSD.string:
+    if datatype == namespace.XSD.string:
         return RDFLiteral(str(term))
     if value is None:  # ill-typed: leave as written
         return term
     if datatype in _INTEGERS:
-        return RDFLiteral(str(int(value)), datatype=XSD.integer)
-    if datatype == XSD.decimal:
-        return RDFLiteral(format(Decimal(value).normalize(), "f"), datatype=XSD.decimal)
-    if datatype in (XSD.double, XSD.float):
+        return RDFLiteral(str(int(value)), datatype=namespace.XSD.integer)
+    if datatype == namespace.XSD.decimal:
+        return RDFLiteral(format(Decimal(value).normalize(), "f"), datatype=namespace.XSD.decimal)
+    if datatype in (namespace.XSD.double, namespace.XSD.float):
         return RDFLiteral(repr(float(value)), datatype=datatype)
-    if datatype == XSD.boolean:
-        return RDFLiteral("true" if value else "false", datatype=XSD.boolean)
+    if datatype == namespace.XSD.boolean:
+        return RDFLiteral("true" if value else "false", datatype=namespace.XSD.boolean)
     return term
 
 

@@ -199,28 +199,38 @@ class OxigraphStore(Store):
         self._inner = None
 
 
-def _to_ox(
-    term: Node, blanks: dict[BNode, ox.BlankNode]
-) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _to_ox(term: Node, seen: dict[Node, OxTerm], blanks: dict[Node, OxTerm]) -> OxTerm:
+    """Convert one rdflib term, reusing conversions (IRIs and literals repeat a lot in a batch)."""
+    converted = seen.get(term)
+    if converted is not None:
+        return converted
     if isinstance(term, BNode):
-        return blanks.setdefault(term, ox.BlankNode())
-    if isinstance(term, RDFLiteral):
+        return blanks.setdefault(term, ox.BlankNode())  # fresh per graph, as in the update path
+    if isinstance(term, URIRef):
+        converted = ox.NamedNode(term)
+    elif isinstance(term, RDFLiteral):
         if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = ox.NamedNode(term.datatype) if term.datatype else None
-        return ox.Literal(str(term), datatype=datatype)
-    raise StoreError(f"cannot store the term {term!r}")
+            converted = ox.Literal(str(term), language=term.language)
+        else:
+            datatype = ox.NamedNode(term.datatype) if term.datatype else None
+            converted = ox.Literal(str(term), datatype=datatype)
+    else:
+        raise StoreError(f"cannot store the term {term!r}")
+    seen[term] = converted
+    return converted
 
 
 def _quads(prepared: Iterable[tuple[URIRef, list[Triple]]]) -> Iterator[ox.Quad]:
+    seen: dict[Node, OxTerm] = {}
     for iri, triples in prepared:
         name = ox.NamedNode(iri)
-        blanks: dict[BNode, ox.BlankNode] = {}  # fresh per graph, as in the update path
+        blanks: dict[Node, OxTerm] = {}
         for s, p, o in triples:
-            subject, predicate = _to_ox(s, blanks), _to_ox(p, blanks)
-            yield ox.Quad(subject, predicate, _to_ox(o, blanks), name)  # type: ignore[arg-type]
+            subject, predicate = _to_ox(s, seen, blanks), _to_ox(p, seen, blanks)
+            yield ox.Quad(subject, predicate, _to_ox(o, seen, blanks), name)  # type: ignore[arg-type]
 
 
 def _from_ox(term: object) -> Node | None:

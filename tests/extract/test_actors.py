@@ -91,7 +91,8 @@ def test_actors_reads_titles_and_affiliations(nlp, stages, text, key, title, aff
     ("Moscow said the air strikes would continue.", "russia", "Moscow", "RU"),
     ("France rejected the proposal on Tuesday.", "france", "France", "FR"),
 ])
-def test_actors_reads_states_from_demonyms_capitals_and_countries(nlp, stages, text, key, mention, code) -> None:  # type: ignore[no-untyped-def]
+def test_actors_reads_states_from_demonyms_capitals_and_countries(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, mention, code) -> None:
     state = _actor(_run(nlp, stages, text), key)
     assert state.kind == "country"
     assert mention in {m.text for m in state.mentions}
@@ -113,7 +114,7 @@ def test_actors_ignores_labels_that_are_not_actors(nlp, stages, text, not_actors
      "vladimir-putin"),
     ("Reuters reported the deal.", "The figures were confirmed to Reuters.", "reuters"),
 ])
-def test_actors_gives_one_actor_the_same_id_across_articles(nlp, stages, first, second, key) -> None:  # type: ignore[no-untyped-def]
+def test_actors_gives_an_actor_one_id_across_articles(nlp, stages, first, second, key) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, first), key).id == _actor(_run(nlp, stages, second), key).id
 
 

@@ -104,7 +104,7 @@ def test_places_merges_mentions_of_one_place(nlp, stage, text, name, count) -> N
     ("Officials met in Damascus on Monday.", "A car bomb exploded in Damascus.", "Damascus"),
     ("Protests spread across Egypt.", "Egypt closed its border crossing.", "Egypt"),
 ])
-def test_places_gives_one_place_the_same_id_across_articles(nlp, stage, first, second, name) -> None:  # type: ignore[no-untyped-def]
+def test_places_gives_a_place_one_id_across_articles(nlp, stage, first, second, name) -> None:  # type: ignore[no-untyped-def]
     one = _named(_run(nlp, stage, first), name)
     two = _named(_run(nlp, stage, second), name)
     assert one.id == two.id and one.id.startswith("geonames-")

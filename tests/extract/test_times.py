@@ -193,6 +193,9 @@ def test_find_times_without_publication_leaves_relative_unresolved(nlp, text, va
     "About 2000 people fled the fighting.",
     "Officials may announce the result soon.",
     "The 6-year-old boy was rescued.",
+    "A second attack hit the market.",
+    "Crowds marked the fall of the regime.",
+    "The present government denies it.",
 ])
 def test_find_times_ignores_numbers_and_words_that_are_not_times(nlp, text):  # type: ignore[no-untyped-def]
     assert _run(nlp, text) == ()
@@ -201,6 +204,19 @@ def test_find_times_ignores_numbers_and_words_that_are_not_times(nlp, text):  # 
 def test_find_times_anaphoric_day_follows_last_date(nlp):  # type: ignore[no-untyped-def]
     first, then = _run(nlp, "The talks opened on 3 June 2018. The next day they collapsed.")
     assert (first.value, then.text, then.value) == ("2018-06-03", "The next day", "2018-06-04")
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Profit fell from a year earlier.", ["2018"]),
+    ("Sales in the third quarter rose from a year earlier.", ["2019-Q3", "2018-Q3"]),
+    ("The talks opened on 3 June 2018. Two days later they collapsed.",
+     ["2018-06-03", "2018-06-05"]),
+    ("The family met at Christmas.", ["2018-12-25"]),
+    ("Shops will close on Christmas Day.", ["2019-12-25"]),
+    ("The parade was held on Thanksgiving Day 2018.", ["2018-11-22"]),
+])
+def test_find_times_offsets_and_holidays(nlp, text, values):  # type: ignore[no-untyped-def]
+    assert [t.value for t in _run(nlp, text)] == values
 
 
 def test_find_times_clock_time_joins_following_day(nlp):  # type: ignore[no-untyped-def]
