@@ -132,8 +132,10 @@ def test_spans_trimmed_cuts_quotes_and_punctuation(text, span, expected):
 
 
 @pytest.mark.parametrize(("gold", "pred", "pairs"), [
-    ([((0, 10),)], [((0, 4),), ((5, 10),)], [(0, 1)]),  # one-to-one: larger overlap wins
-    ([((0, 4),), ((6, 9),)], [((0, 9),)], [(0, 0)]),
+    ([((0, 10),)], [((0, 5),), ((6, 9),)], [(0, 0)]),  # one-to-one: larger overlap wins
+    ([((0, 15),)], [((0, 2),), ((13, 15),)], [(0, 1)]),  # a shared end (the head) wins
+    ([((0, 4),), ((6, 9),)], [((0, 9),)], [(1, 0)]),
+    ([((0, 4),), ((0, 20),)], [((0, 4),), ((2, 4),)], [(0, 0), (1, 1)]),
     ([((0, 4),)], [((2, 6),), ((0, 4),)], [(0, 1)]),  # an exact match goes first
     ([((0, 4),)], [((4, 8),)], []),
 ])

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef, namespace
-from test_remote_store import oxigraph_server  # noqa: F401 - fixture used by the remote backend
 
 from kg.errors import QueryError
 from kg.query import Param, bind, list_queries, load_query, run_named, to_term
@@ -266,6 +265,7 @@ CASES = [
     ("article_hash", {}),
     ("article_hash", {"graph": "a1"}),
     ("list_graphs", {}),
+    ("graph_triples", {"graph": "a2"}),
     ("count_triples", {}),
     ("list_actors", {}),
     ("list_actors", {"article": "a2"}),
@@ -544,17 +544,16 @@ def test_query_run_named_resolves_ids_under_base_iri() -> None:
 
 
 EMPTY_CASES = [
-    (query.name, {p.name: "x" for p in query.params if not p.optional})
-    for query in list_queries()
+    (query.name, {p.name: "x" for p in query.params if not p.optional}) for query in list_queries()
 ]
 
 
 @pytest.mark.parametrize(("name", "params"), EMPTY_CASES, ids=[n for n, _ in EMPTY_CASES])
 def test_query_named_queries_on_empty_store_agree(
-    tmp_path: Path, oxigraph_server: str, name: str, params: dict[str, str]
+    request: pytest.FixtureRequest, tmp_path: Path, name: str, params: dict[str, str]
 ) -> None:
     answers = []
-    for spec in ("memory", tmp_path / "store", oxigraph_server):
+    for spec in ("memory", tmp_path / "store", request.getfixturevalue("oxigraph_server")):
         with open_store(spec) as store:
             store.update("DROP SILENT ALL", allow_update=True)
             answers.append(comparable(run_named(store, name, **params)))

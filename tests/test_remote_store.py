@@ -1,19 +1,13 @@
 """Tests for kg/store/remote.py against a real `oxigraph serve` process on 127.0.0.1.
 
-The `oxigraph_server` fixture here is also imported by test_store.py and test_query.py, which
-run their backend-independent tests on the remote store too.
+The `oxigraph_server` fixture lives in conftest.py; test_store.py and test_query.py run their
+backend-independent tests on the remote store too.
 """
 
 from __future__ import annotations
 
 import io
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -21,57 +15,11 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.store import RemoteStore, open_store
+from tests.conftest import free_port
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
 KGR = Namespace("https://w3id.org/kg-timeline/id/")
 EX = Namespace("https://example.org/")
-
-
-def _oxigraph_binary() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if found is None:
-        pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `oxigraph serve` on a free local port; yield its base URL; stop it afterwards."""
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"oxigraph serve did not start on {url}: {error}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
@@ -163,7 +111,7 @@ def test_remote_dataset_view_reads_named_graph(remote: RemoteStore) -> None:
 
 
 def test_remote_unreachable_server_raises_store_error() -> None:
-    store = RemoteStore(f"http://127.0.0.1:{_free_port()}", timeout=2)
+    store = RemoteStore(f"http://127.0.0.1:{free_port()}", timeout=2)
     with pytest.raises(StoreError):
         store.graphs()
     store.close()

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef, namespace
 from rdflib.compare import isomorphic
-from test_remote_store import oxigraph_server  # noqa: F401 - fixture used by the remote backend
 
 from kg.config import Settings
 from kg.errors import ConfigError, QueryError, StoreError
@@ -146,6 +145,24 @@ def test_store_reput_graph_with_blank_nodes_does_not_grow(store: Store) -> None:
     store.put(graph, text_hash="hash-a1")
     store.put(graph, text_hash="hash-a1")
     assert store.triples_count() == 4
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Literal("05", datatype=namespace.XSD.nonNegativeInteger),
+        Literal("0.50", datatype=namespace.XSD.decimal),
+        Literal("1", datatype=namespace.XSD.boolean),
+    ],
+)
+def test_store_reput_graph_with_typed_literals_does_not_grow(store: Store, value: Literal) -> None:
+    graph = article("a1", "one")
+    graph.add((KGR["article/a1"], EX.value, value))
+    store.put(graph, text_hash="hash-a1")
+    store.put(graph, text_hash="hash-a1")
+    assert store.triples_count() == 3
+    found = store.query("SELECT ?v WHERE { ?a <https://example.org/value> ?v }").column("v")
+    assert [literal.toPython() for literal in found] == [value.toPython()]
 
 
 def test_store_remove_removes_only_that_graph(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,8 @@ from kg.model import Extraction
 
 if TYPE_CHECKING:
     from kg.extract.pipeline import Pipeline
+
+_log = logging.getLogger(__name__)
 
 Scorer = Callable[[GoldDoc, Extraction], TaskResult | None]
 SCORERS: tuple[Scorer, ...] = (score_timex, score_entities, score_events, score_statements)
@@ -41,6 +44,7 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
     counts: dict[str, int] = {}
     for doc, result in zip(docs, results, strict=True):
         counts[doc.corpus] = counts.get(doc.corpus, 0) + 1
+        _log.debug("scoring %s", doc.id)
         tasks = per_corpus.setdefault(doc.corpus, [])
         if isinstance(result, KGError):
             cause = f": {result.__cause__!r}" if result.__cause__ is not None else ""

@@ -2,8 +2,10 @@
 
 A span is a tuple of pieces `(start, end)` (end exclusive): one piece for a plain span, several
 for a discontinuous gold span. Matching is one-to-one and greedy: candidate pairs are taken in
-order of exact match first, then larger overlap, then text order, so each gold item and each
-prediction is used at most once and true positives count the same for precision and recall.
+order of exact match first, then a shared end (the head of an English phrase comes last: in
+"US automaker GM" a predicted "GM" beats "US"), then the larger overlap relative to the union of
+both spans, then text order. So each gold item and each prediction is used at most once, and
+true positives count the same for precision and recall.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ def overlap(a: Pieces, b: Pieces) -> int:
         0
     """
     return sum(max(0, min(ae, be) - max(a_s, bs)) for a_s, ae in a for bs, be in b)
+
+
+def _length(span: Pieces) -> int:
+    return sum(end - start for start, end in span)
 
 
 def outer(span: Pieces) -> tuple[int, int]:
@@ -104,12 +110,14 @@ def match(gold: Sequence[Pieces], pred: Sequence[Pieces], *,
                 continue
             if allowed is not None and not allowed(gi, pi):
                 continue
-            candidates.append((not is_exact, -shared, gi, pi))
+            union = _length(g) + _length(p) - shared
+            ends = outer(g)[1] == bounds[pi][1]
+            candidates.append((not is_exact, not ends, -shared / max(union, 1), gi, pi))
     candidates.sort()
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     pairs = []
-    for _, _, gi, pi in candidates:
+    for *_, gi, pi in candidates:
         if gi not in used_gold and pi not in used_pred:
             used_gold.add(gi)
             used_pred.add(pi)

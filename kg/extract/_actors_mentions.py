@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract._actors_lexicon import Lexicon
+from kg.extract._places_cues import POSSESSIVES, possessive_end
 from kg.model import ActorKind, Place
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative"})
 _AGENT_PREPOSITIONS = frozenset({"by", "against"})
 _MILITARY_HEADS = frozenset({"army", "military", "forces", "troops", "navy", "soldiers",
@@ -51,6 +51,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
         if ent.label_ not in _NAME_LABELS:
             continue
         span = _trim(doc, ent, lexicon)
+        if span is not None and ent.label_ == "PERSON":
+            span = _without_titles(doc, span, lexicon)
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
@@ -151,11 +153,10 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | 
     ("Hayat" + "Tahrir al-Sham") unless they are title words ("Minister").
     """
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].text in POSSESSIVES):
         start += 1
-    cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE
-                and (i + 1 == end or not doc[i + 1].text[:1].isupper())), None)
-    end = cut if cut is not None else end
+    end = possessive_end(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text[:1].islower()):
         end -= 1
@@ -172,6 +173,14 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | 
                                      and name[0].lower_.startswith("pro")):
         return None
     return name
+
+
+def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
+    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush")."""
+    start = span.start
+    while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
+        start += 1
+    return doc[start:span.end]
 
 
 def _maker(doc: Doc, span: DocSpan) -> bool:
@@ -234,7 +243,7 @@ def _titles(doc: Doc, span: DocSpan, lexicon: Lexicon
     while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].ent_iob_ == "I":
         j -= 1
     k = i
-    if doc[k].text in _POSSESSIVE and k > 0:
+    if doc[k].text in POSSESSIVES and k > 0:
         k -= 1
     return (title,), (doc[j].idx, doc[k].idx + len(doc[k].text))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,8 +36,8 @@ class Cluster:
 
     @property
     def label(self) -> str:
-        """Return the NER label most of the names carry."""
-        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+        """Return the NER label of the fullest name, which the model types most reliably."""
+        return self.longest.label
 
     def names(self) -> list[str]:
         """Return the distinct names, in order of first mention."""
@@ -91,7 +90,8 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     if not short or len(short) >= len(full) or all(t in _GENERIC | _CONNECTIVES for t in short):
         return False
     if cluster.label == "PERSON":
-        return short == full[-len(short):]  # a surname, not a first name
+        # a surname, or a lone first name ("Hillary" for "Hillary Clinton")
+        return short == full[-len(short):] or len(short) == 1 and short == full[:1]
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 
 

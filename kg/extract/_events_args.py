@@ -13,7 +13,8 @@ from kg.extract._events_spans import SpanIndex
 # named-entity labels whose words are names, not events ("Human Rights Watch")
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _VIOLENT_ROOTS = ("14", "18", "19", "20")
-_PLACE_PREPS = {"in", "at", "near", "into", "from", "across", "inside", "outside", "around",
+_MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
+_PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around",
                 "through", "toward", "towards", "within", "on", "throughout", "to"}
 _TARGET_PREPS = {"against", "on", "upon", "at"}
 _PARTNER_PREPS = {"with"}  # consult, agree, cooperate with X
@@ -86,7 +87,7 @@ def find_triggers(tokens: Iterator[Token] | list[Token], lex: EventLexicon) -> l
     for token in tokens:
         if token.ent_type_ in _NAME_LABELS and token.pos_ != "VERB":
             continue
-        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             hit = _verb_code(token, lex)
             noun = False
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
@@ -151,8 +152,8 @@ class ArgumentFinder:
         heads += [p for a in _children(token, "agent") for p in _children(a, "pobj")]
         if trigger.noun:
             heads += _children(token, "poss")
-            heads += [p for a in _children(token, "prep") if a.lower_ == "by"
-                      for p in _children(a, "pobj")]
+            heads += [p for a in _children(token, "prep") if a.lower_ == "by" or (
+                a.lower_ == "from" and not trigger.cameo.startswith(_MOVES)) for p in _children(a, "pobj")]
             heads += [c for c in _children(token, "amod", "compound")
                       if self.index.actor_at(c) is not None]
             if token.dep_ == "dobj" and token.head.lemma_ in _LIGHT_VERBS:
@@ -184,7 +185,8 @@ class ArgumentFinder:
     def place(self, trigger: Trigger) -> str | None:
         """Return the id of the place it happened at: a place in a locative phrase or the object."""
         token = trigger.token
-        objects = [p for a in _preps(token) if a.lower_ in _PLACE_PREPS
+        preps = _PLACE_PREPS | ({"from"} if trigger.cameo.startswith(_MOVES) else set())
+        objects = [p for a in _preps(token) if a.lower_ in preps
                    for p in _children(a, "pobj")]
         if trigger.cameo.startswith(("19", "17", "087", "15")):
             objects += _children(token, "dobj", "nsubjpass")

@@ -19,7 +19,10 @@ from spacy.tokens import Doc, Token
 from kg.extract._events_spans import phrase_head
 from kg.model import Article, Span, TimeValue, Timex
 
-_CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+)?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?")
+_CALENDAR = re.compile(
+    r"\d{4}(-\d{2}(-\d{2}(T([\d:.]+|MO|AF|EV|NI|DT))?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+GOVERNING_CERTAINTY = 0.8  # a time expression of a clause that governs the trigger's
 NARRATIVE_WINDOW = 3  # sentences back that a past-tense clause may inherit a time from
 
 
@@ -96,18 +99,24 @@ class TimeAnchorer:
 
     def attached(self, trigger: Token) -> tuple[Timex, float] | None:
         """Return the calendar time expression of a trigger's clause (certainty 1.0) or of a
-        governing clause (0.8), if any."""
+        clause governing it (0.8), if any.
+
+        A time expression elsewhere in the sentence (a sibling or relative clause) is not used:
+        on MEANTIME such times anchor the trigger less often than the narrative or publication day.
+        """
         own = clause_head(trigger)
-        governing = {a.i for a in own.ancestors} | {own.i}
+        governing = {a.i for a in own.ancestors}
         best: tuple[Timex, float] | None = None
         for timex, head in self.heads:
             if head.sent.start != trigger.sent.start:
                 continue
-            path = [head, *head.ancestors]
-            if trigger in path[1:] or clause_head(head).i == own.i:
+            path = [head]
+            while path[-1].i != clause_head(head).i and path[-1].head.i != path[-1].i:
+                path.append(path[-1].head)
+            if trigger in path or path[-1].i == own.i:
                 return timex, 1.0
-            if clause_head(head).i in governing and best is None:
-                best = (timex, 0.8)
+            if path[-1].i in governing and best is None:
+                best = (timex, GOVERNING_CERTAINTY)
         return best
 
     def anchor(self, trigger: Token) -> Anchor:
@@ -120,7 +129,7 @@ class TimeAnchorer:
             return Anchor(timex.time, timex.span, certainty)
         if tense(trigger) == "past":
             recent = [t for n, t in self.narrative if 0 < sentence - n <= NARRATIVE_WINDOW
-                      and t.granularity in ("day", "part_of_day", "hour", "minute", "second")]
+                      and _DAY.match(t.value)]
             if recent:
                 return Anchor(recent[-1], None, 0.6)
         return Anchor(self.published, None, 0.7) if self.published else Anchor(None, None, 0.5)

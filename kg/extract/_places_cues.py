@@ -21,6 +21,10 @@ LOCATIVE_PREPOSITIONS = frozenset({
     "across", "through", "throughout", "inside", "within", "via", "between", "nearby", "on",
     "over", "beyond", "off", "past",
 })
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_NAME_WORDS = frozenset({
+    "people", "women", "men", "children", "workers", "veterans", "citizens", "farmers",
+    "students", "mothers", "soldiers"})
 _DATELINE_WINDOW = 12  # tokens after the name in which the agency or dash must come
 _SKIPPABLE = frozenset({"the", "a", "an", "nearby", "neighbouring", "neighboring", "northern",
                         "southern", "eastern", "western", "central", "rebel-held", "besieged",
@@ -101,6 +105,17 @@ def dateline_spans(doc: Doc, body_start: int) -> list[Span]:
                 t.text in ("(", "-", "–", "—") for t in rest):
             spans.append(name)
     return spans
+
+
+def possessive_end(doc: Doc, start: int, end: int) -> int:
+    """Return where a name ends before a possessive: "Idlib" of "Idlib's de-escalation zone".
+
+    A possessive inside a fixed name ("People's Republic of China") stays.
+    """
+    for i in range(start + 1, end):
+        if doc[i].text in POSSESSIVES and doc[i - 1].lower_ not in _POSSESSIVE_NAME_WORDS:
+            return i
+    return end
 
 
 def _line_start(doc: Doc, i: int) -> bool:

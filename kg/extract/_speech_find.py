@@ -18,6 +18,7 @@ _GAP = re.compile(r"[\s,:;—–-]*")
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 _TRIM = " \t\n,;:—–-"
 _PRONOUN_EXPLETIVE = {"it", "there"}
+_BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def noun_phrase(token: Token) -> Range:
     """Return the range of a speaker's noun phrase: the head and its left and close right modifiers."""
     right = token
     for child in token.rights:
-        if child.dep_ in _SPEAKER_DROP:
+        comma = any(t.is_punct for t in token.doc[token.i + 1:child.left_edge.i])
+        if child.dep_ in _SPEAKER_DROP and (comma or child.dep_ != "appos"):
             break
         right = child.right_edge
     left = token.left_edge
@@ -76,8 +78,10 @@ class AttributionFinder:
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
+        # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
+        quoted = [(a, b) for a, b in quotes if len(doc.text[a:b].split()) > 2]
         for token in doc:
-            if token.idx < start or token.i in used:
+            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted):
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 hit = self._according(token, quotes)
@@ -88,7 +92,12 @@ class AttributionFinder:
             if hit is not None:
                 found.append(hit)
         found.sort(key=lambda a: a.cue[0])
-        return self._continue_quotes(doc, found, quotes)
+        clipped = []
+        for att in self._continue_quotes(doc, found, quotes):
+            content = _trimmed(doc, max(att.content[0], start), att.content[1])
+            if content is not None:
+                clipped.append(replace(att, content=content))
+        return clipped
 
     # content -----------------------------------------------------------------------------
 
@@ -116,13 +125,35 @@ class AttributionFinder:
             span = _subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
                 return self._widen(doc, span, quotes)
-            if lemma in self.lex.object_verbs and obj.pos_ != "PRON":
+            if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
                 return span
         if lemma in ("promise", "pledge", "vow", "threaten", "agree", "refuse", "deny", "want",
                      "plan", "hope", "expect", "decline"):
             for comp in _kids(token, "xcomp"):
                 return _subtree(comp)
         return None
+
+    def _around(self, token: Token, speaker: Token) -> Range | None:
+        """Return the sentence a parenthetical cue clause stands in, or the part before it."""
+        sent = token.sent
+        left = min(speaker.left_edge.idx, token.idx)
+        if token.head.i < token.i and token.right_edge.i >= sent.end - 2:
+            return _trimmed(token.doc, sent.start_char, left)
+        return _trimmed(token.doc, sent.start_char, sent.end_char)
+
+    def _clip(self, token: Token, speaker: Token, content: Range) -> Range | None:
+        """Keep content apart from its cue and speaker, and an indirect one inside its paragraph."""
+        doc = token.doc
+        a, b = content
+        for start, end in ((token.idx, token.idx + len(token)), noun_phrase(speaker)):
+            if a < end and start < b:
+                a, b = (a, start) if start > a else (max(a, end), b)
+        if doc.text[a:a + 1] not in "“\"":
+            par = doc.text.rfind("\n", 0, token.idx) + 1
+            a = max(a, par)
+            nxt = doc.text.find("\n", token.idx)
+            b = min(b, nxt) if nxt != -1 and a < nxt else b
+        return _trimmed(doc, a, b) if b > a else None
 
     def _adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]) -> Range | None:
         doc = token.doc
@@ -159,11 +190,33 @@ class AttributionFinder:
             if subject.lower_ in _PRONOUN_EXPLETIVE and _kids(token, "auxpass"):
                 return None, None
             return subject, None
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            subjects = _kids(head.head, "nsubj")
+            if subjects:
+                return subjects[0], None
+        if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            return head, None
         if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
             subjects = _kids(head, "nsubj")
             if subjects:
                 return subjects[0], None
-        return None, None
+        return self._before_comma(token), None
+
+    def _before_comma(self, token: Token) -> Token | None:
+        """Return the head of "<NP>" in "<content>, <NP> said" when the parse lost the subject."""
+        doc = token.doc
+        start = token.i
+        while start > token.sent.start and token.i - start < 16 and \
+                doc[start - 1].text not in _BREAKS:
+            start -= 1
+        if start == token.i or start == token.sent.start or doc[start - 1].text not in ",”\"":
+            return None
+        words = doc[start:token.i]
+        if any(t.pos_ in ("AUX",) or t.tag_ in ("VBD", "VBZ", "VBP") for t in words):
+            return None
+        outside = [t for t in words if not (start <= t.head.i < token.i)]
+        nouns = [t for t in outside if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        return nouns[0] if nouns else None
 
     def _channel(self, token: Token) -> Token | None:
         """Return the outlet a cue verb says something to ("told AFP"), if it names media."""
@@ -186,17 +239,20 @@ class AttributionFinder:
         doc = token.doc
         speaker, channel = self._speaker(token)
         content = self._content(token, quotes)
+        around = False  # content around the cue: "This effect, many economists say, could ..."
         if content is None:
             if token.lemma_.lower() not in self.lex.clause_verbs:
                 return None
             content = self._adjacent_quote(token, speaker, quotes)
-            if content is None and token.dep_ == "parataxis" and token.head.i < token.i:
-                content = token.sent.start_char, (speaker or token).left_edge.idx
+            if content is None and token.dep_ == "parataxis" and speaker is not None:
+                content = self._around(token, speaker)
+                around = content is not None
         if content is None or speaker is None:
             return None
-        content = _trimmed(doc, *content)
-        if content is None or content[0] <= token.idx < content[1]:
-            return None
+        if not around:
+            content = self._clip(token, speaker, content)
+            if content is None or content[0] <= token.idx < content[1]:
+                return None
         cue = (token.idx, token.idx + len(token))
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lemma_.lower() == "call" and nxt is not None and nxt.lower_ in self.lex.call_preps:

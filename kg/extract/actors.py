@@ -131,7 +131,7 @@ def _kind(group: list[Cluster]) -> ActorKind:
     first = group[0]
     if first.kind in ("country", "military", "government") and first.country:
         return first.kind
-    if first.label == "PERSON" and first.longest.label == "PERSON":
+    if first.label == "PERSON":
         return "person"
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"]
     return found[0] if found else "organisation"

@@ -19,7 +19,13 @@ from spacy.tokens import Span as DocSpan
 from kg.config import Settings
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
 from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from kg.extract._places_cues import Cue, cue_for, dateline_spans, place_kind_words
+from kg.extract._places_cues import (
+    Cue,
+    cue_for,
+    dateline_spans,
+    place_kind_words,
+    possessive_end,
+)
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import place_id
 from kg.model import Article, Extraction, Place, PlaceKind, Span
@@ -27,10 +33,14 @@ from kg.model import Article, Extraction, Place, PlaceKind, Span
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
-_KIND_RANK: dict[str, float] = {"continent": 4.0, "country": 4.0, "admin1": 2.5}
-_MIN_WEAK_POPULATION = 10_000  # a place named only after "in"/"near" must be this big
+_KIND_RANK: dict[str, float] = {"continent": 8.0, "country": 8.0, "admin1": 5.5}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+# a place named only after "in"/"near" must be this big; bigger if the model typed it a name
+_MIN_WEAK_POPULATION = (10_000, 100_000)
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 _MIN_UNCUED_POPULATION = 1_000_000  # a city the model mistypes, without any cue
-_POSSESSIVE = ("'s", "’s", "'", "’")
+_MIN_SMALL_POPULATION = 5_000  # smaller places resolve only when a cue names their kind
+_DATELINE_CUE = Cue(strong=True, kind="city")  # a dateline names the city a story was filed in
 
 
 @dataclass(frozen=True)
@@ -69,28 +79,33 @@ class PlaceFinder:
 
     def _accept(self, candidates: list[_Mention], doc: Doc) -> list[_Mention]:
         """Keep the candidates that are places: typed so, cued, or named like a cued place."""
-        person_words = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                        for t in e}
-        accepted: list[_Mention] = []
-        for m in candidates:
-            if m.label in _PLACE_LABELS or m.cue.strong or m.dateline:
-                accepted.append(m)
-            elif fold(m.text) in person_words:
-                continue
-            elif m.cue.weak and self._weak_match(m.text) or m.label != "PERSON" \
-                    and self._weak_match(m.text, _MIN_UNCUED_POPULATION, ("country", "continent")):
-                accepted.append(m)
+        personal = _personal_names(doc, candidates, self.lexicon)
+        accepted = [m for m in candidates if self._is_place(m, personal)]
         names = {fold(m.text) for m in accepted}
         spans = {(m.start, m.end) for m in accepted}
-        for m in candidates:
-            if (m.start, m.end) not in spans and fold(m.text) in names \
-                    and (m.label != "PERSON" or self._sure(m.text)):
-                accepted.append(m)
+        accepted += [m for m in candidates if (m.start, m.end) not in spans
+                     and fold(m.text) in names and fold(m.text) not in personal]
         accepted = _conjuncts(doc, candidates, accepted) + accepted
         unique: dict[tuple[int, int], _Mention] = {}
         for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
             unique.setdefault((m.start, m.end), m)
         return list(unique.values())
+
+    def _is_place(self, m: _Mention, personal: set[str]) -> bool:
+        """Decide one candidate; a name used for a person anywhere in the article needs a cue."""
+        if m.dateline or m.cue.strong:
+            return True
+        if fold(m.text) in personal or m.label == "NORP" or not m.text[:1].isupper():
+            return False
+        if m.label in _PLACE_LABELS:
+            # an unknown one-word GPE needs a cue ("Touché" is none); LOC names land and sea
+            return m.label == "LOC" or len(m.text.split()) > 1 or any(
+                e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION
+                for e in self._sure(m.text))
+        if m.cue.weak and self._weak_match(m.text, _MIN_WEAK_POPULATION[m.label in _NAME_LABELS]):
+            return True
+        return m.label != "PERSON" and self._weak_match(m.text, _MIN_UNCUED_POPULATION,
+                                                        ("country", "continent"))
 
     def _could_be_place(self, m: _Mention) -> bool:
         """Rule out demonyms ("Canadian") and company names ("China Eastern Airlines")."""
@@ -99,7 +114,7 @@ class PlaceFinder:
         words = m.text.split()
         return len(words) < 2 or self.lexicon.kind_heads.get(words[-1].lower()) != "organisation"
 
-    def _weak_match(self, name: str, population: int = _MIN_WEAK_POPULATION,
+    def _weak_match(self, name: str, population: int = _MIN_WEAK_POPULATION[0],
                     kinds: Iterable[str] = _KIND_RANK) -> bool:
         """Tell whether a name is a sure gazetteer place: a country, or a big enough city."""
         for entry in self._sure(name):
@@ -142,18 +157,32 @@ class PlaceFinder:
         return resolved
 
     def _hits(self, mentions: list[_Mention]) -> list[Entry]:
-        loose = any(m.cue.strong or m.dateline for m in mentions)
-        return self.gazetteer.lookup(mentions[0].text, loose=loose)
+        """Return the readings of a name: its own-name places if any, else its alternates.
+
+        Without a cue, small places and readings of a facility name are left out ("White
+        House" is not a town in Tennessee, nor Casablanca by translation).
+        """
+        cued = any(m.cue.strong or m.dateline for m in mentions)
+        name = mentions[0].text
+        entries = self.gazetteer.lookup(name, loose=cued)
+        if cued:
+            return entries
+        own = [e for e in entries if self.gazetteer.is_primary(e, name)]
+        entries = own or entries
+        if all(m.label == "FAC" for m in mentions):
+            return []
+        return [e for e in entries if e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION]
 
     def _score(self, entry: Entry, name: str, kind: PlaceKind | None,
                context: Counter[str]) -> tuple[float, int]:
-        score = _KIND_RANK.get(entry.kind, 0.5 * math.log10(entry.population + 1))
+        """Rank a reading: a cue's kind first, then size, own name, the article's countries."""
+        score = _KIND_RANK.get(entry.kind, math.log10(entry.population + 1))
         score += 3.0 if self.gazetteer.is_primary(entry, name) else 0.0
         score += 3.0 if context.get(entry.country_code or "") else 0.0
         score += 1.0 if entry.capital_of else 0.0
         if kind is not None:
-            settled = entry.kind in ("city", "town", "village")
-            score += 3.0 if (kind in ("city", "town", "village")) == settled else -2.0
+            settled = entry.kind in _SETTLEMENTS
+            score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0
         return score, entry.geonames_id or 0
 
     def _places(self, mentions: list[_Mention], entries: dict[tuple[int, int], Entry]
@@ -194,6 +223,25 @@ class PlaceFinder:
                      mentions=spans)
 
 
+def _personal_names(doc: Doc, candidates: list[_Mention], lexicon: Lexicon) -> set[str]:
+    """Return the names the article uses for people: after a title, in a person's name, or
+    tagged PERSON at least as often as a place ("President Obama", "Obama").
+    """
+    votes: Counter[tuple[str, bool]] = Counter()
+    for ent in doc.ents:
+        votes[(fold(ent.text), ent.label_ == "PERSON")] += 1
+    names = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for m in candidates:
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        before = doc[first.start - 1] if first is not None and first.start > 0 else None
+        key = fold(m.text)
+        if before is not None and before.text[:1].isupper() and lexicon.is_title_word(before.text):
+            names.add(key)
+        elif votes[(key, True)] and votes[(key, True)] >= votes[(key, False)]:
+            names.add(key)
+    return names
+
+
 def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
                      written: Iterable[str] = ()) -> Place:
     name = entry.name if entry.kind in ("country", "continent") else surface
@@ -226,7 +274,7 @@ def _candidates(doc: Doc, article: Article, known: Callable[[str], bool],
             yield from _split(doc, doc[run[0]:run[-1] + 1], "", known, sure)
         run = []
     for span in dateline_spans(doc, article.body_start):
-        yield _Mention(span.start_char, span.end_char, span.text, "", Cue(strong=True), True)
+        yield _Mention(span.start_char, span.end_char, span.text, "", _DATELINE_CUE, True)
     yield from _reader_dateline(article)
 
 
@@ -240,9 +288,7 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE
-                and (i + 1 == end or not doc[i + 1].text[:1].isupper())), None)
-    end = cut if cut is not None else end
+    end = possessive_end(doc, start, end)
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if end - start > 1 and not known(doc[start:end].text):
@@ -253,8 +299,10 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
             yield from _split(doc, doc[parts[0]:end], label, known, sure)
             return
     kind: PlaceKind | None = None
-    if end - start > 1 and doc[end - 1].lower_ in place_kind_words() \
-            and not known(doc[start:end].text):
+    last = doc[end - 1]
+    # "Hama province", but "Islamic State" is no state called Islamic
+    if end - start > 1 and last.lower_ in place_kind_words() and not known(doc[start:end].text) \
+            and (last.is_lower or sure(doc[start:end - 1].text)):
         kind = place_kind_words()[doc[end - 1].lower_]
         end -= 1
     if start >= end:
@@ -268,7 +316,7 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
 
 def _conjuncts(doc: Doc, candidates: list[_Mention], accepted: list[_Mention]) -> list[_Mention]:
     """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
-    by_root = {r: m for m in accepted if (r := _root(doc, m)) is not None}
+    by_root = {r: m for m in accepted if not m.dateline and (r := _root(doc, m)) is not None}
     found: list[_Mention] = []
     for m in candidates:
         head = doc[r] if (r := _root(doc, m)) is not None else None
@@ -299,7 +347,7 @@ def _reader_dateline(article: Article) -> Iterator[_Mention]:
     found = article.text.lower().find(name.lower(), start, end) if name else -1
     if found >= 0:
         text = article.text[found:found + len(name)]
-        yield _Mention(found, found + len(name), text, "", Cue(strong=True), True)
+        yield _Mention(found, found + len(name), text, "", _DATELINE_CUE, True)
 
 
 def _with_dateline_place(article: Article, mentions: list[_Mention],

@@ -36,8 +36,8 @@ class QueryResult:
     """The answer to one query: variables and rows of rdflib terms, a boolean, or triples.
 
     `kind` is "select" (rows under `variables`), "ask" (`boolean`) or "graph" (CONSTRUCT or
-    DESCRIBE: rows are triples under the variables subject, predicate, object). `truncated` is
-    True when `limit` cut rows off.
+    DESCRIBE: rows are triples under the variables subject, predicate, object, sorted the same way
+    on every backend). `truncated` is True when `limit` cut rows off.
     """
 
     kind: ResultKind
@@ -237,6 +237,20 @@ def normal(term: Node | None) -> Node | None:
     if datatype == namespace.XSD.boolean:
         return RDFLiteral("true" if value else "false", datatype=namespace.XSD.boolean)
     return term
+
+
+def _term_key(term: Node | None) -> tuple[str, str, str, str]:
+    if isinstance(term, RDFLiteral):
+        return ("literal", str(term), str(term.datatype or ""), term.language or "")
+    return (type(term).__name__, str(term), "", "")
+
+
+def graph_result(rows: Iterable[Row], truncated: bool) -> QueryResult:
+    """Return a CONSTRUCT or DESCRIBE result, its triples in one order on every backend."""
+    ordered = sorted(rows, key=lambda row: tuple(_term_key(term) for term in row))
+    return QueryResult(
+        kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(ordered), truncated=truncated
+    )
 
 
 def check_limits(limit: int | None, timeout: float | None) -> None:

@@ -17,7 +17,6 @@ from rdflib.term import Node, URIRef
 from kg.errors import StoreError
 from kg.store import _sparql
 from kg.store.base import (
-    TRIPLE_VARIABLES,
     DumpFormat,
     Output,
     QueryResult,
@@ -26,6 +25,7 @@ from kg.store.base import (
     bounded,
     check_limits,
     collect,
+    graph_result,
     named_graph_iri,
     open_output,
     stamped,
@@ -128,9 +128,7 @@ class MemoryStore(Store):
                 return QueryResult(kind="ask", boolean=bool(answer["askAnswer"]))
             if answer["type_"] in ("CONSTRUCT", "DESCRIBE"):
                 rows, cut = collect(answer["graph"], limit, stop)
-                return QueryResult(
-                    kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
-                )
+                return graph_result(rows, cut)
             variables = tuple(answer["vars_"])
             solutions = (tuple(found.get(var) for var in variables) for found in answer["bindings"])
             rows, cut = collect(solutions, limit, stop)

@@ -18,7 +18,6 @@ from rdflib.term import Node, URIRef
 from kg.errors import QueryError, StoreError
 from kg.store import _sparql
 from kg.store.base import (
-    TRIPLE_VARIABLES,
     DumpFormat,
     Output,
     QueryResult,
@@ -29,6 +28,7 @@ from kg.store.base import (
     bounded,
     check_limits,
     collect,
+    graph_result,
     named_graph_iri,
     open_output,
     stamped,
@@ -44,9 +44,10 @@ class OxigraphStore(Store):
     One process at a time may open a directory (RocksDB holds a lock on it).
 
     `put_many` writes a batch in one transaction: a batch of graphs new to the store goes in
-    with `Store.extend` (converted quads); a batch that replaces any stored graph goes in as one
-    SPARQL update (DROP SILENT GRAPH + INSERT DATA per graph), so no reader ever sees an article
-    half replaced.
+    with `Store.extend` (converted quads, the fastest way in); a batch that replaces any stored
+    graph goes in as one SPARQL update holding only the changed triples of each stored graph
+    (DELETE DATA + INSERT DATA; the whole graph where it holds blank nodes), so no reader ever
+    sees an article half replaced and re-putting an unchanged graph writes nothing.
     """
 
     def __init__(self, path: str | Path, *, batch_size: int = 32) -> None:
@@ -86,7 +87,9 @@ class OxigraphStore(Store):
             store = self._store
             try:
                 if any(store.contains_named_graph(ox.NamedNode(iri)) for iri, _ in prepared):
-                    store.update(_sparql.replace_graphs_update(prepared))
+                    text = _replace_update(store, prepared)
+                    if text:
+                        store.update(text)
                 else:
                     store.extend(list(_quads(prepared)))
             except (OSError, SyntaxError, ValueError) as exc:
@@ -233,6 +236,32 @@ def _quads(prepared: Iterable[tuple[URIRef, list[Triple]]]) -> Iterator[ox.Quad]
             yield ox.Quad(subject, predicate, _to_ox(o, seen, blanks), name)  # type: ignore[arg-type]
 
 
+def _replace_update(store: ox.Store, prepared: list[tuple[URIRef, list[Triple]]]) -> str:
+    """Return one update replacing the graphs: only the changed triples of a stored graph
+    (DELETE DATA + INSERT DATA), the whole graph where it is new or holds blank nodes."""
+    whole: list[tuple[URIRef, list[Triple]]] = []
+    parts: list[str] = []
+    for iri, triples in prepared:
+        name = ox.NamedNode(iri)
+        new = set(_quads([(iri, triples)]))
+        old = set(store.quads_for_pattern(None, None, None, name))
+        if not old or any(_has_blank(quad) for quad in old | new):
+            whole.append((iri, triples))  # blank nodes never compare equal: replace it all
+            continue
+        # terms as oxigraph serialises them (N-Triples syntax, valid SPARQL)
+        for verb, quads in (("DELETE", old - new), ("INSERT", new - old)):
+            if quads:
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                parts.append(f"{verb} DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+    if whole:
+        parts.insert(0, _sparql.replace_graphs_update(whole))
+    return " ;\n".join(parts)
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+
+
 def _from_ox(term: object) -> Node | None:
     if term is None:
         return None
@@ -259,9 +288,7 @@ def _result(
             (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer
         )
         rows, cut = collect(triples, limit, stop)
-        return QueryResult(
-            kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
-        )
+        return graph_result(rows, cut)
     variables = tuple(var.value for var in answer.variables)
     solutions: Iterator[Row] = (
         tuple(_from_ox(solution[index]) for index in range(len(variables))) for solution in answer

@@ -30,7 +30,6 @@ from rdflib.term import Node, URIRef
 from kg.errors import QueryError, StoreError
 from kg.store import _sparql
 from kg.store.base import (
-    TRIPLE_VARIABLES,
     DumpFormat,
     Output,
     QueryResult,
@@ -39,6 +38,7 @@ from kg.store.base import (
     bounded,
     check_limits,
     collect,
+    graph_result,
     named_graph_iri,
     open_output,
     stamped,
@@ -57,7 +57,8 @@ class RemoteStore(Store):
             `{endpoint}/query`, `{endpoint}/update` and `{endpoint}/store`.
         query_url: SPARQL query URL.
         update_url: SPARQL update URL.
-        store_url: Graph Store Protocol URL, or None if the server has none.
+        store_url: Graph Store Protocol URL (default `{endpoint}/store`), or None if the server
+            has none.
         union_default_graph: Send oxigraph's `union-default-graph` parameter with each query.
         timeout: Default timeout in seconds for each request.
         batch_size: Graphs per update request in `put_many`.
@@ -170,10 +171,8 @@ class RemoteStore(Store):
             body, media = self._read(data, seconds)
             if media.startswith("application/n-triples"):
                 graph = Graph().parse(data=body, format="nt")
-                rows, cut = collect(sorted(graph), limit, stop)
-                return QueryResult(
-                    kind="graph", variables=TRIPLE_VARIABLES, rows=tuple(rows), truncated=cut
-                )
+                rows, cut = collect(graph, limit, stop)
+                return graph_result(rows, cut)
             result = Result.parse(io.BytesIO(body), format="json")
             if result.type == "ASK":
                 return QueryResult(kind="ask", boolean=bool(result.askAnswer))
