@@ -192,7 +192,8 @@ def query_cmd(
                                        timeout=timeout, **params)
         elif sparql is not None:
             text = Path(sparql).read_text("utf-8") if sparql.endswith(".rq") else sparql
-            result = queries.run_text(opened, text, limit=limit, timeout=timeout)
+            result = queries.run_text(opened, text, base_iri=settings.base_iri, limit=limit,
+                                      timeout=timeout)
         else:
             raise typer.BadParameter("give SPARQL text, a .rq file, or --name")
     typer.echo(render(result, fmt.value), nl=False)

@@ -26,6 +26,7 @@ from rdflib import Literal, URIRef, namespace
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError
 from kg.store import QueryResult, Store
+from kg.vocab import PREFIXES
 
 ParamType = TypingLiteral["iri", "string", "date", "integer"]
 ParamValue = str | int | date | URIRef | Literal | None
@@ -239,3 +240,34 @@ def run_named(
     return store.query(
         query.text, bindings=bind(query, params, base_iri=base_iri), limit=limit, timeout=timeout
     )
+
+
+def run_text(
+    store: Store,
+    sparql: str,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    limit: int | None = None,
+    timeout: float | None = None,
+) -> QueryResult:
+    """Run a read-only query written by a user, with our prefixes declared for it.
+
+    `kg:`, `kgr:` (under `base_iri`), `plover:`, `cameo:` and the standard prefixes
+    (rdf, rdfs, xsd, skos, prov, schema, ...) need no PREFIX lines; the query's own
+    declarations win.
+
+    Raises:
+        QueryError: If the query is malformed, an update, or exceeds its bounds.
+
+    Examples:
+        >>> from kg.store import open_store
+        >>> with open_store("memory") as store:
+        ...     run_text(store, "ASK { ?e a kg:Event }").boolean
+        False
+    """
+    return store.query(_prologue(base_iri) + sparql, limit=limit, timeout=timeout)
+
+
+def _prologue(base_iri: str) -> str:
+    namespaces = {**PREFIXES, "kgr": base_iri}
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(namespaces.items()))

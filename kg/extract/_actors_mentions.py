@@ -59,13 +59,16 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
         if ent.label_ == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
             continue
         head = _governing_noun(span)
+        # a noun a name modifies tells its kind only for an outlet ("Interfax news agency",
+        # "the newspaper Al-Watan"); "U.N. forces" are not the U.N.
         head_kind = lexicon.org_kind("", head.text) if head is not None else None
+        head_kind = head_kind if head_kind == "media" else None
         if ent.label_ == "PERSON" and lexicon.org_kind(span.text) is None and head_kind is None:
             titles, affiliation = _titles(doc, span, lexicon)
             found.append(_mention(span, "PERSON", "person", titles=titles,
                                   affiliation=affiliation))
         else:
-            kind = lexicon.org_kind(span.text, head.text if head is not None else None) \
+            kind = head_kind or lexicon.org_kind(span.text) \
                 or lexicon.org_kind(ent.text.removeprefix(span.text))
             found.append(_mention(span, ent.label_, kind))
     return found

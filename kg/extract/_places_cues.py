@@ -67,7 +67,9 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
     if before is not None and before.lower_ in kinds and before.ent_type_ == "":
         return Cue(strong=True, kind=kinds[before.lower_])
     # "X province", "X governorate" (but not "X state media", "X city council")
-    if after is not None and after.lower_ in kinds and after.lower_ not in ("capital", "state"):
+    # a plural after a name makes it a group, not a place ("the Warsaw Pact countries")
+    if after is not None and after.lower_ in kinds and after.lower_ not in ("capital", "state") \
+            and after.tag_ != "NNS":
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == "compound"):
             return Cue(strong=True, kind=kinds[after.lower_])

@@ -35,6 +35,13 @@ _OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WO
 _LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
 _KIND_RANK: dict[str, float] = {"continent": 8.0, "country": 8.0, "admin1": 5.5}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+# an unknown name of several words the model calls GPE is a place only if it reads as one
+_PLACE_FIRST_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                                "eastern", "western", "central", "upper", "lower", "greater",
+                                "new", "old", "mount", "lake", "port", "fort", "saint", "st."})
+_PLACE_LAST_WORDS = frozenset({"union", "republic", "kingdom", "emirates", "states", "territory",
+                               "territories", "strip", "bank", "coast", "islands", "island",
+                               "heights", "valley", "county", "province", "region", "city"})
 # a place named only after "in"/"near" must be this big; bigger if the model typed it a name
 _MIN_WEAK_POPULATION = (10_000, 100_000)
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -99,7 +106,7 @@ class PlaceFinder:
             return False
         if m.label in _PLACE_LABELS:
             # an unknown one-word GPE needs a cue ("Touché" is none); LOC names land and sea
-            return m.label == "LOC" or len(m.text.split()) > 1 or any(
+            return m.label != "GPE" or _place_like(m.text) or any(
                 e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION
                 for e in self._sure(m.text))
         if m.cue.weak and self._weak_match(m.text, _MIN_WEAK_POPULATION[m.label in _NAME_LABELS]):
@@ -124,9 +131,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def _sure(self, name: str) -> list[Entry]:
+    def _sure(self, name: str, *, loose: bool = False) -> list[Entry]:
         """Look a name up, except an acronym that is no country's ("GAO" is not Gao, Mali)."""
-        entries = self.gazetteer.lookup(name)
+        entries = self.gazetteer.lookup(name, loose=loose)
         if name.replace(".", "").isupper():
             return [e for e in entries if e.kind == "country"]
         return entries
@@ -164,7 +171,7 @@ class PlaceFinder:
         """
         cued = any(m.cue.strong or m.dateline for m in mentions)
         name = mentions[0].text
-        entries = self.gazetteer.lookup(name, loose=cued)
+        entries = self._sure(name, loose=cued)
         if cued:
             return entries
         own = [e for e in entries if self.gazetteer.is_primary(e, name)]
@@ -221,6 +228,12 @@ class PlaceFinder:
                      country_code=within.country_code if within else None,
                      aliases=tuple(sorted({m.text for m in mentions} - {surface})),
                      mentions=spans)
+
+
+def _place_like(name: str) -> bool:
+    """Tell whether an unknown name reads as a place ("West Germany", "Soviet Union")."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
 
 
 def _personal_names(doc: Doc, candidates: list[_Mention], lexicon: Lexicon) -> set[str]:
