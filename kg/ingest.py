@@ -5,6 +5,7 @@ Errors on single articles are handed to `on_error` and counted; the batch goes o
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -51,7 +52,6 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
         on_error: Called with each bad input or failed article; the rest go on.
         skip: Called with each article before it is parsed; True leaves it out.
     """
-    runner = pipeline or Pipeline(settings)
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs):
@@ -60,7 +60,13 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
             elif skip is None or not skip(item):
                 yield item
 
-    for result in runner.run_many(articles(), batch_size=settings.batch_size):
+    pending = articles()
+    first = next(pending, None)
+    if first is None:
+        return  # nothing to parse: do not pay for loading the model and gazetteers
+    runner = pipeline or Pipeline(settings)
+    for result in runner.run_many(itertools.chain([first], pending),
+                                  batch_size=settings.batch_size):
         if isinstance(result, KGError):
             on_error(result)
         else:

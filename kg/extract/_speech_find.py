@@ -113,24 +113,28 @@ class AttributionFinder:
         lemma = token.lemma_.lower()
         for comp in _kids(token, "ccomp"):
             return self._widen(doc, _subtree(comp), quotes)
-        nxt = doc[token.i + 1] if token.i + 2 < len(doc) else None
-        if lemma == "call" and nxt is not None and nxt.lower_ in self.lex.call_preps:
-            end = max(token.right_edge.i, nxt.right_edge.i)
-            return doc[nxt.i + 1].idx, doc[end].idx + len(doc[end])
+        prep = self._cue_prep(token)
+        if prep is not None:
+            end = max(token.right_edge.i, prep.right_edge.i)
+            if prep.i + 1 < len(doc) and prep.i + 1 <= end:
+                return self._widen(doc, (doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
         if lemma in self.lex.request_verbs:
             objs, comps = _kids(token, "dobj"), _kids(token, "xcomp", "ccomp")
             if objs and comps:
                 return _subtree(objs[0])[0], _subtree(comps[0])[1]
+        if lemma in ("call", "deem", "name", "label", "dub", "brand") and _kids(token, "dobj"):
+            preds = _kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+            end = max(_subtree(p)[1] for p in preds)
+            return self._widen(doc, (_subtree(_kids(token, "dobj")[0])[0], end), quotes)
         for obj in _kids(token, "dobj"):
             span = _subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
                 return self._widen(doc, span, quotes)
             if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
                 return span
-        if lemma in ("promise", "pledge", "vow", "threaten", "agree", "refuse", "deny", "want",
-                     "plan", "hope", "expect", "decline"):
+        if lemma in self.lex.infinitive_verbs:
             for comp in _kids(token, "xcomp"):
-                return _subtree(comp)
+                return self._widen(doc, _subtree(comp), quotes)
         return None
 
     def _around(self, token: Token, speaker: Token) -> Range | None:
@@ -154,6 +158,18 @@ class AttributionFinder:
             nxt = doc.text.find("\n", token.idx)
             b = min(b, nxt) if nxt != -1 and a < nxt else b
         return _trimmed(doc, a, b) if b > a else None
+
+    def _cue_prep(self, token: Token) -> Token | None:
+        """Return the particle or preposition that makes a verb a cue ("referred to", "called for")."""
+        lemma = token.lemma_.lower()
+        doc = token.doc
+        for k in range(1, 3):
+            if token.i + k >= len(doc) - 1:
+                return None
+            words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
+            if " ".join(words) in self.lex.prep_cues:
+                return doc[token.i + k]
+        return None
 
     def _adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]) -> Range | None:
         doc = token.doc
@@ -253,10 +269,8 @@ class AttributionFinder:
             content = self._clip(token, speaker, content)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
-        cue = (token.idx, token.idx + len(token))
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if token.lemma_.lower() == "call" and nxt is not None and nxt.lower_ in self.lex.call_preps:
-            cue = (token.idx, nxt.idx + len(nxt))
+        prep = self._cue_prep(token)
+        cue = (token.idx, (prep or token).idx + len(prep or token))
         channel = channel or self._channel(token)
         return Attribution(
             cue=cue, cue_token=token, content=content, speaker=speaker,

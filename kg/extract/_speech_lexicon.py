@@ -15,9 +15,10 @@ class SpeechLexicon:
     clause_verbs: frozenset[str]
     object_verbs: frozenset[str]
     request_verbs: frozenset[str]
-    call_preps: frozenset[str]
     media_words: frozenset[str]
     relay_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    prep_cues: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.
@@ -26,7 +27,14 @@ class SpeechLexicon:
             >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("walk")
             (True, False)
         """
-        return lemma in self.clause_verbs or lemma in self.object_verbs or lemma in self.request_verbs
+        return any(lemma in table for table in (
+            self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs,
+            self.prep_verbs))
+
+    @property
+    def prep_verbs(self) -> frozenset[str]:
+        """Return the verbs of the verb + preposition cues."""
+        return frozenset(cue.split()[0] for cue in self.prep_cues)
 
 
 @functools.cache

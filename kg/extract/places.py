@@ -131,9 +131,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def _sure(self, name: str, *, loose: bool = False) -> list[Entry]:
+    def _sure(self, name: str) -> list[Entry]:
         """Look a name up, except an acronym that is no country's ("GAO" is not Gao, Mali)."""
-        entries = self.gazetteer.lookup(name, loose=loose)
+        entries = self.gazetteer.lookup(name)
         if name.replace(".", "").isupper():
             return [e for e in entries if e.kind == "country"]
         return entries
@@ -171,7 +171,7 @@ class PlaceFinder:
         """
         cued = any(m.cue.strong or m.dateline for m in mentions)
         name = mentions[0].text
-        entries = self._sure(name, loose=cued)
+        entries = self.gazetteer.lookup(name, loose=True) if cued else self._sure(name)
         if cued:
             return entries
         own = [e for e in entries if self.gazetteer.is_primary(e, name)]

@@ -6,6 +6,7 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -50,16 +51,10 @@ class OxigraphStore(Store):
     sees an article half replaced and re-putting an unchanged graph writes nothing.
     """
 
-    def __init__(self, path: str | Path, *, batch_size: int = 32) -> None:
+    def __init__(self, path: str | Path, *, batch_size: int = 32, wait: float = 10.0) -> None:
         self.path = Path(path)
         self.batch_size = batch_size
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._inner: ox.Store | None = ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the oxigraph store at {str(self.path)!r}: {exc}"
-            ) from exc
+        self._inner: ox.Store | None = _open(self.path, wait)
 
     @property
     def _store(self) -> ox.Store:
@@ -295,3 +290,25 @@ def _result(
     )
     rows, cut = collect(solutions, limit, stop)
     return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
+
+
+def _open(path: Path, wait: float) -> ox.Store:
+    """Open the on-disk store, waiting up to `wait` seconds while another process holds it.
+
+    Raises:
+        StoreError: If the folder cannot be used, or another process still holds the store.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except OSError as exc:
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"cannot open the oxigraph store at {str(path)!r}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"the store at {str(path)!r} is in use by another process (waited {wait:g} s);"
+                    " let it finish, or use another --store"
+                ) from exc
+            time.sleep(0.2)
