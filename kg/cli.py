@@ -286,7 +286,7 @@ def eval_cmd(
                                               )] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[str | None, typer.Option(help="List misses and false positives of a task "
-                                                    "(timex, entities, events, statements).")
+                                                    "(timex, entities, events, statements, statements_derived).")
                       ] = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -294,13 +294,11 @@ def eval_cmd(
     from kg.eval import evaluate, render, render_errors
     from kg.extract import Pipeline
 
-    report = evaluate(gold, pipeline=Pipeline(_settings(config)), limit=limit)
-    if as_json:
-        typer.echo(report.model_dump_json(indent=2))
-    elif errors:
+    report = evaluate(gold, pipeline=Pipeline(_settings(config)), limit=limit,
+                      details=errors is not None)
+    typer.echo(report.model_dump_json(indent=2) if as_json else render(report))
+    if errors:
         typer.echo(render_errors(report, errors))
-    else:
-        typer.echo(render(report))
 
 
 class _Errors:

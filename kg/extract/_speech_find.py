@@ -18,6 +18,7 @@ _GAP = re.compile(r"[\s,:;—–-]*")
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 _TRIM = " \t\n,;:—–-"
 _PRONOUN_EXPLETIVE = {"it", "there"}
+_LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
@@ -77,6 +78,7 @@ class AttributionFinder:
         quotes = quotations(doc.text)
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
+        found += [a for a in self._labels(doc) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc.text[a:b].split()) > 2]
@@ -328,6 +330,27 @@ class AttributionFinder:
             speaker=speaker, speaker_range=noun_phrase(speaker), channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
             direct=doc.text[content[0]] in "“\"'")
+
+    def _labels(self, doc: Doc) -> list[Attribution]:
+        """Attribute "Speaker: what they said" lines, as in headlines ("Graham: Trump ... ")."""
+        found: list[Attribution] = []
+        for line in _LABEL.finditer(doc.text):
+            colon = doc.char_span(line.start(2), line.end(2))
+            label = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+            if colon is None or label is None or len(label) > 5:
+                continue
+            words = [t for t in label if not t.is_punct]
+            if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in self.lex.not_speakers:
+                continue
+            content = _trimmed(doc, line.start(3), line.end(3))
+            head = max(words, key=lambda t: t.pos_ == "PROPN" and t.head.i not in
+                       {w.i for w in words} or t.i == words[-1].i)
+            if content is not None:
+                found.append(Attribution(
+                    cue=(line.start(2), line.end(2)), cue_token=colon[0], content=content,
+                    speaker=head, speaker_range=(label[0].idx, label[-1].idx + len(label[-1])),
+                    direct=doc.text[content[0]] in "“\"‘'"))
+        return found
 
     def _according(self, token: Token, quotes: list[Range]) -> Attribution | None:
         doc = token.doc

@@ -19,6 +19,7 @@ class SpeechLexicon:
     relay_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     prep_cues: frozenset[str]
+    not_speakers: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

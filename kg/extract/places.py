@@ -10,58 +10,32 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as DocSpan
 
 from kg.config import Settings
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
 from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from kg.extract._places_cues import (
-    Cue,
-    cue_for,
-    dateline_spans,
-    place_kind_words,
-    possessive_end,
+from kg.extract._places_candidates import (
+    PLACE_LABELS,
+    Candidate,
+    candidates,
+    conjuncts,
+    personal_names,
+    place_like,
 )
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import place_id
 from kg.model import Article, Extraction, Place, PlaceKind, Span
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
 _KIND_RANK: dict[str, float] = {"continent": 8.0, "country": 8.0, "admin1": 5.5}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
-# an unknown name of several words the model calls GPE is a place only if it reads as one
-_PLACE_FIRST_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
-                                "eastern", "western", "central", "upper", "lower", "greater",
-                                "new", "old", "mount", "lake", "port", "fort", "saint", "st."})
-_PLACE_LAST_WORDS = frozenset({"union", "republic", "kingdom", "emirates", "states", "territory",
-                               "territories", "strip", "bank", "coast", "islands", "island",
-                               "heights", "valley", "county", "province", "region", "city"})
-# a place named only after "in"/"near" must be this big; bigger if the model typed it a name
 _MIN_WEAK_POPULATION = (10_000, 100_000)
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _MIN_UNCUED_POPULATION = 1_000_000  # a city the model mistypes, without any cue
 _MIN_SMALL_POPULATION = 5_000  # smaller places resolve only when a cue names their kind
-_DATELINE_CUE = Cue(strong=True, kind="city")  # a dateline names the city a story was filed in
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    label: str  # NER label, "" for a name the model did not tag
-    cue: Cue
-    dateline: bool = False
-
-    @property
-    def span(self) -> Span:
-        return Span(start=self.start, end=self.end, text=self.text)
 
 
 class PlaceFinder:
@@ -75,7 +49,7 @@ class PlaceFinder:
         """Add the article's places and point its dateline at the dateline place."""
         article = extraction.article
         known = self.gazetteer.by_key.__contains__
-        candidates = [m for m in _candidates(doc, article, lambda name: known(fold(name)),
+        candidates = [m for m in candidates(doc, article, lambda name: known(fold(name)),
                                              self._weak_match) if self._could_be_place(m)]
         mentions = self._accept(candidates, doc)
         entries = self._resolve(mentions)
@@ -84,29 +58,29 @@ class PlaceFinder:
         dated = _with_dateline_place(article, mentions, entries, places)
         return result.extend(article=dated) if dated is not None else result
 
-    def _accept(self, candidates: list[_Mention], doc: Doc) -> list[_Mention]:
+    def _accept(self, candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         """Keep the candidates that are places: typed so, cued, or named like a cued place."""
-        personal = _personal_names(doc, candidates, self.lexicon)
+        personal = personal_names(doc, candidates, self.lexicon)
         accepted = [m for m in candidates if self._is_place(m, personal)]
         names = {fold(m.text) for m in accepted}
         spans = {(m.start, m.end) for m in accepted}
         accepted += [m for m in candidates if (m.start, m.end) not in spans
                      and fold(m.text) in names and fold(m.text) not in personal]
-        accepted = _conjuncts(doc, candidates, accepted) + accepted
-        unique: dict[tuple[int, int], _Mention] = {}
+        accepted = conjuncts(doc, candidates, accepted) + accepted
+        unique: dict[tuple[int, int], Candidate] = {}
         for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
             unique.setdefault((m.start, m.end), m)
         return list(unique.values())
 
-    def _is_place(self, m: _Mention, personal: set[str]) -> bool:
+    def _is_place(self, m: Candidate, personal: set[str]) -> bool:
         """Decide one candidate; a name used for a person anywhere in the article needs a cue."""
         if m.dateline or m.cue.strong:
             return True
         if fold(m.text) in personal or m.label == "NORP" or not m.text[:1].isupper():
             return False
-        if m.label in _PLACE_LABELS:
+        if m.label in PLACE_LABELS:
             # an unknown one-word GPE needs a cue ("Touché" is none); LOC names land and sea
-            return m.label != "GPE" or _place_like(m.text) or any(
+            return m.label != "GPE" or place_like(m.text) or any(
                 e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION
                 for e in self._sure(m.text))
         if m.cue.weak and self._weak_match(m.text, _MIN_WEAK_POPULATION[m.label in _NAME_LABELS]):
@@ -114,7 +88,7 @@ class PlaceFinder:
         return m.label != "PERSON" and self._weak_match(m.text, _MIN_UNCUED_POPULATION,
                                                         ("country", "continent"))
 
-    def _could_be_place(self, m: _Mention) -> bool:
+    def _could_be_place(self, m: Candidate) -> bool:
         """Rule out demonyms ("Canadian") and company names ("China Eastern Airlines")."""
         if self.lexicon.demonym(m.text) is not None:
             return False
@@ -138,13 +112,13 @@ class PlaceFinder:
             return [e for e in entries if e.kind == "country"]
         return entries
 
-    def _resolve(self, mentions: list[_Mention]) -> dict[tuple[int, int], Entry]:
+    def _resolve(self, mentions: list[Candidate]) -> dict[tuple[int, int], Entry]:
         """Resolve each mention, preferring places in the countries the article names.
 
         Mentions of one name share a resolution, except that a name cued as a settlement ("the
         city of Aleppo") and as an area ("the province of Aleppo") resolves once for each.
         """
-        by_name: dict[str, list[_Mention]] = defaultdict(list)
+        by_name: dict[str, list[Candidate]] = defaultdict(list)
         for m in mentions:
             by_name[fold(m.text)].append(m)
         hits = {key: self._hits(ms) for key, ms in by_name.items()}
@@ -163,7 +137,7 @@ class PlaceFinder:
                 resolved[(m.start, m.end)] = max(entries, key=scores.__getitem__)
         return resolved
 
-    def _hits(self, mentions: list[_Mention]) -> list[Entry]:
+    def _hits(self, mentions: list[Candidate]) -> list[Entry]:
         """Return the readings of a name: its own-name places if any, else its alternates.
 
         Without a cue, small places and readings of a facility name are left out ("White
@@ -192,10 +166,10 @@ class PlaceFinder:
             score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0
         return score, entry.geonames_id or 0
 
-    def _places(self, mentions: list[_Mention], entries: dict[tuple[int, int], Entry]
+    def _places(self, mentions: list[Candidate], entries: dict[tuple[int, int], Entry]
                 ) -> list[Place]:
         """Merge mentions into places and add the places that contain them."""
-        groups: dict[str, list[_Mention]] = defaultdict(list)
+        groups: dict[str, list[Candidate]] = defaultdict(list)
         found: dict[str, Entry | None] = {}
         for m in mentions:
             entry = entries.get((m.start, m.end))
@@ -212,7 +186,7 @@ class PlaceFinder:
                 parent = self.gazetteer.by_id.get(parent.within or "")
         return places
 
-    def _place(self, pid: str, entry: Entry | None, mentions: list[_Mention],
+    def _place(self, pid: str, entry: Entry | None, mentions: list[Candidate],
                entries: dict[tuple[int, int], Entry]) -> Place:
         counts = Counter(m.text for m in mentions)
         # the name as most often written, in ordinary case rather than a dateline's capitals
@@ -230,31 +204,6 @@ class PlaceFinder:
                      mentions=spans)
 
 
-def _place_like(name: str) -> bool:
-    """Tell whether an unknown name reads as a place ("West Germany", "Soviet Union")."""
-    words = name.lower().split()
-    return len(words) > 1 and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
-
-
-def _personal_names(doc: Doc, candidates: list[_Mention], lexicon: Lexicon) -> set[str]:
-    """Return the names the article uses for people: after a title, in a person's name, or
-    tagged PERSON at least as often as a place ("President Obama", "Obama").
-    """
-    votes: Counter[tuple[str, bool]] = Counter()
-    for ent in doc.ents:
-        votes[(fold(ent.text), ent.label_ == "PERSON")] += 1
-    names = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for m in candidates:
-        first = doc.char_span(m.start, m.end, alignment_mode="expand")
-        before = doc[first.start - 1] if first is not None and first.start > 0 else None
-        key = fold(m.text)
-        if before is not None and before.text[:1].isupper() and lexicon.is_title_word(before.text):
-            names.add(key)
-        elif votes[(key, True)] and votes[(key, True)] >= votes[(key, False)]:
-            names.add(key)
-    return names
-
-
 def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
                      written: Iterable[str] = ()) -> Place:
     name = entry.name if entry.kind in ("country", "continent") else surface
@@ -265,105 +214,7 @@ def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
                  aliases=tuple(aliases), mentions=spans)
 
 
-def _candidates(doc: Doc, article: Article, known: Callable[[str], bool],
-                sure: Callable[[str], bool]) -> Iterator[_Mention]:
-    """Yield every name that might be a place, trimmed and with its cue.
-
-    `known` tells whether the gazetteer has a name at all, `sure` whether it is a well-known
-    place, as both parts of a name the model ran together must be ("Idlib Ankara").
-    """
-    covered: set[int] = set()
-    for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
-        if ent.label_ in _PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
-            yield from _split(doc, ent, ent.label_, known, sure)
-    run: list[int] = []
-    for token in [*doc, None]:
-        if token is not None and token.i not in covered and token.pos_ == "PROPN" \
-                and token.text[:1].isupper():
-            run.append(token.i)
-            continue
-        if run:
-            yield from _split(doc, doc[run[0]:run[-1] + 1], "", known, sure)
-        run = []
-    for span in dateline_spans(doc, article.body_start):
-        yield _Mention(span.start_char, span.end_char, span.text, "", _DATELINE_CUE, True)
-    yield from _reader_dateline(article)
-
-
-def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
-           sure: Callable[[str], bool]) -> Iterator[_Mention]:
-    """Trim a name ("the", possessive, a trailing kind noun) and yield it with its cue.
-
-    A name the model ran together ("Idlib Ankara") that the gazetteer knows only in two
-    parts is yielded as two names.
-    """
-    start, end = span.start, span.end
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    end = possessive_end(doc, start, end)
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    if end - start > 1 and not known(doc[start:end].text):
-        parts = [i for i in range(start + 1, end)
-                 if sure(doc[start:i].text) and sure(doc[i:end].text)]
-        if parts and label in _PLACE_LABELS:
-            yield from _split(doc, doc[start:parts[0]], label, known, sure)
-            yield from _split(doc, doc[parts[0]:end], label, known, sure)
-            return
-    kind: PlaceKind | None = None
-    last = doc[end - 1]
-    # "Hama province", but "Islamic State" is no state called Islamic
-    if end - start > 1 and last.lower_ in place_kind_words() and not known(doc[start:end].text) \
-            and (last.is_lower or sure(doc[start:end - 1].text)):
-        kind = place_kind_words()[doc[end - 1].lower_]
-        end -= 1
-    if start >= end:
-        return
-    cue = cue_for(doc, start, end)
-    if kind is not None:
-        cue = Cue(strong=True, kind=kind, within=cue.within)
-    name = doc[start:end]
-    yield _Mention(name.start_char, name.end_char, name.text, label, cue)
-
-
-def _conjuncts(doc: Doc, candidates: list[_Mention], accepted: list[_Mention]) -> list[_Mention]:
-    """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
-    by_root = {r: m for m in accepted if not m.dateline and (r := _root(doc, m)) is not None}
-    found: list[_Mention] = []
-    for m in candidates:
-        head = doc[r] if (r := _root(doc, m)) is not None else None
-        while head is not None and head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-            cued = by_root.get(head.i)
-            if cued is not None and (m not in accepted or cued.cue.kind and not m.cue.kind):
-                found.append(_Mention(m.start, m.end, m.text, m.label, cued.cue))
-                break
-    return found
-
-
-def _root(doc: Doc, m: _Mention) -> int | None:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root.i if span is not None else None
-
-
-def _reader_dateline(article: Article) -> Iterator[_Mention]:
-    """Yield the dateline place the article reader found, where its text can be located.
-
-    The reader may give the name in other letter case than the text ("MAARET AL-NOMAN").
-    """
-    line = article.dateline
-    if line is None or not line.place_name:
-        return
-    name = line.place_name.split(",")[0].strip()
-    start, end = (line.span.start, line.span.end) if line.span else (0, len(article.text))
-    found = article.text.lower().find(name.lower(), start, end) if name else -1
-    if found >= 0:
-        text = article.text[found:found + len(name)]
-        yield _Mention(found, found + len(name), text, "", _DATELINE_CUE, True)
-
-
-def _with_dateline_place(article: Article, mentions: list[_Mention],
+def _with_dateline_place(article: Article, mentions: list[Candidate],
                          entries: dict[tuple[int, int], Entry], places: list[Place]
                          ) -> Article | None:
     """Return the article with its dateline pointing at its place, or None if nothing to set."""

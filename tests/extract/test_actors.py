@@ -79,6 +79,7 @@ def test_actors_merges_mentions_into_the_fullest_name(nlp, stages, text, key, al
     ("Russian Foreign Minister Sergei Lavrov flew to Ankara.", "sergei-lavrov",
      "Foreign Minister", "russia"),
     ("Google CEO Sundar Pichai announced a new phone.", "sundar-pichai", "CEO", "google"),
+    ("Gov. Jeb Bush toured the flooded county.", "jeb-bush", "Gov.", None),
 ])
 def test_actors_reads_titles_and_affiliations(nlp, stages, text, key, title, affiliation) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(_run(nlp, stages, text), key)
@@ -104,9 +105,19 @@ def test_actors_reads_states_from_demonyms_capitals_and_countries(  # type: igno
     ("Pro-government newspapers praised the move.", {"Pro-government"}),
     ("Chinese airlines ordered forty jets.", {"Chinese"}),
     ("The Macworld Conference opens on Tuesday.", {"Macworld Conference"}),
+    ("The Airbus A380 landed in Sydney after a long delay.", {"Airbus"}),
+    ("Tickets cost $99 (USD) each.", {"USD"}),
 ])
 def test_actors_ignores_labels_that_are_not_actors(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("text", "key", "alias"), [
+    ("Hillary Clinton arrived in Iowa. Hillary said she would win.", "hillary-clinton",
+     "Hillary"),
+])
+def test_actors_merges_a_lone_first_name(nlp, stages, text, key, alias) -> None:  # type: ignore[no-untyped-def]
+    assert alias in _actor(_run(nlp, stages, text), key).aliases
 
 
 @pytest.mark.parametrize(("first", "second", "key"), [

@@ -115,6 +115,9 @@ def test_places_gives_a_place_one_id_across_articles(nlp, stage, first, second, 
                                                                       "China Eastern Airlines"}),
     ("Steve Jobs spoke in March. Jobs said sales had doubled.", {"March", "Jobs"}),
     ("The GAO rejected the protest on Monday.", {"GAO"}),
+    ("President Obama spoke in Chicago on Monday. Obama said jobs were coming back.", {"Obama"}),
+    ("Islamic State fighters fled the city of Raqqa.", {"Islamic"}),
+    ("Leaders of the former Warsaw Pact countries met in Prague.", {"Warsaw Pact"}),
 ])
 def test_places_ignores_names_that_are_not_places(nlp, stage, text, not_places) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for p in _run(nlp, stage, text).places for m in p.mentions}
@@ -145,3 +148,11 @@ def test_places_reads_a_capitalised_dateline_without_the_reader(nlp, stage, text
 
 def test_gazetteer_is_loaded_once() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+@pytest.mark.parametrize(("name", "code"), [("Idlib", "SY"), ("California", "US"), ("Hama", "SY")])
+def test_gazetteer_knows_first_level_divisions(name, code) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = load_gazetteer()
+    divisions = [e for e in gazetteer.lookup(name) if e.kind == "admin1" and e.country_code == code]
+    assert len(divisions) == 1
+    assert divisions[0].within == gazetteer.countries[code].id
