@@ -42,6 +42,18 @@ app = typer.Typer(
 )
 
 
+class _OneLine(logging.Formatter):
+    """Log records as `warning: message` lines (with the logger name under --debug)."""
+
+    def __init__(self, debug: bool) -> None:
+        super().__init__()
+        self.debug = debug
+
+    def format(self, record: logging.LogRecord) -> str:
+        where = f"{record.name}: " if self.debug else ""
+        return f"{record.levelname.lower()}: {where}{record.getMessage()}"
+
+
 class _State:
     debug = False
 
@@ -64,6 +76,21 @@ class ExportFormat(str, Enum):
     trig = "trig"
     nquads = "nquads"
     jsonld = "jsonld"
+    timelinejs = "timelinejs"
+    csv = "csv"
+    graphml = "graphml"
+
+
+class TimelineFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    timelinejs = "timelinejs"
+    jsonld = "jsonld"
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    graphml = "graphml"
 
 
 class TableFormat(str, Enum):
@@ -99,8 +126,10 @@ def _settings(config: Path | None, store: str | None = None) -> Settings:
 def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs."
                                               )] = False) -> None:
     _State.debug = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine(debug))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler],
+                        force=True)
 
 
 @app.command("schema")
@@ -216,7 +245,8 @@ def export_cmd(
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write the whole graph as Turtle, TriG, N-Quads or JSON-LD.
+    """Write the whole graph as Turtle, TriG, N-Quads or JSON-LD, or the whole timeline as
+    TimelineJS3 JSON, CSV or GraphML (actor-event-place graph for Gephi).
 
     Example: kg export --format trig --out graph.trig
     """
@@ -224,12 +254,57 @@ def export_cmd(
     from kg.store import open_store
 
     settings = _settings(config, store)
+    if fmt.value in ("timelinejs", "csv", "graphml"):
+        _write_timeline(settings, {}, fmt.value, out)
+        return
     with open_store(settings) as opened:
         if out is None:
             export_store(opened, sys.stdout.buffer, fmt.value, base_iri=settings.base_iri)
         else:
             with out.open("wb") as handle:
                 export_store(opened, handle, fmt.value, base_iri=settings.base_iri)
+
+
+@app.command("timeline")
+def timeline_cmd(
+    place: Annotated[str | None, typer.Option(help="A place by name, alias, id or IRI "
+                                                   "(places inside it count too).")] = None,
+    actor: Annotated[str | None, typer.Option(help="An actor taking part, by name, alias, id "
+                                                   "or IRI.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type, "
+                                                                  "e.g. ASSAULT.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    fmt: Annotated[TimelineFormat, typer.Option("--format", "-f")] = TimelineFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout)."
+                                             )] = None,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print the events that match in chronological order, with dates at their granularity and
+    their sources; undated events are listed after them.
+
+    Example: kg timeline --place "Khan Shaykhun" --format table
+    """
+    filters = {"place": place, "actor": actor, "event_type": event_type, "start": start,
+               "end": end, "article": article}
+    _write_timeline(_settings(config, store), filters, fmt.value, out)
+
+
+def _write_timeline(settings: Settings, filters: dict[str, str | None], fmt: str,
+                    out: Path | None) -> None:
+    from kg.export import write_timeline
+    from kg.store import open_store
+    from kg.timeline import timeline
+
+    with open_store(settings) as opened:
+        found = timeline(opened, base_iri=settings.base_iri, **filters)
+        if out is None:
+            write_timeline(sys.stdout, found, fmt, store=opened, base_iri=settings.base_iri)
+        else:
+            with out.open("w", encoding="utf-8") as handle:
+                write_timeline(handle, found, fmt, store=opened, base_iri=settings.base_iri)
 
 
 @app.command("validate")

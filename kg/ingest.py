@@ -6,6 +6,7 @@ Errors on single articles are handed to `on_error` and counted; the batch goes o
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,13 +16,14 @@ from rdflib import Graph
 
 from kg.articles import read_inputs
 from kg.config import Settings
-from kg.errors import KGError
+from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.model import Article, Extraction
 from kg.rdf import graph_iri, to_graph
 from kg.store import Store
 
 OnError = Callable[[KGError], None]
+_log = logging.getLogger(__name__)
 
 
 class IngestSummary(BaseModel):
@@ -57,7 +59,15 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
         for item in read_inputs(inputs):
             if isinstance(item, KGError):
                 on_error(item)
+            elif len(item.text) > settings.max_chars:
+                on_error(ArticleFormatError(
+                    item.source_path or item.id,
+                    f"article text is {len(item.text):,} characters; the limit is "
+                    f"{settings.max_chars:,} (setting max_chars)"))
             elif skip is None or not skip(item):
+                if item.published is None:
+                    _log.warning("%s: no publication date found; relative times stay unresolved",
+                                 item.source_path or item.id)
                 yield item
 
     pending = articles()

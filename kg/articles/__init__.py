@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -32,7 +33,9 @@ ReadResult = Article | ArticleFormatError
 def expand(inputs: Iterable[str | Path]) -> Iterator[Path | ArticleFormatError]:
     """Turn files, folders (recursively, sorted) and globs into article file paths.
 
-    "-" stands for standard input (read as JSON Lines).
+    "-" stands for standard input (read as JSON Lines). In folders, hidden files and the
+    folder's own documentation (README, LICENSE, NOTICE, *.md) are passed over; any other file
+    with an unknown extension is yielded so that reading it reports the problem.
     """
     for item in inputs:
         text = str(item)
@@ -40,13 +43,7 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[Path | ArticleFormatError]:
         if text == "-":
             yield path
         elif path.is_dir():
-            try:
-                found = sorted(p for p in path.rglob("*") if p.is_file()
-                               and p.suffix.lower() in SUFFIXES and not _hidden(p, path))
-            except OSError as exc:
-                yield ArticleFormatError(text, f"cannot list folder: {exc.strerror or exc}")
-                continue
-            yield from found
+            yield from _walk(path)
         elif path.exists():
             yield path
         elif any(ch in text for ch in "*?["):
@@ -58,8 +55,22 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[Path | ArticleFormatError]:
             yield ArticleFormatError(text, "no such file or folder")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path) -> Iterator[Path | ArticleFormatError]:
+    problems: list[OSError] = []
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += (Path(folder) / name for name in files if not _skipped(name))
+    for problem in problems:
+        where = problem.filename or str(root)
+        yield ArticleFormatError(str(where), f"cannot list folder: {problem.strerror or problem}")
+    yield from sorted(found)
+
+
+def _skipped(name: str) -> bool:
+    upper = name.upper()
+    return (name.startswith(".") or name.lower().endswith(".md")
+            or upper.startswith(("README", "LICENSE", "LICENCE", "NOTICE")))
 
 
 def read_inputs(inputs: Iterable[str | Path]) -> Iterator[ReadResult]:

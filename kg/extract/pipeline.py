@@ -108,6 +108,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self.specs = resolve(self.settings.stages)
         self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
         self.stages = [(spec.name, spec.factory(self.settings)) for spec in self.specs]
         self.run_info = ExtractionRun(
             version=_tool_version(),
