@@ -1,16 +1,21 @@
-"""Write extractions and stored graphs out: JSON, JSON Lines, Turtle, TriG, N-Quads, JSON-LD.
+"""Write extractions, stored graphs and timelines out: JSON, JSON Lines, Turtle, TriG, N-Quads,
+JSON-LD, and for timelines also a text table, CSV, TimelineJS3 JSON and GraphML (for Gephi).
 
 Serialising is rdflib's; JSON-LD is compacted with our context in `ontology/context.jsonld`.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
+import html
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
 from typing import BinaryIO, Literal, TextIO
 
+import networkx as nx
 from rdflib import Dataset, Graph
 
 from kg.config import DEFAULT_BASE_IRI
@@ -18,6 +23,7 @@ from kg.errors import KGError
 from kg.model import Extraction
 from kg.rdf import to_graph
 from kg.store import Store
+from kg.timeline import Ref, StatementEntry, Timeline, TimelineEntry, build, event_graph
 from kg.vocab import bind_prefixes, ontology_path
 
 RecordFormat = Literal["json", "jsonl"]
@@ -105,3 +111,201 @@ def export_store(store: Store, out: BinaryIO, fmt: RdfFormat, *,
         out.write(serialize(union, "turtle", base_iri=base_iri).encode("utf-8"))
     else:
         out.write(serialize(dataset, "jsonld", base_iri=base_iri).encode("utf-8"))
+
+
+# --- timelines: text table, JSON, CSV, TimelineJS3, GraphML, and RDF of the events ---
+
+TimelineFormat = Literal["table", "json", "csv", "timelinejs", "jsonld", "turtle", "trig",
+                         "nquads", "graphml"]
+TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelinejs", "jsonld",
+                                                "turtle", "trig", "nquads", "graphml")
+_CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "type", "label",
+                "agents", "targets", "place", "source", "article", "publisher", "published",
+                "url", "trigger", "event")
+_TABLE_COLUMNS = ("date", "type", "event", "place", "source", "article")
+_MAX_CELL = 48
+
+
+def write_timeline(out: TextIO, tl: Timeline, fmt: TimelineFormat, *, store: Store | None = None,
+                   base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write a timeline in one format; the RDF formats need the store the timeline came from.
+
+    Raises:
+        KGError: If the format is unknown, or an RDF format is asked for without a store.
+    """
+    if fmt in RDF_FORMATS:
+        if store is None:
+            raise KGError(f"the {fmt!r} export of a timeline needs the store it was read from")
+        out.write(serialize(event_graph(store, tl, base_iri=base_iri), fmt, base_iri=base_iri))
+        return
+    writers: dict[str, Callable[[Timeline], str]] = {
+        "table": timeline_table, "json": timeline_json, "csv": timeline_csv,
+        "timelinejs": timelinejs, "graphml": lambda t: graphml(build(t))}
+    if fmt not in writers:
+        raise KGError(f"unknown timeline format {fmt!r}; expected one of {list(TIMELINE_FORMATS)}")
+    out.write(writers[fmt](tl))
+
+
+def timeline_json(tl: Timeline) -> str:
+    """Return the timeline record as JSON (dated entries in order, then the undated ones)."""
+    return tl.model_dump_json(indent=2) + "\n"
+
+
+def timeline_table(tl: Timeline) -> str:
+    """Return the timeline as a plain-text table, undated entries listed after the dated ones."""
+    rows = [_table_row(entry) for entry in tl.all]
+    widths = [max([len(name), *(len(row[i]) for row in rows)])
+              for i, name in enumerate(_TABLE_COLUMNS)]
+    lines = [tl.title, "  ".join(n.ljust(w) for n, w in zip(_TABLE_COLUMNS, widths, strict=True)
+                                ).rstrip(), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
+              for row in rows]
+    lines.append(f"({len(tl.entries)} dated, {len(tl.undated)} undated)")
+    return "\n".join(lines) + "\n"
+
+
+def _table_row(entry: TimelineEntry) -> list[str]:
+    source = entry.source.name if entry.source else ""
+    return [_clip(v) for v in (entry.display_date, entry.type, entry.headline,
+                               entry.place.name if entry.place else "", source,
+                               f"{entry.article.label} ({entry.article.id})")]
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+
+
+def timeline_csv(tl: Timeline) -> str:
+    """Return one CSV row per entry, dated ones in order, then the undated ones."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for e in tl.all:
+        when = e.when
+        writer.writerow([
+            e.display_date, _iso(when.earliest if when else None),
+            _iso(when.latest if when else None), when.granularity if when else "",
+            str(when.uncertain).lower() if when else "", e.type, e.label or "",
+            "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+            e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
+            e.article.publisher or "", _iso(e.article.published), e.article.url or "",
+            e.trigger, e.iri])
+    return buffer.getvalue()
+
+
+def _iso(value: date | datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def timelinejs(tl: Timeline) -> str:
+    """Return TimelineJS3 JSON: one slide per dated entry, the undated ones listed on the title.
+
+    A date gives only the fields its granularity knows (a year-only event has just a year); an
+    uncertain one (a week, a span, "since 2014", "about 2017") also gets `display_date`.
+    """
+    undated = "".join(f"<li>{html.escape(e.headline)} ({html.escape(e.article.label)})</li>"
+                      for e in tl.undated)
+    title_text = f"{len(tl.entries)} dated events" + (
+        f"; undated:<ul>{undated}</ul>" if undated else "")
+    events = [_slide(e) for e in tl.entries]
+    document = {"title": {"text": {"headline": html.escape(tl.title), "text": title_text}},
+                "events": events}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _slide(entry: TimelineEntry) -> dict[str, object]:
+    when = entry.when
+    assert when is not None and when.earliest is not None
+    grain = when.granularity
+    if grain in ("year", "month", "day", "part_of_day", "hour", "minute", "second") \
+            and when.mod != "SINCE":
+        start = _js_date(when.earliest, "day" if grain == "part_of_day" else grain, when.value)
+        end = None
+    else:  # spans: each end at the precision its bounds allow
+        start = _js_date(when.earliest, _precision(when.earliest, when.latest), when.value)
+        end = _js_date(when.latest, _precision(when.earliest, when.latest), when.value) \
+            if when.latest is not None and when.latest != when.earliest else None
+        if when.mod == "SINCE":
+            start = _js_date(when.earliest, grain, when.value)
+            end = _js_date(when.latest, "day", when.value) if when.latest else None
+    details = [f"<p>{html.escape(entry.type)}: “{html.escape(entry.trigger)}”</p>"]
+    if entry.place is not None:
+        details.append(f"<p>Place: {html.escape(entry.place.name)}</p>")
+    if entry.source is not None:
+        details.append(f"<p>According to: {html.escape(entry.source.name)}</p>")
+    article = entry.article
+    link = (f'<a href="{html.escape(article.url)}">{html.escape(article.label)}</a>'
+            if article.url else html.escape(article.label))
+    details.append(f"<p>Reported by {link}, {_iso(article.published)}</p>")
+    slide: dict[str, object] = {
+        "start_date": start,
+        "text": {"headline": html.escape(entry.headline), "text": "".join(details)},
+        "group": entry.type,
+        "unique_id": entry.id.replace("/", "-"),
+    }
+    if end is not None:
+        slide["end_date"] = end
+    if when.uncertain:
+        slide["display_date"] = when.display
+    return slide
+
+
+def _js_date(day: date, grain: str, value: str) -> dict[str, int]:
+    fields = {"year": day.year}
+    if grain in ("month", "day", "hour", "minute", "second"):
+        fields["month"] = day.month
+    if grain in ("day", "hour", "minute", "second"):
+        fields["day"] = day.day
+    if grain in ("hour", "minute", "second"):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return fields
+        fields["hour"] = moment.hour
+        if grain != "hour":
+            fields["minute"] = moment.minute
+    return fields
+
+
+def _precision(first: date, last: date | None) -> str:
+    """Return the coarsest unit whose whole periods the bounds cover: year, month or day."""
+    if last is None:
+        return "day"
+    if (first.month, first.day) == (1, 1) and (last.month, last.day) == (12, 31):
+        return "year"
+    if first.day == 1 and (last + timedelta(days=1)).day == 1:
+        return "month"
+    return "day"
+
+
+def graphml(graph: nx.Graph[str]) -> str:
+    """Return a timeline graph (from `kg.timeline.build` and friends) as GraphML for Gephi.
+
+    Records on nodes and edges become plain attributes (`label`, `kind`, `date`, `type`, ...);
+    empty values are left out.
+    """
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **_flat(data))
+    for source, target, data in graph.edges(data=True):
+        flat.add_edge(source, target, **_flat(data))
+    return "\n".join(nx.generate_graphml(flat)) + "\n"
+
+
+def _flat(data: dict[str, object]) -> dict[str, str | int | float | bool]:
+    out: dict[str, str | int | float | bool] = {}
+    record = data.get("record")
+    if isinstance(record, TimelineEntry):
+        out.update(label=record.headline, type=record.type, date=record.display_date,
+                   article=record.article.id)
+    elif isinstance(record, Ref):
+        out["label"] = record.name
+    elif isinstance(record, StatementEntry):
+        out.update(label=record.content or record.cue, date=record.display_date)
+    for key, value in data.items():
+        if key == "record" or value is None:
+            continue
+        out[key] = value.isoformat() if isinstance(value, date) else \
+            value if isinstance(value, str | int | float | bool) else str(value)
+    return out

@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     dateline: URIRef
     datelinePlace: URIRef
     datelinePlaceName: URIRef
+    datelineRegion: URIRef
     datelineMention: URIRef
     agency: URIRef
     extractedBy: URIRef

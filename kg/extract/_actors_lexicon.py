@@ -33,6 +33,10 @@ class Lexicon:
         """Return the country code of a demonym ("Syrian" -> "SY"), plural or not."""
         return self.demonyms.get(word) or self.demonyms.get(word.removesuffix("s"))
 
+    def demonym_of(self, code: str) -> str | None:
+        """Return the first demonym the lexicon lists for a country code ("SY" -> "Syrian")."""
+        return next((d for d, c in self.demonyms.items() if c == code), None)
+
     def org_kind(self, name: str, head: str | None = None) -> ActorKind | None:
         """Return the kind an organisation name or the noun it modifies tells, if any."""
         folded = name.lower().removeprefix("the ").strip()

@@ -23,6 +23,8 @@ _MILITARY_HEADS = frozenset({"army", "military", "forces", "troops", "navy", "so
                              "air force", "armed forces"})
 _GOVERNMENT_HEADS = frozenset({"government", "regime", "authorities", "administration",
                                "officials", "cabinet", "ministry"})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "du", "von", "van",
+                             "der", "la", "le"})
 _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "report"})
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
@@ -59,10 +61,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
         if ent.label_ == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
             continue
         head = _governing_noun(span)
-        # a noun a name modifies tells its kind only for an outlet ("Interfax news agency",
-        # "the newspaper Al-Watan"); "U.N. forces" are not the U.N.
+        # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
+        # agency", "the Hayat Tahrir al-Sham alliance"); "U.N. forces" are not the U.N.
         head_kind = lexicon.org_kind("", head.text) if head is not None else None
-        head_kind = head_kind if head_kind == "media" else None
+        head_kind = head_kind if head_kind in ("media", "armed_group") else None
         if ent.label_ == "PERSON" and lexicon.org_kind(span.text) is None and head_kind is None:
             titles, affiliation = _titles(doc, span, lexicon)
             found.append(_mention(span, "PERSON", "person", titles=titles,
@@ -70,7 +72,19 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
         else:
             kind = head_kind or lexicon.org_kind(span.text) \
                 or lexicon.org_kind(ent.text.removeprefix(span.text))
-            found.append(_mention(span, ent.label_, kind))
+            found.append(_mention(span, "ORG", kind))
+    return found + _untagged_groups(doc, lexicon, placed)
+
+
+def _untagged_groups(doc: Doc, lexicon: Lexicon, placed: set[int]) -> list[Mention]:
+    """Return names the model missed before a group or outlet noun ("the X alliance")."""
+    found: list[Mention] = []
+    for run in propn_runs(doc, placed):
+        head = run.root.head
+        kind = lexicon.org_kind("", head.text) if run.root.dep_ == "compound" else None
+        if kind in ("media", "armed_group") and head.i == run.end and head.pos_ == "NOUN" \
+                and any(t.pos_ == "PROPN" for t in run) and lexicon.is_actor_name(run.text):
+            found.append(_mention(run, "ORG", kind))
     return found
 
 
@@ -78,17 +92,26 @@ def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
     """Yield runs of capitalised words outside entities and known mentions ("the Observatory").
 
     The model tags a bare surname at the start of a sentence as a common noun ("Jobs said"),
-    so any capitalised word counts; the caller keeps only runs that name a known actor.
+    so any capitalised word counts; the caller keeps only runs that name a known actor. Name
+    particles and hyphens join a run ("Tahrir al-Sham").
     """
     run: list[Token] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ == "" \
-                and token.text[:1].isupper() and token.idx not in taken:
+        if token is not None and token.ent_type_ == "" and token.idx not in taken and (
+                token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
+                or run and _joins(doc, token)):
             run.append(token)
             continue
         if run:
             yield doc[run[0].i:run[-1].i + 1]
         run = []
+
+
+def _joins(doc: Doc, token: Token) -> bool:
+    """Tell whether a particle or hyphen continues a name ("al" and "-" in "Tahrir al-Sham")."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.lower_ in _NAME_PARTICLES or token.text == "-") and nxt is not None \
+        and (nxt.text[:1].isupper() or _joins(doc, nxt))
 
 
 def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
@@ -117,23 +140,47 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         head = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
         if head is not None and head.lower_ in lexicon.civil_nouns:
             continue
-        organ = _organ(doc, head) if head is not None else None
-        if organ is not None:
-            kind, noun, span = organ
-            canonical = f"{ent.text} {'military' if kind == 'military' else 'government'}"
-            found.append(Mention(ent.start_char, span.end_char, doc.text[ent.start_char:
-                                 span.end_char], "NORP", kind, code, canonical))
+        organ = _organ(head) if head is not None else None
+        if head is not None and organ is not None:
+            end = head.idx + len(head.text)
+            demonym = lexicon.demonym_of(code) or ent.text  # "English army" is the British one
+            found.append(Mention(ent.start_char, end, doc.text[ent.start_char:end], "NORP",
+                                 organ, code, f"{demonym} {organ}"))
+            continue  # the organ stands for its state, which it is affiliated with
         found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
     return found
 
 
-def _organ(doc: Doc, head: Token) -> tuple[ActorKind, str, DocSpan] | None:
-    """Return (kind, noun, span to the noun) when a demonym modifies an army or government."""
-    noun = head.lower_
-    if noun in _MILITARY_HEADS:
-        return "military", noun, doc[head.i:head.i + 1]
-    if noun in _GOVERNMENT_HEADS:
-        return "government", noun, doc[head.i:head.i + 1]
+def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Mention]:
+    """Return "government forces" as the military of the country the article is about.
+
+    Only a bare "government"/"regime" before an army noun counts; "Syrian government forces"
+    is read with its demonym instead.
+    """
+    demonym = lexicon.demonym_of(home) if home else None
+    if demonym is None:
+        return []
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in _MILITARY_HEADS or token.ent_type_:
+            continue
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        if any(c.ent_type_ for c in modifiers) or not any(
+                c.lower_ in ("government", "regime") and c.i == token.i - 1 for c in modifiers):
+            continue
+        start = doc[token.i - 1].idx
+        end = token.idx + len(token.text)
+        found.append(Mention(start, end, doc.text[start:end], "", "military", home,
+                             f"{demonym} military"))
+    return found
+
+
+def _organ(head: Token) -> ActorKind | None:
+    """Return the kind of state organ a demonym modifies ("army", "government"), if any."""
+    if head.lower_ in _MILITARY_HEADS:
+        return "military"
+    if head.lower_ in _GOVERNMENT_HEADS:
+        return "government"
     return None
 
 
@@ -213,7 +260,7 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
     A name that modifies an outlet, an office or a title ("Interfax news agency", "AFP
     correspondent", "Observatory chief") still names an organisation.
     """
-    if len(span) != 1 or span.text.isupper():
+    if len(span) != 1 or span.text.isupper() or span.text.lower() in lexicon.kind_names:
         return False
     if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents):
         return False  # a surname the model typed ORG ("Mulally plans")

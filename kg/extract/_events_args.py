@@ -1,4 +1,4 @@
-"""Find event triggers in a parsed sentence and the agents, targets and place around each trigger."""
+"""Find event triggers in a parsed sentence, and the agents, targets and place of each trigger."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def negated(token: Token) -> bool:
 
 
 def irrealis(token: Token) -> bool:
-    """Return whether a trigger names a wished, planned or hypothetical event, not a reported one."""
+    """Return whether a trigger names a wished, planned or hypothetical event."""
     verb = token if token.pos_ == "VERB" else token.head
     if any(c.lower_ in _MODALS for c in _children(verb, "aux")):
         return True
@@ -152,8 +152,9 @@ class ArgumentFinder:
         heads += [p for a in _children(token, "agent") for p in _children(a, "pobj")]
         if trigger.noun:
             heads += _children(token, "poss")
-            heads += [p for a in _children(token, "prep") if a.lower_ == "by" or (
-                a.lower_ == "from" and not trigger.cameo.startswith(_MOVES)) for p in _children(a, "pobj")]
+            by = {"by"} if trigger.cameo.startswith(_MOVES) else {"by", "from"}
+            heads += [p for a in _children(token, "prep") if a.lower_ in by
+                      for p in _children(a, "pobj")]
             heads += [c for c in _children(token, "amod", "compound")
                       if self.index.actor_at(c) is not None]
             if token.dep_ == "dobj" and token.head.lemma_ in _LIGHT_VERBS:

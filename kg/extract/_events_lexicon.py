@@ -1,4 +1,4 @@
-"""The event trigger lexicon: lemmas of verbs and event nouns mapped to CAMEO codes and PLOVER types.
+"""The event trigger lexicon: verb and event-noun lemmas mapped to CAMEO codes and PLOVER types.
 
 The table lives in `lexicons/events.toml`; this module only loads and queries it.
 """

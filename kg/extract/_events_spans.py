@@ -1,11 +1,12 @@
-"""Map spaCy tokens to the actors, places and time expressions earlier stages found, by span overlap."""
+"""Map spaCy tokens to the actors, places and times earlier stages found, by span overlap."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as TokenSpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from kg.model import Actor, Extraction, Place, Span, Timex
 
@@ -63,7 +64,8 @@ def token_span(tokens: TokenSpan | Sequence[Token]) -> Span:
     """Return the character span of a run of tokens."""
     first, last = tokens[0], tokens[-1]
     doc = first.doc
-    return Span(start=first.idx, end=last.idx + len(last), text=doc.text[first.idx:last.idx + len(last)])
+    end = last.idx + len(last)
+    return Span(start=first.idx, end=end, text=doc.text[first.idx:end])
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
@@ -77,7 +79,7 @@ def tokens_at(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
-    """Return the syntactic head of the tokens in a character range (the one whose head is outside)."""
+    """Return the syntactic head of the tokens in a character range (its head lies outside)."""
     tokens = tokens_at(doc, start, end)
     inside = {t.i for t in tokens}
     for token in tokens:

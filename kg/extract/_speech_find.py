@@ -6,65 +6,28 @@ Works on the dependency parse and the quotation spans; knows nothing of actors o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract._speech_lexicon import SpeechLexicon
+from kg.extract._speech_nouns import according, labels, noun_cue
+from kg.extract._speech_parts import (
+    Attribution,
+    Range,
+    first,
+    is_direct,
+    kids,
+    noun_phrase,
+    subtree,
+    trimmed,
+)
 from kg.extract._speech_quotes import quotations
 
-Range = tuple[int, int]
 _GAP = re.compile(r"[\s,:;—–-]*")
-_SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
-_TRIM = " \t\n,;:—–-"
 _PRONOUN_EXPLETIVE = {"it", "there"}
-_LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_TOPIC_PREPS = {"about", "of", "on", "against"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution relation as character ranges, plus the tokens rules later need."""
-
-    cue: Range
-    cue_token: Token
-    content: Range
-    speaker: Token | None = None
-    speaker_range: Range | None = None
-    channel: Token | None = None
-    channel_range: Range | None = None
-    direct: bool = False
-
-
-def _kids(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> Range | None:
-    text = doc.text
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM + ".":
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _subtree(token: Token) -> Range:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-
-def noun_phrase(token: Token) -> Range:
-    """Return the range of a speaker's noun phrase: the head and its left and close right modifiers."""
-    right = token
-    for child in token.rights:
-        comma = any(t.is_punct for t in token.doc[token.i + 1:child.left_edge.i])
-        if child.dep_ in _SPEAKER_DROP and (comma or child.dep_ != "appos"):
-            break
-        right = child.right_edge
-    left = token.left_edge
-    while left.i < token.i and (left.is_punct or left.is_space):
-        left = left.doc[left.i + 1]
-    return left.idx, right.idx + len(right)
 
 
 class AttributionFinder:
@@ -78,17 +41,20 @@ class AttributionFinder:
         quotes = quotations(doc.text)
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
-        found += [a for a in self._labels(doc) if a.cue[0] >= start]
+        found += [a for a in labels(doc, self.lex) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc.text[a:b].split()) > 2]
         for token in doc:
             if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted):
                 continue
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                hit = self._according(token, quotes)
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            if token.lower_ == "according" and nxt == "to":
+                hit = according(token)
             elif token.pos_ == "VERB" and self.lex.is_cue(token.lemma_.lower()):
                 hit = self._verb(token, quotes)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
+                hit = noun_cue(token, self.lex)
             else:
                 hit = None
             if hit is not None:
@@ -96,7 +62,7 @@ class AttributionFinder:
         found.sort(key=lambda a: a.cue[0])
         clipped = []
         for att in self._continue_quotes(doc, found, quotes):
-            content = _trimmed(doc, max(att.content[0], start), att.content[1])
+            content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
         return clipped
@@ -113,30 +79,37 @@ class AttributionFinder:
     def _content(self, token: Token, quotes: list[Range]) -> Range | None:
         doc = token.doc
         lemma = token.lemma_.lower()
-        for comp in _kids(token, "ccomp"):
-            return self._widen(doc, _subtree(comp), quotes)
+        for comp in kids(token, "ccomp"):
+            return self._widen(doc, subtree(comp), quotes)
         prep = self._cue_prep(token)
         if prep is not None:
             end = max(token.right_edge.i, prep.right_edge.i)
             if prep.i + 1 < len(doc) and prep.i + 1 <= end:
                 return self._widen(doc, (doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
         if lemma in self.lex.request_verbs:
-            objs, comps = _kids(token, "dobj"), _kids(token, "xcomp", "ccomp")
+            objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
             if objs and comps:
-                return _subtree(objs[0])[0], _subtree(comps[0])[1]
-        if lemma in ("call", "deem", "name", "label", "dub", "brand") and _kids(token, "dobj"):
-            preds = _kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
-            end = max(_subtree(p)[1] for p in preds)
-            return self._widen(doc, (_subtree(_kids(token, "dobj")[0])[0], end), quotes)
-        for obj in _kids(token, "dobj"):
-            span = _subtree(obj)
+                return subtree(objs[0])[0], subtree(comps[0])[1]
+        if lemma in ("call", "deem", "name", "label", "dub", "brand") and kids(token, "dobj"):
+            preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+            end = max(subtree(p)[1] for p in preds)
+            return self._widen(doc, (subtree(kids(token, "dobj")[0])[0], end), quotes)
+        for obj in kids(token, "dobj"):
+            span = subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
                 return self._widen(doc, span, quotes)
             if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
-                return span
+                return self._with_reason(token, span, quotes)
+        passive = kids(token, "nsubjpass")
+        if passive and kids(token, "agent") and lemma in self.lex.object_verbs:
+            return self._with_reason(token, subtree(passive[0]), quotes)
         if lemma in self.lex.infinitive_verbs:
-            for comp in _kids(token, "xcomp"):
-                return self._widen(doc, _subtree(comp), quotes)
+            for comp in kids(token, "xcomp"):
+                return self._widen(doc, subtree(comp), quotes)
+        for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
+            objects = kids(prep, "pobj", "pcomp")
+            if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
+                return self._widen(doc, subtree(objects[0]), quotes)
         return None
 
     def _around(self, token: Token, speaker: Token) -> Range | None:
@@ -144,8 +117,8 @@ class AttributionFinder:
         sent = token.sent
         left = min(speaker.left_edge.idx, token.idx)
         if token.head.i < token.i and token.right_edge.i >= sent.end - 2:
-            return _trimmed(token.doc, sent.start_char, left)
-        return _trimmed(token.doc, sent.start_char, sent.end_char)
+            return trimmed(token.doc, sent.start_char, left)
+        return trimmed(token.doc, sent.start_char, sent.end_char)
 
     def _clip(self, token: Token, speaker: Token, content: Range) -> Range | None:
         """Keep content apart from its cue and speaker, and an indirect one inside its paragraph."""
@@ -159,10 +132,18 @@ class AttributionFinder:
             a = max(a, par)
             nxt = doc.text.find("\n", token.idx)
             b = min(b, nxt) if nxt != -1 and a < nxt else b
-        return _trimmed(doc, a, b) if b > a else None
+        return trimmed(doc, a, b) if b > a else None
+
+    def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
+        """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""
+        end = span[1]
+        for prep in kids(token, "prep"):
+            if prep.lower_ in ("for", "as", "of", "over") and prep.idx >= span[1]:
+                end = max(end, subtree(prep)[1])
+        return self._widen(token.doc, (span[0], end), quotes)
 
     def _cue_prep(self, token: Token) -> Token | None:
-        """Return the particle or preposition that makes a verb a cue ("referred to", "called for")."""
+        """Return the particle or preposition that makes a verb a cue ("referred to")."""
         lemma = token.lemma_.lower()
         doc = token.doc
         for k in range(1, 3):
@@ -173,7 +154,9 @@ class AttributionFinder:
                 return doc[token.i + k]
         return None
 
-    def _adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]) -> Range | None:
+    def _adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]
+                        ) -> Range | None:
+        """Return a quotation right before or after the cue clause, if any."""
         doc = token.doc
         clause = [token, *([speaker] if speaker is not None else [])]
         left = min(t.left_edge.idx if t is speaker else t.idx for t in clause)
@@ -189,33 +172,38 @@ class AttributionFinder:
 
     def _speaker(self, token: Token) -> tuple[Token | None, Token | None]:
         """Return (speaker, channel) heads for a cue verb."""
-        subjects = _kids(token, "nsubj")
-        agent = [p for a in _kids(token, "agent") for p in _kids(a, "pobj")]
+        subjects = kids(token, "nsubj")
+        agent = [p for a in kids(token, "agent") for p in kids(a, "pobj")]
         head = token.head
-        if token.lemma_.lower() in self.lex.relay_verbs and _kids(token, "dobj") and any(
-                p.lower_ == "as" for p in _kids(token, "prep")):
-            return _kids(token, "dobj")[0], (subjects or [None])[0]
+        relayed = [c for p in kids(token, "prep") if p.lower_ == "as"
+                   for c in kids(p, "pcomp") if self.lex.is_cue(c.lemma_.lower())]
+        if token.lemma_.lower() in self.lex.relay_verbs and kids(token, "dobj") and relayed:
+            return kids(token, "dobj")[0], first(subjects)
         if token.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and \
                 head.head.lemma_.lower() in self.lex.relay_verbs:
             relay = head.head  # "Interfax cited X as saying"
-            objects = _kids(relay, "dobj")
-            channel = (_kids(relay, "nsubj") or [None])[0]
+            objects = kids(relay, "dobj")
+            channel = first(kids(relay, "nsubj"))
             return (objects[0] if objects else None), channel
-        if _kids(token, "nsubjpass") and agent:
+        if kids(token, "nsubjpass") and agent:
             return agent[0], None
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in _PRONOUN_EXPLETIVE and _kids(token, "auxpass"):
+            if subject.lower_ in _PRONOUN_EXPLETIVE and kids(token, "auxpass"):
                 return None, None
             return subject, None
         if token.dep_ == "pcomp" and head.dep_ == "prep":
-            subjects = _kids(head.head, "nsubj")
+            subjects = kids(head.head, "nsubj")
             if subjects:
                 return subjects[0], None
         if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return head, None
-        if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
-            subjects = _kids(head, "nsubj")
+        climb = token
+        for _ in range(3):  # "X announced ... and vowed", "X, saying ...", "ready to back"
+            if climb.dep_ not in ("advcl", "xcomp", "conj", "acl") or climb.head.i == climb.i:
+                break
+            climb = climb.head
+            subjects = kids(climb, "nsubj")
             if subjects:
                 return subjects[0], None
         return self._before_comma(token), None
@@ -238,8 +226,10 @@ class AttributionFinder:
 
     def _channel(self, token: Token) -> Token | None:
         """Return the outlet a cue verb says something to ("told AFP"), if it names media."""
-        for child in _kids(token, "dobj", "dative", "agent", "prep"):
-            target = (_kids(child, "pobj") or [None])[0] if child.dep_ in ("prep", "agent") else child
+        for child in kids(token, "dobj", "dative", "agent", "prep"):
+            target: Token | None = child
+            if child.dep_ in ("prep", "agent"):
+                target = first(kids(child, "pobj"))
             if child.dep_ == "prep" and child.lower_ not in ("to", "with", "by"):
                 continue
             if target is not None and self._is_media(target):
@@ -278,7 +268,7 @@ class AttributionFinder:
             cue=cue, cue_token=token, content=content, speaker=speaker,
             speaker_range=noun_phrase(speaker), channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
-            direct=doc.text[content[0]] in "“\"'",
+            direct=is_direct(doc, content),
         )
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:
@@ -289,7 +279,7 @@ class AttributionFinder:
         return names[-1] if names else None
 
     def _around_quote(self, doc: Doc, quote: Range, quotes: list[Range]) -> Attribution | None:
-        """Attribute a quotation by the words right after it ("..., X said") or before ("X said:")."""
+        """Attribute a quotation by the words after it ("..., X said") or before ("X said:")."""
         qa, qb = quote
         span = doc.char_span(qa, qb, alignment_mode="expand")
         if span is None:
@@ -319,7 +309,20 @@ class AttributionFinder:
                 speaker, channel = self._speaker(tok)
                 if speaker is not None:
                     return self._make(tok, (qa, qb), speaker, channel)
+            if tok.text == ":":
+                return self._colon(tok, (qa, qb))
         return None
+
+    def _colon(self, colon: Token, quote: Range) -> Attribution | None:
+        """Attribute a quotation introduced by a clause and a colon ("X went further: “...”")."""
+        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and kids(t, "nsubj")]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        speaker = kids(verb, "nsubj")[0]
+        if speaker.pos_ == "PRON" and speaker.lower_ in ("i", "we", "you", "it"):
+            return None
+        return self._make(verb, quote, speaker, None)
 
     def _make(self, token: Token, content: Range, speaker: Token, channel: Token | None
               ) -> Attribution:
@@ -329,64 +332,23 @@ class AttributionFinder:
             cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
             speaker=speaker, speaker_range=noun_phrase(speaker), channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
-            direct=doc.text[content[0]] in "“\"'")
-
-    def _labels(self, doc: Doc) -> list[Attribution]:
-        """Attribute "Speaker: what they said" lines, as in headlines ("Graham: Trump ... ")."""
-        found: list[Attribution] = []
-        for line in _LABEL.finditer(doc.text):
-            colon = doc.char_span(line.start(2), line.end(2))
-            label = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
-            if colon is None or label is None or len(label) > 5:
-                continue
-            words = [t for t in label if not t.is_punct]
-            if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in self.lex.not_speakers:
-                continue
-            content = _trimmed(doc, line.start(3), line.end(3))
-            head = max(words, key=lambda t: t.pos_ == "PROPN" and t.head.i not in
-                       {w.i for w in words} or t.i == words[-1].i)
-            if content is not None:
-                found.append(Attribution(
-                    cue=(line.start(2), line.end(2)), cue_token=colon[0], content=content,
-                    speaker=head, speaker_range=(label[0].idx, label[-1].idx + len(label[-1])),
-                    direct=doc.text[content[0]] in "“\"‘'"))
-        return found
-
-    def _according(self, token: Token, quotes: list[Range]) -> Attribution | None:
-        doc = token.doc
-        to = doc[token.i + 1]
-        source = (_kids(to, "pobj") or [None])[0]
-        if source is None:
-            return None
-        pp = (token.idx, to.right_edge.idx + len(to.right_edge))
-        sent = token.sent
-        before = _trimmed(doc, sent.start_char, pp[0])
-        after = _trimmed(doc, pp[1], sent.end_char)
-        content = after if before is None else before if after is None else (
-            before if before[1] - before[0] >= after[1] - after[0] else after)
-        if content is None:
-            return None
-        return Attribution(
-            cue=(token.idx, to.idx + len(to)), cue_token=token, content=content,
-            speaker=source, speaker_range=noun_phrase(source),
-            direct=doc.text[content[0]] in "“\"")
+            direct=is_direct(doc, content))
 
     def _continue_quotes(self, doc: Doc, found: list[Attribution], quotes: list[Range]
                          ) -> list[Attribution]:
-        """Extend a direct quote over the quotation that opens the next sentence with no cue of its own."""
+        """Extend a direct quote over a following quotation that has no cue of its own."""
         cues = [a.cue[0] for a in found]
         out: list[Attribution] = []
         for att in found:
             end = max(att.content[1], att.cue_token.sent.end_char)
-            for qa, qb in quotes:
-                if qa < end or not (att.direct or att.content[1] >= att.cue[1]) or \
-                        doc.text[end:qa].strip():
+            for qa, qb in quotes if att.direct else []:
+                if qa < end:
                     continue
-                sentence_end = doc.char_span(qa, qb, alignment_mode="expand")
-                last = sentence_end[-1].sent.end_char if sentence_end is not None else qb
-                if any(qa <= c < last for c in cues) or not att.direct:
+                span = doc.char_span(qa, qb, alignment_mode="expand")
+                last = span[-1].sent.end_char if span is not None else qb
+                if doc.text[end:qa].strip() or any(qa <= c < last for c in cues):
                     break
                 att = replace(att, content=(att.content[0], qb))
-                end = last
+                end = max(qb, last)
             out.append(att)
         return out

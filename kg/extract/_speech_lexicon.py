@@ -20,6 +20,8 @@ class SpeechLexicon:
     infinitive_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
+    noun_cues: frozenset[str]
+    noun_preps: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

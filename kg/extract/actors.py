@@ -9,18 +9,24 @@ same actor gets the same id across articles.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
 from kg.config import Settings
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
-from kg.extract._actors_mentions import Mention, country_mentions, name_mentions, propn_runs
+from kg.extract._actors_mentions import (
+    Mention,
+    country_mentions,
+    government_forces,
+    name_mentions,
+    propn_runs,
+)
 from kg.extract._actors_merge import Cluster, attach, merge
-from kg.extract._gazetteer import Gazetteer, load_gazetteer
+from kg.extract._gazetteer import Gazetteer, load_gazetteer, place_of
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
-from kg.model import Actor, ActorKind, Extraction, Span
+from kg.model import Actor, ActorKind, Extraction, Place, Span
 
 _GEONAMES = "https://sws.geonames.org/{}/"
 
@@ -39,6 +45,7 @@ class ActorFinder:
                     if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
         names = name_mentions(doc, self.lexicon, places)
         states = country_mentions(doc, self.lexicon, places, capitals)
+        states += government_forces(doc, self.lexicon, self._home(extraction))
         states += self._affiliated_states(names, states, extraction)
         clusters = merge(names, states)
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
@@ -49,7 +56,24 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(mention)
-        return extraction.extend(actors=self._actors(clusters))
+        found = self._actors(clusters)
+        return extraction.extend(actors=found, places=self._state_places(found, places))
+
+    def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
+        """Return the countries actors belong to that the text never names as places."""
+        known = {p.id for p in places}
+        missing = sorted({a.country for a in found if a.country and a.country not in known})
+        return [place_of(self.gazetteer.by_id[key]) for key in missing]
+
+    def _home(self, extraction: Extraction) -> str | None:
+        """Return the country the article is about: its dateline's, else the most named one."""
+        line = extraction.article.dateline
+        entry = self.gazetteer.by_id.get(line.place) if line and line.place else None
+        if entry is not None and entry.country_code:
+            return entry.country_code
+        counts = Counter(p.country_code for p in extraction.places if p.country_code
+                         for _ in p.mentions)
+        return counts.most_common(1)[0][0] if counts else None
 
     def _affiliated_states(self, names: list[Mention], states: list[Mention],
                            extraction: Extraction) -> list[Mention]:
@@ -87,8 +111,10 @@ class ActorFinder:
             if key not in grouped:
                 grouped[key] = [Cluster(country=code, kind="country")]
                 names[key] = name
-        self._clusters_by_id = grouped
-        return [self._actor(key, names[key], group, owner) for key, group in grouped.items()]
+        states = {key: group[0].country for key, group in grouped.items()
+                  if group[0].kind == "country"}
+        return [self._actor(key, names[key], group, owner, states)
+                for key, group in grouped.items()]
 
     def _canonical(self, cluster: Cluster) -> tuple[str, str]:
         if cluster.kind == "country" and cluster.country:
@@ -102,7 +128,8 @@ class ActorFinder:
         return name, actor_id(name)
 
     def _actor(self, key: str, name: str, group: list[Cluster],
-               owner: dict[tuple[int, int], str]) -> Actor:
+               owner: dict[tuple[int, int], str], states: dict[str, str | None]) -> Actor:
+        """Build one actor; a person serving a state belongs to that state's country."""
         mentions = sorted({(m.start, m.end, m.text) for c in group for m in c.mentions})
         all_mentions = [m for c in group for m in c.mentions]
         kind = _kind(group)
@@ -114,8 +141,7 @@ class ActorFinder:
             if m.affiliation is not None and affiliation is None:
                 affiliation = _owner_of(m.affiliation, owner)
         if code is None and affiliation is not None:
-            code = next((c.country for c in self._clusters_by_id.get(affiliation, [])
-                         if c.kind == "country"), None)
+            code = states.get(affiliation)
         country = self.gazetteer.countries.get(code) if code else None
         titles = list(dict.fromkeys(t for m in sorted(all_mentions, key=lambda m: m.start)
                                     for t in m.titles))
@@ -142,7 +168,10 @@ def _owner_of(span: tuple[int, int], owner: dict[tuple[int, int], str]) -> str |
     return next((key for (s, e), key in owner.items() if s < end and start < e), None)
 
 
-@stage_factory("actors", requires=("article", "doc", "places"), produces=("actors",))
+@stage_factory("actors", requires=("article", "doc", "places"), produces=("actors", "places"))
 def actors_stage(settings: Settings) -> Stage:
-    """Build the actors stage over the shared, cached gazetteer and word lists."""
+    """Build the actors stage over the shared, cached gazetteer and word lists.
+
+    It adds places too: the country of a state actor named only by a demonym ("French").
+    """
     return ActorFinder(load_gazetteer(), load_lexicon())

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.config import Settings
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
-from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer, place_of
 from kg.extract._places_candidates import (
     PLACE_LABELS,
     Candidate,
@@ -27,7 +27,7 @@ from kg.extract._places_candidates import (
 )
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import place_id
-from kg.model import Article, Extraction, Place, PlaceKind, Span
+from kg.model import Article, Extraction, Place, PlaceKind
 
 _LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
 _KIND_RANK: dict[str, float] = {"continent": 8.0, "country": 8.0, "admin1": 5.5}
@@ -49,24 +49,24 @@ class PlaceFinder:
         """Add the article's places and point its dateline at the dateline place."""
         article = extraction.article
         known = self.gazetteer.by_key.__contains__
-        candidates = [m for m in candidates(doc, article, lambda name: known(fold(name)),
-                                             self._weak_match) if self._could_be_place(m)]
-        mentions = self._accept(candidates, doc)
+        found = [m for m in candidates(doc, article, lambda name: known(fold(name)),
+                                       self._weak_match) if self._could_be_place(m)]
+        mentions = self._accept(found, doc)
         entries = self._resolve(mentions)
         places = self._places(mentions, entries)
         result = extraction.extend(places=places)
         dated = _with_dateline_place(article, mentions, entries, places)
         return result.extend(article=dated) if dated is not None else result
 
-    def _accept(self, candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    def _accept(self, found: list[Candidate], doc: Doc) -> list[Candidate]:
         """Keep the candidates that are places: typed so, cued, or named like a cued place."""
-        personal = personal_names(doc, candidates, self.lexicon)
-        accepted = [m for m in candidates if self._is_place(m, personal)]
+        personal = personal_names(doc, found, self.lexicon)
+        accepted = [m for m in found if self._is_place(m, personal)]
         names = {fold(m.text) for m in accepted}
         spans = {(m.start, m.end) for m in accepted}
-        accepted += [m for m in candidates if (m.start, m.end) not in spans
+        accepted += [m for m in found if (m.start, m.end) not in spans
                      and fold(m.text) in names and fold(m.text) not in personal]
-        accepted = conjuncts(doc, candidates, accepted) + accepted
+        accepted = conjuncts(doc, found, accepted) + accepted
         unique: dict[tuple[int, int], Candidate] = {}
         for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
             unique.setdefault((m.start, m.end), m)
@@ -135,6 +135,12 @@ class PlaceFinder:
                 scores = {e: self._score(e, m.text, m.cue.kind or fallback, context)
                           for e in entries}
                 resolved[(m.start, m.end)] = max(entries, key=scores.__getitem__)
+        for m in mentions:  # "Paris, Texas": a place named after a comma contains the first
+            outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
+                if m.cue.within is not None else None
+            inside = [e for e in hits[fold(m.text)] if outer is not None and _inside(e, outer)]
+            if inside:
+                resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
         return resolved
 
     def _hits(self, mentions: list[Candidate]) -> list[Entry]:
@@ -182,7 +188,7 @@ class PlaceFinder:
             parent = self.gazetteer.by_id.get(entry.within or "")
             while parent is not None and parent.id not in known:
                 known.add(parent.id)
-                places.append(_gazetteer_place(parent, parent.name, ()))
+                places.append(place_of(parent))
                 parent = self.gazetteer.by_id.get(parent.within or "")
         return places
 
@@ -192,9 +198,14 @@ class PlaceFinder:
         # the name as most often written, in ordinary case rather than a dateline's capitals
         surface = max(counts, key=lambda text: (not text.isupper(), counts[text]))
         spans = tuple(m.span for m in mentions)
+        kind = next((m.cue.kind for m in mentions if m.cue.kind and not m.dateline), None)
         if entry is not None:
-            return _gazetteer_place(entry, surface, spans, {m.text for m in mentions})
-        kind = next((m.cue.kind for m in mentions if m.cue.kind), None)
+            place = place_of(entry, surface, spans, {m.text for m in mentions})
+            if kind in _SETTLEMENTS and place.kind in _SETTLEMENTS and kind != place.kind:
+                # the text's "the town of X" beats a kind guessed from the population
+                return Place.model_validate({**place.model_dump(), "kind": kind})
+            return place
+        kind = kind or next((m.cue.kind for m in mentions if m.cue.kind), None)
         kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
         within = next((entries.get((m.cue.within.start_char, m.cue.within.end_char))
                        for m in mentions if m.cue.within), None)
@@ -202,16 +213,6 @@ class PlaceFinder:
                      country_code=within.country_code if within else None,
                      aliases=tuple(sorted({m.text for m in mentions} - {surface})),
                      mentions=spans)
-
-
-def _gazetteer_place(entry: Entry, surface: str, spans: tuple[Span, ...],
-                     written: Iterable[str] = ()) -> Place:
-    name = entry.name if entry.kind in ("country", "continent") else surface
-    aliases = sorted({entry.name, *written} - {name})
-    return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
-                 geonames_id=entry.geonames_id, country_code=entry.country_code,
-                 latitude=entry.latitude, longitude=entry.longitude,
-                 aliases=tuple(aliases), mentions=spans)
 
 
 def _with_dateline_place(article: Article, mentions: list[Candidate],
@@ -230,6 +231,12 @@ def _with_dateline_place(article: Article, mentions: list[Candidate],
         return None
     dateline = {**line.model_dump(), "place": pid, "place_name": line.place_name or first.text}
     return Article.model_validate({**article.model_dump(), "dateline": dateline})
+
+
+def _inside(entry: Entry, outer: Entry) -> bool:
+    if outer.kind == "country":
+        return entry.country_code == outer.country_code and entry.id != outer.id
+    return entry.within == outer.id
 
 
 @stage_factory("places", requires=("article", "doc"), produces=("places",))

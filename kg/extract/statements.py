@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._events_spans import SpanIndex, char_span
 from kg.extract._events_time import TimeAnchorer
-from kg.extract._speech_find import Attribution, AttributionFinder
+from kg.extract._speech_find import AttributionFinder
 from kg.extract._speech_lexicon import speech_lexicon
+from kg.extract._speech_parts import Attribution
 from kg.extract.pipeline import stage
 from kg.keys import actor_id, statement_id
 from kg.model import Actor, ActorKind, Event, Extraction, Statement
@@ -72,10 +73,14 @@ class _Speakers:
             text = text.removeprefix(det)
         return text, "media" if media else "other"
 
-    def resolve(self, head: Token | None, phrase: tuple[int, int] | None) -> tuple[str | None, float]:
+    def resolve(self, head: Token | None, phrase: tuple[int, int] | None
+                ) -> tuple[str | None, float]:
         """Return the actor id of a speaker phrase and how sure the resolution is."""
         if head is None or phrase is None:
             return None, 0.0
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            head = head.head.head  # "a group that endorsed ..." speaks for the group
+            phrase = (head.left_edge.idx, head.idx + len(head))
         if head.pos_ == "PRON":
             if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
                 return None, 0.0

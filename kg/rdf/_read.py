@@ -108,6 +108,7 @@ class _Reader:
                 span=None if span is None else self.span(span),
                 place=None if place is None else self.key_of(place, "place/"),
                 place_name=self.value(node, KG.datelinePlaceName),
+                region=self.value(node, KG.datelineRegion),
                 agency=self.value(node, KG.agency),
             )
         return Article(

@@ -121,6 +121,7 @@ class _Writer:
             if dateline.place is not None:
                 add((node, KG.datelinePlace, self.kgr.place(dateline.place)))
             self.optional(node, KG.datelinePlaceName, dateline.place_name)
+            self.optional(node, KG.datelineRegion, dateline.region)
             self.optional(node, KG.agency, dateline.agency)
 
     def run(self, run: ExtractionRun) -> None:

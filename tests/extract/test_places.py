@@ -82,6 +82,16 @@ def test_places_chains_containment_up_to_the_country(nlp, stage, text, name, cou
     assert (chain[-1].kind, chain[-1].country_code) == ("country", country)
 
 
+@pytest.mark.parametrize(("text", "name", "outer"), [
+    ("Protesters marched in Portland, Ore., on Saturday.", "Portland", "Ore."),
+    ("Police in Portland, Maine, arrested two men.", "Portland", "Maine"),
+    ("He was born in Paris, Texas, in 1950.", "Paris", "Texas"),
+])
+def test_places_reads_the_containing_place_after_a_comma(nlp, stage, text, name, outer) -> None:  # type: ignore[no-untyped-def]
+    extraction = _run(nlp, stage, text)
+    assert _named(extraction, name).within == _named(extraction, outer).id
+
+
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("Clashes continued in Hama province on Tuesday.", "Hama", "admin1"),
     ("Shops reopened in the city of Aleppo last week.", "Aleppo", "city"),

@@ -56,6 +56,17 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The senator", "calling for", "the council to resign", False),
     ("The harbour is closed to ships, the port authority said.",
      "the port authority", "said", "The harbour is closed to ships", False),
+    ("The harbour, the port authority said, is closed to ships.",
+     "the port authority", "said", "The harbour, the port authority said, is closed to ships",
+     False),
+    ("Brenner: Harbour fees will rise next year\nThe port issued new rules.",
+     "Brenner", ":", "Harbour fees will rise next year", False),
+    ("The mayor criticized the council for its silence.",
+     "The mayor", "criticized", "the council for its silence", False),
+    ("The union's warning that wages would fall was ignored.",
+     "The union's", "warning", "that wages would fall", False),
+    ("The senator referred to the flooding in the valley.",
+     "The senator", "referred to", "the flooding in the valley", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -72,6 +83,17 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     "She walked to the harbour and sat down.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
+    assert _extract(nlp, text).statements == ()
+
+
+def test_find_statements_skips_attributions_nested_in_quotes(nlp):
+    text = "“I think the bridge will hold,” the engineer said."
+    statements = _extract(nlp, text).statements
+    assert [s.cue.text for s in statements] == ["said"]
+
+
+def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
+    text = "Update: 5,000.\nQuestion: what next?\nThe port stayed open."
     assert _extract(nlp, text).statements == ()
 
 
@@ -102,6 +124,12 @@ def test_find_statements_relay_channel(nlp):
     assert statement.speaker == actor_id("Olaf Brenner")
     assert statement.channel is not None
     assert "tidewire" in statement.channel
+
+
+def test_find_statements_cite_without_relayed_speech_is_no_relay(nlp):
+    text = "The auditors cited the missing invoices as a reason for the delay."
+    statements = _extract(nlp, text).statements
+    assert all(s.speaker_mention.text != "the missing invoices" for s in statements)
 
 
 def test_find_statements_pronoun_speaker_resolves_to_earlier_person(nlp):

@@ -1,0 +1,104 @@
+"""Attribution rules without a cue verb: "according to X", "X: ..." labels, and cue nouns."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.extract._speech_lexicon import SpeechLexicon
+from kg.extract._speech_parts import (
+    Attribution,
+    first,
+    is_direct,
+    kids,
+    noun_phrase,
+    subtree,
+    trimmed,
+)
+
+_LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
+MAX_LABEL_TOKENS = 5
+
+
+def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
+    """Attribute "Speaker: what they said" lines, as in headlines ("Graham: Trump ... ")."""
+    found: list[Attribution] = []
+    for line in _LABEL.finditer(doc.text):
+        colon = doc.char_span(line.start(2), line.end(2))
+        label = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        if colon is None or label is None or len(label) > MAX_LABEL_TOKENS:
+            continue
+        words = [t for t in label if not t.is_punct]
+        named = any(t.pos_ == "PROPN" or t.ent_type_ for t in words) or all(
+            t.is_title for t in words)
+        if not named or any(t.lower_ in lex.not_speakers for t in words):
+            continue
+        content = trimmed(doc, line.start(3), line.end(3))
+        if content is None or len(doc.text[content[0]:content[1]].split()) < 3 or \
+                doc.text[content[0]].isdigit():
+            continue
+        inside = {w.i for w in words}
+        head = next((t for t in reversed(words) if t.head.i not in inside), words[-1])
+        found.append(Attribution(
+            cue=(line.start(2), line.end(2)), cue_token=colon[0], content=content,
+            speaker=head, speaker_range=(label[0].idx, label[-1].idx + len(label[-1])),
+            direct=is_direct(doc, content)))
+    return found
+
+
+def according(token: Token) -> Attribution | None:
+    """Attribute the clause around "according to X" (the longer side of the phrase) to X."""
+    doc = token.doc
+    to = doc[token.i + 1]
+    source = first(kids(to, "pobj"))
+    if source is None:
+        return None
+    pp = (token.idx, to.right_edge.idx + len(to.right_edge))
+    sent = token.sent
+    before = trimmed(doc, sent.start_char, pp[0])
+    after = trimmed(doc, pp[1], sent.end_char)
+    content = after if before is None else before if after is None else (
+        before if before[1] - before[0] >= after[1] - after[0] else after)
+    if content is None:
+        return None
+    return Attribution(
+        cue=(token.idx, to.idx + len(to)), cue_token=token, content=content,
+        speaker=source, speaker_range=noun_phrase(source), direct=is_direct(doc, content))
+
+
+def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute what a cue noun reports to its possessor: "Trump's claim that ..."."""
+    owners = kids(token, "poss")
+    owners += [p for prep in kids(token, "prep") if prep.lower_ in ("by", "from")
+               for p in kids(prep, "pobj")]
+    if not owners:
+        return None
+    cue_end = token
+    content = None
+    for comp in kids(token, "acl", "ccomp", "relcl"):
+        marked = any(c.lower_ in ("that", "to") for c in comp.subtree)
+        if comp.i > token.i and marked and (comp.dep_ != "relcl" or doc_word(token, "that")):
+            content = subtree(comp)
+            break
+    if content is None:
+        for prep in kids(token, "prep"):
+            objects = kids(prep, "pobj", "pcomp")
+            if prep.lower_ in lex.noun_preps and prep.i == token.i + 1 and objects:
+                content, cue_end = subtree(objects[0]), prep
+                break
+    if content is None:
+        return None
+    doc = token.doc
+    content = trimmed(doc, *content)
+    if content is None:
+        return None
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
+        speaker=owners[0], speaker_range=noun_phrase(owners[0]), direct=is_direct(doc, content))
+
+
+def doc_word(token: Token, word: str) -> bool:
+    """Return whether the word right after a token is `word` ("claim that")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == word

@@ -1,0 +1,71 @@
+"""networkx timeline helpers: read events and statements from any store into frozen records,
+order them by their uncertain times, and view them as graphs (actor-event-place, who acted on
+whom, who said what about whom, chronological order) or as reports of one event side by side.
+
+Read with `timeline(store, place=..., actor=..., event_type=..., start=..., end=...)`,
+`statements(store, speaker=..., about=...)` and `actor_report(store, actor)`; every other
+function takes the records first and returns new objects.
+"""
+
+from __future__ import annotations
+
+from kg.timeline._dates import make_when, sort_key
+from kg.timeline._load import (
+    Source,
+    actor_report,
+    as_store,
+    event_graph,
+    statements,
+    timeline,
+)
+from kg.timeline._records import (
+    ActorReport,
+    Article,
+    Ref,
+    ReportGroup,
+    StatementEntry,
+    Timeline,
+    TimelineEntry,
+    When,
+)
+from kg.timeline._views import (
+    as_of,
+    between,
+    build,
+    chronology,
+    conflicts,
+    interactions,
+    make_timeline,
+    ordered,
+    said_about,
+    same_event,
+)
+
+__all__ = [
+    "ActorReport",
+    "Article",
+    "Ref",
+    "ReportGroup",
+    "Source",
+    "StatementEntry",
+    "Timeline",
+    "TimelineEntry",
+    "When",
+    "actor_report",
+    "as_of",
+    "as_store",
+    "between",
+    "build",
+    "chronology",
+    "conflicts",
+    "event_graph",
+    "interactions",
+    "make_timeline",
+    "make_when",
+    "ordered",
+    "said_about",
+    "same_event",
+    "sort_key",
+    "statements",
+    "timeline",
+]

@@ -1,0 +1,255 @@
+"""Read timeline entries and statements out of any store with the named queries in kg/queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.errors import QueryError
+from kg.query import run_named
+from kg.store import MemoryStore, Store
+from kg.timeline._dates import make_when, sort_key
+from kg.timeline._records import (
+    ActorReport,
+    Article,
+    Ref,
+    StatementEntry,
+    Timeline,
+    TimelineEntry,
+    When,
+)
+from kg.vocab import KG
+
+Source = Store | Graph
+Row = Mapping[str, Node | None]
+# kg:date is typed by granularity (ontology/README.md), so its datatype tells the granularity
+_GRAINS = {str(XSD.gYear): "year", str(XSD.gYearMonth): "month", str(XSD.date): "day",
+           str(XSD.dateTime): "second"}
+
+
+def as_store(source: Source) -> Store:
+    """Return the store to query: a store as it is, an rdflib Graph or Dataset copied into memory.
+
+    A Dataset keeps its named graphs; a plain Graph becomes one named graph (its identifier, if it
+    is an IRI).
+
+    Raises:
+        QueryError: If the source is neither a store nor an rdflib graph.
+    """
+    if isinstance(source, Store):
+        return source
+    if not isinstance(source, Graph):
+        raise QueryError(f"cannot read a timeline from {type(source).__name__!r}; give a Store "
+                         "or an rdflib Graph or Dataset")
+    store = MemoryStore()
+    graphs = [g for g in source.graphs() if len(g)] if isinstance(source, Dataset) else [source]
+    for graph in graphs:
+        named = graph
+        if not isinstance(graph.identifier, URIRef) or str(graph.identifier).startswith(
+                "urn:x-rdflib:"):
+            named = Graph(identifier=URIRef("urn:kg:graph:default"))
+            for triple in graph:
+                named.add(triple)
+        hashes = sorted(str(value) for value in named.objects(None, KG.textHash))
+        store.put(named, text_hash=hashes[0] if hashes else "unknown")
+    return store
+
+
+def timeline(source: Source, *, place: str | None = None, actor: str | None = None,
+             event_type: str | None = None, start: date | str | None = None,
+             end: date | str | None = None, article: str | None = None,
+             base_iri: str = DEFAULT_BASE_IRI, title: str | None = None) -> Timeline:
+    """Return the events that match, oldest first, with undated events kept apart.
+
+    Args:
+        source: A store, or an rdflib Graph or Dataset.
+        place: A place by name or alias (any case), id or IRI; places inside it count too.
+        actor: An actor taking part as agent or target (name, alias, id or IRI).
+        event_type: A PLOVER type such as "ASSAULT" (any case).
+        start: Keep events whose last possible day is on or after this day.
+        end: Keep events whose first possible day is on or before this day.
+        article: Only events reported in this article (id or IRI).
+        base_iri: Base of the instance IRIs.
+        title: Title to carry (defaults to one naming the filters).
+
+    Returns:
+        A new `Timeline`; with `start` or `end` given, undated events cannot match and are left
+        out, otherwise they are listed in `Timeline.undated`.
+
+    Raises:
+        QueryError: If a parameter is invalid or the query fails.
+    """
+    store = as_store(source)
+    rows = run_named(store, "timeline_events", base_iri=base_iri, place=place, actor=actor,
+                     type=event_type, start=start, end=end, article=article).records()
+    people = _participants(store, base_iri, article)
+    entries: dict[str, TimelineEntry] = {}
+    for row in rows:
+        iri = str(row["event"])
+        if iri not in entries:  # an event stored twice (two names of its place) shows once
+            entries[iri] = _entry(row, people.get(iri, {}), base_iri)
+    ordered = sorted(entries.values(), key=sort_key)
+    filters = {"place": place, "actor": actor, "type": event_type, "from": start, "to": end,
+               "article": article}
+    named = ", ".join(f"{key} {value}" for key, value in filters.items() if value)
+    return Timeline(entries=tuple(e for e in ordered if e.dated),
+                    undated=tuple(e for e in ordered if not e.dated),
+                    title=title or (f"Timeline: {named}" if named else "Timeline"))
+
+
+def statements(source: Source, *, speaker: str | None = None, about: str | None = None,
+               article: str | None = None, base_iri: str = DEFAULT_BASE_IRI
+               ) -> list[StatementEntry]:
+    """Return reported statements (who said what about whom), in article and text order.
+
+    Args:
+        source: A store, or an rdflib Graph or Dataset.
+        speaker: Only statements by this actor (name, alias, id or IRI).
+        about: Only statements naming this actor, or reporting an event it takes part in.
+        article: Only statements reported in this article (id or IRI).
+        base_iri: Base of the instance IRIs.
+
+    Raises:
+        QueryError: If a parameter is invalid or the query fails.
+    """
+    store = as_store(source)
+    rows = run_named(store, "statement_entries", base_iri=base_iri, speaker=speaker,
+                     about=about, article=article).records()
+    subjects: dict[str, list[Ref]] = defaultdict(list)
+    for row in run_named(store, "statement_subjects", base_iri=base_iri,
+                         article=article).records():
+        ref = _ref(row["actor"], row["name"], base_iri)
+        if ref is not None and ref not in subjects[str(row["statement"])]:
+            subjects[str(row["statement"])].append(ref)
+    found: dict[str, StatementEntry] = {}
+    for row in rows:
+        iri = str(row["statement"])
+        if iri in found:
+            continue
+        value = _text(row["timeValue"])
+        when = None if value is None else make_when(
+            value, earliest=_date(row["earliest"]), latest=_date(row["latest"]),
+            granularity=_granularity(row["date"]))
+        found[iri] = StatementEntry(
+            iri=iri, id=_id(iri, base_iri), speaker=_ref(row["by"], row["byName"], base_iri),
+            cue=str(row["cue"]), cue_start=_int(row["cueBegin"]),
+            content=_text(row["content"]), direct=bool(_python(row["direct"])),
+            channel=_ref(row["channel"], row["channelName"], base_iri),
+            about=tuple(subjects.get(iri, ())), when=when, article=_article(row, base_iri))
+    return list(found.values())
+
+
+def actor_report(source: Source, actor: str, *, base_iri: str = DEFAULT_BASE_IRI
+                 ) -> ActorReport:
+    """Return what an actor did (events it is agent or target of) and said (its statements).
+
+    Raises:
+        QueryError: If the query fails.
+    """
+    store = as_store(source)
+    return ActorReport(actor=actor,
+                       did=timeline(store, actor=actor, base_iri=base_iri),
+                       said=tuple(statements(store, speaker=actor, base_iri=base_iri)))
+
+
+def event_graph(source: Source, entries: Timeline | list[TimelineEntry],
+                *, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    """Return the RDF triples describing the given events (see `kg/queries/event_graph.rq`).
+
+    Raises:
+        QueryError: If the query fails.
+    """
+    store = as_store(source)
+    items = entries.all if isinstance(entries, Timeline) else entries
+    graph = Graph()
+    for entry in items:
+        for triple in run_named(store, "event_graph", base_iri=base_iri,
+                                event=URIRef(entry.iri)).graph():
+            graph.add(triple)
+    return graph
+
+
+def _participants(store: Store, base_iri: str, article: str | None
+                  ) -> dict[str, dict[str, list[Ref]]]:
+    found: dict[str, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
+    for row in run_named(store, "event_actors", base_iri=base_iri, article=article).records():
+        ref = _ref(row["actor"], row["name"], base_iri)
+        roles = found[str(row["event"])][str(row["role"])]
+        if ref is not None and all(known.iri != ref.iri for known in roles):
+            roles.append(ref)
+    return found
+
+
+def _entry(row: Row, people: Mapping[str, list[Ref]], base_iri: str) -> TimelineEntry:
+    iri = str(row["event"])
+    value = _text(row["timeValue"])
+    when: When | None = None
+    if value is not None:
+        when = make_when(value, type=_text(row["timeType"]), granularity=_text(row["granularity"]),
+                         mod=_text(row["timeMod"]), earliest=_date(row["earliest"]),
+                         latest=_date(row["latest"]), text=_text(row["timeText"]))
+    return TimelineEntry(
+        iri=iri, id=_id(iri, base_iri), type=_local(row["eventType"]),
+        cameo=_local(row["cameo"]) if row["cameo"] is not None else None,
+        label=_text(row["label"]), trigger=str(row["trigger"]),
+        trigger_start=_int(row["triggerBegin"]),
+        trigger_end=_int(row["triggerEnd"]), when=when,
+        place=_ref(row["at"], row["placeName"], base_iri),
+        agents=tuple(people.get("agent", ())), targets=tuple(people.get("target", ())),
+        source=_ref(row["source"], row["sourceName"], base_iri),
+        article=_article(row, base_iri), negated=bool(_python(row["negated"])),
+        confidence=float(str(row["confidence"] or 0.5)))
+
+
+def _article(row: Row, base_iri: str) -> Article:
+    iri = str(row["article"])
+    published = _python(row["published"])
+    return Article(iri=iri, id=_id(iri, base_iri).removeprefix("article/"),
+                   published=published if isinstance(published, date | datetime) else None,
+                   publisher=_text(row["publisher"]), title=_text(row["title"]),
+                   url=_text(row.get("url")))
+
+
+def _ref(node: Node | None, name: Node | None, base_iri: str) -> Ref | None:
+    if node is None:
+        return None
+    iri = str(node)
+    ident = _id(iri, base_iri)
+    return Ref(iri=iri, id=ident, name=str(name) if name is not None else ident.split("/")[-1])
+
+
+def _id(iri: str, base_iri: str) -> str:
+    return iri[len(base_iri):] if iri.startswith(base_iri) else iri
+
+
+def _local(node: Node | None) -> str:
+    return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _text(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def _python(node: Node | None) -> object:
+    return node.toPython() if isinstance(node, Literal) else node
+
+
+def _date(node: Node | None) -> date | None:
+    value = _python(node)
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _granularity(point: Node | None) -> str:
+    datatype = point.datatype if isinstance(point, Literal) else None
+    return _GRAINS.get(str(datatype), "unknown")
+
+
+def _int(node: Node | None) -> int:
+    return int(str(node)) if node is not None else 0

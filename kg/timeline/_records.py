@@ -1,0 +1,158 @@
+"""Frozen records a timeline is made of: references, times, event and statement entries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.model import Granularity, TimexMod, TimexType
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Ref(_Record):
+    """A node the entry points to: its IRI, its id under the base IRI, and the name to show."""
+
+    iri: str
+    id: str  # "actor/turkey": the IRI path after the base, unique across kinds
+    name: str
+
+
+class When(_Record):
+    """The time of an entry: TIMEX3 value, granularity, mod, inclusive day bounds and display.
+
+    `display` shows the value at its own granularity ("2017", "2019-08", "since 2014 (until
+    2019-08-20)"); `uncertain` is True when the value is not one calendar year, month, day or
+    time of day (a week, a season, a span, an approximate or open-ended value).
+    """
+
+    value: str
+    type: TimexType = "DATE"
+    granularity: Granularity = "unknown"
+    mod: TimexMod | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    text: str | None = None
+    display: str
+    uncertain: bool = False
+
+    @property
+    def dated(self) -> bool:
+        """Tell whether the time has a first day to sort on."""
+        return self.earliest is not None
+
+
+class Article(_Record):
+    """Where an entry was reported."""
+
+    iri: str
+    id: str
+    published: date | datetime | None = None
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Return the publisher, else the title, else the article id."""
+        return self.publisher or self.title or self.id
+
+
+class TimelineEntry(_Record):
+    """One event as a timeline shows it: what, when, where, who, and who says so."""
+
+    iri: str
+    id: str
+    type: str  # PLOVER type, e.g. "ASSAULT"
+    cameo: str | None = None
+    label: str | None = None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    when: When | None = None
+    place: Ref | None = None
+    agents: tuple[Ref, ...] = ()
+    targets: tuple[Ref, ...] = ()
+    source: Ref | None = None  # the actor the event is attributed to
+    article: Article
+    negated: bool = False
+    confidence: float = 0.5
+
+    @property
+    def display_date(self) -> str:
+        """Return the date as shown, or "undated"."""
+        return self.when.display if self.when is not None else "undated"
+
+    @property
+    def dated(self) -> bool:
+        """Tell whether the entry has a first day to sort on."""
+        return self.when is not None and self.when.dated
+
+    @property
+    def headline(self) -> str:
+        """Return a one-line summary: agents, label (or type), targets."""
+        what = self.label or self.type.lower()
+        if self.negated:
+            what = f"not {what}"
+        parts = [", ".join(a.name for a in self.agents), what,
+                 ", ".join(t.name for t in self.targets)]
+        return " ".join(part for part in parts if part)
+
+
+class StatementEntry(_Record):
+    """One reported statement: who said what, about whom, when, and where it was reported."""
+
+    iri: str
+    id: str
+    speaker: Ref | None = None
+    cue: str
+    cue_start: int
+    content: str | None = None
+    direct: bool = False
+    channel: Ref | None = None
+    about: tuple[Ref, ...] = ()
+    when: When | None = None
+    article: Article
+
+    @property
+    def display_date(self) -> str:
+        """Return the date as shown, or "undated"."""
+        return self.when.display if self.when is not None else "undated"
+
+
+class Timeline(_Record):
+    """Entries in chronological order, and the undated ones kept apart (never dropped)."""
+
+    entries: tuple[TimelineEntry, ...] = ()
+    undated: tuple[TimelineEntry, ...] = ()
+    title: str = "Timeline"
+
+    def __len__(self) -> int:
+        return len(self.entries) + len(self.undated)
+
+    @property
+    def all(self) -> tuple[TimelineEntry, ...]:
+        """Return the dated entries, then the undated ones."""
+        return self.entries + self.undated
+
+
+class ReportGroup(_Record):
+    """Reports of what looks like one event, from different articles or sources, side by side.
+
+    `differs` names the fields the reports disagree on ("time", "place", "agents", "targets",
+    "source", "negated").
+    """
+
+    entries: tuple[TimelineEntry, ...]
+    differs: tuple[str, ...] = ()
+
+
+class ActorReport(_Record):
+    """What an actor did (events it is agent or target of) and said (its statements)."""
+
+    actor: str
+    did: Timeline
+    said: tuple[StatementEntry, ...] = ()

@@ -1,0 +1,174 @@
+"""Tests for kg/export.py: every RDF export parses back to the same graph, and the timeline
+formats (table, JSON, CSV, TimelineJS3, GraphML) carry the entries at their granularity."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg import timeline as tl
+from kg.errors import KGError
+from kg.export import (
+    RDF_FORMATS,
+    export_store,
+    graphml,
+    serialize,
+    timeline_csv,
+    timeline_json,
+    timeline_table,
+    timelinejs,
+    write_timeline,
+)
+from kg.rdf import to_graph
+from kg.store import Store, open_store
+from tests._timeline_sample import extractions
+
+PARSERS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    with open_store("memory") as opened:
+        for extraction in extractions():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def sample(store: Store) -> tl.Timeline:
+    return tl.timeline(store)
+
+
+def _union(dataset: Dataset) -> Graph:
+    union = Graph()
+    for subject, predicate, obj, _graph in dataset.quads((None, None, None, None)):
+        union.add((subject, predicate, obj))
+    return union
+
+
+def _quads(dataset: Dataset) -> dict[str, Graph]:
+    return {str(g.identifier): g for g in dataset.graphs() if len(g)}
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_export_serialize_extraction_parses_back_isomorphic(fmt: str) -> None:
+    graph = to_graph(extractions()[0])
+    text = serialize(graph, fmt)  # type: ignore[arg-type]
+    back = Dataset()
+    back.parse(data=text, format=PARSERS[fmt])
+    assert isomorphic(_union(back), graph)
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_export_store_parses_back_to_the_same_graphs(store: Store, fmt: str) -> None:
+    buffer = io.BytesIO()
+    export_store(store, buffer, fmt)  # type: ignore[arg-type]
+    back = Dataset()
+    back.parse(data=buffer.getvalue(), format=PARSERS[fmt])
+    expected = store.dataset()
+    if fmt == "turtle":  # one graph: the union of the articles
+        assert isomorphic(_union(back), _union(expected))
+        return
+    got, want = _quads(back), _quads(expected)
+    assert sorted(got) == sorted(want)
+    for name, graph in want.items():
+        assert isomorphic(got[name], graph), name
+
+
+def test_export_jsonld_is_compact_with_our_context(store: Store) -> None:
+    buffer = io.BytesIO()
+    export_store(store, buffer, "jsonld")
+    document = json.loads(buffer.getvalue())
+    assert document["@context"]["kg"] == "https://w3id.org/kg-timeline/ontology#"
+    text = buffer.getvalue().decode()
+    assert '"atPlace"' in text and "https://w3id.org/kg-timeline/ontology#atPlace" not in text
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "turtle", "trig", "nquads"])
+def test_export_timeline_rdf_parses_back_to_the_event_graph(
+    store: Store, sample: tl.Timeline, fmt: str
+) -> None:
+    place = tl.timeline(store, place="Strelsau")
+    out = io.StringIO()
+    write_timeline(out, place, fmt, store=store)  # type: ignore[arg-type]
+    back = Dataset()
+    back.parse(data=out.getvalue(), format=PARSERS[fmt])
+    expected = tl.event_graph(store, place)
+    assert len(expected) > 0
+    assert isomorphic(_union(back), expected)
+    events = {str(e) for e in expected.subjects() if "/event/" in str(e)}
+    assert events == {entry.iri for entry in place.all}
+
+
+def test_export_timeline_rdf_needs_the_store(sample: tl.Timeline) -> None:
+    with pytest.raises(KGError):
+        write_timeline(io.StringIO(), sample, "turtle")
+
+
+def test_export_timeline_json_round_trips(sample: tl.Timeline) -> None:
+    assert tl.Timeline.model_validate_json(timeline_json(sample)) == sample
+
+
+def test_export_timeline_table_lists_dated_then_undated(sample: tl.Timeline) -> None:
+    lines = timeline_table(sample).splitlines()
+    assert lines[0] == sample.title
+    body = lines[3:-1]
+    assert [line.split()[0] for line in body] == [e.display_date.split()[0] for e in sample.all]
+    assert "Daily Zenda (a1)" in lines[3 + 4]
+    assert lines[-1] == "(6 dated, 1 undated)"
+
+
+def test_export_timeline_csv_has_one_row_per_entry(sample: tl.Timeline) -> None:
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(sample))))
+    assert [row["event"] for row in rows] == [e.iri for e in sample.all]
+    year = next(row for row in rows if row["label"] == "attacked")
+    assert (year["date"], year["earliest"], year["latest"], year["granularity"]) == (
+        "2017", "2017-01-01", "2017-12-31", "year")
+    assert rows[-1]["date"] == "undated"
+
+
+@pytest.mark.parametrize(("label", "start", "end", "display"), [
+    ("attacked", {"year": 2017}, None, None),
+    ("marched", {"year": 2019, "month": 8}, None, None),
+    ("raided", {"year": 2019, "month": 8, "day": 17}, None, None),
+    ("sealed", {"year": 2019, "month": 8, "day": 19}, {"year": 2019, "month": 8, "day": 25},
+     "2019-W34 (2019-08-19 – 2019-08-25)"),
+    ("shelled", {"year": 2014}, {"year": 2019, "month": 8, "day": 20},
+     "since 2014 (until 2019-08-20)"),
+])
+def test_export_timelinejs_uses_only_known_date_fields(
+    sample: tl.Timeline, label: str, start: dict[str, int], end: dict[str, int] | None,
+    display: str | None
+) -> None:
+    document = json.loads(timelinejs(sample))
+    slide = next(s for s in document["events"]
+                 if label in s["text"]["headline"] and s["start_date"] == start)
+    assert slide.get("end_date") == end
+    assert slide.get("display_date") == display
+
+
+def test_export_timelinejs_lists_undated_on_the_title(sample: tl.Timeline) -> None:
+    document = json.loads(timelinejs(sample))
+    assert len(document["events"]) == len(sample.entries)
+    assert "Ruritania demanded Acme Corp" in document["title"]["text"]["text"]
+
+
+def test_export_graphml_reads_back_with_labels(sample: tl.Timeline) -> None:
+    graph = tl.build(sample)
+    back = nx.parse_graphml(graphml(graph))
+    assert set(back.nodes) == set(graph.nodes)
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert back.nodes["actor/acme-corp"]["label"] == "Acme Corp"
+    assert back.nodes["event/a1-e173"]["date"] == "2017"
+
+
+def test_export_write_timeline_rejects_unknown_format(sample: tl.Timeline) -> None:
+    with pytest.raises(KGError):
+        write_timeline(io.StringIO(), sample, "pdf")  # type: ignore[arg-type]
