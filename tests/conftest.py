@@ -55,34 +55,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `oxigraph serve` on a free local port; yield its base URL; stop it afterwards."""
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    port = free_port()
+def start_oxigraph(location: Path, port: int) -> subprocess.Popen[bytes]:
+    """Start `oxigraph serve` on 127.0.0.1:port over `location` and wait until it answers."""
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"oxigraph serve did not start on {url}: {error}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
+    deadline = time.monotonic() + 30
+    while True:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).is_success:
+                return process
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_oxigraph(process)
+            error = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"oxigraph serve did not start on {url}: {error}")
+        time.sleep(0.1)
+
+
+def stop_oxigraph(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by `start_oxigraph`."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start `oxigraph serve` on a free local port; yield its base URL; stop it afterwards."""
+    port = free_port()
+    process = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"), port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_oxigraph(process)

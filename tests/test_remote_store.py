@@ -7,7 +7,10 @@ backend-independent tests on the remote store too.
 from __future__ import annotations
 
 import io
+import subprocess
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,7 +18,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.store import RemoteStore, open_store
-from tests.conftest import free_port
+from tests.conftest import free_port, start_oxigraph, stop_oxigraph
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
 KGR = Namespace("https://w3id.org/kg-timeline/id/")
@@ -127,3 +130,31 @@ def test_remote_closed_store_raises_store_error(oxigraph_server: str) -> None:
     store.close()
     with pytest.raises(StoreError):
         store.graphs()
+
+
+def test_remote_write_survives_a_server_restart(tmp_path: Path) -> None:
+    """A write sent while the server is down is retried with backoff and lands once it is back."""
+    location, port = tmp_path / "db", free_port()
+    process = start_oxigraph(location, port)
+    store = RemoteStore(f"http://127.0.0.1:{port}", retries=6, backoff=0.3, timeout=10)
+    first = _graph("a1", (EX.s, EX.p, Literal("one")))
+    store.put(first, text_hash="h1")
+    stop_oxigraph(process)
+    restarted: list[subprocess.Popen[bytes]] = []
+    timer = threading.Timer(1.0, lambda: restarted.append(start_oxigraph(location, port)))
+    timer.start()
+    try:
+        store.put(_graph("a2", (EX.s, EX.p, Literal("two"))), text_hash="h2")
+        assert store.has(str(KGR["graph/a1"]), "h1") and store.has(str(KGR["graph/a2"]), "h2")
+    finally:
+        timer.join()
+        store.close()
+        for server in restarted:
+            stop_oxigraph(server)
+
+
+def test_remote_write_to_a_server_that_stays_down_is_reported(tmp_path: Path) -> None:
+    store = RemoteStore(f"http://127.0.0.1:{free_port()}", retries=2, backoff=0.05, timeout=2)
+    with pytest.raises(StoreError) as info:
+        store.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+    assert "after 3 attempts" in str(info.value)

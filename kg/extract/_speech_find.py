@@ -27,6 +27,7 @@ from kg.extract._speech_quotes import quotations
 _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
+_WHEN = {"DATE", "TIME"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
@@ -107,7 +108,7 @@ class AttributionFinder:
             for comp in kids(token, "xcomp"):
                 return self._widen(doc, subtree(comp), quotes)
         for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
-            objects = kids(prep, "pobj", "pcomp")
+            objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
             if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
                 return self._widen(doc, subtree(objects[0]), quotes)
         return None
@@ -245,6 +246,10 @@ class AttributionFinder:
 
     def _verb(self, token: Token, quotes: list[Range]) -> Attribution | None:
         doc = token.doc
+        head = token.head
+        if head.lower_ == "as" and head.head.lemma_.lower() in self.lex.relay_verbs and \
+                kids(head.head, "dobj"):
+            return None  # "cited X as saying": the relay verb carries the attribution
         speaker, channel = self._speaker(token)
         content = self._content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."

@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable, Mapping
 
 import httpx
+import tenacity
 from rdflib import Dataset, Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
@@ -62,6 +63,9 @@ class RemoteStore(Store):
         union_default_graph: Send oxigraph's `union-default-graph` parameter with each query.
         timeout: Default timeout in seconds for each request.
         batch_size: Graphs per update request in `put_many`.
+        retries: How often a failed request is tried again (unreachable server, HTTP 429, 502,
+            503, 504), waiting `backoff` seconds, then twice as long each time (at most 30 s).
+        backoff: The first wait between attempts, in seconds.
 
     Bound parameters go into the query text as a VALUES block opening its WHERE group (terms
     serialised by rdflib), since SPARQL protocol has no way to pass them beside the query.
@@ -79,6 +83,8 @@ class RemoteStore(Store):
         union_default_graph: bool = True,
         timeout: float = 60.0,
         batch_size: int = 32,
+        retries: int = 4,
+        backoff: float = 0.5,
     ) -> None:
         base = endpoint.rstrip("/") if endpoint else None
         if base is None and not (query_url and update_url):
@@ -89,6 +95,8 @@ class RemoteStore(Store):
         self.union_default_graph = union_default_graph
         self.timeout = timeout
         self.batch_size = batch_size
+        self.retries = retries
+        self.backoff = backoff
         self._http: httpx.Client | None = httpx.Client(timeout=timeout)
 
     @property
@@ -188,29 +196,45 @@ class RemoteStore(Store):
             ) from exc
 
     def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str]:
+        """Post a query and read the whole answer, trying again (within the timeout) while the
+        server cannot be reached or answers 429/502/503/504."""
         deadline = time.monotonic() + seconds
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.retries + 1)
+            | tenacity.stop_after_delay(seconds),
+            wait=tenacity.wait_exponential(multiplier=self.backoff, max=30),
+            retry=tenacity.retry_if_exception_type((httpx.ConnectError, httpx.RemoteProtocolError))
+            | tenacity.retry_if_result(lambda answer: answer[0] in _TRANSIENT),
+            retry_error_callback=_last_outcome,
+        )
         try:
-            with self._client.stream(
-                "POST",
-                self.query_url,
-                data=data,
-                headers={"Accept": _ACCEPT},
-                timeout=httpx.Timeout(seconds),
-            ) as response:
-                chunks = []
-                for chunk in response.iter_bytes(_CHUNK):
-                    if time.monotonic() > deadline:
-                        raise QueryError(f"query exceeded its timeout of {seconds}s")
-                    chunks.append(chunk)
+            status, body, media = retrying(self._read_once, data, seconds, deadline)
         except httpx.TransportError as exc:
             if isinstance(exc, httpx.TimeoutException):
                 raise
             raise StoreError(f"cannot reach {self.query_url}: {exc}") from exc
-        body = b"".join(chunks)
-        if response.status_code == 400:
+        if status == 400:
             raise _sparql.refuse(data["query"], body.decode("utf-8", "replace").strip())
-        _check(response, StoreError, f"POST {self.query_url}", body)
-        return body, response.headers.get("content-type", "")
+        if not 200 <= status < 300:
+            text = body.decode("utf-8", "replace").strip()
+            raise StoreError(f"POST {self.query_url} failed with HTTP {status}: {text[:500]}")
+        return body, media
+
+    def _read_once(self, data: Mapping[str, str], seconds: float, deadline: float
+                   ) -> tuple[int, bytes, str]:
+        with self._client.stream(
+            "POST",
+            self.query_url,
+            data=data,
+            headers={"Accept": _ACCEPT},
+            timeout=httpx.Timeout(max(0.1, deadline - time.monotonic())),
+        ) as response:
+            chunks = []
+            for chunk in response.iter_bytes(_CHUNK):
+                if time.monotonic() > deadline:
+                    raise QueryError(f"query exceeded its timeout of {seconds}s")
+                chunks.append(chunk)
+        return response.status_code, b"".join(chunks), response.headers.get("content-type", "")
 
     def update(self, sparql: str, *, allow_update: bool = False) -> None:
         """Send a SPARQL update to the update URL.
@@ -281,10 +305,37 @@ class RemoteStore(Store):
         return self.store_url
 
     def _request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        """Send one request, retrying with exponential backoff while the server is unreachable
+        or answers 429/502/503/504 (every write here is idempotent: a graph is replaced whole).
+
+        Raises:
+            StoreError: If the server still cannot be reached after the last attempt.
+        """
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.retries + 1),
+            wait=tenacity.wait_exponential(multiplier=self.backoff, max=30),
+            retry=tenacity.retry_if_exception_type(httpx.TransportError)
+            | tenacity.retry_if_result(lambda response: response.status_code in _TRANSIENT),
+            retry_error_callback=_last_outcome,
+        )
         try:
-            return self._client.request(method, url, **kwargs)  # type: ignore[arg-type]
+            response: httpx.Response = retrying(
+                self._client.request, method, url, **kwargs  # type: ignore[arg-type]
+            )
         except httpx.TransportError as exc:
-            raise StoreError(f"cannot reach {url}: {exc}") from exc
+            raise StoreError(
+                f"cannot reach {url} after {self.retries + 1} attempts: {exc}"
+            ) from exc
+        return response
+
+
+_TRANSIENT = frozenset({429, 502, 503, 504})
+
+
+def _last_outcome(state: tenacity.RetryCallState) -> object:
+    """Give back the last answer, or raise the last error, once retries are used up."""
+    assert state.outcome is not None
+    return state.outcome.result()
 
 
 def _check(
