@@ -197,6 +197,9 @@ def query_cmd(
     timeout: Annotated[float | None, typer.Option(help="Give up after this many seconds.")
                        ] = None,
     list_names: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    allow_update: Annotated[bool, typer.Option(
+        "--allow-update", help="Run the text as a SPARQL UPDATE (refused without this flag).")
+    ] = False,
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -219,6 +222,11 @@ def query_cmd(
             params = dict(_pair(item) for item in param or [])
             result = queries.run_named(opened, name, base_iri=settings.base_iri, limit=limit,
                                        timeout=timeout, **params)
+        elif sparql is not None and allow_update:
+            text = Path(sparql).read_text("utf-8") if sparql.endswith(".ru") else sparql
+            opened.update(text, allow_update=True)
+            typer.echo("update applied", err=True)
+            return
         elif sparql is not None:
             text = Path(sparql).read_text("utf-8") if sparql.endswith(".rq") else sparql
             result = queries.run_text(opened, text, base_iri=settings.base_iri, limit=limit,

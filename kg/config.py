@@ -27,6 +27,7 @@ class Settings(BaseModel):
     store_path: str = ".kg/store"
     endpoint: str | None = None  # SPARQL endpoint base URL for the remote store
     batch_size: int = 32
+    lock_wait: float = 10.0  # seconds to wait while another process holds the embedded store
     max_chars: int = 1_000_000  # longer articles are refused (spaCy's own default limit)
 
     def fingerprint(self) -> str:

@@ -55,7 +55,7 @@ def open_store(spec: str | Path | Settings) -> Store:
             if not spec.endpoint:
                 raise ConfigError("settings ask for a remote store but give no endpoint")
             return RemoteStore(spec.endpoint, batch_size=spec.batch_size)
-        return OxigraphStore(spec.store_path, batch_size=spec.batch_size)
+        return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait)
     text = str(spec)
     if text == "memory":
         return MemoryStore()

@@ -257,7 +257,8 @@ def refuse(sparql: str, problem: str) -> QueryError:
     """Return the error for a query the backend did not accept, naming updates as such."""
     if is_update(sparql):
         return QueryError(
-            "refusing a SPARQL update in query(); run it with update(..., allow_update=True)"
+            "refusing a SPARQL update: queries are read-only; allow it explicitly with "
+            "kg query --allow-update, or store.update(..., allow_update=True)"
         )
     return QueryError(f"malformed SPARQL query: {problem}")
 

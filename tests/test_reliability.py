@@ -1,0 +1,200 @@
+"""Reliability: bad input is reported and skipped, stores survive crashes and rivals, nothing in
+an article is executed or fetched, and readers only fail with our own errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.articles import from_html, from_record, from_text
+from kg.articles.header import analyse
+from kg.cli import app
+from kg.errors import ArticleFormatError, KGError
+from kg.query import run_named
+from kg.rdf import from_graph, to_graph
+from kg.store import OxigraphStore
+from tests.conftest import DATA
+
+runner = CliRunner()
+GOOD = "Publish Date: 2 June 2020\nOSLO (Newswire) – The council met on Monday, officials said."
+
+
+def _mixed_folder(root: Path) -> dict[str, str]:
+    """Write good and bad inputs; return each bad file name with the problem it must report."""
+    root.mkdir()
+    (root / "good1.txt").write_text(GOOD, "utf-8")
+    (root / "good2.jsonl").write_text(
+        json.dumps({"id": "g2", "text": "Talks ended on Friday.", "published": "2021-05-07"})
+        + "\n{broken\n" + json.dumps({"id": "g3", "published": "2021-05-07"}) + "\n", "utf-8")
+    (root / "latin1.txt").write_bytes(("Publish Date: 1 May 2020\nCafé owners in São Paulo "
+                                       "protested on Tuesday.").encode("latin-1"))
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)))
+    (root / "markup.html").write_text("<html><head><script>alert(1)</script></head><body>"
+                                      "<nav>menu</nav></body></html>", "utf-8")
+    (root / "notext.json").write_text(json.dumps({"id": "x", "published": "2020-01-01"}), "utf-8")
+    (root / "slides.pptx").write_bytes(b"PK\x03\x04")
+    (root / "huge.txt").write_text("Publish Date: 2 June 2020\n" + "word " * 250_001, "utf-8")
+    return {
+        "empty.txt": "file is empty", "binary.txt": "binary", "markup.html": "no article text",
+        "notext.json": "no 'text' field", "slides.pptx": "unknown extension",
+        "good2.jsonl:2": "invalid JSON", "good2.jsonl:3": "no 'text' field",
+        "huge.txt": "the limit is 1,000,000",
+    }
+
+
+@pytest.mark.slow
+def test_reliability_mixed_folder_reports_each_bad_file_and_stores_the_good(tmp_path: Path
+                                                                             ) -> None:
+    expected = _mixed_folder(tmp_path / "in")
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--store", str(store)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == len(expected)
+    for name, problem in expected.items():
+        assert any(f"{name}: " in line and problem in line for line in errors), (name, errors)
+    assert "ingested 3 articles" in result.stderr and f"{len(expected)} failed" in result.stderr
+    assert "Traceback" not in result.stderr
+    with OxigraphStore(store) as opened:
+        assert len(opened.graphs()) == 3
+
+
+def test_reliability_strict_stops_at_first_error(tmp_path: Path) -> None:
+    _mixed_folder(tmp_path / "in")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--strict", "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert len([line for line in result.stderr.splitlines() if line.startswith("error:")]) == 1
+
+
+def test_reliability_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
+    config = tmp_path / "kg.toml"
+    config.write_text("lock_wait = 0.5\n", "utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, "utf-8")
+    with OxigraphStore(tmp_path / "store"):
+        result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--store",
+                                     str(tmp_path / "store"), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "in use by another process" in result.stderr
+
+
+@pytest.mark.slow
+def test_reliability_kill_9_leaves_only_whole_articles_and_rerun_finishes(tmp_path: Path) -> None:
+    records = [json.dumps({"id": f"r{i:03d}", "published": f"2020-03-0{1 + i % 9}",
+                           "text": f"OSLO (Newswire) – Minister {name} met officials in Oslo on "
+                                   f"Monday. {name} said talks would resume in {1990 + i}."})
+               for i, name in enumerate(["Ann Berg", "Ola Dahl", "Kari Lie", "Per Moe"] * 15)]
+    source = tmp_path / "many.jsonl"
+    source.write_text("\n".join(records) + "\n", "utf-8")
+    config = tmp_path / "kg.toml"
+    config.write_text("batch_size = 4\n", "utf-8")
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg", "ingest", str(source), "--store", str(store),
+               "--config", str(config)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.5)
+        if store.exists() and _stored_count(store) >= 8:  # mid-way: some batches written
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with OxigraphStore(store) as opened:
+        graphs = opened.graphs()
+        for iri in graphs:  # each stored article is whole: it maps back and forth unchanged
+            graph = run_named(opened, "graph_triples", graph=iri).graph()
+            assert isomorphic(to_graph(from_graph(graph)), graph)
+    assert 0 < len(graphs) < len(records)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"skipped {len(graphs)} unchanged" in rerun.stderr
+    with OxigraphStore(store) as opened:
+        assert len(opened.graphs()) == len(records)
+
+
+def _stored_count(store: Path) -> int:
+    """Count graphs in a store another process is writing, from a copy (the store is locked)."""
+    probe = store.parent / "probe"
+    subprocess.run(["cp", "-r", str(store), str(probe)], check=False)
+    try:
+        (probe / "LOCK").unlink(missing_ok=True)
+        with OxigraphStore(probe, wait=0) as copy:
+            return len(copy.graphs())
+    except KGError:
+        return 0
+    finally:
+        subprocess.run(["rm", "-rf", str(probe)], check=False)
+
+
+def test_reliability_html_is_read_without_running_or_fetching(monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("reading an article tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    article = from_html(
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><html><head>'
+        '<script src="http://127.0.0.1:9/a.js"></script><link rel="stylesheet" '
+        'href="http://127.0.0.1:9/s.css"></head><body><article><p>OSLO (Wire) – Rain fell.</p>'
+        '<img src="http://127.0.0.1:9/i.png" onerror="alert(1)"><iframe src="http://127.0.0.1:9/">'
+        '</iframe><script>document.write("injected")</script><p>&x; Calm &amp; dry.</p>'
+        '</article></body></html>', article_id="h")
+    assert "injected" not in article.text and "alert" not in article.text
+    assert "Rain fell." in article.text and "Calm & dry." in article.text
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(text=st.text(max_size=400))
+def test_reliability_text_reader_fails_only_with_our_errors(text: str) -> None:
+    try:
+        article = from_text(text, article_id="p")
+    except ArticleFormatError:
+        return
+    assert article.text == text
+    header = analyse(text)
+    assert 0 <= header.body_start <= len(text)
+    if header.dateline is not None and header.dateline.span is not None:
+        span = header.dateline.span
+        assert text[span.start:span.end] == span.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(record=st.dictionaries(
+    st.sampled_from(["id", "text", "published", "title", "url", "publisher", "extra"]),
+    st.one_of(st.none(), st.integers(), st.text(max_size=40), st.dates().map(str),
+              st.lists(st.integers(), max_size=2))))
+def test_reliability_record_reader_fails_only_with_our_errors(record: dict[str, object]) -> None:
+    try:
+        article = from_record(record, where="rec")
+    except ArticleFormatError as error:
+        assert error.path == "rec"
+        return
+    assert article.text == record["text"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(markup=st.text(alphabet=st.sampled_from(list("<>/=\"' abcpscriptbodyhtml&;#x\n")),
+                      max_size=300))
+def test_reliability_html_reader_fails_only_with_our_errors(markup: str) -> None:
+    try:
+        article = from_html(markup, article_id="h")
+    except ArticleFormatError:
+        return
+    assert article.text.strip()
+
+
+def test_reliability_sample_data_has_no_bad_input() -> None:
+    result = runner.invoke(app, ["extract", str(DATA / "004_chemical_report.json"), "-f", "jsonl"])
+    assert result.exit_code == 0 and result.stderr == ""
