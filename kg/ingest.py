@@ -1,6 +1,9 @@
 """Run the whole path for many articles: read, extract, map to RDF, and write to a store.
 
-Errors on single articles are handed to `on_error` and counted; the batch goes on.
+Articles stream through in batches: parsed with `nlp.pipe` (in this process or in `jobs` worker
+processes, see `kg.parallel`), mapped to N-Quads, and written by this process alone in one
+transaction per batch. Errors on single articles are handed to `on_error` and counted; the batch
+goes on.
 """
 
 from __future__ import annotations
@@ -10,19 +13,22 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kg.articles import read_inputs
 from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.model import Article, Extraction
-from kg.rdf import graph_iri, to_graph
+from kg.parallel import Failure, MappedArticle, Result, mapped
+from kg.rdf import graph_iri
 from kg.store import Store
 
 OnError = Callable[[KGError], None]
+OnProgress = Callable[[int], None]
 _log = logging.getLogger(__name__)
 
 
@@ -38,8 +44,41 @@ class IngestSummary(BaseModel):
     seconds: float = 0.0
 
 
+@runtime_checkable
+class NQuadsLoader(Protocol):
+    """A store that loads N-Quads natively (embedded Oxigraph, a remote SPARQL server)."""
+
+    def load_nquads(self, data: bytes, graphs: Iterable[str]) -> None:
+        """Replace the named graphs `graphs` with the quads of `data`."""
+
+
 def _ignore(_error: KGError) -> None:
     """Drop an error (the default when the caller does not report them)."""
+
+
+def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = _ignore,
+             skip: Callable[[Article], bool] | None = None) -> Iterator[Article]:
+    """Read the articles named by `inputs`, leaving out bad, too long and skipped ones.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        settings: Gives the longest text accepted (`max_chars`).
+        on_error: Called with each bad input or refused article.
+        skip: Called with each article before it is parsed; True leaves it out.
+    """
+    for item in read_inputs(inputs):
+        if isinstance(item, KGError):
+            on_error(item)
+        elif len(item.text) > settings.max_chars:
+            on_error(ArticleFormatError(
+                item.source_path or item.id,
+                f"article text is {len(item.text):,} characters; the limit is "
+                f"{settings.max_chars:,} (setting max_chars)"))
+        elif skip is None or not skip(item):
+            if item.published is None:
+                _log.warning("%s: no publication date found; relative times stay unresolved",
+                             item.source_path or item.id)
+            yield item
 
 
 def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipeline | None = None,
@@ -54,23 +93,7 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
         on_error: Called with each bad input or failed article; the rest go on.
         skip: Called with each article before it is parsed; True leaves it out.
     """
-
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
-            if isinstance(item, KGError):
-                on_error(item)
-            elif len(item.text) > settings.max_chars:
-                on_error(ArticleFormatError(
-                    item.source_path or item.id,
-                    f"article text is {len(item.text):,} characters; the limit is "
-                    f"{settings.max_chars:,} (setting max_chars)"))
-            elif skip is None or not skip(item):
-                if item.published is None:
-                    _log.warning("%s: no publication date found; relative times stay unresolved",
-                                 item.source_path or item.id)
-                yield item
-
-    pending = articles()
+    pending = articles(inputs, settings=settings, on_error=on_error, skip=skip)
     first = next(pending, None)
     if first is None:
         return  # nothing to parse: do not pay for loading the model and gazetteers
@@ -84,35 +107,88 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
 
 
 def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
-           pipeline: Pipeline | None = None, on_error: OnError = _ignore,
-           on_article: Callable[[Extraction], None] | None = None) -> IngestSummary:
+           pipeline: Pipeline | None = None, jobs: int = 1, on_error: OnError = _ignore,
+           on_progress: OnProgress | None = None) -> IngestSummary:
     """Extract articles and write one named graph per article into `store`.
 
     Articles whose text is already stored under the same hash are skipped before parsing,
     so a re-run after a crash resumes where it stopped and re-ingesting changes nothing.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        store: Where the graphs go; this process is its only writer.
+        settings: Stages, model, base IRI and batch size (articles per transaction).
+        pipeline: A pipeline to reuse when `jobs` is 1.
+        jobs: Processes that extract (each loads the model once); 1 extracts in this process.
+        on_error: Called with each bad input or failed article; the rest go on.
+        on_progress: Called with the number of articles handled so far (stored, skipped or
+            failed), after each article.
+
+    Raises:
+        ConfigError: If `jobs` is less than 1.
+        StoreError: If the store refuses a batch.
     """
     started = time.perf_counter()
     counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
 
+    def progress() -> None:
+        if on_progress is not None:
+            on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
+
     def report(error: KGError) -> None:
         counts["failed"] += 1
         on_error(error)
+        progress()
 
     def stored(article: Article) -> bool:
         if store.has(graph_iri(article.id, settings.base_iri), article.text_hash):
             counts["skipped"] += 1
+            progress()
             return True
         return False
 
-    def graphs() -> Iterator[tuple[Graph, str]]:
-        for extraction in extract(inputs, settings=settings, pipeline=pipeline, on_error=report,
-                                  skip=stored):
-            graph = to_graph(extraction, base_iri=settings.base_iri)
-            counts["triples"] += len(graph)
-            counts["articles"] += 1
-            if on_article is not None:
-                on_article(extraction)
-            yield graph, extraction.article.text_hash
-
-    store.put_many(graphs(), batch_size=settings.batch_size)
+    pending = articles(inputs, settings=settings, on_error=report, skip=stored)
+    first = next(pending, None)
+    if first is not None:  # else: nothing to parse, no model to load
+        results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
+                         pipeline=pipeline)
+        for batch in _batches(results, settings.batch_size, report):
+            write(store, batch)
+            for item in batch:
+                counts["articles"] += 1
+                counts["triples"] += item.triples
+                progress()
     return IngestSummary(**counts, seconds=round(time.perf_counter() - started, 3))
+
+
+def write(store: Store, batch: list[MappedArticle]) -> None:
+    """Write mapped articles to the store in one batch (natively where the store loads N-Quads).
+
+    Raises:
+        StoreError: If the store refuses the batch.
+    """
+    if isinstance(store, NQuadsLoader):
+        store.load_nquads(b"".join(item.nquads for item in batch), [item.graph for item in batch])
+        return
+    store.put_many([(_graph(item), item.text_hash) for item in batch], batch_size=len(batch))
+
+
+def _graph(item: MappedArticle) -> Graph:
+    dataset = Dataset()
+    dataset.parse(data=item.nquads, format="nquads")
+    return dataset.graph(URIRef(item.graph))
+
+
+def _batches(results: Iterable[Result], size: int, report: OnError
+             ) -> Iterator[list[MappedArticle]]:
+    batch: list[MappedArticle] = []
+    for item in results:
+        if isinstance(item, Failure):
+            report(item.error())
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

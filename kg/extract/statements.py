@@ -68,7 +68,9 @@ class _Speakers:
             ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
             kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
             return ent.text, kind
-        text = self.doc.text[phrase[0]:phrase[1]]
+        # an unnamed speaker is named by its head and left modifiers ("a military source")
+        end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
+        text = self.doc.text[phrase[0]:end]
         for det in _DETERMINERS:
             text = text.removeprefix(det)
         return text, "media" if media else "other"

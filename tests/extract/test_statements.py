@@ -97,10 +97,14 @@ def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
     assert _extract(nlp, text).statements == ()
 
 
-def test_find_statements_adds_unknown_speaker_as_actor(nlp):
-    extraction = _extract(nlp, "Maria Lindqvist said the talks had failed.")
-    assert extraction.statements[0].speaker == actor_id("Maria Lindqvist")
-    assert actor_id("Maria Lindqvist") in {a.id for a in extraction.actors}
+@pytest.mark.parametrize(("text", "name"), [
+    ("Maria Lindqvist said the talks had failed.", "Maria Lindqvist"),
+    ("A senior official based in the capital said the talks had failed.", "senior official"),
+])
+def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, name):
+    extraction = _extract(nlp, text)
+    assert extraction.statements[0].speaker == actor_id(name)
+    assert actor_id(name) in {a.id for a in extraction.actors}
 
 
 def test_find_statements_reuses_known_actor(nlp):
