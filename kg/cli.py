@@ -106,6 +106,19 @@ StoreOpt = Annotated[str | None, typer.Option(
                     "an http(s) SPARQL endpoint URL, or 'memory'.")]
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Processes that extract (each loads the model once).")]
+BatchOpt = Annotated[int | None, typer.Option(
+    "--batch-size", min=1, help="Articles per nlp.pipe batch and per store transaction.")]
+ProgressOpt = Annotated[bool | None, typer.Option(
+    "--progress/--no-progress", help="Show a progress bar (default: on a terminal, not in CI).")]
+
+
 def _settings(config: Path | None, store: str | None = None) -> Settings:
     if config is None and Path("pyproject.toml").is_file():
         candidate = Path("pyproject.toml")
@@ -146,16 +159,38 @@ def extract_cmd(
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
     config: ConfigOpt = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Write N-Quads shards (part-000000.nq, ...) to this folder for a bulk loader "
+             "(with --format nquads).")] = None,
+    shard_size: Annotated[int, typer.Option(min=1, help="Articles per shard (with --out).")
+                          ] = 1000,
+    jobs: JobsOpt = 1,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract articles and print what was read out of them, one object or document per article.
 
     Example: kg extract data/000_6fba463f02e9fc5b.txt --format json
+    Bulk: kg extract corpus/ --format nquads --out shards/ --shard-size 1000 --jobs 2
     """
     from kg.export import write_extractions
     from kg.ingest import extract
 
     settings = _settings(config)
     errors = _Errors(strict)
+    if out is not None:
+        from kg.ingest import shard
+        from kg.progress import Bar, estimate, wanted
+
+        if fmt is not ExtractFormat.nquads:
+            raise typer.BadParameter("--out writes N-Quads shards: give --format nquads")
+        show = wanted(progress)
+        with Bar(estimate(inputs) if show else None, enabled=show) as bar:
+            written = shard(inputs, out, settings=settings, size=shard_size, jobs=jobs,
+                            on_error=errors, on_progress=bar)
+        typer.echo(f"wrote {written.articles} articles ({written.triples} triples) in "
+                   f"{len(written.shards)} shards to {out}", err=True)
+        errors.exit_if_any()
+        return
     write_extractions(sys.stdout, extract(inputs, settings=settings, on_error=errors),
                       fmt.value, base_iri=settings.base_iri)
     errors.exit_if_any()
@@ -167,18 +202,49 @@ def ingest_cmd(
     store: StoreOpt = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
     config: ConfigOpt = None,
+    jobs: JobsOpt = 1,
+    engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a "
+                                                "Dask cluster (--scheduler).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address, e.g. tcp://127.0.0.1:8786 (with --engine dask).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="With --engine dask: have the workers write N-Quads shards here instead of "
+             "storing (a folder all workers can reach).")] = None,
+    batch_size: BatchOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract articles and store one named graph per article (re-ingesting changes nothing).
 
-    Example: kg ingest data/ --store .kg/store
+    Example: kg ingest data/ --store .kg/store --jobs 2
     """
     from kg.ingest import ingest
+    from kg.progress import Bar, estimate, wanted
     from kg.store import open_store
 
     settings = _settings(config, store)
+    if batch_size is not None:
+        settings = settings.model_copy(update={"batch_size": batch_size})
     errors = _Errors(strict)
-    with open_store(settings) as opened:
-        summary = ingest(inputs, opened, settings=settings, on_error=errors)
+    show = wanted(progress)
+    if engine is Engine.dask and scheduler is None:
+        raise typer.BadParameter("--engine dask needs --scheduler ADDRESS")
+    with Bar(estimate(inputs) if show else None, enabled=show) as bar:
+        if engine is Engine.dask and out is not None:
+            from kg.distributed import run
+
+            summary = run(inputs, settings=settings, scheduler=str(scheduler), out=out,
+                          partition=settings.batch_size, on_error=errors, on_progress=bar)
+        else:
+            with open_store(settings) as opened:
+                if engine is Engine.dask:
+                    from kg.distributed import run
+
+                    summary = run(inputs, settings=settings, scheduler=str(scheduler),
+                                  store=opened, partition=settings.batch_size, on_error=errors,
+                                  on_progress=bar)
+                else:
+                    summary = ingest(inputs, opened, settings=settings, jobs=jobs,
+                                     on_error=errors, on_progress=bar)
     typer.echo(f"ingested {summary.articles} articles ({summary.triples} triples), "
                f"skipped {summary.skipped} unchanged, {summary.failed} failed "
                f"in {summary.seconds:.1f} s", err=True)
@@ -214,7 +280,7 @@ def query_cmd(
 
     if list_names:
         for entry in queries.list_queries():
-            typer.echo(f"{entry.name}\t{entry.summary}")
+            typer.echo(f"{entry.name}\t{entry.description}")
         return
     settings = _settings(config, store)
     with open_store(settings) as opened:

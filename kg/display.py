@@ -87,7 +87,7 @@ def _article(entry: TimelineEntry | StatementEntry) -> str:
     label = html.escape(article.label)
     if article.url:
         label = f'<a href="{html.escape(article.url)}">{label}</a>'
-    published = article.published.isoformat()[:10] if article.published else ""
+    published = article.day.isoformat() if article.day else ""
     return f"{label} <small>{html.escape(published)}</small>"
 
 
@@ -184,7 +184,8 @@ def timeline_chart(tl: Timeline, *, height: int | None = None) -> go.Figure:
     return figure
 
 
-def network_chart(graph: nx.Graph[str], *, title: str = "Actor network", seed: int = 1) -> go.Figure:
+def network_chart(graph: nx.Graph[str], *, title: str = "Actor network",
+                  seed: int = 1) -> go.Figure:
     """Return an interactive drawing of a graph from `kg.timeline` (`build`, `interactions`,
     `said_about`): nodes coloured by kind, edges hovered with their role or label and date."""
     positions = nx.spring_layout(graph, seed=seed)

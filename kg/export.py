@@ -168,7 +168,7 @@ def _table_row(entry: TimelineEntry) -> list[str]:
     source = entry.source.name if entry.source else ""
     return [_clip(v) for v in (entry.display_date, entry.type, entry.headline,
                                entry.place.name if entry.place else "", source,
-                               f"{entry.article.label} ({entry.article.id})")]
+                               entry.article.citation)]
 
 
 def _clip(text: str) -> str:

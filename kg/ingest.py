@@ -25,6 +25,7 @@ from kg.extract import Pipeline
 from kg.model import Article, Extraction
 from kg.parallel import Failure, MappedArticle, Result, mapped
 from kg.rdf import graph_iri
+from kg.shards import ShardSummary, ShardWriter
 from kg.store import Store
 
 OnError = Callable[[KGError], None]
@@ -159,6 +160,49 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
                 counts["triples"] += item.triples
                 progress()
     return IngestSummary(**counts, seconds=round(time.perf_counter() - started, 3))
+
+
+def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, size: int,
+          jobs: int = 1, on_error: OnError = _ignore, on_progress: OnProgress | None = None
+          ) -> ShardSummary:
+    """Extract articles into N-Quads shard files of `size` articles each, for a bulk loader.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        out: Folder for `part-000000.nq`, `part-000001.nq`, ...
+        settings: Stages, model, base IRI and batch size.
+        size: Articles per shard.
+        jobs: Processes that extract; 1 extracts in this process.
+        on_error: Called with each bad input or failed article; the rest go on.
+        on_progress: Called with the number of articles handled so far.
+
+    Raises:
+        ConfigError: If `size` or `jobs` is less than 1.
+        StoreError: If a shard cannot be written.
+    """
+    done = 0
+
+    def report(error: KGError) -> None:
+        nonlocal done
+        done += 1
+        on_error(error)
+        if on_progress is not None:
+            on_progress(done)
+
+    with ShardWriter(out, size=size) as writer:
+        pending = articles(inputs, settings=settings, on_error=report)
+        first = next(pending, None)
+        if first is not None:
+            results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs)
+            for item in results:
+                if isinstance(item, Failure):
+                    report(item.error())
+                    continue
+                writer.add(item)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done)
+    return writer.summary()
 
 
 def write(store: Store, batch: list[MappedArticle]) -> None:

@@ -7,13 +7,16 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
+from typer.testing import CliRunner
 
 from kg import timeline as tl
+from kg.cli import app
 from kg.errors import KGError
 from kg.export import (
     RDF_FORMATS,
@@ -121,7 +124,7 @@ def test_export_timeline_table_lists_dated_then_undated(sample: tl.Timeline) -> 
     assert lines[0] == sample.title
     body = lines[3:-1]
     assert [line.split()[0] for line in body] == [e.display_date.split()[0] for e in sample.all]
-    assert "Daily Zenda (a1)" in lines[3 + 4]
+    assert "Daily Zenda, 2019-08-20 (a1)" in lines[3 + 4]
     assert lines[-1] == "(6 dated, 1 undated)"
 
 
@@ -172,3 +175,46 @@ def test_export_graphml_reads_back_with_labels(sample: tl.Timeline) -> None:
 def test_export_write_timeline_rejects_unknown_format(sample: tl.Timeline) -> None:
     with pytest.raises(KGError):
         write_timeline(io.StringIO(), sample, "pdf")  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An embedded store on disk holding the sample articles, for the CLI."""
+    path = tmp_path_factory.mktemp("cli") / "store"
+    with open_store(str(path)) as opened:
+        for extraction in extractions():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+    return str(path)
+
+
+def _cli(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_export_cli_timeline_jsonld_and_turtle_parse_to_the_same_graph(stored: str) -> None:
+    place = ("timeline", "--place", "strelsau", "--store", stored)
+    from_jsonld = Graph().parse(data=_cli(*place, "--format", "jsonld"), format="json-ld")
+    from_turtle = Graph().parse(data=_cli(*place, "--format", "turtle"), format="turtle")
+    assert len(from_turtle) > 0
+    assert isomorphic(from_jsonld, from_turtle)
+
+
+def test_export_cli_timeline_table_shows_granularity_and_sources(stored: str) -> None:
+    lines = _cli("timeline", "--place", "Strelsau", "--store", stored).splitlines()
+    assert any(line.startswith("2019-08 ") and "marched" in line for line in lines)
+    assert any(line.startswith("2019-08-18") and "Jane Doe" in line and "Daily Zenda" in line
+               for line in lines)
+
+
+@pytest.mark.parametrize(("fmt", "check"), [
+    ("csv", lambda text: len(list(csv.DictReader(io.StringIO(text)))) == 7),
+    ("timelinejs", lambda text: len(json.loads(text)["events"]) == 6),
+    ("graphml", lambda text: nx.parse_graphml(text).has_node("actor/acme-corp")),
+])
+def test_export_cli_export_writes_the_whole_timeline(stored: str, fmt: str, check: object,
+                                                     tmp_path: Path) -> None:
+    out = tmp_path / f"all.{fmt}"
+    _cli("export", "--format", fmt, "--out", str(out), "--store", stored)
+    assert check(out.read_text(encoding="utf-8"))  # type: ignore[operator]

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from kg import timeline as tl
 from kg.cli import app
+from kg.errors import QueryError
 from kg.rdf import to_graph
 from kg.store import Store, open_store
 from tests._timeline_sample import extractions
@@ -30,12 +31,15 @@ def _load(store: Store) -> Store:
     return store
 
 
-@pytest.fixture(params=["memory", "oxigraph"])
+@pytest.fixture(params=["memory", "oxigraph", "remote"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A store of each embedded backend holding the two sample articles."""
-    spec = "memory" if request.param == "memory" else str(tmp_path / "store")
+    """A store of each backend holding the two sample articles."""
+    spec = {"memory": "memory", "oxigraph": str(tmp_path / "store")}.get(request.param) \
+        or request.getfixturevalue("oxigraph_server")
     with open_store(spec) as opened:
+        opened.update("DROP SILENT ALL", allow_update=True)
         yield _load(opened)
+        opened.update("DROP SILENT ALL", allow_update=True)
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +115,13 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
 ])
 def test_timeline_filters(store: Store, filters: dict[str, object], expected: list[str]) -> None:
     assert ids(tl.timeline(store, **filters)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("event_type", ["nonsense", "ASSAULTS"])
+def test_timeline_rejects_unknown_event_type(event_type: str) -> None:
+    with open_store("memory") as opened, pytest.raises(QueryError) as info:
+        tl.timeline(opened, event_type=event_type)
+    assert event_type in str(info.value)
 
 
 def test_timeline_entry_carries_actors_place_source_and_article(sample: tl.Timeline) -> None:

@@ -121,11 +121,13 @@ class AttributionFinder:
             return trimmed(token.doc, sent.start_char, left)
         return trimmed(token.doc, sent.start_char, sent.end_char)
 
-    def _clip(self, token: Token, speaker: Token, content: Range) -> Range | None:
+    def _clip(self, token: Token, speaker: Token | None, content: Range) -> Range | None:
         """Keep content apart from its cue and speaker, and an indirect one inside its paragraph."""
         doc = token.doc
         a, b = content
-        for start, end in ((token.idx, token.idx + len(token)), noun_phrase(speaker)):
+        parts = [(token.idx, token.idx + len(token))]
+        parts += [noun_phrase(speaker)] if speaker is not None else []
+        for start, end in parts:
             if a < end and start < b:
                 a, b = (a, start) if start > a else (max(a, end), b)
         if doc.text[a:a + 1] not in "“\"":
@@ -260,7 +262,8 @@ class AttributionFinder:
             if content is None and token.dep_ == "parataxis" and speaker is not None:
                 content = self._around(token, speaker)
                 around = content is not None
-        if content is None or speaker is None:
+        # a cue with syntactic content but no source stays ("It is expected that ...")
+        if content is None or speaker is None and around:
             return None
         if not around:
             content = self._clip(token, speaker, content)
@@ -271,7 +274,7 @@ class AttributionFinder:
         channel = channel or self._channel(token)
         return Attribution(
             cue=cue, cue_token=token, content=content, speaker=speaker,
-            speaker_range=noun_phrase(speaker), channel=channel,
+            speaker_range=noun_phrase(speaker) if speaker is not None else None, channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
             direct=is_direct(doc, content),
         )

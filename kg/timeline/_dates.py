@@ -40,6 +40,9 @@ def make_when(value: str, *, type: str | None = None, granularity: str | None = 
         >>> make_when("2019-08-19TMO", granularity="part_of_day", earliest=date(2019, 8, 19),
         ...           latest=date(2019, 8, 19)).display
         '2019-08-19 morning'
+        >>> make_when("2019-08-20TMO", granularity="part_of_day", mod="START",
+        ...           earliest=date(2019, 8, 20), latest=date(2019, 8, 20)).display
+        '2019-08-20 early morning'
     """
     grain = granularity if granularity in _GRANULARITIES else "unknown"
     kind = type if type in _TYPES else "DATE"
@@ -48,6 +51,9 @@ def make_when(value: str, *, type: str | None = None, granularity: str | None = 
     if modifier == "SINCE":
         display = f"since {base}" + (f" (until {latest.isoformat()})"
                                      if latest is not None else "")
+    elif grain == "part_of_day" and modifier in ("START", "MID", "END"):
+        day, _, part = base.partition(" ")  # "the early hours of Tuesday": an early morning
+        display = f"{day} {_MOD_WORDS[modifier].format(part)}"
     elif modifier in _MOD_WORDS:
         display = _MOD_WORDS[modifier].format(base)
     else:

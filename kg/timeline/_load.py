@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
@@ -23,13 +23,13 @@ from kg.timeline._records import (
     TimelineEntry,
     When,
 )
-from kg.vocab import KG
+from kg.vocab import KG, PLOVER, PLOVER_TYPES
 
 Source = Store | Graph
 Row = Mapping[str, Node | None]
 # kg:date is typed by granularity (ontology/README.md), so its datatype tells the granularity
-_GRAINS = {str(XSD.gYear): "year", str(XSD.gYearMonth): "month", str(XSD.date): "day",
-           str(XSD.dateTime): "second"}
+_GRAINS = {str(namespace.XSD.gYear): "year", str(namespace.XSD.gYearMonth): "month",
+           str(namespace.XSD.date): "day", str(namespace.XSD.dateTime): "second"}
 
 
 def as_store(source: Source) -> Store:
@@ -82,8 +82,12 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         out, otherwise they are listed in `Timeline.undated`.
 
     Raises:
-        QueryError: If a parameter is invalid or the query fails.
+        QueryError: If a parameter is invalid (an event type that is not a PLOVER type) or the
+            query fails.
     """
+    if event_type is not None and event_type.upper() not in PLOVER_TYPES \
+            and not event_type.startswith(str(PLOVER)):
+        raise QueryError(f"unknown event type {event_type!r}; PLOVER types: {list(PLOVER_TYPES)}")
     store = as_store(source)
     rows = run_named(store, "timeline_events", base_iri=base_iri, place=place, actor=actor,
                      type=event_type, start=start, end=end, article=article).records()

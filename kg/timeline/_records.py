@@ -60,6 +60,25 @@ class Article(_Record):
         """Return the publisher, else the title, else the article id."""
         return self.publisher or self.title or self.id
 
+    @property
+    def day(self) -> date | None:
+        """Return the publication day, whatever the precision of `published`."""
+        return self.published.date() if isinstance(self.published, datetime) else self.published
+
+    @property
+    def citation(self) -> str:
+        """Return how a table cites the article: label, publication day and id.
+
+        Examples:
+            >>> Article(iri="x", id="a1", publisher="Daily Zenda",
+            ...         published=date(2019, 8, 20)).citation
+            'Daily Zenda, 2019-08-20 (a1)'
+        """
+        parts = [self.label] if self.label != self.id else []
+        if self.day is not None:
+            parts.append(self.day.isoformat())
+        return ", ".join(parts) + f" ({self.id})" if parts else self.id
+
 
 class TimelineEntry(_Record):
     """One event as a timeline shows it: what, when, where, who, and who says so."""

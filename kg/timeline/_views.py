@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 import networkx as nx
@@ -88,11 +88,7 @@ def _overlaps(entry: TimelineEntry, start: date | None, end: date | None) -> boo
 
 
 def _published_by(entry: TimelineEntry, day: date) -> bool:
-    published = entry.article.published
-    if published is None:
-        return False
-    as_date = published.date() if isinstance(published, datetime) else published
-    return as_date <= day
+    return entry.article.day is not None and entry.article.day <= day
 
 
 def build(entries: Entries) -> nx.MultiDiGraph[str]:

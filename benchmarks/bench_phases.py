@@ -1,0 +1,78 @@
+"""Break one process's ingest time down by phase: spaCy parse, each stage, mapping, writing.
+
+    python -m benchmarks.bench_phases --corpus C.jsonl --articles 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from kg.articles import read_inputs
+from kg.config import Settings
+from kg.extract import Pipeline
+from kg.ingest import write
+from kg.model import Article, Extraction
+from kg.parallel import MappedArticle
+from kg.rdf import graph_iri, to_graph
+from kg.store import OxigraphStore
+from rdflib import Dataset
+
+
+def run(corpus: Path, count: int) -> dict[str, object]:
+    """Time each phase over the first `count` articles; return ms per article by phase."""
+    began = time.perf_counter()
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    load = time.perf_counter() - began
+    items = [a for a in itertools.islice(read_inputs([corpus]), count) if isinstance(a, Article)]
+    spent: dict[str, float] = defaultdict(float)
+    began = time.perf_counter()
+    docs = list(pipeline.nlp.pipe([a.text for a in items], batch_size=settings.batch_size))
+    spent["spacy parse"] = time.perf_counter() - began
+    mapped = []
+    for article, doc in zip(items, docs, strict=True):
+        extraction = Extraction(article=article, run=pipeline.run_info)
+        for name, stage in pipeline.stages:
+            began = time.perf_counter()
+            extraction = stage(extraction, doc)
+            spent[f"stage {name}"] += time.perf_counter() - began
+        began = time.perf_counter()
+        graph = to_graph(extraction, base_iri=settings.base_iri)
+        spent["map: to_graph"] += time.perf_counter() - began
+        began = time.perf_counter()
+        data = Dataset(store=graph.store).serialize(format="nquads", encoding="utf-8")
+        spent["map: serialise N-Quads"] += time.perf_counter() - began
+        mapped.append(MappedArticle(article_id=article.id, text_hash=article.text_hash,
+                                    graph=str(graph_iri(article.id)), triples=len(graph),
+                                    nquads=data))
+    with tempfile.TemporaryDirectory() as folder, OxigraphStore(folder) as store:
+        began = time.perf_counter()
+        for start in range(0, len(mapped), settings.batch_size):
+            write(store, mapped[start:start + settings.batch_size])
+        spent["store: load N-Quads"] = time.perf_counter() - began
+    total = sum(spent.values())
+    return {
+        "articles": len(items), "model_and_stage_load_s": load,
+        "triples_per_article": sum(m.triples for m in mapped) / len(mapped),
+        "ms_per_article": {k: 1000 * v / len(items) for k, v in spent.items()},
+        "share": {k: v / total for k, v in spent.items()},
+        "parse_share_ceiling": spent["spacy parse"] / total,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args()
+    print(json.dumps(run(args.corpus, args.articles)))
+
+
+if __name__ == "__main__":
+    main()
