@@ -93,7 +93,8 @@ def one(kind: str, jobs: int, corpus: Path, store: Path | None) -> dict[str, obj
             extra = _kg_nprocess(corpus, jobs, clock, store or Path("/tmp/kg-bench-store"))
     wall = time.perf_counter() - began
     return {"kind": kind, "jobs": jobs, "articles": len(clock.done), "wall": wall,
-            "done": clock.done, "memory": clock.memory, "rss_end": rss_total(), "rss_peak": peak.peak, **extra}
+            "done": clock.done, "memory": clock.memory, "rss_end": rss_total(),
+            "rss_peak": peak.peak, **extra}
 
 
 def main() -> None:

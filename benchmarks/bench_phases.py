@@ -13,6 +13,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from rdflib import Dataset
+
 from kg.articles import read_inputs
 from kg.config import Settings
 from kg.extract import Pipeline
@@ -21,7 +23,6 @@ from kg.model import Article, Extraction
 from kg.parallel import MappedArticle
 from kg.rdf import graph_iri, to_graph
 from kg.store import OxigraphStore
-from rdflib import Dataset
 
 
 def run(corpus: Path, count: int) -> dict[str, object]:

@@ -10,10 +10,9 @@ import argparse
 import io
 import json
 import time
-from pathlib import Path
-
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 

@@ -22,8 +22,10 @@ PEOPLE = [
     ("Secretary of State", "Mike Pompeo", "the United States"),
     ("Prime Minister", "Imran Khan", "Pakistan"), ("President", "Cyril Ramaphosa", "South Africa"),
     ("Prime Minister", "Abiy Ahmed", "Ethiopia"), ("President", "Muhammadu Buhari", "Nigeria"),
-    ("Defence Minister", "Hulusi Akar", "Turkey"), ("Foreign Minister", "Mohammad Javad Zarif", "Iran"),
-    ("President", "Andres Manuel Lopez Obrador", "Mexico"), ("President", "Jair Bolsonaro", "Brazil"),
+    ("Defence Minister", "Hulusi Akar", "Turkey"),
+    ("Foreign Minister", "Mohammad Javad Zarif", "Iran"),
+    ("President", "Andres Manuel Lopez Obrador", "Mexico"),
+    ("President", "Jair Bolsonaro", "Brazil"),
     ("Prime Minister", "Narendra Modi", "India"), ("President", "Moon Jae-in", "South Korea"),
     ("Prime Minister", "Scott Morrison", "Australia"),
 ]

@@ -228,6 +228,11 @@ def ingest_cmd(
     show = wanted(progress)
     if engine is Engine.dask and scheduler is None:
         raise typer.BadParameter("--engine dask needs --scheduler ADDRESS")
+    if engine is Engine.dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError as exc:
+            raise KGError("--engine dask needs Dask: pip install 'kg[distributed]'") from exc
     with Bar(estimate(inputs) if show else None, enabled=show) as bar:
         if engine is Engine.dask and out is not None:
             from kg.distributed import run

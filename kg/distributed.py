@@ -99,7 +99,7 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     pending = articles(inputs, settings=settings, on_error=report, skip=stored)
-    with Client(scheduler, timeout=30) as client:
+    with Client(scheduler, timeout=30) as client:  # type: ignore[no-untyped-call]
         slots = 2 * max(1, sum(client.nthreads().values()))
         for results in _stream(client, pending, settings, folder, partition, slots):
             done = []
@@ -121,7 +121,7 @@ def _stream(client: Client, pending: Iterator[Article], settings: Settings, fold
             partition: int, slots: int) -> Iterator[list[Result]]:
     """Submit partitions, at most `slots` in flight, and yield each result list as it is done."""
     text = settings.model_dump_json()
-    inflight: set[Future] = set()
+    inflight: set[Future[list[Result]]] = set()
     for index in itertools.count():
         batch = list(itertools.islice(pending, partition))
         if not batch:
@@ -129,7 +129,8 @@ def _stream(client: Client, pending: Iterator[Article], settings: Settings, fold
         shard = str(folder / shard_name(index)) if folder is not None else None
         inflight.add(client.submit(extract_partition, text, batch, shard, pure=False))
         while len(inflight) >= slots:
-            finished, inflight = wait(inflight, return_when="FIRST_COMPLETED")
+            finished, inflight = wait(  # type: ignore[no-untyped-call]
+                inflight, return_when="FIRST_COMPLETED")
             for future in finished:
                 yield future.result()
     for future in inflight:

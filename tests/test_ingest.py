@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.config import Settings
 from kg.errors import KGError
 from kg.extract import Pipeline
 from kg.ingest import IngestSummary, ingest, shard

@@ -134,17 +134,32 @@ class Gazetteer:
 
 def place_of(entry: Entry, surface: str | None = None, mentions: tuple[Span, ...] = (),
              written: Iterable[str] = ()) -> Place:
-    """Return the `Place` record of a gazetteer entry, named as the article writes it.
+    """Return the `Place` record of a gazetteer entry.
 
-    Countries and continents keep their gazetteer name; other places take `surface`, the name
-    as most often written, with the gazetteer's spelling kept as an alias.
+    The name is the gazetteer's, in plain Latin letters ("Khān Shaykhūn" -> "Khan Shaykhun"),
+    so one place has one name in every article's graph; the spellings the article uses
+    (`surface`, `written`) and the gazetteer's own are kept as aliases.
     """
-    name = entry.name if surface is None or entry.kind in ("country", "continent") else surface
-    aliases = sorted({entry.name, *written} - {name})
+    name = plain(entry.name)
+    aliases = sorted({entry.name, *written, *([surface] if surface else [])} - {name})
     return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
                  geonames_id=entry.geonames_id, country_code=entry.country_code,
                  latitude=entry.latitude, longitude=entry.longitude,
                  aliases=tuple(aliases), mentions=mentions)
+
+
+def plain(name: str) -> str:
+    """Spell a name in plain Latin letters, dropping diacritics and ayn/hamza marks.
+
+    Examples:
+        >>> plain("Ma‘arrat an Nu‘mān")
+        "Ma'arrat an Nu'man"
+        >>> plain("Ḩamāh")
+        'Hamah'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.replace("‘", "'").replace("’", "'"))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded if folded.strip() else name
 
 
 def _latin(name: str) -> bool:

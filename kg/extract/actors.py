@@ -43,14 +43,19 @@ class ActorFinder:
         places = extraction.places
         capitals = {p.id: e.capital_of for p in places
                     if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
-        names = name_mentions(doc, self.lexicon, places)
-        states = country_mentions(doc, self.lexicon, places, capitals)
+        # the header and dateline name the filing place and agency, not actors of the story
+        body = extraction.article.body_start
+        names = [m for m in name_mentions(doc, self.lexicon, places) if m.start >= body]
+        states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
+                  if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
         states += self._affiliated_states(names, states, extraction)
         clusters = merge(names, states)
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
+            if run.start_char < body:
+                continue
             mention = Mention(run.start_char, run.end_char, run.text, "",
                               tokens=tuple(t.text for t in run))
             cluster = attach(mention, clusters)

