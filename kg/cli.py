@@ -19,6 +19,7 @@ import typer.core
 from kg.config import Settings, load_settings
 from kg.errors import KGError
 
+
 class _Group(typer.core.TyperGroup):
     """Turns a `KGError` from any command into one `error: ...` line and exit code 1."""
 
@@ -389,8 +390,8 @@ def _write_timeline(settings: Settings, filters: dict[str, str | None], fmt: str
 @app.command("validate")
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
-    from kg.store import open_store
     from kg.audit import validate_store
+    from kg.store import open_store
 
     settings = _settings(config, store)
     with open_store(settings) as opened:

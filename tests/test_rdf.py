@@ -142,7 +142,8 @@ def extractions(draw: st.DrawFn) -> Extraction:
     ) for _ in range(draw(st.integers(0, 3)))]
     dateline = draw(st.none() | st.builds(
         Dateline, text=names, span=st.none() | span, place=ref(place_ids),
-        place_name=st.none() | names, region=st.none() | names, agency=st.none() | st.sampled_from(["AFP", "Reuters"])))
+        place_name=st.none() | names, region=st.none() | names,
+        agency=st.none() | st.sampled_from(["AFP", "Reuters"])))
     published = draw(st.none() | small_dates | st.builds(
         lambda t, tz: t.replace(tzinfo=tz),
         st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(2999, 1, 1)), offsets))

@@ -95,7 +95,7 @@ def analyse(text: str, *, title: str | None = None) -> Header:
     published: date | datetime | None = None
     page_date: date | None = None
     body_start = 0
-    for offset, line, next_offset in _lines(text)[:_HEADER_LINES]:
+    for _offset, line, next_offset in _lines(text)[:_HEADER_LINES]:
         stripped = line.strip()
         if not stripped:
             body_start = next_offset

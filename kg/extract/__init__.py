@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract import actors, events, places, statements, times
+from . import actors, events, places, statements, times
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
 
 __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "statements", "times"]

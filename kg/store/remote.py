@@ -344,7 +344,7 @@ class RemoteStore(Store):
         )
         try:
             response: httpx.Response = retrying(
-                self._client.request, method, url, **kwargs  # type: ignore[arg-type]
+                self._client.request, method, url, **kwargs
             )
         except httpx.TransportError as exc:
             raise StoreError(
