@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from kg.articles import from_html, from_record, from_text
 from kg.articles.header import analyse
 from kg.cli import app
 from kg.errors import ArticleFormatError, KGError
+from kg.extract import Pipeline
 from kg.query import run_named
 from kg.rdf import from_graph, to_graph
 from kg.store import OxigraphStore
@@ -198,3 +200,21 @@ def test_reliability_html_reader_fails_only_with_our_errors(markup: str) -> None
 def test_reliability_sample_data_has_no_bad_input() -> None:
     result = runner.invoke(app, ["extract", str(DATA / "004_chemical_report.json"), "-f", "jsonl"])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+_TIME_WORDS = ["last", "next", "year", "week", "Monday", "Tuesday", "January", "December",
+               "since", "ago", "three", "days", "the", "early", "hours", "of", "2017", "1990s",
+               "recent", "weeks", "tomorrow", "yesterday", "quarter", "spring", "every",
+               "morning", "decade", "century", "21:19", "Aug.", "20", ",", "in", "on"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(_TIME_WORDS), min_size=1, max_size=12),
+       published=st.one_of(st.none(), st.dates(), st.datetimes()))
+def test_reliability_times_never_crash_on_any_publication_date(
+        pipeline: Pipeline, words: list[str], published: date | datetime | None) -> None:
+    article = from_text(" ".join(words) + ".", article_id="t", published=published)
+    extraction = pipeline.apply(article, pipeline.nlp(article.text))
+    for timex in extraction.times:
+        assert article.text[timex.start:timex.end] == timex.text
+        assert timex.begin is None or timex.until is None or timex.begin <= timex.until
