@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 import typer.core
@@ -19,11 +19,15 @@ import typer.core
 from kg.config import Settings, load_settings
 from kg.errors import KGError
 
+if TYPE_CHECKING:
+    from kg.export import RdfFormat
+    from kg.export import TimelineFormat as TimelineWritten
+
 
 class _Group(typer.core.TyperGroup):
     """Turns a `KGError` from any command into one `error: ...` line and exit code 1."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except KGError as exc:
@@ -63,7 +67,7 @@ def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     turtle = "turtle"
@@ -72,7 +76,7 @@ class ExtractFormat(str, Enum):
     nquads = "nquads"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     turtle = "turtle"
     trig = "trig"
     nquads = "nquads"
@@ -82,7 +86,7 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
 
 
-class TimelineFormat(str, Enum):
+class TimelineFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -94,12 +98,13 @@ class TimelineFormat(str, Enum):
     graphml = "graphml"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
+_INPUTS_HELP = "Files, folders, globs or - (JSONL on stdin)."
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="TOML settings file (or a pyproject.toml with [tool.kg]).")]
 StoreOpt = Annotated[str | None, typer.Option(
@@ -107,7 +112,7 @@ StoreOpt = Annotated[str | None, typer.Option(
                     "an http(s) SPARQL endpoint URL, or 'memory'.")]
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     dask = "dask"
 
@@ -156,7 +161,7 @@ def schema_cmd() -> None:
 
 @app.command("extract")
 def extract_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or - (JSONL on stdin).")],
+    inputs: Annotated[list[str], typer.Argument(help=_INPUTS_HELP)],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
     config: ConfigOpt = None,
@@ -199,7 +204,7 @@ def extract_cmd(
 
 @app.command("ingest")
 def ingest_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or - (JSONL on stdin).")],
+    inputs: Annotated[list[str], typer.Argument(help=_INPUTS_HELP)],
     store: StoreOpt = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
     config: ConfigOpt = None,
@@ -339,10 +344,12 @@ def export_cmd(
         return
     with open_store(settings) as opened:
         if out is None:
-            export_store(opened, sys.stdout.buffer, fmt.value, base_iri=settings.base_iri)
+            export_store(opened, sys.stdout.buffer, cast("RdfFormat", fmt.value),
+                         base_iri=settings.base_iri)
         else:
             with out.open("wb") as handle:
-                export_store(opened, handle, fmt.value, base_iri=settings.base_iri)
+                export_store(opened, handle, cast("RdfFormat", fmt.value),
+                             base_iri=settings.base_iri)
 
 
 @app.command("timeline")
@@ -372,7 +379,7 @@ def timeline_cmd(
     _write_timeline(_settings(config, store), filters, fmt.value, out)
 
 
-def _write_timeline(settings: Settings, filters: dict[str, str | None], fmt: str,
+def _write_timeline(settings: Settings, filters: dict[str, str | None], name: str,
                     out: Path | None) -> None:
     from kg.export import write_timeline
     from kg.store import open_store
@@ -380,6 +387,7 @@ def _write_timeline(settings: Settings, filters: dict[str, str | None], fmt: str
 
     with open_store(settings) as opened:
         found = timeline(opened, base_iri=settings.base_iri, **filters)
+        fmt = cast("TimelineWritten", name)
         if out is None:
             write_timeline(sys.stdout, found, fmt, store=opened, base_iri=settings.base_iri)
         else:
@@ -436,12 +444,13 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[list[Path], typer.Argument(help="Gold folders (see ../shared/eval/README.md).")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold folders (format: ../shared/eval).")],
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents per folder."
                                               )] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    errors: Annotated[str | None, typer.Option(help="List misses and false positives of a task "
-                                                    "(timex, entities, events, statements, statements_derived).")
+    errors: Annotated[str | None, typer.Option(
+        help="List misses and false positives of a task (timex, entities, events, statements, "
+             "statements_derived).")
                       ] = None,
     config: ConfigOpt = None,
 ) -> None:
