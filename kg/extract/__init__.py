@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import actors, events, places, statements, times
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
+
+from . import actors, events, places, statements, times
 
 __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "statements", "times"]
