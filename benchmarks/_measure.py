@@ -89,6 +89,12 @@ def windows(done: Sequence[float], parts: int) -> list[float]:
     return rates
 
 
+def steady(done: Sequence[float], parts: int) -> float:
+    """Return the articles/s after the first of `parts` slices (the warm-up), as one rate."""
+    first = len(done) // parts - 1
+    return (len(done) - 1 - first) / max(done[-1] - done[first], 1e-9)
+
+
 def child(module: str, *args: str) -> dict[str, object]:
     """Run `python -m module args...` in a fresh process; return the JSON it prints last."""
     command = [sys.executable, "-m", module, *args]

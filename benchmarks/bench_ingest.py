@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def _kg_nprocess(corpus: Path, jobs: int, clock: Clock, store_path: Path) -> dic
 def one(kind: str, jobs: int, corpus: Path, store: Path | None) -> dict[str, object]:
     """Run one configuration; return its measurements."""
     clock = Clock()
+    load_before = os.getloadavg()[0]
     began = time.perf_counter()
     with Peak() as peak:
         if kind == "spacy":
@@ -94,7 +96,7 @@ def one(kind: str, jobs: int, corpus: Path, store: Path | None) -> dict[str, obj
     wall = time.perf_counter() - began
     return {"kind": kind, "jobs": jobs, "articles": len(clock.done), "wall": wall,
             "done": clock.done, "memory": clock.memory, "rss_end": rss_total(),
-            "rss_peak": peak.peak, **extra}
+            "rss_peak": peak.peak, "load_average": [load_before, os.getloadavg()[0]], **extra}
 
 
 def main() -> None:

@@ -84,7 +84,9 @@ def run(store_path: Path, repeats: int) -> dict[str, object]:
         triples = store.triples_count()
         actor = _busiest_actor(store)
         oxigraph_times, rows = _timed(_lean, store, actor, repeats)
-        cli_times, cli_rows = _timed(_cli, store, actor, 2)
+        began = time.perf_counter()
+        cli_rows = len(_cli(store, actor))  # once: it scans every event, seconds per run
+        cli_seconds = time.perf_counter() - began
         inlined_times = []
         for _ in range(repeats + 1):
             began = time.perf_counter()
@@ -106,7 +108,7 @@ def run(store_path: Path, repeats: int) -> dict[str, object]:
     ox_stats, rdf_stats = spread(oxigraph_times), spread(rdflib_times)
     return {
         "triples": triples, "actor": actor, "range": [str(START), str(END)], "rows": rows,
-        "cli_query_ms": {k: v * 1000 for k, v in spread(cli_times).items()},
+        "cli_query_ms": cli_seconds * 1000,
         "cli_query_rows": cli_rows,
         "inlined_values_ms": {k: v * 1000 for k, v in spread(inlined_times[1:]).items()},
         "oxigraph_ms": {k: v * 1000 for k, v in ox_stats.items()},

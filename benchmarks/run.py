@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import corpus
-from benchmarks._measure import child, machine, spread, windows
+from benchmarks._measure import child, machine, spread, steady, windows
 
-SLICES = 6
+SLICES = 5
 
 
 def _ingest(corpus_path: Path, kind: str, jobs: int, store: Path | None) -> dict[str, object]:
@@ -31,7 +31,7 @@ def _ingest(corpus_path: Path, kind: str, jobs: int, store: Path | None) -> dict
     result = child("benchmarks.bench_ingest", *args)
     done = result.pop("done")
     assert isinstance(done, list)
-    result["rate"] = spread(windows(done, SLICES))
+    result["rate"] = {"steady": steady(done, SLICES), **spread(windows(done, SLICES))}
     result["wall_rate"] = len(done) / float(result["wall"])  # type: ignore[arg-type]
     return result
 
@@ -63,7 +63,7 @@ def run(quick: bool, work: Path, nprocess: bool) -> dict[str, object]:
         shutil.rmtree(store, ignore_errors=True)
     store = work / "store-memory"
     shutil.rmtree(store, ignore_errors=True)
-    runs["memory"] = _ingest(memory_corpus, "kg", 2, store)
+    runs["memory"] = _ingest(memory_corpus, "kg", 1, store)
     shutil.rmtree(store, ignore_errors=True)
     runs["store"] = child("benchmarks.bench_store", "--store", str(work / "store-kg-2"),
                           "--repeats", "5" if quick else "15")
@@ -74,7 +74,7 @@ def run(quick: bool, work: Path, nprocess: bool) -> dict[str, object]:
 
 def _median(run: object) -> float:
     assert isinstance(run, dict)
-    return float(run["rate"]["median"])
+    return float(run["rate"]["steady"])
 
 
 def table(results: dict[str, object]) -> str:
@@ -87,7 +87,8 @@ def table(results: dict[str, object]) -> str:
     def rate(run: dict[str, object]) -> str:
         r = run["rate"]
         assert isinstance(r, dict)
-        return f"{r['median']:.1f} art/s ({r['min']:.1f}-{r['max']:.1f})"
+        return (f"{r['steady']:.1f} art/s (slices {r['min']:.1f} / {r['median']:.1f} / "
+                f"{r['max']:.1f})")
 
     ratio1 = _median(kg1) / _median(spacy1)
     ratio2 = _median(kg2) / _median(spacy2)
@@ -104,10 +105,12 @@ def table(results: dict[str, object]) -> str:
     samples = memory["memory"]
     assert isinstance(samples, list)
     peak = float(memory["rss_peak"]) / 2**30
-    first, last = samples[0], samples[-1]
-    rows.append(f"| peak memory, {results['memory_articles']:,} articles, --jobs 2 (all "
-                f"processes) | {peak:.2f} GiB; {first[1] / 2**30:.2f} GiB at {first[0]:,}, "
-                f"{last[1] / 2**30:.2f} GiB at {last[0]:,} | flat, < 1.5 GiB | "
+    first, middle, last = samples[0], samples[len(samples) // 2], samples[-1]
+    pooled = float(kg2["rss_peak"]) / 2**30
+    rows.append(f"| peak memory, {results['memory_articles']:,} articles, --jobs 1 | "
+                f"{peak:.2f} GiB; {first[1] / 2**30:.2f} GiB at {first[0]:,}, "
+                f"{middle[1] / 2**30:.2f} at {middle[0]:,}, {last[1] / 2**30:.2f} at "
+                f"{last[0]:,} (--jobs 2, all processes: {pooled:.2f} GiB) | flat, < 1.5 GiB | "
                 f"{'yes' if peak < 1.5 else 'no'} |")
     store = runs["store"]
     assert isinstance(store, dict)
