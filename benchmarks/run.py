@@ -40,9 +40,9 @@ def run(quick: bool, work: Path, nprocess: bool) -> dict[str, object]:
     """Run the benchmarks with files under `work`; return every measurement."""
     articles = 300 if quick else 2000
     memory_articles = 1000 if quick else 10000
-    main_corpus = corpus.write(work / f"corpus-{articles}.jsonl", articles, seed=7, sentences=8)
+    main_corpus = corpus.write(work / f"corpus-{articles}.jsonl", articles, seed=7)
     memory_corpus = corpus.write(work / f"memory-{memory_articles}.jsonl", memory_articles,
-                                 seed=11, sentences=3)
+                                 seed=11, sentences=6)
     results: dict[str, object] = {"date": datetime.now(UTC).isoformat(timespec="minutes"),
                                   "machine": machine(), "quick": quick,
                                   "corpus_articles": articles,

@@ -294,5 +294,11 @@ def bind_prefixes(graph: Graph, base_iri: str) -> None:
 
 
 def ontology_path(name: str) -> Path:
-    """Return the path of a file in the `ontology/` folder, such as "kg.ttl" or "shapes.ttl"."""
-    return Path(__file__).resolve().parent.parent / "ontology" / name
+    """Return the path of a file of the ontology, such as "kg.ttl" or "shapes.ttl".
+
+    A wheel installs the repository's `ontology/` folder as `kg/ontology/` (pyproject's
+    `package-dir`); a source checkout or editable install reads it where it is.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "ontology" / name
+    return installed if installed.exists() else package.parent / "ontology" / name

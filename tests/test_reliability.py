@@ -97,7 +97,8 @@ def test_reliability_kill_9_leaves_only_whole_articles_and_rerun_finishes(tmp_pa
     records = [json.dumps({"id": f"r{i:03d}", "published": f"2020-03-0{1 + i % 9}",
                            "text": f"OSLO (Newswire) – Minister {name} met officials in Oslo on "
                                    f"Monday. {name} said talks would resume in {1990 + i}."})
-               for i, name in enumerate(["Ann Berg", "Ola Dahl", "Kari Lie", "Per Moe"] * 15)]
+               # enough articles that the run cannot finish between two looks at the store
+               for i, name in enumerate(["Ann Berg", "Ola Dahl", "Kari Lie", "Per Moe"] * 100)]
     source = tmp_path / "many.jsonl"
     source.write_text("\n".join(records) + "\n", "utf-8")
     config = tmp_path / "kg.toml"

@@ -8,6 +8,7 @@ is placed with the help of rdflib's own SPARQL terminals (strings, IRIs, comment
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def _plain(element: ParserElement) -> ParserElement:
     return copy
 
 
-# Tokens that may hide braces or the word WHERE (comments, strings, IRIs, names), then the
+# Tokens that may hide braces or keywords (comments, strings, IRIs, names), variables, then the
 # keywords and brackets that matter; everything else is skipped by scan_string.
 _SCANNER = MatchFirst(
     [
@@ -117,6 +118,7 @@ _SCANNER = MatchFirst(
         _plain(_grammar.PNAME_NS),
         CaselessKeyword("WHERE"),
         CaselessKeyword("SELECT"),
+        CaselessKeyword("VALUES"),
         one_of("{ } ( )"),
     ]
 )
@@ -130,12 +132,11 @@ def _tokens(sparql: str) -> list[_Token]:
     ]
 
 
-def _where_group(tokens: Sequence[_Token]) -> tuple[int, int]:
-    """Return the indexes of the opening and closing brace of the outermost WHERE group."""
+def _where_group(tokens: Sequence[_Token]) -> int:
+    """Return the index of the opening brace of the outermost WHERE group."""
     braces = parens = 0
     after_where = False
     first_top: int | None = None
-    opening: int | None = None
     for index, token in enumerate(tokens):
         word = token.text.upper()
         if word == "(":
@@ -147,26 +148,67 @@ def _where_group(tokens: Sequence[_Token]) -> tuple[int, int]:
         elif word == "{":
             if braces == 0 and parens == 0:
                 if after_where:
-                    opening = index
-                    break
+                    return index
                 if first_top is None:
                     first_top = index
             braces += 1
         elif word == "}":
             braces -= 1
-    if opening is None:
-        if after_where or first_top is None:
-            raise QueryError("cannot bind parameters: the query has no WHERE group")
-        opening = first_top  # SELECT/ASK/DESCRIBE may leave out the WHERE keyword
-    depth = 0
-    for index in range(opening, len(tokens)):
-        if tokens[index].text == "{":
-            depth += 1
-        elif tokens[index].text == "}":
-            depth -= 1
-            if depth == 0:
-                return opening, index
-    raise QueryError("cannot bind parameters: the WHERE group is not closed")
+    if after_where or first_top is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return first_top  # SELECT/ASK/DESCRIBE may leave out the WHERE keyword
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A group graph pattern: where a VALUES block may open it, and the variables inside it."""
+
+    start: int  # offset just after the opening brace
+    end: int  # offset of the closing brace
+    names: frozenset[str]  # variables named anywhere inside, nested groups included
+    sub_select: bool  # the group holds a sub-select, so it may hold nothing else
+
+
+def _groups(tokens: Sequence[_Token], opening: int, found: list[_Group]) -> tuple[int, set[str]]:
+    """Record the group opening at `tokens[opening]` and every group inside it, outermost first.
+
+    Returns the index after its closing brace and the variables named inside it. The data of
+    VALUES blocks are skipped: they are not groups.
+    """
+    slot = len(found)
+    found.append(_Group(0, 0, frozenset(), False))  # a place holder, filled in below
+    names: set[str] = set()
+    index = opening + 1
+    while index < len(tokens) and tokens[index].text != "}":
+        text = tokens[index].text
+        if text[0] in "?$":
+            names.add(text[1:])
+        elif text.upper() == "VALUES":
+            while index < len(tokens) and tokens[index].text != "{":
+                if tokens[index].text[0] in "?$":
+                    names.add(tokens[index].text[1:])
+                index += 1
+            while index < len(tokens) and tokens[index].text != "}":
+                index += 1
+        elif text == "{":
+            index, inner = _groups(tokens, index, found)
+            names |= inner
+            continue
+        index += 1
+    if index >= len(tokens):
+        raise QueryError("cannot bind parameters: a group of the query is not closed")
+    sub_select = opening + 1 < index and tokens[opening + 1].text.upper() == "SELECT"
+    found[slot] = _Group(tokens[opening].end, tokens[index].start, frozenset(names), sub_select)
+    return index + 1, names
+
+
+@functools.lru_cache(maxsize=256)
+def _binding_groups(sparql: str) -> tuple[_Group, ...]:
+    """Return the WHERE group of a query and every group inside it (read once per query text)."""
+    tokens = _tokens(sparql)
+    found: list[_Group] = []
+    _groups(tokens, _where_group(tokens), found)
+    return tuple(found)
 
 
 def values_block(bindings: Mapping[str, Term]) -> str:
@@ -182,10 +224,16 @@ def values_block(bindings: Mapping[str, Term]) -> str:
 
 
 def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
-    """Return the query with its parameters bound by a `VALUES` block opening its WHERE group.
+    """Return the query with its parameters bound by `VALUES` blocks.
 
-    At the start of the outermost group the block is joined before the group's FILTERs run, so a
-    filter on a parameter sees its value (a trailing VALUES clause would be joined after them).
+    The WHERE group opens with a block binding every parameter, so its filters and the
+    projection see them; every group inside it that names a parameter (GRAPH, OPTIONAL, UNION
+    branches, MINUS, EXISTS, sub-selects) opens with a block binding the parameters it names.
+    So each parameter is bound from the start wherever it is used, as if it were a constant:
+    what rdflib's `initBindings` do (the memory store), and what lets an engine start its joins
+    from the bound value (pyoxigraph joins a VALUES block with the other patterns of its own
+    group first, but only after evaluating a GRAPH group it sits outside of). The query text is
+    read once per text; later calls only format the blocks.
 
     Raises:
         QueryError: If a value cannot be serialised or the query has no WHERE group.
@@ -193,21 +241,30 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     Examples:
         >>> bind_values("SELECT ?s WHERE { ?s ?p ?o FILTER(?o > ?min) }", {"min": Literal(2)})
         'SELECT ?s WHERE { VALUES (?min) { ("2"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?s ?p ?o FILTER(?o > ?min) }'
+        >>> bind_values("SELECT * { GRAPH ?g { ?s ?p ?o } ?s ?q 1 }", {"o": Literal("x")})
+        'SELECT * { VALUES (?o) { ("x") } GRAPH ?g { VALUES (?o) { ("x") } ?s ?p ?o } ?s ?q 1 }'
         >>> bind_values("SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o }", {"o": Literal("x")})
         'SELECT (EXISTS { ?s ?p 1 } AS ?e) { VALUES (?o) { ("x") } ?s ?p ?o }'
     """  # noqa: E501
     checked = check_bindings(bindings)
     if not checked:
         return sparql
-    block = values_block(checked)
-    tokens = _tokens(sparql)
-    opening, closing = _where_group(tokens)
-    start = tokens[opening].end
-    if opening + 1 < closing and tokens[opening + 1].text.upper() == "SELECT":
+    where, *inner = _binding_groups(sparql)
+    inserts = [(where.start, f" {values_block(checked)}")]
+    if where.sub_select:
         # a group holding a sub-select may hold nothing else: wrap the sub-select in a group
-        end = tokens[closing].start
-        return f"{sparql[:start]} {block} {{{sparql[start:end]}}} {sparql[end:]}"
-    return f"{sparql[:start]} {block}{sparql[start:]}"
+        inserts = [(where.start, f" {values_block(checked)} {{"), (where.end, "} ")]
+    for group in inner:
+        wanted = {name: term for name, term in checked.items() if name in group.names}
+        if wanted and not group.sub_select:
+            inserts.append((group.start, f" {values_block(wanted)}"))
+    parts: list[str] = []
+    done = 0
+    for offset, text in sorted(inserts):
+        parts += [sparql[done:offset], text]
+        done = offset
+    parts.append(sparql[done:])
+    return "".join(parts)
 
 
 def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> str:
