@@ -14,6 +14,7 @@ from spacy.tokens import Span as DocSpan
 
 from kg.extract._actors_lexicon import Lexicon
 from kg.extract._places_cues import POSSESSIVES, possessive_end
+from kg.extract._text import doc_text
 from kg.model import ActorKind, Place
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -144,7 +145,7 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if head is not None and organ is not None:
             end = head.idx + len(head.text)
             demonym = lexicon.demonym_of(code) or ent.text  # "English army" is the British one
-            found.append(Mention(ent.start_char, end, doc.text[ent.start_char:end], "NORP",
+            found.append(Mention(ent.start_char, end, doc_text(doc)[ent.start_char:end], "NORP",
                                  organ, code, f"{demonym} {organ}"))
             continue  # the organ stands for its state, which it is affiliated with
         found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
@@ -170,7 +171,7 @@ def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Ment
             continue
         start = doc[token.i - 1].idx
         end = token.idx + len(token.text)
-        found.append(Mention(start, end, doc.text[start:end], "", "military", home,
+        found.append(Mention(start, end, doc_text(doc)[start:end], "", "military", home,
                              f"{demonym} military"))
     return found
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from kg.extract._text import doc_text
 from kg.model import Actor, Extraction, Place, Span, Timex
 
 
@@ -65,12 +66,12 @@ def token_span(tokens: TokenSpan | Sequence[Token]) -> Span:
     first, last = tokens[0], tokens[-1]
     doc = first.doc
     end = last.idx + len(last)
-    return Span(start=first.idx, end=end, text=doc.text[first.idx:end])
+    return Span(start=first.idx, end=end, text=doc_text(doc)[first.idx:end])
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """Return a `Span` record for a character range of the document."""
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def tokens_at(doc: Doc, start: int, end: int) -> list[Token]:

@@ -23,6 +23,7 @@ from kg.extract._speech_parts import (
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
+from kg.extract._text import doc_text
 
 _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
@@ -39,13 +40,13 @@ class AttributionFinder:
 
     def find(self, doc: Doc, start: int = 0) -> list[Attribution]:
         """Return the attributions whose cue starts at or after `start`, in text order."""
-        quotes = quotations(doc.text)
+        quotes = quotations(doc_text(doc))
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
         found += [a for a in labels(doc, self.lex) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
-        quoted = [(a, b) for a, b in quotes if len(doc.text[a:b].split()) > 2]
+        quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
         for token in doc:
             if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted):
                 continue
@@ -130,10 +131,10 @@ class AttributionFinder:
         for start, end in parts:
             if a < end and start < b:
                 a, b = (a, start) if start > a else (max(a, end), b)
-        if doc.text[a:a + 1] not in "“\"":
-            par = doc.text.rfind("\n", 0, token.idx) + 1
+        if doc_text(doc)[a:a + 1] not in "“\"":
+            par = doc_text(doc).rfind("\n", 0, token.idx) + 1
             a = max(a, par)
-            nxt = doc.text.find("\n", token.idx)
+            nxt = doc_text(doc).find("\n", token.idx)
             b = min(b, nxt) if nxt != -1 and a < nxt else b
         return trimmed(doc, a, b) if b > a else None
 
@@ -165,9 +166,9 @@ class AttributionFinder:
         left = min(t.left_edge.idx if t is speaker else t.idx for t in clause)
         right = max(t.idx + len(t) for t in clause)
         for qa, qb in quotes:
-            if qb <= left and _GAP.fullmatch(doc.text[qb:left]):
+            if qb <= left and _GAP.fullmatch(doc_text(doc)[qb:left]):
                 return qa, qb
-            if qa >= right and _GAP.fullmatch(doc.text[right:qa]):
+            if qa >= right and _GAP.fullmatch(doc_text(doc)[right:qa]):
                 return qa, qb
         return None
 
@@ -310,7 +311,7 @@ class AttributionFinder:
                         return self._make(tok, (qa, qb), speaker, None)
                     break
         before = [t for t in doc[max(0, span.start - 3):span.start]
-                  if doc.text[t.idx + len(t):qa].strip(" ,:\n") == ""]
+                  if doc_text(doc)[t.idx + len(t):qa].strip(" ,:\n") == ""]
         if before:
             tok = before[-1]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.clause_verbs:
@@ -354,7 +355,7 @@ class AttributionFinder:
                     continue
                 span = doc.char_span(qa, qb, alignment_mode="expand")
                 last = span[-1].sent.end_char if span is not None else qb
-                if doc.text[end:qa].strip() or any(qa <= c < last for c in cues):
+                if doc_text(doc)[end:qa].strip() or any(qa <= c < last for c in cues):
                     break
                 att = replace(att, content=(att.content[0], qb))
                 end = max(qb, last)

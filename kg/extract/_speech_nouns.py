@@ -16,6 +16,7 @@ from kg.extract._speech_parts import (
     subtree,
     trimmed,
 )
+from kg.extract._text import doc_text
 
 _LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 MAX_LABEL_TOKENS = 5
@@ -24,7 +25,7 @@ MAX_LABEL_TOKENS = 5
 def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
     """Attribute "Speaker: what they said" lines, as in headlines ("Graham: Trump ... ")."""
     found: list[Attribution] = []
-    for line in _LABEL.finditer(doc.text):
+    for line in _LABEL.finditer(doc_text(doc)):
         colon = doc.char_span(line.start(2), line.end(2))
         label = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
         if colon is None or label is None or len(label) > MAX_LABEL_TOKENS:
@@ -35,8 +36,8 @@ def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
         if not named or any(t.lower_ in lex.not_speakers for t in words):
             continue
         content = trimmed(doc, line.start(3), line.end(3))
-        if content is None or len(doc.text[content[0]:content[1]].split()) < 3 or \
-                doc.text[content[0]].isdigit():
+        if content is None or len(doc_text(doc)[content[0]:content[1]].split()) < 3 or \
+                doc_text(doc)[content[0]].isdigit():
             continue
         inside = {w.i for w in words}
         head = next((t for t in reversed(words) if t.head.i not in inside), words[-1])

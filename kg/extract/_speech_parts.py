@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.extract._text import doc_text
+
 Range = tuple[int, int]
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 _TRIM = " \t\n,;:—–-"
@@ -37,7 +39,7 @@ def first(tokens: list[Token]) -> Token | None:
 
 def trimmed(doc: Doc, start: int, end: int) -> Range | None:
     """Return a range without edge blanks and punctuation (quote marks stay), or None if empty."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
@@ -52,7 +54,7 @@ def subtree(token: Token) -> Range:
 
 def is_direct(doc: Doc, content: Range) -> bool:
     """Return whether content is a quotation: it opens with a quote mark."""
-    return doc.text[content[0]] in "“\"‘'"
+    return doc_text(doc)[content[0]] in "“\"‘'"
 
 
 def noun_phrase(token: Token) -> Range:

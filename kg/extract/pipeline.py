@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg.articles.header import analyse
 from kg.config import Settings
 from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
+from kg.extract._text import doc_text
 from kg.model import Article, Extraction, ExtractionRun
 
 Stage = Callable[[Extraction, Doc], Extraction]
@@ -88,7 +89,7 @@ def _line_starts(doc: Doc) -> Doc:
     News copy puts one paragraph on a line, and the parser would otherwise run a headline,
     a crawl date or a dateline into the first sentence of the story.
     """
-    body_start = analyse(doc.text).body_start
+    body_start = analyse(doc_text(doc)).body_start
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \

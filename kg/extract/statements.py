@@ -19,6 +19,7 @@ from kg.extract._events_time import TimeAnchorer
 from kg.extract._speech_find import AttributionFinder
 from kg.extract._speech_lexicon import speech_lexicon
 from kg.extract._speech_parts import Attribution
+from kg.extract._text import doc_text
 from kg.extract.pipeline import stage
 from kg.keys import actor_id, statement_id
 from kg.model import Actor, ActorKind, Event, Extraction, Statement
@@ -62,7 +63,7 @@ class _Speakers:
         ents = [e for e in self.doc.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]
                 and e.label_ in _ENT_KINDS]
         lex = speech_lexicon()
-        words = {w.lower() for w in self.doc.text[phrase[0]:phrase[1]].split()}
+        words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
         media = bool(words & lex.media_words)
         if ents:
             ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
@@ -70,7 +71,7 @@ class _Speakers:
             return ent.text, kind
         # an unnamed speaker is named by its head and left modifiers ("a military source")
         end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
-        text = self.doc.text[phrase[0]:end]
+        text = doc_text(self.doc)[phrase[0]:end]
         for det in _DETERMINERS:
             text = text.removeprefix(det)
         return text, "media" if media else "other"
