@@ -15,13 +15,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import Dataset
 
 from kg.config import Settings
 from kg.errors import ConfigError, KGError
 from kg.extract import Pipeline
 from kg.model import Article, Extraction
-from kg.rdf import graph_iri, to_graph
+from kg.rdf import to_nquads
 
 # spawn: a forked child would inherit the parent's open store and its threads; each worker
 # loads the model itself, which costs well under a second per 100 articles it then parses
@@ -58,12 +57,10 @@ Result = MappedArticle | Failure
 
 def map_extraction(extraction: Extraction, *, base_iri: str) -> MappedArticle:
     """Map one extraction to the N-Quads of its named graph (which records the text hash)."""
-    graph = to_graph(extraction, base_iri=base_iri)
-    # a Dataset over the graph's own store serialises its quads without copying them
-    data = Dataset(store=graph.store).serialize(format="nquads", encoding="utf-8")
+    quads = to_nquads(extraction, base_iri=base_iri)
     article = extraction.article
-    return MappedArticle(article_id=article.id, graph=str(graph_iri(article.id, base_iri)),
-                         text_hash=article.text_hash, triples=len(graph), nquads=data)
+    return MappedArticle(article_id=article.id, graph=quads.graph, text_hash=article.text_hash,
+                         triples=quads.quads, nquads=quads.nquads)
 
 
 def _run(pipeline: Pipeline, articles: list[Article]) -> list[Result]:

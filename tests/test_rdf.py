@@ -27,7 +27,7 @@ from kg.model import (
     TimeValue,
     Timex,
 )
-from kg.rdf import DEFAULT_BASE_IRI, article_iri, from_graph, graph_iri, to_graph
+from kg.rdf import DEFAULT_BASE_IRI, article_iri, from_graph, graph_iri, to_graph, to_nquads
 from kg.validate import validate
 from kg.vocab import CAMEO_TO_PLOVER, KG, PLOVER, PLOVER_TYPES, iris, ontology_path
 
@@ -193,6 +193,19 @@ def test_rdf_roundtrip_survives_serialization(extraction: Extraction, fmt: str) 
     graph = to_graph(extraction)
     parsed = Graph().parse(data=graph.serialize(format=fmt), format=fmt)
     assert from_graph(parsed) == extraction
+
+
+@settings(SETTINGS, max_examples=60)
+@given(extraction=extractions(), base=st.sampled_from([DEFAULT_BASE_IRI, "urn:x:kg#"]))
+def test_rdf_nquads_hold_the_graph_of_to_graph(extraction: Extraction, base: str) -> None:
+    out = to_nquads(extraction, base_iri=base)
+    graph = to_graph(extraction, base_iri=base)
+    dataset = Dataset()
+    dataset.parse(data=out.nquads, format="nquads")
+    assert out.graph == str(graph.identifier)
+    assert out.quads == len(graph) == len(dataset)
+    assert isomorphic(dataset.graph(graph.identifier), graph)
+    assert from_graph(dataset.graph(graph.identifier), base_iri=base) == extraction
 
 
 @settings(SETTINGS, max_examples=25)

@@ -1,5 +1,6 @@
 """Maps `Extraction` <-> rdflib `Graph` (`to_graph`, `from_graph`): the only place that knows how
-fields become triples.
+fields become triples; `to_nquads` writes the same triples as N-Quads bytes, the fast path for
+ingest, shards and stores.
 
 One article is one named graph, kgr:graph/{key}. Every node has a deterministic IRI (no blank
 nodes, no timestamps), so writing the same extraction twice gives the same triples, and
@@ -10,8 +11,10 @@ canonical order (sorted, each value once) its order is kept in a `kg:order` JSON
 from __future__ import annotations
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.rdf._nquads import ArticleQuads, to_nquads
 from kg.rdf._read import from_graph
 from kg.rdf._terms import article_iri, graph_iri, run_digest
-from kg.rdf._write import to_graph
+from kg.rdf._write import to_graph, triples
 
-__all__ = ["DEFAULT_BASE_IRI", "article_iri", "from_graph", "graph_iri", "run_digest", "to_graph"]
+__all__ = ["DEFAULT_BASE_IRI", "ArticleQuads", "article_iri", "from_graph", "graph_iri",
+           "run_digest", "to_graph", "to_nquads", "triples"]

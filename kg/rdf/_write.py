@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
+from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import MappingError
@@ -34,6 +35,7 @@ from kg.rdf._terms import (
 from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
+Triple = tuple[Node, Node, Node]
 _NNI = XSD.integer  # Oxigraph stores derived integer types as xsd:integer
 
 
@@ -54,19 +56,35 @@ def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Gra
         MappingError: If two records of one kind share an id, or two spans with the same
             offsets carry different text.
     """
+    name, found = triples(extraction, base_iri=base_iri)
+    graph = Graph(identifier=name, bind_namespaces="none")
+    bind_prefixes(graph, base_iri)
+    graph.addN((s, p, o, graph) for s, p, o in found)
+    return graph
+
+
+def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
+            ) -> tuple[URIRef, list[Triple]]:
+    """Return the named graph IRI of an extraction and its triples, without building a graph.
+
+    The triples are those of `to_graph`, each once; this is the fast path for writers that
+    hand them on (`kg.rdf.to_nquads`), since an rdflib graph indexes every triple it holds.
+
+    Raises:
+        MappingError: As `to_graph`.
+    """
     key = article_key(extraction.article.id)
     kgr = iris(base_iri)
-    graph = Graph(identifier=kgr.graph(key), bind_namespaces="none")
-    bind_prefixes(graph, base_iri)
-    _Writer(graph, kgr, key).extraction(extraction)
-    return graph
+    found: dict[Triple, None] = {}  # insertion-ordered set: a triple may be written twice
+    _Writer(found.setdefault, kgr, key).extraction(extraction)
+    return kgr.graph(key), list(found)
 
 
 class _Writer:
     """Adds the triples of one extraction to one graph; the field <-> property table."""
 
-    def __init__(self, graph: Graph, kgr: Iris, key: str) -> None:
-        self.add = graph.add
+    def __init__(self, add: Callable[[Triple], object], kgr: Iris, key: str) -> None:
+        self.add = add
         self.kgr = kgr
         self.key = key
         self.article = kgr.article(key)
