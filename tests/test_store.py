@@ -12,7 +12,15 @@ from rdflib.compare import isomorphic
 
 from kg.config import Settings
 from kg.errors import ConfigError, QueryError, StoreError
-from kg.store import MemoryStore, OxigraphStore, QueryResult, RemoteStore, Store, open_store
+from kg.store import (
+    MemoryStore,
+    OxigraphStore,
+    QueryResult,
+    RemoteStore,
+    Store,
+    _pending,
+    open_store,
+)
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
 KGR = Namespace("https://w3id.org/kg-timeline/id/")
@@ -348,6 +356,45 @@ def test_store_oxigraph_persists_across_reopen(tmp_path: Path) -> None:
     with open_store(tmp_path / "store") as second:
         assert second.has(KGR["graph/a1"], "hash-a1")
         assert titles(second) == {"one"}
+
+
+def nquads(*graphs: Graph) -> bytes:
+    """Return the N-Quads of article graphs, as mapped articles carry them."""
+    dataset = Dataset()
+    for graph in graphs:
+        dataset.addN((s, p, o, graph.identifier) for s, p, o in graph)
+    return dataset.serialize(format="nquads", encoding="utf-8")
+
+
+def test_store_oxigraph_load_nquads_replaces_graphs(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "store") as opened:
+        opened.put_many([(article("a1", "old"), "hash-a1"), (article("a2", "kept"), "hash-a2")])
+        opened.load_nquads(nquads(article("a1", "new"), article("a3", "three")),
+                           [str(KGR["graph/a1"]), str(KGR["graph/a3"])])
+        assert titles(opened) == {"new", "kept", "three"}
+        assert opened.has(KGR["graph/a3"], "hash-a3")
+    assert not (tmp_path / "store" / _pending.FILE).exists()
+
+
+def test_store_oxigraph_open_removes_graphs_of_an_unfinished_bulk_load(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "store") as opened:
+        opened.put_many([(article("a1", "whole"), "hash-a1"), (article("a2", "half"), "hash-a2")])
+    # what a process killed during the bulk load of a2 leaves behind
+    _pending.begin(tmp_path / "store", [str(KGR["graph/a2"]), str(KGR["graph/a9"])])
+    with OxigraphStore(tmp_path / "store") as reopened:
+        assert reopened.graphs() == [KGR["graph/a1"]]
+        assert titles(reopened) == {"whole"}
+    assert not (tmp_path / "store" / _pending.FILE).exists()
+
+
+def test_store_oxigraph_bad_nquads_leave_nothing_of_the_batch(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "store") as opened:
+        opened.put(article("a1", "one"), text_hash="hash-a1")
+        data = nquads(article("a2", "two")) + b"<broken> <quad .\n"
+        with pytest.raises(StoreError):
+            opened.load_nquads(data, [str(KGR["graph/a2"])])
+        assert opened.graphs() == [KGR["graph/a1"]]
+    assert not (tmp_path / "store" / _pending.FILE).exists()
 
 
 def test_store_oxigraph_dataset_shares_pyoxigraph_store(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def to_nquads(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Ar
     term = _Terms()
     graph = ox.NamedNode(str(name))
     try:
-        quads = [ox.Quad(term(s), term(p), term(o), graph) for s, p, o in found]
+        quads = [ox.Quad(term.iri(str(s)), term.iri(str(p)), term(o), graph)
+                 for s, p, o in found]  # subjects and predicates are IRIs: no blank nodes
         data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     except (TypeError, ValueError) as exc:
         raise MappingError(f"article {extraction.article.id!r} cannot be written as N-Quads: "

@@ -17,7 +17,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
 from kg.errors import QueryError, StoreError
-from kg.store import _sparql
+from kg.store import _pending, _sparql
 from kg.store.base import (
     DumpFormat,
     Output,
@@ -37,7 +37,6 @@ from kg.store.base import (
 from kg.vocab import KG, PREFIXES
 
 _FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
-_FLUSH_BYTES = 32 << 20  # N-Quads text; keeps the write buffers near 200 MB
 
 
 class OxigraphStore(Store):
@@ -56,7 +55,6 @@ class OxigraphStore(Store):
         self.path = Path(path)
         self.batch_size = batch_size
         self._inner: ox.Store | None = _open(self.path, wait)
-        self._unflushed = 0  # bytes loaded by load_nquads since the last flush
 
     @property
     def _store(self) -> ox.Store:
@@ -100,24 +98,30 @@ class OxigraphStore(Store):
         """Replace the named graphs `graphs` with the quads of `data`, N-Quads holding only them.
 
         The fast path for batches of mapped articles (`kg.parallel`): the stored graphs among
-        them are dropped, then `data` is parsed by pyoxigraph and loaded in one transaction.
-        Every `_FLUSH_BYTES` of loaded N-Quads the store is flushed to disk: RocksDB's write
-        buffers otherwise grow to about 2 GB on a long ingest before they level off.
+        them are dropped (one transaction each), then `data` goes in through Oxigraph's bulk
+        loader, about three times faster than a transactional load. A bulk load is not atomic,
+        so it is bracketed by an intent record (`kg.store._pending`): a process killed during
+        the load leaves the record, and the next open of the store removes the graphs it names.
+        Either way the store holds only whole articles.
 
         Raises:
             StoreError: If `data` is not valid N-Quads or cannot be written.
         """
+        names = list(graphs)
         store = self._store
         try:
-            for iri in graphs:
+            for iri in names:
                 name = ox.NamedNode(named_graph_iri(iri))
                 if store.contains_named_graph(name):
                     store.remove_graph(name)
-            store.load(data, ox.RdfFormat.N_QUADS)
-            self._unflushed += len(data)
-            if self._unflushed >= _FLUSH_BYTES:
-                store.flush()
-                self._unflushed = 0
+            _pending.begin(self.path, names)
+            try:
+                store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            except SyntaxError:
+                _drop(store, names)  # a bad load may have written part of the data
+                _pending.done(self.path)
+                raise
+            _pending.done(self.path)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot load N-Quads into the oxigraph store at {self.path}: {exc}"
                              ) from exc
@@ -330,7 +334,8 @@ def _open(path: Path, wait: float) -> ox.Store:
     while True:
         try:
             path.mkdir(parents=True, exist_ok=True)
-            return ox.Store(str(path))
+            store = ox.Store(str(path))
+            break
         except OSError as exc:
             if "lock" not in str(exc).lower():
                 raise StoreError(f"cannot open the oxigraph store at {str(path)!r}: {exc}") from exc
@@ -340,3 +345,16 @@ def _open(path: Path, wait: float) -> ox.Store:
                     " let it finish, or use another --store"
                 ) from exc
             time.sleep(0.2)
+    left = _pending.left_over(path)
+    if left:  # a bulk load was cut off: its graphs may be half written
+        _drop(store, left)
+        _pending.done(path)
+    return store
+
+
+def _drop(store: ox.Store, graphs: Iterable[str]) -> None:
+    """Remove the named graphs `graphs` where they are stored."""
+    for iri in graphs:
+        name = ox.NamedNode(named_graph_iri(iri))
+        if store.contains_named_graph(name):
+            store.remove_graph(name)
