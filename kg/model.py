@@ -239,34 +239,30 @@ class Extraction(Record):
     run: ExtractionRun | None = None
 
     def extend(self, **fields: object) -> Extraction:
-        """Return a new, re-validated extraction with the given fields appended or replaced.
+        """Return a new, validated extraction with the given fields appended or replaced.
 
-        Tuple fields are appended to; `article` and `run` are replaced.
+        Tuple fields are appended to; `article` and `run` are replaced. The new values are
+        validated (dicts become records, anything else of the wrong type is refused); records
+        already held are frozen and were validated when made, so they are kept as they are
+        rather than dumped and read again (which cost more than some stages).
         """
-        data = self.model_dump()
+        data = self._fields(fields)
         for name, value in fields.items():
-            if name not in type(self).model_fields:
-                raise ValueError(f"unknown extraction field {name!r}")
             if name in ("article", "run"):
-                data[name] = value.model_dump() if isinstance(value, BaseModel) else value
+                data[name] = value
             else:
-                data[name] = [*data[name], *[_dump(v) for v in value]]  # type: ignore[attr-defined]
+                data[name] = (*data[name], *value)  # type: ignore[misc]
         return Extraction.model_validate(data)
 
     def replace(self, **fields: object) -> Extraction:
-        """Return a new, re-validated extraction with the given fields replaced outright."""
-        data = self.model_dump()
-        for name, value in fields.items():
-            if name not in type(self).model_fields:
-                raise ValueError(f"unknown extraction field {name!r}")
-            if isinstance(value, BaseModel):
-                data[name] = value.model_dump()
-            elif isinstance(value, tuple | list):
-                data[name] = [_dump(v) for v in value]
-            else:
-                data[name] = value
+        """Return a new, validated extraction with the given fields replaced outright."""
+        data = self._fields(fields)
+        data.update(fields)
         return Extraction.model_validate(data)
 
-
-def _dump(value: object) -> object:
-    return value.model_dump() if isinstance(value, BaseModel) else value
+    def _fields(self, changes: dict[str, object]) -> dict[str, object]:
+        """Return this extraction's fields by name, after checking the names of `changes`."""
+        for name in changes:
+            if name not in type(self).model_fields:
+                raise ValueError(f"unknown extraction field {name!r}")
+        return dict(self)

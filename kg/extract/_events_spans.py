@@ -75,7 +75,18 @@ def char_span(doc: Doc, start: int, end: int) -> Span:
 
 
 def tokens_at(doc: Doc, start: int, end: int) -> list[Token]:
-    """Return the tokens overlapping a character range."""
+    """Return the tokens overlapping a character range.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Troops", "left", "Idlib", "."])
+        >>> [t.text for t in tokens_at(doc, 9, 13)], [t.text for t in tokens_at(doc, 6, 8)]
+        (['left', 'Idlib'], ['left'])
+    """
+    # spaCy finds the end tokens by binary search; a range edge in whitespace needs the scan
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is not None:
+        return list(span)
     return [t for t in doc if t.idx < end and start < t.idx + len(t)]
 
 
