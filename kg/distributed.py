@@ -9,7 +9,6 @@ on its first partition. Shards need a folder every worker can write to (a shared
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,10 +16,9 @@ from distributed import Client, Future, wait
 
 from kg.config import Settings
 from kg.errors import KGError, StoreError
-from kg.ingest import IngestSummary, OnError, OnProgress, articles, write
+from kg.ingest import IngestSummary, OnError, OnProgress, Tally, articles, write
 from kg.model import Article
 from kg.parallel import Failure, MappedArticle, Result, work
-from kg.rdf import graph_iri
 from kg.shards import shard_name, write_shard
 from kg.store import Store
 
@@ -75,46 +73,25 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
     """
     if (store is None) == (out is None):
         raise StoreError("give exactly one of a store and a shard folder (--out)")
-    started = time.perf_counter()
-    counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
-
-    def progress() -> None:
-        if on_progress is not None:
-            on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
-
-    def report(error: KGError) -> None:
-        counts["failed"] += 1
-        on_error(error)
-        progress()
-
-    def stored(article: Article) -> bool:
-        if store is not None and store.has(graph_iri(article.id, settings.base_iri),
-                                           article.text_hash):
-            counts["skipped"] += 1
-            progress()
-            return True
-        return False
-
+    tally = Tally(on_error, on_progress)
     folder = Path(out) if out is not None else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-    pending = articles(inputs, settings=settings, on_error=report, skip=stored)
+    pending = articles(inputs, settings=settings, on_error=tally.fail,
+                       skip=tally.skipper(store, settings.base_iri))
     with Client(scheduler, timeout=30) as client:  # type: ignore[no-untyped-call]
         slots = 2 * max(1, sum(client.nthreads().values()))
         for results in _stream(client, pending, settings, folder, partition, slots):
             done = []
             for item in results:
                 if isinstance(item, Failure):
-                    report(item.error())
+                    tally.fail(item.error())
                 else:
                     done.append(item)
             if store is not None and done:
                 write(store, done)
-            for item in done:
-                counts["articles"] += 1
-                counts["triples"] += item.triples
-                progress()
-    return IngestSummary(**counts, seconds=round(time.perf_counter() - started, 3))
+            tally.stored(done)
+    return tally.summary()
 
 
 def _stream(client: Client, pending: Iterator[Article], settings: Settings, folder: Path | None,

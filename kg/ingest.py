@@ -129,37 +129,62 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         ConfigError: If `jobs` is less than 1.
         StoreError: If the store refuses a batch.
     """
-    started = time.perf_counter()
-    counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
-
-    def progress() -> None:
-        if on_progress is not None:
-            on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
-
-    def report(error: KGError) -> None:
-        counts["failed"] += 1
-        on_error(error)
-        progress()
-
-    def stored(article: Article) -> bool:
-        if store.has(graph_iri(article.id, settings.base_iri), article.text_hash):
-            counts["skipped"] += 1
-            progress()
-            return True
-        return False
-
-    pending = articles(inputs, settings=settings, on_error=report, skip=stored)
+    tally = Tally(on_error, on_progress)
+    pending = articles(inputs, settings=settings, on_error=tally.fail,
+                       skip=tally.skipper(store, settings.base_iri))
     first = next(pending, None)
     if first is not None:  # else: nothing to parse, no model to load
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
-        for batch in _batches(results, settings.batch_size, report):
+        for batch in _batches(results, settings.batch_size, tally.fail):
             write(store, batch)
-            for item in batch:
-                counts["articles"] += 1
-                counts["triples"] += item.triples
-                progress()
-    return IngestSummary(**counts, seconds=round(time.perf_counter() - started, 3))
+            tally.stored(batch)
+    return tally.summary()
+
+
+class Tally:
+    """Count what one run does (stored, skipped, failed, triples) and report its progress."""
+
+    def __init__(self, on_error: OnError = _ignore, on_progress: OnProgress | None = None
+                 ) -> None:
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.started = time.perf_counter()
+        self.counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
+
+    def _progress(self) -> None:
+        if self.on_progress is not None:
+            counts = self.counts
+            self.on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
+
+    def fail(self, error: KGError) -> None:
+        """Count a bad input or failed article and hand the error on."""
+        self.counts["failed"] += 1
+        self.on_error(error)
+        self._progress()
+
+    def skipper(self, store: Store | None, base_iri: str) -> Callable[[Article], bool]:
+        """Return the check that skips (and counts) articles stored with the same text hash."""
+        def stored(article: Article) -> bool:
+            if store is not None and store.has(graph_iri(article.id, base_iri),
+                                               article.text_hash):
+                self.counts["skipped"] += 1
+                self._progress()
+                return True
+            return False
+        return stored
+
+    def stored(self, batch: Iterable[MappedArticle]) -> None:
+        """Count a batch of articles that the store has confirmed."""
+        for item in batch:
+            self.counts["articles"] += 1
+            self.counts["triples"] += item.triples
+            self._progress()
+
+    def summary(self) -> IngestSummary:
+        """Return the counts and the time since the tally began."""
+        return IngestSummary(**self.counts,
+                             seconds=round(time.perf_counter() - self.started, 3))
 
 
 def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, size: int,
