@@ -71,14 +71,25 @@ class ActorFinder:
         return [place_of(self.gazetteer.by_id[key]) for key in missing]
 
     def _home(self, extraction: Extraction) -> str | None:
-        """Return the country the article is about: its dateline's, else the most named one."""
-        line = extraction.article.dateline
+        """Return the country the story is about: the one its places in the body name most.
+
+        The dateline's country breaks ties and stands in when the body names no place: a
+        dateline is where the story was filed, and wire bureaus (Moscow, Beirut) cover their
+        neighbours' wars, so "government forces" in a Moscow-datelined story about Idlib are
+        Syria's.
+        """
+        article = extraction.article
+        line = article.dateline
         entry = self.gazetteer.by_id.get(line.place) if line and line.place else None
-        if entry is not None and entry.country_code:
-            return entry.country_code
+        filed = entry.country_code if entry is not None else None
         counts = Counter(p.country_code for p in extraction.places if p.country_code
-                         for _ in p.mentions)
-        return counts.most_common(1)[0][0] if counts else None
+                         for m in p.mentions if m.start >= article.body_start
+                         and (line is None or line.span is None or m.start >= line.span.end))
+        if not counts:
+            return filed
+        most = max(counts.values())
+        tied = sorted(code for code, n in counts.items() if n == most)
+        return filed if filed in tied else tied[0]
 
     def _affiliated_states(self, names: list[Mention], states: list[Mention],
                            extraction: Extraction) -> list[Mention]:

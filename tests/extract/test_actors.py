@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from kg.articles import from_text
 from kg.config import Settings
 from kg.extract import actors, places
 from kg.extract._gazetteer import load_gazetteer
@@ -146,3 +149,20 @@ def test_actors_links_state_organs_to_their_state(nlp, stages, text, key, countr
     assert organ.country == state.country is not None
     organ_spans = {(m.start, m.end) for m in organ.mentions}
     assert not any(m.start >= s and m.end <= e for m in state.mentions for s, e in organ_spans)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # filed in Moscow, about Syria: the body's places say whose forces these are
+    ("MOSCOW (Wire) – Government forces pushed into Khan Shaykhun in Idlib province on Monday, "
+     "shelling Maaret al-Noman and Morek.", "syrian-military"),
+    # the body names no place: the dateline's country stands in
+    ("DAMASCUS (Wire) – Government forces shelled the hills overnight.", "syrian-military"),
+])
+def test_actors_government_forces_belong_to_the_country_the_story_is_about(
+        nlp, stages, text: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    article = from_text(text, article_id="a1", published=date(2019, 8, 20))
+    doc = nlp(article.text)
+    extraction = Extraction(article=article)
+    for stage in stages:
+        extraction = stage(extraction, doc)
+    assert "Government forces" in {m.text for m in _actor(extraction, key).mentions}
