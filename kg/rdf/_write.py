@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
@@ -36,6 +37,9 @@ from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
 Triple = tuple[Node, Node, Node]
+# rdflib literals are immutable and costly to make (each casts its value); most values repeat
+# (kinds, granularities, flags, offsets), so one literal serves each (type, value, datatype)
+_literal = functools.lru_cache(maxsize=8192, typed=True)(Literal)
 _NNI = XSD.integer  # Oxigraph stores derived integer types as xsd:integer
 
 
@@ -120,11 +124,11 @@ class _Writer:
     def article_node(self, article: Article) -> None:
         add, node = self.add, self.article
         add((node, RDF.type, KG.Article))
-        add((node, KG.articleId, Literal(article.id)))
-        add((node, KG.text, Literal(article.text)))
-        add((node, KG.textHash, Literal(article.text_hash)))
-        add((node, KG.language, Literal(article.language)))
-        add((node, KG.bodyStart, Literal(article.body_start, datatype=_NNI)))
+        add((node, KG.articleId, _literal(article.id)))
+        add((node, KG.text, Literal(article.text)))  # long and unique: not cached
+        add((node, KG.textHash, _literal(article.text_hash)))
+        add((node, KG.language, _literal(article.language)))
+        add((node, KG.bodyStart, _literal(article.body_start, datatype=_NNI)))
         self.optional(node, KG.url, article.url)
         self.optional(node, KG.title, article.title)
         self.optional(node, KG.publisher, article.publisher)
@@ -133,7 +137,7 @@ class _Writer:
         self.optional(node, KG.sourcePath, article.source_path)
         dateline = article.dateline
         if dateline is not None:
-            add((node, KG.dateline, Literal(dateline.text)))
+            add((node, KG.dateline, _literal(dateline.text)))
             if dateline.span is not None:
                 add((node, KG.datelineMention, self.mention(dateline.span)))
             if dateline.place is not None:
@@ -148,11 +152,11 @@ class _Writer:
         add((self.article, PROV.wasGeneratedBy, node))  # the PROV-O view, without a reasoner
         add((node, RDF.type, KG.ExtractionRun))
         add((node, RDF.type, PROV.Activity))
-        add((node, KG.tool, Literal(run.tool)))
-        add((node, KG.toolVersion, Literal(run.version)))
-        add((node, KG.model, Literal(run.model)))
-        add((node, KG.modelVersion, Literal(run.model_version)))
-        add((node, KG.settingsHash, Literal(run.settings_hash)))
+        add((node, KG.tool, _literal(run.tool)))
+        add((node, KG.toolVersion, _literal(run.version)))
+        add((node, KG.model, _literal(run.model)))
+        add((node, KG.modelVersion, _literal(run.model_version)))
+        add((node, KG.settingsHash, _literal(run.settings_hash)))
         order: dict[str, list[str]] = {}
         self.literals(node, KG.stage, "stage", run.stages, order)
         if order:
@@ -164,8 +168,8 @@ class _Writer:
         if actor.kind in ACTOR_CLASSES:
             add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
         add((node, KG.reportedIn, self.article))
-        add((node, KG.name, Literal(actor.name)))
-        add((node, KG.kind, Literal(actor.kind)))
+        add((node, KG.name, _literal(actor.name)))
+        add((node, KG.kind, _literal(actor.kind)))
         if actor.affiliation is not None:
             add((node, KG.affiliation, self.kgr.actor(actor.affiliation)))
         if actor.country is not None:
@@ -182,12 +186,12 @@ class _Writer:
         add, node = self.add, self.kgr.place(place.id)
         add((node, RDF.type, KG.Place))
         add((node, KG.reportedIn, self.article))
-        add((node, KG.name, Literal(place.name)))
-        add((node, KG.kind, Literal(place.kind)))
+        add((node, KG.name, _literal(place.name)))
+        add((node, KG.kind, _literal(place.kind)))
         if place.within is not None:
             add((node, KG.locatedIn, self.kgr.place(place.within)))
         if place.geonames_id is not None:
-            add((node, KG.geonamesId, Literal(place.geonames_id)))
+            add((node, KG.geonamesId, _literal(place.geonames_id)))
             add((node, KG.sameAs, GEONAMES[f"{place.geonames_id}/"]))
         self.optional(node, KG.countryCode, place.country_code)
         if place.latitude is not None:
@@ -205,7 +209,7 @@ class _Writer:
         add((node, RDF.type, KG.TimeExpression))
         add((node, KG.reportedIn, self.article))
         add((node, KG.hasMention, self.mention(timex.span)))
-        add((node, KG.timeText, Literal(timex.text)))
+        add((node, KG.timeText, _literal(timex.text)))
         self.time(node, timex.time)
 
     def event(self, event: Event) -> None:
@@ -223,10 +227,10 @@ class _Writer:
             self.time(node, event.time)
         if event.time_span is not None:
             add((node, KG.timeMention, self.mention(event.time_span)))
-            add((node, KG.timeText, Literal(event.time_span.text)))
+            add((node, KG.timeText, _literal(event.time_span.text)))
         if event.source is not None:
             add((node, KG.attributedTo, self.kgr.actor(event.source)))
-        add((node, KG.negated, Literal(event.negated)))
+        add((node, KG.negated, _literal(event.negated)))
         add((node, KG.confidence, decimal_literal(event.confidence)))
         order: dict[str, list[str]] = {}
         self.links(node, KG.hasAgent, "hasAgent", event.agents, self.kgr.actor, order)
@@ -248,13 +252,13 @@ class _Writer:
         if statement.channel is not None:
             add((node, KG.channel, self.kgr.actor(statement.channel)))
         if statement.date is not None:
-            add((node, KG.timeValue, Literal(statement.date)))
+            add((node, KG.timeValue, _literal(statement.date)))
             point = calendar_point(statement.date, None)
             if point is not None:
                 add((node, KG.date, point[0]))
-                add((node, KG.earliest, Literal(point[1])))
-                add((node, KG.latest, Literal(point[2])))
-        add((node, KG.direct, Literal(statement.direct)))
+                add((node, KG.earliest, _literal(point[1])))
+                add((node, KG.latest, _literal(point[2])))
+        add((node, KG.direct, _literal(statement.direct)))
         add((node, KG.confidence, decimal_literal(statement.confidence)))
         order: dict[str, list[str]] = {}
         self.links(node, KG.reports, "reports", statement.reports, self.kgr.event, order)
@@ -263,14 +267,14 @@ class _Writer:
 
     def time(self, node: URIRef, time: TimeValue) -> None:
         add = self.add
-        add((node, KG.timeValue, Literal(time.value)))
-        add((node, KG.timeType, Literal(time.type)))
-        add((node, KG.granularity, Literal(time.granularity)))
+        add((node, KG.timeValue, _literal(time.value)))
+        add((node, KG.timeType, _literal(time.type)))
+        add((node, KG.granularity, _literal(time.granularity)))
         self.optional(node, KG.timeMod, time.mod)
         if time.begin is not None:
-            add((node, KG.earliest, Literal(time.begin)))
+            add((node, KG.earliest, _literal(time.begin)))
         if time.end is not None:
-            add((node, KG.latest, Literal(time.end)))
+            add((node, KG.latest, _literal(time.end)))
         point = calendar_point(time.value, time.granularity)
         if point is not None:
             add((node, KG.date, point[0]))
@@ -282,9 +286,9 @@ class _Writer:
             self.mentions[node] = span.text
             add = self.add
             add((node, RDF.type, KG.Mention))
-            add((node, KG.beginIndex, Literal(span.start, datatype=_NNI)))
-            add((node, KG.endIndex, Literal(span.end, datatype=_NNI)))
-            add((node, KG.anchorOf, Literal(span.text)))
+            add((node, KG.beginIndex, _literal(span.start, datatype=_NNI)))
+            add((node, KG.endIndex, _literal(span.end, datatype=_NNI)))
+            add((node, KG.anchorOf, _literal(span.text)))
             add((node, KG.inArticle, self.article))
         elif known != span.text:
             raise MappingError(f"spans {span.start}-{span.end} of article {self.key!r} differ in "
@@ -294,12 +298,12 @@ class _Writer:
 
     def optional(self, node: URIRef, prop: URIRef, value: object | None) -> None:
         if value is not None:
-            self.add((node, prop, Literal(value)))
+            self.add((node, prop, _literal(value)))
 
     def literals(self, node: URIRef, prop: URIRef, name: str, values: Sequence[str],
                  order: dict[str, list[str]]) -> None:
         for value in values:
-            self.add((node, prop, Literal(value)))
+            self.add((node, prop, _literal(value)))
         if not is_canonical(values, _same):
             order[name] = list(values)
 
