@@ -175,6 +175,9 @@ def test_find_statements_quote_continues_into_next_sentence(nlp):
     ('She said "we stay" twice.', ['"we stay"']),
     ("“First paragraph\n“Second paragraph.”", ["“First paragraph", "“Second paragraph.”"]),
     ("No quotes here.", []),
+    ('“The dam holds," she said. "It will."', ['“The dam holds,"', '"It will."']),
+    ("“The dam holds,“ he said.", ["“The dam holds,“"]),
+    ("''The dam holds,'' he said.", ["''The dam holds,''"]),
 ])
 def test_quotations(text, expected):
     assert [text[a:b] for a, b in quotations(text)] == expected
