@@ -28,6 +28,7 @@ _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _WHEN = {"DATE", "TIME"}
+MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
@@ -149,7 +150,7 @@ class AttributionFinder:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
         lemma = token.lemma_.lower()
         doc = token.doc
-        for k in range(1, 3):
+        for k in range(1, MAX_PREP_WORDS + 1):
             if token.i + k >= len(doc) - 1:
                 return None
             words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
@@ -252,6 +253,9 @@ class AttributionFinder:
         if head.lower_ == "as" and head.head.lemma_.lower() in self.lex.relay_verbs and \
                 kids(head.head, "dobj"):
             return None  # "cited X as saying": the relay verb carries the attribution
+        prep = self._cue_prep(token)
+        if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()):
+            return None  # "focus" is a cue only as "focus on"
         speaker, channel = self._speaker(token)
         content = self._content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
@@ -269,7 +273,6 @@ class AttributionFinder:
             content = self._clip(token, speaker, content)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
-        prep = self._cue_prep(token)
         cue = (token.idx, (prep or token).idx + len(prep or token))
         channel = channel or self._channel(token)
         return Attribution(

@@ -67,6 +67,12 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The union's", "warning", "that wages would fall", False),
     ("The senator referred to the flooding in the valley.",
      "The senator", "referred to", "the flooding in the valley", False),
+    ("The senator took issue with the new toll on the bridge.",
+     "The senator", "took issue with", "the new toll on the bridge", False),
+    ("The mayor reiterated her opposition to the new toll.",
+     "The mayor", "reiterated", "her opposition to the new toll", False),
+    ("The engineers concluded that the dam was safe.",
+     "The engineers", "concluded", "that the dam was safe", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -76,6 +82,15 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     assert found.cue.text == cue
     assert found.content.text == content
     assert found.direct is direct
+
+
+@pytest.mark.parametrize("text", [
+    "The engineers focused the lamps and went home.",
+    "The council looked tired about the river.",
+])
+def test_find_statements_prep_cue_verbs_need_their_preposition(nlp, text):
+    assert [s.cue.text for s in _extract(nlp, text).statements if "look" in s.cue.text
+            or "focus" in s.cue.text] == []
 
 
 @pytest.mark.parametrize("text", [
