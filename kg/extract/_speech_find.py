@@ -32,6 +32,19 @@ MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
+def _that_clause(token: Token) -> bool:
+    """Return whether a verb with a subject takes a "that" clause ("X made clear that ...").
+
+    Whatever the verb, a subject that states, shows or holds a proposition is a source.
+    """
+    subjects = kids(token, "nsubj")
+    if not subjects or subjects[0].lower_ in _PRONOUN_EXPLETIVE or token.lemma_ == "be":
+        return False
+    return any(comp.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                        for m in comp.lefts)
+               for comp in kids(token, "ccomp"))
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -53,7 +66,8 @@ class AttributionFinder:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
-            elif token.pos_ == "VERB" and self.lex.is_cue(token.lemma_.lower()):
+            elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
+                                           or _that_clause(token)):
                 hit = self._verb(token, quotes)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
                 hit = noun_cue(token, self.lex)
@@ -254,7 +268,8 @@ class AttributionFinder:
                 kids(head.head, "dobj"):
             return None  # "cited X as saying": the relay verb carries the attribution
         prep = self._cue_prep(token)
-        if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()):
+        if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
+                not _that_clause(token):
             return None  # "focus" is a cue only as "focus on"
         speaker, channel = self._speaker(token)
         content = self._content(token, quotes)

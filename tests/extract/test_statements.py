@@ -73,6 +73,10 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The mayor", "reiterated", "her opposition to the new toll", False),
     ("The engineers concluded that the dam was safe.",
      "The engineers", "concluded", "that the dam was safe", False),
+    ("The ruling established that the tolls were illegal.",
+     "The ruling", "established", "that the tolls were illegal", False),
+    ("The senator downplayed the risk of a flood.",
+     "The senator", "downplayed", "the risk of a flood", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
