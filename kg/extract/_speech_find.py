@@ -40,9 +40,24 @@ def _that_clause(token: Token) -> bool:
     subjects = kids(token, "nsubj")
     if not subjects or subjects[0].lower_ in _PRONOUN_EXPLETIVE or token.lemma_ == "be":
         return False
-    return any(comp.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that"
-                                        for m in comp.lefts)
-               for comp in kids(token, "ccomp"))
+    return any(comp.i > token.i and _marked_that(comp) for comp in kids(token, "ccomp"))
+
+
+def _marked_that(clause: Token) -> bool:
+    """Return whether a clause opens with the complementiser "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.lefts)
+
+
+def _as_clause(token: Token) -> Range | None:
+    """Return the clause an "as X said" clause comments on, without the "as" clause itself."""
+    if token.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as"
+                                        for m in token.lefts):
+        return None
+    head_start, head_end = subtree(token.head)
+    own_start, own_end = subtree(token)
+    if head_end - own_end > own_start - head_start:  # the longer side is the commented clause
+        return trimmed(token.doc, own_end, head_end)
+    return trimmed(token.doc, head_start, own_start)
 
 
 class AttributionFinder:
@@ -97,6 +112,14 @@ class AttributionFinder:
         lemma = token.lemma_.lower()
         for comp in kids(token, "ccomp"):
             return self._widen(doc, subtree(comp), quotes)
+        for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
+            if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
+                return self._widen(doc, subtree(clause), quotes)  # "said in a statement that"
+        if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
+            preds = kids(token, "xcomp", "oprd", "acomp")
+            subjects = kids(token, "nsubj")
+            if preds and subjects:
+                return subtree(subjects[0])[0], subtree(preds[-1])[1]
         prep = self._cue_prep(token)
         if prep is not None:
             end = max(token.right_edge.i, prep.right_edge.i)
@@ -190,6 +213,8 @@ class AttributionFinder:
 
     def _speaker(self, token: Token) -> tuple[Token | None, Token | None]:
         """Return (speaker, channel) heads for a cue verb."""
+        if token.lemma_.lower() in self.lex.raising_verbs:
+            return None, None  # "X seems to ...": an impression nobody in the text voices
         subjects = kids(token, "nsubj")
         agent = [p for a in kids(token, "agent") for p in kids(a, "pobj")]
         head = token.head
@@ -221,6 +246,10 @@ class AttributionFinder:
             if climb.dep_ not in ("advcl", "xcomp", "conj", "acl") or climb.head.i == climb.i:
                 break
             climb = climb.head
+            # "X wrote that Y knew it, saying ...": the participle goes with the reporting verb
+            while token.tag_ == "VBG" and climb.dep_ == "ccomp" and \
+                    self.lex.is_cue(climb.head.lemma_.lower()) and kids(climb.head, "nsubj"):
+                climb = climb.head
             subjects = kids(climb, "nsubj")
             if subjects:
                 return subjects[0], None
@@ -278,6 +307,9 @@ class AttributionFinder:
             if token.lemma_.lower() not in self.lex.clause_verbs:
                 return None
             content = self._adjacent_quote(token, speaker, quotes)
+            if content is None and speaker is not None:
+                content = _as_clause(token)
+                around = content is not None
             if content is None and token.dep_ == "parataxis" and speaker is not None:
                 content = self._around(token, speaker)
                 around = content is not None

@@ -22,6 +22,7 @@ class SpeechLexicon:
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
     noun_preps: frozenset[str]
+    raising_verbs: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

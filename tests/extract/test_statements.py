@@ -75,6 +75,10 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The engineers", "concluded", "that the dam was safe", False),
     ("The ruling established that the tolls were illegal.",
      "The ruling", "established", "that the tolls were illegal", False),
+    ("Ana Reyes, a spokeswoman for the port, said in a statement that the dock was closed.",
+     "Ana Reyes", "said", "that the dock was closed", False),
+    ("As the mayor noted, the bridge is closed.",
+     "the mayor", "noted", "the bridge is closed", False),
     ("The senator downplayed the risk of a flood.",
      "The senator", "downplayed", "the risk of a flood", False),
 ])
@@ -95,6 +99,18 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
 def test_find_statements_prep_cue_verbs_need_their_preposition(nlp, text):
     assert [s.cue.text for s in _extract(nlp, text).statements if "look" in s.cue.text
             or "focus" in s.cue.text] == []
+
+
+def test_find_statements_raising_verb_has_no_source(nlp):
+    statement = _extract(nlp, "The mayor appeared to concede the point.").statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == ("appeared", None)
+    assert statement.content.text.startswith("The mayor")
+
+
+def test_find_statements_participle_goes_with_the_reporting_verb(nlp):
+    text = "The senator wrote the agents knew about it, saying they were warned."
+    statement = next(s for s in _extract(nlp, text).statements if s.cue.text == "saying")
+    assert statement.speaker_mention.text == "The senator"
 
 
 @pytest.mark.parametrize("text", [
