@@ -27,6 +27,30 @@ _PRONOUN_EXPLETIVE = {"it", "there"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
+def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in the indirect content of an earlier cue of the sentence.
+
+    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
+    seldom splits it off. A content before its cue ("Y wants Z, X said") and a headline label
+    (":") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
+    content ends where it starts.
+    """
+    out: list[Attribution | None] = list(found)
+    for n, att in enumerate(found):
+        for m, other in enumerate(out[:n]):
+            if other is None or other.direct or other.cue_token.text == ":" or \
+                    other.cue_token.sent != att.cue_token.sent or \
+                    not other.content[0] <= att.cue[0] < other.content[1]:
+                continue
+            if att.speaker is None or att.speaker != other.speaker:
+                out[n] = None
+                break
+            cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
+            if cut is not None:
+                out[m] = replace(other, content=cut)
+    return [a for a in out if a is not None]
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -64,7 +88,7 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return clipped
+        return _unnest(doc, clipped)
 
     # speaker -----------------------------------------------------------------------------
 

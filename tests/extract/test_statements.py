@@ -121,6 +121,14 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("The mayor said the engineers believe the dam will hold.", ["said"]),
+    ("The engineers believe the dam will hold, the mayor said.", ["believe", "said"]),
+])
+def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == cues
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
