@@ -135,6 +135,14 @@ def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     assert [s.cue.text for s in statements] == ["said"]
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("The rally ended.\nThe mayor said: “The bridge will close.”\nIt rained.", ["said"]),
+    ("Voters polled.\nOhio: Ann Lee, Bo Park, Cy Dunn\nIt rained.", []),
+])
+def test_find_statements_label_is_a_name_before_a_statement(nlp, text, cues):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == cues
+
+
 def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
     text = "Update: 5,000.\nQuestion: what next?\nThe port stayed open."
     assert _extract(nlp, text).statements == ()
