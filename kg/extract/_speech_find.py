@@ -51,6 +51,18 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return [a for a in out if a is not None]
 
 
+def _after_dateline(subject: Token, cue: Token) -> Token:
+    """Return the subject after a dateline the parse ran into it ("LONDON (AP) — X said")."""
+    doc = subject.doc
+    dashes = [t for t in doc[subject.i:cue.i] if t.text in ("—", "–", "-", "--")]
+    if not dashes or not any(t.text == "(" for t in doc[subject.left_edge.i:dashes[-1].i]):
+        return subject
+    words = doc[dashes[-1].i + 1:cue.i]
+    heads = [t for t in words if not words.start <= t.head.i < words.end
+             and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return heads[0] if heads else subject
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -115,12 +127,16 @@ class AttributionFinder:
             subject = subjects[0]
             if subject.lower_ in _PRONOUN_EXPLETIVE and kids(token, "auxpass"):
                 return None, None
-            return subject, None
+            return _after_dateline(subject, token), None
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             subjects = kids(head.head, "nsubj")
             if subjects:
                 return subjects[0], None
         if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "X issued a statement saying ...": the statement speaks for whoever issued it
+            issuer = kids(head.head, "nsubj") if head.dep_ == "dobj" else []
+            if head.lemma_.lower() in self.lex.speech_products and issuer:
+                return issuer[0], None
             return head, None
         climb = token
         for _ in range(3):  # "X announced ... and vowed", "X, saying ...", "ready to back"

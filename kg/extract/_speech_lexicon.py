@@ -23,6 +23,7 @@ class SpeechLexicon:
     noun_cues: frozenset[str]
     noun_preps: frozenset[str]
     raising_verbs: frozenset[str]
+    speech_products: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

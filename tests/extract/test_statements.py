@@ -107,6 +107,15 @@ def test_find_statements_raising_verb_has_no_source(nlp):
     assert statement.content.text.startswith("The mayor")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("LONDON (Reuters) - Ana Reyes said the dock was closed.", "Ana Reyes"),
+    ("The senator issued a statement saying that the dock was closed.", "The senator"),
+])
+def test_find_statements_speaker_behind_dateline_or_statement(nlp, text, speaker):
+    statement = _extract(nlp, text).statements[-1]
+    assert statement.speaker_mention.text == speaker
+
+
 def test_find_statements_participle_goes_with_the_reporting_verb(nlp):
     text = "The senator wrote the agents knew about it, saying they were warned."
     statement = next(s for s in _extract(nlp, text).statements if s.cue.text == "saying")
