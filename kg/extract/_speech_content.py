@@ -17,6 +17,7 @@ _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _WHEN = {"DATE", "TIME"}
+_ANSWERS = {"so", "yes", "no"}
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -93,6 +94,14 @@ class ContentRules:
                 return self._widen(doc, span, quotes)
             if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
                 return self._with_reason(token, span, quotes)
+            if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
+                # "whom he described as volatile": the relative pronoun and what it is called
+                as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
+                if as_phrase:
+                    return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)
+        for answer in token.rights:  # "said so", "said no"
+            if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
+                return answer.idx, answer.idx + len(answer)
         passive = kids(token, "nsubjpass")
         if passive and kids(token, "agent") and lemma in self.lex.object_verbs:
             return self._with_reason(token, subtree(passive[0]), quotes)

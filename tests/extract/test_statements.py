@@ -79,6 +79,11 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "Ana Reyes", "said", "that the dock was closed", False),
     ("As the mayor noted, the bridge is closed.",
      "the mayor", "noted", "the bridge is closed", False),
+    ("A new poll showed a slim lead for the mayor.",
+     "A new poll", "showed", "a slim lead for the mayor", False),
+    ("The senator proposed building a second bridge.",
+     "The senator", "proposed", "building a second bridge", False),
+    ("Half of the voters said so.", "Half of the voters", "said", "so", False),
     ("The senator downplayed the risk of a flood.",
      "The senator", "downplayed", "the risk of a flood", False),
 ])
