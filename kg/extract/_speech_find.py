@@ -5,11 +5,11 @@ Works on the dependency parse and the quotation spans; knows nothing of actors o
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import according, labels, noun_cue
 from kg.extract._speech_parts import (
@@ -19,17 +19,49 @@ from kg.extract._speech_parts import (
     is_direct,
     kids,
     noun_phrase,
-    subtree,
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
 from kg.extract._text import doc_text
 
-_GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
-_TOPIC_PREPS = {"about", "of", "on", "against"}
-_WHEN = {"DATE", "TIME"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
+
+
+def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in the indirect content of an earlier cue of the sentence.
+
+    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
+    seldom splits it off. A content before its cue ("Y wants Z, X said") and a headline label
+    (":") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
+    content ends where it starts.
+    """
+    out: list[Attribution | None] = list(found)
+    for n, att in enumerate(found):
+        for m, other in enumerate(out[:n]):
+            if other is None or other.direct or other.cue_token.text == ":" or \
+                    other.cue_token.sent != att.cue_token.sent or \
+                    not other.content[0] <= att.cue[0] < other.content[1]:
+                continue
+            if att.speaker is None or att.speaker != other.speaker:
+                out[n] = None
+                break
+            cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
+            if cut is not None:
+                out[m] = replace(other, content=cut)
+    return [a for a in out if a is not None]
+
+
+def _after_dateline(subject: Token, cue: Token) -> Token:
+    """Return the subject after a dateline the parse ran into it ("LONDON (AP) — X said")."""
+    doc = subject.doc
+    dashes = [t for t in doc[subject.i:cue.i] if t.text in ("—", "–", "-", "--")]
+    if not dashes or not any(t.text == "(" for t in doc[subject.left_edge.i:dashes[-1].i]):
+        return subject
+    words = doc[dashes[-1].i + 1:cue.i]
+    heads = [t for t in words if not words.start <= t.head.i < words.end
+             and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return heads[0] if heads else subject
 
 
 class AttributionFinder:
@@ -37,6 +69,7 @@ class AttributionFinder:
 
     def __init__(self, lexicon: SpeechLexicon) -> None:
         self.lex = lexicon
+        self.rules = ContentRules(lexicon)
 
     def find(self, doc: Doc, start: int = 0) -> list[Attribution]:
         """Return the attributions whose cue starts at or after `start`, in text order."""
@@ -53,7 +86,8 @@ class AttributionFinder:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
-            elif token.pos_ == "VERB" and self.lex.is_cue(token.lemma_.lower()):
+            elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
+                                           or that_clause(token)):
                 hit = self._verb(token, quotes)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
                 hit = noun_cue(token, self.lex)
@@ -67,115 +101,14 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return clipped
-
-    # content -----------------------------------------------------------------------------
-
-    def _widen(self, doc: Doc, span: Range, quotes: list[Range]) -> Range:
-        a, b = span
-        for qa, qb in quotes:
-            if qa < b and a < qb:
-                a, b = min(a, qa), max(b, qb)
-        return a, b
-
-    def _content(self, token: Token, quotes: list[Range]) -> Range | None:
-        doc = token.doc
-        lemma = token.lemma_.lower()
-        for comp in kids(token, "ccomp"):
-            return self._widen(doc, subtree(comp), quotes)
-        prep = self._cue_prep(token)
-        if prep is not None:
-            end = max(token.right_edge.i, prep.right_edge.i)
-            if prep.i + 1 < len(doc) and prep.i + 1 <= end:
-                return self._widen(doc, (doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
-        if lemma in self.lex.request_verbs:
-            objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
-            if objs and comps:
-                return subtree(objs[0])[0], subtree(comps[0])[1]
-        if lemma in ("call", "deem", "name", "label", "dub", "brand") and kids(token, "dobj"):
-            preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
-            end = max(subtree(p)[1] for p in preds)
-            return self._widen(doc, (subtree(kids(token, "dobj")[0])[0], end), quotes)
-        for obj in kids(token, "dobj"):
-            span = subtree(obj)
-            if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
-                return self._widen(doc, span, quotes)
-            if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
-                return self._with_reason(token, span, quotes)
-        passive = kids(token, "nsubjpass")
-        if passive and kids(token, "agent") and lemma in self.lex.object_verbs:
-            return self._with_reason(token, subtree(passive[0]), quotes)
-        if lemma in self.lex.infinitive_verbs:
-            for comp in kids(token, "xcomp"):
-                return self._widen(doc, subtree(comp), quotes)
-        for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
-            objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
-            if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
-                return self._widen(doc, subtree(objects[0]), quotes)
-        return None
-
-    def _around(self, token: Token, speaker: Token) -> Range | None:
-        """Return the sentence a parenthetical cue clause stands in, or the part before it."""
-        sent = token.sent
-        left = min(speaker.left_edge.idx, token.idx)
-        if token.head.i < token.i and token.right_edge.i >= sent.end - 2:
-            return trimmed(token.doc, sent.start_char, left)
-        return trimmed(token.doc, sent.start_char, sent.end_char)
-
-    def _clip(self, token: Token, speaker: Token | None, content: Range) -> Range | None:
-        """Keep content apart from its cue and speaker, and an indirect one inside its paragraph."""
-        doc = token.doc
-        a, b = content
-        parts = [(token.idx, token.idx + len(token))]
-        parts += [noun_phrase(speaker)] if speaker is not None else []
-        for start, end in parts:
-            if a < end and start < b:
-                a, b = (a, start) if start > a else (max(a, end), b)
-        if doc_text(doc)[a:a + 1] not in "“\"":
-            par = doc_text(doc).rfind("\n", 0, token.idx) + 1
-            a = max(a, par)
-            nxt = doc_text(doc).find("\n", token.idx)
-            b = min(b, nxt) if nxt != -1 and a < nxt else b
-        return trimmed(doc, a, b) if b > a else None
-
-    def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
-        """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""
-        end = span[1]
-        for prep in kids(token, "prep"):
-            if prep.lower_ in ("for", "as", "of", "over") and prep.idx >= span[1]:
-                end = max(end, subtree(prep)[1])
-        return self._widen(token.doc, (span[0], end), quotes)
-
-    def _cue_prep(self, token: Token) -> Token | None:
-        """Return the particle or preposition that makes a verb a cue ("referred to")."""
-        lemma = token.lemma_.lower()
-        doc = token.doc
-        for k in range(1, 3):
-            if token.i + k >= len(doc) - 1:
-                return None
-            words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
-            if " ".join(words) in self.lex.prep_cues:
-                return doc[token.i + k]
-        return None
-
-    def _adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]
-                        ) -> Range | None:
-        """Return a quotation right before or after the cue clause, if any."""
-        doc = token.doc
-        clause = [token, *([speaker] if speaker is not None else [])]
-        left = min(t.left_edge.idx if t is speaker else t.idx for t in clause)
-        right = max(t.idx + len(t) for t in clause)
-        for qa, qb in quotes:
-            if qb <= left and _GAP.fullmatch(doc_text(doc)[qb:left]):
-                return qa, qb
-            if qa >= right and _GAP.fullmatch(doc_text(doc)[right:qa]):
-                return qa, qb
-        return None
+        return _unnest(doc, clipped)
 
     # speaker -----------------------------------------------------------------------------
 
     def _speaker(self, token: Token) -> tuple[Token | None, Token | None]:
         """Return (speaker, channel) heads for a cue verb."""
+        if token.lemma_.lower() in self.lex.raising_verbs:
+            return None, None  # "X seems to ...": an impression nobody in the text voices
         subjects = kids(token, "nsubj")
         agent = [p for a in kids(token, "agent") for p in kids(a, "pobj")]
         head = token.head
@@ -195,18 +128,26 @@ class AttributionFinder:
             subject = subjects[0]
             if subject.lower_ in _PRONOUN_EXPLETIVE and kids(token, "auxpass"):
                 return None, None
-            return subject, None
+            return _after_dateline(subject, token), None
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             subjects = kids(head.head, "nsubj")
             if subjects:
                 return subjects[0], None
         if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "X issued a statement saying ...": the statement speaks for whoever issued it
+            issuer = kids(head.head, "nsubj") if head.dep_ == "dobj" else []
+            if head.lemma_.lower() in self.lex.speech_products and issuer:
+                return issuer[0], None
             return head, None
         climb = token
         for _ in range(3):  # "X announced ... and vowed", "X, saying ...", "ready to back"
             if climb.dep_ not in ("advcl", "xcomp", "conj", "acl") or climb.head.i == climb.i:
                 break
             climb = climb.head
+            # "X wrote that Y knew it, saying ...": the participle goes with the reporting verb
+            while token.tag_ == "VBG" and climb.dep_ == "ccomp" and \
+                    self.lex.is_cue(climb.head.lemma_.lower()) and kids(climb.head, "nsubj"):
+                climb = climb.head
             subjects = kids(climb, "nsubj")
             if subjects:
                 return subjects[0], None
@@ -253,24 +194,30 @@ class AttributionFinder:
         if head.lower_ == "as" and head.head.lemma_.lower() in self.lex.relay_verbs and \
                 kids(head.head, "dobj"):
             return None  # "cited X as saying": the relay verb carries the attribution
+        prep = self.rules.cue_prep(token)
+        if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
+                not that_clause(token):
+            return None  # "focus" is a cue only as "focus on"
         speaker, channel = self._speaker(token)
-        content = self._content(token, quotes)
+        content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
         if content is None:
             if token.lemma_.lower() not in self.lex.clause_verbs:
                 return None
-            content = self._adjacent_quote(token, speaker, quotes)
+            content = self.rules.adjacent_quote(token, speaker, quotes)
+            if content is None and speaker is not None:
+                content = as_clause(token)
+                around = content is not None
             if content is None and token.dep_ == "parataxis" and speaker is not None:
-                content = self._around(token, speaker)
+                content = self.rules.around(token, speaker)
                 around = content is not None
         # a cue with syntactic content but no source stays ("It is expected that ...")
         if content is None or speaker is None and around:
             return None
         if not around:
-            content = self._clip(token, speaker, content)
+            content = self.rules.clip(token, speaker, content)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
-        prep = self._cue_prep(token)
         cue = (token.idx, (prep or token).idx + len(prep or token))
         channel = channel or self._channel(token)
         return Attribution(

@@ -22,6 +22,8 @@ class SpeechLexicon:
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
     noun_preps: frozenset[str]
+    raising_verbs: frozenset[str]
+    speech_products: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.
@@ -30,9 +32,12 @@ class SpeechLexicon:
             >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("walk")
             (True, False)
         """
+        return self.is_cue_alone(lemma) or lemma in self.prep_verbs
+
+    def is_cue_alone(self, lemma: str) -> bool:
+        """Return whether a verb lemma is a cue without a preposition ("say", not "focus")."""
         return any(lemma in table for table in (
-            self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs,
-            self.prep_verbs))
+            self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs))
 
     @property
     def prep_verbs(self) -> frozenset[str]:

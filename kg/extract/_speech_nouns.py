@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_parts import (
     Attribution,
+    Range,
     first,
     is_direct,
     kids,
@@ -33,11 +34,13 @@ def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
         words = [t for t in label if not t.is_punct]
         named = any(t.pos_ == "PROPN" or t.ent_type_ for t in words) or all(
             t.is_title for t in words)
-        if not named or any(t.lower_ in lex.not_speakers for t in words):
+        # a label is a name, not a clause ("Obama said: ..." has its cue in "said")
+        if not named or any(t.lower_ in lex.not_speakers or t.pos_ in ("VERB", "AUX")
+                            for t in words):
             continue
         content = trimmed(doc, line.start(3), line.end(3))
         if content is None or len(doc_text(doc)[content[0]:content[1]].split()) < 3 or \
-                doc_text(doc)[content[0]].isdigit():
+                doc_text(doc)[content[0]].isdigit() or not _says_something(doc, content):
             continue
         inside = {w.i for w in words}
         head = next((t for t in reversed(words) if t.head.i not in inside), words[-1])
@@ -46,6 +49,12 @@ def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
             speaker=head, speaker_range=(label[0].idx, label[-1].idx + len(label[-1])),
             direct=is_direct(doc, content)))
     return found
+
+
+def _says_something(doc: Doc, content: Range) -> bool:
+    """Return whether a label's text is a statement (has a verb or a quote), not a name list."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in span)
 
 
 def according(token: Token) -> Attribution | None:

@@ -67,6 +67,25 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The union's", "warning", "that wages would fall", False),
     ("The senator referred to the flooding in the valley.",
      "The senator", "referred to", "the flooding in the valley", False),
+    ("The senator took issue with the new toll on the bridge.",
+     "The senator", "took issue with", "the new toll on the bridge", False),
+    ("The mayor reiterated her opposition to the new toll.",
+     "The mayor", "reiterated", "her opposition to the new toll", False),
+    ("The engineers concluded that the dam was safe.",
+     "The engineers", "concluded", "that the dam was safe", False),
+    ("The ruling established that the tolls were illegal.",
+     "The ruling", "established", "that the tolls were illegal", False),
+    ("Ana Reyes, a spokeswoman for the port, said in a statement that the dock was closed.",
+     "Ana Reyes", "said", "that the dock was closed", False),
+    ("As the mayor noted, the bridge is closed.",
+     "the mayor", "noted", "the bridge is closed", False),
+    ("A new poll showed a slim lead for the mayor.",
+     "A new poll", "showed", "a slim lead for the mayor", False),
+    ("The senator proposed building a second bridge.",
+     "The senator", "proposed", "building a second bridge", False),
+    ("Half of the voters said so.", "Half of the voters", "said", "so", False),
+    ("The senator downplayed the risk of a flood.",
+     "The senator", "downplayed", "the risk of a flood", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -79,6 +98,36 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
 
 
 @pytest.mark.parametrize("text", [
+    "The engineers focused the lamps and went home.",
+    "The council looked tired about the river.",
+])
+def test_find_statements_prep_cue_verbs_need_their_preposition(nlp, text):
+    assert [s.cue.text for s in _extract(nlp, text).statements if "look" in s.cue.text
+            or "focus" in s.cue.text] == []
+
+
+def test_find_statements_raising_verb_has_no_source(nlp):
+    statement = _extract(nlp, "The mayor appeared to concede the point.").statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == ("appeared", None)
+    assert statement.content.text.startswith("The mayor")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("LONDON (Reuters) - Ana Reyes said the dock was closed.", "Ana Reyes"),
+    ("The senator issued a statement saying that the dock was closed.", "The senator"),
+])
+def test_find_statements_speaker_behind_dateline_or_statement(nlp, text, speaker):
+    statement = _extract(nlp, text).statements[-1]
+    assert statement.speaker_mention.text == speaker
+
+
+def test_find_statements_participle_goes_with_the_reporting_verb(nlp):
+    text = "The senator wrote the agents knew about it, saying they were warned."
+    statement = next(s for s in _extract(nlp, text).statements if s.cue.text == "saying")
+    assert statement.speaker_mention.text == "The senator"
+
+
+@pytest.mark.parametrize("text", [
     "The bridge was closed for repairs.",
     "She walked to the harbour and sat down.",
 ])
@@ -86,10 +135,26 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("The mayor said the engineers believe the dam will hold.", ["said"]),
+    ("The engineers believe the dam will hold, the mayor said.", ["believe", "said"]),
+])
+def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == cues
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
     assert [s.cue.text for s in statements] == ["said"]
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("The rally ended.\nThe mayor said: “The bridge will close.”\nIt rained.", ["said"]),
+    ("Voters polled.\nOhio: Ann Lee, Bo Park, Cy Dunn\nIt rained.", []),
+])
+def test_find_statements_label_is_a_name_before_a_statement(nlp, text, cues):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == cues
 
 
 def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
@@ -175,6 +240,9 @@ def test_find_statements_quote_continues_into_next_sentence(nlp):
     ('She said "we stay" twice.', ['"we stay"']),
     ("“First paragraph\n“Second paragraph.”", ["“First paragraph", "“Second paragraph.”"]),
     ("No quotes here.", []),
+    ('“The dam holds," she said. "It will."', ['“The dam holds,"', '"It will."']),
+    ("“The dam holds,“ he said.", ["“The dam holds,“"]),
+    ("''The dam holds,'' he said.", ["''The dam holds,''"]),
 ])
 def test_quotations(text, expected):
     assert [text[a:b] for a, b in quotations(text)] == expected

@@ -1,0 +1,174 @@
+"""Content rules of attributions: what a cue verb reports, and where the reported span ends.
+
+Works on the dependency parse and the quotation spans; `_speech_find` decides which tokens are
+cues and who speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.extract._speech_lexicon import SpeechLexicon
+from kg.extract._speech_parts import Range, kids, noun_phrase, subtree, trimmed
+from kg.extract._text import doc_text
+
+_GAP = re.compile(r"[\s,:;—–-]*")
+_PRONOUN_EXPLETIVE = {"it", "there"}
+_TOPIC_PREPS = {"about", "of", "on", "against"}
+_WHEN = {"DATE", "TIME"}
+_ANSWERS = {"so", "yes", "no"}
+MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
+
+
+def that_clause(token: Token) -> bool:
+    """Return whether a verb with a subject takes a "that" clause ("X made clear that ...").
+
+    Whatever the verb, a subject that states, shows or holds a proposition is a source.
+    """
+    subjects = kids(token, "nsubj")
+    if not subjects or subjects[0].lower_ in _PRONOUN_EXPLETIVE or token.lemma_ == "be":
+        return False
+    return any(comp.i > token.i and _marked_that(comp) for comp in kids(token, "ccomp"))
+
+
+def _marked_that(clause: Token) -> bool:
+    """Return whether a clause opens with the complementiser "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.lefts)
+
+
+def as_clause(token: Token) -> Range | None:
+    """Return the clause an "as X said" clause comments on, without the "as" clause itself."""
+    if token.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as"
+                                        for m in token.lefts):
+        return None
+    head_start, head_end = subtree(token.head)
+    own_start, own_end = subtree(token)
+    if head_end - own_end > own_start - head_start:  # the longer side is the commented clause
+        return trimmed(token.doc, own_end, head_end)
+    return trimmed(token.doc, head_start, own_start)
+
+
+class ContentRules:
+    """Find the content of cue verbs with the tables of one lexicon."""
+
+    def __init__(self, lexicon: SpeechLexicon) -> None:
+        self.lex = lexicon
+
+    def _widen(self, doc: Doc, span: Range, quotes: list[Range]) -> Range:
+        a, b = span
+        for qa, qb in quotes:
+            if qa < b and a < qb:
+                a, b = min(a, qa), max(b, qb)
+        return a, b
+
+    def content(self, token: Token, quotes: list[Range]) -> Range | None:
+        doc = token.doc
+        lemma = token.lemma_.lower()
+        for comp in kids(token, "ccomp"):
+            return self._widen(doc, subtree(comp), quotes)
+        for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
+            if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
+                return self._widen(doc, subtree(clause), quotes)  # "said in a statement that"
+        if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
+            preds = kids(token, "xcomp", "oprd", "acomp")
+            subjects = kids(token, "nsubj")
+            if preds and subjects:
+                return subtree(subjects[0])[0], subtree(preds[-1])[1]
+        prep = self.cue_prep(token)
+        if prep is not None:
+            end = max(token.right_edge.i, prep.right_edge.i)
+            if prep.i + 1 < len(doc) and prep.i + 1 <= end:
+                return self._widen(doc, (doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
+        if lemma in self.lex.request_verbs:
+            objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
+            if objs and comps:
+                return subtree(objs[0])[0], subtree(comps[0])[1]
+        if lemma in ("call", "deem", "name", "label", "dub", "brand") and kids(token, "dobj"):
+            preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+            end = max(subtree(p)[1] for p in preds)
+            return self._widen(doc, (subtree(kids(token, "dobj")[0])[0], end), quotes)
+        for obj in kids(token, "dobj"):
+            span = subtree(obj)
+            if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
+                return self._widen(doc, span, quotes)
+            if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
+                return self._with_reason(token, span, quotes)
+            if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
+                # "whom he described as volatile": the relative pronoun and what it is called
+                as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
+                if as_phrase:
+                    return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)
+        for answer in token.rights:  # "said so", "said no"
+            if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
+                return answer.idx, answer.idx + len(answer)
+        passive = kids(token, "nsubjpass")
+        if passive and kids(token, "agent") and lemma in self.lex.object_verbs:
+            return self._with_reason(token, subtree(passive[0]), quotes)
+        if lemma in self.lex.infinitive_verbs:
+            for comp in kids(token, "xcomp"):
+                return self._widen(doc, subtree(comp), quotes)
+        for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
+            objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
+            if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
+                return self._widen(doc, subtree(objects[0]), quotes)
+        return None
+
+    def around(self, token: Token, speaker: Token) -> Range | None:
+        """Return the sentence a parenthetical cue clause stands in, or the part before it."""
+        sent = token.sent
+        left = min(speaker.left_edge.idx, token.idx)
+        if token.head.i < token.i and token.right_edge.i >= sent.end - 2:
+            return trimmed(token.doc, sent.start_char, left)
+        return trimmed(token.doc, sent.start_char, sent.end_char)
+
+    def clip(self, token: Token, speaker: Token | None, content: Range) -> Range | None:
+        """Keep content apart from its cue and speaker, and an indirect one inside its paragraph."""
+        doc = token.doc
+        a, b = content
+        parts = [(token.idx, token.idx + len(token))]
+        parts += [noun_phrase(speaker)] if speaker is not None else []
+        for start, end in parts:
+            if a < end and start < b:
+                a, b = (a, start) if start > a else (max(a, end), b)
+        if doc_text(doc)[a:a + 1] not in "“\"":
+            par = doc_text(doc).rfind("\n", 0, token.idx) + 1
+            a = max(a, par)
+            nxt = doc_text(doc).find("\n", token.idx)
+            b = min(b, nxt) if nxt != -1 and a < nxt else b
+        return trimmed(doc, a, b) if b > a else None
+
+    def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
+        """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""
+        end = span[1]
+        for prep in kids(token, "prep"):
+            if prep.lower_ in ("for", "as", "of", "over") and prep.idx >= span[1]:
+                end = max(end, subtree(prep)[1])
+        return self._widen(token.doc, (span[0], end), quotes)
+
+    def cue_prep(self, token: Token) -> Token | None:
+        """Return the particle or preposition that makes a verb a cue ("referred to")."""
+        lemma = token.lemma_.lower()
+        doc = token.doc
+        for k in range(1, MAX_PREP_WORDS + 1):
+            if token.i + k >= len(doc) - 1:
+                return None
+            words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
+            if " ".join(words) in self.lex.prep_cues:
+                return doc[token.i + k]
+        return None
+
+    def adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]
+                        ) -> Range | None:
+        """Return a quotation right before or after the cue clause, if any."""
+        doc = token.doc
+        clause = [token, *([speaker] if speaker is not None else [])]
+        left = min(t.left_edge.idx if t is speaker else t.idx for t in clause)
+        right = max(t.idx + len(t) for t in clause)
+        for qa, qb in quotes:
+            if qb <= left and _GAP.fullmatch(doc_text(doc)[qb:left]):
+                return qa, qb
+            if qa >= right and _GAP.fullmatch(doc_text(doc)[right:qa]):
+                return qa, qb
+        return None
