@@ -34,6 +34,7 @@ from kg.store.base import (
 from kg.vocab import KG, PREFIXES
 
 _RDFLIB_FORMATS = {"nquads": "nquads", "trig": "trig"}
+_NO_MATCH = URIRef("urn:kg:no-match")
 
 
 class MemoryStore(Store):
@@ -116,7 +117,9 @@ class MemoryStore(Store):
             QueryError: If the query is malformed, an update, or exceeds its timeout.
         """
         check_limits(limit, timeout)
-        text = _sparql.bind_values(sparql, bindings)
+        # rdflib fails on a VALUES block without rows: an IRI no data uses matches nothing alike
+        rows = {name: (_NO_MATCH,) if value == () else value for name, value in bindings.items()}
+        text = _sparql.bind_values(sparql, rows)
         dataset = self._ds
 
         def run(stop: threading.Event) -> QueryResult:
