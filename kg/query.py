@@ -1,12 +1,16 @@
 """Named, parameterised SPARQL queries: one `kg/queries/{verb_noun}.rq` file each, run on any store.
 
 A query file starts with comment lines: a description, then one line per parameter,
-`# @param name: type[(kind)][?] - description`, where type is iri, string, date or integer, a
-trailing `?` marks the parameter optional, and an iri parameter with a kind (`iri(actor)`) also
-takes a bare id, resolved to `{base_iri}{kind}/{id}`. Parameters are bound by the store, never
-pasted into the text. A parameter should appear in a required pattern or a FILTER: an absent
-optional parameter is simply left unbound, and a bound one must not be joined against a variable
-that an OPTIONAL may leave unbound.
+`# @param name: type[(kind)][?] - description`, where type is iri, string, date, integer or name,
+a trailing `?` marks the parameter optional, and an iri parameter with a kind (`iri(actor)`) also
+takes a bare id, resolved to `{base_iri}{kind}/{id}`. A name parameter (`name(actor)`,
+`name(place)`) takes what users type, a name or alias in any case, an id or an IRI: it is resolved
+first, by the query `find_{kind}s` (a place also finds the places inside it), and bound to every
+IRI found, so the query starts from them; a name that matches nothing binds no value and the query
+matches nothing. Parameters are bound by the store, never pasted into the text; a parameter may
+take several values (a tuple), one VALUES row each. A parameter should appear in a required
+pattern or a FILTER: an absent optional parameter is simply left unbound, and a bound one must not
+be joined against a variable that an OPTIONAL may leave unbound.
 
 Queries run over the union of the article graphs. On oxigraph that union is a bag: a triple
 stored in two article graphs (a shared actor's name) matches twice. So the named queries match
@@ -28,11 +32,16 @@ from kg.errors import QueryError
 from kg.store import QueryResult, Store
 from kg.vocab import PREFIXES
 
-ParamType = TypingLiteral["iri", "string", "date", "integer"]
-ParamValue = str | int | date | URIRef | Literal | None
+ParamType = TypingLiteral["iri", "string", "date", "integer", "name"]
+Scalar = str | int | date | URIRef | Literal
+ParamValue = Scalar | tuple[Scalar, ...] | None
+Term = URIRef | Literal
+Bound = Term | tuple[Term, ...]
+# name(kind) parameters: the query that finds the IRIs a typed name stands for
+FINDERS = {"actor": "find_actors", "place": "find_places"}
 
 _PARAM_LINE = re.compile(
-    r"#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>iri|string|date|integer)"
+    r"#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>iri|string|date|integer|name)"
     r"(?:\((?P<kind>[a-z_-]+)\))?(?P<optional>\?)?\s*(?:-\s*(?P<description>.*))?$"
 )
 
@@ -113,6 +122,9 @@ def load_query(name: str) -> NamedQuery:
             match = _PARAM_LINE.fullmatch(line.strip())
             if match is None:
                 raise QueryError(f"query {name!r}: cannot read parameter line {line!r}")
+            if match["type"] == "name" and match["kind"] not in FINDERS:
+                raise QueryError(f"query {name!r}: a name parameter needs a kind out of "
+                                 f"{sorted(FINDERS)}, got {line!r}")
             params.append(
                 Param(
                     name=match["name"],
@@ -129,9 +141,7 @@ def load_query(name: str) -> NamedQuery:
     )
 
 
-def to_term(
-    param: Param, value: ParamValue, *, base_iri: str = DEFAULT_BASE_IRI
-) -> URIRef | Literal:
+def to_term(param: Param, value: Scalar, *, base_iri: str = DEFAULT_BASE_IRI) -> Term:
     """Turn a parameter value (a CLI string or a Python value) into the rdflib term it binds.
 
     Raises:
@@ -170,7 +180,7 @@ def _iri(param: Param, value: str, base_iri: str) -> URIRef:
     return iri
 
 
-def _date(param: Param, value: ParamValue) -> Literal:
+def _date(param: Param, value: Scalar) -> Literal:
     if isinstance(value, datetime):
         return Literal(value.date(), datatype=namespace.XSD.date)
     if isinstance(value, date):
@@ -185,24 +195,65 @@ def _date(param: Param, value: ParamValue) -> Literal:
 
 
 def bind(
-    query: NamedQuery, params: dict[str, ParamValue], *, base_iri: str = DEFAULT_BASE_IRI
-) -> dict[str, URIRef | Literal]:
+    query: NamedQuery,
+    params: dict[str, ParamValue],
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    store: Store | None = None,
+) -> dict[str, Bound]:
     """Return the bindings for a query's parameters; None or absent leaves an optional one unbound.
 
+    A tuple of values binds several (one VALUES row each). Name parameters are resolved with
+    `find` on `store` (see the module docstring).
+
     Raises:
-        QueryError: If a parameter is unknown, a required one is missing, or a value does not fit.
+        QueryError: If a parameter is unknown, a required one is missing, a value does not fit,
+            or a name parameter is given without a store to resolve it in.
     """
     for name in params:
         query.param(name)
-    bindings: dict[str, URIRef | Literal] = {}
+    bindings: dict[str, Bound] = {}
     for param in query.params:
         value = params.get(param.name)
         if value is None or value == "":
             if not param.optional:
                 raise QueryError(f"query {query.name!r} needs parameter {param.name!r}")
             continue
-        bindings[param.name] = to_term(param, value, base_iri=base_iri)
+        if param.type == "name":
+            if store is None:
+                raise QueryError(f"parameter {param.name!r} of query {query.name!r} takes a "
+                                 f"name, found in a store: give one to resolve {value!r}")
+            names = value if isinstance(value, tuple) else (value,)
+            found = (find(store, param.kind or "", str(name), base_iri=base_iri)
+                     for name in names)
+            bindings[param.name] = tuple(dict.fromkeys(iri for iris in found for iri in iris))
+        elif isinstance(value, tuple):
+            bindings[param.name] = tuple(to_term(param, one, base_iri=base_iri) for one in value)
+        else:
+            bindings[param.name] = to_term(param, value, base_iri=base_iri)
     return bindings
+
+
+def find(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_IRI
+         ) -> tuple[URIRef, ...]:
+    """Return the IRIs of the actors or places a name stands for, as users type names.
+
+    A name, or an alias, in any case; an id (`acme-corp`, `actor/acme-corp`); or an IRI. Several
+    nodes may match (two places called Tripoli); a place brings every place inside it.
+
+    Raises:
+        QueryError: If the kind is not one of `FINDERS` or the query fails.
+
+    Examples:
+        >>> from kg.store import open_store
+        >>> with open_store("memory") as store:
+        ...     find(store, "place", "Khan Shaykhun")
+        ()
+    """
+    if kind not in FINDERS:
+        raise QueryError(f"cannot find {kind!r} by name; kinds: {sorted(FINDERS)}")
+    result = run_named(store, FINDERS[kind], base_iri=base_iri, text=name)
+    return tuple(iri for iri in result.column(kind) if isinstance(iri, URIRef))
 
 
 def run_named(
@@ -222,7 +273,8 @@ def run_named(
         base_iri: Base under which bare ids of iri parameters are resolved.
         limit: Keep at most this many rows (the result says whether rows were cut).
         timeout: Give up after this many seconds.
-        **params: Parameter values: strings as typed on the command line, or Python values.
+        **params: Parameter values: strings as typed on the command line, or Python values; a
+            tuple binds several values.
 
     Returns:
         The rows the query returns.
@@ -237,9 +289,8 @@ def run_named(
         ()
     """
     query = load_query(name)
-    return store.query(
-        query.text, bindings=bind(query, params, base_iri=base_iri), limit=limit, timeout=timeout
-    )
+    bindings = bind(query, params, base_iri=base_iri, store=store)
+    return store.query(query.text, bindings=bindings, limit=limit, timeout=timeout)
 
 
 def run_text(

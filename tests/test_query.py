@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef, namespace
 
 from kg.errors import QueryError
-from kg.query import Param, bind, list_queries, load_query, run_named, to_term
+from kg.query import Param, bind, find, list_queries, load_query, run_named, to_term
 from kg.store import QueryResult, Store, open_store
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
@@ -275,6 +275,13 @@ CASES = [
     ("events_by_actor", {"actor": "jane-doe", "role": "target"}),
     ("events_by_place", {"place": "geonames-1"}),
     ("events_by_place", {"place": "old-bridge"}),
+    ("events_by_place", {"place": "strelsau"}),
+    ("find_actors", {"text": "ACME corp"}),
+    ("find_places", {"text": "Ruritania"}),
+    ("event_actors", {"actor": "Jane Doe"}),
+    ("timeline_events", {"actor": "ruritania", "end": "2019-08-31"}),
+    ("timeline_events", {"place": "geonames-2", "type": "sanction"}),
+    ("statement_entries", {"speaker": "acme corp"}),
     ("events_in_range", {}),
     ("events_in_range", {"start": "2019-08-19"}),
     ("events_in_range", {"start": "2019-08-02", "end": "2019-08-31"}),
@@ -286,6 +293,7 @@ CASES = [
     ("timeline", {"start": "2019-09-01"}),
     ("actors_cooccurring", {}),
     ("actors_cooccurring", {"actor": "acme-corp"}),
+    ("actors_cooccurring", {"actor": ("jane doe", "ACME CORP")}),
     ("monthly_event_counts", {}),
     ("monthly_event_counts", {"end": "2019-08-31"}),
     ("stats", {}),
@@ -471,6 +479,8 @@ def test_query_list_queries_documents_every_file() -> None:
             ],
         ),
         ("stats", []),
+        ("events_by_place", [("place", "name", "place", False)]),
+        ("statements_by_speaker", [("actor", "name", "actor", True)]),
     ],
 )
 def test_query_load_query_reads_parameter_header(name: str, expected: list[tuple]) -> None:
@@ -559,3 +569,78 @@ def test_query_named_queries_on_empty_store_agree(
             answers.append(comparable(run_named(store, name, **params)))
     assert answers[0] == answers[1] == answers[2]
     assert len(answers[0]) <= 1  # nothing, or one row of zero counts
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("actor", "Acme Corp", ["acme-corp"]),
+        ("actor", "acme CORP", ["acme-corp"]),
+        ("actor", "acme-corp", ["acme-corp"]),
+        ("actor", "actor/jane-doe", ["jane-doe"]),
+        ("actor", str(KGR["actor/ruritania"]), ["ruritania"]),
+        ("actor", "Ruritania", ["ruritania"]),  # the place of that name is not an actor
+        ("place", "ruritania", ["geonames-1", "geonames-2", "old-bridge"]),
+        ("place", "place/geonames-2", ["geonames-2", "old-bridge"]),
+        ("place", "THE OLD BRIDGE", ["old-bridge"]),
+        ("place", "corp", []),  # neither a whole name nor a whole id
+        ("actor", EVIL, []),
+        ("place", f"{KGR}place/{EVIL}", []),
+    ],
+)
+def test_query_find_takes_names_aliases_ids_and_iris(
+    loaded: Store, kind: str, text: str, expected: list[str]
+) -> None:
+    assert [iri.rsplit("/", 1)[-1] for iri in find(loaded, kind, text)] == expected
+    assert loaded.triples_count() == sum(len(graph) for graph in sample_graphs())
+
+
+def _twins() -> Graph:
+    """Two actors called Smith (one by alias) in one article, each agent of an event."""
+    graph = Graph(identifier=KGR["graph/t1"])
+    for key, relation in (("ann-smith", KG.name), ("bob-smith", KG.alias)):
+        actor, event = KGR[f"actor/{key}"], KGR[f"event/t1-{key}"]
+        graph.add((actor, namespace.RDF.type, KG.Actor))
+        graph.add((actor, KG.name, Literal(key)))
+        graph.add((actor, relation, Literal("Smith")))
+        graph.add((event, KG.hasAgent, actor))
+        graph.add((event, KG.reportedIn, KGR["article/t1"]))
+    return graph
+
+
+def test_query_name_parameter_binds_every_match() -> None:
+    with open_store("memory") as store:
+        store.put(_twins(), text_hash="h")
+        assert find(store, "actor", "smith") == (KGR["actor/ann-smith"], KGR["actor/bob-smith"])
+        result = run_named(store, "event_actors", actor="SMITH")
+        assert set(names(result, "event")) == {"t1-ann-smith", "t1-bob-smith"}
+        both = run_named(store, "event_actors", actor=("smith", "ann-smith"))
+        assert set(names(both, "event")) == {"t1-ann-smith", "t1-bob-smith"}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"place": ("old-bridge", "Strelsau")}, ["a1-e160", "a1-e120", "a2-e100"]),
+        ({"place": "nowhere"}, []),
+        ({"place": EVIL}, []),
+    ],
+)
+def test_query_events_by_place_takes_several_or_no_matches(
+    loaded: Store, params: dict[str, object], expected: list[str]
+) -> None:
+    before = loaded.triples_count()
+    assert names(run_named(loaded, "events_by_place", **params), "event") == expected  # type: ignore[arg-type]
+    assert loaded.triples_count() == before
+
+
+def test_query_statements_by_speaker_takes_several_speakers(loaded: Store) -> None:
+    result = run_named(loaded, "statements_by_speaker", actor=("Jane Doe", "acme-corp"))
+    assert sorted(str(value) for value in result.column("content")) == [
+        "the fine", "the raid was unlawful"]
+
+
+def test_query_name_parameter_needs_a_store() -> None:
+    with pytest.raises(QueryError) as info:
+        bind(load_query("events_by_place"), {"place": "Strelsau"})
+    assert "Strelsau" in str(info.value)

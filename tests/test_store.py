@@ -439,3 +439,30 @@ def test_store_bindings_reach_construct_where_not_template(store: Store) -> None
         bindings={"t": Literal("one")},
     )
     assert set(result.graph()) == {(KGR["article/a1"], KG.title, Literal("one"))}
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ((Literal("one"), Literal("three")), {"one", "three"}),
+        ((Literal("two"),), {"two"}),
+        ((Literal("one"), Literal("one")), {"one"}),
+        ((), set()),
+        ((Literal(EVIL), Literal("two")), {"two"}),
+    ],
+    ids=["several", "one", "repeated", "none", "injected"],
+)
+def test_store_query_binds_several_values(
+    store: Store, values: tuple[Literal, ...], expected: set[str]
+) -> None:
+    store.put(article("a1", "one", "two", "three"), text_hash="hash-a1")
+    result = store.query(_PREFIX + "SELECT ?t WHERE { GRAPH ?g { ?a kg:title ?t } }",
+                         bindings={"t": values})
+    assert {str(value) for value in result.column("t")} == expected
+    assert store.triples_count() == 4
+
+
+def test_store_query_refuses_unbindable_value_among_several(store: Store) -> None:
+    with pytest.raises(QueryError):
+        store.query("SELECT ?a WHERE { ?a ?p ?v }",
+                    bindings={"v": (Literal("x"), URIRef(f"https://example.org/{EVIL}"))})

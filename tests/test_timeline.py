@@ -112,6 +112,12 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
                                                         "a2-e80"]),
     ({"article": "a2"}, ["a2-e25", "a2-e80"]),
     ({"place": "Nowhere"}, []),
+    ({"actor": "ACME CORP", "start": "2019-08-01"}, ["a2-e25", "a1-e10"]),
+    ({"actor": f"{KGR}actor/acme-corp", "place": "strelsaw"}, ["a2-e25", "a1-e10"]),
+    ({"actor": "actor/ruritania", "place": "ruritania"}, ["a1-e84", "a2-e80"]),
+    ({"actor": "acme", "event_type": "request"}, ["a1-e199"]),
+    ({"actor": 'x" } ; DROP ALL ; { "'}, []),
+    ({"place": KGR + "place/geonames-2> } ; DROP ALL ; { <x"}, []),
 ])
 def test_timeline_filters(store: Store, filters: dict[str, object], expected: list[str]) -> None:
     assert ids(tl.timeline(store, **filters)) == expected  # type: ignore[arg-type]

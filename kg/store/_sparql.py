@@ -48,22 +48,32 @@ def read_query(name: str) -> str:
         raise QueryError(f"no named query {name!r} in kg/queries") from exc
 
 
-def check_bindings(bindings: Mapping[str, object]) -> dict[str, Term]:
+def check_bindings(bindings: Mapping[str, object]) -> dict[str, tuple[Term, ...]]:
     """Check parameter names and values: SPARQL variable names bound to IRIs or literals.
+
+    A parameter takes one term, or a tuple (or list) of terms for several rows: every one of them
+    is a solution, none matches nothing. Repeated terms are bound once.
 
     Raises:
         QueryError: If a name is not a plain variable name or a value is not an IRI or literal.
-    """
-    checked: dict[str, Term] = {}
+
+    Examples:
+        >>> check_bindings({"n": Literal(1), "a": (URIRef("https://example.org/a"),) * 2})
+        {'n': (rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),), 'a': (rdflib.term.URIRef('https://example.org/a'),)}
+    """  # noqa: E501
+    checked: dict[str, tuple[Term, ...]] = {}
     for name, value in bindings.items():
         if not _VARNAME.fullmatch(name):
             raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-        if not isinstance(value, URIRef | Literal):
-            raise QueryError(
-                f"parameter {name!r} must be an rdflib URIRef or Literal, got {value!r}"
-            )
-        term_n3(value)  # the same terms are refused on every backend
-        checked[name] = value
+        terms = tuple(value) if isinstance(value, tuple | list) else (value,)
+        for term in terms:
+            if not isinstance(term, URIRef | Literal):
+                raise QueryError(
+                    f"parameter {name!r} must be an rdflib URIRef or Literal (or a tuple of "
+                    f"them), got {term!r}"
+                )
+            term_n3(term)  # the same terms are refused on every backend
+        checked[name] = tuple(dict.fromkeys(terms))
     return checked
 
 
@@ -211,20 +221,34 @@ def _binding_groups(sparql: str) -> tuple[_Group, ...]:
     return tuple(found)
 
 
-def values_block(bindings: Mapping[str, Term]) -> str:
-    """Return a one-row `VALUES` block binding each parameter.
+def values_block(bindings: Mapping[str, tuple[Term, ...]]) -> str:
+    """Return `VALUES` blocks binding each parameter to its terms.
+
+    Parameters with one term share a block of one row; a parameter with several terms (or none)
+    gets a block of its own with a row per term, so the engine joins the rows of each block
+    instead of reading a cross product.
 
     Examples:
-        >>> values_block({"actor": URIRef("https://example.org/a")})
-        'VALUES (?actor) { (<https://example.org/a>) }'
-    """
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(term_n3(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
+        >>> values_block({"actor": (URIRef("https://example.org/a"),), "n": (Literal(2),)})
+        'VALUES (?actor ?n) { (<https://example.org/a> "2"^^<http://www.w3.org/2001/XMLSchema#integer>) }'
+        >>> values_block({"a": (Literal("x"), Literal("y")), "b": ()})
+        'VALUES (?a) { ("x") ("y") } VALUES (?b) { }'
+    """  # noqa: E501
+    single = {name: terms[0] for name, terms in bindings.items() if len(terms) == 1}
+    blocks = []
+    if single:
+        names = " ".join(f"?{name}" for name in single)
+        terms = " ".join(term_n3(term) for term in single.values())
+        blocks.append(f"VALUES ({names}) {{ ({terms}) }}")
+    for name, several in bindings.items():
+        if len(several) != 1:
+            rows = "".join(f"({term_n3(term)}) " for term in several)
+            blocks.append(f"VALUES (?{name}) {{ {rows}}}")
+    return " ".join(blocks)
 
 
 def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
-    """Return the query with its parameters bound by `VALUES` blocks.
+    """Return the query with its parameters bound by `VALUES` blocks (see `check_bindings`).
 
     The WHERE group opens with a block binding every parameter, so its filters and the
     projection see them; every group inside it that names a parameter (GRAPH, OPTIONAL, UNION
@@ -245,6 +269,8 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
         'SELECT * { VALUES (?o) { ("x") } GRAPH ?g { VALUES (?o) { ("x") } ?s ?p ?o } ?s ?q 1 }'
         >>> bind_values("SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o }", {"o": Literal("x")})
         'SELECT (EXISTS { ?s ?p 1 } AS ?e) { VALUES (?o) { ("x") } ?s ?p ?o }'
+        >>> bind_values("SELECT ?s { ?s ?p ?o }", {"o": (Literal("x"), Literal("y"))})
+        'SELECT ?s { VALUES (?o) { ("x") ("y") } ?s ?p ?o }'
     """  # noqa: E501
     checked = check_bindings(bindings)
     if not checked:

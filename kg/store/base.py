@@ -27,6 +27,8 @@ ResultKind = Literal["select", "ask", "graph"]
 Row = tuple[Node | None, ...]
 Triple = tuple[Node, Node, Node]
 Output = str | Path | BinaryIO
+# a query parameter takes one term, or a tuple of terms: one solution each (none: no solution)
+Bindings = Mapping[str, Node | tuple[Node, ...]]
 
 TRIPLE_VARIABLES = ("subject", "predicate", "object")
 
@@ -101,7 +103,7 @@ class Store(Protocol):
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Node] = ...,
+        bindings: Bindings = ...,
         limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryResult:

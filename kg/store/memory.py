@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph
@@ -12,11 +12,12 @@ from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.update import evalUpdate
-from rdflib.term import Node, URIRef
+from rdflib.term import URIRef
 
 from kg.errors import StoreError
 from kg.store import _sparql
 from kg.store.base import (
+    Bindings,
     DumpFormat,
     Output,
     QueryResult,
@@ -33,6 +34,7 @@ from kg.store.base import (
 from kg.vocab import KG, PREFIXES
 
 _RDFLIB_FORMATS = {"nquads": "nquads", "trig": "trig"}
+_NO_MATCH = URIRef("urn:kg:no-match")
 
 
 class MemoryStore(Store):
@@ -102,28 +104,33 @@ class MemoryStore(Store):
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Node] = {},  # noqa: B006 - read only
+        bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryResult:
-        """Run a read-only query with rdflib, parameters given as `initBindings`.
+        """Run a read-only query with rdflib, parameters bound by `VALUES` blocks.
+
+        The blocks are the same as on the other backends (`_sparql.bind_values`), so a parameter
+        may take several values, and every backend binds them the same way.
 
         Raises:
             QueryError: If the query is malformed, an update, or exceeds its timeout.
         """
         check_limits(limit, timeout)
-        checked = _sparql.check_bindings(bindings)
+        # rdflib fails on a VALUES block without rows: an IRI no data uses matches nothing alike
+        rows = {name: (_NO_MATCH,) if value == () else value for name, value in bindings.items()}
+        text = _sparql.bind_values(sparql, rows)
         dataset = self._ds
 
         def run(stop: threading.Event) -> QueryResult:
             try:
                 # no initNs: a query sees only its own prefixes, as on the other backends
-                parsed = translateQuery(parseQuery(sparql), initNs={})
+                parsed = translateQuery(parseQuery(text), initNs={})
             except ParseException as exc:
                 raise _sparql.refuse(sparql, str(exc)) from exc
             # evalQuery's answer holds the solutions as a lazy generator; rdflib's Result class
             # would materialise them all before `limit` or the timeout could stop it
-            answer = evalQuery(dataset, parsed, checked)
+            answer = evalQuery(dataset, parsed, {})
             if answer["type_"] == "ASK":
                 return QueryResult(kind="ask", boolean=bool(answer["askAnswer"]))
             if answer["type_"] in ("CONSTRUCT", "DESCRIBE"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +19,7 @@ from rdflib.term import Node, URIRef
 from kg.errors import QueryError, StoreError
 from kg.store import _pending, _sparql
 from kg.store.base import (
+    Bindings,
     DumpFormat,
     Output,
     QueryResult,
@@ -152,7 +153,7 @@ class OxigraphStore(Store):
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Node] = {},  # noqa: B006 - read only
+        bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryResult:

@@ -26,11 +26,12 @@ import tenacity
 from rdflib import Dataset, Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
-from rdflib.term import Node, URIRef
+from rdflib.term import URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.store import _sparql
 from kg.store.base import (
+    Bindings,
     DumpFormat,
     Output,
     QueryResult,
@@ -179,7 +180,7 @@ class RemoteStore(Store):
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Node] = {},  # noqa: B006 - read only
+        bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryResult:

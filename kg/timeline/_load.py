@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError
 from kg.query import run_named
-from kg.store import MemoryStore, Store
+from kg.store import MemoryStore, QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._records import (
     ActorReport,
@@ -89,9 +89,13 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
             and not event_type.startswith(str(PLOVER)):
         raise QueryError(f"unknown event type {event_type!r}; PLOVER types: {list(PLOVER_TYPES)}")
     store = as_store(source)
-    rows = run_named(store, "timeline_events", base_iri=base_iri, place=place, actor=actor,
-                     type=event_type, start=start, end=end, article=article).records()
-    people = _participants(store, base_iri, article)
+    events = _matching(store, place, actor, base_iri)
+    rows = [] if events == () else run_named(
+        store, "timeline_events", base_iri=base_iri, type=event_type, start=start, end=end,
+        article=article, event=events).records()
+    found = tuple(dict.fromkeys(row["event"] for row in rows if isinstance(row["event"], URIRef)))
+    filtered = any(value is not None for value in (place, actor, event_type, start, end))
+    people = _participants(store, base_iri, article, found if filtered else None)
     entries: dict[str, TimelineEntry] = {}
     for row in rows:
         iri = str(row["event"])
@@ -178,10 +182,35 @@ def event_graph(source: Source, entries: Timeline | list[TimelineEntry],
     return graph
 
 
-def _participants(store: Store, base_iri: str, article: str | None
-                  ) -> dict[str, dict[str, list[Ref]]]:
+def _matching(store: Store, place: str | None, actor: str | None, base_iri: str
+              ) -> tuple[URIRef, ...] | None:
+    """Return the events at the place and with the actor (None if neither is given).
+
+    Each filter starts from the IRIs its name stands for, so a big store is not read event by
+    event; the rest of the timeline is then read for these events only.
+    """
+    matches: list[set[URIRef]] = []
+    if place is not None:
+        matches.append(_events(run_named(store, "events_by_place", base_iri=base_iri,
+                                         place=place)))
+    if actor is not None:
+        matches.append(_events(run_named(store, "event_actors", base_iri=base_iri, actor=actor)))
+    if not matches:
+        return None
+    return tuple(sorted(set.intersection(*matches)))
+
+
+def _events(result: QueryResult) -> set[URIRef]:
+    return {event for event in result.column("event") if isinstance(event, URIRef)}
+
+
+def _participants(store: Store, base_iri: str, article: str | None,
+                  events: tuple[URIRef, ...] | None) -> dict[str, dict[str, list[Ref]]]:
     found: dict[str, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
-    for row in run_named(store, "event_actors", base_iri=base_iri, article=article).records():
+    if events == ():
+        return found
+    for row in run_named(store, "event_actors", base_iri=base_iri, article=article,
+                         event=events).records():
         ref = _ref(row["actor"], row["name"], base_iri)
         roles = found[str(row["event"])][str(row["role"])]
         if ref is not None and all(known.iri != ref.iri for known in roles):
