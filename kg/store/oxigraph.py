@@ -111,10 +111,7 @@ class OxigraphStore(Store):
         names = list(graphs)
         store = self._store
         try:
-            for iri in names:
-                name = ox.NamedNode(named_graph_iri(iri))
-                if store.contains_named_graph(name):
-                    store.remove_graph(name)
+            _drop(store, names)
             _pending.begin(self.path, names)
             try:
                 store.bulk_load(data, ox.RdfFormat.N_QUADS)
