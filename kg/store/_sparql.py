@@ -112,6 +112,10 @@ def _plain(element: ParserElement) -> ParserElement:
     return copy
 
 
+# Keywords that tell how a group joins the group around it: after OPTIONAL, MINUS, EXISTS, UNION
+# or SERVICE it may leave its variables unbound there; after GRAPH (or nothing) it may not.
+_LINKS = ("OPTIONAL", "MINUS", "EXISTS", "UNION", "SERVICE", "GRAPH")
+
 # Tokens that may hide braces or keywords (comments, strings, IRIs, names), variables, then the
 # keywords and brackets that matter; everything else is skipped by scan_string.
 _SCANNER = MatchFirst(
@@ -129,6 +133,7 @@ _SCANNER = MatchFirst(
         CaselessKeyword("WHERE"),
         CaselessKeyword("SELECT"),
         CaselessKeyword("VALUES"),
+        *(CaselessKeyword(word) for word in _LINKS),
         one_of("{ } ( )"),
     ]
 )
@@ -177,16 +182,29 @@ class _Group:
     end: int  # offset of the closing brace
     names: frozenset[str]  # variables named anywhere inside, nested groups included
     sub_select: bool  # the group holds a sub-select, so it may hold nothing else
+    parent: int  # the index of the group around it in the list of groups (-1: none)
+    joined: bool  # every solution of the group around it extends one of this group's solutions
 
 
-def _groups(tokens: Sequence[_Token], opening: int, found: list[_Group]) -> tuple[int, set[str]]:
+def _joined(tokens: Sequence[_Token], opening: int, after: int) -> bool:
+    """Tell whether the group from `tokens[opening]` to `tokens[after - 1]` is a plain or GRAPH
+    member of the group around it (not OPTIONAL, MINUS, EXISTS, SERVICE or a UNION branch)."""
+    before = [token.text.upper() for token in tokens[max(opening - 2, 0):opening]]
+    if before[-1:] and before[-1] in _LINKS or len(before) == 2 and before[0] == "SERVICE":
+        return False
+    return after >= len(tokens) or tokens[after].text.upper() != "UNION"
+
+
+def _groups(
+    tokens: Sequence[_Token], opening: int, found: list[_Group], parent: int = -1
+) -> tuple[int, set[str]]:
     """Record the group opening at `tokens[opening]` and every group inside it, outermost first.
 
     Returns the index after its closing brace and the variables named inside it. The data of
     VALUES blocks are skipped: they are not groups.
     """
     slot = len(found)
-    found.append(_Group(0, 0, frozenset(), False))  # a place holder, filled in below
+    found.append(_Group(0, 0, frozenset(), False, parent, False))  # filled in below
     names: set[str] = set()
     index = opening + 1
     while index < len(tokens) and tokens[index].text != "}":
@@ -201,14 +219,17 @@ def _groups(tokens: Sequence[_Token], opening: int, found: list[_Group]) -> tupl
             while index < len(tokens) and tokens[index].text != "}":
                 index += 1
         elif text == "{":
-            index, inner = _groups(tokens, index, found)
+            index, inner = _groups(tokens, index, found, slot)
             names |= inner
             continue
         index += 1
     if index >= len(tokens):
         raise QueryError("cannot bind parameters: a group of the query is not closed")
     sub_select = opening + 1 < index and tokens[opening + 1].text.upper() == "SELECT"
-    found[slot] = _Group(tokens[opening].end, tokens[index].start, frozenset(names), sub_select)
+    joined = parent >= 0 and _joined(tokens, opening, index + 1)
+    found[slot] = _Group(
+        tokens[opening].end, tokens[index].start, frozenset(names), sub_select, parent, joined
+    )
     return index + 1, names
 
 
@@ -250,14 +271,17 @@ def values_block(bindings: Mapping[str, tuple[Term, ...]]) -> str:
 def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """Return the query with its parameters bound by `VALUES` blocks (see `check_bindings`).
 
-    The WHERE group opens with a block binding every parameter, so its filters and the
-    projection see them; every group inside it that names a parameter (GRAPH, OPTIONAL, UNION
-    branches, MINUS, EXISTS, sub-selects) opens with a block binding the parameters it names.
-    So each parameter is bound from the start wherever it is used, as if it were a constant:
-    what rdflib's `initBindings` do (the memory store), and what lets an engine start its joins
-    from the bound value (pyoxigraph joins a VALUES block with the other patterns of its own
-    group first, but only after evaluating a GRAPH group it sits outside of). The query text is
-    read once per text; later calls only format the blocks.
+    Every parameter is bound once for the whole WHERE group, so its filters and the projection
+    see it: by a block opening the first plain or GRAPH group inside the WHERE group when there
+    is one (every solution of the WHERE group extends one of that group's solutions, so this is
+    the same as binding them at the top), else by a block opening the WHERE group. Every other
+    group that names a parameter (OPTIONAL, UNION branches, MINUS, EXISTS, sub-selects, nested
+    groups) also opens with a block binding the parameters it names. So each parameter is bound
+    from the start wherever it is used, as if it were a constant: what rdflib's `initBindings`
+    do (the memory store), and what lets an engine start its joins from the bound value
+    (pyoxigraph joins a VALUES block with the other patterns of its own group first, but only
+    after evaluating a GRAPH group it sits outside of). The query text is read once per text;
+    later calls only format the blocks.
 
     Raises:
         QueryError: If a value cannot be serialised or the query has no WHERE group.
@@ -265,8 +289,10 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     Examples:
         >>> bind_values("SELECT ?s WHERE { ?s ?p ?o FILTER(?o > ?min) }", {"min": Literal(2)})
         'SELECT ?s WHERE { VALUES (?min) { ("2"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?s ?p ?o FILTER(?o > ?min) }'
-        >>> bind_values("SELECT * { GRAPH ?g { ?s ?p ?o } ?s ?q 1 }", {"o": Literal("x")})
-        'SELECT * { VALUES (?o) { ("x") } GRAPH ?g { VALUES (?o) { ("x") } ?s ?p ?o } ?s ?q 1 }'
+        >>> bind_values("SELECT * { GRAPH ?g { ?s ?p ?o } FILTER(?o != ?n) }", {"n": Literal("x")})
+        'SELECT * { GRAPH ?g { VALUES (?n) { ("x") } ?s ?p ?o } FILTER(?o != ?n) }'
+        >>> bind_values("SELECT * { { ?s ?p ?o } UNION { ?s ?q ?o } }", {"o": Literal("x")})
+        'SELECT * { VALUES (?o) { ("x") } { VALUES (?o) { ("x") } ?s ?p ?o } UNION { VALUES (?o) { ("x") } ?s ?q ?o } }'
         >>> bind_values("SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o }", {"o": Literal("x")})
         'SELECT (EXISTS { ?s ?p 1 } AS ?e) { VALUES (?o) { ("x") } ?s ?p ?o }'
         >>> bind_values("SELECT ?s { ?s ?p ?o }", {"o": (Literal("x"), Literal("y"))})
@@ -276,13 +302,16 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     if not checked:
         return sparql
     where, *inner = _binding_groups(sparql)
-    inserts = [(where.start, f" {values_block(checked)}")]
+    every = values_block(checked)
     if where.sub_select:
         # a group holding a sub-select may hold nothing else: wrap the sub-select in a group
-        inserts = [(where.start, f" {values_block(checked)} {{"), (where.end, "} ")]
+        inserts = [(where.start, f" {every} {{"), (where.end, "} ")]
+    else:
+        first = next((g for g in inner if g.parent == 0 and g.joined and not g.sub_select), where)
+        inserts = [(first.start, f" {every}")]
     for group in inner:
         wanted = {name: term for name, term in checked.items() if name in group.names}
-        if wanted and not group.sub_select:
+        if wanted and not group.sub_select and inserts[0][0] != group.start:
             inserts.append((group.start, f" {values_block(wanted)}"))
     parts: list[str] = []
     done = 0

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Literal, Protocol, runtime_checkable
+from typing import Any, BinaryIO, Literal, Protocol, runtime_checkable
 
 from rdflib import Dataset, Graph, namespace
 from rdflib import Literal as RDFLiteral
@@ -209,6 +209,12 @@ _INTEGERS = frozenset(
 )
 
 
+_STRING, _INTEGER, _DECIMAL, _BOOLEAN = (
+    namespace.XSD.string, namespace.XSD.integer, namespace.XSD.decimal, namespace.XSD.boolean
+)
+_CANONICAL = _INTEGERS | {_DECIMAL, _BOOLEAN, namespace.XSD.double, namespace.XSD.float}
+
+
 def normal(term: Node | None) -> Node | None:
     """Return a result term in the one form every backend reports.
 
@@ -226,19 +232,17 @@ def normal(term: Node | None) -> Node | None:
     if not isinstance(term, RDFLiteral) or term.datatype is None:
         return term
     datatype, value = term.datatype, term.value
-    if datatype == namespace.XSD.string:
+    if datatype == _STRING:
         return RDFLiteral(str(term))
-    if value is None:  # ill-typed: leave as written
+    if value is None or datatype not in _CANONICAL:  # ill-typed, or kept as written
         return term
     if datatype in _INTEGERS:
-        return RDFLiteral(str(int(value)), datatype=namespace.XSD.integer)
-    if datatype == namespace.XSD.decimal:
-        return RDFLiteral(format(Decimal(value).normalize(), "f"), datatype=namespace.XSD.decimal)
-    if datatype in (namespace.XSD.double, namespace.XSD.float):
-        return RDFLiteral(repr(float(value)), datatype=datatype)
-    if datatype == namespace.XSD.boolean:
-        return RDFLiteral("true" if value else "false", datatype=namespace.XSD.boolean)
-    return term
+        return RDFLiteral(str(int(value)), datatype=_INTEGER)
+    if datatype == _DECIMAL:
+        return RDFLiteral(format(Decimal(value).normalize(), "f"), datatype=_DECIMAL)
+    if datatype == _BOOLEAN:
+        return RDFLiteral("true" if value else "false", datatype=_BOOLEAN)
+    return RDFLiteral(repr(float(value)), datatype=datatype)  # xsd:double or xsd:float
 
 
 def _term_key(term: Node | None) -> tuple[str, str, str, str]:
@@ -268,9 +272,13 @@ def check_limits(limit: int | None, timeout: float | None) -> None:
 
 
 def collect(
-    rows: Iterable[Row], limit: int | None, stop: threading.Event
+    rows: Iterable[Sequence[Any]],
+    limit: int | None,
+    stop: threading.Event,
+    form: Callable[[Any], Node | None] = normal,
 ) -> tuple[list[Row], bool]:
-    """Take rows until `limit` (then report truncation) or until `stop` is set.
+    """Take rows until `limit` (then report truncation) or until `stop` is set, putting each
+    term in the one form every backend reports (`normal`, or the backend's own `form`).
 
     Raises:
         QueryError: If `stop` is set (the caller gave up after its timeout).
@@ -281,7 +289,7 @@ def collect(
             raise QueryError("query stopped after its timeout")
         if limit is not None and len(taken) == limit:
             return taken, True
-        taken.append(tuple(normal(term) for term in row))
+        taken.append(tuple(form(term) for term in row))
     return taken, False
 
 

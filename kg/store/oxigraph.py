@@ -5,6 +5,7 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,6 @@ from kg.store.base import (
     DumpFormat,
     Output,
     QueryResult,
-    Row,
     Store,
     Triple,
     batched,
@@ -32,6 +32,7 @@ from kg.store.base import (
     collect,
     graph_result,
     named_graph_iri,
+    normal,
     open_output,
     stamped,
 )
@@ -287,6 +288,10 @@ def _has_blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
+_datatype = functools.lru_cache(maxsize=64)(URIRef)
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def _from_ox(term: object) -> Node | None:
     if term is None:
         return None
@@ -297,8 +302,22 @@ def _from_ox(term: object) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return RDFLiteral(term.value, lang=term.language)
-        return RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
+        datatype = term.datatype.value
+        if datatype == _STRING:  # reported as a plain literal, see `normal`
+            return RDFLiteral(term.value)
+        return RDFLiteral(term.value, datatype=_datatype(datatype))
     raise QueryError(f"unsupported term in a query result: {term!r}")
+
+
+class _Converted(dict[object, Node | None]):
+    """pyoxigraph terms as rdflib terms in the form every backend reports, each converted once."""
+
+    def __call__(self, term: object) -> Node | None:
+        try:
+            return self[term]
+        except KeyError:
+            converted = self[term] = normal(_from_ox(term))
+            return converted
 
 
 def _result(
@@ -308,17 +327,15 @@ def _result(
 ) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(kind="ask", boolean=bool(answer))
+    form = _Converted()  # results repeat terms (types, articles, dates): convert each once
     if isinstance(answer, ox.QueryTriples):
-        triples: Iterator[Row] = (
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer
-        )
-        rows, cut = collect(triples, limit, stop)
+        triples = ((t.subject, t.predicate, t.object) for t in answer)
+        rows, cut = collect(triples, limit, stop, form)
         return graph_result(rows, cut)
     variables = tuple(var.value for var in answer.variables)
-    solutions: Iterator[Row] = (
-        tuple(_from_ox(solution[index]) for index in range(len(variables))) for solution in answer
-    )
-    rows, cut = collect(solutions, limit, stop)
+    positions = range(len(variables))
+    solutions = (tuple(solution[index] for index in positions) for solution in answer)
+    rows, cut = collect(solutions, limit, stop, form)
     return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
 
 
