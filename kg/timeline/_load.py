@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 
 from rdflib import Dataset, Graph, Literal, URIRef, namespace
@@ -90,9 +90,9 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         raise QueryError(f"unknown event type {event_type!r}; PLOVER types: {list(PLOVER_TYPES)}")
     store = as_store(source)
     events = _matching(store, place, actor, base_iri)
-    rows = [] if events == () else run_named(
+    rows = [row for chunk in _chunks(events) for row in run_named(
         store, "timeline_events", base_iri=base_iri, type=event_type, start=start, end=end,
-        article=article, event=events).records()
+        article=article, event=chunk).records()]
     found = tuple(dict.fromkeys(row["event"] for row in rows if isinstance(row["event"], URIRef)))
     filtered = any(value is not None for value in (place, actor, event_type, start, end))
     people = _participants(store, base_iri, article, found if filtered else None)
@@ -200,6 +200,21 @@ def _matching(store: Store, place: str | None, actor: str | None, base_iri: str
     return tuple(sorted(set.intersection(*matches)))
 
 
+# Oxigraph plans a VALUES block of more than 1,000 rows as a scan of every event joined with it
+# (seconds on a big store) and a smaller one as lookups (milliseconds), so long lists of events
+# are read a few hundred at a time.
+_CHUNK = 500
+
+
+def _chunks(events: tuple[URIRef, ...] | None) -> Iterator[tuple[URIRef, ...] | None]:
+    """Yield `events` a few hundred at a time: nothing for none, None (no filter) as it is."""
+    if events is None:
+        yield None
+        return
+    for start in range(0, len(events), _CHUNK):
+        yield events[start:start + _CHUNK]
+
+
 def _events(result: QueryResult) -> set[URIRef]:
     return {event for event in result.column("event") if isinstance(event, URIRef)}
 
@@ -207,10 +222,9 @@ def _events(result: QueryResult) -> set[URIRef]:
 def _participants(store: Store, base_iri: str, article: str | None,
                   events: tuple[URIRef, ...] | None) -> dict[str, dict[str, list[Ref]]]:
     found: dict[str, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
-    if events == ():
-        return found
-    for row in run_named(store, "event_actors", base_iri=base_iri, article=article,
-                         event=events).records():
+    rows = (row for chunk in _chunks(events) for row in run_named(
+        store, "event_actors", base_iri=base_iri, article=article, event=chunk).records())
+    for row in rows:
         ref = _ref(row["actor"], row["name"], base_iri)
         roles = found[str(row["event"])][str(row["role"])]
         if ref is not None and all(known.iri != ref.iri for known in roles):
