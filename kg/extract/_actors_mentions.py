@@ -44,6 +44,7 @@ class Mention:
     titles: tuple[str, ...] = ()
     affiliation: tuple[int, int] | None = None  # char span of the affiliated actor's mention
     tokens: tuple[str, ...] = field(default=(), compare=False)
+    refers_back: bool = False  # a description ("the ministry") of an actor named before it
 
 
 def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list[Mention]:
@@ -106,6 +107,23 @@ def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
         if run:
             yield doc[run[0].i:run[-1].i + 1]
         run = []
+
+
+def definite_descriptions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
+    """Yield bare definite descriptions ("the ministry", "the army") outside known mentions.
+
+    Only "the" and a singular common noun, nothing else before it: "Syria's foreign ministry"
+    or "a ministry" introduce an actor instead of referring back to one. The mention's tokens
+    hold the head noun alone, which is what `_actors_merge.antecedent` matches on.
+    """
+    for token in doc:
+        lefts = list(token.lefts)
+        if token.tag_ != "NN" or token.ent_type_ or token.idx in taken or len(lefts) != 1 \
+                or lefts[0].lower_ != "the" or lefts[0].i != token.i - 1:
+            continue
+        start, end = lefts[0].idx, token.idx + len(token.text)
+        yield Mention(start, end, doc_text(doc)[start:end], "", tokens=(token.text,),
+                      refers_back=True)
 
 
 def _joins(doc: Doc, token: Token) -> bool:

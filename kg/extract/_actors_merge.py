@@ -30,9 +30,9 @@ class Cluster:
 
     @property
     def longest(self) -> Mention:
-        """Return the fullest mention: most words, then most characters, then first."""
-        return max(self.mentions, key=lambda m: (len(m.tokens or m.text.split()), len(m.text),
-                                                 -m.start))
+        """Return the fullest name: most words, then most characters, then first."""
+        names = [m for m in self.mentions if not m.refers_back] or self.mentions
+        return max(names, key=lambda m: (len(m.tokens or m.text.split()), len(m.text), -m.start))
 
     @property
     def label(self) -> str:
@@ -72,6 +72,30 @@ def attach(run: Mention, clusters: list[Cluster]) -> Cluster | None:
     """Return the one named actor a stray proper noun ("the Observatory") refers back to."""
     matches = [c for c in clusters if c.country is None and _part_of(run, c)]
     return matches[0] if len(matches) == 1 else None
+
+
+def antecedent(description: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """Return the actor a definite description refers back to: the one most recently named
+    before it by a name whose head is the description's noun ("Turkey's Defence Ministry ...
+    The ministry said", "the Ministry of Health ... the ministry"); people are never described
+    so."""
+    head = _norm(description.tokens[-1])
+    best: tuple[int, Cluster] | None = None
+    for cluster in clusters:
+        if cluster.label == "PERSON":
+            continue
+        for m in cluster.mentions:
+            if m.end <= description.start and not m.refers_back and _head(m) == head \
+                    and (best is None or m.end > best[0]):
+                best = (m.end, cluster)
+    return best[1] if best is not None else None
+
+
+def _head(m: Mention) -> str | None:
+    """Return the head word of a name: its last word before "of" or "for", folded."""
+    words = [_norm(t) for t in m.tokens or m.text.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1] if words else None
 
 
 def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:

@@ -18,11 +18,12 @@ from kg.extract._actors_lexicon import Lexicon, load_lexicon
 from kg.extract._actors_mentions import (
     Mention,
     country_mentions,
+    definite_descriptions,
     government_forces,
     name_mentions,
     propn_runs,
 )
-from kg.extract._actors_merge import Cluster, attach, merge
+from kg.extract._actors_merge import Cluster, antecedent, attach, merge
 from kg.extract._gazetteer import Gazetteer, load_gazetteer, place_of
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
@@ -61,6 +62,10 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(mention)
+        for description in definite_descriptions(doc, taken):
+            cluster = antecedent(description, clusters) if description.start >= body else None
+            if cluster is not None:
+                cluster.mentions.append(description)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))
 
@@ -161,7 +166,7 @@ class ActorFinder:
         country = self.gazetteer.countries.get(code) if code else None
         titles = list(dict.fromkeys(t for m in sorted(all_mentions, key=lambda m: m.start)
                                     for t in m.titles))
-        aliases = sorted({text for _, _, text in mentions} - {name})
+        aliases = sorted({m.text for m in all_mentions if not m.refers_back} - {name})
         links = (_GEONAMES.format(country.geonames_id),) if kind == "country" and country else ()
         return Actor(id=key, name=name, kind=kind, aliases=tuple(aliases), titles=tuple(titles),
                      mentions=tuple(Span(start=s, end=e, text=t) for s, e, t in mentions),

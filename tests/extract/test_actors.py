@@ -166,3 +166,23 @@ def test_actors_government_forces_belong_to_the_country_the_story_is_about(
     for stage in stages:
         extraction = stage(extraction, doc)
     assert "Government forces" in {m.text for m in _actor(extraction, key).mentions}
+
+
+@pytest.mark.parametrize(("text", "key", "description"), [
+    ("The Health Ministry of Ruritania closed two hospitals on Friday. The ministry said both "
+     "would reopen next month.", "health-ministry-of-ruritania", "The ministry"),
+    ("Officials of the Acme Workers Union met Globex Corporation managers in Leeds. Later the "
+     "union said the talks had failed.", "acme-workers-union", "the union"),
+])
+def test_actors_definite_description_refers_back_to_the_last_actor_named_so(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, description) -> None:
+    extraction = _run(nlp, stages, text)
+    actor = _actor(extraction, actor_id(key))
+    assert description in {m.text for m in actor.mentions}
+    assert description not in actor.aliases  # a description is not a name users type
+
+
+def test_actors_definite_description_without_an_antecedent_is_no_actor(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said on Monday that prices rose. Acme Ministry of Trade officials agreed."
+    extraction = _run(nlp, stages, text)
+    assert "The ministry" not in _mentioned(extraction)
