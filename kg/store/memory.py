@@ -108,17 +108,21 @@ class MemoryStore(Store):
         limit: int | None = None,
         timeout: float | None = None,
     ) -> QueryResult:
-        """Run a read-only query with rdflib, parameters bound by `VALUES` blocks.
+        """Run a read-only query with rdflib, parameters bound as rdflib's initial bindings.
 
-        The blocks are the same as on the other backends (`_sparql.bind_values`), so a parameter
-        may take several values, and every backend binds them the same way.
+        A parameter with one value is an initial binding, which rdflib substitutes in every
+        pattern (twenty times faster than a `VALUES` block inside a GRAPH group, which rdflib
+        joins graph by graph). A parameter with several values (or none) gets the `VALUES`
+        blocks of the other backends (`_sparql.bind_values`); tests check both mean the same.
 
         Raises:
             QueryError: If the query is malformed, an update, or exceeds its timeout.
         """
         check_limits(limit, timeout)
+        checked = _sparql.check_bindings(bindings)
+        single = {name: terms[0] for name, terms in checked.items() if len(terms) == 1}
         # rdflib fails on a VALUES block without rows: an IRI no data uses matches nothing alike
-        rows = {name: (_NO_MATCH,) if value == () else value for name, value in bindings.items()}
+        rows = {name: terms or (_NO_MATCH,) for name, terms in checked.items() if len(terms) != 1}
         text = _sparql.bind_values(sparql, rows)
         dataset = self._ds
 
@@ -130,7 +134,7 @@ class MemoryStore(Store):
                 raise _sparql.refuse(sparql, str(exc)) from exc
             # evalQuery's answer holds the solutions as a lazy generator; rdflib's Result class
             # would materialise them all before `limit` or the timeout could stop it
-            answer = evalQuery(dataset, parsed, {})
+            answer = evalQuery(dataset, parsed, single)
             if answer["type_"] == "ASK":
                 return QueryResult(kind="ask", boolean=bool(answer["askAnswer"]))
             if answer["type_"] in ("CONSTRUCT", "DESCRIBE"):
