@@ -19,6 +19,7 @@ _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _WHEN = {"DATE", "TIME"}
 _ANSWERS = {"so", "yes", "no"}
+_VAGUE_OBJECTS = {"it", "this", "that", "what"}
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -56,6 +57,27 @@ class ContentRules:
     def __init__(self, lexicon: SpeechLexicon) -> None:
         self.lex = lexicon
 
+    def as_view(self, token: Token) -> Range | None:
+        """Return what a view verb judges and how: "sees [Y as a threat]", "Y is seen [as a foe]".
+
+        Without an "as" phrase the verb reports no view ("saw the film").
+        """
+        if token.lemma_.lower() not in self.lex.as_verbs:
+            return None
+        judged = kids(token, "dobj", "nsubjpass")
+        if not judged:
+            return None
+        # the parser hangs the "as" phrase on the verb or on its object ("see [the dam as ...]")
+        phrases = [p for p in (*kids(token, "prep"), *kids(judged[0], "prep"))
+                   if p.lower_ == "as" and p.i > token.i
+                   and kids(p, "pobj", "pcomp", "amod", "acomp")]
+        if not phrases:
+            return None
+        end = max(subtree(judged[0])[1], subtree(phrases[0])[1])
+        if judged[0].dep_ == "nsubjpass":  # the subject comes before the cue: keep what follows
+            return phrases[0].idx, end
+        return subtree(judged[0])[0], end
+
     def _widen(self, doc: Doc, span: Range, quotes: list[Range]) -> Range:
         a, b = span
         for qa, qb in quotes:
@@ -66,6 +88,9 @@ class ContentRules:
     def content(self, token: Token, quotes: list[Range]) -> Range | None:
         doc = token.doc
         lemma = token.lemma_.lower()
+        view = self.as_view(token)
+        if view is not None:
+            return self._widen(doc, view, quotes)
         for comp in kids(token, "ccomp"):
             return self._widen(doc, subtree(comp), quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
@@ -93,7 +118,9 @@ class ContentRules:
             span = subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
                 return self._widen(doc, span, quotes)
-            if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
+            # "endorsed him" reports a stance on a person; "denied it" names no content
+            if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
+                    lemma == "say" and obj.pos_ != "PRON":
                 return self._with_reason(token, span, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
                 # "whom he described as volatile": the relative pronoun and what it is called

@@ -87,7 +87,8 @@ class AttributionFinder:
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
-                                           or that_clause(token)):
+                                           or that_clause(token)
+                                           or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
                 hit = noun_cue(token, self.lex)
@@ -196,7 +197,7 @@ class AttributionFinder:
             return None  # "cited X as saying": the relay verb carries the attribution
         prep = self.rules.cue_prep(token)
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
-                not that_clause(token):
+                not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)

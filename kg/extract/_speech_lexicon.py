@@ -18,6 +18,7 @@ class SpeechLexicon:
     media_words: frozenset[str]
     relay_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
+    as_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]

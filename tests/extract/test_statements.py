@@ -86,6 +86,9 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("Half of the voters said so.", "Half of the voters", "said", "so", False),
     ("The senator downplayed the risk of a flood.",
      "The senator", "downplayed", "the risk of a flood", False),
+    ("The farmers endorsed him in the spring.", "The farmers", "endorsed", "him", False),
+    ("Most fishermen see the new dam as a threat to the river.",
+     "Most fishermen", "see", "the new dam as a threat to the river", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -127,9 +130,16 @@ def test_find_statements_participle_goes_with_the_reporting_verb(nlp):
     assert statement.speaker_mention.text == "The senator"
 
 
+def test_find_statements_passive_view_has_no_source(nlp):
+    statement = _extract(nlp, "The new dam is widely seen as a threat to the river.").statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == ("seen", None)
+    assert statement.content.text == "as a threat to the river"
+
+
 @pytest.mark.parametrize("text", [
     "The bridge was closed for repairs.",
     "She walked to the harbour and sat down.",
+    "The farmers saw the new dam from the hill.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
