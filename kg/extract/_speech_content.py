@@ -123,7 +123,7 @@ class ContentRules:
                     lemma == "say" and obj.pos_ != "PRON":
                 return self._with_reason(token, span, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
-                # "whom he described as volatile": the relative pronoun and what it is called
+                # "what he described as volatile": the relative pronoun and what it is called
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
                     return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)

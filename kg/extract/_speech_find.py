@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, labels, noun_cue
+from kg.extract._speech_nouns import according, labels, light_cue, noun_cue
 from kg.extract._speech_parts import (
     Attribution,
     Range,
@@ -32,14 +32,16 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies in the indirect content of an earlier cue of the sentence.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
-    seldom splits it off. A content before its cue ("Y wants Z, X said") and a headline label
-    (":") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
+    seldom splits it off. A content before its cue ("Y wants Z, X said"), a headline label
+    (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
+    unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
         for m, other in enumerate(out[:n]):
             if other is None or other.direct or other.cue_token.text == ":" or \
+                    _reports_antecedent(att.cue_token) or \
                     other.cue_token.sent != att.cue_token.sent or \
                     not other.content[0] <= att.cue[0] < other.content[1]:
                 continue
@@ -50,6 +52,14 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if cut is not None:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _reports_antecedent(cue: Token) -> bool:
+    """Return whether a relative-clause cue judges its antecedent ("a toll, which X called bad")."""
+    if cue.dep_ != "relcl":
+        return False
+    gaps = [*kids(cue, "dobj"), *(s for c in kids(cue, "ccomp") for s in kids(c, "nsubj"))]
+    return any(t.tag_ in ("WDT", "WP") for t in gaps)
 
 
 def _after_dateline(subject: Token, cue: Token) -> Token:
@@ -86,6 +96,8 @@ class AttributionFinder:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
+            elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
+                hit = light
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                            or that_clause(token)
                                            or self.rules.as_view(token) is not None):

@@ -23,6 +23,8 @@ class SpeechLexicon:
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
     noun_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
     raising_verbs: frozenset[str]
     speech_products: frozenset[str]
 

@@ -89,6 +89,10 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The farmers endorsed him in the spring.", "The farmers", "endorsed", "him", False),
     ("Most fishermen see the new dam as a threat to the river.",
      "Most fishermen", "see", "the new dam as a threat to the river", False),
+    ("The mayor made the point that the bridge was unsafe.",
+     "The mayor", "made the point", "that the bridge was unsafe", False),
+    ("The senator made several statements on the flooding.",
+     "The senator", "made several statements on", "the flooding", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -140,6 +144,7 @@ def test_find_statements_passive_view_has_no_source(nlp):
     "The bridge was closed for repairs.",
     "She walked to the harbour and sat down.",
     "The farmers saw the new dam from the hill.",
+    "The mayor made a cake for the council.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
@@ -148,6 +153,8 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
 @pytest.mark.parametrize(("text", "cues"), [
     ("The mayor said the engineers believe the dam will hold.", ["said"]),
     ("The engineers believe the dam will hold, the mayor said.", ["believe", "said"]),
+    ("The council proposed a toll, which the mayor described as unfair.",
+     ["proposed", "described"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
