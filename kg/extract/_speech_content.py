@@ -44,6 +44,8 @@ def as_clause(token: Token) -> Range | None:
     if token.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as"
                                         for m in token.lefts):
         return None
+    if kids(token, "xcomp", "dobj", "ccomp", "oprd"):
+        return None  # "as X continued to climb" tells when, not what X said
     head_start, head_end = subtree(token.head)
     own_start, own_end = subtree(token)
     if head_end - own_end > own_start - head_start:  # the longer side is the commented clause

@@ -93,6 +93,9 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The mayor", "made the point", "that the bridge was unsafe", False),
     ("The senator made several statements on the flooding.",
      "The senator", "made several statements on", "the flooding", False),
+    ("The senator focused on the flooding in the valley.",
+     "The senator", "focused on", "the flooding in the valley", False),
+    ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -145,6 +148,7 @@ def test_find_statements_passive_view_has_no_source(nlp):
     "She walked to the harbour and sat down.",
     "The farmers saw the new dam from the hill.",
     "The mayor made a cake for the council.",
+    "Prices rose as the council continued to debate the toll.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
