@@ -35,7 +35,8 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     seldom splits it off. A content before its cue ("Y wants Z, X said"), a headline label
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
-    content ends where it starts.
+    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
+    to oppose Y").
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -45,7 +46,9 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                     other.cue_token.sent != att.cue_token.sent or \
                     not other.content[0] <= att.cue[0] < other.content[1]:
                 continue
-            if att.speaker is None or att.speaker != other.speaker:
+            # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
+            if att.speaker is None or att.speaker != other.speaker or \
+                    att.cue_token.dep_ in ("xcomp", "pcomp"):
                 out[n] = None
                 break
             cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)

@@ -159,6 +159,7 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     ("The engineers believe the dam will hold, the mayor said.", ["believe", "said"]),
     ("The council proposed a toll, which the mayor described as unfair.",
      ["proposed", "described"]),
+    ("The mayor pledged to oppose the new toll.", ["pledged"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
