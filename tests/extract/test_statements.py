@@ -96,6 +96,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The senator focused on the flooding in the valley.",
      "The senator", "focused on", "the flooding in the valley", False),
     ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
+    ("The senator distanced himself from the new toll.",
+     "The senator", "distanced himself from", "the new toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
