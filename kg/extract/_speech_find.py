@@ -29,10 +29,11 @@ _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in the indirect content of an earlier cue of the sentence.
+    """Drop attributions whose cue lies in the indirect content of another cue of the sentence.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
-    seldom splits it off. A content before its cue ("Y wants Z, X said"), a headline label
+    seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
+    Z, X said"), but cues deeper in it do ("Y, who wants Z, left, X said"). A headline label
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
@@ -40,9 +41,10 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
-        for m, other in enumerate(out[:n]):
-            if other is None or other.direct or other.cue_token.text == ":" or \
-                    _reports_antecedent(att.cue_token) or \
+        main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
+        for m, other in enumerate(out):
+            if m == n or m > n and main or other is None or other.direct or \
+                    other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
                     other.cue_token.sent != att.cue_token.sent or \
                     not other.content[0] <= att.cue[0] < other.content[1]:
                 continue
@@ -52,7 +54,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                 out[n] = None
                 break
             cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
-            if cut is not None:
+            if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
 
