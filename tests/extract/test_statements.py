@@ -98,6 +98,7 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
     ("The senator distanced himself from the new toll.",
      "The senator", "distanced himself from", "the new toll", False),
+    ("The engineers expect a record flood.", "The engineers", "expect", "a record flood", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
