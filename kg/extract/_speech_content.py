@@ -17,6 +17,7 @@ from kg.extract._text import doc_text
 _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
+_FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
 _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
@@ -182,11 +183,14 @@ class ContentRules:
         doc = token.doc
         for k in range(1, MAX_PREP_WORDS + 1):
             if token.i + k >= len(doc) - 1:
-                return None
+                break
             words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
             if " ".join(words) in self.lex.prep_cues:
                 return doc[token.i + k]
-        return None
+        # "complained to the council about": the verb's own preposition, further on
+        return next((p for p in kids(token, "prep") if p.i > token.i + 1
+                     and p.lower_ in _FAR_PREPS and f"{lemma} {p.lower_}" in self.lex.prep_cues),
+                    None)
 
     def adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]
                         ) -> Range | None:

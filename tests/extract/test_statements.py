@@ -99,6 +99,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The senator distanced himself from the new toll.",
      "The senator", "distanced himself from", "the new toll", False),
     ("The engineers expect a record flood.", "The engineers", "expect", "a record flood", False),
+    ("The mayor spoke to reporters about the new toll.",
+     "The mayor", "spoke to reporters about", "the new toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
