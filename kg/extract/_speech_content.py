@@ -130,6 +130,10 @@ class ContentRules:
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
                     return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)
+        if lemma in self.lex.object_verbs:  # "endorse putting cameras on police officers"
+            for comp in kids(token, "xcomp"):
+                if comp.tag_ == "VBG" and comp.i > token.i:
+                    return self._widen(doc, subtree(comp), quotes)
         for answer in token.rights:  # "said so", "said no"
             if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
                 return answer.idx, answer.idx + len(answer)

@@ -101,6 +101,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The engineers expect a record flood.", "The engineers", "expect", "a record flood", False),
     ("The mayor stressed her support for the new bridge.",
      "The mayor", "stressed", "her support for the new bridge", False),
+    ("The farmers support building a second bridge.",
+     "The farmers", "support", "building a second bridge", False),
     ("The mayor spoke to reporters about the new toll.",
      "The mayor", "spoke to reporters about", "the new toll", False),
 ])
