@@ -134,6 +134,10 @@ class ContentRules:
             for comp in kids(token, "xcomp"):
                 if comp.tag_ == "VBG" and comp.i > token.i:
                     return self._widen(doc, subtree(comp), quotes)
+        if lemma in self.lex.object_verbs and token.dep_ == "relcl" and kids(token, "nsubj") \
+                and not kids(token, "dobj", "ccomp", "xcomp", "prep"):
+            head = token.head  # "a deal she once supported": the antecedent is the object
+            return head.left_edge.idx, head.idx + len(head)
         for answer in token.rights:  # "said so", "said no"
             if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
                 return answer.idx, answer.idx + len(answer)

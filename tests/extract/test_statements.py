@@ -103,6 +103,7 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The mayor", "stressed", "her support for the new bridge", False),
     ("The farmers support building a second bridge.",
      "The farmers", "support", "building a second bridge", False),
+    ("The toll the mayor supported was dropped.", "the mayor", "supported", "The toll", False),
     ("The mayor spoke to reporters about the new toll.",
      "The mayor", "spoke to reporters about", "the new toll", False),
 ])
