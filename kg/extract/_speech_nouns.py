@@ -103,7 +103,14 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     if token.lemma_.lower() not in lex.light_verbs or subject is None:
         return None
     for noun in kids(token, "dobj"):
-        found = _noun_content(noun, lex) if noun.lemma_.lower() in lex.light_nouns else None
+        if noun.lemma_.lower() not in lex.light_nouns:
+            continue
+        found = _noun_content(noun, lex)
+        # the parser often hangs the noun's preposition on the verb ("took a swipe | at X")
+        preps = [p for p in kids(token, "prep") if p.i == noun.right_edge.i + 1
+                 and p.lower_ in lex.noun_preps | {"at", "with"} and kids(p, "pobj", "pcomp")]
+        if found is None and preps:
+            found = subtree(kids(preps[0], "pobj", "pcomp")[0]), preps[0]
         if found is not None:
             content, cue_end = found
             doc = token.doc

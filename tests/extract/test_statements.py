@@ -93,6 +93,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The mayor", "made the point", "that the bridge was unsafe", False),
     ("The senator made several statements on the flooding.",
      "The senator", "made several statements on", "the flooding", False),
+    ("The senator took a firm stance against the toll.",
+     "The senator", "took a firm stance against", "the toll", False),
     ("The senator focused on the flooding in the valley.",
      "The senator", "focused on", "the flooding in the valley", False),
     ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
