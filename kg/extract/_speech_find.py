@@ -5,6 +5,7 @@ Works on the dependency parse and the quotation spans; knows nothing of actors o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ from kg.extract._text import doc_text
 
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
+_COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -92,6 +94,7 @@ class AttributionFinder:
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
         found += [a for a in labels(doc, self.lex) if a.cue[0] >= start]
+        found += [a for a in self._colon_lines(doc, quotes) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
@@ -286,6 +289,26 @@ class AttributionFinder:
             if tok.text == ":":
                 return self._colon(tok, (qa, qb))
         return None
+
+    def _colon_lines(self, doc: Doc, quotes: list[Range]) -> list[Attribution]:
+        """Attribute the paragraph after a line ending "X wrote:" to X, unless it is a quotation.
+
+        A quotation after the colon is attributed by `_around_quote` already.
+        """
+        text = doc_text(doc)
+        found: list[Attribution] = []
+        for line in _COLON_LINE.finditer(text):
+            colon = doc.char_span(line.start(1), line.end(1))
+            nxt = line.end()
+            end = text.find("\n", nxt)
+            content = trimmed(doc, nxt, len(text) if end == -1 else end)
+            if colon is None or content is None or any(qa <= content[0] < qb for qa, qb in quotes):
+                continue
+            att = self._colon(colon[0], content)
+            # without quote marks only a reporting verb says the paragraph is someone's words
+            if att is not None and self.lex.is_cue_alone(att.cue_token.lemma_.lower()):
+                found.append(att)
+        return found
 
     def _colon(self, colon: Token, quote: Range) -> Attribution | None:
         """Attribute a quotation introduced by a clause and a colon ("X went further: “...”")."""

@@ -184,6 +184,22 @@ def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     assert [s.cue.text for s in statements] == ["said"]
 
 
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The rally ended.\nThe mayor wrote:\nThe bridge will stay closed until May.\nIt rained.",
+     "The mayor", "The bridge will stay closed until May"),
+])
+def test_find_statements_colon_line_introduces_next_paragraph(nlp, text, speaker, content):
+    statements = _extract(nlp, text).statements
+    assert [(s.speaker_mention.text, s.content.text) for s in statements] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The rally ended.\nHere is where the race stands:\nThe mayor leads by two points.\nIt rained.",
+])
+def test_find_statements_colon_line_needs_a_reporting_verb(nlp, text):
+    assert _extract(nlp, text).statements == ()
+
+
 @pytest.mark.parametrize(("text", "cues"), [
     ("The rally ended.\nThe mayor said: “The bridge will close.”\nIt rained.", ["said"]),
     ("Voters polled.\nOhio: Ann Lee, Bo Park, Cy Dunn\nIt rained.", []),
