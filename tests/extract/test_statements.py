@@ -95,6 +95,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The senator", "made several statements on", "the flooding", False),
     ("The senator took a firm stance against the toll.",
      "The senator", "took a firm stance against", "the toll", False),
+    ("The farmers have strong views on the new dam.",
+     "The farmers", "have strong views on", "the new dam", False),
     ("The senator focused on the flooding in the valley.",
      "The senator", "focused on", "the flooding in the valley", False),
     ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
@@ -160,6 +162,7 @@ def test_find_statements_passive_view_has_no_source(nlp):
     "She walked to the harbour and sat down.",
     "The farmers saw the new dam from the hill.",
     "The mayor made a cake for the council.",
+    "The farmers have a new tractor for the harvest.",
     "Prices rose as the council continued to debate the toll.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
