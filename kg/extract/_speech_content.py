@@ -17,8 +17,10 @@ from kg.extract._text import doc_text
 _GAP = re.compile(r"[\s,:;—–-]*")
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
+_FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
 _ANSWERS = {"so", "yes", "no"}
+_VAGUE_OBJECTS = {"it", "this", "that", "what"}
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -43,6 +45,8 @@ def as_clause(token: Token) -> Range | None:
     if token.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as"
                                         for m in token.lefts):
         return None
+    if kids(token, "xcomp", "dobj", "ccomp", "oprd"):
+        return None  # "as X continued to climb" tells when, not what X said
     head_start, head_end = subtree(token.head)
     own_start, own_end = subtree(token)
     if head_end - own_end > own_start - head_start:  # the longer side is the commented clause
@@ -56,6 +60,27 @@ class ContentRules:
     def __init__(self, lexicon: SpeechLexicon) -> None:
         self.lex = lexicon
 
+    def as_view(self, token: Token) -> Range | None:
+        """Return what a view verb judges and how: "sees [Y as a threat]", "Y is seen [as a foe]".
+
+        Without an "as" phrase the verb reports no view ("saw the film").
+        """
+        if token.lemma_.lower() not in self.lex.as_verbs:
+            return None
+        judged = kids(token, "dobj", "nsubjpass")
+        if not judged:
+            return None
+        # the parser hangs the "as" phrase on the verb or on its object ("see [the dam as ...]")
+        phrases = [p for p in (*kids(token, "prep"), *kids(judged[0], "prep"))
+                   if p.lower_ == "as" and p.i > token.i
+                   and kids(p, "pobj", "pcomp", "amod", "acomp")]
+        if not phrases:
+            return None
+        end = max(subtree(judged[0])[1], subtree(phrases[0])[1])
+        if judged[0].dep_ == "nsubjpass":  # the subject comes before the cue: keep what follows
+            return phrases[0].idx, end
+        return subtree(judged[0])[0], end
+
     def _widen(self, doc: Doc, span: Range, quotes: list[Range]) -> Range:
         a, b = span
         for qa, qb in quotes:
@@ -66,6 +91,9 @@ class ContentRules:
     def content(self, token: Token, quotes: list[Range]) -> Range | None:
         doc = token.doc
         lemma = token.lemma_.lower()
+        view = self.as_view(token)
+        if view is not None:
+            return self._widen(doc, view, quotes)
         for comp in kids(token, "ccomp"):
             return self._widen(doc, subtree(comp), quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
@@ -93,13 +121,23 @@ class ContentRules:
             span = subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
                 return self._widen(doc, span, quotes)
-            if (lemma in self.lex.object_verbs or lemma == "say") and obj.pos_ != "PRON":
+            # "endorsed him" reports a stance on a person; "denied it" names no content
+            if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
+                    lemma == "say" and obj.pos_ != "PRON":
                 return self._with_reason(token, span, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
-                # "whom he described as volatile": the relative pronoun and what it is called
+                # "what he described as volatile": the relative pronoun and what it is called
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
                     return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)
+        if lemma in self.lex.object_verbs:  # "endorse putting cameras on police officers"
+            for comp in kids(token, "xcomp"):
+                if comp.tag_ == "VBG" and comp.i > token.i:
+                    return self._widen(doc, subtree(comp), quotes)
+        if lemma in self.lex.object_verbs and token.dep_ == "relcl" and kids(token, "nsubj") \
+                and not kids(token, "dobj", "ccomp", "xcomp", "prep"):
+            head = token.head  # "a deal she once supported": the antecedent is the object
+            return head.left_edge.idx, head.idx + len(head)
         for answer in token.rights:  # "said so", "said no"
             if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
                 return answer.idx, answer.idx + len(answer)
@@ -153,11 +191,14 @@ class ContentRules:
         doc = token.doc
         for k in range(1, MAX_PREP_WORDS + 1):
             if token.i + k >= len(doc) - 1:
-                return None
+                break
             words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
             if " ".join(words) in self.lex.prep_cues:
                 return doc[token.i + k]
-        return None
+        # "complained to the council about": the verb's own preposition, further on
+        return next((p for p in kids(token, "prep") if p.i > token.i + 1
+                     and p.lower_ in _FAR_PREPS and f"{lemma} {p.lower_}" in self.lex.prep_cues),
+                    None)
 
     def adjacent_quote(self, token: Token, speaker: Token | None, quotes: list[Range]
                         ) -> Range | None:

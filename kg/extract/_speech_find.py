@@ -5,13 +5,14 @@ Works on the dependency parse and the quotation spans; knows nothing of actors o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, labels, noun_cue
+from kg.extract._speech_nouns import according, labels, light_cue, noun_cue
 from kg.extract._speech_parts import (
     Attribution,
     Range,
@@ -26,30 +27,46 @@ from kg.extract._text import doc_text
 
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
+_COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in the indirect content of an earlier cue of the sentence.
+    """Drop attributions whose cue lies in the indirect content of another cue of the sentence.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
-    seldom splits it off. A content before its cue ("Y wants Z, X said") and a headline label
-    (":") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
-    content ends where it starts.
+    seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
+    Z, X said"), but cues deeper in it do ("Y, who wants Z, left, X said"). A headline label
+    (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
+    unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
+    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
+    to oppose Y").
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
-        for m, other in enumerate(out[:n]):
-            if other is None or other.direct or other.cue_token.text == ":" or \
+        main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
+        for m, other in enumerate(out):
+            if m == n or m > n and main or other is None or other.direct or \
+                    other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
                     other.cue_token.sent != att.cue_token.sent or \
                     not other.content[0] <= att.cue[0] < other.content[1]:
                 continue
-            if att.speaker is None or att.speaker != other.speaker:
+            # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
+            if att.speaker is None or att.speaker != other.speaker or \
+                    att.cue_token.dep_ in ("xcomp", "pcomp"):
                 out[n] = None
                 break
             cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
-            if cut is not None:
+            if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _reports_antecedent(cue: Token) -> bool:
+    """Return whether a relative-clause cue judges its antecedent ("a toll, which X called bad")."""
+    if cue.dep_ != "relcl":
+        return False
+    gaps = [*kids(cue, "dobj"), *(s for c in kids(cue, "ccomp") for s in kids(c, "nsubj"))]
+    return any(t.tag_ in ("WDT", "WP") for t in gaps)
 
 
 def _after_dateline(subject: Token, cue: Token) -> Token:
@@ -77,6 +94,7 @@ class AttributionFinder:
         found = [a for a in (self._around_quote(doc, q, quotes) for q in quotes)
                  if a is not None and a.cue[0] >= start]
         found += [a for a in labels(doc, self.lex) if a.cue[0] >= start]
+        found += [a for a in self._colon_lines(doc, quotes) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
@@ -86,8 +104,11 @@ class AttributionFinder:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
+            elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
+                hit = light
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
-                                           or that_clause(token)):
+                                           or that_clause(token)
+                                           or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
                 hit = noun_cue(token, self.lex)
@@ -196,7 +217,7 @@ class AttributionFinder:
             return None  # "cited X as saying": the relay verb carries the attribution
         prep = self.rules.cue_prep(token)
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
-                not that_clause(token):
+                not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
@@ -268,6 +289,26 @@ class AttributionFinder:
             if tok.text == ":":
                 return self._colon(tok, (qa, qb))
         return None
+
+    def _colon_lines(self, doc: Doc, quotes: list[Range]) -> list[Attribution]:
+        """Attribute the paragraph after a line ending "X wrote:" to X, unless it is a quotation.
+
+        A quotation after the colon is attributed by `_around_quote` already.
+        """
+        text = doc_text(doc)
+        found: list[Attribution] = []
+        for line in _COLON_LINE.finditer(text):
+            colon = doc.char_span(line.start(1), line.end(1))
+            nxt = line.end()
+            end = text.find("\n", nxt)
+            content = trimmed(doc, nxt, len(text) if end == -1 else end)
+            if colon is None or content is None or any(qa <= content[0] < qb for qa, qb in quotes):
+                continue
+            att = self._colon(colon[0], content)
+            # without quote marks only a reporting verb says the paragraph is someone's words
+            if att is not None and self.lex.is_cue_alone(att.cue_token.lemma_.lower()):
+                found.append(att)
+        return found
 
     def _colon(self, colon: Token, quote: Range) -> Attribution | None:
         """Attribute a quotation introduced by a clause and a colon ("X went further: “...”")."""

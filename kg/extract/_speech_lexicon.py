@@ -18,10 +18,13 @@ class SpeechLexicon:
     media_words: frozenset[str]
     relay_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
+    as_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
     noun_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
     raising_verbs: frozenset[str]
     speech_products: frozenset[str]
 

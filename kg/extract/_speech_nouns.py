@@ -1,4 +1,4 @@
-"""Attribution rules without a cue verb: "according to X", "X: ..." labels, and cue nouns."""
+"""Attribution rules without a lone cue verb: "according to X", labels, cue nouns, light verbs."""
 
 from __future__ import annotations
 
@@ -84,6 +84,45 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
                for p in kids(prep, "pobj")]
     if not owners:
         return None
+    found = _noun_content(token, lex)
+    if found is None:
+        return None
+    content, cue_end = found
+    doc = token.doc
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
+        speaker=owners[0], speaker_range=noun_phrase(owners[0]), direct=is_direct(doc, content))
+
+
+def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute what a verb + speech noun reports to the verb's subject: "X made the point that".
+
+    The cue runs from the verb over its object noun ("made several statements on").
+    """
+    subject = first(kids(token, "nsubj"))
+    if token.lemma_.lower() not in lex.light_verbs or subject is None:
+        return None
+    for noun in kids(token, "dobj"):
+        if noun.lemma_.lower() not in lex.light_nouns:
+            continue
+        found = _noun_content(noun, lex)
+        # the parser often hangs the noun's preposition on the verb ("took a swipe | at X")
+        preps = [p for p in kids(token, "prep") if p.i == noun.right_edge.i + 1
+                 and p.lower_ in lex.noun_preps | {"at", "with"} and kids(p, "pobj", "pcomp")]
+        if found is None and preps:
+            found = subtree(kids(preps[0], "pobj", "pcomp")[0]), preps[0]
+        if found is not None:
+            content, cue_end = found
+            doc = token.doc
+            return Attribution(
+                cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
+                speaker=subject, speaker_range=noun_phrase(subject),
+                direct=is_direct(doc, content))
+    return None
+
+
+def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:
+    """Return what a cue noun reports ("claim [that ...]", "remarks on [...]") and the cue end."""
     cue_end = token
     content = None
     for comp in kids(token, "acl", "ccomp", "relcl"):
@@ -99,13 +138,8 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
                 break
     if content is None:
         return None
-    doc = token.doc
-    content = trimmed(doc, *content)
-    if content is None:
-        return None
-    return Attribution(
-        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=owners[0], speaker_range=noun_phrase(owners[0]), direct=is_direct(doc, content))
+    content = trimmed(token.doc, *content)
+    return (content, cue_end) if content is not None else None
 
 
 def doc_word(token: Token, word: str) -> bool:

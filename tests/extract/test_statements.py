@@ -86,6 +86,30 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("Half of the voters said so.", "Half of the voters", "said", "so", False),
     ("The senator downplayed the risk of a flood.",
      "The senator", "downplayed", "the risk of a flood", False),
+    ("The farmers endorsed him in the spring.", "The farmers", "endorsed", "him", False),
+    ("Most fishermen see the new dam as a threat to the river.",
+     "Most fishermen", "see", "the new dam as a threat to the river", False),
+    ("The mayor made the point that the bridge was unsafe.",
+     "The mayor", "made the point", "that the bridge was unsafe", False),
+    ("The senator made several statements on the flooding.",
+     "The senator", "made several statements on", "the flooding", False),
+    ("The senator took a firm stance against the toll.",
+     "The senator", "took a firm stance against", "the toll", False),
+    ("The farmers have strong views on the new dam.",
+     "The farmers", "have strong views on", "the new dam", False),
+    ("The senator focused on the flooding in the valley.",
+     "The senator", "focused on", "the flooding in the valley", False),
+    ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
+    ("The senator distanced himself from the new toll.",
+     "The senator", "distanced himself from", "the new toll", False),
+    ("The engineers expect a record flood.", "The engineers", "expect", "a record flood", False),
+    ("The mayor stressed her support for the new bridge.",
+     "The mayor", "stressed", "her support for the new bridge", False),
+    ("The farmers support building a second bridge.",
+     "The farmers", "support", "building a second bridge", False),
+    ("The toll the mayor supported was dropped.", "the mayor", "supported", "The toll", False),
+    ("The mayor spoke to reporters about the new toll.",
+     "The mayor", "spoke to reporters about", "the new toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -127,9 +151,19 @@ def test_find_statements_participle_goes_with_the_reporting_verb(nlp):
     assert statement.speaker_mention.text == "The senator"
 
 
+def test_find_statements_passive_view_has_no_source(nlp):
+    statement = _extract(nlp, "The new dam is widely seen as a threat to the river.").statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == ("seen", None)
+    assert statement.content.text == "as a threat to the river"
+
+
 @pytest.mark.parametrize("text", [
     "The bridge was closed for repairs.",
     "She walked to the harbour and sat down.",
+    "The farmers saw the new dam from the hill.",
+    "The mayor made a cake for the council.",
+    "The farmers have a new tractor for the harvest.",
+    "Prices rose as the council continued to debate the toll.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
@@ -138,6 +172,10 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
 @pytest.mark.parametrize(("text", "cues"), [
     ("The mayor said the engineers believe the dam will hold.", ["said"]),
     ("The engineers believe the dam will hold, the mayor said.", ["believe", "said"]),
+    ("The council proposed a toll, which the mayor described as unfair.",
+     ["proposed", "described"]),
+    ("The mayor pledged to oppose the new toll.", ["pledged"]),
+    ("The engineers, who fear a flood, left the dam, the mayor said.", ["said"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
@@ -147,6 +185,22 @@ def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
     assert [s.cue.text for s in statements] == ["said"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The rally ended.\nThe mayor wrote:\nThe bridge will stay closed until May.\nIt rained.",
+     "The mayor", "The bridge will stay closed until May"),
+])
+def test_find_statements_colon_line_introduces_next_paragraph(nlp, text, speaker, content):
+    statements = _extract(nlp, text).statements
+    assert [(s.speaker_mention.text, s.content.text) for s in statements] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The rally ended.\nHere is where the race stands:\nThe mayor leads by two points.\nIt rained.",
+])
+def test_find_statements_colon_line_needs_a_reporting_verb(nlp, text):
+    assert _extract(nlp, text).statements == ()
 
 
 @pytest.mark.parametrize(("text", "cues"), [
