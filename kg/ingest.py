@@ -2,8 +2,8 @@
 
 Articles stream through in batches: parsed with `nlp.pipe` (in this process or in `jobs` worker
 processes, see `kg.parallel`), mapped to N-Quads, and written by this process alone in one
-transaction per batch. Errors on single articles are handed to `on_error` and counted; the batch
-goes on.
+transaction per batch (into the embedded store while the next batch is extracted). Errors on
+single articles are handed to `on_error` and counted; the batch goes on.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -26,7 +27,7 @@ from kg.model import Article, Extraction
 from kg.parallel import Failure, MappedArticle, Result, mapped
 from kg.rdf import graph_iri
 from kg.shards import ShardSummary, ShardWriter
-from kg.store import Store
+from kg.store import OxigraphStore, Store
 
 OnError = Callable[[KGError], None]
 OnProgress = Callable[[int], None]
@@ -136,10 +137,34 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     if first is not None:  # else: nothing to parse, no model to load
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
-        for batch in _batches(results, settings.batch_size, tally.fail):
+        _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+    return tally.summary()
+
+
+def _store_all(store: Store, batches: Iterable[list[MappedArticle]], tally: Tally) -> None:
+    """Write the batches in order, counting each once the store has it.
+
+    The embedded store loads with the GIL released, so each batch loads in a thread while the
+    next one is extracted. One load runs at a time (the intent record names one batch), each is
+    confirmed before the next begins, and a load under way finishes before an error or an
+    interrupt leaves here, so the store holds only whole articles as before. Other stores are
+    written in line: rdflib's memory store must not be read (the resume check) while written.
+    """
+    if not isinstance(store, OxigraphStore):
+        for batch in batches:
             write(store, batch)
             tally.stored(batch)
-    return tally.summary()
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-load") as loader:
+        loading: tuple[Future[None], list[MappedArticle]] | None = None
+        for batch in batches:
+            if loading is not None:
+                loading[0].result()
+                tally.stored(loading[1])
+            loading = (loader.submit(write, store, batch), batch)
+        if loading is not None:
+            loading[0].result()
+            tally.stored(loading[1])
 
 
 class Tally:

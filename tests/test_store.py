@@ -397,6 +397,14 @@ def test_store_oxigraph_bad_nquads_leave_nothing_of_the_batch(tmp_path: Path) ->
     assert not (tmp_path / "store" / _pending.FILE).exists()
 
 
+def test_store_oxigraph_damaged_folder_raises_store_error(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "store") as opened:
+        opened.load_nquads(nquads(article("a1", "one")), [str(KGR["graph/a1"])])
+    min(sorted((tmp_path / "store").glob("*.sst"))).unlink()  # as a copy taken mid-write
+    with pytest.raises(StoreError):
+        OxigraphStore(tmp_path / "store")
+
+
 def test_store_oxigraph_dataset_shares_pyoxigraph_store(tmp_path: Path) -> None:
     with open_store(tmp_path / "store") as opened:
         view = opened.dataset()

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Token
 
 from kg.extract._events_spans import phrase_head
+from kg.extract._text import sentence_start
 from kg.model import Article, Span, TimeValue, Timex
 
 _CALENDAR = re.compile(
@@ -95,7 +96,7 @@ class TimeAnchorer:
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
 
     def _sentence(self, token: Token) -> int:
-        return self.sentence_of.get(token.sent.start, 0)
+        return self.sentence_of.get(sentence_start(token), 0)
 
     def attached(self, trigger: Token) -> tuple[Timex, float] | None:
         """Return the calendar time expression of a trigger's clause (certainty 1.0) or of a
@@ -107,8 +108,9 @@ class TimeAnchorer:
         own = clause_head(trigger)
         governing = {a.i for a in own.ancestors}
         best: tuple[Timex, float] | None = None
+        sentence = sentence_start(trigger)
         for timex, head in self.heads:
-            if head.sent.start != trigger.sent.start:
+            if sentence_start(head) != sentence:
                 continue
             path = [head]
             while path[-1].i != clause_head(head).i and path[-1].head.i != path[-1].i:

@@ -23,7 +23,7 @@ from kg.extract._speech_parts import (
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
-from kg.extract._text import doc_text
+from kg.extract._text import doc_text, sentence_start
 
 _PRONOUN_EXPLETIVE = {"it", "there"}
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
@@ -47,7 +47,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         for m, other in enumerate(out):
             if m == n or m > n and main or other is None or other.direct or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
-                    other.cue_token.sent != att.cue_token.sent or \
+                    sentence_start(other.cue_token) != sentence_start(att.cue_token) or \
                     not other.content[0] <= att.cue[0] < other.content[1]:
                 continue
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
@@ -177,11 +177,11 @@ class AttributionFinder:
     def _before_comma(self, token: Token) -> Token | None:
         """Return the head of "<NP>" in "<content>, <NP> said" when the parse lost the subject."""
         doc = token.doc
+        first_word = sentence_start(token)
         start = token.i
-        while start > token.sent.start and token.i - start < 16 and \
-                doc[start - 1].text not in _BREAKS:
+        while start > first_word and token.i - start < 16 and doc[start - 1].text not in _BREAKS:
             start -= 1
-        if start == token.i or start == token.sent.start or doc[start - 1].text not in ",”\"":
+        if start == token.i or start == first_word or doc[start - 1].text not in ",”\"":
             return None
         words = doc[start:token.i]
         if any(t.pos_ in ("AUX",) or t.tag_ in ("VBD", "VBZ", "VBP") for t in words):

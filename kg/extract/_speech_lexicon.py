@@ -42,7 +42,7 @@ class SpeechLexicon:
         return any(lemma in table for table in (
             self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs))
 
-    @property
+    @functools.cached_property
     def prep_verbs(self) -> frozenset[str]:
         """Return the verbs of the verb + preposition cues."""
         return frozenset(cue.split()[0] for cue in self.prep_cues)

@@ -1,10 +1,12 @@
-"""Text helpers the stages share: the article text of a parsed doc, joined once."""
+"""Text helpers the stages share: the article text of a parsed doc, joined once, and where each
+of its sentences starts, found once."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _TEXT = "kg.text"
+_SENTENCES = "kg.sentence_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -24,3 +26,25 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT] = text
     return text
+
+
+def sentence_start(token: Token) -> int:
+    """Return the index of the first token of the token's sentence, as `token.sent.start`.
+
+    spaCy's `Token.sent` builds two spans and walks the sentence on each call; the stages ask
+    it for pairs of cues and times, so the start of every token's sentence is found once per
+    doc and kept in `doc.user_data`.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rain", "fell", ".", "It", "stopped"],
+        ...           sent_starts=[True, False, False, True, False])
+        >>> [sentence_start(t) for t in doc] == [t.sent.start for t in doc] == [0, 0, 0, 3, 3]
+        True
+    """
+    doc = token.doc
+    starts = doc.user_data.get(_SENTENCES)
+    if not isinstance(starts, tuple):
+        starts = tuple(sent.start for sent in doc.sents for _ in range(len(sent)))
+        doc.user_data[_SENTENCES] = starts
+    return int(starts[token.i])

@@ -13,17 +13,44 @@ from dataclasses import dataclass
 
 from kg.extract import _timex_lexicon as lex
 
+_Trie = dict[str, "_Trie"]
 
-def _alt(words: Iterable[str]) -> str:
-    """Return a regex alternation of the words, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+def _alt(words: Iterable[str], *, fold: bool = True) -> str:
+    """Return a regex matching any of the words, longest first, spaces matching any whitespace.
+
+    The words are factored into a trie, `fi(?:rst|fth)`: the regex engine tries the branches of
+    an alternation one by one at each position, and a trie turns most positions away after one
+    character instead of once per word. Of the words that match at one position, each is a
+    prefix of the next longer one, so trying longer branches first gives the very matches of a
+    flat list sorted longest first. `fold` merges words that differ only in case, for rules
+    compiled case-insensitively; words inside `(?-i:...)` keep their case.
+
+    Examples:
+        >>> print(_alt(["first", "fifth", "fi", "last week"]))
+        (?:fi(?:fth|rst|)|last\\s+week)
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char.lower() if fold and char.isascii() else char, {})
+        node[""] = {}  # a word ends here
+    return _branches(trie)
+
+
+def _branches(node: _Trie) -> str:
+    found = [(r"\s+" if char == " " else re.escape(char)) + _branches(rest)
+             for char, rest in sorted(node.items()) if char]
+    if "" in node:
+        found.append("")  # the word ending here is shorter than every word going on: last
+    return found[0] if len(found) == 1 else f"(?:{'|'.join(found)})"
 
 
 def _cased(words: Iterable[str]) -> str:
     """Return a case-sensitive alternation of Title-cased and UPPER forms of the words."""
     forms = [f for w in words for f in (w.title().replace("'S", "'s"), w.upper())]
-    return f"(?-i:{_alt(forms)})"
+    return f"(?-i:{_alt(forms, fold=False)})"
 
 
 _ABBR = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
@@ -38,7 +65,7 @@ UNIT = _alt([*lex.UNITS, *lex.UNIT_PLURALS])
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(lex.ORDINALS)})"
 REL = _alt(lex.RELATIVE)
 POD = _alt(lex.PARTS_OF_DAY)
-TZ = rf"(?-i:{_alt(lex.TIMEZONES)})"
+TZ = rf"(?-i:{_alt(lex.TIMEZONES, fold=False)})"
 AMPM = r"(?:[ap]\.m\.|[ap]m\b|[ap]\.m\b)"
 DAYWORD = _alt(lex.DAY_WORDS)
 _Y = r"(?:1[0-9]|20)\d\d"
@@ -111,7 +138,7 @@ RULES: tuple[tuple[str, str], ...] = (
                r"(?!\s+(?:of|old|ago)\b)"),
     ("ref", rf"(?P<ref>{_alt(lex.REFS)})(?!\w)"),
     ("set", rf"(?P<set>{_alt(k for k in lex.SET_WORDS if k.split()[0] in ('every', 'each'))}|"
-            rf"(?-i:{_alt(k for k in lex.SET_WORDS if ' ' not in k)}))(?!\w)"
+            rf"(?-i:{_alt((k for k in lex.SET_WORDS if ' ' not in k), fold=False)}))(?!\w)"
             rf"|(?:once|twice|\w+\s+times)\s+(?P<per>a|an|per|every|each)\s+(?P<unit>{UNIT})"
             rf"|(?:every|each)\s+(?P<wd>{WEEKDAY})"),
     ("holiday", rf"(?-i:{_cased(lex.HOLIDAYS)}|{_cased(lex.FLOATING_HOLIDAYS)})"

@@ -41,6 +41,7 @@ class _Speakers:
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
+        self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
 
     def _kind_ok(self, actor: str, pronoun: str) -> bool:
         kind = self.kinds.get(actor, "other")
@@ -60,8 +61,7 @@ class _Speakers:
         return None
 
     def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind]:
-        ents = [e for e in self.doc.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]
-                and e.label_ in _ENT_KINDS]
+        ents = [e for e in self.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]]
         lex = speech_lexicon()
         words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
         media = bool(words & lex.media_words)

@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, XSD
 from kg.config import DEFAULT_BASE_IRI
 from kg.keys import article_key
 from kg.model import ActorKind, ExtractionRun
+from kg.rdf import _nt as nt
 from kg.vocab import KG, iris
 
 T = TypeVar("T")
@@ -60,12 +61,16 @@ def run_digest(run: ExtractionRun) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def decimal_literal(value: float) -> Literal:
-    """Return `value` as an xsd:decimal whose lexical form reads back to the same float.
+def decimal_literal(value: float) -> str:
+    """Return `value` as an xsd:decimal (N-Triples) whose lexical form reads back to the same float.
 
     Turtle writers shorten xsd:double to six digits; the shortest repr as a decimal is exact.
+
+    Examples:
+        >>> decimal_literal(0.1)
+        '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
     """
-    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+    return nt.typed(format(Decimal(repr(value)), "f"), XSD.decimal)
 
 
 def to_float(literal: Literal) -> float:
@@ -73,10 +78,10 @@ def to_float(literal: Literal) -> float:
     return float(literal.toPython())
 
 
-def json_literal(value: object) -> Literal:
-    """Return `value` as a canonical rdf:JSON literal."""
+def json_literal(value: object) -> str:
+    """Return `value` as a canonical rdf:JSON literal (N-Triples)."""
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return Literal(text, datatype=RDF.JSON)
+    return nt.typed(text, RDF.JSON)
 
 
 def from_json(literal: Literal) -> object:
@@ -90,8 +95,9 @@ def is_canonical(items: Sequence[T], key: Callable[[T], Hashable]) -> bool:
     return all(a < b for a, b in zip(keys, keys[1:], strict=False))  # type: ignore[operator]
 
 
-def calendar_point(value: str, granularity: str | None) -> tuple[Literal, date, date] | None:
-    """Read a TIMEX3 value as a calendar point: the typed kg:date literal and its day bounds.
+def calendar_point(value: str, granularity: str | None) -> tuple[str, date, date] | None:
+    """Read a TIMEX3 value as a calendar point: the typed kg:date literal (N-Triples) and its day
+    bounds.
 
     `granularity` picks the reading; None tries a year, a month, a day, then a date-time.
     Returns None when the value is no calendar point (a week, a season, "PRESENT_REF").
@@ -111,37 +117,37 @@ def calendar_point(value: str, granularity: str | None) -> tuple[Literal, date, 
     return None
 
 
-def _year(value: str) -> tuple[Literal, date, date]:
+def _year(value: str) -> tuple[str, date, date]:
     if len(value) != 4 or not value.isdigit():
         raise ValueError(value)
     year = int(value)
-    return Literal(value, datatype=XSD.gYear), date(year, 1, 1), date(year, 12, 31)
+    return nt.typed(value, XSD.gYear), date(year, 1, 1), date(year, 12, 31)
 
 
-def _month(value: str) -> tuple[Literal, date, date]:
+def _month(value: str) -> tuple[str, date, date]:
     if len(value) != 7:
         raise ValueError(value)
     first = date.fromisoformat(f"{value}-01")
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     lexical = f"{first.year:04d}-{first.month:02d}"
-    return Literal(lexical, datatype=XSD.gYearMonth), first, last
+    return nt.typed(lexical, XSD.gYearMonth), first, last
 
 
-def _day(value: str) -> tuple[Literal, date, date]:
+def _day(value: str) -> tuple[str, date, date]:
     if len(value) != 10 or value[4] != "-" or value[7] != "-":  # not a week date like 2019-W34-2
         raise ValueError(value)
     day = date.fromisoformat(value)
-    return Literal(day), day, day
+    return nt.literal(day), day, day
 
 
-def _instant(value: str) -> tuple[Literal, date, date]:
+def _instant(value: str) -> tuple[str, date, date]:
     if "T" not in value:
         raise ValueError(value)
     moment = datetime.fromisoformat(value)
-    return Literal(moment), moment.date(), moment.date()
+    return nt.literal(moment), moment.date(), moment.date()
 
 
-_READERS: dict[str, tuple[Callable[[str], tuple[Literal, date, date]], ...]] = {
+_READERS: dict[str, tuple[Callable[[str], tuple[str, date, date]], ...]] = {
     "year": (_year,),
     "month": (_month,),
     "day": (_day,),

@@ -1,14 +1,13 @@
-"""Write one `Extraction` as the triples of its article's named graph."""
+"""Write one `Extraction` as the triples of its named graph, each term in N-Triples form."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Hashable, Sequence
+from datetime import date
 from typing import TypeVar
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
-from rdflib.term import Node
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import MappingError
@@ -25,6 +24,7 @@ from kg.model import (
     TimeValue,
     Timex,
 )
+from kg.rdf import _nt as nt
 from kg.rdf._terms import (
     ACTOR_CLASSES,
     calendar_point,
@@ -36,11 +36,8 @@ from kg.rdf._terms import (
 from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
-Triple = tuple[Node, Node, Node]
-# rdflib literals are immutable and costly to make (each casts its value); most values repeat
-# (kinds, granularities, flags, offsets), so one literal serves each (type, value, datatype)
-_literal = functools.lru_cache(maxsize=8192, typed=True)(Literal)
-_NNI = XSD.integer  # Oxigraph stores derived integer types as xsd:integer
+Triple = tuple[str, str, str]  # subject, predicate and object, each in N-Triples form
+_TYPE = RDF.type  # read once: rdflib's RDF namespace resolves each attribute in Python
 
 
 def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
@@ -57,22 +54,23 @@ def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Gra
         A new graph whose identifier is the article's named graph IRI, prefixes bound.
 
     Raises:
-        MappingError: If two records of one kind share an id, or two spans with the same
-            offsets carry different text.
+        MappingError: If two records of one kind share an id, two spans with the same
+            offsets carry different text, or a value cannot be written as RDF.
     """
     name, found = triples(extraction, base_iri=base_iri)
     graph = Graph(identifier=name, bind_namespaces="none")
     bind_prefixes(graph, base_iri)
-    graph.addN((s, p, o, graph) for s, p, o in found)
+    # parsed from the very text that `to_nquads` writes, so the two cannot differ
+    graph.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in found), format="nt")
     return graph
 
 
 def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
             ) -> tuple[URIRef, list[Triple]]:
-    """Return the named graph IRI of an extraction and its triples, without building a graph.
+    """Return the named graph IRI of an extraction and its triples, each once, terms as N-Triples.
 
-    The triples are those of `to_graph`, each once; this is the fast path for writers that
-    hand them on (`kg.rdf.to_nquads`), since an rdflib graph indexes every triple it holds.
+    These triples are the one description of an article's graph: `to_graph` parses them and
+    `kg.rdf.to_nquads` joins them into N-Quads lines.
 
     Raises:
         MappingError: As `to_graph`.
@@ -80,19 +78,23 @@ def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
     key = article_key(extraction.article.id)
     kgr = iris(base_iri)
     found: dict[Triple, None] = {}  # insertion-ordered set: a triple may be written twice
-    _Writer(found.setdefault, kgr, key).extraction(extraction)
+    _Writer(found, kgr, key).extraction(extraction)
     return kgr.graph(key), list(found)
 
 
 class _Writer:
     """Adds the triples of one extraction to one graph; the field <-> property table."""
 
-    def __init__(self, add: Callable[[Triple], object], kgr: Iris, key: str) -> None:
-        self.add = add
+    def __init__(self, found: dict[Triple, None], kgr: Iris, key: str) -> None:
+        self.found = found
         self.kgr = kgr
         self.key = key
-        self.article = kgr.article(key)
-        self.mentions: dict[URIRef, str] = {}
+        self.article = nt.iri(kgr.article(key))
+        self.mentions: dict[tuple[int, int], tuple[str, str]] = {}  # offsets -> node, text
+
+    def add(self, node: str, prop: URIRef, value: str) -> None:
+        """Add the triple (node, prop, value); node and value are already in N-Triples form."""
+        self.found[(node, nt.iri(prop), value)] = None
 
     def extraction(self, extraction: Extraction) -> None:
         add, node = self.add, self.article
@@ -109,7 +111,7 @@ class _Writer:
         _record_order(order, "statements", extraction.statements, lambda r: r.id,
                       lambda r: (r.cue.start, r.cue.end, r.id))
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
         for actor in extraction.actors:
             self.actor(actor)
         for place in extraction.places:
@@ -123,12 +125,12 @@ class _Writer:
 
     def article_node(self, article: Article) -> None:
         add, node = self.add, self.article
-        add((node, RDF.type, KG.Article))
-        add((node, KG.articleId, _literal(article.id)))
-        add((node, KG.text, Literal(article.text)))  # long and unique: not cached
-        add((node, KG.textHash, _literal(article.text_hash)))
-        add((node, KG.language, _literal(article.language)))
-        add((node, KG.bodyStart, _literal(article.body_start, datatype=_NNI)))
+        add(node, _TYPE, nt.iri(KG.Article))
+        add(node, KG.articleId, nt.literal(article.id))
+        add(node, KG.text, nt.text(article.text))  # long and unique: not cached
+        add(node, KG.textHash, nt.literal(article.text_hash))
+        add(node, KG.language, nt.literal(article.language))
+        add(node, KG.bodyStart, nt.literal(article.body_start))
         self.optional(node, KG.url, article.url)
         self.optional(node, KG.title, article.title)
         self.optional(node, KG.publisher, article.publisher)
@@ -137,187 +139,189 @@ class _Writer:
         self.optional(node, KG.sourcePath, article.source_path)
         dateline = article.dateline
         if dateline is not None:
-            add((node, KG.dateline, _literal(dateline.text)))
+            add(node, KG.dateline, nt.literal(dateline.text))
             if dateline.span is not None:
-                add((node, KG.datelineMention, self.mention(dateline.span)))
+                add(node, KG.datelineMention, self.mention(dateline.span))
             if dateline.place is not None:
-                add((node, KG.datelinePlace, self.kgr.place(dateline.place)))
+                add(node, KG.datelinePlace, nt.iri(self.kgr.place(dateline.place)))
             self.optional(node, KG.datelinePlaceName, dateline.place_name)
             self.optional(node, KG.datelineRegion, dateline.region)
             self.optional(node, KG.agency, dateline.agency)
 
     def run(self, run: ExtractionRun) -> None:
-        add, node = self.add, self.kgr.run(run_digest(run))
-        add((self.article, KG.extractedBy, node))
-        add((self.article, PROV.wasGeneratedBy, node))  # the PROV-O view, without a reasoner
-        add((node, RDF.type, KG.ExtractionRun))
-        add((node, RDF.type, PROV.Activity))
-        add((node, KG.tool, _literal(run.tool)))
-        add((node, KG.toolVersion, _literal(run.version)))
-        add((node, KG.model, _literal(run.model)))
-        add((node, KG.modelVersion, _literal(run.model_version)))
-        add((node, KG.settingsHash, _literal(run.settings_hash)))
+        add, node = self.add, nt.iri(self.kgr.run(run_digest(run)))
+        add(self.article, KG.extractedBy, node)
+        add(self.article, PROV.wasGeneratedBy, node)  # the PROV-O view, without a reasoner
+        add(node, _TYPE, nt.iri(KG.ExtractionRun))
+        add(node, _TYPE, nt.iri(PROV.Activity))
+        add(node, KG.tool, nt.literal(run.tool))
+        add(node, KG.toolVersion, nt.literal(run.version))
+        add(node, KG.model, nt.literal(run.model))
+        add(node, KG.modelVersion, nt.literal(run.model_version))
+        add(node, KG.settingsHash, nt.literal(run.settings_hash))
         order: dict[str, list[str]] = {}
         self.literals(node, KG.stage, "stage", run.stages, order)
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
 
     def actor(self, actor: Actor) -> None:
-        add, node = self.add, self.kgr.actor(actor.id)
-        add((node, RDF.type, KG.Actor))
+        add, node = self.add, nt.iri(self.kgr.actor(actor.id))
+        add(node, _TYPE, nt.iri(KG.Actor))
         if actor.kind in ACTOR_CLASSES:
-            add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
-        add((node, KG.reportedIn, self.article))
-        add((node, KG.name, _literal(actor.name)))
-        add((node, KG.kind, _literal(actor.kind)))
+            add(node, _TYPE, nt.iri(ACTOR_CLASSES[actor.kind]))
+        add(node, KG.reportedIn, self.article)
+        add(node, KG.name, nt.literal(actor.name))
+        add(node, KG.kind, nt.literal(actor.kind))
         if actor.affiliation is not None:
-            add((node, KG.affiliation, self.kgr.actor(actor.affiliation)))
+            add(node, KG.affiliation, nt.iri(self.kgr.actor(actor.affiliation)))
         if actor.country is not None:
-            add((node, KG.country, self.kgr.place(actor.country)))
+            add(node, KG.country, nt.iri(self.kgr.place(actor.country)))
         order: dict[str, list[str]] = {}
         self.literals(node, KG.alias, "alias", actor.aliases, order)
         self.literals(node, KG.title, "title", actor.titles, order)
         self.spans(node, KG.hasMention, "hasMention", actor.mentions, order)
         self.links(node, KG.sameAs, "sameAs", actor.links, URIRef, order)
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
 
     def place(self, place: Place) -> None:
-        add, node = self.add, self.kgr.place(place.id)
-        add((node, RDF.type, KG.Place))
-        add((node, KG.reportedIn, self.article))
-        add((node, KG.name, _literal(place.name)))
-        add((node, KG.kind, _literal(place.kind)))
+        add, node = self.add, nt.iri(self.kgr.place(place.id))
+        add(node, _TYPE, nt.iri(KG.Place))
+        add(node, KG.reportedIn, self.article)
+        add(node, KG.name, nt.literal(place.name))
+        add(node, KG.kind, nt.literal(place.kind))
         if place.within is not None:
-            add((node, KG.locatedIn, self.kgr.place(place.within)))
+            add(node, KG.locatedIn, nt.iri(self.kgr.place(place.within)))
         if place.geonames_id is not None:
-            add((node, KG.geonamesId, _literal(place.geonames_id)))
-            add((node, KG.sameAs, GEONAMES[f"{place.geonames_id}/"]))
+            add(node, KG.geonamesId, nt.literal(place.geonames_id))
+            add(node, KG.sameAs, nt.iri(GEONAMES[f"{place.geonames_id}/"]))
         self.optional(node, KG.countryCode, place.country_code)
         if place.latitude is not None:
-            add((node, KG.latitude, decimal_literal(place.latitude)))
+            add(node, KG.latitude, decimal_literal(place.latitude))
         if place.longitude is not None:
-            add((node, KG.longitude, decimal_literal(place.longitude)))
+            add(node, KG.longitude, decimal_literal(place.longitude))
         order: dict[str, list[str]] = {}
         self.literals(node, KG.alias, "alias", place.aliases, order)
         self.spans(node, KG.hasMention, "hasMention", place.mentions, order)
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
 
     def timex(self, timex: Timex) -> None:
-        add, node = self.add, self.kgr.timex(timex.id)
-        add((node, RDF.type, KG.TimeExpression))
-        add((node, KG.reportedIn, self.article))
-        add((node, KG.hasMention, self.mention(timex.span)))
-        add((node, KG.timeText, _literal(timex.text)))
+        add, node = self.add, nt.iri(self.kgr.timex(timex.id))
+        add(node, _TYPE, nt.iri(KG.TimeExpression))
+        add(node, KG.reportedIn, self.article)
+        add(node, KG.hasMention, self.mention(timex.span))
+        add(node, KG.timeText, nt.literal(timex.text))
         self.time(node, timex.time)
 
     def event(self, event: Event) -> None:
-        add, node = self.add, self.kgr.event(event.id)
-        add((node, RDF.type, KG.Event))
-        add((node, KG.reportedIn, self.article))
-        add((node, KG.eventType, PLOVER[event.type]))
+        add, node = self.add, nt.iri(self.kgr.event(event.id))
+        add(node, _TYPE, nt.iri(KG.Event))
+        add(node, KG.reportedIn, self.article)
+        add(node, KG.eventType, nt.iri(PLOVER[event.type]))
         if event.cameo is not None:
-            add((node, KG.cameo, CAMEO[event.cameo]))
+            add(node, KG.cameo, nt.iri(CAMEO[event.cameo]))
         self.optional(node, KG.label, event.label)
-        add((node, KG.trigger, self.mention(event.trigger)))
+        add(node, KG.trigger, self.mention(event.trigger))
         if event.place is not None:
-            add((node, KG.atPlace, self.kgr.place(event.place)))
+            add(node, KG.atPlace, nt.iri(self.kgr.place(event.place)))
         if event.time is not None:
             self.time(node, event.time)
         if event.time_span is not None:
-            add((node, KG.timeMention, self.mention(event.time_span)))
-            add((node, KG.timeText, _literal(event.time_span.text)))
+            add(node, KG.timeMention, self.mention(event.time_span))
+            add(node, KG.timeText, nt.literal(event.time_span.text))
         if event.source is not None:
-            add((node, KG.attributedTo, self.kgr.actor(event.source)))
-        add((node, KG.negated, _literal(event.negated)))
-        add((node, KG.confidence, decimal_literal(event.confidence)))
+            add(node, KG.attributedTo, nt.iri(self.kgr.actor(event.source)))
+        add(node, KG.negated, nt.literal(event.negated))
+        add(node, KG.confidence, decimal_literal(event.confidence))
         order: dict[str, list[str]] = {}
         self.links(node, KG.hasAgent, "hasAgent", event.agents, self.kgr.actor, order)
         self.links(node, KG.hasTarget, "hasTarget", event.targets, self.kgr.actor, order)
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
 
     def statement(self, statement: Statement) -> None:
-        add, node = self.add, self.kgr.statement(statement.id)
-        add((node, RDF.type, KG.Statement))
-        add((node, KG.reportedIn, self.article))
-        add((node, KG.cue, self.mention(statement.cue)))
+        add, node = self.add, nt.iri(self.kgr.statement(statement.id))
+        add(node, _TYPE, nt.iri(KG.Statement))
+        add(node, KG.reportedIn, self.article)
+        add(node, KG.cue, self.mention(statement.cue))
         if statement.speaker is not None:
-            add((node, KG.speaker, self.kgr.actor(statement.speaker)))
+            add(node, KG.speaker, nt.iri(self.kgr.actor(statement.speaker)))
         if statement.speaker_mention is not None:
-            add((node, KG.speakerMention, self.mention(statement.speaker_mention)))
+            add(node, KG.speakerMention, self.mention(statement.speaker_mention))
         if statement.content is not None:
-            add((node, KG.content, self.mention(statement.content)))
+            add(node, KG.content, self.mention(statement.content))
         if statement.channel is not None:
-            add((node, KG.channel, self.kgr.actor(statement.channel)))
+            add(node, KG.channel, nt.iri(self.kgr.actor(statement.channel)))
         if statement.date is not None:
-            add((node, KG.timeValue, _literal(statement.date)))
+            add(node, KG.timeValue, nt.literal(statement.date))
             point = calendar_point(statement.date, None)
             if point is not None:
-                add((node, KG.date, point[0]))
-                add((node, KG.earliest, _literal(point[1])))
-                add((node, KG.latest, _literal(point[2])))
-        add((node, KG.direct, _literal(statement.direct)))
-        add((node, KG.confidence, decimal_literal(statement.confidence)))
+                add(node, KG.date, point[0])
+                add(node, KG.earliest, nt.literal(point[1]))
+                add(node, KG.latest, nt.literal(point[2]))
+        add(node, KG.direct, nt.literal(statement.direct))
+        add(node, KG.confidence, decimal_literal(statement.confidence))
         order: dict[str, list[str]] = {}
         self.links(node, KG.reports, "reports", statement.reports, self.kgr.event, order)
         if order:
-            add((node, KG.order, json_literal(order)))
+            add(node, KG.order, json_literal(order))
 
-    def time(self, node: URIRef, time: TimeValue) -> None:
+    def time(self, node: str, time: TimeValue) -> None:
         add = self.add
-        add((node, KG.timeValue, _literal(time.value)))
-        add((node, KG.timeType, _literal(time.type)))
-        add((node, KG.granularity, _literal(time.granularity)))
+        add(node, KG.timeValue, nt.literal(time.value))
+        add(node, KG.timeType, nt.literal(time.type))
+        add(node, KG.granularity, nt.literal(time.granularity))
         self.optional(node, KG.timeMod, time.mod)
         if time.begin is not None:
-            add((node, KG.earliest, _literal(time.begin)))
+            add(node, KG.earliest, nt.literal(time.begin))
         if time.end is not None:
-            add((node, KG.latest, _literal(time.end)))
+            add(node, KG.latest, nt.literal(time.end))
         point = calendar_point(time.value, time.granularity)
         if point is not None:
-            add((node, KG.date, point[0]))
+            add(node, KG.date, point[0])
 
-    def mention(self, span: Span) -> URIRef:
-        node = self.kgr.mention(self.key, span.start, span.end)
-        known = self.mentions.get(node)
+    def mention(self, span: Span) -> str:
+        offsets = (span.start, span.end)
+        known = self.mentions.get(offsets)
         if known is None:
-            self.mentions[node] = span.text
+            node = nt.iri(self.kgr.mention(self.key, span.start, span.end))
+            self.mentions[offsets] = (node, span.text)
             add = self.add
-            add((node, RDF.type, KG.Mention))
-            add((node, KG.beginIndex, _literal(span.start, datatype=_NNI)))
-            add((node, KG.endIndex, _literal(span.end, datatype=_NNI)))
-            add((node, KG.anchorOf, _literal(span.text)))
-            add((node, KG.inArticle, self.article))
-        elif known != span.text:
+            add(node, _TYPE, nt.iri(KG.Mention))
+            add(node, KG.beginIndex, nt.literal(span.start))
+            add(node, KG.endIndex, nt.literal(span.end))
+            add(node, KG.anchorOf, nt.literal(span.text))
+            add(node, KG.inArticle, self.article)
+            return node
+        if known[1] != span.text:
             raise MappingError(f"spans {span.start}-{span.end} of article {self.key!r} differ in "
-                               f"text: {known!r} and {span.text!r}; a span's text must be what "
-                               f"stands at its offsets")
-        return node
+                               f"text: {known[1]!r} and {span.text!r}; a span's text must be "
+                               f"what stands at its offsets")
+        return known[0]
 
-    def optional(self, node: URIRef, prop: URIRef, value: object | None) -> None:
+    def optional(self, node: str, prop: URIRef, value: str | date | None) -> None:
         if value is not None:
-            self.add((node, prop, _literal(value)))
+            self.add(node, prop, nt.literal(value))
 
-    def literals(self, node: URIRef, prop: URIRef, name: str, values: Sequence[str],
+    def literals(self, node: str, prop: URIRef, name: str, values: Sequence[str],
                  order: dict[str, list[str]]) -> None:
         for value in values:
-            self.add((node, prop, _literal(value)))
+            self.add(node, prop, nt.literal(value))
         if not is_canonical(values, _same):
             order[name] = list(values)
 
-    def links(self, node: URIRef, prop: URIRef, name: str, keys: Sequence[str],
+    def links(self, node: str, prop: URIRef, name: str, keys: Sequence[str],
               mint: Callable[[str], URIRef], order: dict[str, list[str]]) -> None:
         for key in keys:
-            self.add((node, prop, mint(key)))
+            self.add(node, prop, nt.iri(mint(key)))
         if not is_canonical(keys, _same):
             order[name] = list(keys)
 
-    def spans(self, node: URIRef, prop: URIRef, name: str, spans: Sequence[Span],
+    def spans(self, node: str, prop: URIRef, name: str, spans: Sequence[Span],
               order: dict[str, list[str]]) -> None:
         for span in spans:
-            self.add((node, prop, self.mention(span)))
+            self.add(node, prop, self.mention(span))
         if not is_canonical(spans, _offsets):
             order[name] = [f"{span.start}-{span.end}" for span in spans]
 

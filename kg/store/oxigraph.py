@@ -343,7 +343,8 @@ def _open(path: Path, wait: float) -> ox.Store:
     """Open the on-disk store, waiting up to `wait` seconds while another process holds it.
 
     Raises:
-        StoreError: If the folder cannot be used, or another process still holds the store.
+        StoreError: If the folder cannot be used or is damaged, or another process still holds
+            the store.
     """
     deadline = time.monotonic() + wait
     while True:
@@ -360,6 +361,8 @@ def _open(path: Path, wait: float) -> ox.Store:
                     " let it finish, or use another --store"
                 ) from exc
             time.sleep(0.2)
+        except RuntimeError as exc:  # RocksDB reports a damaged folder (say, copied mid-write)
+            raise StoreError(f"the oxigraph store at {str(path)!r} is damaged: {exc}") from exc
     left = _pending.left_over(path)
     if left:  # a bulk load was cut off: its graphs may be half written
         _drop(store, left)
