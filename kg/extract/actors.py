@@ -46,7 +46,7 @@ class ActorFinder:
                     if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
         # the header and dateline name the filing place and agency, not actors of the story
         body = extraction.article.body_start
-        names = [m for m in name_mentions(doc, self.lexicon, places) if m.start >= body]
+        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place) if m.start >= body]
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
@@ -68,6 +68,9 @@ class ActorFinder:
                 cluster.mentions.append(description)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))
+
+    def _is_place(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name))
 
     def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
         """Return the countries actors belong to that the text never names as places."""
