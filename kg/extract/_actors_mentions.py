@@ -179,7 +179,10 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         for m in place.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and _acts(span.root):
+            owned = _possessed_organ(doc, span, lexicon, code) if span is not None else None
+            if owned is not None:
+                found.append(owned)  # "Syria's foreign ministry" is the Syrian Foreign Ministry
+            elif span is not None and _acts(span.root):
                 found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
     for ent in doc.ents:
         code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
@@ -193,7 +196,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             end = head.idx + len(head.text)
             demonym = lexicon.demonym_of(code) or ent.text  # "English army" is the British one
             found.append(Mention(ent.start_char, end, doc_text(doc)[ent.start_char:end], "NORP",
-                                 organ, code, f"{demonym} {organ}"))
+                                 organ, code, _organ_name(demonym, doc[ent.end:head.i + 1],
+                                                          organ)))
             continue  # the organ stands for its state, which it is affiliated with
         found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
     return found
@@ -221,6 +225,32 @@ def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Ment
         found.append(Mention(start, end, doc_text(doc)[start:end], "", "military", home,
                              f"{demonym} military"))
     return found
+
+
+def _possessed_organ(doc: Doc, span: DocSpan, lexicon: Lexicon, code: str) -> Mention | None:
+    """Return the organ a country's possessive names ("Turkey's Defence Ministry"), if any."""
+    root = span.root
+    head = root.head
+    organ = _organ(head) if root.dep_ == "poss" and head.i > root.i else None
+    if organ is None:
+        return None
+    demonym = lexicon.demonym_of(code) or span.text
+    words = [t for t in doc[span.end:head.i + 1] if t.text not in POSSESSIVES]
+    end = head.idx + len(head.text)
+    return Mention(span.start_char, end, doc_text(doc)[span.start_char:end], "GPE", organ, code,
+                   _organ_name(demonym, words, organ), tokens=tuple(t.text for t in words))
+
+
+def _organ_name(demonym: str, words: DocSpan | list[Token], organ: ActorKind) -> str:
+    """Name a state organ by its state: "Syrian military", "Syrian Foreign Ministry".
+
+    A ministry keeps its own name, qualified by the state, so that two states' defence
+    ministries get two ids; other organs are the state's military or government.
+    """
+    named = [t for t in words if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    if organ == "government" and named and named[-1].lower_ == "ministry":
+        return " ".join([demonym, *(t.text[:1].upper() + t.text[1:] for t in named)])
+    return f"{demonym} {organ}"
 
 
 def _organ(head: Token) -> ActorKind | None:

@@ -82,15 +82,16 @@ def _after_dateline(subject: Token, cue: Token) -> Token:
 
 
 def _purpose(token: Token, lex: SpeechLexicon) -> bool:
-    """Tell whether a cue verb is an infinitive of purpose under a verb that is no cue.
+    """Tell whether a cue verb is the agenda of a meeting: an infinitive of purpose under it.
 
-    "They met in Ankara to discuss the war" says why they met, not what was said; "X vowed to
-    criticise Y" stays a cue of the vow, and an infinitive with a clause of its own ("met to
-    announce that ...") still reports.
+    "They met in Ankara to discuss the war" says why they met, not what was said. Only
+    meeting verbs count: "X sent envoys to ask Y" or "X worked to emphasise Y" still report
+    what X asked or stressed, and an infinitive with a clause of its own ("met to announce
+    that ...") still reports.
     """
     return token.dep_ == "advcl" and token.tag_ == "VB" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-        and not lex.is_cue(token.head.lemma_.lower()) \
+        and token.head.lemma_.lower() in lex.meeting_verbs \
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 

@@ -50,6 +50,10 @@ class ActorFinder:
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
+        # a name inside a state organ's mention ("Defence Ministry" of "Turkey's Defence
+        # Ministry") is that organ, which the state mention already names
+        organs = [(m.start, m.end) for m in states if m.kind in ("government", "military")]
+        names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
         states += self._affiliated_states(names, states, extraction)
         clusters = merge(names, states)
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
