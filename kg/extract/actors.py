@@ -46,7 +46,8 @@ class ActorFinder:
                     if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
         # the header and dateline name the filing place and agency, not actors of the story
         body = extraction.article.body_start
-        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place) if m.start >= body]
+        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
+                 if m.start >= body]
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
