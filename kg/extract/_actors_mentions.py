@@ -6,7 +6,7 @@ kind); `_actors_merge` groups them into actors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -27,6 +27,10 @@ _GOVERNMENT_HEADS = frozenset({"government", "regime", "authorities", "administr
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "du", "von", "van",
                              "der", "la", "le"})
 _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "report"})
+# prepositions after which a name the gazetteer knows is where something is, not who acts;
+# "to", "from", "with" and "at" also take people ("a letter to X", "talks with X")
+_WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
+                                 "inside", "across", "through", "throughout", "within"})
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
 
@@ -47,12 +51,17 @@ class Mention:
     refers_back: bool = False  # a description ("the ministry") of an actor named before it
 
 
-def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list[Mention]:
-    """Return the PERSON and ORG names that are not places, trimmed, with titles and kinds."""
+def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
+                  is_place: Callable[[str], bool] = lambda name: False) -> list[Mention]:
+    """Return the PERSON and ORG names that are not places, trimmed, with titles and kinds.
+
+    A name the places stage left out but the gazetteer knows (`is_place`) is no actor where it
+    stands after a locative preposition ("a convoy heading towards X", "fighting in X").
+    """
     placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS:
+        if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
         span = _trim(doc, ent, lexicon)
         if span is not None and ent.label_ == "PERSON":
@@ -78,16 +87,36 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...]) -> list
     return found + _untagged_groups(doc, lexicon, placed)
 
 
+def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
+    """Tell whether a name is the object of a locative preposition and a gazetteer place."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPOSITIONS \
+        and is_place(ent.text)
+
+
 def _untagged_groups(doc: Doc, lexicon: Lexicon, placed: set[int]) -> list[Mention]:
-    """Return names the model missed before a group or outlet noun ("the X alliance")."""
+    """Return names the model missed next to a group or outlet noun ("the X alliance").
+
+    The noun may also come first, as a descriptor of the name ("state news agency X").
+    """
     found: list[Mention] = []
     for run in propn_runs(doc, placed):
         head = run.root.head
         kind = lexicon.org_kind("", head.text) if run.root.dep_ == "compound" else None
-        if kind in ("media", "armed_group") and head.i == run.end and head.pos_ == "NOUN" \
+        after = kind in ("media", "armed_group") and head.i == run.end and head.pos_ == "NOUN"
+        before = doc[run.start - 1] if run.start > 0 else None
+        if not after and before is not None and _describes(before, run.root):
+            kind = lexicon.org_kind("", before.text)
+        if kind in ("media", "armed_group") and (after or before is not None) \
                 and any(t.pos_ == "PROPN" for t in run) and lexicon.is_actor_name(run.text):
             found.append(_mention(run, "ORG", kind))
     return found
+
+
+def _describes(noun: Token, name: Token) -> bool:
+    """Tell whether a common noun just before a name describes it ("news agency" X)."""
+    return noun.pos_ == "NOUN" and (noun.head == name
+                                    or noun.head == name.head and noun.dep_ == name.dep_)
 
 
 def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
@@ -150,7 +179,10 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         for m in place.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and _acts(span.root):
+            owned = _possessed_organ(doc, span, lexicon, code) if span is not None else None
+            if owned is not None:
+                found.append(owned)  # "Syria's foreign ministry" is the Syrian Foreign Ministry
+            elif span is not None and _acts(span.root):
                 found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
     for ent in doc.ents:
         code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
@@ -164,7 +196,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             end = head.idx + len(head.text)
             demonym = lexicon.demonym_of(code) or ent.text  # "English army" is the British one
             found.append(Mention(ent.start_char, end, doc_text(doc)[ent.start_char:end], "NORP",
-                                 organ, code, f"{demonym} {organ}"))
+                                 organ, code, _organ_name(demonym, doc[ent.end:head.i + 1],
+                                                          organ)))
             continue  # the organ stands for its state, which it is affiliated with
         found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
     return found
@@ -192,6 +225,32 @@ def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Ment
         found.append(Mention(start, end, doc_text(doc)[start:end], "", "military", home,
                              f"{demonym} military"))
     return found
+
+
+def _possessed_organ(doc: Doc, span: DocSpan, lexicon: Lexicon, code: str) -> Mention | None:
+    """Return the organ a country's possessive names ("Turkey's Defence Ministry"), if any."""
+    root = span.root
+    head = root.head
+    organ = _organ(head) if root.dep_ == "poss" and head.i > root.i else None
+    if organ is None:
+        return None
+    demonym = lexicon.demonym_of(code) or span.text
+    words = [t for t in doc[span.end:head.i + 1] if t.text not in POSSESSIVES]
+    end = head.idx + len(head.text)
+    return Mention(span.start_char, end, doc_text(doc)[span.start_char:end], "GPE", organ, code,
+                   _organ_name(demonym, words, organ), tokens=tuple(t.text for t in words))
+
+
+def _organ_name(demonym: str, words: DocSpan | list[Token], organ: ActorKind) -> str:
+    """Name a state organ by its state: "Syrian military", "Syrian Foreign Ministry".
+
+    A ministry keeps its own name, qualified by the state, so that two states' defence
+    ministries get two ids; other organs are the state's military or government.
+    """
+    named = [t for t in words if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    if organ == "government" and named and named[-1].lower_ == "ministry":
+        return " ".join([demonym, *(t.text[:1].upper() + t.text[1:] for t in named)])
+    return f"{demonym} {organ}"
 
 
 def _organ(head: Token) -> ActorKind | None:
@@ -268,7 +327,7 @@ def _governing_noun(span: DocSpan) -> Token | None:
     if apposed:
         return apposed[0]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.head == root:
+    if before is not None and _describes(before, root):
         return before
     return None
 

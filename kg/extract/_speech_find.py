@@ -81,6 +81,20 @@ def _after_dateline(subject: Token, cue: Token) -> Token:
     return heads[0] if heads else subject
 
 
+def _purpose(token: Token, lex: SpeechLexicon) -> bool:
+    """Tell whether a cue verb is the agenda of a meeting: an infinitive of purpose under it.
+
+    "They met in Ankara to discuss the war" says why they met, not what was said. Only
+    meeting verbs count: "X sent envoys to ask Y" or "X worked to emphasise Y" still report
+    what X asked or stressed, and an infinitive with a clause of its own ("met to announce
+    that ...") still reports.
+    """
+    return token.dep_ == "advcl" and token.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and token.head.lemma_.lower() in lex.meeting_verbs \
+        and not any(c.dep_ == "ccomp" for c in token.children)
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -106,6 +120,8 @@ class AttributionFinder:
                 hit = according(token)
             elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
+            elif token.pos_ == "VERB" and _purpose(token, self.lex):
+                hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                            or that_clause(token)
                                            or self.rules.as_view(token) is not None):

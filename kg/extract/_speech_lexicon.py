@@ -26,6 +26,7 @@ class SpeechLexicon:
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
     raising_verbs: frozenset[str]
+    meeting_verbs: frozenset[str]
     speech_products: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:

@@ -46,10 +46,15 @@ class ActorFinder:
                     if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
         # the header and dateline name the filing place and agency, not actors of the story
         body = extraction.article.body_start
-        names = [m for m in name_mentions(doc, self.lexicon, places) if m.start >= body]
+        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
+                 if m.start >= body]
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
+        # a name inside a state organ's mention ("Defence Ministry" of "Turkey's Defence
+        # Ministry") is that organ, which the state mention already names
+        organs = [(m.start, m.end) for m in states if m.kind in ("government", "military")]
+        names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
         states += self._affiliated_states(names, states, extraction)
         clusters = merge(names, states)
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
@@ -68,6 +73,9 @@ class ActorFinder:
                 cluster.mentions.append(description)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))
+
+    def _is_place(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name))
 
     def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
         """Return the countries actors belong to that the text never names as places."""

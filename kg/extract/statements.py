@@ -29,6 +29,8 @@ _NONPERSONAL = {"it", "they", "its"}
 _ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
                                     "NORP": "group"}
 _DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
+_SOURCE_NOUNS = frozenset({"source"})  # "a military source", "diplomatic sources": unnamed
+_MILITARY_WORDS = frozenset({"military", "army", "security", "defence", "defense"})
 PRONOUN_WINDOW = 400  # characters back a pronoun speaker may look for its antecedent
 
 
@@ -39,6 +41,7 @@ class _Speakers:
         self.doc = doc
         self.index = SpanIndex(extraction)
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
+        self.actors = {a.id: a for a in extraction.actors}
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
         self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
@@ -76,6 +79,37 @@ class _Speakers:
             text = text.removeprefix(det)
         return text, "media" if media else "other"
 
+    def _source(self, head: Token, phrase: tuple[int, int]) -> str | None:
+        """Add an unnamed source ("a Syrian military source") as its own speaker.
+
+        It is affiliated with the actor its modifiers name: the state's military for a
+        military source when the article has one, else the state ("Syrian" -> Syria).
+        """
+        end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
+        text = doc_text(self.doc)[phrase[0]:end]
+        for det in _DETERMINERS:
+            text = text.removeprefix(det)
+        try:
+            key = actor_id(text)
+        except ValueError:
+            return None
+        hits = [m.id for m in self.index.actors_in(phrase[0], end)]
+        affiliation = hits[-1] if hits else None
+        state = self.actors.get(affiliation) if affiliation else None
+        if state is not None and state.kind == "country" and _MILITARY_WORDS & {
+                w.lower() for w in text.split()}:
+            affiliation = next((a.id for a in self.actors.values() if a.kind == "military"
+                                and a.affiliation == state.id), affiliation)
+        old = self.new.get(key)
+        mention = char_span(self.doc, phrase[0], end)
+        mentions = (*old.mentions, mention) if old else (mention,)
+        if key not in self.kinds or old:
+            self.new[key] = Actor(id=key, name=text, kind="other", mentions=mentions,
+                                  affiliation=affiliation,
+                                  country=state.country if state is not None else None)
+            self.kinds[key] = "other"
+        return key
+
     def resolve(self, head: Token | None, phrase: tuple[int, int] | None
                 ) -> tuple[str | None, float]:
         """Return the actor id of a speaker phrase and how sure the resolution is."""
@@ -90,6 +124,11 @@ class _Speakers:
             found = self._pronoun(head)
             return found, 0.8
         found = self.index.actor_at(head)
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if found is None and head.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN":
+            found = self.index.actor_at(nxt)  # "state news agency X": the descriptor is X
+        if found is None and head.pos_ == "NOUN" and head.lemma_.lower() in _SOURCE_NOUNS:
+            found = self._source(head, phrase)
         if found is None:
             hits = self.index.actors_in(*phrase)
             found = hits[-1].id if hits else None

@@ -186,3 +186,35 @@ def test_actors_definite_description_without_an_antecedent_is_no_actor(nlp, stag
     text = "The ministry said on Monday that prices rose. Acme Ministry of Trade officials agreed."
     extraction = _run(nlp, stages, text)
     assert "The ministry" not in _mentioned(extraction)
+
+
+@pytest.mark.parametrize(("text", "not_actor"), [
+    ("Rebel fighters retreated towards Khan Shaykhun after the shelling.", "khan-shaykhun"),
+])
+def test_actors_skips_a_gazetteer_place_after_a_locative_preposition(  # type: ignore[no-untyped-def]
+        nlp, stages, text, not_actor) -> None:
+    assert not_actor not in {a.id for a in _run(nlp, stages, text).actors}
+
+
+@pytest.mark.parametrize(("text", "key", "mention"), [
+    ("The strike was confirmed late on Monday, state news agency SANA reported.", "sana",
+     "SANA"),
+])
+def test_actors_reads_a_name_after_an_outlet_descriptor(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, mention) -> None:
+    extraction = _run(nlp, stages, text)
+    actor = _actor(extraction, key)
+    assert actor.kind == "media" and mention in {m.text for m in actor.mentions}
+    assert not any(a.id.startswith("state-news") for a in extraction.actors)
+
+
+@pytest.mark.parametrize(("text", "key", "affiliation"), [
+    ("Egypt's foreign ministry rejected the plan on Sunday.", "egyptian-foreign-ministry",
+     "egypt"),
+    ("Greece's Defence Ministry said two jets crossed the line. The ministry said both left.",
+     "greek-defence-ministry", "greece"),
+])
+def test_actors_qualifies_a_possessed_ministry_by_its_state(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, affiliation) -> None:
+    actor = _actor(_run(nlp, stages, text), key)
+    assert actor.kind == "government" and actor.affiliation == affiliation

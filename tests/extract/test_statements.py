@@ -300,3 +300,23 @@ def test_find_statements_quote_continues_into_next_sentence(nlp):
 ])
 def test_quotations(text, expected):
     assert [text[a:b] for a, b in quotations(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The leaders of three nations gathered in Geneva on Friday to discuss the dam.", "discuss"),
+])
+def test_statements_skips_an_infinitive_of_purpose(nlp, text, cue) -> None:
+    statements = _extract(nlp, text).statements
+    assert cue not in {s.cue.text for s in statements}
+
+
+@pytest.mark.parametrize(("text", "actors", "speaker", "affiliation"), [
+    ("The bridge was hit twice, a Greek military source told reporters.",
+     [("Greek", "country")], "greek-military-source", "greek"),
+])
+def test_statements_adds_an_unnamed_source_as_its_own_speaker(  # type: ignore[no-untyped-def]
+        nlp, text, actors, speaker, affiliation) -> None:
+    extraction = _extract(nlp, text, actors=actors)
+    assert [s.speaker for s in extraction.statements] == [speaker]
+    added = next(a for a in extraction.actors if a.id == speaker)
+    assert added.affiliation == affiliation
