@@ -85,13 +85,13 @@ def antecedent(description: Mention, clusters: list[Cluster]) -> Cluster | None:
         if cluster.label == "PERSON":
             continue
         for m in cluster.mentions:
-            if m.end <= description.start and not m.refers_back and _head(m) == head \
+            if m.end <= description.start and not m.refers_back and name_head(m) == head \
                     and (best is None or m.end > best[0]):
                 best = (m.end, cluster)
     return best[1] if best is not None else None
 
 
-def _head(m: Mention) -> str | None:
+def name_head(m: Mention) -> str | None:
     """Return the head word of a name: its last word before "of" or "for", folded."""
     words = [_norm(t) for t in m.tokens or m.text.split()]
     cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
+from kg.extract._actors_descriptions import described, descriptions
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
 from kg.extract._actors_mentions import (
     Mention,
@@ -69,6 +70,11 @@ class ActorFinder:
                 cluster.mentions.append(mention)
         for description in definite_descriptions(doc, taken):
             cluster = antecedent(description, clusters) if description.start >= body else None
+            if cluster is not None:
+                cluster.mentions.append(description)
+                taken.update(range(description.start, description.end))
+        for description in descriptions(doc, taken):
+            cluster = described(description, clusters) if description.start >= body else None
             if cluster is not None:
                 cluster.mentions.append(description)
         found = self._actors(clusters)

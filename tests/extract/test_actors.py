@@ -218,3 +218,19 @@ def test_actors_qualifies_a_possessed_ministry_by_its_state(  # type: ignore[no-
         nlp, stages, text, key, affiliation) -> None:
     actor = _actor(_run(nlp, stages, text), key)
     assert actor.kind == "government" and actor.affiliation == affiliation
+
+
+def test_actors_description_stands_for_the_one_organisation_it_can_describe(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("Shelling killed four people near the port on Friday, a rights monitor said. The "
+            "Northern Observatory for Civil Liberties, which is based in Paris, gave the toll.")
+    extraction = _run(nlp, stages, text)
+    observatory = _actor(extraction, actor_id("Northern Observatory for Civil Liberties"))
+    assert "a rights monitor" in {m.text for m in observatory.mentions}
+    assert "a rights monitor" not in observatory.aliases
+
+
+def test_actors_description_joins_no_organisation_when_two_fit(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("A war monitor said the road was cut. The Northern Observatory for Civil Liberties "
+            "and the Southern Observatory for Press Freedom both published reports on Monday.")
+    extraction = _run(nlp, stages, text)
+    assert "A war monitor" not in _mentioned(extraction)
