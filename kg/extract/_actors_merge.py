@@ -74,12 +74,21 @@ def attach(run: Mention, clusters: list[Cluster]) -> Cluster | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def antecedent(description: Mention, clusters: list[Cluster]) -> Cluster | None:
+def named_heads(clusters: list[Cluster]) -> frozenset[str | None]:
+    """Return the head words of the names of every actor but people (see `antecedent`)."""
+    return frozenset(name_head(m) for c in clusters if c.label != "PERSON" for m in c.mentions)
+
+
+def antecedent(description: Mention, clusters: list[Cluster], heads: frozenset[str | None]
+               ) -> Cluster | None:
     """Return the actor a definite description refers back to: the one most recently named
     before it by a name whose head is the description's noun ("Turkey's Defence Ministry ...
     The ministry said", "the Ministry of Health ... the ministry"); people are never described
-    so."""
+    so. `heads` (`named_heads(clusters)`) turns away at once the descriptions that name no
+    actor ("the road")."""
     head = _norm(description.tokens[-1])
+    if head not in heads:
+        return None
     best: tuple[int, Cluster] | None = None
     for cluster in clusters:
         if cluster.label == "PERSON":

@@ -24,7 +24,7 @@ from kg.extract._actors_mentions import (
     name_mentions,
     propn_runs,
 )
-from kg.extract._actors_merge import Cluster, antecedent, attach, merge
+from kg.extract._actors_merge import Cluster, antecedent, attach, merge, named_heads
 from kg.extract._gazetteer import Gazetteer, load_gazetteer, place_of
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
@@ -68,8 +68,10 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(mention)
+        heads = named_heads(clusters)
         for description in definite_descriptions(doc, taken):
-            cluster = antecedent(description, clusters) if description.start >= body else None
+            cluster = antecedent(description, clusters, heads) \
+                if description.start >= body else None
             if cluster is not None:
                 cluster.mentions.append(description)
                 taken.update(range(description.start, description.end))
