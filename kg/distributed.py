@@ -15,16 +15,20 @@ from pathlib import Path
 from distributed import Client, Future, wait
 
 from kg.config import Settings
-from kg.errors import KGError, StoreError
-from kg.ingest import IngestSummary, OnError, OnProgress, Tally, articles, write
+from kg.errors import StoreError
+from kg.ingest import (
+    IngestSummary,
+    OnError,
+    OnProgress,
+    Tally,
+    articles,
+    ignore_error,
+    write,
+)
 from kg.model import Article
 from kg.parallel import Failure, MappedArticle, Result, work
 from kg.shards import shard_name, write_shard
 from kg.store import Store
-
-
-def _ignore(_error: KGError) -> None:
-    """Drop an error (the default when the caller does not report them)."""
 
 
 def extract_partition(settings_json: str, batch: list[Article], shard: str | None
@@ -50,7 +54,7 @@ def extract_partition(settings_json: str, batch: list[Article], shard: str | Non
 
 def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
         store: Store | None = None, out: str | Path | None = None, partition: int = 64,
-        on_error: OnError = _ignore, on_progress: OnProgress | None = None) -> IngestSummary:
+        on_error: OnError = ignore_error, on_progress: OnProgress | None = None) -> IngestSummary:
     """Extract articles on the Dask cluster at `scheduler` into `store` or shards in `out`.
 
     Articles are read here and sent in partitions of `partition` articles, a bounded number at a

@@ -54,11 +54,11 @@ class NQuadsLoader(Protocol):
         """Replace the named graphs `graphs` with the quads of `data`."""
 
 
-def _ignore(_error: KGError) -> None:
+def ignore_error(_error: KGError) -> None:
     """Drop an error (the default when the caller does not report them)."""
 
 
-def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = _ignore,
+def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = ignore_error,
              skip: Callable[[Article], bool] | None = None) -> Iterator[Article]:
     """Read the articles named by `inputs`, leaving out bad, too long and skipped ones.
 
@@ -84,7 +84,7 @@ def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnEr
 
 
 def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipeline | None = None,
-            on_error: OnError = _ignore, skip: Callable[[Article], bool] | None = None,
+            on_error: OnError = ignore_error, skip: Callable[[Article], bool] | None = None,
             ) -> Iterator[Extraction]:
     """Read and extract every article named by `inputs`, streaming in `nlp.pipe` batches.
 
@@ -109,7 +109,7 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
 
 
 def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
-           pipeline: Pipeline | None = None, jobs: int = 1, on_error: OnError = _ignore,
+           pipeline: Pipeline | None = None, jobs: int = 1, on_error: OnError = ignore_error,
            on_progress: OnProgress | None = None) -> IngestSummary:
     """Extract articles and write one named graph per article into `store`.
 
@@ -170,7 +170,7 @@ def _store_all(store: Store, batches: Iterable[list[MappedArticle]], tally: Tall
 class Tally:
     """Count what one run does (stored, skipped, failed, triples) and report its progress."""
 
-    def __init__(self, on_error: OnError = _ignore, on_progress: OnProgress | None = None
+    def __init__(self, on_error: OnError = ignore_error, on_progress: OnProgress | None = None
                  ) -> None:
         self.on_error = on_error
         self.on_progress = on_progress
@@ -213,7 +213,7 @@ class Tally:
 
 
 def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, size: int,
-          jobs: int = 1, on_error: OnError = _ignore, on_progress: OnProgress | None = None
+          jobs: int = 1, on_error: OnError = ignore_error, on_progress: OnProgress | None = None
           ) -> ShardSummary:
     """Extract articles into N-Quads shard files of `size` articles each, for a bulk loader.
 
