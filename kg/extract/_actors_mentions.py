@@ -138,23 +138,6 @@ def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
         run = []
 
 
-def definite_descriptions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
-    """Yield bare definite descriptions ("the ministry", "the army") outside known mentions.
-
-    Only "the" and a singular common noun, nothing else before it: "Syria's foreign ministry"
-    or "a ministry" introduce an actor instead of referring back to one. The mention's tokens
-    hold the head noun alone, which is what `_actors_merge.antecedent` matches on.
-    """
-    for token in doc:
-        lefts = list(token.lefts)
-        if token.tag_ != "NN" or token.ent_type_ or token.idx in taken or len(lefts) != 1 \
-                or lefts[0].lower_ != "the" or lefts[0].i != token.i - 1:
-            continue
-        start, end = lefts[0].idx, token.idx + len(token.text)
-        yield Mention(start, end, doc_text(doc)[start:end], "", tokens=(token.text,),
-                      refers_back=True)
-
-
 def _joins(doc: Doc, token: Token) -> bool:
     """Tell whether a particle or hyphen continues a name ("al" and "-" in "Tahrir al-Sham")."""
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None

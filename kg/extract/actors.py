@@ -14,17 +14,16 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
-from kg.extract._actors_descriptions import described, descriptions
+from kg.extract._actors_descriptions import join_descriptions
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
 from kg.extract._actors_mentions import (
     Mention,
     country_mentions,
-    definite_descriptions,
     government_forces,
     name_mentions,
     propn_runs,
 )
-from kg.extract._actors_merge import Cluster, antecedent, attach, merge, named_heads
+from kg.extract._actors_merge import Cluster, attach, merge
 from kg.extract._gazetteer import Gazetteer, load_gazetteer, place_of
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
@@ -68,17 +67,7 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(mention)
-        heads = named_heads(clusters)
-        for description in definite_descriptions(doc, taken):
-            cluster = antecedent(description, clusters, heads) \
-                if description.start >= body else None
-            if cluster is not None:
-                cluster.mentions.append(description)
-                taken.update(range(description.start, description.end))
-        for description in descriptions(doc, taken):
-            cluster = described(description, clusters) if description.start >= body else None
-            if cluster is not None:
-                cluster.mentions.append(description)
+        join_descriptions(doc, taken, clusters, body)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))
 
