@@ -72,12 +72,27 @@ class _Speakers:
             ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
             kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
             return ent.text, kind
-        # an unnamed speaker is named by its head and left modifiers ("a military source")
+        return self._unnamed(head, phrase)[0], "media" if media else "other"
+
+    def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:
+        """Return the name of an unnamed speaker, its head and left modifiers without the
+        article ("a military source" -> "military source"), and where that name ends."""
         end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
         text = doc_text(self.doc)[phrase[0]:end]
         for det in _DETERMINERS:
             text = text.removeprefix(det)
-        return text, "media" if media else "other"
+        return text, end
+
+    def _add(self, key: str, name: str, kind: ActorKind, span: tuple[int, int], *,
+             affiliation: str | None = None, country: str | None = None) -> None:
+        """Record a speaker the actors stage missed, or one more mention of one recorded."""
+        old = self.new.get(key)
+        mention = char_span(self.doc, *span)
+        mentions = (*old.mentions, mention) if old else (mention,)
+        if key not in self.kinds or old:
+            self.new[key] = Actor(id=key, name=name, kind=kind, mentions=mentions,
+                                  affiliation=affiliation, country=country)
+            self.kinds[key] = kind
 
     def _source(self, head: Token, phrase: tuple[int, int]) -> str | None:
         """Add an unnamed source ("a Syrian military source") as its own speaker.
@@ -85,10 +100,7 @@ class _Speakers:
         It is affiliated with the actor its modifiers name: the state's military for a
         military source when the article has one, else the state ("Syrian" -> Syria).
         """
-        end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
-        text = doc_text(self.doc)[phrase[0]:end]
-        for det in _DETERMINERS:
-            text = text.removeprefix(det)
+        text, end = self._unnamed(head, phrase)
         try:
             key = actor_id(text)
         except ValueError:
@@ -100,14 +112,8 @@ class _Speakers:
                 w.lower() for w in text.split()}:
             affiliation = next((a.id for a in self.actors.values() if a.kind == "military"
                                 and a.affiliation == state.id), affiliation)
-        old = self.new.get(key)
-        mention = char_span(self.doc, phrase[0], end)
-        mentions = (*old.mentions, mention) if old else (mention,)
-        if key not in self.kinds or old:
-            self.new[key] = Actor(id=key, name=text, kind="other", mentions=mentions,
-                                  affiliation=affiliation,
-                                  country=state.country if state is not None else None)
-            self.kinds[key] = "other"
+        self._add(key, text, "other", (phrase[0], end), affiliation=affiliation,
+                  country=state.country if state is not None else None)
         return key
 
     def resolve(self, head: Token | None, phrase: tuple[int, int] | None
@@ -138,12 +144,7 @@ class _Speakers:
                 found = actor_id(name)
             except ValueError:
                 return None, 0.0
-            old = self.new.get(found)
-            mention = char_span(self.doc, *phrase)
-            mentions = (*old.mentions, mention) if old else (mention,)
-            if found not in self.kinds or old:
-                self.new[found] = Actor(id=found, name=name, kind=kind, mentions=mentions)
-                self.kinds[found] = kind
+            self._add(found, name, kind, phrase)
         self.history.append((head.idx, found))
         return found, 1.0
 
