@@ -148,8 +148,44 @@ RULES: tuple[tuple[str, str], ...] = (
     ("the_pod", r"the\s+(?P<pod>morning|afternoon|evening)(?!\w)"),
 )
 
-_COMPILED = tuple((name, re.compile(rf"(?<![\w'’])(?:{pattern})", re.IGNORECASE))
-                  for name, pattern in RULES)
+def _needs(*phrases: str) -> tuple[str, ...]:
+    """Return the longest word of each phrase, case-folded: words match across any spaces."""
+    return tuple(dict.fromkeys(max(p.casefold().split(), key=len) for p in phrases))
+
+
+_MONTH_NEEDS = _needs(*_ABBR, "may")  # every month name holds one of these
+_UNIT_NEEDS = _needs(*lex.UNITS, *lex.UNIT_PLURALS)
+# what the rules cannot match without: at least one of these strings, case-folded, stands in
+# every match. Most rules need a word few articles hold ("quarter", "o'clock", a season), and
+# finding that the word is absent costs a thousandth of running the rule's regex over the text.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": _needs("-"), "slash": _needs("/"), "dmy": _MONTH_NEEDS, "mdy": _MONTH_NEEDS,
+    "my": _MONTH_NEEDS, "month": _MONTH_NEEDS, "year_end": _needs("-", "–"), "fy": _needs("fy"),
+    "decade": _needs("0s", "0's"), "century": _needs("century"),
+    "dayword": _needs(*lex.DAY_WORDS), "pod": _needs(*lex.PARTS_OF_DAY, "night"),
+    "early_hours": _needs("hours"), "weekday": _needs(*lex.WEEKDAYS),
+    "weekdays": _needs(*lex.WEEKDAYS), "clock": _needs("a.m", "p.m", "am", "pm"),
+    "clock24": _needs(":", "hrs", "gmt", "utc", "z"), "noon": _needs("noon", "midnight", "midday"),
+    "oclock": _needs("o'clock"),
+    "anaphor": _needs("day", "morning", "evening", "night", "week", "month", "year", "afternoon"),
+    "rel_unit": _needs("week", "month", "year", "quarter", "decade", "century", "period"),
+    "rel_season": _needs("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": _needs("quarter", "q1", "q2", "q3", "q4"), "half": _needs("half"),
+    "ago": _needs("ago", "earlier", "later"), "in_the": _needs("earlier", "later"),
+    "year_ago": _needs("year-"), "duration": _UNIT_NEEDS, "last_n": _UNIT_NEEDS,
+    "vague_span": _needs(*lex.VAGUE_SPANS),
+    "plural": _needs("years", "months", "weeks", "days", "decades", "centuries", "hours",
+                     "minutes"),
+    "ref": _needs(*lex.REFS),
+    "set": _needs("every", "each", "once", "twice", "times",
+                  *(word for word in lex.SET_WORDS if " " not in word)),
+    "holiday": _needs(*lex.HOLIDAYS, *lex.FLOATING_HOLIDAYS),
+    "the_unit": _needs("year", "quarter", "day"),
+    "the_pod": _needs("morning", "afternoon", "evening"),
+}  # a rule left out ("year") always runs
+
+_COMPILED = tuple((name, re.compile(rf"(?<![\w'’])(?:{pattern})", re.IGNORECASE),
+                   NEEDS.get(name, ())) for name, pattern in RULES)
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 _MOD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{_alt(lex.MODS)})(?:\s+|-)$",
@@ -187,7 +223,10 @@ def scan(text: str) -> list[Match]:
         [('pod', 12, 26)]
     """
     found: list[Match] = []
-    for name, regex in _COMPILED:
+    folded = text.casefold()
+    for name, regex, needs in _COMPILED:
+        if needs and not any(word in folded for word in needs):
+            continue
         for hit in regex.finditer(text):
             start, end = hit.span("x") if hit.groupdict().get("x") else hit.span()
             if end > start:
