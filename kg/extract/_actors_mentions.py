@@ -128,9 +128,10 @@ def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
     """
     run: list[Token] = []
     for token in [*doc, None]:
-        if token is not None and token.ent_type_ == "" and token.idx not in taken and (
-                token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
-                or run and _joins(doc, token)):
+        # the capital letter first: most words fail there, before any costlier attribute
+        if token is not None and (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
+                                  or run and _joins(doc, token)) \
+                and token.ent_type_ == "" and token.idx not in taken:
             run.append(token)
             continue
         if run:

@@ -95,8 +95,8 @@ def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
             yield from _split(doc, ent, ent.label_, known, sure)
     run: list[int] = []
     for token in [*doc, None]:
-        if token is not None and token.i not in covered and token.pos_ == "PROPN" \
-                and token.text[:1].isupper():
+        if token is not None and token.text[:1].isupper() and token.pos_ == "PROPN" \
+                and token.i not in covered:
             run.append(token.i)
             continue
         if run:

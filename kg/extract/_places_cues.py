@@ -96,7 +96,9 @@ def dateline_spans(doc: Doc, body_start: int) -> list[Span]:
     agency in brackets or a dash, as wire datelines are.
     """
     spans: list[Span] = []
-    for first in (t.i for t in doc if t.idx >= body_start and _line_start(doc, t.i)):
+    starts = (t.i for t in doc if (t.is_upper or t.text in "-'’") and t.idx >= body_start
+              and _line_start(doc, t.i))  # a name in capitals, at the start of a line
+    for first in starts:
         j = first
         while j < len(doc) and (doc[j].is_upper or doc[j].text in "-'’") and doc[j].text != ",":
             j += 1

@@ -91,6 +91,9 @@ class _Writer:
         self.key = key
         self.article = nt.iri(kgr.article(key))
         self.mentions: dict[tuple[int, int], tuple[str, str]] = {}  # offsets -> node, text
+        # kgr:mention/{key}/{start}-{end}: checked once as an IRI, then only integers vary
+        prefix = nt.iri(kgr.mention(key, 0, 0))
+        self.mention_prefix = prefix[:-len("0-0>")]
 
     def add(self, node: str, prop: URIRef, value: str) -> None:
         """Add the triple (node, prop, value); node and value are already in N-Triples form."""
@@ -285,7 +288,7 @@ class _Writer:
         offsets = (span.start, span.end)
         known = self.mentions.get(offsets)
         if known is None:
-            node = nt.iri(self.kgr.mention(self.key, span.start, span.end))
+            node = f"{self.mention_prefix}{span.start}-{span.end}>"
             self.mentions[offsets] = (node, span.text)
             add = self.add
             add(node, _TYPE, nt.iri(KG.Mention))
