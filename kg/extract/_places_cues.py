@@ -21,6 +21,10 @@ LOCATIVE_PREPOSITIONS = frozenset({
     "across", "through", "throughout", "inside", "within", "via", "between", "nearby", "on",
     "over", "beyond", "off", "past",
 })
+# prepositions whose object is seldom a person: "heading towards X", "crossed into X"
+DIRECTIONAL_PREPOSITIONS = frozenset({
+    "toward", "towards", "into", "across", "throughout", "inside", "outside", "via", "beyond",
+})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_NAME_WORDS = frozenset({
     "people", "women", "men", "children", "workers", "veterans", "citizens", "farmers",
@@ -46,6 +50,7 @@ class Cue:
     weak: bool = False
     kind: PlaceKind | None = None
     within: Span | None = None  # the ", Country" after "X, Country"
+    directional: bool = False  # after a preposition whose object is seldom a person
 
 
 def cue_for(doc: Doc, start: int, end: int) -> Cue:
@@ -75,7 +80,8 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
             return Cue(strong=True, kind=kinds[after.lower_])
     within = _comma_place(doc, end)
     weak = before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
-    return Cue(weak=weak or within is not None, within=within)
+    directional = before is not None and before.lower_ in DIRECTIONAL_PREPOSITIONS
+    return Cue(weak=weak or within is not None, within=within, directional=directional)
 
 
 def _comma_place(doc: Doc, end: int) -> Span | None:

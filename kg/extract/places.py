@@ -85,6 +85,8 @@ class PlaceFinder:
                 for e in self._sure(m.text))
         if m.cue.weak and self._weak_match(m.text, _MIN_WEAK_POPULATION[m.label in _NAME_LABELS]):
             return True
+        if m.cue.directional and self._weak_match(m.text, _MIN_SMALL_POPULATION):
+            return True  # "heading towards X": a town the model took for a person
         return m.label != "PERSON" and self._weak_match(m.text, _MIN_UNCUED_POPULATION,
                                                         ("country", "continent"))
 

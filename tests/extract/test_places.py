@@ -63,6 +63,8 @@ def test_places_resolves_names_in_gazetteer(nlp, stage, text, name, kind, countr
     ("Shells landed on the town of Morek before dawn, residents said.", "Morek"),
     ("Fighters pulled out of the town of Khan Shaykhun on Sunday.", "Khan Shaykhun"),
     ("Aid trucks reached the village of Kafranbel after a week.", "Kafranbel"),
+    ("A column of tanks was moving towards Khan Shaykhun on Sunday.", "Khan Shaykhun"),
+    ("Fighters retreated into Kafranbel after the shelling.", "Kafranbel"),
 ])
 def test_places_finds_cued_names_the_model_mistypes(nlp, stage, text, name) -> None:  # type: ignore[no-untyped-def]
     place = _named(_run(nlp, stage, text), name)
