@@ -60,6 +60,19 @@ def actor_id(name: str) -> str:
     return slug(name)
 
 
+def local_actor_id(article_id: str, description: str) -> str:
+    """Return the id of an actor an article only describes ("a military source", "residents").
+
+    The same words in another article are most likely someone else, so the id is the
+    article's: one node per description per article.
+
+    Examples:
+        >>> local_actor_id("AFP/2019 08 20", "military source")
+        'afp-2019-08-20--military-source'
+    """
+    return f"{article_key(article_id)}--{slug(description)}"
+
+
 def place_id(name: str, geonames_id: int | None = None) -> str:
     """Return the id of a place: its GeoNames id where known, else its name.
 

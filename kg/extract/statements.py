@@ -21,7 +21,7 @@ from kg.extract._speech_lexicon import speech_lexicon
 from kg.extract._speech_parts import Attribution
 from kg.extract._text import doc_text
 from kg.extract.pipeline import stage
-from kg.keys import actor_id, statement_id
+from kg.keys import actor_id, local_actor_id, statement_id
 from kg.model import Actor, ActorKind, Event, Extraction, Statement
 
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
@@ -39,6 +39,7 @@ class _Speakers:
 
     def __init__(self, extraction: Extraction, doc: Doc) -> None:
         self.doc = doc
+        self.article_id = extraction.article.id
         self.index = SpanIndex(extraction)
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
         self.actors = {a.id: a for a in extraction.actors}
@@ -63,7 +64,8 @@ class _Speakers:
                 return mention.id
         return None
 
-    def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind]:
+    def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind, bool]:
+        """Return a missed speaker's name, kind, and whether the name is a proper name."""
         ents = [e for e in self.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]]
         lex = speech_lexicon()
         words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
@@ -71,8 +73,8 @@ class _Speakers:
         if ents:
             ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
             kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
-            return ent.text, kind
-        return self._unnamed(head, phrase)[0], "media" if media else "other"
+            return ent.text, kind, True
+        return self._unnamed(head, phrase)[0], "media" if media else "other", False
 
     def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:
         """Return the name of an unnamed speaker, its head and left modifiers without the
@@ -102,7 +104,7 @@ class _Speakers:
         """
         text, end = self._unnamed(head, phrase)
         try:
-            key = actor_id(text)
+            key = local_actor_id(self.article_id, text)
         except ValueError:
             return None
         hits = [m.id for m in self.index.actors_in(phrase[0], end)]
@@ -139,9 +141,9 @@ class _Speakers:
             hits = self.index.actors_in(*phrase)
             found = hits[-1].id if hits else None
         if found is None:
-            name, kind = self._name(head, phrase)
-            try:
-                found = actor_id(name)
+            name, kind, proper = self._name(head, phrase)
+            try:  # "residents" of one article are not those of another
+                found = actor_id(name) if proper else local_actor_id(self.article_id, name)
             except ValueError:
                 return None, 0.0
             self._add(found, name, kind, phrase)

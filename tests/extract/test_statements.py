@@ -11,7 +11,7 @@ from kg.extract._speech_quotes import quotations
 from kg.extract.events import find_events
 from kg.extract.pipeline import load_model
 from kg.extract.statements import find_statements
-from kg.keys import actor_id
+from kg.keys import actor_id, local_actor_id
 from kg.model import Actor, Article, Extraction, Span, Timex
 
 PUBLISHED = date(2022, 5, 4)
@@ -216,14 +216,15 @@ def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
     assert _extract(nlp, text).statements == ()
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Maria Lindqvist said the talks had failed.", "Maria Lindqvist"),
-    ("A senior official based in the capital said the talks had failed.", "senior official"),
+@pytest.mark.parametrize(("text", "key"), [
+    ("Maria Lindqvist said the talks had failed.", actor_id("Maria Lindqvist")),
+    ("A senior official based in the capital said the talks had failed.",
+     local_actor_id("s1", "senior official")),
 ])
-def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, name):
+def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, key):
     extraction = _extract(nlp, text)
-    assert extraction.statements[0].speaker == actor_id(name)
-    assert actor_id(name) in {a.id for a in extraction.actors}
+    assert extraction.statements[0].speaker == key
+    assert key in {a.id for a in extraction.actors}
 
 
 def test_find_statements_reuses_known_actor(nlp):
@@ -312,7 +313,7 @@ def test_statements_skips_an_infinitive_of_purpose(nlp, text, cue) -> None:
 
 @pytest.mark.parametrize(("text", "actors", "speaker", "affiliation"), [
     ("The bridge was hit twice, a Greek military source told reporters.",
-     [("Greek", "country")], "greek-military-source", "greek"),
+     [("Greek", "country")], "s1--greek-military-source", "greek"),
 ])
 def test_statements_adds_an_unnamed_source_as_its_own_speaker(  # type: ignore[no-untyped-def]
         nlp, text, actors, speaker, affiliation) -> None:
@@ -328,3 +329,12 @@ def test_find_statements_one_cue_with_two_quotes_gives_two_statements_with_disti
     contents = sorted(s.content.text for s in found if s.cue.text == "chanted")
     assert contents == ["“Close the mine,”", "“Pay us what you owe.”"]
     assert len({s.id for s in found}) == len(found)
+
+
+def test_find_statements_a_described_speaker_is_its_articles_own_actor(nlp):
+    text = "Residents said the water had been cut for a week."
+    first = _extract(nlp, text).statements[0].speaker
+    other = find_statements(Extraction(article=Article(id="s2", text=text, published=PUBLISHED)),
+                            nlp(text)).statements[0].speaker
+    assert first is not None and other is not None and first != other
+    assert first.startswith("s1--") and other.startswith("s2--")
