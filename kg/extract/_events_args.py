@@ -85,12 +85,11 @@ def find_triggers(tokens: Iterator[Token] | list[Token], lex: EventLexicon) -> l
     """Return the event triggers among the tokens: lexicon verbs and event nouns, not names."""
     found: list[Trigger] = []
     for token in tokens:
-        if token.ent_type_ in _NAME_LABELS and token.pos_ != "VERB":
-            continue
-        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+        pos = token.pos_
+        if pos == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             hit = _verb_code(token, lex)
             noun = False
-        elif token.pos_ == "NOUN" and token.dep_ != "compound":
+        elif pos == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in _NAME_LABELS:
             lemma = token.lemma_.lower()
             if lemma == "talk" and token.tag_ != "NNS":
                 continue
