@@ -48,7 +48,8 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if m == n or m > n and main or other is None or other.direct or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
                     sentence_start(other.cue_token) != sentence_start(att.cue_token) or \
-                    not other.content[0] <= att.cue[0] < other.content[1]:
+                    not other.content[0] <= att.cue[0] < other.content[1] or \
+                    att.speaker is not None and _passive_clause(other):
                 continue
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
             if att.speaker is None or att.speaker != other.speaker or \
@@ -59,6 +60,11 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _passive_clause(att: Attribution) -> bool:
+    """Return whether an attribution is a whole passive clause ("X is known as Y"), cue inside."""
+    return att.content[0] <= att.cue[0] < att.content[1] and bool(kids(att.cue_token, "nsubjpass"))
 
 
 def _reports_antecedent(cue: Token) -> bool:
@@ -238,9 +244,7 @@ class AttributionFinder:
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
-        if content is None:
-            if token.lemma_.lower() not in self.lex.clause_verbs:
-                return None
+        if content is None and token.lemma_.lower() in self.lex.clause_verbs:
             content = self.rules.adjacent_quote(token, speaker, quotes)
             if content is None and speaker is not None:
                 content = as_clause(token)
@@ -248,6 +252,9 @@ class AttributionFinder:
             if content is None and token.dep_ == "parataxis" and speaker is not None:
                 content = self.rules.around(token, speaker)
                 around = content is not None
+        if content is None and (clause := self.rules.passive(token)) is not None:
+            agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+            return self._make(token, clause, agent, None, cue_end=prep)
         # a cue with syntactic content but no source stays ("It is expected that ...")
         if content is None or speaker is None and around:
             return None
@@ -337,13 +344,15 @@ class AttributionFinder:
             return None
         return self._make(verb, quote, speaker, None)
 
-    def _make(self, token: Token, content: Range, speaker: Token, channel: Token | None
-              ) -> Attribution:
+    def _make(self, token: Token, content: Range, speaker: Token | None, channel: Token | None,
+              *, cue_end: Token | None = None) -> Attribution:
         doc = token.doc
         channel = channel or self._channel(token)
+        last = cue_end or token
         return Attribution(
-            cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
-            speaker=speaker, speaker_range=noun_phrase(speaker), channel=channel,
+            cue=(token.idx, last.idx + len(last)), cue_token=token, content=content,
+            speaker=speaker, speaker_range=noun_phrase(speaker) if speaker is not None else None,
+            channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
             direct=is_direct(doc, content))
 

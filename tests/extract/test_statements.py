@@ -63,7 +63,7 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "Brenner", ":", "Harbour fees will rise next year", False),
     ("The mayor criticized the council for its silence.",
      "The mayor", "criticized", "the council for its silence", False),
-    ("The union's warning that wages would fall was ignored.",
+    ("The union's warning that wages would fall came too late.",
      "The union's", "warning", "that wages would fall", False),
     ("The senator referred to the flooding in the valley.",
      "The senator", "referred to", "the flooding in the valley", False),
@@ -155,6 +155,16 @@ def test_find_statements_passive_view_has_no_source(nlp):
     statement = _extract(nlp, "The new dam is widely seen as a threat to the river.").statements[0]
     assert (statement.cue.text, statement.speaker_mention) == ("seen", None)
     assert statement.content.text == "as a threat to the river"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The new bridge is widely known as the pride of the valley.", "known"),
+    ("The mayor was declared the winner of the vote.", "declared"),
+])
+def test_find_statements_passive_cue_attributes_its_whole_clause(nlp, text, cue):
+    statement = _extract(nlp, text).statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == (cue, None)
+    assert statement.content.text == text.rstrip(".")
 
 
 @pytest.mark.parametrize("text", [
