@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, labels, light_cue, noun_cue
+from kg.extract._speech_nouns import according, attitude, labels, light_cue, noun_cue
 from kg.extract._speech_parts import (
     Attribution,
     Range,
@@ -134,6 +134,8 @@ class AttributionFinder:
                 hit = self._verb(token, quotes)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
                 hit = noun_cue(token, self.lex)
+            elif token.pos_ == "ADJ":
+                hit = attitude(token, self.lex)
             else:
                 hit = None
             if hit is not None:

@@ -28,6 +28,7 @@ class SpeechLexicon:
     raising_verbs: frozenset[str]
     meeting_verbs: frozenset[str]
     speech_products: frozenset[str]
+    attitude_adjectives: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

@@ -121,6 +121,36 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return None
 
 
+def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
+
+    The cue runs over the adjective's preposition when it follows at once ("skeptical of").
+    """
+    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp":
+        return None
+    complement = None
+    cue_end = token
+    for child in token.rights:
+        objects = kids(child, "pobj", "pcomp")
+        if child.dep_ == "prep" and objects:
+            complement = subtree(objects[0])
+            cue_end = child if child.i == token.i + 1 else token
+            break
+        if child.dep_ in ("xcomp", "ccomp"):
+            complement = subtree(child)
+            break
+    content = trimmed(token.doc, *complement) if complement is not None else None
+    if content is None:
+        return None
+    subject = first(kids(token.head, "nsubj"))
+    if subject is not None and subject.lower_ in ("it", "there"):
+        subject = None
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
+        speaker=subject, speaker_range=noun_phrase(subject) if subject is not None else None,
+        direct=is_direct(token.doc, content))
+
+
 def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:
     """Return what a cue noun reports ("claim [that ...]", "remarks on [...]") and the cue end."""
     cue_end = token

@@ -110,6 +110,10 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The toll the mayor supported was dropped.", "the mayor", "supported", "The toll", False),
     ("The mayor spoke to reporters about the new toll.",
      "The mayor", "spoke to reporters about", "the new toll", False),
+    ("The farmers are deeply skeptical of the new dam.",
+     "The farmers", "skeptical of", "the new dam", False),
+    ("The mayor was confident that the bridge would hold.",
+     "The mayor", "confident", "that the bridge would hold", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -174,6 +178,7 @@ def test_find_statements_passive_cue_attributes_its_whole_clause(nlp, text, cue)
     "The mayor made a cake for the council.",
     "The farmers have a new tractor for the harvest.",
     "Prices rose as the council continued to debate the toll.",
+    "The farmers were proud.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
