@@ -101,6 +101,15 @@ def _purpose(token: Token, lex: SpeechLexicon) -> bool:
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 
+def _noun_infinitive(token: Token) -> bool:
+    """Return whether a verb is the infinitive of a noun ("her decision to endorse X").
+
+    What someone decided, refused or was pressed to say is not what they said, and
+    PolNeAR seldom takes it for an attribution.
+    """
+    return token.dep_ == "acl" and token.tag_ == "VB" and token.head.pos_ == "NOUN"
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -119,14 +128,15 @@ class AttributionFinder:
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
         for token in doc:
-            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted):
-                continue
+            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted) \
+                    or doc_text(doc)[token.idx - 1:token.idx] in ("<", "/"):
+                continue  # a markup tag ("<tweet author=...>") is no verb
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
             elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
-            elif token.pos_ == "VERB" and _purpose(token, self.lex):
+            elif token.pos_ == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                            or that_clause(token)

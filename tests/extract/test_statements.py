@@ -335,3 +335,11 @@ def test_statements_adds_an_unnamed_source_as_its_own_speaker(  # type: ignore[n
     assert [s.speaker for s in extraction.statements] == [speaker]
     added = next(a for a in extraction.actors if a.id == speaker)
     assert added.affiliation == affiliation
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Her decision to endorse the mayor surprised the council.", "endorse"),
+    ('<tweet author="harbour">The bridge is closed again.</tweet>', "tweet"),
+])
+def test_statements_skips_noun_infinitives_and_markup(nlp, text, cue) -> None:
+    assert [s.cue.text for s in _extract(nlp, text).statements if cue in s.cue.text] == []
