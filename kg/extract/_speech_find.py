@@ -142,7 +142,7 @@ class AttributionFinder:
                                            or that_clause(token)
                                            or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
+            elif token.pos_ == "NOUN":
                 hit = noun_cue(token, self.lex)
             elif token.pos_ == "ADJ":
                 hit = attitude(token, self.lex)

@@ -78,20 +78,28 @@ def according(token: Token) -> Attribution | None:
 
 
 def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
-    """Attribute what a cue noun reports to its possessor: "Trump's claim that ..."."""
+    """Attribute what a cue noun reports to its possessor: "Trump's claim that ...".
+
+    A noun of `unsourced_nouns` needs no possessor ("criticism of X" has no expressed source).
+    """
+    lemma = token.lemma_.lower()
+    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns:
+        return None
     owners = kids(token, "poss")
     owners += [p for prep in kids(token, "prep") if prep.lower_ in ("by", "from")
                for p in kids(prep, "pobj")]
-    if not owners:
+    if not owners and lemma not in lex.unsourced_nouns:
         return None
     found = _noun_content(token, lex)
     if found is None:
         return None
     content, cue_end = found
     doc = token.doc
+    owner = first(owners)
     return Attribution(
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=owners[0], speaker_range=noun_phrase(owners[0]), direct=is_direct(doc, content))
+        speaker=owner, speaker_range=noun_phrase(owner) if owner is not None else None,
+        direct=is_direct(doc, content))
 
 
 def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:

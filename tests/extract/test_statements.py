@@ -171,6 +171,16 @@ def test_find_statements_passive_cue_attributes_its_whole_clause(nlp, text, cue)
     assert statement.content.text == text.rstrip(".")
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Criticism of the new toll grew in the valley.", "Criticism of", "the new toll"),
+    ("Opposition to the dam has united the farmers.", "Opposition to", "the dam"),
+])
+def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
+    statement = _extract(nlp, text).statements[0]
+    assert (statement.cue.text, statement.speaker_mention) == (cue, None)
+    assert statement.content.text == content
+
+
 @pytest.mark.parametrize("text", [
     "The bridge was closed for repairs.",
     "She walked to the harbour and sat down.",
