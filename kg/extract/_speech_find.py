@@ -51,15 +51,38 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                     not other.content[0] <= att.cue[0] < other.content[1] or \
                     att.speaker is not None and _passive_clause(other):
                 continue
+            if _coordinated(att.cue_token, other.cue_token) and other.speaker is not None:
+                att = replace(att, speaker=other.speaker, speaker_range=other.speaker_range)
+                out[n] = att
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
             if att.speaker is None or att.speaker != other.speaker or \
                     att.cue_token.dep_ in ("xcomp", "pcomp"):
                 out[n] = None
                 break
-            cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
+            cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _coordinated(cue: Token, outer: Token) -> bool:
+    """Return whether a cue without a subject of its own is a second verb of the outer cue's
+    speaker that the parse joined to the reported clause: "X said A and [promised] B".
+
+    The same tense as the outer cue tells it from a verb of the clause ("X said Y left and
+    hid").
+    """
+    return cue.dep_ == "conj" and cue.tag_ == outer.tag_ and cue.i > outer.i and \
+        not kids(cue, "nsubj", "nsubjpass")
+
+
+def _before_conjunction(cue: Token) -> Token:
+    """Return the first token of a cue's clause, its coordinating conjunction included."""
+    doc = cue.doc
+    start = cue.left_edge
+    while start.i > 0 and doc[start.i - 1].dep_ == "cc" and doc[start.i - 1].head == cue.head:
+        start = doc[start.i - 1]
+    return start
 
 
 def _passive_clause(att: Attribution) -> bool:

@@ -208,6 +208,15 @@ def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, te
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor said the bridge was unsafe and promised to close it.",
+     [("said", "The mayor", "the bridge was unsafe"), ("promised", "The mayor", "to close it")]),
+])
+def test_find_statements_second_verb_of_the_speaker_is_its_own_statement(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
