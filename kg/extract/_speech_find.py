@@ -39,13 +39,17 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y").
+    to oppose Y"). An "according to Z" nests every cue of its content, quoted or before it ("“A,”
+    X said, according to Z").
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
-            if m == n or m > n and main or other is None or other.direct or \
+            # "X said Y, according to Z": Z's report holds what X said, whatever the order
+            relayed = other is not None and other.cue_token.lower_ == "according"
+            if m == n or m > n and main and not relayed or other is None or \
+                    other.direct and not relayed or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
                     sentence_start(other.cue_token) != sentence_start(att.cue_token) or \
                     not other.content[0] <= att.cue[0] < other.content[1] or \
