@@ -39,15 +39,15 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"). An "according to Z" nests every cue of its content, quoted or before it ("“A,”
-    X said, according to Z").
+    to oppose Y"). "According to Z" and "Z reported" nest every cue of their content, quoted or
+    before them ("“A,” X said, according to Z").
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
             # "X said Y, according to Z": Z's report holds what X said, whatever the order
-            relayed = other is not None and other.cue_token.lower_ == "according"
+            relayed = other is not None and _relays(other.cue_token)
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
@@ -67,6 +67,11 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _relays(cue: Token) -> bool:
+    """Return whether a cue hands on a report: "according to Z", "Z reported"."""
+    return cue.lower_ == "according" or cue.lemma_.lower() == "report"
 
 
 def _coordinated(cue: Token, outer: Token) -> bool:
