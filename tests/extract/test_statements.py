@@ -112,6 +112,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The mayor", "spoke to reporters about", "the new toll", False),
     ("The mayor embraced the plan for a second bridge.",
      "The mayor", "embraced", "the plan for a second bridge", False),
+    ("The mayor declared victory in the valley.",
+     "The mayor", "declared", "victory in the valley", False),
     ("The mayor apologized for the delay on the bridge.",
      "The mayor", "apologized for", "the delay on the bridge", False),
     ("The farmers are deeply skeptical of the new dam.",
