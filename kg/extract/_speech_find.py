@@ -31,7 +31,7 @@ _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in the indirect content of another cue of the sentence.
+    """Drop attributions whose cue lies in the indirect content of another cue.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
     seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
@@ -40,7 +40,8 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
     to oppose Y"). "According to Z" and "Z reported" nest every cue of their content, quoted or
-    before them ("“A,” X said, according to Z").
+    before them ("“A,” X said, according to Z"). A content running over several sentences (a
+    paragraph after "X wrote:") nests the cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -51,7 +52,6 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
-                    sentence_start(other.cue_token) != sentence_start(att.cue_token) or \
                     not other.content[0] <= att.cue[0] < other.content[1] or \
                     att.speaker is not None and _passive_clause(other):
                 continue

@@ -208,6 +208,8 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     ("The mayor pledged to oppose the new toll.", ["pledged"]),
     ("The engineers, who fear a flood, left the dam, the mayor said.", ["said"]),
     ("“The bridge will hold,” the mayor said, according to the local radio.", ["according to"]),
+    ("The mayor wrote:\nThe dam is old. The engineers believe it will hold.", ["wrote"]),
+    ("The mayor said the dam was old. The engineers believe it will hold.", ["said", "believe"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
