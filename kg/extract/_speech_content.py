@@ -159,9 +159,10 @@ class ContentRules:
 
         PolNeAR takes the whole clause, subject and cue included, as what is attributed to
         the unnamed source of a passive ("X was declared the winner", "X is considered an asset").
+        A negated passive ("X was not reported") says that nothing was said.
         """
         subjects = kids(token, "nsubjpass")
-        if not subjects or not kids(token, "auxpass") or kids(token, "agent") or \
+        if not subjects or not kids(token, "auxpass") or kids(token, "agent", "neg") or \
                 not self.lex.is_cue_alone(token.lemma_.lower()):
             return None
         end = token.idx + len(token)

@@ -195,6 +195,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The farmers have a new tractor for the harvest.",
     "Prices rose as the council continued to debate the toll.",
     "The farmers were proud.",
+    "The crack in the dam was not reported.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
