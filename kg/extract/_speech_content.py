@@ -19,6 +19,7 @@ _PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
+_CLAUSE_TAIL = {"advcl", "conj", "cc", "punct", "parataxis", "relcl", "dep"}
 _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
@@ -152,6 +153,25 @@ class ContentRules:
             if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
                 return self._widen(doc, subtree(objects[0]), quotes)
         return None
+
+    def passive(self, token: Token) -> Range | None:
+        """Return the clause of a passive cue with no other content: "[X is known as Y]".
+
+        PolNeAR takes the whole clause, subject and cue included, as what is attributed to
+        the unnamed source of a passive ("X was declared the winner", "X is considered an asset").
+        A negated passive ("X was not reported") says that nothing was said.
+        """
+        subjects = kids(token, "nsubjpass")
+        if not subjects or not kids(token, "auxpass") or kids(token, "agent", "neg") or \
+                not self.lex.is_cue_alone(token.lemma_.lower()):
+            return None
+        end = token.idx + len(token)
+        for child in token.rights:
+            if child.dep_ in _CLAUSE_TAIL:
+                break
+            if child.dep_ != "agent":  # the agent is the source, not what it said
+                end = max(end, subtree(child)[1])
+        return trimmed(token.doc, subtree(subjects[0])[0], end)
 
     def around(self, token: Token, speaker: Token) -> Range | None:
         """Return the sentence a parenthetical cue clause stands in, or the part before it."""

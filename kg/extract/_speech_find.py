@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, labels, light_cue, noun_cue
+from kg.extract._speech_nouns import according, attitude, labels, light_cue, noun_cue
 from kg.extract._speech_parts import (
     Attribution,
     Range,
@@ -31,7 +31,7 @@ _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies in the indirect content of another cue of the sentence.
+    """Drop attributions whose cue lies in the indirect content of another cue.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
     seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
@@ -39,26 +39,64 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y").
+    to oppose Y"). "According to Z" and "Z reported" nest every cue of their content, quoted or
+    before them ("“A,” X said, according to Z"). A content running over several sentences (a
+    paragraph after "X wrote:") nests the cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
-            if m == n or m > n and main or other is None or other.direct or \
+            # "X said Y, according to Z": Z's report holds what X said, whatever the order
+            relayed = other is not None and _relays(other.cue_token)
+            if m == n or m > n and main and not relayed or other is None or \
+                    other.direct and not relayed or \
                     other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
-                    sentence_start(other.cue_token) != sentence_start(att.cue_token) or \
-                    not other.content[0] <= att.cue[0] < other.content[1]:
+                    not other.content[0] <= att.cue[0] < other.content[1] or \
+                    att.speaker is not None and _passive_clause(other):
                 continue
+            if _coordinated(att.cue_token, other.cue_token) and other.speaker is not None:
+                att = replace(att, speaker=other.speaker, speaker_range=other.speaker_range)
+                out[n] = att
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
             if att.speaker is None or att.speaker != other.speaker or \
                     att.cue_token.dep_ in ("xcomp", "pcomp"):
                 out[n] = None
                 break
-            cut = trimmed(doc, other.content[0], att.cue_token.left_edge.idx)
+            cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
     return [a for a in out if a is not None]
+
+
+def _relays(cue: Token) -> bool:
+    """Return whether a cue hands on a report: "according to Z", "Z reported"."""
+    return cue.lower_ == "according" or cue.lemma_.lower() == "report"
+
+
+def _coordinated(cue: Token, outer: Token) -> bool:
+    """Return whether a cue without a subject of its own is a second verb of the outer cue's
+    speaker that the parse joined to the reported clause: "X said A and [promised] B".
+
+    The same tense as the outer cue tells it from a verb of the clause ("X said Y left and
+    hid").
+    """
+    return cue.dep_ == "conj" and cue.tag_ == outer.tag_ and cue.i > outer.i and \
+        not kids(cue, "nsubj", "nsubjpass")
+
+
+def _before_conjunction(cue: Token) -> Token:
+    """Return the first token of a cue's clause, its coordinating conjunction included."""
+    doc = cue.doc
+    start = cue.left_edge
+    while start.i > 0 and doc[start.i - 1].dep_ == "cc" and doc[start.i - 1].head == cue.head:
+        start = doc[start.i - 1]
+    return start
+
+
+def _passive_clause(att: Attribution) -> bool:
+    """Return whether an attribution is a whole passive clause ("X is known as Y"), cue inside."""
+    return att.content[0] <= att.cue[0] < att.content[1] and bool(kids(att.cue_token, "nsubjpass"))
 
 
 def _reports_antecedent(cue: Token) -> bool:
@@ -95,6 +133,15 @@ def _purpose(token: Token, lex: SpeechLexicon) -> bool:
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 
+def _noun_infinitive(token: Token) -> bool:
+    """Return whether a verb is the infinitive of a noun ("her decision to endorse X").
+
+    What someone decided, refused or was pressed to say is not what they said, and
+    PolNeAR seldom takes it for an attribution.
+    """
+    return token.dep_ == "acl" and token.tag_ == "VB" and token.head.pos_ == "NOUN"
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -113,21 +160,24 @@ class AttributionFinder:
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
         quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
         for token in doc:
-            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted):
-                continue
+            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted) \
+                    or doc_text(doc)[token.idx - 1:token.idx] in ("<", "/"):
+                continue  # a markup tag ("<tweet author=...>") is no verb
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             if token.lower_ == "according" and nxt == "to":
                 hit = according(token)
             elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
-            elif token.pos_ == "VERB" and _purpose(token, self.lex):
+            elif token.pos_ == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                            or that_clause(token)
                                            or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.noun_cues:
+            elif token.pos_ == "NOUN":
                 hit = noun_cue(token, self.lex)
+            elif token.pos_ == "ADJ":
+                hit = attitude(token, self.lex)
             else:
                 hit = None
             if hit is not None:
@@ -238,9 +288,7 @@ class AttributionFinder:
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
-        if content is None:
-            if token.lemma_.lower() not in self.lex.clause_verbs:
-                return None
+        if content is None and token.lemma_.lower() in self.lex.clause_verbs:
             content = self.rules.adjacent_quote(token, speaker, quotes)
             if content is None and speaker is not None:
                 content = as_clause(token)
@@ -248,6 +296,9 @@ class AttributionFinder:
             if content is None and token.dep_ == "parataxis" and speaker is not None:
                 content = self.rules.around(token, speaker)
                 around = content is not None
+        if content is None and (clause := self.rules.passive(token)) is not None:
+            agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+            return self._make(token, clause, agent, None, cue_end=prep)
         # a cue with syntactic content but no source stays ("It is expected that ...")
         if content is None or speaker is None and around:
             return None
@@ -337,13 +388,15 @@ class AttributionFinder:
             return None
         return self._make(verb, quote, speaker, None)
 
-    def _make(self, token: Token, content: Range, speaker: Token, channel: Token | None
-              ) -> Attribution:
+    def _make(self, token: Token, content: Range, speaker: Token | None, channel: Token | None,
+              *, cue_end: Token | None = None) -> Attribution:
         doc = token.doc
         channel = channel or self._channel(token)
+        last = cue_end or token
         return Attribution(
-            cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
-            speaker=speaker, speaker_range=noun_phrase(speaker), channel=channel,
+            cue=(token.idx, last.idx + len(last)), cue_token=token, content=content,
+            speaker=speaker, speaker_range=noun_phrase(speaker) if speaker is not None else None,
+            channel=channel,
             channel_range=noun_phrase(channel) if channel is not None else None,
             direct=is_direct(doc, content))
 

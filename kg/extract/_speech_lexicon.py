@@ -28,6 +28,8 @@ class SpeechLexicon:
     raising_verbs: frozenset[str]
     meeting_verbs: frozenset[str]
     speech_products: frozenset[str]
+    attitude_adjectives: frozenset[str]
+    unsourced_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

@@ -78,20 +78,28 @@ def according(token: Token) -> Attribution | None:
 
 
 def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
-    """Attribute what a cue noun reports to its possessor: "Trump's claim that ..."."""
+    """Attribute what a cue noun reports to its possessor: "Trump's claim that ...".
+
+    A noun of `unsourced_nouns` needs no possessor ("criticism of X" has no expressed source).
+    """
+    lemma = token.lemma_.lower()
+    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns:
+        return None
     owners = kids(token, "poss")
     owners += [p for prep in kids(token, "prep") if prep.lower_ in ("by", "from")
                for p in kids(prep, "pobj")]
-    if not owners:
+    if not owners and lemma not in lex.unsourced_nouns:
         return None
     found = _noun_content(token, lex)
     if found is None:
         return None
     content, cue_end = found
     doc = token.doc
+    owner = first(owners)
     return Attribution(
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=owners[0], speaker_range=noun_phrase(owners[0]), direct=is_direct(doc, content))
+        speaker=owner, speaker_range=noun_phrase(owner) if owner is not None else None,
+        direct=is_direct(doc, content))
 
 
 def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -119,6 +127,36 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
                 speaker=subject, speaker_range=noun_phrase(subject),
                 direct=is_direct(doc, content))
     return None
+
+
+def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
+
+    The cue runs over the adjective's preposition when it follows at once ("skeptical of").
+    """
+    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp":
+        return None
+    complement = None
+    cue_end = token
+    for child in token.rights:
+        objects = kids(child, "pobj", "pcomp")
+        if child.dep_ == "prep" and objects:
+            complement = subtree(objects[0])
+            cue_end = child if child.i == token.i + 1 else token
+            break
+        if child.dep_ in ("xcomp", "ccomp"):
+            complement = subtree(child)
+            break
+    content = trimmed(token.doc, *complement) if complement is not None else None
+    if content is None:
+        return None
+    subject = first(kids(token.head, "nsubj"))
+    if subject is not None and subject.lower_ in ("it", "there"):
+        subject = None
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
+        speaker=subject, speaker_range=noun_phrase(subject) if subject is not None else None,
+        direct=is_direct(token.doc, content))
 
 
 def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:
