@@ -26,6 +26,7 @@ from kg.extract._speech_quotes import quotations
 from kg.extract._text import doc_text, sentence_start
 
 _PRONOUN_EXPLETIVE = {"it", "there"}
+_CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but "according"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
@@ -158,25 +159,29 @@ class AttributionFinder:
         found += [a for a in self._colon_lines(doc, quotes) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         # attributions nested inside a quotation ("I think ...") are the quoted speaker's words
-        quoted = [(a, b) for a, b in quotes if len(doc_text(doc)[a:b].split()) > 2]
+        text = doc_text(doc)
+        quoted = [(a, b) for a, b in quotes if len(text[a:b].split()) > 2]
         for token in doc:
-            if token.idx < start or token.i in used or any(a < token.idx < b for a, b in quoted) \
-                    or doc_text(doc)[token.idx - 1:token.idx] in ("<", "/"):
+            pos = token.pos_
+            if pos not in _CUE_POS and token.lower_ != "according" or token.idx < start \
+                    or token.i in used \
+                    or any(a < token.idx < b for a, b in quoted) \
+                    or text[token.idx - 1:token.idx] in ("<", "/"):
                 continue  # a markup tag ("<tweet author=...>") is no verb
-            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-            if token.lower_ == "according" and nxt == "to":
+            if token.lower_ == "according" and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].lower_ == "to":
                 hit = according(token)
-            elif token.pos_ == "VERB" and (light := light_cue(token, self.lex)) is not None:
+            elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
-            elif token.pos_ == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
+            elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
-            elif token.pos_ == "VERB" and (self.lex.is_cue(token.lemma_.lower())
-                                           or that_clause(token)
-                                           or self.rules.as_view(token) is not None):
+            elif pos == "VERB" and (self.lex.is_cue(token.lemma_.lower())
+                                    or that_clause(token)
+                                    or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
-            elif token.pos_ == "NOUN":
+            elif pos == "NOUN":
                 hit = noun_cue(token, self.lex)
-            elif token.pos_ == "ADJ":
+            elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:
                 hit = None
