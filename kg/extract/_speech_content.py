@@ -11,11 +11,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_parts import Range, kids, noun_phrase, subtree, trimmed
+from kg.extract._speech_parts import EXPLETIVES, Range, kids, noun_phrase, subtree, trimmed
 from kg.extract._text import doc_text
 
 _GAP = re.compile(r"[\s,:;—–-]*")
-_PRONOUN_EXPLETIVE = {"it", "there"}
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
@@ -31,7 +30,7 @@ def that_clause(token: Token) -> bool:
     Whatever the verb, a subject that states, shows or holds a proposition is a source.
     """
     subjects = kids(token, "nsubj")
-    if not subjects or subjects[0].lower_ in _PRONOUN_EXPLETIVE or token.lemma_ == "be":
+    if not subjects or subjects[0].lower_ in EXPLETIVES or token.lemma_ == "be":
         return False
     return any(comp.i > token.i and _marked_that(comp) for comp in kids(token, "ccomp"))
 

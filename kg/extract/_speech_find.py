@@ -14,18 +14,18 @@ from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import according, attitude, labels, light_cue, noun_cue
 from kg.extract._speech_parts import (
+    EXPLETIVES,
     Attribution,
     Range,
     first,
     is_direct,
     kids,
-    noun_phrase,
+    phrase_of,
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
 from kg.extract._text import doc_text, sentence_start
 
-_PRONOUN_EXPLETIVE = {"it", "there"}
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but "according"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
@@ -218,7 +218,7 @@ class AttributionFinder:
             return agent[0], None
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in _PRONOUN_EXPLETIVE and kids(token, "auxpass"):
+            if subject.lower_ in EXPLETIVES and kids(token, "auxpass"):
                 return None, None
             return _after_dateline(subject, token), None
         if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -281,7 +281,6 @@ class AttributionFinder:
     # rules -------------------------------------------------------------------------------
 
     def _verb(self, token: Token, quotes: list[Range]) -> Attribution | None:
-        doc = token.doc
         head = token.head
         if head.lower_ == "as" and head.head.lemma_.lower() in self.lex.relay_verbs and \
                 kids(head.head, "dobj"):
@@ -311,14 +310,7 @@ class AttributionFinder:
             content = self.rules.clip(token, speaker, content)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
-        cue = (token.idx, (prep or token).idx + len(prep or token))
-        channel = channel or self._channel(token)
-        return Attribution(
-            cue=cue, cue_token=token, content=content, speaker=speaker,
-            speaker_range=noun_phrase(speaker) if speaker is not None else None, channel=channel,
-            channel_range=noun_phrase(channel) if channel is not None else None,
-            direct=is_direct(doc, content),
-        )
+        return self._make(token, content, speaker, channel, cue_end=prep)
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:
         words = [t for t in tokens if not t.is_punct]
@@ -400,10 +392,8 @@ class AttributionFinder:
         last = cue_end or token
         return Attribution(
             cue=(token.idx, last.idx + len(last)), cue_token=token, content=content,
-            speaker=speaker, speaker_range=noun_phrase(speaker) if speaker is not None else None,
-            channel=channel,
-            channel_range=noun_phrase(channel) if channel is not None else None,
-            direct=is_direct(doc, content))
+            speaker=speaker, speaker_range=phrase_of(speaker), channel=channel,
+            channel_range=phrase_of(channel), direct=is_direct(doc, content))
 
     def _continue_quotes(self, doc: Doc, found: list[Attribution], quotes: list[Range]
                          ) -> list[Attribution]:

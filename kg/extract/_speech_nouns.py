@@ -8,12 +8,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_parts import (
+    EXPLETIVES,
     Attribution,
     Range,
     first,
     is_direct,
     kids,
     noun_phrase,
+    phrase_of,
     subtree,
     trimmed,
 )
@@ -98,7 +100,7 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     owner = first(owners)
     return Attribution(
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=owner, speaker_range=noun_phrase(owner) if owner is not None else None,
+        speaker=owner, speaker_range=phrase_of(owner),
         direct=is_direct(doc, content))
 
 
@@ -151,11 +153,11 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     if content is None:
         return None
     subject = first(kids(token.head, "nsubj"))
-    if subject is not None and subject.lower_ in ("it", "there"):
+    if subject is not None and subject.lower_ in EXPLETIVES:
         subject = None
     return Attribution(
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=subject, speaker_range=noun_phrase(subject) if subject is not None else None,
+        speaker=subject, speaker_range=phrase_of(subject),
         direct=is_direct(token.doc, content))
 
 

@@ -11,6 +11,7 @@ from kg.extract._text import doc_text
 Range = tuple[int, int]
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 _TRIM = " \t\n,;:—–-"
+EXPLETIVES = frozenset({"it", "there"})  # subjects that stand for no one ("it is expected")
 
 
 @dataclass(frozen=True)
@@ -71,3 +72,6 @@ def noun_phrase(token: Token) -> Range:
     return left.idx, right.idx + len(right)
 
 
+def phrase_of(token: Token | None) -> Range | None:
+    """Return the range of a speaker's noun phrase, or None where there is no speaker."""
+    return noun_phrase(token) if token is not None else None
