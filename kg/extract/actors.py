@@ -24,7 +24,8 @@ from kg.extract._actors_mentions import (
     propn_runs,
 )
 from kg.extract._actors_merge import Cluster, attach, merge
-from kg.extract._gazetteer import Gazetteer, load_gazetteer, place_of
+from kg.extract._gazetteer import Gazetteer, place_of
+from kg.extract._gazetteer_cache import load_gazetteer
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
 from kg.model import Actor, ActorKind, Extraction, Place, Span
@@ -43,7 +44,7 @@ class ActorFinder:
         """Add the article's actors."""
         places = extraction.places
         capitals = {p.id: e.capital_of for p in places
-                    if (e := self.gazetteer.by_id.get(p.id)) is not None and e.capital_of}
+                    if (e := self.gazetteer.get(p.id)) is not None and e.capital_of}
         # the header and dateline name the filing place and agency, not actors of the story
         body = extraction.article.body_start
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
@@ -78,7 +79,8 @@ class ActorFinder:
         """Return the countries actors belong to that the text never names as places."""
         known = {p.id for p in places}
         missing = sorted({a.country for a in found if a.country and a.country not in known})
-        return [place_of(self.gazetteer.by_id[key]) for key in missing]
+        return [place_of(entry) for key in missing
+                if (entry := self.gazetteer.get(key)) is not None]
 
     def _home(self, extraction: Extraction) -> str | None:
         """Return the country the story is about: the one its places in the body name most.
@@ -90,7 +92,7 @@ class ActorFinder:
         """
         article = extraction.article
         line = article.dateline
-        entry = self.gazetteer.by_id.get(line.place) if line and line.place else None
+        entry = self.gazetteer.get(line.place) if line and line.place else None
         filed = entry.country_code if entry is not None else None
         counts = Counter(p.country_code for p in extraction.places if p.country_code
                          for m in p.mentions if m.start >= article.body_start

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from kg.config import Settings
 from kg.extract._actors_lexicon import Lexicon, load_lexicon
-from kg.extract._gazetteer import Entry, Gazetteer, fold, load_gazetteer, place_of
+from kg.extract._gazetteer import Entry, Gazetteer, fold, place_of
+from kg.extract._gazetteer_cache import load_gazetteer
 from kg.extract._places_candidates import (
     PLACE_LABELS,
     Candidate,
@@ -48,7 +49,7 @@ class PlaceFinder:
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         """Add the article's places and point its dateline at the dateline place."""
         article = extraction.article
-        known = self.gazetteer.by_key.__contains__
+        known = self.gazetteer.knows
         found = [m for m in candidates(doc, article, lambda name: known(fold(name)),
                                        self._weak_match) if self._could_be_place(m)]
         mentions = self._accept(found, doc)
@@ -187,11 +188,11 @@ class PlaceFinder:
         places = [self._place(pid, found[pid], ms, entries) for pid, ms in groups.items()]
         known = {p.id for p in places}
         for entry in [e for e in found.values() if e is not None]:
-            parent = self.gazetteer.by_id.get(entry.within or "")
+            parent = self.gazetteer.get(entry.within or "")
             while parent is not None and parent.id not in known:
                 known.add(parent.id)
                 places.append(place_of(parent))
-                parent = self.gazetteer.by_id.get(parent.within or "")
+                parent = self.gazetteer.get(parent.within or "")
         return places
 
     def _place(self, pid: str, entry: Entry | None, mentions: list[Candidate],

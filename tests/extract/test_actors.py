@@ -9,7 +9,7 @@ import pytest
 from kg.articles import from_text
 from kg.config import Settings
 from kg.extract import actors, places
-from kg.extract._gazetteer import load_gazetteer
+from kg.extract._gazetteer_cache import load_gazetteer
 from kg.extract.pipeline import REGISTRY, load_model
 from kg.keys import actor_id
 from kg.model import Actor, Article, Extraction

@@ -6,7 +6,7 @@ import pytest
 
 from kg.config import Settings
 from kg.extract import places
-from kg.extract._gazetteer import load_gazetteer
+from kg.extract._gazetteer_cache import load_gazetteer
 from kg.extract.pipeline import REGISTRY, load_model
 from kg.keys import place_id
 from kg.model import Article, Dateline, Extraction, Place
