@@ -76,8 +76,8 @@ class Entry:
 
 
 # an entry's fields in `Entry` order: the form the gazetteer is kept and cached in
-Row = tuple[str, str, PlaceKind, int | None, str | None, str | None, float | None, float | None, int,
-            str | None, str | None]
+Row = tuple[str, str, PlaceKind, int | None, str | None, str | None, float | None,
+            float | None, int, str | None, str | None]
 
 
 class Gazetteer:

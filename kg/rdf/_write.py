@@ -36,7 +36,7 @@ from kg.rdf._terms import (
 from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
-Triple = tuple[str, str, str]  # subject, predicate and object, each in N-Triples form
+NTriple = tuple[str, str, str]  # subject, predicate and object, each in N-Triples form
 _TYPE = RDF.type  # read once: rdflib's RDF namespace resolves each attribute in Python
 
 
@@ -66,7 +66,7 @@ def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Gra
 
 
 def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
-            ) -> tuple[URIRef, list[Triple]]:
+            ) -> tuple[URIRef, list[NTriple]]:
     """Return the named graph IRI of an extraction and its triples, each once, terms as N-Triples.
 
     These triples are the one description of an article's graph: `to_graph` parses them and
@@ -77,7 +77,7 @@ def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
     """
     key = article_key(extraction.article.id)
     kgr = iris(base_iri)
-    found: dict[Triple, None] = {}  # insertion-ordered set: a triple may be written twice
+    found: dict[NTriple, None] = {}  # insertion-ordered set: a triple may be written twice
     _Writer(found, kgr, key).extraction(extraction)
     return kgr.graph(key), list(found)
 
@@ -85,7 +85,7 @@ def triples(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI
 class _Writer:
     """Adds the triples of one extraction to one graph; the field <-> property table."""
 
-    def __init__(self, found: dict[Triple, None], kgr: Iris, key: str) -> None:
+    def __init__(self, found: dict[NTriple, None], kgr: Iris, key: str) -> None:
         self.found = found
         self.kgr = kgr
         self.key = key

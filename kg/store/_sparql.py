@@ -28,9 +28,9 @@ from rdflib.plugins.sparql import parser as _grammar
 from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.store.base import Triple
 
 Term = URIRef | Literal
-Triple = tuple[Node, Node, Node]
 
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
