@@ -89,14 +89,15 @@ def write_extractions(out: TextIO, extractions: Iterable[Extraction],
 
 def export_store(store: Store, out: BinaryIO, fmt: RdfFormat, *,
                  base_iri: str = DEFAULT_BASE_IRI) -> None:
-    """Write everything in a store: N-Quads and TriG by the store's own dump; Turtle as the
-    union of the article graphs; JSON-LD with one named graph per article, compacted.
+    """Write everything in a store: N-Quads and TriG (one named graph per article) and Turtle
+    (the union of the article graphs) by the store's own serialisers; JSON-LD with one named
+    graph per article, compacted with our context by rdflib.
 
     Raises:
         KGError: If the format is unknown.
     """
-    if fmt in ("nquads", "trig"):
-        store.dump(out, fmt)
+    if fmt in ("nquads", "trig", "turtle"):
+        store.dump(out, fmt, base_iri=base_iri)
         return
     if fmt not in RDF_FORMATS:
         raise KGError(f"unknown RDF format {fmt!r}; expected one of {list(RDF_FORMATS)}")
@@ -104,13 +105,7 @@ def export_store(store: Store, out: BinaryIO, fmt: RdfFormat, *,
     store.dump(buffer, "nquads")
     dataset = Dataset()
     dataset.parse(data=buffer.getvalue(), format="nquads")
-    if fmt == "turtle":
-        union = Graph()
-        for subject, predicate, obj, _graph in dataset.quads((None, None, None, None)):
-            union.add((subject, predicate, obj))
-        out.write(serialize(union, "turtle", base_iri=base_iri).encode("utf-8"))
-    else:
-        out.write(serialize(dataset, "jsonld", base_iri=base_iri).encode("utf-8"))
+    out.write(serialize(dataset, "jsonld", base_iri=base_iri).encode("utf-8"))
 
 
 # --- timelines: text table, JSON, CSV, TimelineJS3, GraphML, and RDF of the events ---

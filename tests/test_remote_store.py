@@ -107,6 +107,17 @@ def test_remote_dump_reads_back_as_the_stored_dataset(remote: RemoteStore) -> No
     assert len(dataset.graph(KGR["graph/a1"])) == 2
 
 
+def test_remote_dump_turtle_is_the_union_of_the_named_graphs(remote: RemoteStore) -> None:
+    remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+    remote.put(_graph("a2", (EX.s, EX.p, Literal("two")), (EX.s, EX.p, Literal("one"))),
+               text_hash="h2")
+    out = io.BytesIO()
+    remote.dump(out, "turtle")
+    union = Graph().parse(data=out.getvalue().decode(), format="turtle")
+    assert {o for o in union.objects(EX.s, EX.p)} == {Literal("one"), Literal("two")}
+    assert (KGR["graph/a2"], KG.textHash, Literal("h2")) in union
+
+
 def test_remote_dataset_view_reads_named_graph(remote: RemoteStore) -> None:
     remote.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
     view = remote.dataset().get_context(KGR["graph/a1"])  # creates nothing

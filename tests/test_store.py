@@ -333,9 +333,29 @@ def test_store_dump_round_trips(store: Store, fmt: str, tmp_path: Path) -> None:
         assert isomorphic(dumped.graph(graph.identifier), graph)
 
 
+def test_store_dump_turtle_is_the_union_of_the_graphs_with_our_prefixes(store: Store) -> None:
+    shared = (KGR["actor/acme"], KG.name, Literal("Acme"))  # in both graphs
+    graphs = [article("a1", "one"), article("a2", "two")]
+    for graph in graphs:
+        graph.add(shared)
+    store.put_many([(graph, f"hash-{key}") for graph, key in zip(graphs, ["a1", "a2"],
+                                                                 strict=True)])
+    out = io.BytesIO()
+    store.dump(out, "turtle")
+    text = out.getvalue().decode()
+    union = Graph().parse(data=text, format="turtle")
+    expected = Graph()
+    for graph in graphs:
+        for triple in graph:
+            expected.add(triple)
+    assert isomorphic(union, expected)
+    if not isinstance(store, RemoteStore):  # a server writes the prefixes it likes
+        assert "@prefix kg: <https://w3id.org/kg-timeline/ontology#>" in text
+
+
 def test_store_dump_refuses_unknown_format(store: Store) -> None:
     with pytest.raises(StoreError):
-        store.dump(io.BytesIO(), "turtle")  # type: ignore[arg-type]
+        store.dump(io.BytesIO(), "rdfxml")  # type: ignore[arg-type]
 
 
 def test_store_dataset_gives_rdflib_view(store: Store) -> None:

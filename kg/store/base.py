@@ -19,10 +19,11 @@ from rdflib import Dataset, Graph, namespace
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.vocab import KG
 
-DumpFormat = Literal["nquads", "trig"]
+DumpFormat = Literal["nquads", "trig", "turtle"]  # turtle: the union of the named graphs
 ResultKind = Literal["select", "ask", "graph"]
 Row = tuple[Node | None, ...]
 Triple = tuple[Node, Node, Node]
@@ -115,8 +116,10 @@ class Store(Protocol):
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
 
-    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
-        """Write every named graph to a file or binary stream as N-Quads or TriG."""
+    def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
+             base_iri: str = DEFAULT_BASE_IRI) -> None:
+        """Write every named graph to a file or binary stream as N-Quads or TriG, or their
+        union as Turtle (`kgr:` standing for `base_iri`)."""
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset view over the same data."""

@@ -14,6 +14,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.update import evalUpdate
 from rdflib.term import URIRef
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.errors import StoreError
 from kg.store import _sparql
 from kg.store.base import (
@@ -31,9 +32,9 @@ from kg.store.base import (
     open_output,
     stamped,
 )
-from kg.vocab import KG, PREFIXES
+from kg.vocab import KG, PREFIXES, bind_prefixes
 
-_RDFLIB_FORMATS = {"nquads": "nquads", "trig": "trig"}
+_RDFLIB_FORMATS = {"nquads": "nquads", "trig": "trig", "turtle": "turtle"}
 _NO_MATCH = URIRef("urn:kg:no-match")
 
 
@@ -169,8 +170,9 @@ class MemoryStore(Store):
             if graph.identifier != DATASET_DEFAULT_GRAPH_ID
         )
 
-    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
-        """Write every named graph as N-Quads or TriG.
+    def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
+             base_iri: str = DEFAULT_BASE_IRI) -> None:
+        """Write every named graph as N-Quads or TriG, or their union as Turtle.
 
         Raises:
             StoreError: If the format is unknown or the output cannot be written.
@@ -179,7 +181,16 @@ class MemoryStore(Store):
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_RDFLIB_FORMATS)}")
         stream, owned = open_output(out)
         try:
-            self._ds.serialize(destination=stream, format=_RDFLIB_FORMATS[format])
+            if format == "turtle":
+                union = Graph()
+                for graph in self._ds.graphs():
+                    if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                        for triple in graph:
+                            union.add(triple)
+                bind_prefixes(union, base_iri)
+                union.serialize(destination=stream, format="turtle")
+            else:
+                self._ds.serialize(destination=stream, format=_RDFLIB_FORMATS[format])
         finally:
             if owned:
                 stream.close()

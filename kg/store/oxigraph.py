@@ -17,6 +17,7 @@ from rdflib import BNode, Dataset, Graph
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.store import _pending, _sparql
 from kg.store.base import (
@@ -38,7 +39,8 @@ from kg.store.base import (
 )
 from kg.vocab import KG, PREFIXES
 
-_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+            "turtle": ox.RdfFormat.TURTLE}
 
 
 class OxigraphStore(Store):
@@ -199,18 +201,26 @@ class OxigraphStore(Store):
         )
         return len(self._store) - in_default
 
-    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
-        """Write the whole store with pyoxigraph's own serialiser.
+    def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
+             base_iri: str = DEFAULT_BASE_IRI) -> None:
+        """Write the whole store with pyoxigraph's own serialisers: the named graphs as N-Quads
+        or TriG, or their union as Turtle (a CONSTRUCT streamed into the Turtle writer).
 
         Raises:
             StoreError: If the format is unknown or the output cannot be written.
         """
         if format not in _FORMATS:
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_FORMATS)}")
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()} if format == "trig" else None
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
         stream, owned = open_output(out)
         try:
-            self._store.dump(stream, _FORMATS[format], prefixes=prefixes)
+            if format == "turtle":
+                union = self._store.query(_sparql.read_query("union_triples"))
+                ox.serialize(union, stream, _FORMATS[format],  # type: ignore[arg-type]
+                             prefixes={**prefixes, "kgr": base_iri})
+            else:
+                self._store.dump(stream, _FORMATS[format],
+                                 prefixes=prefixes if format == "trig" else None)
         except OSError as exc:
             raise StoreError(f"cannot dump the oxigraph store at {self.path}: {exc}") from exc
         finally:

@@ -28,6 +28,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import URIRef
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.store import _sparql
 from kg.store.base import (
@@ -47,7 +48,8 @@ from kg.store.base import (
 )
 
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
-_DUMP_TYPES = {"nquads": "application/n-quads", "trig": "application/trig"}
+_DUMP_TYPES = {"nquads": "application/n-quads", "trig": "application/trig",
+               "turtle": "text/turtle"}
 _CHUNK = 1 << 16
 
 
@@ -287,19 +289,29 @@ class RemoteStore(Store):
         found = self.query(_sparql.read_query("count_triples"))
         return int(str(found.column("triples")[0]))
 
-    def dump(self, out: Output, format: DumpFormat = "nquads") -> None:  # noqa: A002
-        """Stream the whole dataset from the Graph Store URL as N-Quads or TriG.
+    def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
+             base_iri: str = DEFAULT_BASE_IRI) -> None:
+        """Stream the whole dataset from the Graph Store URL as N-Quads or TriG, or the union of
+        its named graphs as Turtle from the query URL (a CONSTRUCT; the server picks prefixes,
+        so `base_iri` is not used).
 
         Raises:
             StoreError: If the format is unknown, there is no Graph Store URL, or the server fails.
         """
         if format not in _DUMP_TYPES:
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_DUMP_TYPES)}")
-        url = self._gsp_url("dump")
+        if format == "turtle":
+            url = self.query_url
+            request = self._client.stream(
+                "POST", url, data={"query": _sparql.read_query("union_triples")},
+                headers={"Accept": _DUMP_TYPES[format]})
+        else:
+            url = self._gsp_url("dump")
+            request = self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]})
         stream, owned = open_output(out)
         try:
-            with self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]}) as reply:
-                _check(reply, StoreError, f"GET {url}")
+            with request as reply:
+                _check(reply, StoreError, f"{reply.request.method} {url}")
                 for chunk in reply.iter_bytes(_CHUNK):
                     stream.write(chunk)
         except httpx.TransportError as exc:
