@@ -95,6 +95,12 @@ def _before_conjunction(cue: Token) -> Token:
     return start
 
 
+def _after_cue(doc: Doc, content: Range, cue_end: Token) -> Range | None:
+    """Start a content after the words of its cue ("made it clear [that ...]", not "it clear")."""
+    end = cue_end.idx + len(cue_end)
+    return trimmed(doc, end, content[1]) if content[0] < end < content[1] else content
+
+
 def _passive_clause(att: Attribution) -> bool:
     """Return whether an attribution is a whole passive clause ("X is known as Y"), cue inside."""
     return att.content[0] <= att.cue[0] < att.content[1] and bool(kids(att.cue_token, "nsubjpass"))
@@ -308,6 +314,8 @@ class AttributionFinder:
             return None
         if not around:
             content = self.rules.clip(token, speaker, content)
+            if content is not None and prep is not None:
+                content = _after_cue(token.doc, content, prep)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
         return self._make(token, content, speaker, channel, cue_end=prep)

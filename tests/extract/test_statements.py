@@ -120,6 +120,12 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The farmers", "skeptical of", "the new dam", False),
     ("The mayor was confident that the bridge would hold.",
      "The mayor", "confident", "that the bridge would hold", False),
+    ("The mayor made it clear that the bridge would stay closed.",
+     "The mayor", "made it clear", "that the bridge would stay closed", False),
+    ("The engineer has made no secret of her doubts about the dam.",
+     "The engineer", "made no secret of", "her doubts about the dam", False),
+    ("Brenner called upon voters to reject the toll.",
+     "Brenner", "called upon", "voters to reject the toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
