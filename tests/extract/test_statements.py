@@ -126,6 +126,7 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The engineer", "made no secret of", "her doubts about the dam", False),
     ("Brenner called upon voters to reject the toll.",
      "Brenner", "called upon", "voters to reject the toll", False),
+    ("The mayor calls the new toll unfair.", "The mayor", "calls", "the new toll unfair", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -202,6 +203,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "Prices rose as the council continued to debate the toll.",
     "The farmers were proud.",
     "The crack in the dam was not reported.",
+    "A band called Ortiz played at the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
