@@ -28,6 +28,7 @@ from kg.extract._text import doc_text, sentence_start
 
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but "according"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
+_CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
@@ -40,9 +41,10 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"). "According to Z" and "Z reported" nest every cue of their content, quoted or
-    before them ("“A,” X said, according to Z"). A content running over several sentences (a
-    paragraph after "X wrote:") nests the cues of all of them.
+    to oppose Y"). Another speaker's cue set against the content ("X said A, while Y said B")
+    stays too, and ends it. "According to Z" and "Z reported" nest every cue of their content,
+    quoted or before them ("“A,” X said, according to Z"). A content running over several
+    sentences (a paragraph after "X wrote:") nests the cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -59,6 +61,11 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if _coordinated(att.cue_token, other.cue_token) and other.speaker is not None:
                 att = replace(att, speaker=other.speaker, speaker_range=other.speaker_range)
                 out[n] = att
+            if m < n and _contrasted(att, other):
+                cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
+                if cut is not None:
+                    out[m] = replace(other, content=cut)
+                    continue
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
             if att.speaker is None or att.speaker != other.speaker or \
                     att.cue_token.dep_ in ("xcomp", "pcomp"):
@@ -84,6 +91,20 @@ def _coordinated(cue: Token, outer: Token) -> bool:
     """
     return cue.dep_ == "conj" and cue.tag_ == outer.tag_ and cue.i > outer.i and \
         not kids(cue, "nsubj", "nsubjpass")
+
+
+def _contrasted(att: Attribution, outer: Attribution) -> bool:
+    """Return whether a cue of another speaker answers the outer content ("A, while Y said B").
+
+    The parser often hangs a "while"/"but" clause inside the outer content; a clause with a
+    speaker of its own, set against the outer one, is the second speaker's words.
+    """
+    cue = att.cue_token
+    if att.speaker is None or att.speaker == outer.speaker or att.speaker.i > cue.i:
+        return False
+    marks = [c.lower_ for c in kids(cue, "mark")]
+    joined = cue.dep_ == "conj" and any(c.lower_ in _CONTRASTS for c in kids(cue.head, "cc"))
+    return joined or any(w in _CONTRASTS for w in marks)
 
 
 def _before_conjunction(cue: Token) -> Token:

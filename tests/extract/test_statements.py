@@ -233,6 +233,17 @@ def test_find_statements_second_verb_of_the_speaker_is_its_own_statement(nlp, te
             for s in _extract(nlp, text).statements] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The farmers said the dam was safe, while the engineers said it would fail.",
+     [("said", "The farmers", "the dam was safe"), ("said", "the engineers", "it would fail")]),
+    ("Most residents said the toll was fair, though the mayor said it was too high.",
+     [("said", "Most residents", "the toll was fair"), ("said", "the mayor", "it was too high")]),
+])
+def test_find_statements_contrasted_speaker_ends_the_outer_content(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
