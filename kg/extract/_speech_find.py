@@ -77,6 +77,16 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return [a for a in out if a is not None]
 
 
+def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue word lies inside a longer cue of another attribution.
+
+    "X expressed concern about Y" is one attribution; the noun rule would find "concern about"
+    again inside the light-verb cue "expressed concern about".
+    """
+    return [a for a in found if not any(
+        b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
+
+
 def _relays(cue: Token) -> bool:
     """Return whether a cue hands on a report: "according to Z", "Z reported"."""
     return cue.lower_ == "according" or cue.lemma_.lower() == "report"
@@ -220,7 +230,7 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return _unnest(doc, clipped)
+        return _unnest(doc, _outside_other_cues(clipped))
 
     # speaker -----------------------------------------------------------------------------
 

@@ -244,6 +244,14 @@ def test_find_statements_contrasted_speaker_ends_the_outer_content(nlp, text, ex
             for s in _extract(nlp, text).statements] == expected
 
 
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor expressed concern about the new toll.", "expressed concern about"),
+    ("The farmers have serious doubts about the dam.", "have serious doubts about"),
+])
+def test_find_statements_cue_inside_a_longer_cue_is_one_statement(nlp, text, cue):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == [cue]
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
