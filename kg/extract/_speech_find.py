@@ -41,10 +41,12 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"). Another speaker's cue set against the content ("X said A, while Y said B")
-    stays too, and ends it. "According to Z" and "Z reported" nest every cue of their content,
-    quoted or before them ("“A,” X said, according to Z"). A content running over several
-    sentences (a paragraph after "X wrote:") nests the cues of all of them.
+    to oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on
+    to praise Y", "X issued a statement saying Y"). Another speaker's cue set against the
+    content ("X said A, while Y said B") stays too, and ends it. "According to Z" and "Z
+    reported" nest every cue of their content, quoted or before them ("“A,” X said, according
+    to Z"). A content running over several sentences (a paragraph after "X wrote:") nests the
+    cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -74,6 +76,11 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
+            elif cut is None and m < n:  # "X went on to praise Y": one cue, "went on to praise"
+                out[m] = replace(other, cue=(other.cue[0], att.cue[1]), content=att.content,
+                                 direct=att.direct)
+                out[n] = None
+                break
     return [a for a in out if a is not None]
 
 

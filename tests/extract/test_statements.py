@@ -252,6 +252,17 @@ def test_find_statements_cue_inside_a_longer_cue_is_one_statement(nlp, text, cue
     assert [s.cue.text for s in _extract(nlp, text).statements] == [cue]
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The senator went on to praise the engineers.", "went on to praise", "the engineers"),
+    ("The council issued a statement saying that the bridge was safe.",
+     "issued a statement saying", "that the bridge was safe"),
+])
+def test_find_statements_follow_up_that_is_the_whole_content_joins_the_cue(nlp, text, cue,
+                                                                           content):
+    assert [(s.cue.text, s.content.text) for s in _extract(nlp, text).statements] == [
+        (cue, content)]
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
