@@ -127,6 +127,9 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("Brenner called upon voters to reject the toll.",
      "Brenner", "called upon", "voters to reject the toll", False),
     ("The mayor calls the new toll unfair.", "The mayor", "calls", "the new toll unfair", False),
+    ("The engineers balked at the new toll.", "The engineers", "balked at", "the new toll", False),
+    ("The senator later walked back her remarks on the toll.",
+     "The senator", "walked back", "her remarks on the toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
