@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, attitude, labels, light_cue, noun_cue
+from kg.extract._speech_nouns import (
+    according,
+    attitude,
+    labels,
+    light_cue,
+    noun_cue,
+    stance_holder,
+)
 from kg.extract._speech_parts import (
     EXPLETIVES,
     Attribution,
@@ -224,7 +231,7 @@ class AttributionFinder:
                                     or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif pos == "NOUN":
-                hit = noun_cue(token, self.lex)
+                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex)
             elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:

@@ -161,6 +161,35 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
         direct=is_direct(token.doc, content))
 
 
+def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a stance toward Y to the subject of "X is a supporter of Y" ("a critic of Y").
+
+    Only a predicate noun says what its subject holds; "supporters of Y rallied" names a group.
+    The content is the "of" object, or a name before the noun ("X is a Sanders supporter").
+    """
+    if token.lemma_.lower() not in lex.stance_nouns or token.dep_ != "attr":
+        return None
+    subject = first(kids(token.head, "nsubj"))
+    if subject is None or subject.lower_ in EXPLETIVES:
+        return None
+    cue_end = token
+    content = None
+    for prep in kids(token, "prep"):
+        objects = kids(prep, "pobj")
+        if prep.lower_ == "of" and prep.i == token.i + 1 and objects:
+            content, cue_end = subtree(objects[0]), prep
+            break
+    names = [c for c in kids(token, "compound") if c.pos_ == "PROPN"]
+    if content is None and names:
+        content = subtree(names[0])
+    found = trimmed(token.doc, *content) if content is not None else None
+    if found is None:
+        return None
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=found,
+        speaker=subject, speaker_range=noun_phrase(subject), direct=is_direct(token.doc, found))
+
+
 def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:
     """Return what a cue noun reports ("claim [that ...]", "remarks on [...]") and the cue end."""
     cue_end = token

@@ -266,6 +266,20 @@ def test_find_statements_follow_up_that_is_the_whole_content_joins_the_cue(nlp, 
         (cue, content)]
 
 
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    ("Ortiz has been a fierce critic of the toll.", "Ortiz", "critic of", "the toll"),
+    ("The engineer is a Brenner supporter.", "The engineer", "supporter", "Brenner"),
+])
+def test_find_statements_predicate_stance_noun_reports_its_subjects_stance(nlp, text, speaker,
+                                                                           cue, content):
+    assert [(s.speaker_mention.text, s.cue.text, s.content.text)
+            for s in _extract(nlp, text).statements] == [(speaker, cue, content)]
+
+
+def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
+    assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
