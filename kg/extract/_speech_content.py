@@ -23,6 +23,7 @@ _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
 _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
+_APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -47,9 +48,10 @@ def _named_without_object(token: Token) -> Range | None:
 
     In "X called Y “a liar”" the parser often hangs Y inside the predicate (an "oprd" with
     no "dobj"); the predicate's subtree then holds both Y and what Y is called. A participle
-    naming a noun ("a band called X") says what the thing is called, not what anyone said.
+    naming a noun ("a band called X") says what the thing is called, not what anyone said, and
+    "named" so parsed is mostly an appointment ("the board named Y its chief").
     """
-    if token.lemma_.lower() not in _NAMING_VERBS or kids(token, "dobj") or \
+    if token.lemma_.lower() not in _NAMING_VERBS - _APPOINTING or kids(token, "dobj") or \
             token.dep_ in _MODIFIERS:
         return None
     preds = [p for p in kids(token, "oprd") if p.i > token.i]
