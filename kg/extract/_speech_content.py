@@ -253,4 +253,22 @@ class ContentRules:
                 return qa, qb
             if qa >= right and _GAP.fullmatch(doc_text(doc)[right:qa]):
                 return qa, qb
+        return self._quote_after_colon(token, quotes)
+
+    def _quote_after_colon(self, token: Token, quotes: list[Range]) -> Range | None:
+        """Return a quotation after a colon that ends the cue's phrase ("said on Twitter: “...”").
+
+        The words between the cue and the colon say where or how it was said; the colon hands
+        on to the quotation.
+        """
+        doc = token.doc
+        end = token.right_edge.idx + len(token.right_edge)
+        gap = doc_text(doc)[end:]
+        colon = len(gap) - len(gap.lstrip()) if gap.lstrip().startswith(":") else -1
+        if colon < 0:
+            return None
+        start = end + colon + 1
+        for qa, qb in quotes:
+            if qa >= start and not doc_text(doc)[start:qa].strip():
+                return qa, qb
         return None

@@ -436,7 +436,10 @@ class AttributionFinder:
         speaker = kids(verb, "nsubj")[0]
         if speaker.pos_ == "PRON" and speaker.lower_ in ("i", "we", "you", "it"):
             return None
-        return self._make(verb, quote, speaker, None)
+        # "X joined the protest, saying on Twitter: “...”": the reporting participle introduces it
+        saying = [t for t in colon.sent if verb.i < t.i < colon.i and t.tag_ == "VBG"
+                  and t.lemma_.lower() in self.lex.clause_verbs and t.head.i == verb.i]
+        return self._make(saying[-1] if saying else verb, quote, speaker, None)
 
     def _make(self, token: Token, content: Range, speaker: Token | None, channel: Token | None,
               *, cue_end: Token | None = None) -> Attribution:

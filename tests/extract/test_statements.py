@@ -280,6 +280,14 @@ def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
     assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
 
 
+def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
+    text = ("On Friday the mayor joined the protest, saying in a post on the council website: "
+            "“The bridge will reopen.”")
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == [
+        ("saying", "the mayor", "“The bridge will reopen.”")]
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
