@@ -226,6 +226,8 @@ class AttributionFinder:
                 hit = light
             elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
+            elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
+                hit = held
             elif pos == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                     or that_clause(token)
                                     or self.rules.as_view(token) is not None):
@@ -364,6 +366,23 @@ class AttributionFinder:
             if content is None or content[0] <= token.idx < content[1]:
                 return None
         return self._make(token, content, speaker, channel, cue_end=prep)
+
+    def _stance_participle(self, token: Token) -> Attribution | None:
+        """Attribute the noun a stance participle modifies to its agent: "a bill opposed by Y".
+
+        "The measure, opposed by unions, failed": the unions' stance is toward the measure,
+        the noun phrase the participle hangs on (without the participle's own phrase).
+        """
+        if token.dep_ != "acl" or token.tag_ != "VBN" or \
+                token.lemma_.lower() not in self.lex.stance_verbs:
+            return None
+        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+        noun = token.head
+        if agent is None or noun.i > token.i:
+            return None
+        end = min(token.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
+        content = trimmed(token.doc, noun.left_edge.idx, end)
+        return self._make(token, content, agent, None) if content is not None else None
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:
         words = [t for t in tokens if not t.is_punct]

@@ -31,6 +31,7 @@ class SpeechLexicon:
     attitude_adjectives: frozenset[str]
     unsourced_nouns: frozenset[str]
     stance_nouns: frozenset[str]
+    stance_verbs: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

@@ -288,6 +288,17 @@ def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
         ("saying", "the mayor", "“The bridge will reopen.”")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new toll, opposed by most farmers, was dropped in May.",
+     [("opposed", "most farmers", "The new toll")]),
+    ("It was a plan backed by the mayor.", [("backed", "the mayor", "a plan")]),
+    ("The report, published by the council, was long.", []),
+])
+def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
