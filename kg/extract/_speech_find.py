@@ -15,6 +15,7 @@ from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import (
     according,
     attitude,
+    in_survey,
     labels,
     light_cue,
     noun_cue,
@@ -33,7 +34,8 @@ from kg.extract._speech_parts import (
 from kg.extract._speech_quotes import quotations
 from kg.extract._text import doc_text, sentence_start
 
-_CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but "according"
+_CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but these:
+_PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
@@ -50,10 +52,10 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
     to oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on
     to praise Y", "X issued a statement saying Y"). Another speaker's cue set against the
-    content ("X said A, while Y said B") stays too, and ends it. "According to Z" and "Z
-    reported" nest every cue of their content, quoted or before them ("“A,” X said, according
-    to Z"). A content running over several sentences (a paragraph after "X wrote:") nests the
-    cues of all of them.
+    content ("X said A, while Y said B") stays too, and ends it. "According to Z", "Z
+    reported" and "In a Z poll" nest every cue of their content, quoted or before them ("“A,”
+    X said, according to Z"). A content running over several sentences (a paragraph after "X
+    wrote:") nests the cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -102,8 +104,8 @@ def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
 
 
 def _relays(cue: Token) -> bool:
-    """Return whether a cue hands on a report: "according to Z", "Z reported"."""
-    return cue.lower_ == "according" or cue.lemma_.lower() == "report"
+    """Return whether a cue hands on a report: "according to Z", "Z reported", "in a Z poll"."""
+    return cue.lower_ in _PREP_CUES or cue.lemma_.lower() == "report"
 
 
 def _coordinated(cue: Token, outer: Token) -> bool:
@@ -214,7 +216,7 @@ class AttributionFinder:
         quoted = [(a, b) for a, b in quotes if len(text[a:b].split()) > 2]
         for token in doc:
             pos = token.pos_
-            if pos not in _CUE_POS and token.lower_ != "according" or token.idx < start \
+            if pos not in _CUE_POS and token.lower_ not in _PREP_CUES or token.idx < start \
                     or token.i in used \
                     or any(a < token.idx < b for a, b in quoted) \
                     or text[token.idx - 1:token.idx] in ("<", "/"):
@@ -222,6 +224,8 @@ class AttributionFinder:
             if token.lower_ == "according" and token.i + 1 < len(doc) \
                     and doc[token.i + 1].lower_ == "to":
                 hit = according(token)
+            elif token.lower_ == "in":
+                hit = in_survey(token, self.lex)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
             elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):

@@ -79,6 +79,25 @@ def according(token: Token) -> Attribution | None:
         speaker=source, speaker_range=noun_phrase(source), direct=is_direct(doc, content))
 
 
+def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a sentence opening "In a <poll>, ..." to the poll: what the poll found.
+
+    Only a sentence-initial phrase counts, and only survey nouns: "In a statement, X said"
+    has its own cue in "said", and the poll then holds what its respondents "said".
+    """
+    if token.i != token.sent.start:
+        return None
+    source = next((o for o in kids(token, "pobj") if o.lemma_.lower() in lex.survey_nouns), None)
+    if source is None:
+        return None
+    content = trimmed(token.doc, token.right_edge.idx + len(token.right_edge), token.sent.end_char)
+    if content is None:
+        return None
+    return Attribution(
+        cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
+        speaker=source, speaker_range=noun_phrase(source), direct=is_direct(token.doc, content))
+
+
 def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute what a cue noun reports to its possessor: "Trump's claim that ...".
 

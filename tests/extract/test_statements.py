@@ -299,6 +299,17 @@ def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, ex
             for s in _extract(nlp, text).statements] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a new poll released Monday, most farmers said they opposed the toll.",
+     [("In", "a new poll", "most farmers said they opposed the toll")]),
+    ("In a statement, the mayor said the bridge was safe.",
+     [("said", "the mayor", "the bridge was safe")]),
+])
+def test_find_statements_opening_in_a_poll_holds_the_sentence(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
     text = "“I think the bridge will hold,” the engineer said."
     statements = _extract(nlp, text).statements
