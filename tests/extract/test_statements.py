@@ -130,6 +130,8 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     ("The engineers balked at the new toll.", "The engineers", "balked at", "the new toll", False),
     ("The senator later walked back her remarks on the toll.",
      "The senator", "walked back", "her remarks on the toll", False),
+    ("The mayor's embrace of the new toll surprised the farmers.",
+     "The mayor's", "embrace of", "the new toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
