@@ -23,6 +23,7 @@ from kg.extract._text import doc_text
 
 _LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 MAX_LABEL_TOKENS = 5
+_ANSWERED_PREPS = frozenset({"to", "with", "for", "on", "over"})
 
 
 def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
@@ -104,7 +105,7 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     A noun of `unsourced_nouns` needs no possessor ("criticism of X" has no expressed source).
     """
     lemma = token.lemma_.lower()
-    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns:
+    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns or _answered(token):
         return None
     owners = kids(token, "poss")
     owners += [p for prep in kids(token, "prep") if prep.lower_ in ("by", "from")
@@ -121,6 +122,12 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
         speaker=owner, speaker_range=phrase_of(owner),
         direct=is_direct(doc, content))
+
+
+def _answered(token: Token) -> bool:
+    """Return whether a cue noun is what a verb answers or deals with ("responded to questions
+    about Y", "met with concerns over Y"): the topic of someone else's act, not a statement."""
+    return token.dep_ == "pobj" and token.head.lower_ in _ANSWERED_PREPS
 
 
 def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:

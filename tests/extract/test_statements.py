@@ -209,6 +209,8 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The farmers were proud.",
     "The crack in the dam was not reported.",
     "A band called Ortiz played at the harbour.",
+    "The engineers were met with questions about the dam.",
+    "The council has struggled with doubts about the new toll.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
