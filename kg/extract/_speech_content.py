@@ -21,6 +21,9 @@ _WHEN = {"DATE", "TIME"}
 _CLAUSE_TAIL = {"advcl", "conj", "cc", "punct", "parataxis", "relcl", "dep"}
 _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
+_NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
+_MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
+_APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -38,6 +41,23 @@ def that_clause(token: Token) -> bool:
 def _marked_that(clause: Token) -> bool:
     """Return whether a clause opens with the complementiser "that"."""
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.lefts)
+
+
+def _named_without_object(token: Token) -> Range | None:
+    """Return what a naming verb calls someone when the parse lost its object.
+
+    In "X called Y “a liar”" the parser often hangs Y inside the predicate (an "oprd" with
+    no "dobj"); the predicate's subtree then holds both Y and what Y is called. A participle
+    naming a noun ("a band called X") says what the thing is called, not what anyone said, and
+    "named" so parsed is mostly an appointment ("the board named Y its chief").
+    """
+    if token.lemma_.lower() not in _NAMING_VERBS - _APPOINTING or kids(token, "dobj") or \
+            token.dep_ in _MODIFIERS:
+        return None
+    preds = [p for p in kids(token, "oprd") if p.i > token.i]
+    if not preds:
+        return None
+    return subtree(preds[0])[0], max(subtree(p)[1] for p in preds)
 
 
 def as_clause(token: Token) -> Range | None:
@@ -113,10 +133,12 @@ class ContentRules:
             objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
             if objs and comps:
                 return subtree(objs[0])[0], subtree(comps[0])[1]
-        if lemma in ("call", "deem", "name", "label", "dub", "brand") and kids(token, "dobj"):
+        if lemma in _NAMING_VERBS and kids(token, "dobj"):
             preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
             end = max(subtree(p)[1] for p in preds)
             return self._widen(doc, (subtree(kids(token, "dobj")[0])[0], end), quotes)
+        if (named := _named_without_object(token)) is not None:
+            return self._widen(doc, named, quotes)
         for obj in kids(token, "dobj"):
             span = subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
@@ -230,5 +252,23 @@ class ContentRules:
             if qb <= left and _GAP.fullmatch(doc_text(doc)[qb:left]):
                 return qa, qb
             if qa >= right and _GAP.fullmatch(doc_text(doc)[right:qa]):
+                return qa, qb
+        return self._quote_after_colon(token, quotes)
+
+    def _quote_after_colon(self, token: Token, quotes: list[Range]) -> Range | None:
+        """Return a quotation after a colon that ends the cue's phrase ("said on Twitter: “...”").
+
+        The words between the cue and the colon say where or how it was said; the colon hands
+        on to the quotation.
+        """
+        doc = token.doc
+        end = token.right_edge.idx + len(token.right_edge)
+        gap = doc_text(doc)[end:]
+        colon = len(gap) - len(gap.lstrip()) if gap.lstrip().startswith(":") else -1
+        if colon < 0:
+            return None
+        start = end + colon + 1
+        for qa, qb in quotes:
+            if qa >= start and not doc_text(doc)[start:qa].strip():
                 return qa, qb
         return None

@@ -12,7 +12,15 @@ from spacy.tokens import Doc, Token
 
 from kg.extract._speech_content import ContentRules, as_clause, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_nouns import according, attitude, labels, light_cue, noun_cue
+from kg.extract._speech_nouns import (
+    according,
+    attitude,
+    in_survey,
+    labels,
+    light_cue,
+    noun_cue,
+    stance_holder,
+)
 from kg.extract._speech_parts import (
     EXPLETIVES,
     Attribution,
@@ -26,8 +34,10 @@ from kg.extract._speech_parts import (
 from kg.extract._speech_quotes import quotations
 from kg.extract._text import doc_text, sentence_start
 
-_CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but "according"
+_CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but these:
+_PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
+_CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
 
@@ -40,9 +50,12 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
     content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"). "According to Z" and "Z reported" nest every cue of their content, quoted or
-    before them ("“A,” X said, according to Z"). A content running over several sentences (a
-    paragraph after "X wrote:") nests the cues of all of them.
+    to oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on
+    to praise Y", "X issued a statement saying Y"). Another speaker's cue set against the
+    content ("X said A, while Y said B") stays too, and ends it. "According to Z", "Z
+    reported" and "In a Z poll" nest every cue of their content, quoted or before them ("“A,”
+    X said, according to Z"). A content running over several sentences (a paragraph after "X
+    wrote:") nests the cues of all of them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -59,6 +72,11 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if _coordinated(att.cue_token, other.cue_token) and other.speaker is not None:
                 att = replace(att, speaker=other.speaker, speaker_range=other.speaker_range)
                 out[n] = att
+            if m < n and _contrasted(att, other):
+                cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
+                if cut is not None:
+                    out[m] = replace(other, content=cut)
+                    continue
             # "X pledged to oppose Y", "X praised Y for backing Z": what X pledged or praised
             if att.speaker is None or att.speaker != other.speaker or \
                     att.cue_token.dep_ in ("xcomp", "pcomp"):
@@ -67,12 +85,27 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             cut = trimmed(doc, other.content[0], _before_conjunction(att.cue_token).idx)
             if cut is not None and m < n:
                 out[m] = replace(other, content=cut)
+            elif cut is None and m < n:  # "X went on to praise Y": one cue, "went on to praise"
+                out[m] = replace(other, cue=(other.cue[0], att.cue[1]), content=att.content,
+                                 direct=att.direct)
+                out[n] = None
+                break
     return [a for a in out if a is not None]
 
 
+def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue word lies inside a longer cue of another attribution.
+
+    "X expressed concern about Y" is one attribution; the noun rule would find "concern about"
+    again inside the light-verb cue "expressed concern about".
+    """
+    return [a for a in found if not any(
+        b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
+
+
 def _relays(cue: Token) -> bool:
-    """Return whether a cue hands on a report: "according to Z", "Z reported"."""
-    return cue.lower_ == "according" or cue.lemma_.lower() == "report"
+    """Return whether a cue hands on a report: "according to Z", "Z reported", "in a Z poll"."""
+    return cue.lower_ in _PREP_CUES or cue.lemma_.lower() == "report"
 
 
 def _coordinated(cue: Token, outer: Token) -> bool:
@@ -86,6 +119,20 @@ def _coordinated(cue: Token, outer: Token) -> bool:
         not kids(cue, "nsubj", "nsubjpass")
 
 
+def _contrasted(att: Attribution, outer: Attribution) -> bool:
+    """Return whether a cue of another speaker answers the outer content ("A, while Y said B").
+
+    The parser often hangs a "while"/"but" clause inside the outer content; a clause with a
+    speaker of its own, set against the outer one, is the second speaker's words.
+    """
+    cue = att.cue_token
+    if att.speaker is None or att.speaker == outer.speaker or att.speaker.i > cue.i:
+        return False
+    marks = [c.lower_ for c in kids(cue, "mark")]
+    joined = cue.dep_ == "conj" and any(c.lower_ in _CONTRASTS for c in kids(cue.head, "cc"))
+    return joined or any(w in _CONTRASTS for w in marks)
+
+
 def _before_conjunction(cue: Token) -> Token:
     """Return the first token of a cue's clause, its coordinating conjunction included."""
     doc = cue.doc
@@ -93,6 +140,12 @@ def _before_conjunction(cue: Token) -> Token:
     while start.i > 0 and doc[start.i - 1].dep_ == "cc" and doc[start.i - 1].head == cue.head:
         start = doc[start.i - 1]
     return start
+
+
+def _after_cue(doc: Doc, content: Range, cue_end: Token) -> Range | None:
+    """Start a content after the words of its cue ("made it clear [that ...]", not "it clear")."""
+    end = cue_end.idx + len(cue_end)
+    return trimmed(doc, end, content[1]) if content[0] < end < content[1] else content
 
 
 def _passive_clause(att: Attribution) -> bool:
@@ -163,7 +216,7 @@ class AttributionFinder:
         quoted = [(a, b) for a, b in quotes if len(text[a:b].split()) > 2]
         for token in doc:
             pos = token.pos_
-            if pos not in _CUE_POS and token.lower_ != "according" or token.idx < start \
+            if pos not in _CUE_POS and token.lower_ not in _PREP_CUES or token.idx < start \
                     or token.i in used \
                     or any(a < token.idx < b for a, b in quoted) \
                     or text[token.idx - 1:token.idx] in ("<", "/"):
@@ -171,16 +224,20 @@ class AttributionFinder:
             if token.lower_ == "according" and token.i + 1 < len(doc) \
                     and doc[token.i + 1].lower_ == "to":
                 hit = according(token)
+            elif token.lower_ == "in":
+                hit = in_survey(token, self.lex)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
             elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
+            elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
+                hit = held
             elif pos == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                     or that_clause(token)
                                     or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif pos == "NOUN":
-                hit = noun_cue(token, self.lex)
+                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex)
             elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:
@@ -193,7 +250,7 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return _unnest(doc, clipped)
+        return _unnest(doc, _outside_other_cues(clipped))
 
     # speaker -----------------------------------------------------------------------------
 
@@ -308,9 +365,28 @@ class AttributionFinder:
             return None
         if not around:
             content = self.rules.clip(token, speaker, content)
+            if content is not None and prep is not None:
+                content = _after_cue(token.doc, content, prep)
             if content is None or content[0] <= token.idx < content[1]:
                 return None
         return self._make(token, content, speaker, channel, cue_end=prep)
+
+    def _stance_participle(self, token: Token) -> Attribution | None:
+        """Attribute the noun a stance participle modifies to its agent: "a bill opposed by Y".
+
+        "The measure, opposed by unions, failed": the unions' stance is toward the measure,
+        the noun phrase the participle hangs on (without the participle's own phrase).
+        """
+        if token.dep_ != "acl" or token.tag_ != "VBN" or \
+                token.lemma_.lower() not in self.lex.stance_verbs:
+            return None
+        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+        noun = token.head
+        if agent is None or noun.i > token.i:
+            return None
+        end = min(token.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
+        content = trimmed(token.doc, noun.left_edge.idx, end)
+        return self._make(token, content, agent, None) if content is not None else None
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:
         words = [t for t in tokens if not t.is_punct]
@@ -383,7 +459,10 @@ class AttributionFinder:
         speaker = kids(verb, "nsubj")[0]
         if speaker.pos_ == "PRON" and speaker.lower_ in ("i", "we", "you", "it"):
             return None
-        return self._make(verb, quote, speaker, None)
+        # "X joined the protest, saying on Twitter: “...”": the reporting participle introduces it
+        saying = [t for t in colon.sent if verb.i < t.i < colon.i and t.tag_ == "VBG"
+                  and t.lemma_.lower() in self.lex.clause_verbs and t.head.i == verb.i]
+        return self._make(saying[-1] if saying else verb, quote, speaker, None)
 
     def _make(self, token: Token, content: Range, speaker: Token | None, channel: Token | None,
               *, cue_end: Token | None = None) -> Attribution:

@@ -30,6 +30,9 @@ class SpeechLexicon:
     speech_products: frozenset[str]
     attitude_adjectives: frozenset[str]
     unsourced_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    stance_verbs: frozenset[str]
+    survey_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

@@ -23,6 +23,7 @@ from kg.extract._text import doc_text
 
 _LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 MAX_LABEL_TOKENS = 5
+_ANSWERED_PREPS = frozenset({"to", "with", "for", "on", "over"})
 
 
 def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
@@ -79,13 +80,32 @@ def according(token: Token) -> Attribution | None:
         speaker=source, speaker_range=noun_phrase(source), direct=is_direct(doc, content))
 
 
+def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a sentence opening "In a <poll>, ..." to the poll: what the poll found.
+
+    Only a sentence-initial phrase counts, and only survey nouns: "In a statement, X said"
+    has its own cue in "said", and the poll then holds what its respondents "said".
+    """
+    if token.i != token.sent.start:
+        return None
+    source = next((o for o in kids(token, "pobj") if o.lemma_.lower() in lex.survey_nouns), None)
+    if source is None:
+        return None
+    content = trimmed(token.doc, token.right_edge.idx + len(token.right_edge), token.sent.end_char)
+    if content is None:
+        return None
+    return Attribution(
+        cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
+        speaker=source, speaker_range=noun_phrase(source), direct=is_direct(token.doc, content))
+
+
 def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute what a cue noun reports to its possessor: "Trump's claim that ...".
 
     A noun of `unsourced_nouns` needs no possessor ("criticism of X" has no expressed source).
     """
     lemma = token.lemma_.lower()
-    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns:
+    if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns or _answered(token):
         return None
     owners = kids(token, "poss")
     owners += [p for prep in kids(token, "prep") if prep.lower_ in ("by", "from")
@@ -102,6 +122,12 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
         speaker=owner, speaker_range=phrase_of(owner),
         direct=is_direct(doc, content))
+
+
+def _answered(token: Token) -> bool:
+    """Return whether a cue noun is what a verb answers or deals with ("responded to questions
+    about Y", "met with concerns over Y"): the topic of someone else's act, not a statement."""
+    return token.dep_ == "pobj" and token.head.lower_ in _ANSWERED_PREPS
 
 
 def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -159,6 +185,35 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
         cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
         speaker=subject, speaker_range=phrase_of(subject),
         direct=is_direct(token.doc, content))
+
+
+def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute a stance toward Y to the subject of "X is a supporter of Y" ("a critic of Y").
+
+    Only a predicate noun says what its subject holds; "supporters of Y rallied" names a group.
+    The content is the "of" object, or a name before the noun ("X is a Sanders supporter").
+    """
+    if token.lemma_.lower() not in lex.stance_nouns or token.dep_ != "attr":
+        return None
+    subject = first(kids(token.head, "nsubj"))
+    if subject is None or subject.lower_ in EXPLETIVES:
+        return None
+    cue_end = token
+    content = None
+    for prep in kids(token, "prep"):
+        objects = kids(prep, "pobj")
+        if prep.lower_ == "of" and prep.i == token.i + 1 and objects:
+            content, cue_end = subtree(objects[0]), prep
+            break
+    names = [c for c in kids(token, "compound") if c.pos_ == "PROPN"]
+    if content is None and names:
+        content = subtree(names[0])
+    found = trimmed(token.doc, *content) if content is not None else None
+    if found is None:
+        return None
+    return Attribution(
+        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=found,
+        speaker=subject, speaker_range=noun_phrase(subject), direct=is_direct(token.doc, found))
 
 
 def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:

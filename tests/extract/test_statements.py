@@ -120,6 +120,18 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
      "The farmers", "skeptical of", "the new dam", False),
     ("The mayor was confident that the bridge would hold.",
      "The mayor", "confident", "that the bridge would hold", False),
+    ("The mayor made it clear that the bridge would stay closed.",
+     "The mayor", "made it clear", "that the bridge would stay closed", False),
+    ("The engineer has made no secret of her doubts about the dam.",
+     "The engineer", "made no secret of", "her doubts about the dam", False),
+    ("Brenner called upon voters to reject the toll.",
+     "Brenner", "called upon", "voters to reject the toll", False),
+    ("The mayor calls the new toll unfair.", "The mayor", "calls", "the new toll unfair", False),
+    ("The engineers balked at the new toll.", "The engineers", "balked at", "the new toll", False),
+    ("The senator later walked back her remarks on the toll.",
+     "The senator", "walked back", "her remarks on the toll", False),
+    ("The mayor's embrace of the new toll surprised the farmers.",
+     "The mayor's", "embrace of", "the new toll", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -196,6 +208,9 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "Prices rose as the council continued to debate the toll.",
     "The farmers were proud.",
     "The crack in the dam was not reported.",
+    "A band called Ortiz played at the harbour.",
+    "The engineers were met with questions about the dam.",
+    "The council has struggled with doubts about the new toll.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
@@ -221,6 +236,80 @@ def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, te
      [("said", "The mayor", "the bridge was unsafe"), ("promised", "The mayor", "to close it")]),
 ])
 def test_find_statements_second_verb_of_the_speaker_is_its_own_statement(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The farmers said the dam was safe, while the engineers said it would fail.",
+     [("said", "The farmers", "the dam was safe"), ("said", "the engineers", "it would fail")]),
+    ("Most residents said the toll was fair, though the mayor said it was too high.",
+     [("said", "Most residents", "the toll was fair"), ("said", "the mayor", "it was too high")]),
+])
+def test_find_statements_contrasted_speaker_ends_the_outer_content(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor expressed concern about the new toll.", "expressed concern about"),
+    ("The farmers have serious doubts about the dam.", "have serious doubts about"),
+])
+def test_find_statements_cue_inside_a_longer_cue_is_one_statement(nlp, text, cue):
+    assert [s.cue.text for s in _extract(nlp, text).statements] == [cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The senator went on to praise the engineers.", "went on to praise", "the engineers"),
+    ("The council issued a statement saying that the bridge was safe.",
+     "issued a statement saying", "that the bridge was safe"),
+])
+def test_find_statements_follow_up_that_is_the_whole_content_joins_the_cue(nlp, text, cue,
+                                                                           content):
+    assert [(s.cue.text, s.content.text) for s in _extract(nlp, text).statements] == [
+        (cue, content)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    ("Ortiz has been a fierce critic of the toll.", "Ortiz", "critic of", "the toll"),
+    ("The engineer is a Brenner supporter.", "The engineer", "supporter", "Brenner"),
+])
+def test_find_statements_predicate_stance_noun_reports_its_subjects_stance(nlp, text, speaker,
+                                                                           cue, content):
+    assert [(s.speaker_mention.text, s.cue.text, s.content.text)
+            for s in _extract(nlp, text).statements] == [(speaker, cue, content)]
+
+
+def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
+    assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
+
+
+def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
+    text = ("On Friday the mayor joined the protest, saying in a post on the council website: "
+            "“The bridge will reopen.”")
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == [
+        ("saying", "the mayor", "“The bridge will reopen.”")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new toll, opposed by most farmers, was dropped in May.",
+     [("opposed", "most farmers", "The new toll")]),
+    ("It was a plan backed by the mayor.", [("backed", "the mayor", "a plan")]),
+    ("The report, published by the council, was long.", []),
+])
+def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, expected):
+    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
+            for s in _extract(nlp, text).statements] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a new poll released Monday, most farmers said they opposed the toll.",
+     [("In", "a new poll", "most farmers said they opposed the toll")]),
+    ("In a statement, the mayor said the bridge was safe.",
+     [("said", "the mayor", "the bridge was safe")]),
+])
+def test_find_statements_opening_in_a_poll_holds_the_sentence(nlp, text, expected):
     assert [(s.cue.text, s.speaker_mention.text, s.content.text)
             for s in _extract(nlp, text).statements] == expected
 
