@@ -38,7 +38,7 @@ class SpeechLexicon:
         """Return whether a verb lemma can report speech, thought or a request.
 
         Examples:
-            >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("walk")
+            >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("swim")
             (True, False)
         """
         return self.is_cue_alone(lemma) or lemma in self.prep_verbs
