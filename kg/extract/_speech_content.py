@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_parts import EXPLETIVES, Range, kids, noun_phrase, subtree, trimmed
@@ -101,24 +101,17 @@ class ContentRules:
             return phrases[0].idx, end
         return subtree(judged[0])[0], end
 
-    def _widen(self, doc: Doc, span: Range, quotes: list[Range]) -> Range:
-        a, b = span
-        for qa, qb in quotes:
-            if qa < b and a < qb:
-                a, b = min(a, qa), max(b, qb)
-        return a, b
-
     def content(self, token: Token, quotes: list[Range]) -> Range | None:
         doc = token.doc
         lemma = token.lemma_.lower()
         view = self.as_view(token)
         if view is not None:
-            return self._widen(doc, view, quotes)
+            return _widen(view, quotes)
         for comp in kids(token, "ccomp"):
-            return self._widen(doc, subtree(comp), quotes)
+            return _widen(subtree(comp), quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
             if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
-                return self._widen(doc, subtree(clause), quotes)  # "said in a statement that"
+                return _widen(subtree(clause), quotes)  # "said in a statement that"
         if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
             preds = kids(token, "xcomp", "oprd", "acomp")
             subjects = kids(token, "nsubj")
@@ -128,7 +121,7 @@ class ContentRules:
         if prep is not None:
             end = max(token.right_edge.i, prep.right_edge.i)
             if prep.i + 1 < len(doc) and prep.i + 1 <= end:
-                return self._widen(doc, (doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
+                return _widen((doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
         if lemma in self.lex.request_verbs:
             objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
             if objs and comps:
@@ -136,13 +129,13 @@ class ContentRules:
         if lemma in _NAMING_VERBS and kids(token, "dobj"):
             preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
             end = max(subtree(p)[1] for p in preds)
-            return self._widen(doc, (subtree(kids(token, "dobj")[0])[0], end), quotes)
+            return _widen((subtree(kids(token, "dobj")[0])[0], end), quotes)
         if (named := _named_without_object(token)) is not None:
-            return self._widen(doc, named, quotes)
+            return _widen(named, quotes)
         for obj in kids(token, "dobj"):
             span = subtree(obj)
             if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
-                return self._widen(doc, span, quotes)
+                return _widen(span, quotes)
             # "endorsed him" reports a stance on a person; "denied it" names no content
             if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
                     lemma == "say" and obj.pos_ != "PRON":
@@ -151,11 +144,11 @@ class ContentRules:
                 # "what he described as volatile": the relative pronoun and what it is called
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
-                    return self._widen(doc, (span[0], subtree(as_phrase[0])[1]), quotes)
+                    return _widen((span[0], subtree(as_phrase[0])[1]), quotes)
         if lemma in self.lex.object_verbs:  # "endorse putting cameras on police officers"
             for comp in kids(token, "xcomp"):
                 if comp.tag_ == "VBG" and comp.i > token.i:
-                    return self._widen(doc, subtree(comp), quotes)
+                    return _widen(subtree(comp), quotes)
         if lemma in self.lex.object_verbs and token.dep_ == "relcl" and kids(token, "nsubj") \
                 and not kids(token, "dobj", "ccomp", "xcomp", "prep"):
             head = token.head  # "a deal she once supported": the antecedent is the object
@@ -168,11 +161,11 @@ class ContentRules:
             return self._with_reason(token, subtree(passive[0]), quotes)
         if lemma in self.lex.infinitive_verbs:
             for comp in kids(token, "xcomp"):
-                return self._widen(doc, subtree(comp), quotes)
+                return _widen(subtree(comp), quotes)
         for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
             objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
             if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
-                return self._widen(doc, subtree(objects[0]), quotes)
+                return _widen(subtree(objects[0]), quotes)
         return None
 
     def passive(self, token: Token) -> Range | None:
@@ -224,7 +217,7 @@ class ContentRules:
         for prep in kids(token, "prep"):
             if prep.lower_ in ("for", "as", "of", "over") and prep.idx >= span[1]:
                 end = max(end, subtree(prep)[1])
-        return self._widen(token.doc, (span[0], end), quotes)
+        return _widen((span[0], end), quotes)
 
     def cue_prep(self, token: Token) -> Token | None:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
@@ -272,3 +265,12 @@ class ContentRules:
             if qa >= start and not doc_text(doc)[start:qa].strip():
                 return qa, qb
         return None
+
+
+def _widen(span: Range, quotes: list[Range]) -> Range:
+    """Widen a content to take in whole every quotation it overlaps."""
+    a, b = span
+    for qa, qb in quotes:
+        if qa < b and a < qb:
+            a, b = min(a, qa), max(b, qb)
+    return a, b

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.rdf._nquads import ArticleQuads, to_nquads
+from kg.rdf._nt import rdflib_term
 from kg.rdf._read import from_graph
 from kg.rdf._terms import article_iri, graph_iri, run_digest
 from kg.rdf._write import to_graph, triples
 
 __all__ = ["DEFAULT_BASE_IRI", "ArticleQuads", "article_iri", "from_graph", "graph_iri",
-           "run_digest", "to_graph", "to_nquads", "triples"]
+           "rdflib_term", "run_digest", "to_graph", "to_nquads", "triples"]

@@ -1,9 +1,10 @@
-"""Write single RDF terms in N-Triples form, through pyoxigraph, caching the ones that repeat.
+"""Write single RDF terms in N-Triples form, through pyoxigraph, caching the ones that repeat;
+and read pyoxigraph's terms back as rdflib terms.
 
 The writer describes each triple as three such strings: N-Quads lines are those strings joined,
-and rdflib graphs are parsed from them, so both come from one text. pyoxigraph checks each IRI
-and escapes each literal; a cache keeps the terms most articles share (vocabulary, kinds, flags,
-offsets, dates, places) from being written again.
+and rdflib graphs are parsed from them (by pyoxigraph, then `rdflib_term`), so both come from
+one text. pyoxigraph checks each IRI and escapes each literal; a cache keeps the terms most
+articles share (vocabulary, kinds, flags, offsets, dates, places) from being written again.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import functools
 from datetime import date, datetime
 
 import pyoxigraph as ox
-from rdflib import Literal
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import MappingError
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_datatype = functools.lru_cache(maxsize=64)(URIRef)
 _CACHED = 16384
 
 
@@ -77,3 +81,24 @@ def typed(lexical: str, datatype: str) -> str:
         '"2019-08"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
     """
     return str(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
+
+
+def rdflib_term(term: object) -> Node:
+    """Return a pyoxigraph term as the rdflib term rdflib's own parser would give.
+
+    An xsd:string literal is a plain literal, as rdflib reads `"text"`.
+
+    Raises:
+        ValueError: If the term has no rdflib form (an RDF 1.2 triple term).
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _STRING else \
+            Literal(term.value, datatype=_datatype(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise ValueError(f"unsupported RDF term {term!r}")

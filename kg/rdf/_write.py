@@ -6,8 +6,10 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TypeVar
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
+from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import MappingError
@@ -60,8 +62,19 @@ def to_graph(extraction: Extraction, *, base_iri: str = DEFAULT_BASE_IRI) -> Gra
     name, found = triples(extraction, base_iri=base_iri)
     graph = Graph(identifier=name, bind_namespaces="none")
     bind_prefixes(graph, base_iri)
-    # parsed from the very text that `to_nquads` writes, so the two cannot differ
-    graph.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in found), format="nt")
+    # parsed from the very text that `to_nquads` writes, so the two cannot differ; pyoxigraph
+    # parses it (rdflib's N-Triples parser takes ~3x as long), each distinct term converted once
+    text = "".join(f"{s} {p} {o} .\n" for s, p, o in found)
+    terms: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        known = terms.get(value)
+        if known is None:
+            known = terms[value] = nt.rdflib_term(value)
+        return known
+
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
+               for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
     return graph
 
 

@@ -5,7 +5,6 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 
 from __future__ import annotations
 
-import functools
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from rdflib.term import Node, URIRef
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
+from kg.rdf import rdflib_term
 from kg.store import _pending, _sparql
 from kg.store.base import (
     Bindings,
@@ -298,25 +298,13 @@ def _has_blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
-_datatype = functools.lru_cache(maxsize=64)(URIRef)
-_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 def _from_ox(term: object) -> Node | None:
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return RDFLiteral(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _STRING:  # reported as a plain literal, see `normal`
-            return RDFLiteral(term.value)
-        return RDFLiteral(term.value, datatype=_datatype(datatype))
-    raise QueryError(f"unsupported term in a query result: {term!r}")
+    try:
+        return rdflib_term(term)
+    except ValueError as exc:
+        raise QueryError(f"unsupported term in a query result: {term!r}") from exc
 
 
 class _Converted(dict[object, Node | None]):
