@@ -2,8 +2,8 @@
 embedded on-disk Oxigraph store, and the user-facing timeline (`kg timeline --actor NAME --from
 --to`: the actor found by name, then its entries read), on the whole store and on a copy of
 about a million triples of it (the issue's size); on that copy also rdflib in memory, the named
-query `timeline_events`, and bulk export against the native dump (rdflib and Turtle export on
-the 4M-triple store would take most of an hour).
+query `timeline_events`, and bulk export against the native dump (rdflib on the 4M-triple
+store would take most of an hour and several GiB).
 
     python -m benchmarks.bench_store --store DIR [--repeats 15] [--subset-triples 1000000]
 """

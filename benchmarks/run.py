@@ -135,7 +135,7 @@ def table(results: dict[str, object]) -> str:
     secs, ratios = export["seconds"], export["ratio_to_native_dump"]
     rows.append(f"| export {int(subset['triples']):,} triples | N-Quads {secs['nquads']:.1f} s "
                 f"(native dump, 1.0), TriG {secs['trig']:.1f} s ({ratios['trig']:.2f}), Turtle "
-                f"{secs['turtle']:.1f} s ({ratios['turtle']:.1f}x) | reported | yes |")
+                f"{secs['turtle']:.1f} s ({ratios['turtle']:.2f}) | reported | yes |")
     return "\n".join(rows)
 
 
