@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,7 +28,15 @@ from kg.model import (
     TimeValue,
     Timex,
 )
-from kg.rdf import DEFAULT_BASE_IRI, article_iri, from_graph, graph_iri, to_graph, to_nquads
+from kg.rdf import (
+    DEFAULT_BASE_IRI,
+    article_iri,
+    from_graph,
+    graph_iri,
+    rdflib_term,
+    to_graph,
+    to_nquads,
+)
 from kg.validate import validate
 from kg.vocab import CAMEO_TO_PLOVER, KG, PLOVER, PLOVER_TYPES, iris, ontology_path
 
@@ -403,3 +412,25 @@ def test_rdf_roundtrip_survives_oxigraph_store(extraction: Extraction) -> None:
     for triple in dataset.graph(graph.identifier):
         stored.add(triple)
     assert from_graph(stored) == extraction
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    (ox.NamedNode("https://example.org/a"), URIRef("https://example.org/a")),
+    (ox.Literal("plain"), Literal("plain")),  # xsd:string reads as rdflib reads "plain"
+    (ox.Literal("Paris", language="fr"), Literal("Paris", lang="fr")),
+    (ox.Literal("2019-08-20", datatype=ox.NamedNode(str(XSD.date))),
+     Literal("2019-08-20", datatype=XSD.date)),
+    (ox.BlankNode("b1"), BNode("b1")),
+])
+def test_rdflib_term_gives_what_rdflibs_parser_gives(term: object, expected: object) -> None:
+    converted = rdflib_term(term)
+    assert converted == expected and type(converted) is type(expected)
+    if isinstance(expected, Literal):
+        assert (converted.datatype, converted.language) == (expected.datatype, expected.language)
+
+
+def test_rdflib_term_refuses_a_triple_term() -> None:
+    triple = ox.Triple(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                       ox.NamedNode("https://example.org/o"))
+    with pytest.raises(ValueError, match="unsupported RDF term"):
+        rdflib_term(triple)
