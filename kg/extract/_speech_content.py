@@ -15,6 +15,7 @@ from kg.extract._speech_parts import EXPLETIVES, Range, kids, noun_phrase, subtr
 from kg.extract._text import doc_text
 
 _GAP = re.compile(r"[\s,:;—–-]*")
+_COLON = re.compile(r"\s*:")  # blanks, then the colon that hands on to a quotation
 _TOPIC_PREPS = {"about", "of", "on", "against"}
 _FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
@@ -254,15 +255,13 @@ class ContentRules:
         The words between the cue and the colon say where or how it was said; the colon hands
         on to the quotation.
         """
-        doc = token.doc
-        end = token.right_edge.idx + len(token.right_edge)
-        gap = doc_text(doc)[end:]
-        colon = len(gap) - len(gap.lstrip()) if gap.lstrip().startswith(":") else -1
-        if colon < 0:
+        text = doc_text(token.doc)
+        colon = _COLON.match(text, token.right_edge.idx + len(token.right_edge))
+        if colon is None:
             return None
-        start = end + colon + 1
+        start = colon.end()
         for qa, qb in quotes:
-            if qa >= start and not doc_text(doc)[start:qa].strip():
+            if qa >= start and not text[start:qa].strip():
                 return qa, qb
         return None
 

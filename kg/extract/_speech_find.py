@@ -25,10 +25,9 @@ from kg.extract._speech_parts import (
     EXPLETIVES,
     Attribution,
     Range,
+    attribution,
     first,
-    is_direct,
     kids,
-    phrase_of,
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
@@ -466,13 +465,8 @@ class AttributionFinder:
 
     def _make(self, token: Token, content: Range, speaker: Token | None, channel: Token | None,
               *, cue_end: Token | None = None) -> Attribution:
-        doc = token.doc
-        channel = channel or self._channel(token)
-        last = cue_end or token
-        return Attribution(
-            cue=(token.idx, last.idx + len(last)), cue_token=token, content=content,
-            speaker=speaker, speaker_range=phrase_of(speaker), channel=channel,
-            channel_range=phrase_of(channel), direct=is_direct(doc, content))
+        return attribution(token, content, speaker, cue_end=cue_end,
+                           channel=channel or self._channel(token))
 
     def _continue_quotes(self, doc: Doc, found: list[Attribution], quotes: list[Range]
                          ) -> list[Attribution]:

@@ -11,11 +11,10 @@ from kg.extract._speech_parts import (
     EXPLETIVES,
     Attribution,
     Range,
+    attribution,
     first,
     is_direct,
     kids,
-    noun_phrase,
-    phrase_of,
     subtree,
     trimmed,
 )
@@ -75,9 +74,7 @@ def according(token: Token) -> Attribution | None:
         before if before[1] - before[0] >= after[1] - after[0] else after)
     if content is None:
         return None
-    return Attribution(
-        cue=(token.idx, to.idx + len(to)), cue_token=token, content=content,
-        speaker=source, speaker_range=noun_phrase(source), direct=is_direct(doc, content))
+    return attribution(token, content, source, cue_end=to)
 
 
 def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -94,9 +91,7 @@ def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
     content = trimmed(token.doc, token.right_edge.idx + len(token.right_edge), token.sent.end_char)
     if content is None:
         return None
-    return Attribution(
-        cue=(token.idx, token.idx + len(token)), cue_token=token, content=content,
-        speaker=source, speaker_range=noun_phrase(source), direct=is_direct(token.doc, content))
+    return attribution(token, content, source)
 
 
 def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -116,12 +111,7 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     if found is None:
         return None
     content, cue_end = found
-    doc = token.doc
-    owner = first(owners)
-    return Attribution(
-        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=owner, speaker_range=phrase_of(owner),
-        direct=is_direct(doc, content))
+    return attribution(token, content, first(owners), cue_end=cue_end)
 
 
 def _answered(token: Token) -> bool:
@@ -149,11 +139,7 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
             found = subtree(kids(preps[0], "pobj", "pcomp")[0]), preps[0]
         if found is not None:
             content, cue_end = found
-            doc = token.doc
-            return Attribution(
-                cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-                speaker=subject, speaker_range=noun_phrase(subject),
-                direct=is_direct(doc, content))
+            return attribution(token, content, subject, cue_end=cue_end)
     return None
 
 
@@ -181,10 +167,7 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     subject = first(kids(token.head, "nsubj"))
     if subject is not None and subject.lower_ in EXPLETIVES:
         subject = None
-    return Attribution(
-        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=content,
-        speaker=subject, speaker_range=phrase_of(subject),
-        direct=is_direct(token.doc, content))
+    return attribution(token, content, subject, cue_end=cue_end)
 
 
 def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -211,9 +194,7 @@ def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
     found = trimmed(token.doc, *content) if content is not None else None
     if found is None:
         return None
-    return Attribution(
-        cue=(token.idx, cue_end.idx + len(cue_end)), cue_token=token, content=found,
-        speaker=subject, speaker_range=noun_phrase(subject), direct=is_direct(token.doc, found))
+    return attribution(token, found, subject, cue_end=cue_end)
 
 
 def _noun_content(token: Token, lex: SpeechLexicon) -> tuple[Range, Token] | None:

@@ -75,3 +75,14 @@ def noun_phrase(token: Token) -> Range:
 def phrase_of(token: Token | None) -> Range | None:
     """Return the range of a speaker's noun phrase, or None where there is no speaker."""
     return noun_phrase(token) if token is not None else None
+
+
+def attribution(cue: Token, content: Range, speaker: Token | None, *,
+                cue_end: Token | None = None, channel: Token | None = None) -> Attribution:
+    """Return the attribution of `content` to `speaker` through a cue running from the word
+    `cue` to `cue_end` (the cue word alone by default), its ranges and directness derived."""
+    last = cue_end or cue
+    return Attribution(
+        cue=(cue.idx, last.idx + len(last)), cue_token=cue, content=content,
+        speaker=speaker, speaker_range=phrase_of(speaker), channel=channel,
+        channel_range=phrase_of(channel), direct=is_direct(cue.doc, content))
