@@ -120,8 +120,11 @@ def _admin1_codes(cities: Iterable[City], gaz_keys: dict[str, set[str]]
     best: dict[str, City] = {}  # iso code -> the largest city whose name the division bears
     for city in largest:
         cc = city["countrycode"]
-        for key in {fold(n) for n in [city["name"], *city["alternatenames"]] if _latin(n)}:
-            for iso in gaz_keys.get(f"{cc}:{key}", ()):
+        # sorted: sets iterate in an order that changes with each process's string hashing,
+        # and two divisions matching one city (Pecs, Baranya) would then swap between runs
+        for key in sorted({fold(n) for n in [city["name"], *city["alternatenames"]]
+                           if _latin(n)}):
+            for iso in sorted(gaz_keys.get(f"{cc}:{key}", ())):
                 if iso not in best or city["population"] > best[iso]["population"]:
                     best[iso] = city
     return {(c["countrycode"], c["admin1code"]): (iso, c) for iso, c in best.items()}
