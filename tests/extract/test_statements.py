@@ -41,6 +41,12 @@ def _extract(nlp, text: str, *, actors=(), times=(), with_events=False) -> Extra
     return find_statements(extraction, doc)
 
 
+def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
+    """Each statement of `text` as its cue, speaker mention and content, in text order."""
+    return [(s.cue.text, s.speaker_mention.text if s.speaker_mention else None, s.content.text)
+            for s in _extract(nlp, text).statements]
+
+
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "direct"), [
     ("“We will not leave the valley,” the spokesman said.",
      "the spokesman", "said", "“We will not leave the valley,”", True),
@@ -236,8 +242,7 @@ def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, te
      [("said", "The mayor", "the bridge was unsafe"), ("promised", "The mayor", "to close it")]),
 ])
 def test_find_statements_second_verb_of_the_speaker_is_its_own_statement(nlp, text, expected):
-    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
-            for s in _extract(nlp, text).statements] == expected
+    assert _cue_speaker_content(nlp, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -247,8 +252,7 @@ def test_find_statements_second_verb_of_the_speaker_is_its_own_statement(nlp, te
      [("said", "Most residents", "the toll was fair"), ("said", "the mayor", "it was too high")]),
 ])
 def test_find_statements_contrasted_speaker_ends_the_outer_content(nlp, text, expected):
-    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
-            for s in _extract(nlp, text).statements] == expected
+    assert _cue_speaker_content(nlp, text) == expected
 
 
 @pytest.mark.parametrize(("text", "cue"), [
@@ -287,8 +291,7 @@ def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
 def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
     text = ("On Friday the mayor joined the protest, saying in a post on the council website: "
             "“The bridge will reopen.”")
-    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
-            for s in _extract(nlp, text).statements] == [
+    assert _cue_speaker_content(nlp, text) == [
         ("saying", "the mayor", "“The bridge will reopen.”")]
 
 
@@ -299,8 +302,7 @@ def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
     ("The report, published by the council, was long.", []),
 ])
 def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, expected):
-    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
-            for s in _extract(nlp, text).statements] == expected
+    assert _cue_speaker_content(nlp, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -310,8 +312,7 @@ def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, ex
      [("said", "the mayor", "the bridge was safe")]),
 ])
 def test_find_statements_opening_in_a_poll_holds_the_sentence(nlp, text, expected):
-    assert [(s.cue.text, s.speaker_mention.text, s.content.text)
-            for s in _extract(nlp, text).statements] == expected
+    assert _cue_speaker_content(nlp, text) == expected
 
 
 def test_find_statements_skips_attributions_nested_in_quotes(nlp):
