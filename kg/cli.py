@@ -452,6 +452,9 @@ def eval_cmd(
         help="List misses and false positives of a task (timex, entities, events, statements, "
              "statements_derived).")
                       ] = None,
+    parse_cache: Annotated[Path | None, typer.Option(
+        help="Keep the spaCy parses in this folder and reuse them, so a re-run only costs the "
+             "extraction stages (for tuning rules).")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Score extraction on gold data: TIMEX, entities, events and statements, per corpus."""
@@ -459,7 +462,7 @@ def eval_cmd(
     from kg.extract import Pipeline
 
     report = evaluate(gold, pipeline=Pipeline(_settings(config)), limit=limit,
-                      details=errors is not None)
+                      details=errors is not None, parse_cache=parse_cache)
     typer.echo(report.model_dump_json(indent=2) if as_json else render(report))
     if errors:
         typer.echo(render_errors(report, errors))

@@ -388,6 +388,34 @@ def test_evaluate_runs_a_real_pipeline():
     assert report.corpus("news").task("timex").counts["relaxed"].fn == 3
 
 
+def test_evaluate_reuses_kept_parses(tmp_path):
+    from kg.config import Settings
+    from kg.extract.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings())
+    fresh = evaluate([DATA], pipeline=pipeline)
+    first = evaluate([DATA], pipeline=pipeline, parse_cache=tmp_path)
+    kept = list(tmp_path.iterdir())
+    second = evaluate([DATA], pipeline=pipeline, parse_cache=tmp_path)
+    assert [p.suffix for p in kept] == [".spacy"]
+    assert list(tmp_path.iterdir()) == kept
+    assert fresh.corpora == first.corpora == second.corpora
+    assert fresh.corpus("news").task("timex").counts["relaxed"].tp > 0
+
+
+def test_evaluate_parses_again_when_the_kept_file_is_unreadable(tmp_path):
+    from kg.config import Settings
+    from kg.extract.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(stages=("times",)))
+    first = evaluate([DATA], pipeline=pipeline, parse_cache=tmp_path)
+    (kept,) = tmp_path.iterdir()
+    kept.write_bytes(b"not a DocBin")
+    again = evaluate([DATA], pipeline=pipeline, parse_cache=tmp_path)
+    assert again.corpora == first.corpora
+    assert kept.read_bytes() != b"not a DocBin"
+
+
 @pytest.mark.parametrize(("agent", "place", "agent_counts", "place_counts"), [
     (("Harbor Co", 2), ("Lisbon", 1), (1, 0, 0), (1, 0, 0)),
     (("Ana Silva", 1), None, (0, 1, 1), (0, 0, 1)),

@@ -166,7 +166,11 @@ class Pipeline:
         """
         size = batch_size or self.settings.batch_size
         pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size)
-        for doc, article in pairs:
+        return self.apply_many((article, doc) for doc, article in pairs)
+
+    def apply_many(self, parsed: Iterable[tuple[Article, Doc]]) -> Iterator[Extraction | KGError]:
+        """Apply the stages to parsed articles, yielding a failure in its article's place."""
+        for article, doc in parsed:
             try:
                 yield self.apply(article, doc)
             except KGError as exc:
