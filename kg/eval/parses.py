@@ -1,9 +1,9 @@
 """Keep the spaCy parses of gold documents on disk, so repeated `kg eval` runs only re-run stages.
 
 A parse file holds every document of one run in a `DocBin` and is named by a hash of the model
-(name and version), of the code that sets sentence starts before the parser (`kg.articles.header`
-and `kg.extract.pipeline`), and of the texts. Anything else changing makes a new file; an
-unreadable one is parsed again.
+(name and version), of our code inside the spaCy pipeline (sentence starts from
+`kg.articles.header` and `kg.extract.pipeline`, headline casing from `kg.extract._truecase`), and
+of the texts. Anything else changing makes a new file; an unreadable one is parsed again.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 _log = logging.getLogger(__name__)
-_BEFORE_PARSER = ("kg.articles.header", "kg.extract.pipeline")  # code that sets sentence starts
+_PARSE_CODE = ("kg.articles.header", "kg.extract.pipeline", "kg.extract._truecase")
 
 
 def _key(nlp: Language, texts: Sequence[str]) -> str:
     digest = hashlib.sha256()
     digest.update(f"{nlp.meta.get('name')}|{nlp.meta.get('version')}|{nlp.pipe_names}".encode())
-    for name in _BEFORE_PARSER:
+    for name in _PARSE_CODE:
         digest.update(Path(str(importlib.import_module(name).__file__)).read_bytes())
     for text in texts:
         digest.update(hashlib.sha256(text.encode()).digest())

