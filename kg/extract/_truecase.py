@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from kg.extract._text import doc_text
 
@@ -31,6 +32,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|[\"“‘(]|\n\s*)$"
 _ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD"]
 _POS = ("verb", "adj", "adv")  # not nouns: the noun list holds names ("morton", "clinton")
 MIN_WORDS = 3  # fewer words are a name, a label or a byline, not a headline
+MAX_CHARS = 240  # a longer line is a paragraph
 TITLE_SHARE = 0.8  # of the content words capitalised, for a Title Case line
 MAX_ACRONYM = 4  # letters of a word in a line of capitals that may be an acronym ("NATO")
 
@@ -48,6 +50,8 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     """
     found = []
     for line in _LINE.finditer(text):
+        if len(line.group()) > MAX_CHARS:
+            continue
         words = _content_words(line.group())
         if len(_WORD.findall(line.group())) < MIN_WORDS or len(words) < 2:
             continue
@@ -67,10 +71,15 @@ class _Casing:
         self.lower: Counter[str] = Counter()
         self.capital: dict[str, Counter[str]] = {}  # inside a sentence: a name's spelling
         self.initial: Counter[str] = Counter()  # capitalised first words of sentences
-        spans = list(headlines)
-        for match in _WORD.finditer(text):
-            if any(a <= match.start() < b for a, b in spans):
-                continue
+        cut = [0]
+        for start, end in headlines:
+            cut += [start, end]
+        cut.append(len(text))
+        for part in range(0, len(cut), 2):
+            self._count(text, cut[part], cut[part + 1])
+
+    def _count(self, text: str, start: int, end: int) -> None:
+        for match in _WORD.finditer(text, start, end):
             word = match.group()
             if word.islower():
                 self.lower[word] += 1
@@ -134,32 +143,42 @@ def _known_word(nlp: Language) -> Callable[[str], bool]:
     return known
 
 
-def _own_trees(doc: Doc, line: Span) -> bool:
+def _own_trees(line: Span) -> bool:
     """Return whether the parse of `line` is trees of its own: no arc leaves or enters it
     (but the line break after it, which hangs on a word of the line)."""
     inside = range(line.start, line.end)
-    return all(t.head.i in inside for t in line) and not any(
-        t.head.i in inside for t in doc if t.i not in inside and not t.is_space)
+    return all(t.head.i in inside and all(c.i in inside or c.is_space for c in t.children)
+               for t in line)
 
 
-def _copy(doc: Doc, line: Span, parsed: Doc) -> bool:
-    """Put the annotations of `parsed` (the truecased line) on the tokens of `line`."""
-    if len(parsed) != len(line) or not _own_trees(doc, line) or any(
-            t.idx - line.start_char != p.idx or len(t) != len(p)
-            for t, p in zip(line, parsed, strict=True)):
-        return False
+def _aligned(line: Span, parsed: Doc) -> bool:
+    return len(parsed) == len(line) and all(
+        t.idx - line.start_char == p.idx and len(t) == len(p)
+        for t, p in zip(line, parsed, strict=True))
+
+
+def _copy(doc: Doc, lines: list[tuple[Span, Doc]]) -> None:
+    """Put the annotations of each parsed (truecased) line on the tokens of its `line`."""
+    lines = [(line, parsed) for line, parsed in lines
+             if _aligned(line, parsed) and _own_trees(line)]
+    if not lines:
+        return
     full = numpy.asarray(doc.to_array(_ATTRS))
-    full[line.start:line.end] = numpy.asarray(parsed.to_array(_ATTRS))
-    ents = [e for e in doc.ents if e.end <= line.start or e.start >= line.end]
-    ents += [Span(doc, line.start + e.start, line.start + e.end, label=e.label_)
-             for e in parsed.ents]
+    ents = list(doc.ents)
+    for line, parsed in lines:
+        full[line.start:line.end] = numpy.asarray(parsed.to_array(_ATTRS))
+        ents = [e for e in ents if e.end <= line.start or e.start >= line.end]
+        ents += [Span(doc, line.start + e.start, line.start + e.end, label=e.label_)
+                 for e in parsed.ents]
     doc.from_array(_ATTRS, cast("Ints2d", full))
     doc.ents = sorted(ents, key=lambda e: e.start)
-    return True
 
 
 class HeadlineCase:
-    """The `kg_headline_case` component: re-parse Title Case and capital lines (see module)."""
+    """The `kg_headline_case` component: re-parse Title Case and capital lines (see module).
+
+    `pipe` parses the headlines of a whole batch of articles together, as `nlp.pipe` does.
+    """
 
     NAME = "kg_headline_case"
 
@@ -169,24 +188,40 @@ class HeadlineCase:
         self.known = _known_word(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Re-parse the headlines of `docs`, a batch at a time, and yield the docs in order."""
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
+            jobs = [(doc, line, cased) for doc in batch for line, cased in self._headlines(doc)]
+            parsed = self._parse([cased for _, _, cased in jobs])
+            for doc in batch:
+                _copy(doc, [(line, p) for (d, line, _), p in zip(jobs, parsed, strict=True)
+                            if d is doc])
+                yield doc
+
+    def _headlines(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Return each headline of `doc` that truecasing changes, with its truecased text."""
         text = doc_text(doc)
         lines = headline_lines(text)
         if not lines:
-            return doc
+            return []
         casing = _Casing(text, lines, self.known)
+        found = []
         for start, end in lines:
             line = doc.char_span(start, end)
             cased = truecase(text[start:end], casing)
             if line is not None and cased != text[start:end]:
-                _copy(doc, line, self._parse(cased))
-        return doc
+                found.append((line, cased))
+        return found
 
-    def _parse(self, text: str) -> Doc:
-        parsed = self.nlp.make_doc(text)
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        docs = [self.nlp.make_doc(text) for text in texts]
         for name, component in self.nlp.pipeline:
-            if name != self.name and not name.startswith("kg_"):
-                parsed = component(parsed)
-        return parsed
+            if name != self.name and not name.startswith("kg_") and docs:
+                docs = list(component.pipe(docs) if hasattr(component, "pipe")
+                            else map(component, docs))
+        return docs
 
 
 @Language.factory(HeadlineCase.NAME)

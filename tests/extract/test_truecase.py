@@ -78,3 +78,13 @@ def test_headline_cue_becomes_a_statement(nlp):
     assert [(s.cue.text, s.speaker_mention.text if s.speaker_mention else None)
             for s in headline] == [("Slams", "Governor Maria Lopez")]
     assert not [a for a in extraction.actors if "Slams" in a.name]
+
+
+def test_batched_headlines_parse_as_one_at_a_time(nlp):
+    texts = [f"Maria Lopez Slams Council For Budget Cuts\n{BODY}", BODY,
+             f"COUNCIL BLASTS LOPEZ OVER SCHOOLS\n{BODY}\nLopez Vows To Fight On\nShe spoke."]
+
+    def seen(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+    assert [seen(d) for d in nlp.pipe(texts, batch_size=2)] == [seen(nlp(t)) for t in texts]
