@@ -28,6 +28,7 @@ from kg.extract._speech_parts import (
     attribution,
     first,
     kids,
+    subtree,
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
@@ -231,6 +232,8 @@ class AttributionFinder:
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
                 hit = held
+            elif pos == "VERB" and (named := self._view_participle(token)) is not None:
+                hit = named
             elif pos == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                     or that_clause(token)
                                     or self.rules.as_view(token) is not None):
@@ -385,6 +388,26 @@ class AttributionFinder:
             return None
         end = min(token.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
         content = trimmed(token.doc, noun.left_edge.idx, end)
+        return self._make(token, content, agent, None) if content is not None else None
+
+    def _view_participle(self, token: Token) -> Attribution | None:
+        """Attribute a noun and the view a participle takes of it: "a state seen as critical".
+
+        "X, known as Y", "a group known for Y", "emails now deemed classified": the participle
+        judges the noun it hangs on by a predicate ("as" or "for" phrase, or a bare one). The
+        content is the noun phrase with the participle's phrase; the agent, if any, holds the
+        view. A participle without a predicate ("a rate not seen since 1960") judges nothing.
+        """
+        lemma = token.lemma_.lower()
+        if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i or \
+                lemma not in self.lex.as_verbs | self.lex.view_verbs:
+            return None
+        preds = [c for c in token.children if c.dep_ in ("oprd", "xcomp") or
+                 c.dep_ == "prep" and c.lower_ in ("as", "for")]
+        if not preds:
+            return None
+        content = trimmed(token.doc, token.head.left_edge.idx, subtree(token)[1])
+        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
         return self._make(token, content, agent, None) if content is not None else None
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:

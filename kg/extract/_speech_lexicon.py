@@ -19,6 +19,7 @@ class SpeechLexicon:
     relay_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     as_verbs: frozenset[str]
+    view_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]

@@ -306,6 +306,19 @@ def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, ex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The old mill, known locally as the Grey House, burned down.",
+     [("known", None, "The old mill, known locally as the Grey House")]),
+    ("The farmers left a valley seen as too dry for wheat.",
+     [("seen", None, "a valley seen as too dry for wheat")]),
+    ("The ferry, long known for its delays, was sold.",
+     [("known", None, "The ferry, long known for its delays")]),
+    ("A road not seen since the flood appeared again.", []),
+])
+def test_find_statements_view_participle_judges_its_noun(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("In a new poll released Monday, most farmers said they opposed the toll.",
      [("In", "a new poll", "most farmers said they opposed the toll")]),
     ("In a statement, the mayor said the bridge was safe.",
