@@ -24,6 +24,7 @@ _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
 _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
+_FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
@@ -139,7 +140,7 @@ class ContentRules:
                 return _widen(span, quotes)
             # "endorsed him" reports a stance on a person; "denied it" names no content
             if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
-                    lemma == "say" and obj.pos_ != "PRON":
+                    lemma == "say" and obj.pos_ != "PRON" or self._finding(token):
                 return self._with_reason(token, span, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
                 # "what he described as volatile": the relative pronoun and what it is called
@@ -211,6 +212,14 @@ class ContentRules:
             nxt = doc_text(doc).find("\n", token.idx)
             b = min(b, nxt) if nxt != -1 and a < nxt else b
         return trimmed(doc, a, b) if b > a else None
+
+    def _finding(self, token: Token) -> bool:
+        """Return whether a verb reports what an inquiry found: "The poll found wide support".
+
+        Only an inquiry's finding is its content; "X found a job" reports nothing.
+        """
+        return token.lemma_.lower() in _FINDING_VERBS and any(
+            s.lemma_.lower() in self.lex.inquiry_nouns for s in kids(token, "nsubj"))
 
     def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
         """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""

@@ -319,6 +319,17 @@ def test_find_statements_view_participle_judges_its_noun(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The survey found strong support for the toll among farmers.",
+     [("found", "The survey", "strong support for the toll among farmers")]),
+    ("A review by the council found no evidence of fraud.",
+     [("found", "A review by the council", "no evidence of fraud")]),
+    ("The engineers found the crack in the dam.", []),
+])
+def test_find_statements_inquiry_reports_what_it_found(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("In a new poll released Monday, most farmers said they opposed the toll.",
      [("In", "a new poll", "most farmers said they opposed the toll")]),
     ("In a statement, the mayor said the bridge was safe.",
