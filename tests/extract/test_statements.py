@@ -149,6 +149,18 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     assert found.direct is direct
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor hinted at a new toll for the bridge.",
+     [("hinted at", "The mayor", "a new toll for the bridge")]),
+    ("The two engineers sparred over the cost of the dam.",
+     [("sparred over", "The two engineers", "the cost of the dam")]),
+    ("The farmers responded with loud protests at the harbour.",
+     [("responded with", "The farmers", "loud protests at the harbour")]),
+])
+def test_find_statements_verb_and_preposition_cue(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "The engineers focused the lamps and went home.",
     "The council looked tired about the river.",
