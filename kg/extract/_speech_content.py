@@ -114,8 +114,9 @@ class ContentRules:
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
             if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
                 return _widen(subtree(clause), quotes)  # "said in a statement that"
-        if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
-            preds = kids(token, "xcomp", "oprd", "acomp")
+        if lemma in self.lex.raising_verbs:  # "X seems ready", "X seems like a fair idea"
+            preds = [*kids(token, "xcomp", "oprd", "acomp"),
+                     *(p for p in kids(token, "prep") if p.lower_ == "like" and p.i > token.i)]
             subjects = kids(token, "nsubj")
             if preds and subjects:
                 return subtree(subjects[0])[0], subtree(preds[-1])[1]

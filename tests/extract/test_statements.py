@@ -176,6 +176,11 @@ def test_find_statements_raising_verb_has_no_source(nlp):
     assert statement.content.text.startswith("The mayor")
 
 
+def test_find_statements_raising_verb_with_like_has_no_source(nlp):
+    assert _cue_speaker_content(nlp, "The new toll seems like a fair idea.") == [
+        ("seems", None, "The new toll")]
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("LONDON (Reuters) - Ana Reyes said the dock was closed.", "Ana Reyes"),
     ("The senator issued a statement saying that the dock was closed.", "The senator"),
