@@ -396,15 +396,17 @@ class AttributionFinder:
         "X, known as Y", "a group known for Y", "emails now deemed classified": the participle
         judges the noun it hangs on by a predicate ("as" or "for" phrase, or a bare one). The
         content is the noun phrase with the participle's phrase; the agent, if any, holds the
-        view. A participle without a predicate ("a rate not seen since 1960") judges nothing.
+        view. A participle without a predicate ("a rate not seen since 1960") judges nothing,
+        but one of an announcement or a forecast ("a deal announced Friday", "a ruling expected
+        next week") reports the noun itself.
         """
         lemma = token.lemma_.lower()
-        if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i or \
-                lemma not in self.lex.as_verbs | self.lex.view_verbs:
+        if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i:
             return None
         preds = [c for c in token.children if c.dep_ in ("oprd", "xcomp") or
                  c.dep_ == "prep" and c.lower_ in ("as", "for")]
-        if not preds:
+        if not (preds and lemma in self.lex.as_verbs | self.lex.view_verbs or
+                lemma in self.lex.announced_verbs):
             return None
         content = trimmed(token.doc, token.head.left_edge.idx, subtree(token)[1])
         agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])

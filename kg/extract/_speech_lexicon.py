@@ -20,6 +20,7 @@ class SpeechLexicon:
     infinitive_verbs: frozenset[str]
     as_verbs: frozenset[str]
     view_verbs: frozenset[str]
+    announced_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]

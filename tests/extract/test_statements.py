@@ -330,6 +330,10 @@ def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, ex
     ("The ferry, long known for its delays, was sold.",
      [("known", None, "The ferry, long known for its delays")]),
     ("A road not seen since the flood appeared again.", []),
+    ("The council approved a plan announced in May.",
+     [("announced", None, "a plan announced in May")]),
+    ("A ruling expected next week could close the dam.",
+     [("expected", None, "A ruling expected next week")]),
 ])
 def test_find_statements_view_participle_judges_its_noun(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
