@@ -26,6 +26,7 @@ _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
+_COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -169,6 +170,8 @@ class ContentRules:
             objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
             if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
                 return _widen(subtree(objects[0]), quotes)
+        if lemma in self.lex.clause_verbs:
+            return _compared(token)
         return None
 
     def passive(self, token: Token) -> Range | None:
@@ -274,6 +277,21 @@ class ContentRules:
             if qa >= start and not text[start:qa].strip():
                 return qa, qb
         return None
+
+
+def _compared(token: Token) -> Range | None:
+    """Return the clause a "than" clause measures against what someone thought or said.
+
+    "Turnout was higher than most analysts had forecast": the analysts forecast a lower
+    turnout, and the content is the compared clause up to "than" ("Turnout was higher"). The
+    "than" clause needs a subject of its own: in "sooner than expected" nobody expects.
+    """
+    marks = [m for m in kids(token, "mark") if m.lower_ == "than"]
+    if token.dep_ != "advcl" or not marks or not kids(token, "nsubj"):
+        return None
+    head = token.head
+    clause = head.head if head.dep_ in _COMPARED and head.head.i != head.i else head
+    return trimmed(token.doc, subtree(clause)[0], marks[0].idx)
 
 
 def _widen(span: Range, quotes: list[Range]) -> Range:

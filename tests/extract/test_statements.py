@@ -176,6 +176,17 @@ def test_find_statements_raising_verb_has_no_source(nlp):
     assert statement.content.text.startswith("The mayor")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The turnout at the harbour was higher than most engineers had forecast.",
+     [("forecast", "most engineers", "The turnout at the harbour was higher")]),
+    ("The mayor proved more stubborn than most farmers imagined.",
+     [("imagined", "most farmers", "The mayor proved more stubborn")]),
+    ("The dam was finished sooner than expected.", []),
+])
+def test_find_statements_than_clause_reports_the_compared_clause(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_raising_verb_with_like_has_no_source(nlp):
     assert _cue_speaker_content(nlp, "The new toll seems like a fair idea.") == [
         ("seems", None, "The new toll")]
