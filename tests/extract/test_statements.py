@@ -187,6 +187,11 @@ def test_find_statements_than_clause_reports_the_compared_clause(nlp, text, expe
     assert _cue_speaker_content(nlp, text) == expected
 
 
+def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
+    assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
+        ("called", "The mayor", "to close the old bridge")]
+
+
 def test_find_statements_raising_verb_with_like_has_no_source(nlp):
     assert _cue_speaker_content(nlp, "The new toll seems like a fair idea.") == [
         ("seems", None, "The new toll")]
