@@ -26,6 +26,7 @@ _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
+_ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
 _COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
@@ -112,6 +113,8 @@ class ContentRules:
             return _widen(view, quotes)
         for comp in kids(token, "ccomp"):
             return _widen(subtree(comp), quotes)
+        if (question := _question(token)) is not None:
+            return _widen(question, quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
             if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
                 return _widen(subtree(clause), quotes)  # "said in a statement that"
@@ -277,6 +280,21 @@ class ContentRules:
             if qa >= start and not text[start:qa].strip():
                 return qa, qb
         return None
+
+
+def _question(token: Token) -> Range | None:
+    """Return the "if" or "whether" question of an asking verb ("asked if he would run").
+
+    The parser often takes the question for an adverbial clause; only a verb of asking or
+    telling makes it the content ("would say no if asked" is a condition).
+    """
+    if token.lemma_.lower() not in _ASKING:
+        return None
+    for clause in kids(token, "advcl"):
+        marks = {m.lower_ for m in kids(clause, "mark")}
+        if clause.i > token.i and marks & {"if", "whether"} and "as" not in marks:
+            return subtree(clause)
+    return None
 
 
 def _compared(token: Token) -> Range | None:

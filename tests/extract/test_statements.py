@@ -187,6 +187,17 @@ def test_find_statements_than_clause_reports_the_compared_clause(nlp, text, expe
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor was asked by reporters if the bridge was safe.",
+     [("asked", "reporters", "if the bridge was safe")]),
+    ("The engineers must declare publicly if they own land near the dam.",
+     [("declare", "The engineers", "if they own land near the dam")]),
+    ("The mayor would say no if the farmers asked.", [("say", "The mayor", "no")]),
+])
+def test_find_statements_if_question_of_an_asking_verb_is_its_content(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
