@@ -27,6 +27,7 @@ _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band calle
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
 _ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
+_QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
 _COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
@@ -113,7 +114,7 @@ class ContentRules:
             return _widen(view, quotes)
         for comp in kids(token, "ccomp"):
             return _widen(subtree(comp), quotes)
-        if (question := _question(token)) is not None:
+        if (question := _question(token) or _wh_infinitive(token)) is not None:
             return _widen(question, quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
             if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
@@ -294,6 +295,21 @@ def _question(token: Token) -> Range | None:
         marks = {m.lower_ for m in kids(clause, "mark")}
         if clause.i > token.i and marks & {"if", "whether"} and "as" not in marks:
             return subtree(clause)
+    return None
+
+
+def _wh_infinitive(token: Token) -> Range | None:
+    """Return the question infinitive of a verb of knowing or telling ("knows how to win").
+
+    The content runs from the question word ("how", "when", "what") after the verb over the
+    infinitive; a relative word before the verb ("which X estimated to cost") asks nothing.
+    """
+    for clause in kids(token, "xcomp", "advcl"):
+        words = [w for w in clause.children
+                 if w.lower_ in _QUESTION_WORDS and token.i < w.i < clause.i]
+        if clause.i > token.i and words and kids(clause, "aux") and \
+                kids(clause, "aux")[0].lower_ == "to":
+            return words[0].idx, subtree(clause)[1]
     return None
 
 

@@ -198,6 +198,16 @@ def test_find_statements_if_question_of_an_asking_verb_is_its_content(nlp, text,
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new mayor knows how to win a vote.",
+     [("knows", "The new mayor", "how to win a vote")]),
+    ("The farmers learned when to open the sluice.",
+     [("learned", "The farmers", "when to open the sluice")]),
+])
+def test_find_statements_question_infinitive_is_the_content(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
