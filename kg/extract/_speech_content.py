@@ -27,6 +27,7 @@ _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band calle
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
 _ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
+_ASPECTUAL = {"continue"}  # "continued delivering the speech" goes on, it reports nothing
 _QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
 _COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
@@ -153,7 +154,8 @@ class ContentRules:
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
                     return _widen((span[0], subtree(as_phrase[0])[1]), quotes)
-        if lemma in self.lex.object_verbs:  # "endorse putting cameras on police officers"
+        # "endorse putting cameras on police officers", "said using the server was wrong"
+        if lemma in self.lex.object_verbs or lemma in self.lex.clause_verbs - _ASPECTUAL:
             for comp in kids(token, "xcomp"):
                 if comp.tag_ == "VBG" and comp.i > token.i:
                     return _widen(subtree(comp), quotes)

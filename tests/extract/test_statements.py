@@ -208,6 +208,16 @@ def test_find_statements_question_infinitive_is_the_content(nlp, text, expected)
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor has said closing the bridge would be a mistake.",
+     [("said", "The mayor", "closing the bridge would be a mistake")]),
+    ("The engineers continued checking the dam.", []),
+])
+def test_find_statements_gerund_clause_after_a_clause_verb_is_its_content(nlp, text,
+                                                                          expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
