@@ -19,6 +19,7 @@ from kg.extract._speech_nouns import (
     labels,
     light_cue,
     noun_cue,
+    reaction,
     stance_holder,
 )
 from kg.extract._speech_parts import (
@@ -228,6 +229,8 @@ class AttributionFinder:
                 hit = in_survey(token, self.lex)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
+            elif pos == "VERB" and (answer := reaction(token, self.lex)) is not None:
+                hit = answer
             elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif pos == "VERB" and (held := self._stance_participle(token)) is not None:

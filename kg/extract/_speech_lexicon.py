@@ -36,6 +36,8 @@ class SpeechLexicon:
     stance_verbs: frozenset[str]
     survey_nouns: frozenset[str]
     inquiry_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

@@ -218,6 +218,17 @@ def test_find_statements_gerund_clause_after_a_clause_verb_is_its_content(nlp, t
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new toll has drawn sharp criticism from the farmers.",
+     [("drawn sharp criticism", "the farmers", "The new toll")]),
+    ("The mayor came under fire from the engineers.",
+     [("came under fire", "the engineers", "The mayor")]),
+    ("The council drew a large crowd from the valley.", []),
+])
+def test_find_statements_reaction_received_from_a_source(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
