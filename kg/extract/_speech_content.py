@@ -29,6 +29,7 @@ _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view
 _ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
 _ASPECTUAL = {"continue"}  # "continued delivering the speech" goes on, it reports nothing
 _QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
+_FAULT_PREPS = {"for", "over", "on", "with"}  # "hit X over Y", "charged X with murder"
 _COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
@@ -149,6 +150,8 @@ class ContentRules:
             if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
                     lemma == "say" and obj.pos_ != "PRON" or self._finding(token):
                 return self._with_reason(token, span, quotes)
+            if (faulted := self.fault(token)) is not None:
+                return _widen(faulted, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
                 # "what he described as volatile": the relative pronoun and what it is called
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
@@ -230,6 +233,21 @@ class ContentRules:
         """
         return token.lemma_.lower() in _FINDING_VERBS and any(
             s.lemma_.lower() in self.lex.inquiry_nouns for s in kids(token, "nsubj"))
+
+    def fault(self, token: Token) -> Range | None:
+        """Return the object and the fault a verb of blame finds in it ("hit X over Y").
+
+        Without the reason ("for", "over", "on", "with" after the object, not a date) the verb
+        reports no attack: "hit the wall", "charged the phone", "hits Boston on Monday".
+        """
+        objects = kids(token, "dobj")
+        if token.lemma_.lower() not in self.lex.fault_verbs or not objects:
+            return None
+        span = subtree(objects[0])
+        reasons = [p for p in kids(token, "prep") if p.lower_ in _FAULT_PREPS
+                   and p.idx >= span[1] and kids(p, "pobj", "pcomp")
+                   and kids(p, "pobj", "pcomp")[0].ent_type_ not in _WHEN]
+        return (span[0], subtree(reasons[-1])[1]) if reasons else None
 
     def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
         """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""

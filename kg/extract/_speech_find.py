@@ -349,8 +349,9 @@ class AttributionFinder:
             return None  # "cited X as saying": the relay verb carries the attribution
         prep = self.rules.cue_prep(token)
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
-                not that_clause(token) and self.rules.as_view(token) is None:
-            return None  # "focus" is a cue only as "focus on"
+                not that_clause(token) and self.rules.as_view(token) is None and \
+                self.rules.fault(token) is None:
+            return None  # "focus" is a cue only as "focus on", "hit" as "hit X over Y"
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."

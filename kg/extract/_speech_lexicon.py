@@ -36,6 +36,7 @@ class SpeechLexicon:
     stance_verbs: frozenset[str]
     survey_nouns: frozenset[str]
     inquiry_nouns: frozenset[str]
+    fault_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
 

@@ -229,6 +229,18 @@ def test_find_statements_reaction_received_from_a_source(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor hit the engineers over the delays at the dam.",
+     [("hit", "The mayor", "the engineers over the delays at the dam")]),
+    ("Prosecutors charged the engineer with fraud.",
+     [("charged", "Prosecutors", "the engineer with fraud")]),
+    ("The truck hit the wall.", []),
+    ("The farmers hit the road on Monday.", []),
+])
+def test_find_statements_blame_verb_with_a_reason(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
