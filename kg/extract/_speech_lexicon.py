@@ -41,13 +41,14 @@ class SpeechLexicon:
     reaction_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
-        """Return whether a verb lemma can report speech, thought or a request.
+        """Return whether a verb lemma can report speech, thought or a request, alone, with a
+        preposition ("focus on") or as blame with a reason ("knocked X on Y").
 
         Examples:
             >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("swim")
             (True, False)
         """
-        return self.is_cue_alone(lemma) or lemma in self.prep_verbs
+        return self.is_cue_alone(lemma) or lemma in self.prep_verbs or lemma in self.fault_verbs
 
     def is_cue_alone(self, lemma: str) -> bool:
         """Return whether a verb lemma is a cue without a preposition ("say", not "focus")."""

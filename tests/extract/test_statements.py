@@ -234,6 +234,8 @@ def test_find_statements_reaction_received_from_a_source(nlp, text, expected):
      [("hit", "The mayor", "the engineers over the delays at the dam")]),
     ("Prosecutors charged the engineer with fraud.",
      [("charged", "Prosecutors", "the engineer with fraud")]),
+    ("The mayor knocked the engineers on the delays.",
+     [("knocked", "The mayor", "the engineers on the delays")]),
     ("The truck hit the wall.", []),
     ("The farmers hit the road on Monday.", []),
 ])
