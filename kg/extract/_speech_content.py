@@ -59,12 +59,22 @@ def _named_without_object(token: Token) -> Range | None:
     "named" so parsed is mostly an appointment ("the board named Y its chief").
     """
     if token.lemma_.lower() not in _NAMING_VERBS - _APPOINTING or kids(token, "dobj") or \
-            token.dep_ in _MODIFIERS:
+            token.dep_ in _MODIFIERS and not naming_subject(token):
         return None
     preds = [p for p in kids(token, "oprd") if p.i > token.i]
     if not preds:
         return None
     return subtree(preds[0])[0], max(subtree(p)[1] for p in preds)
+
+
+def naming_subject(token: Token) -> bool:
+    """Return whether a naming participle is really the verb of the noun before it.
+
+    The parser often reads "Beruff called the plan “weak”" as "Beruff [who was] called ...".
+    A noun without an article is the speaker then; "a band called X" keeps its article.
+    """
+    return token.dep_ == "acl" and token.lemma_.lower() in _NAMING_VERBS - _APPOINTING and \
+        token.head.i < token.i and not kids(token.head, "det") and bool(kids(token, "oprd"))
 
 
 def as_clause(token: Token) -> Range | None:

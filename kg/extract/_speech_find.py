@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extract._speech_content import ContentRules, as_clause, that_clause
+from kg.extract._speech_content import ContentRules, as_clause, naming_subject, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import (
     according,
@@ -287,6 +287,8 @@ class AttributionFinder:
             subjects = kids(head.head, "nsubj")
             if subjects:
                 return subjects[0], None
+        if naming_subject(token):
+            return head, None  # "Beruff called the plan “weak”", parsed as a participle
         if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             # "X issued a statement saying ...": the statement speaks for whoever issued it
             issuer = kids(head.head, "nsubj") if head.dep_ == "dobj" else []

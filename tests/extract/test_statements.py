@@ -243,6 +243,12 @@ def test_find_statements_blame_verb_with_a_reason(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
 
 
+def test_find_statements_naming_participle_after_a_bare_noun_is_its_verb(nlp):
+    text = 'The council debated the toll; one farmer called Brenner "the enemy of the valley."'
+    assert _cue_speaker_content(nlp, text) == [
+        ("called", "one farmer", 'Brenner "the enemy of the valley."')]
+
+
 def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
     assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
         ("called", "The mayor", "to close the old bridge")]
