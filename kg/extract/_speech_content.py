@@ -277,8 +277,11 @@ class ContentRules:
             words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
             if " ".join(words) in self.lex.prep_cues:
                 return doc[token.i + k]
-        # "complained to the council about": the verb's own preposition, further on
-        return next((p for p in kids(token, "prep") if p.i > token.i + 1
+        # "complained to the council about": the verb's own preposition, further on; "spoke
+        # with reporters about", "talked at a town hall about": the parser hangs it on the noun
+        far = [*kids(token, "prep"), *(q for p in kids(token, "prep") for o in kids(p, "pobj")
+                                       for q in kids(o, "prep") if q.lower_ == "about")]
+        return next((p for p in far if p.i > token.i + 1
                      and p.lower_ in _FAR_PREPS and f"{lemma} {p.lower_}" in self.lex.prep_cues),
                     None)
 

@@ -156,6 +156,11 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
      [("sparred over", "The two engineers", "the cost of the dam")]),
     ("The farmers responded with loud protests at the harbour.",
      [("responded with", "The farmers", "loud protests at the harbour")]),
+    ("The mayor spoke with reporters about the new toll.",
+     [("spoke with reporters about", "The mayor", "the new toll")]),
+    ("The engineers talked at a meeting about the cracks in the dam.",
+     [("talked at a meeting about", "The engineers", "the cracks in the dam")]),
+    ("The mayor spoke at the opening of the bridge.", []),
 ])
 def test_find_statements_verb_and_preposition_cue(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
