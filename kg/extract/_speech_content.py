@@ -24,7 +24,13 @@ _ANSWERS = {"so", "yes", "no"}
 _VAGUE_OBJECTS = {"it", "this", "that", "what"}
 _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
+_FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
+_ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
+_ASPECTUAL = {"continue"}  # "continued delivering the speech" goes on, it reports nothing
+_QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
+_FAULT_PREPS = {"for", "over", "on", "with"}  # "hit X over Y", "charged X with murder"
+_COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
 MAX_PREP_WORDS = 4  # words after the verb in a cue ("come out in favor of")
 
 
@@ -53,12 +59,22 @@ def _named_without_object(token: Token) -> Range | None:
     "named" so parsed is mostly an appointment ("the board named Y its chief").
     """
     if token.lemma_.lower() not in _NAMING_VERBS - _APPOINTING or kids(token, "dobj") or \
-            token.dep_ in _MODIFIERS:
+            token.dep_ in _MODIFIERS and not naming_subject(token):
         return None
     preds = [p for p in kids(token, "oprd") if p.i > token.i]
     if not preds:
         return None
     return subtree(preds[0])[0], max(subtree(p)[1] for p in preds)
+
+
+def naming_subject(token: Token) -> bool:
+    """Return whether a naming participle is really the verb of the noun before it.
+
+    The parser often reads "Beruff called the plan “weak”" as "Beruff [who was] called ...".
+    A noun without an article is the speaker then; "a band called X" keeps its article.
+    """
+    return token.dep_ == "acl" and token.lemma_.lower() in _NAMING_VERBS - _APPOINTING and \
+        token.head.i < token.i and not kids(token.head, "det") and bool(kids(token, "oprd"))
 
 
 def as_clause(token: Token) -> Range | None:
@@ -110,11 +126,14 @@ class ContentRules:
             return _widen(view, quotes)
         for comp in kids(token, "ccomp"):
             return _widen(subtree(comp), quotes)
+        if (question := _question(token) or _wh_infinitive(token)) is not None:
+            return _widen(question, quotes)
         for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
             if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
                 return _widen(subtree(clause), quotes)  # "said in a statement that"
-        if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
-            preds = kids(token, "xcomp", "oprd", "acomp")
+        if lemma in self.lex.raising_verbs:  # "X seems ready", "X seems like a fair idea"
+            preds = [*kids(token, "xcomp", "oprd", "acomp"),
+                     *(p for p in kids(token, "prep") if p.lower_ == "like" and p.i > token.i)]
             subjects = kids(token, "nsubj")
             if preds and subjects:
                 return subtree(subjects[0])[0], subtree(preds[-1])[1]
@@ -139,14 +158,17 @@ class ContentRules:
                 return _widen(span, quotes)
             # "endorsed him" reports a stance on a person; "denied it" names no content
             if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
-                    lemma == "say" and obj.pos_ != "PRON":
+                    lemma == "say" and obj.pos_ != "PRON" or self._finding(token):
                 return self._with_reason(token, span, quotes)
+            if (faulted := self.fault(token)) is not None:
+                return _widen(faulted, quotes)
             if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
                 # "what he described as volatile": the relative pronoun and what it is called
                 as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
                 if as_phrase:
                     return _widen((span[0], subtree(as_phrase[0])[1]), quotes)
-        if lemma in self.lex.object_verbs:  # "endorse putting cameras on police officers"
+        # "endorse putting cameras on police officers", "said using the server was wrong"
+        if lemma in self.lex.object_verbs or lemma in self.lex.clause_verbs - _ASPECTUAL:
             for comp in kids(token, "xcomp"):
                 if comp.tag_ == "VBG" and comp.i > token.i:
                     return _widen(subtree(comp), quotes)
@@ -167,6 +189,8 @@ class ContentRules:
             objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
             if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
                 return _widen(subtree(objects[0]), quotes)
+        if lemma in self.lex.clause_verbs:
+            return _compared(token)
         return None
 
     def passive(self, token: Token) -> Range | None:
@@ -212,6 +236,29 @@ class ContentRules:
             b = min(b, nxt) if nxt != -1 and a < nxt else b
         return trimmed(doc, a, b) if b > a else None
 
+    def _finding(self, token: Token) -> bool:
+        """Return whether a verb reports what an inquiry found: "The poll found wide support".
+
+        Only an inquiry's finding is its content; "X found a job" reports nothing.
+        """
+        return token.lemma_.lower() in _FINDING_VERBS and any(
+            s.lemma_.lower() in self.lex.inquiry_nouns for s in kids(token, "nsubj"))
+
+    def fault(self, token: Token) -> Range | None:
+        """Return the object and the fault a verb of blame finds in it ("hit X over Y").
+
+        Without the reason ("for", "over", "on", "with" after the object, not a date) the verb
+        reports no attack: "hit the wall", "charged the phone", "hits Boston on Monday".
+        """
+        objects = kids(token, "dobj")
+        if token.lemma_.lower() not in self.lex.fault_verbs or not objects:
+            return None
+        span = subtree(objects[0])
+        reasons = [p for p in kids(token, "prep") if p.lower_ in _FAULT_PREPS
+                   and p.idx >= span[1] and kids(p, "pobj", "pcomp")
+                   and kids(p, "pobj", "pcomp")[0].ent_type_ not in _WHEN]
+        return (span[0], subtree(reasons[-1])[1]) if reasons else None
+
     def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
         """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""
         end = span[1]
@@ -230,8 +277,11 @@ class ContentRules:
             words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
             if " ".join(words) in self.lex.prep_cues:
                 return doc[token.i + k]
-        # "complained to the council about": the verb's own preposition, further on
-        return next((p for p in kids(token, "prep") if p.i > token.i + 1
+        # "complained to the council about": the verb's own preposition, further on; "spoke
+        # with reporters about", "talked at a town hall about": the parser hangs it on the noun
+        far = [*kids(token, "prep"), *(q for p in kids(token, "prep") for o in kids(p, "pobj")
+                                       for q in kids(o, "prep") if q.lower_ == "about")]
+        return next((p for p in far if p.i > token.i + 1
                      and p.lower_ in _FAR_PREPS and f"{lemma} {p.lower_}" in self.lex.prep_cues),
                     None)
 
@@ -264,6 +314,51 @@ class ContentRules:
             if qa >= start and not text[start:qa].strip():
                 return qa, qb
         return None
+
+
+def _question(token: Token) -> Range | None:
+    """Return the "if" or "whether" question of an asking verb ("asked if he would run").
+
+    The parser often takes the question for an adverbial clause; only a verb of asking or
+    telling makes it the content ("would say no if asked" is a condition).
+    """
+    if token.lemma_.lower() not in _ASKING:
+        return None
+    for clause in kids(token, "advcl"):
+        marks = {m.lower_ for m in kids(clause, "mark")}
+        if clause.i > token.i and marks & {"if", "whether"} and "as" not in marks:
+            return subtree(clause)
+    return None
+
+
+def _wh_infinitive(token: Token) -> Range | None:
+    """Return the question infinitive of a verb of knowing or telling ("knows how to win").
+
+    The content runs from the question word ("how", "when", "what") after the verb over the
+    infinitive; a relative word before the verb ("which X estimated to cost") asks nothing.
+    """
+    for clause in kids(token, "xcomp", "advcl"):
+        words = [w for w in clause.children
+                 if w.lower_ in _QUESTION_WORDS and token.i < w.i < clause.i]
+        if clause.i > token.i and words and kids(clause, "aux") and \
+                kids(clause, "aux")[0].lower_ == "to":
+            return words[0].idx, subtree(clause)[1]
+    return None
+
+
+def _compared(token: Token) -> Range | None:
+    """Return the clause a "than" clause measures against what someone thought or said.
+
+    "Turnout was higher than most analysts had forecast": the analysts forecast a lower
+    turnout, and the content is the compared clause up to "than" ("Turnout was higher"). The
+    "than" clause needs a subject of its own: in "sooner than expected" nobody expects.
+    """
+    marks = [m for m in kids(token, "mark") if m.lower_ == "than"]
+    if token.dep_ != "advcl" or not marks or not kids(token, "nsubj"):
+        return None
+    head = token.head
+    clause = head.head if head.dep_ in _COMPARED and head.head.i != head.i else head
+    return trimmed(token.doc, subtree(clause)[0], marks[0].idx)
 
 
 def _widen(span: Range, quotes: list[Range]) -> Range:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extract._speech_content import ContentRules, as_clause, that_clause
+from kg.extract._speech_content import ContentRules, as_clause, naming_subject, that_clause
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import (
     according,
@@ -19,6 +19,7 @@ from kg.extract._speech_nouns import (
     labels,
     light_cue,
     noun_cue,
+    reaction,
     stance_holder,
 )
 from kg.extract._speech_parts import (
@@ -28,6 +29,7 @@ from kg.extract._speech_parts import (
     attribution,
     first,
     kids,
+    subtree,
     trimmed,
 )
 from kg.extract._speech_quotes import quotations
@@ -227,10 +229,14 @@ class AttributionFinder:
                 hit = in_survey(token, self.lex)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
+            elif pos == "VERB" and (answer := reaction(token, self.lex)) is not None:
+                hit = answer
             elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
                 hit = held
+            elif pos == "VERB" and (named := self._view_participle(token)) is not None:
+                hit = named
             elif pos == "VERB" and (self.lex.is_cue(token.lemma_.lower())
                                     or that_clause(token)
                                     or self.rules.as_view(token) is not None):
@@ -281,6 +287,8 @@ class AttributionFinder:
             subjects = kids(head.head, "nsubj")
             if subjects:
                 return subjects[0], None
+        if naming_subject(token):
+            return head, None  # "Beruff called the plan “weak”", parsed as a participle
         if token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             # "X issued a statement saying ...": the statement speaks for whoever issued it
             issuer = kids(head.head, "nsubj") if head.dep_ == "dobj" else []
@@ -343,8 +351,9 @@ class AttributionFinder:
             return None  # "cited X as saying": the relay verb carries the attribution
         prep = self.rules.cue_prep(token)
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
-                not that_clause(token) and self.rules.as_view(token) is None:
-            return None  # "focus" is a cue only as "focus on"
+                not that_clause(token) and self.rules.as_view(token) is None and \
+                self.rules.fault(token) is None:
+            return None  # "focus" is a cue only as "focus on", "hit" as "hit X over Y"
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
@@ -385,6 +394,28 @@ class AttributionFinder:
             return None
         end = min(token.left_edge.idx, noun.right_edge.idx + len(noun.right_edge))
         content = trimmed(token.doc, noun.left_edge.idx, end)
+        return self._make(token, content, agent, None) if content is not None else None
+
+    def _view_participle(self, token: Token) -> Attribution | None:
+        """Attribute a noun and the view a participle takes of it: "a state seen as critical".
+
+        "X, known as Y", "a group known for Y", "emails now deemed classified": the participle
+        judges the noun it hangs on by a predicate ("as" or "for" phrase, or a bare one). The
+        content is the noun phrase with the participle's phrase; the agent, if any, holds the
+        view. A participle without a predicate ("a rate not seen since 1960") judges nothing,
+        but one of an announcement or a forecast ("a deal announced Friday", "a ruling expected
+        next week") reports the noun itself.
+        """
+        lemma = token.lemma_.lower()
+        if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i:
+            return None
+        preds = [c for c in token.children if c.dep_ in ("oprd", "xcomp") or
+                 c.dep_ == "prep" and c.lower_ in ("as", "for")]
+        if not (preds and lemma in self.lex.as_verbs | self.lex.view_verbs or
+                lemma in self.lex.announced_verbs):
+            return None
+        content = trimmed(token.doc, token.head.left_edge.idx, subtree(token)[1])
+        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
         return self._make(token, content, agent, None) if content is not None else None
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:

@@ -19,6 +19,8 @@ class SpeechLexicon:
     relay_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     as_verbs: frozenset[str]
+    view_verbs: frozenset[str]
+    announced_verbs: frozenset[str]
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
@@ -33,15 +35,20 @@ class SpeechLexicon:
     stance_nouns: frozenset[str]
     stance_verbs: frozenset[str]
     survey_nouns: frozenset[str]
+    inquiry_nouns: frozenset[str]
+    fault_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
-        """Return whether a verb lemma can report speech, thought or a request.
+        """Return whether a verb lemma can report speech, thought or a request, alone, with a
+        preposition ("focus on") or as blame with a reason ("knocked X on Y").
 
         Examples:
             >>> speech_lexicon().is_cue("say"), speech_lexicon().is_cue("swim")
             (True, False)
         """
-        return self.is_cue_alone(lemma) or lemma in self.prep_verbs
+        return self.is_cue_alone(lemma) or lemma in self.prep_verbs or lemma in self.fault_verbs
 
     def is_cue_alone(self, lemma: str) -> bool:
         """Return whether a verb lemma is a cue without a preposition ("say", not "focus")."""

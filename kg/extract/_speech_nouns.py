@@ -143,6 +143,28 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return None
 
 
+def reaction(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute the subject of "drew criticism from X" to X: what X criticised or praised.
+
+    A verb of receiving with a reaction noun ("drew sharp criticism", "came under fire") and a
+    "from" phrase names who reacted; the subject is what they reacted to. The cue runs from
+    the verb over the noun.
+    """
+    subject = first(kids(token, "nsubj"))
+    if token.lemma_.lower() not in lex.receiving_verbs or subject is None:
+        return None
+    nouns = [*kids(token, "dobj"), *(o for p in kids(token, "prep") if p.lower_ == "under"
+                                     for o in kids(p, "pobj"))]
+    noun = next((n for n in nouns if n.lemma_.lower() in lex.reaction_nouns), None)
+    if noun is None:
+        return None
+    froms = [p for p in (*kids(token, "prep"), *kids(noun, "prep")) if p.lower_ == "from"]
+    source = first([o for p in froms for o in kids(p, "pobj")])
+    if source is None:
+        return None
+    return attribution(token, subtree(subject), source, cue_end=noun)
+
+
 def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
 

@@ -149,6 +149,23 @@ def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     assert found.direct is direct
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor hinted at a new toll for the bridge.",
+     [("hinted at", "The mayor", "a new toll for the bridge")]),
+    ("The two engineers sparred over the cost of the dam.",
+     [("sparred over", "The two engineers", "the cost of the dam")]),
+    ("The farmers responded with loud protests at the harbour.",
+     [("responded with", "The farmers", "loud protests at the harbour")]),
+    ("The mayor spoke with reporters about the new toll.",
+     [("spoke with reporters about", "The mayor", "the new toll")]),
+    ("The engineers talked at a meeting about the cracks in the dam.",
+     [("talked at a meeting about", "The engineers", "the cracks in the dam")]),
+    ("The mayor spoke at the opening of the bridge.", []),
+])
+def test_find_statements_verb_and_preposition_cue(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "The engineers focused the lamps and went home.",
     "The council looked tired about the river.",
@@ -162,6 +179,89 @@ def test_find_statements_raising_verb_has_no_source(nlp):
     statement = _extract(nlp, "The mayor appeared to concede the point.").statements[0]
     assert (statement.cue.text, statement.speaker_mention) == ("appeared", None)
     assert statement.content.text.startswith("The mayor")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The turnout at the harbour was higher than most engineers had forecast.",
+     [("forecast", "most engineers", "The turnout at the harbour was higher")]),
+    ("The mayor proved more stubborn than most farmers imagined.",
+     [("imagined", "most farmers", "The mayor proved more stubborn")]),
+    ("The dam was finished sooner than expected.", []),
+])
+def test_find_statements_than_clause_reports_the_compared_clause(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor was asked by reporters if the bridge was safe.",
+     [("asked", "reporters", "if the bridge was safe")]),
+    ("The engineers must declare publicly if they own land near the dam.",
+     [("declare", "The engineers", "if they own land near the dam")]),
+    ("The mayor would say no if the farmers asked.", [("say", "The mayor", "no")]),
+])
+def test_find_statements_if_question_of_an_asking_verb_is_its_content(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new mayor knows how to win a vote.",
+     [("knows", "The new mayor", "how to win a vote")]),
+    ("The farmers learned when to open the sluice.",
+     [("learned", "The farmers", "when to open the sluice")]),
+])
+def test_find_statements_question_infinitive_is_the_content(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor has said closing the bridge would be a mistake.",
+     [("said", "The mayor", "closing the bridge would be a mistake")]),
+    ("The engineers continued checking the dam.", []),
+])
+def test_find_statements_gerund_clause_after_a_clause_verb_is_its_content(nlp, text,
+                                                                          expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new toll has drawn sharp criticism from the farmers.",
+     [("drawn sharp criticism", "the farmers", "The new toll")]),
+    ("The mayor came under fire from the engineers.",
+     [("came under fire", "the engineers", "The mayor")]),
+    ("The council drew a large crowd from the valley.", []),
+])
+def test_find_statements_reaction_received_from_a_source(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor hit the engineers over the delays at the dam.",
+     [("hit", "The mayor", "the engineers over the delays at the dam")]),
+    ("Prosecutors charged the engineer with fraud.",
+     [("charged", "Prosecutors", "the engineer with fraud")]),
+    ("The mayor knocked the engineers on the delays.",
+     [("knocked", "The mayor", "the engineers on the delays")]),
+    ("The truck hit the wall.", []),
+    ("The farmers hit the road on Monday.", []),
+])
+def test_find_statements_blame_verb_with_a_reason(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+def test_find_statements_naming_participle_after_a_bare_noun_is_its_verb(nlp):
+    text = 'The council debated the toll; one farmer called Brenner "the enemy of the valley."'
+    assert _cue_speaker_content(nlp, text) == [
+        ("called", "one farmer", 'Brenner "the enemy of the valley."')]
+
+
+def test_find_statements_call_with_an_infinitive_reports_the_infinitive(nlp):
+    assert _cue_speaker_content(nlp, "The mayor called to close the old bridge.") == [
+        ("called", "The mayor", "to close the old bridge")]
+
+
+def test_find_statements_raising_verb_with_like_has_no_source(nlp):
+    assert _cue_speaker_content(nlp, "The new toll seems like a fair idea.") == [
+        ("seems", None, "The new toll")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -302,6 +402,34 @@ def test_find_statements_reporting_participle_introduces_quote_after_colon(nlp):
     ("The report, published by the council, was long.", []),
 ])
 def test_find_statements_stance_participle_reports_its_agents_view(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The old mill, known locally as the Grey House, burned down.",
+     [("known", None, "The old mill, known locally as the Grey House")]),
+    ("The farmers left a valley seen as too dry for wheat.",
+     [("seen", None, "a valley seen as too dry for wheat")]),
+    ("The ferry, long known for its delays, was sold.",
+     [("known", None, "The ferry, long known for its delays")]),
+    ("A road not seen since the flood appeared again.", []),
+    ("The council approved a plan announced in May.",
+     [("announced", None, "a plan announced in May")]),
+    ("A ruling expected next week could close the dam.",
+     [("expected", None, "A ruling expected next week")]),
+])
+def test_find_statements_view_participle_judges_its_noun(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The survey found strong support for the toll among farmers.",
+     [("found", "The survey", "strong support for the toll among farmers")]),
+    ("A review by the council found no evidence of fraud.",
+     [("found", "A review by the council", "no evidence of fraud")]),
+    ("The engineers found the crack in the dam.", []),
+])
+def test_find_statements_inquiry_reports_what_it_found(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
 
 
