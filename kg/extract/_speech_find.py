@@ -15,6 +15,7 @@ from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import (
     according,
     attitude,
+    copular_noun,
     in_survey,
     labels,
     light_cue,
@@ -236,7 +237,8 @@ class AttributionFinder:
                                     or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif pos == "NOUN":
-                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex)
+                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex) \
+                    or copular_noun(token, self.lex)
             elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:

@@ -22,6 +22,7 @@ class SpeechLexicon:
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
+    copular_nouns: frozenset[str]
     noun_preps: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]

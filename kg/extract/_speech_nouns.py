@@ -114,6 +114,25 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, content, first(owners), cue_end=cue_end)
 
 
+def copular_noun(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute the clause a copula gives a possessed cue noun to its possessor:
+    "Ortiz's answer was that the toll stays" (cue "answer was").
+
+    Only a clause is content; "X's statement was a reminder" says what the statement was.
+    """
+    nouns = lex.noun_cues | lex.light_nouns | lex.unsourced_nouns | lex.copular_nouns
+    copula = token.head
+    owner = first(kids(token, "poss"))
+    if token.dep_ != "nsubj" or copula.lemma_.lower() != "be" or owner is None or \
+            token.lemma_.lower() not in nouns:
+        return None
+    clause = next((c for c in kids(copula, "ccomp", "xcomp") if c.i > copula.i), None)
+    content = trimmed(token.doc, *subtree(clause)) if clause is not None else None
+    if content is None:
+        return None
+    return attribution(token, content, owner, cue_end=copula)
+
+
 def _answered(token: Token) -> bool:
     """Return whether a cue noun is what a verb answers or deals with ("responded to questions
     about Y", "met with concerns over Y"): the topic of someone else's act, not a statement."""

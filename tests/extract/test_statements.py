@@ -289,6 +289,21 @@ def test_find_statements_predicate_stance_noun_reports_its_subjects_stance(nlp, 
             for s in _extract(nlp, text).statements] == [(speaker, cue, content)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor's answer was that the bridge would stay closed.",
+     [("answer was", "The mayor's", "that the bridge would stay closed")]),
+    ("Her main takeaway is that the farmers distrust the toll.",
+     [("takeaway is", "Her", "that the farmers distrust the toll")]),
+])
+def test_find_statements_possessed_cue_noun_before_a_copula_reports_its_clause(nlp, text,
+                                                                               expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+def test_find_statements_possessed_cue_noun_before_a_copula_needs_a_clause(nlp):
+    assert _extract(nlp, "The mayor's statement was a reminder of the flood.").statements == ()
+
+
 def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
     assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
 
