@@ -17,6 +17,7 @@ from kg.extract._speech_nouns import (
     attitude,
     copular_noun,
     in_survey,
+    in_view,
     labels,
     light_cue,
     noun_cue,
@@ -238,7 +239,7 @@ class AttributionFinder:
                 hit = self._verb(token, quotes)
             elif pos == "NOUN":
                 hit = noun_cue(token, self.lex) or stance_holder(token, self.lex) \
-                    or copular_noun(token, self.lex)
+                    or copular_noun(token, self.lex) or in_view(token, self.lex)
             elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:

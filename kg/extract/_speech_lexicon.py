@@ -34,6 +34,7 @@ class SpeechLexicon:
     stance_nouns: frozenset[str]
     stance_verbs: frozenset[str]
     survey_nouns: frozenset[str]
+    view_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request.

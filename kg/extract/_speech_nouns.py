@@ -66,15 +66,33 @@ def according(token: Token) -> Attribution | None:
     source = first(kids(to, "pobj"))
     if source is None:
         return None
-    pp = (token.idx, to.right_edge.idx + len(to.right_edge))
-    sent = token.sent
-    before = trimmed(doc, sent.start_char, pp[0])
-    after = trimmed(doc, pp[1], sent.end_char)
-    content = after if before is None else before if after is None else (
-        before if before[1] - before[0] >= after[1] - after[0] else after)
+    content = _beside(token, to.right_edge)
     if content is None:
         return None
     return attribution(token, content, source, cue_end=to)
+
+
+def in_view(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute the clause around "in X's view" (the longer side of the phrase) to X.
+
+    A view noun with a complement of its own ("in his estimation of the market") is no aside.
+    """
+    owner = first(kids(token, "poss"))
+    if token.lemma_.lower() not in lex.view_nouns or token.dep_ != "pobj" or \
+            token.head.lower_ != "in" or owner is None or kids(token, "prep"):
+        return None
+    content = _beside(token.head, token)
+    return attribution(token, content, owner) if content is not None else None
+
+
+def _beside(start: Token, end: Token) -> Range | None:
+    """Return the longer side of the sentence around the phrase from `start` to `end`."""
+    doc = start.doc
+    sent = start.sent
+    before = trimmed(doc, sent.start_char, start.idx)
+    after = trimmed(doc, end.idx + len(end), sent.end_char)
+    return after if before is None else before if after is None else (
+        before if before[1] - before[0] >= after[1] - after[0] else after)
 
 
 def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:

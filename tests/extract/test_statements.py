@@ -304,6 +304,15 @@ def test_find_statements_possessed_cue_noun_before_a_copula_needs_a_clause(nlp):
     assert _extract(nlp, "The mayor's statement was a reminder of the flood.").statements == ()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the mayor's view, the bridge is safe.", [("view", "the mayor's", "the bridge is safe")]),
+    ("The toll will fail, in my opinion.", [("opinion", "my", "The toll will fail")]),
+    ("The engineer was cautious in her estimation of the damage.", []),
+])
+def test_find_statements_in_a_possessed_view_holds_the_clause(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
     assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
 
