@@ -203,6 +203,8 @@ def test_find_statements_passive_cue_attributes_its_whole_clause(nlp, text, cue)
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("Criticism of the new toll grew in the valley.", "Criticism of", "the new toll"),
     ("Opposition to the dam has united the farmers.", "Opposition to", "the dam"),
+    ("Calls for a second bridge grew louder.", "Calls for", "a second bridge"),
+    ("Pleas to reopen the bridge went unanswered.", "Pleas", "to reopen the bridge"),
 ])
 def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     statement = _extract(nlp, text).statements[0]
