@@ -184,8 +184,10 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
 
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
+    "X made sure Y" says what X saw to, not what X is sure of.
     """
-    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp":
+    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp" or \
+            token.head.lemma_.lower() == "make":
         return None
     complement = None
     cue_end = token

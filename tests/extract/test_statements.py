@@ -315,6 +315,10 @@ def test_find_statements_in_a_possessed_view_holds_the_clause(nlp, text, expecte
     assert _cue_speaker_content(nlp, text) == expected
 
 
+def test_find_statements_make_sure_is_no_attitude(nlp):
+    assert _extract(nlp, "The clerk will make sure every vote is counted.").statements == ()
+
+
 def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
     assert _extract(nlp, "Supporters of the toll rallied at the harbour.").statements == ()
 
