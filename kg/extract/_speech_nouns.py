@@ -209,6 +209,24 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, content, subject, cue_end=cue_end)
 
 
+def against(token: Token) -> Attribution | None:
+    """Attribute what a copula's subject is against to the subject: "X is against the toll".
+
+    The preposition follows the copula at once (adverbs aside); "as he was against Y" compares.
+    """
+    copula = token.head
+    subject = first(kids(copula, "nsubj"))
+    objects = kids(token, "pobj", "pcomp")
+    between = token.doc[copula.i + 1:token.i]
+    if token.dep_ != "prep" or copula.lemma_.lower() != "be" or copula.i > token.i or \
+            subject is None or subject.lower_ in EXPLETIVES or not objects or \
+            kids(copula, "acomp", "attr", "mark") or any(t.dep_ not in ("advmod", "neg")
+                                                         for t in between):
+        return None
+    content = trimmed(token.doc, *subtree(objects[0]))
+    return attribution(copula, content, subject, cue_end=token) if content is not None else None
+
+
 def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute a stance toward Y to the subject of "X is a supporter of Y" ("a critic of Y").
 

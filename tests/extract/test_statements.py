@@ -315,6 +315,16 @@ def test_find_statements_in_a_possessed_view_holds_the_clause(nlp, text, expecte
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The farmers are strongly against the new toll.",
+     [("are strongly against", "The farmers", "the new toll")]),
+    ("Most engineers were against building a second dam.",
+     [("were against", "Most engineers", "building a second dam")]),
+])
+def test_find_statements_copula_against_reports_the_subjects_stance(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_make_sure_is_no_attitude(nlp):
     assert _extract(nlp, "The clerk will make sure every vote is counted.").statements == ()
 
