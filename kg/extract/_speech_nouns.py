@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -181,13 +182,15 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
 
 
 def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
-    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
+    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y",
+    or to the noun it follows: "voters wary of Y".
 
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
     "X made sure Y" says what X saw to, not what X is sure of.
     """
-    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp" or \
-            token.head.lemma_.lower() == "make":
+    after_noun = token.dep_ == "amod" and token.head.i < token.i
+    if token.lemma_.lower() not in lex.attitude_adjectives or \
+            token.dep_ != "acomp" and not after_noun or token.head.lemma_.lower() == "make":
         return None
     complement = None
     cue_end = token
@@ -203,6 +206,10 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     content = trimmed(token.doc, *complement) if complement is not None else None
     if content is None:
         return None
+    if after_noun:  # the holder's phrase ends where the adjective's starts
+        found = attribution(token, content, token.head, cue_end=cue_end)
+        return replace(found, speaker_range=trimmed(
+            token.doc, token.head.left_edge.idx, token.left_edge.idx))
     subject = first(kids(token.head, "nsubj"))
     if subject is not None and subject.lower_ in EXPLETIVES:
         subject = None

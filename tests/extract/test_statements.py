@@ -329,6 +329,18 @@ def test_find_statements_copula_against_reports_the_subjects_stance(nlp, text, e
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farmers wary of the new dam marched to the capital.",
+     [("wary of", "Farmers", "the new dam")]),
+    ("The council needs engineers willing to inspect the old bridge.",
+     [("willing", "engineers", "to inspect the old bridge")]),
+    ("Officials familiar with the plan said the bridge would close.",
+     [("said", "Officials familiar with the plan", "the bridge would close")]),
+])
+def test_find_statements_attitude_adjective_after_a_noun_reports_its_view(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_make_sure_is_no_attitude(nlp):
     assert _extract(nlp, "The clerk will make sure every vote is counted.").statements == ()
 
