@@ -183,14 +183,16 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
 
 def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y",
-    or to the noun it follows: "voters wary of Y".
+    to the subject of the clause it qualifies: "X toured the dam, confident that Y", or to the
+    noun it follows: "voters wary of Y".
 
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
     "X made sure Y" says what X saw to, not what X is sure of.
     """
     after_noun = token.dep_ == "amod" and token.head.i < token.i
     if token.lemma_.lower() not in lex.attitude_adjectives or \
-            token.dep_ != "acomp" and not after_noun or token.head.lemma_.lower() == "make":
+            token.dep_ not in ("acomp", "advcl") and not after_noun or \
+            token.head.lemma_.lower() == "make":
         return None
     complement = None
     cue_end = token

@@ -334,10 +334,13 @@ def test_find_statements_copula_against_reports_the_subjects_stance(nlp, text, e
      [("wary of", "Farmers", "the new dam")]),
     ("The council needs engineers willing to inspect the old bridge.",
      [("willing", "engineers", "to inspect the old bridge")]),
+    ("The mayor toured the dam, confident that it would hold.",
+     [("confident", "The mayor", "that it would hold")]),
     ("Officials familiar with the plan said the bridge would close.",
      [("said", "Officials familiar with the plan", "the bridge would close")]),
 ])
-def test_find_statements_attitude_adjective_after_a_noun_reports_its_view(nlp, text, expected):
+def test_find_statements_attitude_adjective_outside_a_copula_reports_its_view(nlp, text,
+                                                                              expected):
     assert _cue_speaker_content(nlp, text) == expected
 
 
