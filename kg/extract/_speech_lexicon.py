@@ -30,6 +30,7 @@ class SpeechLexicon:
     meeting_verbs: frozenset[str]
     speech_products: frozenset[str]
     attitude_adjectives: frozenset[str]
+    attitude_preps: frozenset[str]
     unsourced_nouns: frozenset[str]
     stance_nouns: frozenset[str]
     stance_verbs: frozenset[str]
@@ -49,6 +50,11 @@ class SpeechLexicon:
         """Return whether a verb lemma is a cue without a preposition ("say", not "focus")."""
         return any(lemma in table for table in (
             self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs))
+
+    @functools.cached_property
+    def attitude_prep_adjectives(self) -> frozenset[str]:
+        """Return the adjectives of the adjective + preposition attitudes ("critical")."""
+        return frozenset(cue.split()[0] for cue in self.attitude_preps)
 
     @functools.cached_property
     def prep_verbs(self) -> frozenset[str]:

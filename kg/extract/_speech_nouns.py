@@ -190,23 +190,27 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     "X made sure Y" says what X saw to, not what X is sure of.
     """
     after_noun = token.dep_ == "amod" and token.head.i < token.i
-    if token.lemma_.lower() not in lex.attitude_adjectives or \
+    lemma = token.lemma_.lower()
+    if lemma not in lex.attitude_adjectives | lex.attitude_prep_adjectives or \
             token.dep_ not in ("acomp", "advcl") and not after_noun or \
             token.head.lemma_.lower() == "make":
         return None
     complement = None
     cue_end = token
+    prep = ""
     for child in token.rights:
         objects = kids(child, "pobj", "pcomp")
         if child.dep_ == "prep" and objects:
             complement = subtree(objects[0])
             cue_end = child if child.i == token.i + 1 else token
+            prep = child.lower_
             break
         if child.dep_ in ("xcomp", "ccomp"):
             complement = subtree(child)
             break
     content = trimmed(token.doc, *complement) if complement is not None else None
-    if content is None:
+    if content is None or lemma not in lex.attitude_adjectives and \
+            f"{lemma} {prep}" not in lex.attitude_preps:
         return None
     if after_noun:  # the holder's phrase ends where the adjective's starts
         found = attribution(token, content, token.head, cue_end=cue_end)

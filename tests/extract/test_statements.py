@@ -344,6 +344,15 @@ def test_find_statements_attitude_adjective_outside_a_copula_reports_its_view(nl
     assert _cue_speaker_content(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The engineers are critical of the new toll.",
+     [("critical of", "The engineers", "the new toll")]),
+    ("The new bridge is critical to the valley.", []),
+])
+def test_find_statements_attitude_adjective_needs_its_preposition(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 def test_find_statements_make_sure_is_no_attitude(nlp):
     assert _extract(nlp, "The clerk will make sure every vote is counted.").statements == ()
 
