@@ -189,7 +189,8 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
     "X made sure Y" says what X saw to, not what X is sure of.
     """
-    after_noun = token.dep_ == "amod" and token.head.i < token.i
+    after_noun = token.dep_ == "amod" and token.head.i < token.i and \
+        token.head.pos_ in ("NOUN", "PROPN", "PRON")
     lemma = token.lemma_.lower()
     if lemma not in lex.attitude_adjectives | lex.attitude_prep_adjectives or \
             token.dep_ not in ("acomp", "advcl") and not after_noun or \

@@ -348,9 +348,16 @@ def test_find_statements_attitude_adjective_outside_a_copula_reports_its_view(nl
     ("The engineers are critical of the new toll.",
      [("critical of", "The engineers", "the new toll")]),
     ("The new bridge is critical to the valley.", []),
+    ("The mayor was never shy about her doubts.", [("shy about", "The mayor", "her doubts")]),
+    ("The toll vote fell just shy of a majority.", []),
 ])
 def test_find_statements_attitude_adjective_needs_its_preposition(nlp, text, expected):
     assert _cue_speaker_content(nlp, text) == expected
+
+
+def test_find_statements_for_sure_is_no_attitude(nlp):
+    text = "The farmers knew for sure that the dam would fail."
+    assert "sure" not in [s.cue.text for s in _extract(nlp, text).statements]
 
 
 def test_find_statements_make_sure_is_no_attitude(nlp):
