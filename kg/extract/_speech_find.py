@@ -14,8 +14,11 @@ from kg.extract._speech_content import ContentRules, as_clause, naming_subject, 
 from kg.extract._speech_lexicon import SpeechLexicon
 from kg.extract._speech_nouns import (
     according,
+    against,
     attitude,
+    copular_noun,
     in_survey,
+    in_view,
     labels,
     light_cue,
     noun_cue,
@@ -37,6 +40,7 @@ from kg.extract._text import doc_text, sentence_start
 
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but these:
 _PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X"
+_STANCE_PREPS = frozenset({"against"})  # "X is against Y"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
@@ -217,7 +221,8 @@ class AttributionFinder:
         quoted = [(a, b) for a, b in quotes if len(text[a:b].split()) > 2]
         for token in doc:
             pos = token.pos_
-            if pos not in _CUE_POS and token.lower_ not in _PREP_CUES or token.idx < start \
+            if pos not in _CUE_POS and token.lower_ not in _PREP_CUES | _STANCE_PREPS \
+                    or token.idx < start \
                     or token.i in used \
                     or any(a < token.idx < b for a, b in quoted) \
                     or text[token.idx - 1:token.idx] in ("<", "/"):
@@ -227,6 +232,8 @@ class AttributionFinder:
                 hit = according(token)
             elif token.lower_ == "in":
                 hit = in_survey(token, self.lex)
+            elif token.lower_ in _STANCE_PREPS:
+                hit = against(token)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
             elif pos == "VERB" and (answer := reaction(token, self.lex)) is not None:
@@ -242,7 +249,8 @@ class AttributionFinder:
                                     or self.rules.as_view(token) is not None):
                 hit = self._verb(token, quotes)
             elif pos == "NOUN":
-                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex)
+                hit = noun_cue(token, self.lex) or stance_holder(token, self.lex) \
+                    or copular_noun(token, self.lex) or in_view(token, self.lex)
             elif pos == "ADJ":
                 hit = attitude(token, self.lex)
             else:

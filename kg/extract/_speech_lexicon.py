@@ -24,6 +24,7 @@ class SpeechLexicon:
     prep_cues: frozenset[str]
     not_speakers: frozenset[str]
     noun_cues: frozenset[str]
+    copular_nouns: frozenset[str]
     noun_preps: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
@@ -31,6 +32,7 @@ class SpeechLexicon:
     meeting_verbs: frozenset[str]
     speech_products: frozenset[str]
     attitude_adjectives: frozenset[str]
+    attitude_preps: frozenset[str]
     unsourced_nouns: frozenset[str]
     stance_nouns: frozenset[str]
     stance_verbs: frozenset[str]
@@ -39,6 +41,7 @@ class SpeechLexicon:
     fault_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
+    view_nouns: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request, alone, with a
@@ -54,6 +57,11 @@ class SpeechLexicon:
         """Return whether a verb lemma is a cue without a preposition ("say", not "focus")."""
         return any(lemma in table for table in (
             self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs))
+
+    @functools.cached_property
+    def attitude_prep_adjectives(self) -> frozenset[str]:
+        """Return the adjectives of the adjective + preposition attitudes ("critical")."""
+        return frozenset(cue.split()[0] for cue in self.attitude_preps)
 
     @functools.cached_property
     def prep_verbs(self) -> frozenset[str]:

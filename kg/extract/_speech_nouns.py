@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -66,15 +67,33 @@ def according(token: Token) -> Attribution | None:
     source = first(kids(to, "pobj"))
     if source is None:
         return None
-    pp = (token.idx, to.right_edge.idx + len(to.right_edge))
-    sent = token.sent
-    before = trimmed(doc, sent.start_char, pp[0])
-    after = trimmed(doc, pp[1], sent.end_char)
-    content = after if before is None else before if after is None else (
-        before if before[1] - before[0] >= after[1] - after[0] else after)
+    content = _beside(token, to.right_edge)
     if content is None:
         return None
     return attribution(token, content, source, cue_end=to)
+
+
+def in_view(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute the clause around "in X's view" (the longer side of the phrase) to X.
+
+    A view noun with a complement of its own ("in his estimation of the market") is no aside.
+    """
+    owner = first(kids(token, "poss"))
+    if token.lemma_.lower() not in lex.view_nouns or token.dep_ != "pobj" or \
+            token.head.lower_ != "in" or owner is None or kids(token, "prep"):
+        return None
+    content = _beside(token.head, token)
+    return attribution(token, content, owner) if content is not None else None
+
+
+def _beside(start: Token, end: Token) -> Range | None:
+    """Return the longer side of the sentence around the phrase from `start` to `end`."""
+    doc = start.doc
+    sent = start.sent
+    before = trimmed(doc, sent.start_char, start.idx)
+    after = trimmed(doc, end.idx + len(end), sent.end_char)
+    return after if before is None else before if after is None else (
+        before if before[1] - before[0] >= after[1] - after[0] else after)
 
 
 def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
@@ -112,6 +131,25 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
         return None
     content, cue_end = found
     return attribution(token, content, first(owners), cue_end=cue_end)
+
+
+def copular_noun(token: Token, lex: SpeechLexicon) -> Attribution | None:
+    """Attribute the clause a copula gives a possessed cue noun to its possessor:
+    "Ortiz's answer was that the toll stays" (cue "answer was").
+
+    Only a clause is content; "X's statement was a reminder" says what the statement was.
+    """
+    nouns = lex.noun_cues | lex.light_nouns | lex.unsourced_nouns | lex.copular_nouns
+    copula = token.head
+    owner = first(kids(token, "poss"))
+    if token.dep_ != "nsubj" or copula.lemma_.lower() != "be" or owner is None or \
+            token.lemma_.lower() not in nouns:
+        return None
+    clause = next((c for c in kids(copula, "ccomp", "xcomp") if c.i > copula.i), None)
+    content = trimmed(token.doc, *subtree(clause)) if clause is not None else None
+    if content is None:
+        return None
+    return attribution(token, content, owner, cue_end=copula)
 
 
 def _answered(token: Token) -> bool:
@@ -166,30 +204,63 @@ def reaction(token: Token, lex: SpeechLexicon) -> Attribution | None:
 
 
 def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
-    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y".
+    """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y",
+    to the subject of the clause it qualifies: "X toured the dam, confident that Y", or to the
+    noun it follows: "voters wary of Y".
 
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
+    "X made sure Y" says what X saw to, not what X is sure of.
     """
-    if token.lemma_.lower() not in lex.attitude_adjectives or token.dep_ != "acomp":
+    after_noun = token.dep_ == "amod" and token.head.i < token.i and \
+        token.head.pos_ in ("NOUN", "PROPN", "PRON")
+    lemma = token.lemma_.lower()
+    if lemma not in lex.attitude_adjectives | lex.attitude_prep_adjectives or \
+            token.dep_ not in ("acomp", "advcl") and not after_noun or \
+            token.head.lemma_.lower() == "make":
         return None
     complement = None
     cue_end = token
+    prep = ""
     for child in token.rights:
         objects = kids(child, "pobj", "pcomp")
         if child.dep_ == "prep" and objects:
             complement = subtree(objects[0])
             cue_end = child if child.i == token.i + 1 else token
+            prep = child.lower_
             break
         if child.dep_ in ("xcomp", "ccomp"):
             complement = subtree(child)
             break
     content = trimmed(token.doc, *complement) if complement is not None else None
-    if content is None:
+    if content is None or lemma not in lex.attitude_adjectives and \
+            f"{lemma} {prep}" not in lex.attitude_preps:
         return None
+    if after_noun:  # the holder's phrase ends where the adjective's starts
+        found = attribution(token, content, token.head, cue_end=cue_end)
+        return replace(found, speaker_range=trimmed(
+            token.doc, token.head.left_edge.idx, token.left_edge.idx))
     subject = first(kids(token.head, "nsubj"))
     if subject is not None and subject.lower_ in EXPLETIVES:
         subject = None
     return attribution(token, content, subject, cue_end=cue_end)
+
+
+def against(token: Token) -> Attribution | None:
+    """Attribute what a copula's subject is against to the subject: "X is against the toll".
+
+    The preposition follows the copula at once (adverbs aside); "as he was against Y" compares.
+    """
+    copula = token.head
+    subject = first(kids(copula, "nsubj"))
+    objects = kids(token, "pobj", "pcomp")
+    between = token.doc[copula.i + 1:token.i]
+    if token.dep_ != "prep" or copula.lemma_.lower() != "be" or copula.i > token.i or \
+            subject is None or subject.lower_ in EXPLETIVES or not objects or \
+            kids(copula, "acomp", "attr", "mark") or any(t.dep_ not in ("advmod", "neg")
+                                                         for t in between):
+        return None
+    content = trimmed(token.doc, *subtree(objects[0]))
+    return attribution(copula, content, subject, cue_end=token) if content is not None else None
 
 
 def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:

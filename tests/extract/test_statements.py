@@ -103,6 +103,10 @@ def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
      "The senator", "took a firm stance against", "the toll", False),
     ("The farmers have strong views on the new dam.",
      "The farmers", "have strong views on", "the new dam", False),
+    ("The senator voiced support for the new bridge.",
+     "The senator", "voiced support for", "the new bridge", False),
+    ("The engineer gave a detailed account of the flood.",
+     "The engineer", "gave a detailed account of", "the flood", False),
     ("The senator focused on the flooding in the valley.",
      "The senator", "focused on", "the flooding in the valley", False),
     ("The mayor favors a second bridge.", "The mayor", "favors", "a second bridge", False),
@@ -126,6 +130,11 @@ def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
      "The farmers", "skeptical of", "the new dam", False),
     ("The mayor was confident that the bridge would hold.",
      "The mayor", "confident", "that the bridge would hold", False),
+    ("The engineers are not sure the dam will hold.",
+     "The engineers", "sure", "the dam will hold", False),
+    ("The mayor is willing to close the bridge.",
+     "The mayor", "willing", "to close the bridge", False),
+    ("The farmers were sick of the new toll.", "The farmers", "sick of", "the new toll", False),
     ("The mayor made it clear that the bridge would stay closed.",
      "The mayor", "made it clear", "that the bridge would stay closed", False),
     ("The engineer has made no secret of her doubts about the dam.",
@@ -298,6 +307,8 @@ def test_find_statements_passive_cue_attributes_its_whole_clause(nlp, text, cue)
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("Criticism of the new toll grew in the valley.", "Criticism of", "the new toll"),
     ("Opposition to the dam has united the farmers.", "Opposition to", "the dam"),
+    ("Calls for a second bridge grew louder.", "Calls for", "a second bridge"),
+    ("Pleas to reopen the bridge went unanswered.", "Pleas", "to reopen the bridge"),
 ])
 def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     statement = _extract(nlp, text).statements[0]
@@ -382,6 +393,75 @@ def test_find_statements_predicate_stance_noun_reports_its_subjects_stance(nlp, 
                                                                            cue, content):
     assert [(s.speaker_mention.text, s.cue.text, s.content.text)
             for s in _extract(nlp, text).statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor's answer was that the bridge would stay closed.",
+     [("answer was", "The mayor's", "that the bridge would stay closed")]),
+    ("Her main takeaway is that the farmers distrust the toll.",
+     [("takeaway is", "Her", "that the farmers distrust the toll")]),
+])
+def test_find_statements_possessed_cue_noun_before_a_copula_reports_its_clause(nlp, text,
+                                                                               expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+def test_find_statements_possessed_cue_noun_before_a_copula_needs_a_clause(nlp):
+    assert _extract(nlp, "The mayor's statement was a reminder of the flood.").statements == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the mayor's view, the bridge is safe.", [("view", "the mayor's", "the bridge is safe")]),
+    ("The toll will fail, in my opinion.", [("opinion", "my", "The toll will fail")]),
+    ("The engineer was cautious in her estimation of the damage.", []),
+])
+def test_find_statements_in_a_possessed_view_holds_the_clause(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The farmers are strongly against the new toll.",
+     [("are strongly against", "The farmers", "the new toll")]),
+    ("Most engineers were against building a second dam.",
+     [("were against", "Most engineers", "building a second dam")]),
+])
+def test_find_statements_copula_against_reports_the_subjects_stance(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farmers wary of the new dam marched to the capital.",
+     [("wary of", "Farmers", "the new dam")]),
+    ("The council needs engineers willing to inspect the old bridge.",
+     [("willing", "engineers", "to inspect the old bridge")]),
+    ("The mayor toured the dam, confident that it would hold.",
+     [("confident", "The mayor", "that it would hold")]),
+    ("Officials familiar with the plan said the bridge would close.",
+     [("said", "Officials familiar with the plan", "the bridge would close")]),
+])
+def test_find_statements_attitude_adjective_outside_a_copula_reports_its_view(nlp, text,
+                                                                              expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The engineers are critical of the new toll.",
+     [("critical of", "The engineers", "the new toll")]),
+    ("The new bridge is critical to the valley.", []),
+    ("The mayor was never shy about her doubts.", [("shy about", "The mayor", "her doubts")]),
+    ("The toll vote fell just shy of a majority.", []),
+])
+def test_find_statements_attitude_adjective_needs_its_preposition(nlp, text, expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
+def test_find_statements_for_sure_is_no_attitude(nlp):
+    text = "The farmers knew for sure that the dam would fail."
+    assert "sure" not in [s.cue.text for s in _extract(nlp, text).statements]
+
+
+def test_find_statements_make_sure_is_no_attitude(nlp):
+    assert _extract(nlp, "The clerk will make sure every vote is counted.").statements == ()
 
 
 def test_find_statements_stance_noun_outside_a_predicate_is_no_cue(nlp):
