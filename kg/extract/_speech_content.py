@@ -116,7 +116,9 @@ class ContentRules:
         if lemma in self.lex.raising_verbs:  # "X seems ready": X and its predicate
             preds = kids(token, "xcomp", "oprd", "acomp")
             subjects = kids(token, "nsubj")
-            if preds and subjects:
+            if not preds:
+                return None  # "X appeared on television": an appearance, no impression
+            if subjects:
                 return subtree(subjects[0])[0], subtree(preds[-1])[1]
         prep = self.cue_prep(token)
         if prep is not None:

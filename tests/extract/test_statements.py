@@ -217,6 +217,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "A band called Ortiz played at the harbour.",
     "The engineers were met with questions about the dam.",
     "The council has struggled with doubts about the new toll.",
+    "The mayor appeared on the morning show with two engineers.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
