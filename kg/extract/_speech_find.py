@@ -195,6 +195,19 @@ def _noun_infinitive(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VB" and token.head.pos_ == "NOUN"
 
 
+def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
+    """Return whether "go on" hands on to an infinitive that reports nothing ("X went on to win").
+
+    "X went on to say Y" or "went on to praise Y" continues what X said; "Boston went on to win
+    the series" tells what X did next.
+    """
+    if token.lemma_.lower() != "go":
+        return False
+    acts = [c for c in kids(token, "xcomp", "advcl") if c.tag_ == "VB" and c.i > token.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -345,6 +358,8 @@ class AttributionFinder:
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
                 not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
+        if _goes_on_to_act(token, self.lex):
+            return None
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."

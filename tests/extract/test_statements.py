@@ -218,6 +218,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The engineers were met with questions about the dam.",
     "The council has struggled with doubts about the new toll.",
     "The mayor appeared on the morning show with two engineers.",
+    "The mayor lost the first vote but went on to win the seat in June.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
