@@ -208,6 +208,14 @@ def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
     return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
 
 
+def _that_said(token: Token) -> bool:
+    """Return whether a "said" opens a sentence as "That said, ...", a concession, not a report."""
+    doc = token.doc
+    return token.lemma_.lower() == "say" and token.i > 0 and token.i + 1 < len(doc) \
+        and doc[token.i - 1].lower_ == "that" and bool(doc[token.i - 1].is_sent_start) \
+        and doc[token.i + 1].text == ","
+
+
 class AttributionFinder:
     """Apply the cue rules of one lexicon to parsed articles."""
 
@@ -358,7 +366,7 @@ class AttributionFinder:
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
                 not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
-        if _goes_on_to_act(token, self.lex):
+        if _goes_on_to_act(token, self.lex) or _that_said(token):
             return None
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)

@@ -138,6 +138,8 @@ def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
      "The senator", "walked back", "her remarks on the toll", False),
     ("The mayor's embrace of the new toll surprised the farmers.",
      "The mayor's", "embrace of", "the new toll", False),
+    ("Prices rose in May. That said, the farmers say the harvest will be good.",
+     "the farmers", "say", "the harvest will be good", False),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -219,6 +221,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The council has struggled with doubts about the new toll.",
     "The mayor appeared on the morning show with two engineers.",
     "The mayor lost the first vote but went on to win the seat in June.",
+    "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
