@@ -102,6 +102,20 @@ def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
         b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
 
 
+def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
+    """Join the attributions of one cue into one whose content runs over all of theirs.
+
+    "“A,” miners chanted, “B.”" is one attribution with its content in two pieces, A and B.
+    """
+    out: dict[Range, Attribution] = {}
+    for att in found:
+        seen = out.get(att.cue)
+        out[att.cue] = att if seen is None else replace(
+            seen, content=(min(seen.content[0], att.content[0]),
+                           max(seen.content[1], att.content[1])))
+    return list(out.values())
+
+
 def _relays(cue: Token) -> bool:
     """Return whether a cue hands on a report: "according to Z", "Z reported", "in a Z poll"."""
     return cue.lower_ in _PREP_CUES or cue.lemma_.lower() == "report"
@@ -270,7 +284,7 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return _unnest(doc, _outside_other_cues(clipped))
+        return _unnest(doc, _outside_other_cues(_one_per_cue(clipped)))
 
     # speaker -----------------------------------------------------------------------------
 
