@@ -116,6 +116,27 @@ def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
     return list(out.values())
 
 
+def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
+    """Join a raising-verb cue and the cue of its predicate into one: "X seemed to indicate Y".
+
+    The cue runs from the raising verb over the predicate's cue ("seemed to indicate",
+    "appeared pleased with"); like the raising verb's own, the attribution has no source and
+    holds the whole impression, from X to the end of what the predicate reports.
+    """
+    raising = {a.cue_token.i: a for a in found
+               if a.cue_token.lemma_.lower() in lex.raising_verbs}
+    out = list(found)
+    for att in found:
+        token = att.cue_token
+        outer = raising.get(token.head.i)
+        if outer is None or token.dep_ not in ("xcomp", "acomp") or token.i < outer.cue_token.i:
+            continue
+        out = [a for a in out if a is not outer and a is not att]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(outer.content[0], max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
 def _relays(cue: Token) -> bool:
     """Return whether a cue hands on a report: "according to Z", "Z reported", "in a Z poll"."""
     return cue.lower_ in _PREP_CUES or cue.lemma_.lower() == "report"
@@ -284,7 +305,7 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return _unnest(doc, _outside_other_cues(_one_per_cue(clipped)))
+        return _unnest(doc, _raised(_outside_other_cues(_one_per_cue(clipped)), self.lex))
 
     # speaker -----------------------------------------------------------------------------
 

@@ -160,10 +160,15 @@ def test_find_statements_prep_cue_verbs_need_their_preposition(nlp, text):
             or "focus" in s.cue.text] == []
 
 
-def test_find_statements_raising_verb_has_no_source(nlp):
-    statement = _extract(nlp, "The mayor appeared to concede the point.").statements[0]
-    assert (statement.cue.text, statement.speaker_mention) == ("appeared", None)
-    assert statement.content.text.startswith("The mayor")
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor appeared to concede the point.", "appeared to concede"),
+    ("The mayor seemed to suggest that the toll would stay.", "seemed to suggest"),
+    ("The farmers appeared pleased with the new dam.", "appeared pleased with"),
+])
+def test_find_statements_raising_verb_and_its_cue_are_one_cue_without_source(nlp, text, cue):
+    statements = _extract(nlp, text).statements
+    assert [(s.cue.text, s.speaker_mention) for s in statements] == [(cue, None)]
+    assert statements[0].content.text == text.rstrip(".")
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
