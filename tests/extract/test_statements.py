@@ -140,6 +140,8 @@ def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
      "The mayor's", "embrace of", "the new toll", False),
     ("Prices rose in May. That said, the farmers say the harvest will be good.",
      "the farmers", "say", "the harvest will be good", False),
+    ("The mayor explained the delay by saying: “The bridge needs new cables.”",
+     "The mayor", "explained the delay by saying", "“The bridge needs new cables.”", True),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
