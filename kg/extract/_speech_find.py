@@ -38,6 +38,7 @@ _PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
+_CONTINUING = frozenset({"continue", "go"})  # "X continued to attack Y", "X went on to say"
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -155,6 +156,26 @@ def _introduced(found: list[Attribution]) -> list[Attribution]:
         out = [a for a in out if a is not outer and a is not att]
         out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
                            content=(outer.content[0], max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
+def _continued(found: list[Attribution]) -> list[Attribution]:
+    """Join "continue"/"go on" and the cue it continues into one: "X continued his attacks on Y".
+
+    The cue runs over both ("went on to say", "Continuing to explain"), the speaker is the one
+    who continues, and the content holds what both report ("continued her attacks on Y: “A”").
+    """
+    by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in _CONTINUING}
+    out = list(found)
+    for att in found:
+        token = att.cue_token
+        outer = by_token.get(token.head.i)
+        if outer is None or token.dep_ not in ("xcomp", "dobj") or token.i < outer.cue_token.i:
+            continue
+        out = [a for a in out if a is not outer and a is not att]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(min(outer.content[0], att.content[0]),
+                                    max(outer.content[1], att.content[1]))))
     return sorted(out, key=lambda a: a.cue[0])
 
 
@@ -326,7 +347,8 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        joined = _introduced(_raised(_outside_other_cues(_one_per_cue(clipped)), self.lex))
+        joined = _continued(_introduced(_raised(_outside_other_cues(_one_per_cue(clipped)),
+                                                self.lex)))
         return _unnest(doc, joined)
 
     # speaker -----------------------------------------------------------------------------

@@ -286,6 +286,17 @@ def test_find_statements_follow_up_that_is_the_whole_content_joins_the_cue(nlp, 
         (cue, content)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor continued her attacks on the council: “The toll is unfair.”",
+     [("continued her attacks on", "The mayor", "the council: “The toll is unfair.”")]),
+    ("The mayor went on to say: “The toll is unfair.”",
+     [("went on to say", "The mayor", "“The toll is unfair.”")]),
+])
+def test_find_statements_continuing_verb_and_the_cue_it_continues_are_one_cue(nlp, text,
+                                                                              expected):
+    assert _cue_speaker_content(nlp, text) == expected
+
+
 @pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
     ("Ortiz has been a fierce critic of the toll.", "Ortiz", "critic of", "the toll"),
     ("The engineer is a Brenner supporter.", "The engineer", "supporter", "Brenner"),
