@@ -373,6 +373,14 @@ def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
     assert _extract(nlp, text).statements == ()
 
 
+@pytest.mark.parametrize("text", [
+    "One conclusion: The bridge will need new cables.",
+    "Wow: The bridge will need new cables.",
+])
+def test_find_statements_label_that_opens_a_point_names_no_speaker(nlp, text):
+    assert _extract(nlp, text).statements == ()
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("Maria Lindqvist said the talks had failed.", actor_id("Maria Lindqvist")),
     ("A senior official based in the capital said the talks had failed.",
