@@ -273,12 +273,12 @@ def _noun_infinitive(token: Token) -> bool:
 
 
 def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
-    """Return whether "go on" hands on to an infinitive that reports nothing ("X went on to win").
+    """Return whether "go on" or "continue" hands on to an infinitive that reports nothing.
 
-    "X went on to say Y" or "went on to praise Y" continues what X said; "Boston went on to win
-    the series" tells what X did next.
+    "X went on to say Y" or "continued to praise Y" continues what X said; "Boston went on to
+    win the series" or "X continues to face questions" tells what X did or does.
     """
-    if token.lemma_.lower() != "go":
+    if token.lemma_.lower() not in _CONTINUING:
         return False
     acts = [c for c in kids(token, "xcomp", "advcl") if c.tag_ == "VB" and c.i > token.i
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -510,6 +510,8 @@ class AttributionFinder:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.lex.clause_verbs:
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.clause_verbs:
+                    if _goes_on_to_act(tok, self.lex):
+                        break  # "“A.” X continued to visit Y": what X did, not said
                     speaker = self._surface_speaker(after[:n])
                     if speaker is None:
                         rest = after[n + 1:]
