@@ -285,6 +285,18 @@ def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
     return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
 
 
+def _adds_to(token: Token, quotes: list[Range]) -> bool:
+    """Return whether "add" puts something into something ("added a clause to the bill").
+
+    "X added: ..." reports words; "X added a new title to his resume" or "the delay adds to
+    the drama" joins one thing to another. A quoted "to" ("adding “to all the voters ...”") is
+    part of what was said.
+    """
+    return token.lemma_.lower() == "add" and any(
+        p.lower_ == "to" and p.i > token.i and not any(qa <= p.idx < qb for qa, qb in quotes)
+        for p in kids(token, "prep", "dative"))
+
+
 def _that_said(token: Token) -> bool:
     """Return whether a "said" opens a sentence as "That said, ...", a concession, not a report."""
     doc = token.doc
@@ -445,7 +457,7 @@ class AttributionFinder:
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
                 not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
-        if _goes_on_to_act(token, self.lex) or _that_said(token):
+        if _goes_on_to_act(token, self.lex) or _that_said(token) or _adds_to(token, quotes):
             return None
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)

@@ -229,6 +229,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The mayor appeared on the morning show with two engineers.",
     "The mayor lost the first vote but went on to win the seat in June.",
     "“The toll is fair.” The mayor continued to visit the harbour every week.",
+    "A new clause was added to the toll bill.",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
