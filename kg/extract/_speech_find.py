@@ -44,18 +44,18 @@ _CONTINUING = frozenset({"continue", "go"})  # "X continued to attack Y", "X wen
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies in the indirect content of another cue.
 
-    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
-    seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
-    Z, X said"), but cues deeper in it do ("Y, who wants Z, left, X said"). A headline label
-    (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
+    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation seldom
+    splits it off. Before its cue, a content's own main clause does not nest ("Y wants Z, X said"),
+    but cues deeper in it do ("Y, who wants Z, left, X said"). A cue with a named speaker under a
+    "Name:" label and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
-    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on
-    to praise Y", "X issued a statement saying Y"). Another speaker's cue set against the
-    content ("X said A, while Y said B") stays too, and ends it. "According to Z", "Z
-    reported" and "In a Z poll" nest every cue of their content, quoted or before them ("“A,”
-    X said, according to Z"). A content running over several sentences (a paragraph after "X
-    wrote:") nests the cues of all of them.
+    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged to
+    oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on to
+    praise Y", "X issued a statement saying Y"). Another speaker's cue set against the content ("X
+    said A, while Y said B") stays too, and ends it. "According to Z", "Z reported" and "In a Z
+    poll" nest every cue of their content, quoted or before them ("“A,” X said, according to Z"). A
+    content running over several sentences (a paragraph after "X wrote:") nests the cues of all of
+    them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -65,7 +65,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             relayed = other is not None and _relays(other.cue_token)
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
-                    other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
+                    _labelled_by(att, other) or _reports_antecedent(att.cue_token) or \
                     not other.content[0] <= att.cue[0] < other.content[1] or \
                     att.speaker is not None and _passive_clause(other):
                 continue
@@ -177,6 +177,17 @@ def _continued(found: list[Attribution]) -> list[Attribution]:
                            content=(min(outer.content[0], att.content[0]),
                                     max(outer.content[1], att.content[1]))))
     return sorted(out, key=lambda a: a.cue[0])
+
+
+def _labelled_by(att: Attribution, label: Attribution) -> bool:
+    """Return whether a cue under a "Name: text" label has a named speaker of its own.
+
+    Under "JOEL BENENSON: This is a man who said ..." or a headline "X: I Fear Y" the label's
+    speaker says it all; a section "Rubio: Retirement accounts. Senator Rubio proposed ..." has
+    its own attributions.
+    """
+    return label.cue_token.text == ":" and att.speaker is not None and \
+        att.speaker.pos_ == "PROPN"
 
 
 def _relays(cue: Token) -> bool:

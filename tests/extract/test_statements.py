@@ -246,6 +246,9 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     ("“The bridge will hold,” the mayor said, according to the local radio.", ["according to"]),
     ("The mayor wrote:\nThe dam is old. The engineers believe it will hold.", ["wrote"]),
     ("The mayor said the dam was old. The engineers believe it will hold.", ["said", "believe"]),
+    ("MAYOR BRENNER: I believe that the bridge will hold.", [":"]),
+    ("Brenner: Bridge tolls. Last year, Mayor Brenner proposed that the toll should stay.",
+     [":", "proposed"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
