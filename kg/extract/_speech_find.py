@@ -38,6 +38,7 @@ _PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
+_TERMS = frozenset({"condition", "record", "background"})  # "spoke on condition of anonymity"
 _CONTINUING = frozenset({"continue", "go"})  # "X continued to attack Y", "X went on to say"
 
 
@@ -296,6 +297,17 @@ def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
     return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
 
 
+def _on_terms(token: Token, prep: Token) -> bool:
+    """Return whether a cue's "on" states the terms of speaking, not a topic.
+
+    "X spoke on condition of anonymity" or "went on the record" says how X spoke, not about what.
+    """
+    if prep.lower_ != "on":
+        return False
+    objects = kids(prep, "pobj") or kids(token, "dobj")
+    return any(o.lemma_.lower() in _TERMS for o in objects)
+
+
 def _adds_to(token: Token, quotes: list[Range]) -> bool:
     """Return whether "add" puts something into something ("added a clause to the bill").
 
@@ -468,7 +480,8 @@ class AttributionFinder:
         if prep is None and not self.lex.is_cue_alone(token.lemma_.lower()) and \
                 not that_clause(token) and self.rules.as_view(token) is None:
             return None  # "focus" is a cue only as "focus on"
-        if _goes_on_to_act(token, self.lex) or _that_said(token) or _adds_to(token, quotes):
+        if _goes_on_to_act(token, self.lex) or _that_said(token) or _adds_to(token, quotes) or \
+                prep is not None and _on_terms(token, prep):
             return None
         speaker, channel = self._speaker(token)
         content = self.rules.content(token, quotes)

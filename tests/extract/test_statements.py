@@ -230,6 +230,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "The mayor lost the first vote but went on to win the seat in June.",
     "“The toll is fair.” The mayor continued to visit the harbour every week.",
     "A new clause was added to the toll bill.",
+    "One engineer, who spoke on condition of anonymity, left the harbour early.",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
