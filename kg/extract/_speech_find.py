@@ -275,6 +275,20 @@ def _purpose(token: Token, lex: SpeechLexicon) -> bool:
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 
+def _sourcing_infinitive(token: Token) -> bool:
+    """Return whether an infinitive says why a source is unnamed, not what the source said.
+
+    "X, who requested anonymity to discuss the talks" and "X was not authorized to discuss
+    the talks" are the terms of a newswire source; what X said follows elsewhere.
+    """
+    if token.tag_ != "VB" or token.dep_ not in ("xcomp", "advcl", "acl") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return head.lemma_.lower() == "authorize" or any(
+        w.lower_ == "anonymity" for w in head.subtree if w.i < token.i)
+
+
 def _noun_infinitive(token: Token) -> bool:
     """Return whether a verb is the infinitive of a noun ("her decision to endorse X").
 
@@ -360,7 +374,8 @@ class AttributionFinder:
                 hit = in_survey(token, self.lex)
             elif pos == "VERB" and (light := light_cue(token, self.lex)) is not None:
                 hit = light
-            elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
+            elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)
+                                   or _sourcing_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
                 hit = held

@@ -231,6 +231,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "“The toll is fair.” The mayor continued to visit the harbour every week.",
     "A new clause was added to the toll bill.",
     "One engineer, who spoke on condition of anonymity, left the harbour early.",
+    "The engineers were not authorized to discuss the repairs.",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
@@ -250,6 +251,8 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     ("MAYOR BRENNER: I believe that the bridge will hold.", [":"]),
     ("Brenner: Bridge tolls. Last year, Mayor Brenner proposed that the toll should stay.",
      [":", "proposed"]),
+    ("A council official, who requested anonymity to discuss the talks, said the toll would stay.",
+     ["requested", "said"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
