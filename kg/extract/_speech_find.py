@@ -322,6 +322,15 @@ def _on_terms(token: Token, prep: Token) -> bool:
     return any(o.lemma_.lower() in _TERMS for o in objects)
 
 
+def _imperative(token: Token) -> bool:
+    """Return whether a cue verb is an imperative ("Consider the case of X", "Just ask Y").
+
+    The writer bids the reader; nobody is reported.
+    """
+    return token.dep_ == "ROOT" and token.tag_ == "VB" and \
+        not kids(token, "nsubj", "nsubjpass", "aux", "auxpass")
+
+
 def _adds_to(token: Token, quotes: list[Range]) -> bool:
     """Return whether "add" puts something into something ("added a clause to the bill").
 
@@ -499,6 +508,8 @@ class AttributionFinder:
                 prep is not None and _on_terms(token, prep):
             return None
         speaker, channel = self._speaker(token)
+        if speaker is None and _imperative(token):
+            return None
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
         if content is None and token.lemma_.lower() in self.lex.clause_verbs:

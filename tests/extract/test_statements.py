@@ -232,6 +232,8 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "A new clause was added to the toll bill.",
     "One engineer, who spoke on condition of anonymity, left the harbour early.",
     "The engineers were not authorized to discuss the repairs.",
+    "Consider the case of the harbour bridge.",
+    "Just ask the farmers about the new toll.",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
