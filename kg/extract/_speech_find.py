@@ -331,6 +331,16 @@ def _imperative(token: Token) -> bool:
         not kids(token, "nsubj", "nsubjpass", "aux", "auxpass")
 
 
+def _reports_from(token: Token) -> bool:
+    """Return whether "X reported from Y" names where a journalist worked, not a report.
+
+    "Costa reported from Washington." closes an article; a report has an object or a clause
+    ("X reported from Kabul that ...").
+    """
+    return token.lemma_.lower() == "report" and not kids(token, "dobj", "ccomp") and \
+        any(p.lower_ == "from" for p in kids(token, "prep"))
+
+
 def _adds_to(token: Token, quotes: list[Range]) -> bool:
     """Return whether "add" puts something into something ("added a clause to the bill").
 
@@ -508,7 +518,7 @@ class AttributionFinder:
                 prep is not None and _on_terms(token, prep):
             return None
         speaker, channel = self._speaker(token)
-        if speaker is None and _imperative(token):
+        if speaker is None and _imperative(token) or _reports_from(token):
             return None
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
@@ -572,7 +582,7 @@ class AttributionFinder:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.lex.clause_verbs:
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.clause_verbs:
-                    if _goes_on_to_act(tok, self.lex):
+                    if _goes_on_to_act(tok, self.lex) or _reports_from(tok):
                         break  # "“A.” X continued to visit Y": what X did, not said
                     speaker = self._surface_speaker(after[:n])
                     if speaker is None:
