@@ -602,7 +602,7 @@ class AttributionFinder:
                 if speaker is not None:
                     return self._make(tok, (qa, qb), speaker, channel)
             if tok.text == ":":
-                return self._colon(tok, (qa, qb))
+                return self._colon(tok, (qa, qb), quotes)
         return None
 
     def _colon_lines(self, doc: Doc, quotes: list[Range]) -> list[Attribution]:
@@ -619,15 +619,20 @@ class AttributionFinder:
             content = trimmed(doc, nxt, len(text) if end == -1 else end)
             if colon is None or content is None or any(qa <= content[0] < qb for qa, qb in quotes):
                 continue
-            att = self._colon(colon[0], content)
+            att = self._colon(colon[0], content, quotes)
             # without quote marks only a reporting verb says the paragraph is someone's words
             if att is not None and self.lex.is_cue_alone(att.cue_token.lemma_.lower()):
                 found.append(att)
         return found
 
-    def _colon(self, colon: Token, quote: Range) -> Attribution | None:
-        """Attribute a quotation introduced by a clause and a colon ("X went further: “...”")."""
-        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and kids(t, "nsubj")]
+    def _colon(self, colon: Token, quote: Range, quotes: list[Range]) -> Attribution | None:
+        """Attribute a quotation introduced by a clause and a colon ("X went further: “...”").
+
+        A verb inside a quotation before the colon is no introducing clause ("“Y is leaving,”
+        by Z: “...”" quotes a headline).
+        """
+        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and kids(t, "nsubj")
+                 and not any(qa <= t.idx < qb for qa, qb in quotes)]
         if not verbs:
             return None
         verb = verbs[-1]

@@ -235,6 +235,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "Consider the case of the harbour bridge.",
     "Just ask the farmers about the new toll.",
     "“The bridge will hold.” Brenner reported from Lisbon.",
+    "HARBOUR NEWS—“The harbour club is closing in May,” by Ana Ortiz: “The club will close.”",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
