@@ -341,6 +341,18 @@ def _reports_from(token: Token) -> bool:
         any(p.lower_ == "from" for p in kids(token, "prep"))
 
 
+def _ongoing_role(token: Token, lex: SpeechLexicon) -> bool:
+    """Return whether a relative clause in the progressive describes what its antecedent is
+    doing ("Y, who is challenging X for the seat", "donors who are backing X").
+
+    Such a clause introduces the antecedent by its current part in events; it reports no
+    statement, unless the verb reports words or thought ("who is saying that ...").
+    """
+    return token.dep_ == "relcl" and token.tag_ == "VBG" and \
+        token.lemma_.lower() not in lex.clause_verbs and \
+        any(a.dep_ == "aux" and a.lemma_ == "be" for a in token.children)
+
+
 def _adds_to(token: Token, quotes: list[Range]) -> bool:
     """Return whether "add" puts something into something ("added a clause to the bill").
 
@@ -518,7 +530,8 @@ class AttributionFinder:
                 prep is not None and _on_terms(token, prep):
             return None
         speaker, channel = self._speaker(token)
-        if speaker is None and _imperative(token) or _reports_from(token):
+        if speaker is None and _imperative(token) or _reports_from(token) or \
+                _ongoing_role(token, self.lex):
             return None
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."

@@ -236,6 +236,7 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "Just ask the farmers about the new toll.",
     "“The bridge will hold.” Brenner reported from Lisbon.",
     "HARBOUR NEWS—“The harbour club is closing in May,” by Ana Ortiz: “The club will close.”",
+    "Ana Ortiz, who is challenging the mayor for her seat, visited the harbour.",
     "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
@@ -257,6 +258,7 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
      [":", "proposed"]),
     ("A council official, who requested anonymity to discuss the talks, said the toll would stay.",
      ["requested", "said"]),
+    ("Ana Ortiz, who is arguing that the toll is unfair, visited the harbour.", ["arguing"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
