@@ -135,7 +135,9 @@ class ContentRules:
             preds = [*kids(token, "xcomp", "oprd", "acomp"),
                      *(p for p in kids(token, "prep") if p.lower_ == "like" and p.i > token.i)]
             subjects = kids(token, "nsubj")
-            if preds and subjects:
+            if not preds:
+                return None  # "X appeared on television": an appearance, no impression
+            if subjects:
                 return subtree(subjects[0])[0], subtree(preds[-1])[1]
         prep = self.cue_prep(token)
         if prep is not None:

@@ -44,23 +44,25 @@ _STANCE_PREPS = frozenset({"against"})  # "X is against Y"
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
+_TERMS = frozenset({"condition", "record", "background"})  # "spoke on condition of anonymity"
+_CONTINUING = frozenset({"continue", "go"})  # "X continued to attack Y", "X went on to say"
 
 
 def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies in the indirect content of another cue.
 
-    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation
-    seldom splits it off. Before its cue, a content's own main clause does not nest ("Y wants
-    Z, X said"), but cues deeper in it do ("Y, who wants Z, left, X said"). A headline label
-    (":") and a relative clause judging its antecedent ("X proposed a toll, which Y called
+    "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation seldom
+    splits it off. Before its cue, a content's own main clause does not nest ("Y wants Z, X said"),
+    but cues deeper in it do ("Y, who wants Z, left, X said"). A cue with a named speaker under a
+    "Name:" label and a relative clause judging its antecedent ("X proposed a toll, which Y called
     unfair") do not nest. A speaker's own follow-up ("X said A, adding B") stays, and the earlier
-    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged
-    to oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on
-    to praise Y", "X issued a statement saying Y"). Another speaker's cue set against the
-    content ("X said A, while Y said B") stays too, and ends it. "According to Z", "Z
-    reported" and "In a Z poll" nest every cue of their content, quoted or before them ("“A,”
-    X said, according to Z"). A content running over several sentences (a paragraph after "X
-    wrote:") nests the cues of all of them.
+    content ends where it starts; the speaker's infinitive or gerund is no follow-up ("X pledged to
+    oppose Y"); a follow-up that is all of the earlier content is one cue with it ("X went on to
+    praise Y", "X issued a statement saying Y"). Another speaker's cue set against the content ("X
+    said A, while Y said B") stays too, and ends it. "According to Z", "Z reported" and "In a Z
+    poll" nest every cue of their content, quoted or before them ("“A,” X said, according to Z"). A
+    content running over several sentences (a paragraph after "X wrote:") nests the cues of all of
+    them.
     """
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
@@ -70,7 +72,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             relayed = other is not None and _relays(other.cue_token)
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
-                    other.cue_token.text == ":" or _reports_antecedent(att.cue_token) or \
+                    _labelled_by(att, other) or _reports_antecedent(att.cue_token) or \
                     not other.content[0] <= att.cue[0] < other.content[1] or \
                     att.speaker is not None and _passive_clause(other):
                 continue
@@ -106,6 +108,93 @@ def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
     """
     return [a for a in found if not any(
         b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
+
+
+def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
+    """Join the attributions of one cue into one whose content runs over all of theirs.
+
+    "“A,” miners chanted, “B.”" is one attribution with its content in two pieces, A and B.
+    """
+    out: dict[Range, Attribution] = {}
+    for att in found:
+        seen = out.get(att.cue)
+        out[att.cue] = att if seen is None else replace(
+            seen, content=(min(seen.content[0], att.content[0]),
+                           max(seen.content[1], att.content[1])))
+    return list(out.values())
+
+
+def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
+    """Join a raising-verb cue and the cue of its predicate into one: "X seemed to indicate Y".
+
+    The cue runs from the raising verb over the predicate's cue ("seemed to indicate",
+    "appeared pleased with"); like the raising verb's own, the attribution has no source and
+    holds the whole impression, from X to the end of what the predicate reports.
+    """
+    raising = {a.cue_token.i: a for a in found
+               if a.cue_token.lemma_.lower() in lex.raising_verbs}
+    out = list(found)
+    for att in found:
+        token = att.cue_token
+        outer = raising.get(token.head.i)
+        if outer is None or token.dep_ not in ("xcomp", "acomp") or token.i < outer.cue_token.i:
+            continue
+        out = [a for a in out if a is not outer and a is not att]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(outer.content[0], max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
+def _introduced(found: list[Attribution]) -> list[Attribution]:
+    """Join a cue and a participle that introduces the same content: "X emailed Y saying: “A”".
+
+    The participle stands between the cue and the content both found ("explained it by saying:",
+    "sent a message saying:"); the cue runs over both, and the speaker is the cue's (the parser
+    often takes "supporters saying" for a noun and its participle).
+    """
+    out = list(found)
+    for att in found:
+        token = att.cue_token
+        earlier = [a for a in out if a.cue[1] <= att.cue[0] and a.content[0] == att.content[0]
+                   and att.cue[1] <= att.content[0]]
+        if token.tag_ != "VBG" or not earlier or att not in out:
+            continue
+        outer = earlier[-1]
+        out = [a for a in out if a is not outer and a is not att]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(outer.content[0], max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
+def _continued(found: list[Attribution]) -> list[Attribution]:
+    """Join "continue"/"go on" and the cue it continues into one: "X continued his attacks on Y".
+
+    The cue runs over both ("went on to say", "Continuing to explain"), the speaker is the one
+    who continues, and the content holds what both report ("continued her attacks on Y: “A”").
+    """
+    by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in _CONTINUING}
+    out = list(found)
+    for att in found:
+        token = att.cue_token
+        outer = by_token.get(token.head.i)
+        if outer is None or token.dep_ not in ("xcomp", "dobj") or token.i < outer.cue_token.i:
+            continue
+        out = [a for a in out if a is not outer and a is not att]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(min(outer.content[0], att.content[0]),
+                                    max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
+def _labelled_by(att: Attribution, label: Attribution) -> bool:
+    """Return whether a cue under a "Name: text" label has a named speaker of its own.
+
+    Under "JOEL BENENSON: This is a man who said ..." or a headline "X: I Fear Y" the label's
+    speaker says it all; a section "Rubio: Retirement accounts. Senator Rubio proposed ..." has
+    its own attributions.
+    """
+    return label.cue_token.text == ":" and att.speaker is not None and \
+        att.speaker.pos_ == "PROPN"
 
 
 def _relays(cue: Token) -> bool:
@@ -192,6 +281,20 @@ def _purpose(token: Token, lex: SpeechLexicon) -> bool:
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 
+def _sourcing_infinitive(token: Token) -> bool:
+    """Return whether an infinitive says why a source is unnamed, not what the source said.
+
+    "X, who requested anonymity to discuss the talks" and "X was not authorized to discuss
+    the talks" are the terms of a newswire source; what X said follows elsewhere.
+    """
+    if token.tag_ != "VB" or token.dep_ not in ("xcomp", "advcl", "acl") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return head.lemma_.lower() == "authorize" or any(
+        w.lower_ == "anonymity" for w in head.subtree if w.i < token.i)
+
+
 def _noun_infinitive(token: Token) -> bool:
     """Return whether a verb is the infinitive of a noun ("her decision to endorse X").
 
@@ -199,6 +302,81 @@ def _noun_infinitive(token: Token) -> bool:
     PolNeAR seldom takes it for an attribution.
     """
     return token.dep_ == "acl" and token.tag_ == "VB" and token.head.pos_ == "NOUN"
+
+
+def _goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
+    """Return whether "go on" or "continue" hands on to an infinitive that reports nothing.
+
+    "X went on to say Y" or "continued to praise Y" continues what X said; "Boston went on to
+    win the series" or "X continues to face questions" tells what X did or does.
+    """
+    if token.lemma_.lower() not in _CONTINUING:
+        return False
+    acts = [c for c in kids(token, "xcomp", "advcl") if c.tag_ == "VB" and c.i > token.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
+
+
+def _on_terms(token: Token, prep: Token) -> bool:
+    """Return whether a cue's "on" states the terms of speaking, not a topic.
+
+    "X spoke on condition of anonymity" or "went on the record" says how X spoke, not about what.
+    """
+    if prep.lower_ != "on":
+        return False
+    objects = kids(prep, "pobj") or kids(token, "dobj")
+    return any(o.lemma_.lower() in _TERMS for o in objects)
+
+
+def _imperative(token: Token) -> bool:
+    """Return whether a cue verb is an imperative ("Consider the case of X", "Just ask Y").
+
+    The writer bids the reader; nobody is reported.
+    """
+    return token.dep_ == "ROOT" and token.tag_ == "VB" and \
+        not kids(token, "nsubj", "nsubjpass", "aux", "auxpass")
+
+
+def _reports_from(token: Token) -> bool:
+    """Return whether "X reported from Y" names where a journalist worked, not a report.
+
+    "Costa reported from Washington." closes an article; a report has an object or a clause
+    ("X reported from Kabul that ...").
+    """
+    return token.lemma_.lower() == "report" and not kids(token, "dobj", "ccomp") and \
+        any(p.lower_ == "from" for p in kids(token, "prep"))
+
+
+def _ongoing_role(token: Token, lex: SpeechLexicon) -> bool:
+    """Return whether a relative clause in the progressive describes what its antecedent is
+    doing ("Y, who is challenging X for the seat", "donors who are backing X").
+
+    Such a clause introduces the antecedent by its current part in events; it reports no
+    statement, unless the verb reports words or thought ("who is saying that ...").
+    """
+    return token.dep_ == "relcl" and token.tag_ == "VBG" and \
+        token.lemma_.lower() not in lex.clause_verbs and \
+        any(a.dep_ == "aux" and a.lemma_ == "be" for a in token.children)
+
+
+def _adds_to(token: Token, quotes: list[Range]) -> bool:
+    """Return whether "add" puts something into something ("added a clause to the bill").
+
+    "X added: ..." reports words; "X added a new title to his resume" or "the delay adds to
+    the drama" joins one thing to another. A quoted "to" ("adding “to all the voters ...”") is
+    part of what was said.
+    """
+    return token.lemma_.lower() == "add" and any(
+        p.lower_ == "to" and p.i > token.i and not any(qa <= p.idx < qb for qa, qb in quotes)
+        for p in kids(token, "prep", "dative"))
+
+
+def _that_said(token: Token) -> bool:
+    """Return whether a "said" opens a sentence as "That said, ...", a concession, not a report."""
+    doc = token.doc
+    return token.lemma_.lower() == "say" and token.i > 0 and token.i + 1 < len(doc) \
+        and doc[token.i - 1].lower_ == "that" and bool(doc[token.i - 1].is_sent_start) \
+        and doc[token.i + 1].text == ","
 
 
 class AttributionFinder:
@@ -238,7 +416,8 @@ class AttributionFinder:
                 hit = light
             elif pos == "VERB" and (answer := reaction(token, self.lex)) is not None:
                 hit = answer
-            elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)):
+            elif pos == "VERB" and (_purpose(token, self.lex) or _noun_infinitive(token)
+                                   or _sourcing_infinitive(token)):
                 hit = None  # "X met to discuss Y": the aim of a meeting, not what anyone said
             elif pos == "VERB" and (held := self._stance_participle(token)) is not None:
                 hit = held
@@ -263,7 +442,9 @@ class AttributionFinder:
             content = trimmed(doc, max(att.content[0], start), att.content[1])
             if content is not None:
                 clipped.append(replace(att, content=content))
-        return _unnest(doc, _outside_other_cues(clipped))
+        joined = _continued(_introduced(_raised(_outside_other_cues(_one_per_cue(clipped)),
+                                                self.lex)))
+        return _unnest(doc, joined)
 
     # speaker -----------------------------------------------------------------------------
 
@@ -362,7 +543,13 @@ class AttributionFinder:
                 not that_clause(token) and self.rules.as_view(token) is None and \
                 self.rules.fault(token) is None:
             return None  # "focus" is a cue only as "focus on", "hit" as "hit X over Y"
+        if _goes_on_to_act(token, self.lex) or _that_said(token) or _adds_to(token, quotes) or \
+                prep is not None and _on_terms(token, prep):
+            return None
         speaker, channel = self._speaker(token)
+        if speaker is None and _imperative(token) or _reports_from(token) or \
+                _ongoing_role(token, self.lex):
+            return None
         content = self.rules.content(token, quotes)
         around = False  # content around the cue: "This effect, many economists say, could ..."
         if content is None and token.lemma_.lower() in self.lex.clause_verbs:
@@ -447,6 +634,8 @@ class AttributionFinder:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.lex.clause_verbs:
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.clause_verbs:
+                    if _goes_on_to_act(tok, self.lex) or _reports_from(tok):
+                        break  # "“A.” X continued to visit Y": what X did, not said
                     speaker = self._surface_speaker(after[:n])
                     if speaker is None:
                         rest = after[n + 1:]
@@ -465,7 +654,7 @@ class AttributionFinder:
                 if speaker is not None:
                     return self._make(tok, (qa, qb), speaker, channel)
             if tok.text == ":":
-                return self._colon(tok, (qa, qb))
+                return self._colon(tok, (qa, qb), quotes)
         return None
 
     def _colon_lines(self, doc: Doc, quotes: list[Range]) -> list[Attribution]:
@@ -482,15 +671,20 @@ class AttributionFinder:
             content = trimmed(doc, nxt, len(text) if end == -1 else end)
             if colon is None or content is None or any(qa <= content[0] < qb for qa, qb in quotes):
                 continue
-            att = self._colon(colon[0], content)
+            att = self._colon(colon[0], content, quotes)
             # without quote marks only a reporting verb says the paragraph is someone's words
             if att is not None and self.lex.is_cue_alone(att.cue_token.lemma_.lower()):
                 found.append(att)
         return found
 
-    def _colon(self, colon: Token, quote: Range) -> Attribution | None:
-        """Attribute a quotation introduced by a clause and a colon ("X went further: “...”")."""
-        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and kids(t, "nsubj")]
+    def _colon(self, colon: Token, quote: Range, quotes: list[Range]) -> Attribution | None:
+        """Attribute a quotation introduced by a clause and a colon ("X went further: “...”").
+
+        A verb inside a quotation before the colon is no introducing clause ("“Y is leaving,”
+        by Z: “...”" quotes a headline).
+        """
+        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB" and kids(t, "nsubj")
+                 and not any(qa <= t.idx < qb for qa, qb in quotes)]
         if not verbs:
             return None
         verb = verbs[-1]

@@ -47,11 +47,24 @@ def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
             continue
         inside = {w.i for w in words}
         head = next((t for t in reversed(words) if t.head.i not in inside), words[-1])
+        if not _names_a_source(head):
+            continue
         found.append(Attribution(
             cue=(line.start(2), line.end(2)), cue_token=colon[0], content=content,
             speaker=head, speaker_range=(label[0].idx, label[-1].idx + len(label[-1])),
             direct=is_direct(doc, content)))
     return found
+
+
+def _names_a_source(head: Token) -> bool:
+    """Return whether a label's head word names who speaks ("Sanders:", "Clinton camp:").
+
+    "So:", "Wow:" and "Fast-forward to 2016:" name nobody; nor does a lowercase noun without a
+    name before it ("One conclusion:", "Another problem for X:"), which opens a point.
+    """
+    if head.pos_ in ("ADV", "INTJ", "NUM"):
+        return False
+    return not head.is_lower or any(t.pos_ == "PROPN" for t in head.lefts)
 
 
 def _says_something(doc: Doc, content: Range) -> bool:

@@ -180,16 +180,13 @@ def find_statements(extraction: Extraction, doc: Doc) -> Extraction:
     anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
     published = anchorer.published.value if anchorer.published else None
     statements: list[Statement] = []
-    cues: set[int] = set()
     for att in AttributionFinder(speech_lexicon()).find(doc, article.body_start):
         speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
         channel, _ = speakers.resolve(att.channel, att.channel_range)
         when = anchorer.attached(att.cue_token)
         content = char_span(doc, *att.content)
-        shared = att.cue[0] in cues  # a second content of one cue
-        cues.add(att.cue[0])
         statements.append(Statement(
-            id=statement_id(article.id, att.cue[0], content.start if shared else None),
+            id=statement_id(article.id, att.cue[0]),
             speaker=speaker,
             speaker_mention=char_span(doc, *att.speaker_range) if att.speaker_range else None,
             cue=char_span(doc, *att.cue),

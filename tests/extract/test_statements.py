@@ -147,6 +147,10 @@ def _cue_speaker_content(nlp, text: str) -> list[tuple[str, str | None, str]]:
      "The senator", "walked back", "her remarks on the toll", False),
     ("The mayor's embrace of the new toll surprised the farmers.",
      "The mayor's", "embrace of", "the new toll", False),
+    ("Prices rose in May. That said, the farmers say the harvest will be good.",
+     "the farmers", "say", "the harvest will be good", False),
+    ("The mayor explained the delay by saying: “The bridge needs new cables.”",
+     "The mayor", "explained the delay by saying", "“The bridge needs new cables.”", True),
 ])
 def test_find_statements_spans(nlp, text, speaker, cue, content, direct):
     statements = _extract(nlp, text).statements
@@ -184,10 +188,15 @@ def test_find_statements_prep_cue_verbs_need_their_preposition(nlp, text):
             or "focus" in s.cue.text] == []
 
 
-def test_find_statements_raising_verb_has_no_source(nlp):
-    statement = _extract(nlp, "The mayor appeared to concede the point.").statements[0]
-    assert (statement.cue.text, statement.speaker_mention) == ("appeared", None)
-    assert statement.content.text.startswith("The mayor")
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor appeared to concede the point.", "appeared to concede"),
+    ("The mayor seemed to suggest that the toll would stay.", "seemed to suggest"),
+    ("The farmers appeared pleased with the new dam.", "appeared pleased with"),
+])
+def test_find_statements_raising_verb_and_its_cue_are_one_cue_without_source(nlp, text, cue):
+    statements = _extract(nlp, text).statements
+    assert [(s.cue.text, s.speaker_mention) for s in statements] == [(cue, None)]
+    assert statements[0].content.text == text.rstrip(".")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -328,6 +337,18 @@ def test_find_statements_view_noun_needs_no_holder(nlp, text, cue, content):
     "A band called Ortiz played at the harbour.",
     "The engineers were met with questions about the dam.",
     "The council has struggled with doubts about the new toll.",
+    "The mayor appeared on the morning show with two engineers.",
+    "The mayor lost the first vote but went on to win the seat in June.",
+    "“The toll is fair.” The mayor continued to visit the harbour every week.",
+    "A new clause was added to the toll bill.",
+    "One engineer, who spoke on condition of anonymity, left the harbour early.",
+    "The engineers were not authorized to discuss the repairs.",
+    "Consider the case of the harbour bridge.",
+    "Just ask the farmers about the new toll.",
+    "“The bridge will hold.” Brenner reported from Lisbon.",
+    "HARBOUR NEWS—“The harbour club is closing in May,” by Ana Ortiz: “The club will close.”",
+    "Ana Ortiz, who is challenging the mayor for her seat, visited the harbour.",
+    "The toll is high. That said, the bridge is still the fastest road to the harbour.",
 ])
 def test_find_statements_ignores_text_without_attribution(nlp, text):
     assert _extract(nlp, text).statements == ()
@@ -343,6 +364,12 @@ def test_find_statements_ignores_text_without_attribution(nlp, text):
     ("“The bridge will hold,” the mayor said, according to the local radio.", ["according to"]),
     ("The mayor wrote:\nThe dam is old. The engineers believe it will hold.", ["wrote"]),
     ("The mayor said the dam was old. The engineers believe it will hold.", ["said", "believe"]),
+    ("MAYOR BRENNER: I believe that the bridge will hold.", [":"]),
+    ("Brenner: Bridge tolls. Last year, Mayor Brenner proposed that the toll should stay.",
+     [":", "proposed"]),
+    ("A council official, who requested anonymity to discuss the talks, said the toll would stay.",
+     ["requested", "said"]),
+    ("Ana Ortiz, who is arguing that the toll is unfair, visited the harbour.", ["arguing"]),
 ])
 def test_find_statements_folds_nested_indirect_attributions_into_content(nlp, text, cues):
     assert [s.cue.text for s in _extract(nlp, text).statements] == cues
@@ -383,6 +410,17 @@ def test_find_statements_follow_up_that_is_the_whole_content_joins_the_cue(nlp, 
                                                                            content):
     assert [(s.cue.text, s.content.text) for s in _extract(nlp, text).statements] == [
         (cue, content)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor continued her attacks on the council: “The toll is unfair.”",
+     [("continued her attacks on", "The mayor", "the council: “The toll is unfair.”")]),
+    ("The mayor went on to say: “The toll is unfair.”",
+     [("went on to say", "The mayor", "“The toll is unfair.”")]),
+])
+def test_find_statements_continuing_verb_and_the_cue_it_continues_are_one_cue(nlp, text,
+                                                                              expected):
+    assert _cue_speaker_content(nlp, text) == expected
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
@@ -558,6 +596,14 @@ def test_find_statements_label_needs_a_name_and_a_sentence(nlp):
     assert _extract(nlp, text).statements == ()
 
 
+@pytest.mark.parametrize("text", [
+    "One conclusion: The bridge will need new cables.",
+    "Wow: The bridge will need new cables.",
+])
+def test_find_statements_label_that_opens_a_point_names_no_speaker(nlp, text):
+    assert _extract(nlp, text).statements == ()
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("Maria Lindqvist said the talks had failed.", actor_id("Maria Lindqvist")),
     ("A senior official based in the capital said the talks had failed.",
@@ -665,11 +711,11 @@ def test_statements_adds_an_unnamed_source_as_its_own_speaker(  # type: ignore[n
     assert added.affiliation == affiliation
 
 
-def test_find_statements_one_cue_with_two_quotes_gives_two_statements_with_distinct_ids(nlp):
+def test_find_statements_one_cue_with_two_quotes_is_one_statement(nlp):
     text = "Outside the hall, “Close the mine,” miners chanted “Pay us what you owe.”"
     found = _extract(nlp, text).statements
-    contents = sorted(s.content.text for s in found if s.cue.text == "chanted")
-    assert contents == ["“Close the mine,”", "“Pay us what you owe.”"]
+    contents = [s.content.text for s in found if s.cue.text == "chanted"]
+    assert contents == ["“Close the mine,” miners chanted “Pay us what you owe.”"]
     assert len({s.id for s in found}) == len(found)
 
 
