@@ -105,18 +105,17 @@ def event_id(article_id: str, start: int) -> str:
     return f"{article_key(article_id)}-e{start}"
 
 
-def statement_id(article_id: str, start: int, content: int | None = None) -> str:
+def statement_id(article_id: str, start: int) -> str:
     """Return the id of a statement from its article and the offset of its cue.
 
-    One cue may attribute two contents ("“A,” they chanted, “B.”"); each statement after the
-    first of its cue also takes the offset of its content.
+    A cue starts one statement only: the finder joins the attributions of one cue ("“A,” they
+    chanted, “B.”") and drops a cue inside a longer one.
 
     Examples:
-        >>> statement_id("a017", 1203), statement_id("a017", 1203, 1250)
-        ('a017-s1203', 'a017-s1203-c1250')
+        >>> statement_id("a017", 1203)
+        'a017-s1203'
     """
-    base = f"{article_key(article_id)}-s{start}"
-    return base if content is None else f"{base}-c{content}"
+    return f"{article_key(article_id)}-s{start}"
 
 
 def timex_id(article_id: str, start: int) -> str:
