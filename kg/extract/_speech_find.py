@@ -6,6 +6,7 @@ Works on the dependency parse and the quotation spans; knows nothing of actors o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -124,6 +125,27 @@ def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
     return list(out.values())
 
 
+def _join(found: list[Attribution],
+          outer_of: Callable[[Attribution, list[Attribution]], Attribution | None], *,
+          widen: bool = False) -> list[Attribution]:
+    """Join each attribution with the outer one `outer_of` finds for it into one attribution.
+
+    The joined cue runs from the outer cue over the inner one, with the outer speaker; its
+    content ends where the later of the two contents ends and starts where the outer one does
+    (or the earlier of the two, if `widen`).
+    """
+    out = list(found)
+    for att in found:
+        outer = outer_of(att, out) if att in out else None
+        if outer is None or outer not in out:
+            continue
+        out = [a for a in out if a is not outer and a is not att]
+        start = min(outer.content[0], att.content[0]) if widen else outer.content[0]
+        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
+                           content=(start, max(outer.content[1], att.content[1]))))
+    return sorted(out, key=lambda a: a.cue[0])
+
+
 def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
     """Join a raising-verb cue and the cue of its predicate into one: "X seemed to indicate Y".
 
@@ -133,16 +155,15 @@ def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
     """
     raising = {a.cue_token.i: a for a in found
                if a.cue_token.lemma_.lower() in lex.raising_verbs}
-    out = list(found)
-    for att in found:
+
+    def outer_of(att: Attribution, _out: list[Attribution]) -> Attribution | None:
         token = att.cue_token
         outer = raising.get(token.head.i)
         if outer is None or token.dep_ not in ("xcomp", "acomp") or token.i < outer.cue_token.i:
-            continue
-        out = [a for a in out if a is not outer and a is not att]
-        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
-                           content=(outer.content[0], max(outer.content[1], att.content[1]))))
-    return sorted(out, key=lambda a: a.cue[0])
+            return None
+        return outer
+
+    return _join(found, outer_of)
 
 
 def _introduced(found: list[Attribution]) -> list[Attribution]:
@@ -152,18 +173,13 @@ def _introduced(found: list[Attribution]) -> list[Attribution]:
     "sent a message saying:"); the cue runs over both, and the speaker is the cue's (the parser
     often takes "supporters saying" for a noun and its participle).
     """
-    out = list(found)
-    for att in found:
-        token = att.cue_token
+
+    def outer_of(att: Attribution, out: list[Attribution]) -> Attribution | None:
         earlier = [a for a in out if a.cue[1] <= att.cue[0] and a.content[0] == att.content[0]
                    and att.cue[1] <= att.content[0]]
-        if token.tag_ != "VBG" or not earlier or att not in out:
-            continue
-        outer = earlier[-1]
-        out = [a for a in out if a is not outer and a is not att]
-        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
-                           content=(outer.content[0], max(outer.content[1], att.content[1]))))
-    return sorted(out, key=lambda a: a.cue[0])
+        return earlier[-1] if att.cue_token.tag_ == "VBG" and earlier else None
+
+    return _join(found, outer_of)
 
 
 def _continued(found: list[Attribution]) -> list[Attribution]:
@@ -173,17 +189,15 @@ def _continued(found: list[Attribution]) -> list[Attribution]:
     who continues, and the content holds what both report ("continued her attacks on Y: “A”").
     """
     by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in _CONTINUING}
-    out = list(found)
-    for att in found:
+
+    def outer_of(att: Attribution, _out: list[Attribution]) -> Attribution | None:
         token = att.cue_token
         outer = by_token.get(token.head.i)
         if outer is None or token.dep_ not in ("xcomp", "dobj") or token.i < outer.cue_token.i:
-            continue
-        out = [a for a in out if a is not outer and a is not att]
-        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
-                           content=(min(outer.content[0], att.content[0]),
-                                    max(outer.content[1], att.content[1]))))
-    return sorted(out, key=lambda a: a.cue[0])
+            return None
+        return outer
+
+    return _join(found, outer_of, widen=True)
 
 
 def _labelled_by(att: Attribution, label: Attribution) -> bool:
