@@ -12,6 +12,8 @@ Range = tuple[int, int]
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 _TRIM = " \t\n,;:—–-"
 EXPLETIVES = frozenset({"it", "there"})  # subjects that stand for no one ("it is expected")
+PREP_CUES = frozenset({"according", "in"})  # "according to X", "in a poll by X"
+CONTINUING = frozenset({"continue", "go"})  # "X continued to attack Y", "X went on to say"
 
 
 @dataclass(frozen=True)
