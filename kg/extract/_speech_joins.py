@@ -128,17 +128,7 @@ def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
     "appeared pleased with"); like the raising verb's own, the attribution has no source and
     holds the whole impression, from X to the end of what the predicate reports.
     """
-    raising = {a.cue_token.i: a for a in found
-               if a.cue_token.lemma_.lower() in lex.raising_verbs}
-
-    def outer_of(att: Attribution, _out: list[Attribution]) -> Attribution | None:
-        token = att.cue_token
-        outer = raising.get(token.head.i)
-        if outer is None or token.dep_ not in ("xcomp", "acomp") or token.i < outer.cue_token.i:
-            return None
-        return outer
-
-    return _join(found, outer_of)
+    return _under(found, lex.raising_verbs, ("xcomp", "acomp"))
 
 
 def _introduced(found: list[Attribution]) -> list[Attribution]:
@@ -163,16 +153,22 @@ def _continued(found: list[Attribution]) -> list[Attribution]:
     The cue runs over both ("went on to say", "Continuing to explain"), the speaker is the one
     who continues, and the content holds what both report ("continued her attacks on Y: “A”").
     """
-    by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in CONTINUING}
+    return _under(found, CONTINUING, ("xcomp", "dobj"), widen=True)
+
+
+def _under(found: list[Attribution], lemmas: frozenset[str], deps: tuple[str, ...], *,
+           widen: bool = False) -> list[Attribution]:
+    """Join each cue that hangs (by one of `deps`) after a cue verb of `lemmas` with that verb."""
+    by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in lemmas}
 
     def outer_of(att: Attribution, _out: list[Attribution]) -> Attribution | None:
         token = att.cue_token
         outer = by_token.get(token.head.i)
-        if outer is None or token.dep_ not in ("xcomp", "dobj") or token.i < outer.cue_token.i:
+        if outer is None or token.dep_ not in deps or token.i < outer.cue_token.i:
             return None
         return outer
 
-    return _join(found, outer_of, widen=True)
+    return _join(found, outer_of, widen=widen)
 
 
 def _labelled_by(att: Attribution, label: Attribution) -> bool:
