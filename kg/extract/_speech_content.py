@@ -26,6 +26,7 @@ _NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
+_VIEW_NAMING = _NAMING_VERBS - _APPOINTING  # naming verbs that state a view ("called Y weak")
 _ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
 _ASPECTUAL = {"continue"}  # "continued delivering the speech" goes on, it reports nothing
 _QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
@@ -58,7 +59,7 @@ def _named_without_object(token: Token) -> Range | None:
     naming a noun ("a band called X") says what the thing is called, not what anyone said, and
     "named" so parsed is mostly an appointment ("the board named Y its chief").
     """
-    if token.lemma_.lower() not in _NAMING_VERBS - _APPOINTING or kids(token, "dobj") or \
+    if token.lemma_.lower() not in _VIEW_NAMING or kids(token, "dobj") or \
             token.dep_ in _MODIFIERS and not naming_subject(token):
         return None
     preds = [p for p in kids(token, "oprd") if p.i > token.i]
@@ -73,7 +74,7 @@ def naming_subject(token: Token) -> bool:
     The parser often reads "Beruff called the plan “weak”" as "Beruff [who was] called ...".
     A noun without an article is the speaker then; "a band called X" keeps its article.
     """
-    return token.dep_ == "acl" and token.lemma_.lower() in _NAMING_VERBS - _APPOINTING and \
+    return token.dep_ == "acl" and token.lemma_.lower() in _VIEW_NAMING and \
         token.head.i < token.i and not kids(token.head, "det") and bool(kids(token, "oprd"))
 
 
@@ -170,7 +171,8 @@ class ContentRules:
                 if as_phrase:
                     return _widen((span[0], subtree(as_phrase[0])[1]), quotes)
         # "endorse putting cameras on police officers", "said using the server was wrong"
-        if lemma in self.lex.object_verbs or lemma in self.lex.clause_verbs - _ASPECTUAL:
+        if lemma in self.lex.object_verbs or \
+                lemma in self.lex.clause_verbs and lemma not in _ASPECTUAL:
             for comp in kids(token, "xcomp"):
                 if comp.tag_ == "VBG" and comp.i > token.i:
                     return _widen(subtree(comp), quotes)

@@ -54,6 +54,7 @@ from kg.extract._text import doc_text, sentence_start
 
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but these:
 _STANCE_PREPS = frozenset({"against"})  # "X is against Y"
+_WORD_CUES = PREP_CUES | _STANCE_PREPS  # cue words that are no verb, noun or adjective
 _BREAKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "."}
 _COLON_LINE = re.compile(r"(:)[ \t]*\n+(?=\S)")
 
@@ -96,7 +97,7 @@ class AttributionFinder:
         quoted = [(a, b) for a, b in quotes if len(text[a:b].split()) > 2]
         for token in doc:
             pos = token.pos_
-            if pos not in _CUE_POS and token.lower_ not in PREP_CUES | _STANCE_PREPS \
+            if pos not in _CUE_POS and token.lower_ not in _WORD_CUES \
                     or token.idx < start \
                     or token.i in used \
                     or any(a < token.idx < b for a, b in quoted) \
@@ -301,7 +302,7 @@ class AttributionFinder:
             return None
         preds = [c for c in token.children if c.dep_ in ("oprd", "xcomp") or
                  c.dep_ == "prep" and c.lower_ in ("as", "for")]
-        if not (preds and lemma in self.lex.as_verbs | self.lex.view_verbs or
+        if not (preds and (lemma in self.lex.as_verbs or lemma in self.lex.view_verbs) or
                 lemma in self.lex.announced_verbs):
             return None
         content = trimmed(token.doc, token.head.left_edge.idx, subtree(token)[1])

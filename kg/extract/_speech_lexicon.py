@@ -59,6 +59,11 @@ class SpeechLexicon:
             self.clause_verbs, self.object_verbs, self.request_verbs, self.infinitive_verbs))
 
     @functools.cached_property
+    def copula_cue_nouns(self) -> frozenset[str]:
+        """Return the nouns whose copula can give a clause as content ("X's answer was that")."""
+        return self.noun_cues | self.light_nouns | self.unsourced_nouns | self.copular_nouns
+
+    @functools.cached_property
     def attitude_prep_adjectives(self) -> frozenset[str]:
         """Return the adjectives of the adjective + preposition attitudes ("critical")."""
         return frozenset(cue.split()[0] for cue in self.attitude_preps)

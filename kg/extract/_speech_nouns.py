@@ -152,11 +152,10 @@ def copular_noun(token: Token, lex: SpeechLexicon) -> Attribution | None:
 
     Only a clause is content; "X's statement was a reminder" says what the statement was.
     """
-    nouns = lex.noun_cues | lex.light_nouns | lex.unsourced_nouns | lex.copular_nouns
     copula = token.head
     owner = first(kids(token, "poss"))
     if token.dep_ != "nsubj" or copula.lemma_.lower() != "be" or owner is None or \
-            token.lemma_.lower() not in nouns:
+            token.lemma_.lower() not in lex.copula_cue_nouns:
         return None
     clause = next((c for c in kids(copula, "ccomp", "xcomp") if c.i > copula.i), None)
     content = trimmed(token.doc, *subtree(clause)) if clause is not None else None
@@ -227,7 +226,7 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     after_noun = token.dep_ == "amod" and token.head.i < token.i and \
         token.head.pos_ in ("NOUN", "PROPN", "PRON")
     lemma = token.lemma_.lower()
-    if lemma not in lex.attitude_adjectives | lex.attitude_prep_adjectives or \
+    if lemma not in lex.attitude_adjectives and lemma not in lex.attitude_prep_adjectives or \
             token.dep_ not in ("acomp", "advcl") and not after_noun or \
             token.head.lemma_.lower() == "make":
         return None
