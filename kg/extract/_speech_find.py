@@ -44,6 +44,7 @@ from kg.extract._speech_parts import (
     Attribution,
     Range,
     attribution,
+    by_agent,
     first,
     kids,
     subtree,
@@ -149,7 +150,7 @@ class AttributionFinder:
         if token.lemma_.lower() in self.lex.raising_verbs:
             return None, None  # "X seems to ...": an impression nobody in the text voices
         subjects = kids(token, "nsubj")
-        agent = [p for a in kids(token, "agent") for p in kids(a, "pobj")]
+        agent = by_agent(token)
         head = token.head
         relayed = [c for p in kids(token, "prep") if p.lower_ == "as"
                    for c in kids(p, "pcomp") if self.lex.is_cue(c.lemma_.lower())]
@@ -161,8 +162,8 @@ class AttributionFinder:
             objects = kids(relay, "dobj")
             channel = first(kids(relay, "nsubj"))
             return (objects[0] if objects else None), channel
-        if kids(token, "nsubjpass") and agent:
-            return agent[0], None
+        if kids(token, "nsubjpass") and agent is not None:
+            return agent, None
         if subjects:
             subject = subjects[0]
             if subject.lower_ in EXPLETIVES and kids(token, "auxpass"):
@@ -257,7 +258,7 @@ class AttributionFinder:
                 content = self.rules.around(token, speaker)
                 around = content is not None
         if content is None and (clause := self.rules.passive(token)) is not None:
-            agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+            agent = by_agent(token)
             return self._make(token, clause, agent, None, cue_end=prep)
         # a cue with syntactic content but no source stays ("It is expected that ...")
         if content is None or speaker is None and around:
@@ -279,7 +280,7 @@ class AttributionFinder:
         if token.dep_ != "acl" or token.tag_ != "VBN" or \
                 token.lemma_.lower() not in self.lex.stance_verbs:
             return None
-        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+        agent = by_agent(token)
         noun = token.head
         if agent is None or noun.i > token.i:
             return None
@@ -306,7 +307,7 @@ class AttributionFinder:
                 lemma in self.lex.announced_verbs):
             return None
         content = trimmed(token.doc, token.head.left_edge.idx, subtree(token)[1])
-        agent = first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+        agent = by_agent(token)
         return self._make(token, content, agent, None) if content is not None else None
 
     def _surface_speaker(self, tokens: list[Token]) -> Token | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract._speech_lexicon import SpeechLexicon
-from kg.extract._speech_parts import CONTINUING, Range, kids
+from kg.extract._speech_parts import CONTINUING, Range, kids, to_infinitive
 
 _TERMS = frozenset({"condition", "record", "background"})  # "spoke on condition of anonymity"
 
@@ -25,7 +25,7 @@ def purpose(token: Token, lex: SpeechLexicon) -> bool:
     that ...") still reports.
     """
     return token.dep_ == "advcl" and token.tag_ == "VB" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and to_infinitive(token) \
         and token.head.lemma_.lower() in lex.meeting_verbs \
         and not any(c.dep_ == "ccomp" for c in token.children)
 
@@ -37,7 +37,7 @@ def sourcing_infinitive(token: Token) -> bool:
     the talks" are the terms of a newswire source; what X said follows elsewhere.
     """
     if token.tag_ != "VB" or token.dep_ not in ("xcomp", "advcl", "acl") or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            not to_infinitive(token):
         return False
     head = token.head
     return head.lemma_.lower() == "authorize" or any(
@@ -62,7 +62,7 @@ def goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
     if token.lemma_.lower() not in CONTINUING:
         return False
     acts = [c for c in kids(token, "xcomp", "advcl") if c.tag_ == "VB" and c.i > token.i
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            and to_infinitive(c)]
     return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
 
 

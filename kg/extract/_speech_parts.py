@@ -40,6 +40,16 @@ def first(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
 
+def by_agent(token: Token) -> Token | None:
+    """Return the object of a passive verb's "by" phrase ("opposed by unions"), if any."""
+    return first([p for a in kids(token, "agent") for p in kids(a, "pobj")])
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Return whether a verb is marked as an infinitive by "to" ("to discuss")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def trimmed(doc: Doc, start: int, end: int) -> Range | None:
     """Return a range without edge blanks and punctuation (quote marks stay), or None if empty."""
     text = doc_text(doc)
