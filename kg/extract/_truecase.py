@@ -37,10 +37,6 @@ TITLE_SHARE = 0.8  # of the content words capitalised, for a Title Case line
 MAX_ACRONYM = 4  # letters of a word in a line of capitals that may be an acronym ("NATO")
 
 
-def _content_words(line: str) -> list[str]:
-    return [w for w in _WORD.findall(line) if w.lower() not in STOP_WORDS and len(w) > 1]
-
-
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of lines written in Title Case or in capitals.
 
@@ -52,11 +48,12 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         if len(line.group()) > MAX_CHARS:
             continue
-        words = _content_words(line.group())
-        if len(_WORD.findall(line.group())) < MIN_WORDS or len(words) < 2:
+        words = _WORD.findall(line.group())
+        content = [w for w in words if w.lower() not in STOP_WORDS and len(w) > 1]
+        if len(words) < MIN_WORDS or len(content) < 2:
             continue
-        capitalised = sum(w[0].isupper() for w in words)
-        if capitalised >= TITLE_SHARE * len(words):
+        capitalised = sum(w[0].isupper() for w in content)
+        if capitalised >= TITLE_SHARE * len(content):
             start = line.start() + len(line.group()) - len(line.group().lstrip())
             found.append((start, line.start() + len(line.group().rstrip())))
     return found
