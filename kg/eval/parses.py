@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from kg.files import write_whole
+
 _log = logging.getLogger(__name__)
 _PARSE_CODE = ("kg.articles.header", "kg.extract.pipeline", "kg.extract._truecase")
 
@@ -43,8 +45,5 @@ def parse_cached(nlp: Language, texts: Sequence[str], folder: Path, *, batch_siz
         except (OSError, ValueError) as exc:
             _log.warning("%s: unreadable parse file, parsing again (%s)", path, exc)
     docs = list(nlp.pipe(texts, batch_size=batch_size))
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    DocBin(docs=docs).to_disk(partial)
-    partial.replace(path)
+    write_whole(path, DocBin(docs=docs).to_bytes())
     return docs

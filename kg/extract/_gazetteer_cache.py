@@ -20,7 +20,6 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,6 +28,7 @@ import platformdirs
 from kg import keys
 from kg.extract import _gazetteer, _gazetteer_build
 from kg.extract._gazetteer import Gazetteer
+from kg.files import write_whole
 
 _log = logging.getLogger(__name__)
 _FORMAT = 1  # bump when the layout of the cached tables changes
@@ -81,17 +81,8 @@ def read(path: Path) -> Gazetteer | None:
 
 def write(gazetteer: Gazetteer, path: Path) -> None:
     """Cache the gazetteer's tables at `path`, whole or not at all (written beside, renamed)."""
-    data = marshal.dumps((gazetteer.rows, gazetteer.keys, gazetteer.own))
-    partial: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as out:
-            partial = Path(out.name)
-            out.write(data)
-        partial.replace(path)
+        write_whole(path, marshal.dumps((gazetteer.rows, gazetteer.keys, gazetteer.own)))
     except OSError as exc:
-        if partial is not None:
-            partial.unlink(missing_ok=True)
         _log.info("cannot cache the gazetteer at %s (%s); it is built in each process", path,
                   exc)
