@@ -23,7 +23,7 @@ KINDS = ("spacy", "kg", "kg-nprocess")
 def _spacy(corpus: Path, jobs: int, clock: Clock) -> dict[str, float]:
     from kg.articles import read_inputs
     from kg.config import Settings
-    from kg.extract.pipeline import load_model
+    from kg.extract.nlp.model import load_model
 
     settings = Settings()
     loaded = time.perf_counter()
@@ -39,7 +39,7 @@ def _spacy(corpus: Path, jobs: int, clock: Clock) -> dict[str, float]:
 
 def _kg(corpus: Path, jobs: int, clock: Clock, store_path: Path) -> dict[str, float]:
     from kg.config import Settings
-    from kg.ingest import ingest
+    from kg.ingest.batches import ingest
     from kg.store import OxigraphStore
 
     settings = Settings()
@@ -56,8 +56,8 @@ def _kg_nprocess(corpus: Path, jobs: int, clock: Clock, store_path: Path) -> dic
     the stages and the mapping (what `--jobs` would be if it only parallelised `nlp.pipe`)."""
     from kg.config import Settings
     from kg.extract import Pipeline
-    from kg.ingest import articles, write
-    from kg.parallel import map_extraction
+    from kg.ingest.batches import articles, write
+    from kg.ingest.workers import map_extraction
     from kg.store import OxigraphStore
 
     settings = Settings()

@@ -18,9 +18,9 @@ from rdflib import Dataset
 from kg.articles import read_inputs
 from kg.config import Settings
 from kg.extract import Pipeline
-from kg.ingest import write
+from kg.ingest.batches import write
+from kg.ingest.workers import map_extraction
 from kg.model import Article, Extraction
-from kg.parallel import map_extraction
 from kg.rdf import to_graph
 from kg.store import OxigraphStore
 

@@ -12,7 +12,7 @@ from kg.articles import from_html, from_record, from_text, read_inputs
 from kg.config import Settings, load_settings
 from kg.errors import KGError
 from kg.extract import Pipeline
-from kg.ingest import extract, ingest
+from kg.ingest.batches import extract, ingest
 from kg.model import (
     Actor,
     Article,

@@ -179,13 +179,13 @@ def extract_cmd(
     Bulk: kg extract corpus/ --format nquads --out shards/ --shard-size 1000 --jobs 2
     """
     from kg.export import write_extractions
-    from kg.ingest import extract
+    from kg.ingest.batches import extract
 
     settings = _settings(config)
     errors = _Errors(strict)
     if out is not None:
-        from kg.ingest import shard
-        from kg.progress import Bar, estimate, wanted
+        from kg.ingest.batches import shard
+        from kg.ingest.progress import Bar, estimate, wanted
 
         if fmt is not ExtractFormat.nquads:
             raise typer.BadParameter("--out writes N-Quads shards: give --format nquads")
@@ -223,8 +223,8 @@ def ingest_cmd(
 
     Example: kg ingest data/ --store .kg/store --jobs 2
     """
-    from kg.ingest import ingest
-    from kg.progress import Bar, estimate, wanted
+    from kg.ingest.batches import ingest
+    from kg.ingest.progress import Bar, estimate, wanted
     from kg.store import open_store
 
     settings = _settings(config, store)
@@ -241,14 +241,14 @@ def ingest_cmd(
             raise KGError("--engine dask needs Dask: pip install 'kg[distributed]'") from exc
     with Bar(estimate(inputs) if show else None, enabled=show) as bar:
         if engine is Engine.dask and out is not None:
-            from kg.distributed import run
+            from kg.ingest.distributed import run
 
             summary = run(inputs, settings=settings, scheduler=str(scheduler), out=out,
                           partition=settings.batch_size, on_error=errors, on_progress=bar)
         else:
             with open_store(settings) as opened:
                 if engine is Engine.dask:
-                    from kg.distributed import run
+                    from kg.ingest.distributed import run
 
                     summary = run(inputs, settings=settings, scheduler=str(scheduler),
                                   store=opened, partition=settings.batch_size, on_error=errors,

@@ -12,21 +12,30 @@ from pathlib import Path
 
 import httpx
 import pytest
+from spacy.language import Language
 
 from kg.articles import read_path
 from kg.config import Settings
 from kg.extract import Pipeline
+from kg.extract.nlp.model import load_model
 from kg.model import Article, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED = DATA / "000_6fba463f02e9fc5b.txt"
+TEST_DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     """The default pipeline with the real spaCy model, built once per test session."""
     return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The spaCy model with kg's components, loaded once per test session."""
+    return load_model(Settings().model)
 
 
 @pytest.fixture(scope="session")

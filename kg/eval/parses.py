@@ -2,8 +2,8 @@
 
 A parse file holds every document of one run in a `DocBin` and is named by a hash of the model
 (name and version), of our code inside the spaCy pipeline (sentence starts from
-`kg.articles.header` and `kg.extract.pipeline`, headline casing from `kg.extract._truecase`), and
-of the texts. Anything else changing makes a new file; an unreadable one is parsed again.
+`kg.articles.header` and `kg.extract.nlp.model`, headline casing from `kg.extract.nlp.truecase`),
+and of the texts. Anything else changing makes a new file; an unreadable one is parsed again.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, DocBin
 from kg.files import write_whole
 
 _log = logging.getLogger(__name__)
-_PARSE_CODE = ("kg.articles.header", "kg.extract.pipeline", "kg.extract._truecase")
+_PARSE_CODE = ("kg.articles.header", "kg.extract.nlp.model", "kg.extract.nlp.truecase")
 
 
 def _key(nlp: Language, texts: Sequence[str]) -> str:

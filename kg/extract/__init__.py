@@ -1,9 +1,18 @@
-"""Extraction: importing this package registers every stage module with the pipeline."""
+"""Extraction: importing this package registers every stage with the pipeline.
+
+One subpackage per stage (`times`, `places`, `actors`, `events`, `statements`), each with its
+`stage.py`, its modules and its lexicons; `common` holds what several stages share, `gazetteer`
+the place tables, `nlp` the spaCy model and the components we add to it. Stages never import
+each other.
+"""
 
 from __future__ import annotations
 
+from kg.extract.actors import stage as actors
+from kg.extract.events import stage as events
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
-
-from . import actors, events, places, statements, times
+from kg.extract.places import stage as places
+from kg.extract.statements import stage as statements
+from kg.extract.times import stage as times
 
 __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "statements", "times"]

@@ -101,7 +101,7 @@ class OxigraphStore(Store):
     def load_nquads(self, data: bytes, graphs: Iterable[str]) -> None:
         """Replace the named graphs `graphs` with the quads of `data`, N-Quads holding only them.
 
-        The fast path for batches of mapped articles (`kg.parallel`): the stored graphs among
+        The fast path for batches of mapped articles (`kg.ingest.workers`): the stored graphs among
         them are dropped (one transaction each), then `data` goes in through Oxigraph's bulk
         loader, about three times faster than a transactional load. A bulk load is not atomic,
         so it is bracketed by an intent record (`kg.store._pending`): a process killed during

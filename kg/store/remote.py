@@ -132,10 +132,11 @@ class RemoteStore(Store):
     def load_nquads(self, data: bytes, graphs: Iterable[str]) -> None:
         """Replace the named graphs `graphs` with the quads of `data`, N-Quads holding only them.
 
-        The batched load path (`kg.parallel`): one update drops the graphs, then one Graph Store
-        Protocol POST of the N-Quads to the store URL (oxigraph `/store`, Fuseki `{ds}/data`)
-        adds them, parsed by the server. A crash between the two leaves those graphs absent, so
-        a resumed ingest extracts them again. Without a store URL the quads go in by update.
+        The batched load path (`kg.ingest.workers`): one update drops the graphs, then one
+        Graph Store Protocol POST of the N-Quads to the store URL (oxigraph `/store`, Fuseki
+        `{ds}/data`) adds them, parsed by the server. A crash between the two leaves those graphs
+        absent, so a resumed ingest extracts them again. Without a store URL the quads go in by
+        update.
 
         Raises:
             StoreError: If the server refuses the data or cannot be reached.

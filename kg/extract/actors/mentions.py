@@ -1,0 +1,388 @@
+"""Find the mentions of actors in a parsed article: names, titles, demonyms and metonyms.
+
+Each mention says which actor it names only loosely (its text, NER label, a country code, a
+kind); `merge` groups them into actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from kg.extract.common.names import Lexicon
+from kg.extract.common.place_cues import POSSESSIVES, possessive_end
+from kg.extract.common.text import doc_text
+from kg.model import ActorKind, Place
+
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative"})
+_AGENT_PREPOSITIONS = frozenset({"by", "against"})
+_MILITARY_HEADS = frozenset({"army", "military", "forces", "troops", "navy", "soldiers",
+                             "air force", "armed forces"})
+_GOVERNMENT_HEADS = frozenset({"government", "regime", "authorities", "administration",
+                               "officials", "cabinet", "ministry"})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "du", "von", "van",
+                             "der", "la", "le"})
+_REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "report"})
+# prepositions after which a name the gazetteer knows is where something is, not who acts;
+# "to", "from", "with" and "at" also take people ("a letter to X", "talks with X")
+_WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
+                                 "inside", "across", "through", "throughout", "within"})
+_ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stretch of text naming an actor, with what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON / ORG / NORP / GPE, or "" for a name the model did not tag
+    kind: ActorKind | None = None
+    country: str | None = None  # ISO code when the mention names a state or its organ
+    canonical: str | None = None  # a name the actor must carry ("Syrian military")
+    titles: tuple[str, ...] = ()
+    affiliation: tuple[int, int] | None = None  # char span of the affiliated actor's mention
+    tokens: tuple[str, ...] = field(default=(), compare=False)
+    refers_back: bool = False  # a description ("the ministry") of an actor named before it
+
+
+def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
+                  is_place: Callable[[str], bool] = lambda name: False) -> list[Mention]:
+    """Return the PERSON and ORG names that are not places, trimmed, with titles and kinds.
+
+    A name the places stage left out but the gazetteer knows (`is_place`) is no actor where it
+    stands after a locative preposition ("a convoy heading towards X", "fighting in X").
+    """
+    placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
+            continue
+        span = _trim(doc, ent, lexicon)
+        if span is not None and ent.label_ == "PERSON":
+            span = _without_titles(doc, span, lexicon)
+        if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
+                or not lexicon.is_actor_name(span.text):
+            continue
+        if ent.label_ == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+            continue
+        head = _governing_noun(span)
+        # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
+        # agency", "the Hayat Tahrir al-Sham alliance"); "U.N. forces" are not the U.N.
+        head_kind = lexicon.org_kind("", head.text) if head is not None else None
+        head_kind = head_kind if head_kind in ("media", "armed_group") else None
+        if ent.label_ == "PERSON" and lexicon.org_kind(span.text) is None and head_kind is None:
+            titles, affiliation = _titles(doc, span, lexicon)
+            found.append(_mention(span, "PERSON", "person", titles=titles,
+                                  affiliation=affiliation))
+        else:
+            kind = head_kind or lexicon.org_kind(span.text) \
+                or lexicon.org_kind(ent.text.removeprefix(span.text))
+            found.append(_mention(span, "ORG", kind))
+    return found + _untagged_groups(doc, lexicon, placed)
+
+
+def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
+    """Tell whether a name is the object of a locative preposition and a gazetteer place."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPOSITIONS \
+        and is_place(ent.text)
+
+
+def _untagged_groups(doc: Doc, lexicon: Lexicon, placed: set[int]) -> list[Mention]:
+    """Return names the model missed next to a group or outlet noun ("the X alliance").
+
+    The noun may also come first, as a descriptor of the name ("state news agency X").
+    """
+    found: list[Mention] = []
+    for run in propn_runs(doc, placed):
+        head = run.root.head
+        kind = lexicon.org_kind("", head.text) if run.root.dep_ == "compound" else None
+        after = kind in ("media", "armed_group") and head.i == run.end and head.pos_ == "NOUN"
+        before = doc[run.start - 1] if run.start > 0 else None
+        if not after and before is not None and _describes(before, run.root):
+            kind = lexicon.org_kind("", before.text)
+        if kind in ("media", "armed_group") and (after or before is not None) \
+                and any(t.pos_ == "PROPN" for t in run) and lexicon.is_actor_name(run.text):
+            found.append(_mention(run, "ORG", kind))
+    return found
+
+
+def _describes(noun: Token, name: Token) -> bool:
+    """Tell whether a common noun just before a name describes it ("news agency" X)."""
+    return noun.pos_ == "NOUN" and (noun.head == name
+                                    or noun.head == name.head and noun.dep_ == name.dep_)
+
+
+def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
+    """Yield runs of capitalised words outside entities and known mentions ("the Observatory").
+
+    The model tags a bare surname at the start of a sentence as a common noun ("Jobs said"),
+    so any capitalised word counts; the caller keeps only runs that name a known actor. Name
+    particles and hyphens join a run ("Tahrir al-Sham").
+    """
+    run: list[Token] = []
+    for token in [*doc, None]:
+        # the capital letter first: most words fail there, before any costlier attribute
+        if token is not None and (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
+                                  or run and _joins(doc, token)) \
+                and token.ent_type_ == "" and token.idx not in taken:
+            run.append(token)
+            continue
+        if run:
+            yield doc[run[0].i:run[-1].i + 1]
+        run = []
+
+
+def _joins(doc: Doc, token: Token) -> bool:
+    """Tell whether a particle or hyphen continues a name ("al" and "-" in "Tahrir al-Sham")."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.lower_ in _NAME_PARTICLES or token.text == "-") and nxt is not None \
+        and (nxt.text[:1].isupper() or _joins(doc, nxt))
+
+
+def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
+                     capitals: dict[str, str]) -> list[Mention]:
+    """Return states as actors: countries and capitals that act, and demonyms.
+
+    Args:
+        doc: The parsed article.
+        lexicon: The word lists.
+        places: The places found by the places stage.
+        capitals: Place id of a national capital -> the country's ISO code.
+    """
+    found: list[Mention] = []
+    for place in places:
+        code = place.country_code if place.kind == "country" else capitals.get(place.id)
+        if code is None:
+            continue
+        for m in place.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            owned = _possessed_organ(doc, span, lexicon, code) if span is not None else None
+            if owned is not None:
+                found.append(owned)  # "Syria's foreign ministry" is the Syrian Foreign Ministry
+            elif span is not None and _acts(span.root):
+                found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
+    for ent in doc.ents:
+        code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
+        if code is None:
+            continue
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
+        if head is not None and head.lower_ in lexicon.civil_nouns:
+            continue
+        organ = _organ(head) if head is not None else None
+        if head is not None and organ is not None:
+            end = head.idx + len(head.text)
+            demonym = lexicon.demonym_of(code) or ent.text  # "English army" is the British one
+            found.append(Mention(ent.start_char, end, doc_text(doc)[ent.start_char:end], "NORP",
+                                 organ, code, _organ_name(demonym, doc[ent.end:head.i + 1],
+                                                          organ)))
+            continue  # the organ stands for its state, which it is affiliated with
+        found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
+    return found
+
+
+def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Mention]:
+    """Return "government forces" as the military of the country the article is about.
+
+    Only a bare "government"/"regime" before an army noun counts; "Syrian government forces"
+    is read with its demonym instead.
+    """
+    demonym = lexicon.demonym_of(home) if home else None
+    if demonym is None:
+        return []
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in _MILITARY_HEADS or token.ent_type_:
+            continue
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        if any(c.ent_type_ for c in modifiers) or not any(
+                c.lower_ in ("government", "regime") and c.i == token.i - 1 for c in modifiers):
+            continue
+        start = doc[token.i - 1].idx
+        end = token.idx + len(token.text)
+        found.append(Mention(start, end, doc_text(doc)[start:end], "", "military", home,
+                             f"{demonym} military"))
+    return found
+
+
+def _possessed_organ(doc: Doc, span: DocSpan, lexicon: Lexicon, code: str) -> Mention | None:
+    """Return the organ a country's possessive names ("Turkey's Defence Ministry"), if any."""
+    root = span.root
+    head = root.head
+    organ = _organ(head) if root.dep_ == "poss" and head.i > root.i else None
+    if organ is None:
+        return None
+    demonym = lexicon.demonym_of(code) or span.text
+    words = [t for t in doc[span.end:head.i + 1] if t.text not in POSSESSIVES]
+    end = head.idx + len(head.text)
+    return Mention(span.start_char, end, doc_text(doc)[span.start_char:end], "GPE", organ, code,
+                   _organ_name(demonym, words, organ), tokens=tuple(t.text for t in words))
+
+
+def _organ_name(demonym: str, words: DocSpan | list[Token], organ: ActorKind) -> str:
+    """Name a state organ by its state: "Syrian military", "Syrian Foreign Ministry".
+
+    A ministry keeps its own name, qualified by the state, so that two states' defence
+    ministries get two ids; other organs are the state's military or government.
+    """
+    named = [t for t in words if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    if organ == "government" and named and named[-1].lower_ == "ministry":
+        return " ".join([demonym, *(t.text[:1].upper() + t.text[1:] for t in named)])
+    return f"{demonym} {organ}"
+
+
+def _organ(head: Token) -> ActorKind | None:
+    """Return the kind of state organ a demonym modifies ("army", "government"), if any."""
+    if head.lower_ in _MILITARY_HEADS:
+        return "military"
+    if head.lower_ in _GOVERNMENT_HEADS:
+        return "government"
+    return None
+
+
+def _acts(token: Token) -> bool:
+    """Tell whether a name stands where an actor does: subject, object, possessor, "by X"."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in _AGENT_DEPS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in _AGENT_PREPOSITIONS:
+        return True
+    return any(child.dep_ == "relcl" for child in token.children)
+
+
+def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | None:
+    """Cut a name to its proper-noun core; None if no name is left.
+
+    Drops a leading article, anything from a possessive on, trailing punctuation and
+    lowercase words ("Interfax news"), and takes in untagged proper nouns just before it
+    ("Hayat" + "Tahrir al-Sham") unless they are title words ("Minister").
+    """
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].text in POSSESSIVES):
+        start += 1
+    end = possessive_end(doc, start, end)
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text[:1].islower()):
+        end -= 1
+    if start == span.start:
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+                and doc[start - 1].text[:1].isupper() \
+                and not (lexicon is not None and lexicon.is_title_word(doc[start - 1].text)):
+            start -= 1
+    if start >= end:
+        return None
+    name = doc[start:end]
+    if not any(t.text[:1].isupper() for t in name) or name.text.lower().endswith(
+            _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
+                                     and name[0].lower_.startswith("pro")):
+        return None
+    return name
+
+
+def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
+    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush")."""
+    start = span.start
+    while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
+        start += 1
+    return doc[start:span.end]
+
+
+def _maker(doc: Doc, span: DocSpan) -> bool:
+    """Tell whether a name is a maker's name before a model number ("Airbus A380", "Boeing 747")."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.pos_ in ("PROPN", "NUM") \
+        and any(c.isdigit() for c in after.text)
+
+
+def _governing_noun(span: DocSpan) -> Token | None:
+    """Return the noun a name modifies or stands in apposition to ("Interfax news agency")."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if apposed:
+        return apposed[0]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and _describes(before, root):
+        return before
+    return None
+
+
+def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a one-word ORG name is only ever an adjective of a noun ("Takfiri militants").
+
+    A name that modifies an outlet, an office or a title ("Interfax news agency", "AFP
+    correspondent", "Observatory chief") still names an organisation.
+    """
+    if len(span) != 1 or span.text.isupper() or span.text.lower() in lexicon.kind_names:
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents):
+        return False  # a surname the model typed ORG ("Mulally plans")
+    for other in doc.ents:
+        if other.text != span.text and not other.text.startswith(span.text + " "):
+            continue
+        root = other.root
+        if root.dep_ not in ("compound", "amod") or root.head.pos_ != "NOUN":
+            return False
+        head = root.head.lower_
+        if lexicon.org_kind("", head) not in (None, "armed_group") \
+                or lexicon.is_title_word(head) or head in _REPORTER_NOUNS:
+            return False
+    return True
+
+
+def _titles(doc: Doc, span: DocSpan, lexicon: Lexicon
+            ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Read "Russian Foreign Minister X": the title words before a name and who they serve."""
+    i = span.start - 1
+    while i >= 0 and lexicon.is_title_word(doc[i].text):
+        i -= 1
+    words = doc[i + 1:span.start]
+    if not any(t.lower_ in lexicon.title_heads for t in words):
+        return _apposed_title(doc, span, lexicon)
+    title = words.text
+    if i < 0 or not doc[i].text[:1].isupper():
+        return (title,), None
+    j = i
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].ent_iob_ == "I":
+        j -= 1
+    k = i
+    if doc[k].text in POSSESSIVES and k > 0:
+        k -= 1
+    return (title,), (doc[j].idx, doc[k].idx + len(doc[k].text))
+
+
+def _apposed_title(doc: Doc, span: DocSpan, lexicon: Lexicon
+                   ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Read "X, chief executive of Y": a title after a name and the organisation it serves."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return (), None
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(doc) and (lexicon.is_title_word(doc[k].text) or doc[k].lower_ == "and"):
+        k += 1
+    words = doc[j:k]
+    if not any(t.lower_ in lexicon.title_heads for t in words):
+        return (), None
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ in ("ORG", "GPE"):
+        ent = next(e for e in doc.ents if e.start <= k + 1 < e.end)
+        trimmed = _trim(doc, ent) or ent
+        return (words.text,), (trimmed.start_char, trimmed.end_char)
+    return (words.text,), None
+
+
+def _mention(span: DocSpan, label: str, kind: ActorKind | None, *, titles: tuple[str, ...] = (),
+             affiliation: tuple[int, int] | None = None) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, label, kind, titles=titles,
+                   affiliation=affiliation, tokens=tuple(t.text for t in span))

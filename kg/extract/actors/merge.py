@@ -1,0 +1,137 @@
+"""Group the actor mentions of one article into actors: "Putin" with "Vladimir Putin", "GM" too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract.actors.mentions import Mention
+from kg.model import ActorKind
+
+_CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "des", "on"})
+_ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
+_GENERIC = frozenset({"group", "company", "corporation", "inc", "ltd", "co", "news", "human",
+                      "rights", "international", "national", "united", "new", "general"})
+
+
+def _norm(token: str) -> str:
+    return _ARTICLE_PREFIX.sub("", token.lower().strip(".,"))
+
+
+@dataclass
+class Cluster:
+    """The mentions of one actor, and what they agree on."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO code of the state the actor is or belongs to
+    canonical: str | None = None
+    kind: ActorKind | None = None
+
+    @property
+    def longest(self) -> Mention:
+        """Return the fullest name: most words, then most characters, then first."""
+        names = [m for m in self.mentions if not m.refers_back] or self.mentions
+        return max(names, key=lambda m: (len(m.tokens or m.text.split()), len(m.text), -m.start))
+
+    @property
+    def label(self) -> str:
+        """Return the NER label of the fullest name, which the model types most reliably."""
+        return self.longest.label
+
+    def names(self) -> list[str]:
+        """Return the distinct names, in order of first mention."""
+        return list(dict.fromkeys(m.text for m in sorted(self.mentions, key=lambda m: m.start)))
+
+
+def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
+    """Group name mentions by who they name, and state mentions by state or organ."""
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str], Cluster] = {}
+    for m in states:
+        key = (m.canonical or "", m.country or "")
+        if key not in by_key:
+            by_key[key] = Cluster(country=m.country, canonical=m.canonical, kind=m.kind)
+            clusters.append(by_key[key])
+        by_key[key].mentions.append(m)
+    ordered = sorted(names, key=lambda m: (-len(m.tokens), m.start))
+    # a word that opens a longer organisation name ("Ford" in "Ford Motor Company") names
+    # the organisation, never a person who happens to bear it
+    org_words = {m.tokens[0].lower() for m in ordered if m.label == "ORG" and len(m.tokens) > 1}
+    for m in ordered:
+        target = next((c for c in clusters if c.country is None and _same(m, c, org_words)),
+                      None)
+        if target is None:
+            target = Cluster(kind=m.kind)
+            clusters.append(target)
+        target.mentions.append(m)
+    return clusters
+
+
+def attach(run: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """Return the one named actor a stray proper noun ("the Observatory") refers back to."""
+    matches = [c for c in clusters if c.country is None and _part_of(run, c)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def named_heads(clusters: list[Cluster]) -> frozenset[str | None]:
+    """Return the head words of the names of every actor but people (see `antecedent`)."""
+    return frozenset(name_head(m) for c in clusters if c.label != "PERSON" for m in c.mentions)
+
+
+def antecedent(description: Mention, clusters: list[Cluster], heads: frozenset[str | None]
+               ) -> Cluster | None:
+    """Return the actor a definite description refers back to: the one most recently named
+    before it by a name whose head is the description's noun ("Turkey's Defence Ministry ...
+    The ministry said", "the Ministry of Health ... the ministry"); people are never described
+    so. `heads` (`named_heads(clusters)`) turns away at once the descriptions that name no
+    actor ("the road")."""
+    head = _norm(description.tokens[-1])
+    if head not in heads:
+        return None
+    best: tuple[int, Cluster] | None = None
+    for cluster in clusters:
+        if cluster.label == "PERSON":
+            continue
+        for m in cluster.mentions:
+            if m.end <= description.start and not m.refers_back and name_head(m) == head \
+                    and (best is None or m.end > best[0]):
+                best = (m.end, cluster)
+    return best[1] if best is not None else None
+
+
+def name_head(m: Mention) -> str | None:
+    """Return the head word of a name: its last word before "of" or "for", folded."""
+    words = [_norm(t) for t in m.tokens or m.text.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1] if words else None
+
+
+def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
+    longest = cluster.longest
+    if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
+        return False
+    if any(m.text.lower() == other.text.lower() for other in cluster.mentions):
+        return True
+    return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+
+
+def _part_of(m: Mention, cluster: Cluster) -> bool:
+    """Tell whether a shorter name is a part of the actor's fullest name."""
+    short = [_norm(t) for t in m.tokens]
+    full = [_norm(t) for t in cluster.longest.tokens]
+    if not short or len(short) >= len(full) or all(t in _GENERIC | _CONNECTIVES for t in short):
+        return False
+    if cluster.label == "PERSON":
+        # a surname, or a lone first name ("Hillary" for "Hillary Clinton")
+        return short == full[-len(short):] or len(short) == 1 and short == full[:1]
+    return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
+
+
+def _acronym(text: str, tokens: tuple[str, ...]) -> bool:
+    """Tell whether `text` is the initials of a multi-word name ("GAO", "EADS")."""
+    letters = text.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
+        return False
+    words = [t for t in tokens if t.lower() not in _CONNECTIVES and t[:1].isalpha()]
+    return len(words) > 1 and "".join(w[0] for w in words).upper() == letters

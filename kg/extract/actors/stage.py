@@ -1,0 +1,205 @@
+"""The `actors` stage: people, organisations, states and their organs named in an article.
+
+Names come from the NER model (PERSON, ORG); states from countries and capitals that act
+("Moscow supports ...") and from demonyms ("a Turkish convoy" -> Turkey, "the Syrian army" ->
+the Syrian military). Mentions of one actor are merged ("Putin" -> "Vladimir Putin"), titles
+and affiliations read off the words before a name, and ids made from the fullest name so the
+same actor gets the same id across articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from kg.config import Settings
+from kg.extract.actors.descriptions import join_descriptions
+from kg.extract.actors.mentions import (
+    Mention,
+    country_mentions,
+    government_forces,
+    name_mentions,
+    propn_runs,
+)
+from kg.extract.actors.merge import Cluster, attach, merge
+from kg.extract.common.names import Lexicon, load_lexicon
+from kg.extract.gazetteer.cache import load_gazetteer
+from kg.extract.gazetteer.tables import Gazetteer, place_of
+from kg.extract.pipeline import Stage, stage_factory
+from kg.keys import actor_id
+from kg.model import Actor, ActorKind, Extraction, Place, Span
+
+_GEONAMES = "https://sws.geonames.org/{}/"
+
+
+class ActorFinder:
+    """Finds and merges the actors of one article."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's actors."""
+        places = extraction.places
+        capitals = {p.id: e.capital_of for p in places
+                    if (e := self.gazetteer.get(p.id)) is not None and e.capital_of}
+        # the header and dateline name the filing place and agency, not actors of the story
+        body = extraction.article.body_start
+        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
+                 if m.start >= body]
+        states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
+                  if m.start >= body]
+        states += government_forces(doc, self.lexicon, self._home(extraction))
+        # a name inside a state organ's mention ("Defence Ministry" of "Turkey's Defence
+        # Ministry") is that organ, which the state mention already names
+        organs = [(m.start, m.end) for m in states if m.kind in ("government", "military")]
+        names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
+        states += self._affiliated_states(names, states, extraction)
+        clusters = merge(names, states)
+        taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
+        taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
+        for run in propn_runs(doc, taken):
+            if run.start_char < body:
+                continue
+            mention = Mention(run.start_char, run.end_char, run.text, "",
+                              tokens=tuple(t.text for t in run))
+            cluster = attach(mention, clusters)
+            if cluster is not None:
+                cluster.mentions.append(mention)
+        join_descriptions(doc, taken, clusters, body)
+        found = self._actors(clusters)
+        return extraction.extend(actors=found, places=self._state_places(found, places))
+
+    def _is_place(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name))
+
+    def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
+        """Return the countries actors belong to that the text never names as places."""
+        known = {p.id for p in places}
+        missing = sorted({a.country for a in found if a.country and a.country not in known})
+        return [place_of(entry) for key in missing
+                if (entry := self.gazetteer.get(key)) is not None]
+
+    def _home(self, extraction: Extraction) -> str | None:
+        """Return the country the story is about: the one its places in the body name most.
+
+        The dateline's country breaks ties and stands in when the body names no place: a
+        dateline is where the story was filed, and wire bureaus (Moscow, Beirut) cover their
+        neighbours' wars, so "government forces" in a Moscow-datelined story about Idlib are
+        Syria's.
+        """
+        article = extraction.article
+        line = article.dateline
+        entry = self.gazetteer.get(line.place) if line and line.place else None
+        filed = entry.country_code if entry is not None else None
+        counts = Counter(p.country_code for p in extraction.places if p.country_code
+                         for m in p.mentions if m.start >= article.body_start
+                         and (line is None or line.span is None or m.start >= line.span.end))
+        if not counts:
+            return filed
+        most = max(counts.values())
+        tied = sorted(code for code, n in counts.items() if n == most)
+        return filed if filed in tied else tied[0]
+
+    def _affiliated_states(self, names: list[Mention], states: list[Mention],
+                           extraction: Extraction) -> list[Mention]:
+        """Return state mentions for affiliations no other mention covers ("Russian President")."""
+        covered = {(m.start, m.end) for m in [*names, *states]}
+        countries = {(m.start, m.end): p.country_code for p in extraction.places
+                     if p.kind == "country" for m in p.mentions}
+        text = extraction.article.text
+        found: list[Mention] = []
+        for m in names:
+            if m.affiliation is None or m.affiliation in covered:
+                continue
+            start, end = m.affiliation
+            code = countries.get(m.affiliation) or self.lexicon.demonym(text[start:end])
+            if code is not None:
+                found.append(Mention(start, end, text[start:end], "GPE", "country", code))
+                covered.add(m.affiliation)
+        return found
+
+    def _actors(self, clusters: list[Cluster]) -> list[Actor]:
+        """Turn clusters into actors, one per id, with affiliations resolved to actor ids."""
+        ids = [self._canonical(c) for c in clusters]
+        owner: dict[tuple[int, int], str] = {}
+        for cluster, (_, key) in zip(clusters, ids, strict=True):
+            for m in cluster.mentions:
+                owner[(m.start, m.end)] = key
+        grouped: dict[str, list[Cluster]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for cluster, (name, key) in zip(clusters, ids, strict=True):
+            grouped[key].append(cluster)
+            names.setdefault(key, name)
+        needed = {c.country for c in clusters if c.country}
+        for code in sorted(needed):
+            name, key = self._country_name(code)
+            if key not in grouped:
+                grouped[key] = [Cluster(country=code, kind="country")]
+                names[key] = name
+        states = {key: group[0].country for key, group in grouped.items()
+                  if group[0].kind == "country"}
+        return [self._actor(key, names[key], group, owner, states)
+                for key, group in grouped.items()]
+
+    def _canonical(self, cluster: Cluster) -> tuple[str, str]:
+        if cluster.kind == "country" and cluster.country:
+            return self._country_name(cluster.country)
+        name = cluster.canonical or cluster.longest.text
+        return name, actor_id(name)
+
+    def _country_name(self, code: str) -> tuple[str, str]:
+        entry = self.gazetteer.countries.get(code)
+        name = entry.name if entry else code
+        return name, actor_id(name)
+
+    def _actor(self, key: str, name: str, group: list[Cluster],
+               owner: dict[tuple[int, int], str], states: dict[str, str | None]) -> Actor:
+        """Build one actor; a person serving a state belongs to that state's country."""
+        mentions = sorted({(m.start, m.end, m.text) for c in group for m in c.mentions})
+        all_mentions = [m for c in group for m in c.mentions]
+        kind = _kind(group)
+        code = next((c.country for c in group if c.country), None)
+        affiliation = None
+        if kind in ("military", "government") and code:
+            affiliation = self._country_name(code)[1]
+        for m in all_mentions:
+            if m.affiliation is not None and affiliation is None:
+                affiliation = _owner_of(m.affiliation, owner)
+        if code is None and affiliation is not None:
+            code = states.get(affiliation)
+        country = self.gazetteer.countries.get(code) if code else None
+        titles = list(dict.fromkeys(t for m in sorted(all_mentions, key=lambda m: m.start)
+                                    for t in m.titles))
+        aliases = sorted({m.text for m in all_mentions if not m.refers_back} - {name})
+        links = (_GEONAMES.format(country.geonames_id),) if kind == "country" and country else ()
+        return Actor(id=key, name=name, kind=kind, aliases=tuple(aliases), titles=tuple(titles),
+                     mentions=tuple(Span(start=s, end=e, text=t) for s, e, t in mentions),
+                     affiliation=affiliation if affiliation != key else None,
+                     country=country.id if country else None, links=links)
+
+
+def _kind(group: list[Cluster]) -> ActorKind:
+    first = group[0]
+    if first.kind in ("country", "military", "government") and first.country:
+        return first.kind
+    if first.label == "PERSON":
+        return "person"
+    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"]
+    return found[0] if found else "organisation"
+
+
+def _owner_of(span: tuple[int, int], owner: dict[tuple[int, int], str]) -> str | None:
+    start, end = span
+    return next((key for (s, e), key in owner.items() if s < end and start < e), None)
+
+
+@stage_factory("actors", requires=("article", "doc", "places"), produces=("actors", "places"))
+def actors_stage(settings: Settings) -> Stage:
+    """Build the actors stage over the shared, cached gazetteer and word lists.
+
+    It adds places too: the country of a state actor named only by a demonym ("French").
+    """
+    return ActorFinder(load_gazetteer(), load_lexicon())

@@ -1,0 +1,83 @@
+"""The small hand-written word lists the actors stage reads: demonyms, titles, kinds of body."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import ActorKind
+
+_LEXICONS = Path(__file__).parent
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = (_LEXICONS / filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists: demonym -> country code, title words, organisation-kind words and names."""
+
+    demonyms: dict[str, str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    kind_names: dict[str, ActorKind]  # whole names ("reuters")
+    kind_heads: dict[str, ActorKind]  # last word of a name or the noun it modifies ("agency")
+    kind_words: dict[str, ActorKind]  # anywhere in a name ("ministry")
+    non_actors: frozenset[str]  # last words of names that are not actors ("conference")
+    civil_nouns: frozenset[str]  # nouns a demonym makes private, not state ("Chinese airlines")
+
+    def demonym(self, word: str) -> str | None:
+        """Return the country code of a demonym ("Syrian" -> "SY"), plural or not."""
+        return self.demonyms.get(word) or self.demonyms.get(word.removesuffix("s"))
+
+    def demonym_of(self, code: str) -> str | None:
+        """Return the first demonym the lexicon lists for a country code ("SY" -> "Syrian")."""
+        return next((d for d, c in self.demonyms.items() if c == code), None)
+
+    def org_kind(self, name: str, head: str | None = None) -> ActorKind | None:
+        """Return the kind an organisation name or the noun it modifies tells, if any."""
+        folded = name.lower().removeprefix("the ").strip()
+        if folded in self.kind_names:
+            return self.kind_names[folded]
+        if head is not None and head.lower() in self.kind_heads:
+            return self.kind_heads[head.lower()]
+        words = folded.split()
+        if words and words[-1] in self.kind_heads:
+            return self.kind_heads[words[-1]]
+        return next((self.kind_words[w] for w in words if w in self.kind_words), None)
+
+    def is_actor_name(self, name: str) -> bool:
+        """Tell whether a name can name an actor (not "Macworld Conference", not "USD")."""
+        words = name.lower().split()
+        return bool(words) and words[-1] not in self.non_actors
+
+    def is_title_word(self, word: str) -> bool:
+        """Tell whether a word can be part of a title ("Foreign", "Minister", "chief")."""
+        return word.lower() in self.title_heads or word.lower() in self.title_modifiers
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the lexicon files once per process."""
+    titles = _lines("titles.txt")
+    names: dict[str, ActorKind] = {}
+    heads: dict[str, ActorKind] = {}
+    words: dict[str, ActorKind] = {}
+    for word, kind, where in _rows("org_kinds.tsv"):
+        {"name": names, "head": heads, "any": words}[where][word] = kind  # type: ignore[assignment]
+    return Lexicon(
+        demonyms={d: c for d, c in _rows("demonyms.tsv")},
+        title_heads=frozenset(t[1:] for t in titles if t.startswith("*")),
+        title_modifiers=frozenset(t for t in titles if not t.startswith("*")),
+        kind_names=names, kind_heads=heads, kind_words=words,
+        non_actors=frozenset(_lines("non_actors.txt")),
+        civil_nouns=frozenset(_lines("civil_nouns.txt")),
+    )
+
+
+def _lines(filename: str) -> list[str]:
+    text = (_LEXICONS / filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -1,0 +1,62 @@
+"""Find events: typed (PLOVER, CAMEO) actions with their agents, targets, place and time.
+
+A trigger is a verb or event noun listed in `events.toml`. Agents and targets come from
+the dependency parse and are resolved to the actors of the `actors` stage by span overlap; the
+place likewise to the `places` stage; the time from the `times` stage (see `common.anchor`).
+Who reports an event (`Event.source`) is filled in by the `statements` stage.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.spans import SpanIndex, token_span
+from kg.extract.events.args import ArgumentFinder, Trigger, find_triggers, irrealis, negated
+from kg.extract.events.lexicon import lexicon
+from kg.extract.pipeline import stage
+from kg.keys import event_id
+from kg.model import Event, Extraction
+
+
+def _confidence(trigger: Trigger, agents: list[str], targets: list[str], place: str | None,
+                certainty: float, hypothetical: bool) -> float:
+    score = 0.5 if trigger.noun else 0.55
+    score += 0.15 if agents or targets else 0.0
+    score += 0.1 if agents and targets else 0.0
+    score += 0.05 if place else 0.0
+    score *= 0.7 + 0.3 * certainty
+    return round(score * (0.8 if hypothetical else 1.0), 3)
+
+
+@stage("events", requires=("times", "places", "actors"), produces=("events",))
+def find_events(extraction: Extraction, doc: Doc) -> Extraction:
+    """Add one `Event` per lexicon trigger in the story body, in text order."""
+    article = extraction.article
+    lex = lexicon()
+    index = SpanIndex(extraction)
+    args = ArgumentFinder(index)
+    anchorer = TimeAnchorer(article, doc, list(index.times))
+    body = (t for t in doc if t.idx >= article.body_start)
+    events: list[Event] = []
+    for trigger in find_triggers(body, lex):
+        agents = args.agents(trigger)
+        targets = [t for t in args.targets(trigger) if t not in agents]
+        place = args.place(trigger)
+        anchor = anchorer.anchor(trigger.token)
+        hypothetical = irrealis(trigger.token)
+        events.append(Event(
+            id=event_id(article.id, trigger.token.idx),
+            type=lex.plover(trigger.cameo),
+            cameo=trigger.cameo,
+            label=trigger.label,
+            trigger=token_span([trigger.token]),
+            agents=tuple(agents),
+            targets=tuple(targets),
+            place=place,
+            time=anchor.time,
+            time_span=anchor.span,
+            negated=negated(trigger.token),
+            confidence=_confidence(trigger, agents, targets, place, anchor.certainty, hypothetical),
+        ))
+    return extraction.extend(events=events)

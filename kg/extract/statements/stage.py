@@ -1,0 +1,204 @@
+"""Find statements: who said what, to or through whom, when, and which events they report.
+
+Attributions come from `find` (cue verbs, "according to", quotations). Speakers and
+channels resolve to the actors of the `actors` stage by span overlap; a speaker that is not among
+them is added as a new `Actor`. A pronoun speaker ("he said") resolves to the latest earlier
+speaker or actor mention of a compatible kind. The statement date is the time expression of the
+cue's clause ("said on Tuesday"), else the publication day: wire copy reports what was said since
+the last edition, so an undated "said"/"says" is taken as said on the day of publication.
+Events whose trigger lies in a statement's content are linked both ways: `Statement.reports`
+and `Event.source` (the innermost statement's speaker).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.spans import SpanIndex, char_span
+from kg.extract.common.text import doc_text
+from kg.extract.pipeline import stage
+from kg.extract.statements.find import AttributionFinder
+from kg.extract.statements.lexicon import speech_lexicon
+from kg.extract.statements.parts import Attribution
+from kg.keys import actor_id, local_actor_id, statement_id
+from kg.model import Actor, ActorKind, Event, Extraction, Statement
+
+_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
+_NONPERSONAL = {"it", "they", "its"}
+_ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
+                                    "NORP": "group"}
+_DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
+_SOURCE_NOUNS = frozenset({"source"})  # "a military source", "diplomatic sources": unnamed
+_MILITARY_WORDS = frozenset({"military", "army", "security", "defence", "defense"})
+PRONOUN_WINDOW = 400  # characters back a pronoun speaker may look for its antecedent
+
+
+class _Speakers:
+    """Resolve speaker and channel phrases to actor ids, adding actors the actors stage missed."""
+
+    def __init__(self, extraction: Extraction, doc: Doc) -> None:
+        self.doc = doc
+        self.article_id = extraction.article.id
+        self.index = SpanIndex(extraction)
+        self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
+        self.actors = {a.id: a for a in extraction.actors}
+        self.new: dict[str, Actor] = {}
+        self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
+        self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
+
+    def _kind_ok(self, actor: str, pronoun: str) -> bool:
+        kind = self.kinds.get(actor, "other")
+        if pronoun in _PERSONAL:
+            return kind in ("person", "other")
+        return kind != "person"
+
+    def _pronoun(self, head: Token) -> str | None:
+        pronoun = head.lower_
+        floor = head.idx - PRONOUN_WINDOW
+        for offset, actor in reversed(self.history):
+            if offset >= floor and self._kind_ok(actor, pronoun):
+                return actor
+        for mention in reversed(self.index.actors_in(max(0, floor), head.idx)):
+            if self._kind_ok(mention.id, pronoun):
+                return mention.id
+        return None
+
+    def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind, bool]:
+        """Return a missed speaker's name, kind, and whether the name is a proper name."""
+        ents = [e for e in self.ents if e.start_char >= phrase[0] and e.end_char <= phrase[1]]
+        lex = speech_lexicon()
+        words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
+        media = bool(words & lex.media_words)
+        if ents:
+            ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
+            kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
+            return ent.text, kind, True
+        return self._unnamed(head, phrase)[0], "media" if media else "other", False
+
+    def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:
+        """Return the name of an unnamed speaker, its head and left modifiers without the
+        article ("a military source" -> "military source"), and where that name ends."""
+        end = head.idx + len(head) if phrase[0] <= head.idx < phrase[1] else phrase[1]
+        text = doc_text(self.doc)[phrase[0]:end]
+        for det in _DETERMINERS:
+            text = text.removeprefix(det)
+        return text, end
+
+    def _add(self, key: str, name: str, kind: ActorKind, span: tuple[int, int], *,
+             affiliation: str | None = None, country: str | None = None) -> None:
+        """Record a speaker the actors stage missed, or one more mention of one recorded."""
+        old = self.new.get(key)
+        mention = char_span(self.doc, *span)
+        mentions = (*old.mentions, mention) if old else (mention,)
+        if key not in self.kinds or old:
+            self.new[key] = Actor(id=key, name=name, kind=kind, mentions=mentions,
+                                  affiliation=affiliation, country=country)
+            self.kinds[key] = kind
+
+    def _source(self, head: Token, phrase: tuple[int, int]) -> str | None:
+        """Add an unnamed source ("a Syrian military source") as its own speaker.
+
+        It is affiliated with the actor its modifiers name: the state's military for a
+        military source when the article has one, else the state ("Syrian" -> Syria).
+        """
+        text, end = self._unnamed(head, phrase)
+        try:
+            key = local_actor_id(self.article_id, text)
+        except ValueError:
+            return None
+        hits = [m.id for m in self.index.actors_in(phrase[0], end)]
+        affiliation = hits[-1] if hits else None
+        state = self.actors.get(affiliation) if affiliation else None
+        if state is not None and state.kind == "country" and _MILITARY_WORDS & {
+                w.lower() for w in text.split()}:
+            affiliation = next((a.id for a in self.actors.values() if a.kind == "military"
+                                and a.affiliation == state.id), affiliation)
+        self._add(key, text, "other", (phrase[0], end), affiliation=affiliation,
+                  country=state.country if state is not None else None)
+        return key
+
+    def resolve(self, head: Token | None, phrase: tuple[int, int] | None
+                ) -> tuple[str | None, float]:
+        """Return the actor id of a speaker phrase and how sure the resolution is."""
+        if head is None or phrase is None:
+            return None, 0.0
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            head = head.head.head  # "a group that endorsed ..." speaks for the group
+            phrase = (head.left_edge.idx, head.idx + len(head))
+        if head.pos_ == "PRON":
+            if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
+                return None, 0.0
+            found = self._pronoun(head)
+            return found, 0.8
+        found = self.index.actor_at(head)
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if found is None and head.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN":
+            found = self.index.actor_at(nxt)  # "state news agency X": the descriptor is X
+        if found is None and head.pos_ == "NOUN" and head.lemma_.lower() in _SOURCE_NOUNS:
+            found = self._source(head, phrase)
+        if found is None:
+            hits = self.index.actors_in(*phrase)
+            found = hits[-1].id if hits else None
+        if found is None:
+            name, kind, proper = self._name(head, phrase)
+            try:  # "residents" of one article are not those of another
+                found = actor_id(name) if proper else local_actor_id(self.article_id, name)
+            except ValueError:
+                return None, 0.0
+            self._add(found, name, kind, phrase)
+        self.history.append((head.idx, found))
+        return found, 1.0
+
+
+def _confidence(att: Attribution, speaker: str | None, certainty: float) -> float:
+    score = 0.9 if att.direct else 0.75
+    if att.cue_token.lower_ == "according":
+        score = 0.8
+    if speaker is None:
+        score = 0.5
+    return round(score * (0.85 if certainty < 1.0 else 1.0), 3)
+
+
+def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        holders = [s for s in statements if s.speaker and s.content
+                   and s.content.start <= event.trigger.start < s.content.end]
+        if holders and event.source is None:
+            inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
+            event = Event(**{**event.model_dump(), "source": inner.speaker})
+        out.append(event)
+    return out
+
+
+@stage("statements", requires=("actors", "times", "events"), produces=("statements",))
+def find_statements(extraction: Extraction, doc: Doc) -> Extraction:
+    """Add one `Statement` per attribution; add missing speakers; link events both ways."""
+    article = extraction.article
+    speakers = _Speakers(extraction, doc)
+    anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
+    published = anchorer.published.value if anchorer.published else None
+    statements: list[Statement] = []
+    for att in AttributionFinder(speech_lexicon()).find(doc, article.body_start):
+        speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
+        channel, _ = speakers.resolve(att.channel, att.channel_range)
+        when = anchorer.attached(att.cue_token)
+        content = char_span(doc, *att.content)
+        statements.append(Statement(
+            id=statement_id(article.id, att.cue[0]),
+            speaker=speaker,
+            speaker_mention=char_span(doc, *att.speaker_range) if att.speaker_range else None,
+            cue=char_span(doc, *att.cue),
+            content=content,
+            direct=att.direct,
+            channel=channel if channel != speaker else None,
+            date=when[0].value if when and when[1] == 1.0 else published,
+            reports=tuple(e.id for e in extraction.events
+                          if content.start <= e.trigger.start < content.end),
+            confidence=_confidence(att, speaker, certainty),
+        ))
+    added = list(speakers.new.values())
+    events = _sourced(extraction.events, statements)
+    return extraction.replace(events=events).extend(actors=added, statements=statements)
+

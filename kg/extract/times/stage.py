@@ -1,0 +1,165 @@
+"""Find time expressions in an article and normalise them to TIMEX3 against its publication date.
+
+The stage runs the regex grammar (`grammar`), drops matches the parse shows are not
+times ("2000 people", the modal "May"), reads the tense of the clause around each match from
+spaCy's morphology, and resolves it with `normalise`. Relative expressions ("Tuesday",
+"last year") resolve against `Article.published`; anaphoric ones ("the next day", "a year
+earlier") against the date mentioned last before them.
+
+Extents and values follow TimeML/TempEval-3: prepositions stay outside ("in 2017" -> "2017"),
+determiners and modifiers stay inside ("the past two years", "early last month" with mod
+START), values keep their granularity ("2017", "2019-W33", "2019-08-19TMO", "P8Y", "PXW").
+"since"/"until" before a date become the mod SINCE/UNTIL; "since January" runs until the
+publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.pipeline import stage
+from kg.extract.times import lexicon as lex
+from kg.extract.times.calendar import Tense
+from kg.extract.times.grammar import Match, scan
+from kg.extract.times.normalise import Context, resolve
+from kg.keys import timex_id
+from kg.model import Extraction, Timex
+
+# a signal word right before a date that makes it one end of an interval
+_SIGNAL = re.compile(r"\b(?P<signal>since|until|till|up\s+to)\s+$", re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "might", "may"})
+# rules whose value is computed from another date; they do not become the reference
+_DERIVED = frozenset({"ago", "year_ago", "in_the", "the_unit", "the_pod", "anaphor", "ref"})
+# verbs that put what they govern ahead: "planned a rally on Saturday", "is scheduled for May"
+_PLANNING_LEMMAS = frozenset({"expect", "plan", "schedule", "due", "slate"})
+# heads of an infinitive that point ahead: "is expected to meet Friday", "is going to vote"
+_FUTURE_LEMMAS = _PLANNING_LEMMAS | {"intend", "hope", "aim", "prepare", "go", "want", "set"}
+# set words that are often attributes ("annual meeting"); only these adjectives stay sets
+_ADJECTIVE_SETS = frozenset({"daily", "weekly", "monthly", "quarterly", "annual", "yearly",
+                             "annually", "nightly", "hourly", "biweekly"})
+_SET_ADJECTIVES = frozenset({"daily", "weekly"})
+_ATTRIBUTIVE_REFS = frozenset({"the present", "the past", "the future"})
+
+
+@stage("times", requires=("article", "doc"), produces=("times",))
+def find_times(extraction: Extraction, doc: Doc) -> Extraction:
+    """Add one `Timex` per time expression, resolved against the publication date.
+
+    Args:
+        extraction: The extraction so far; its article text is scanned from `body_start`.
+        doc: The spaCy parse of the article text (tense, parts of speech).
+
+    Returns:
+        The extraction with `times` appended, in text order.
+    """
+    article = extraction.article
+    found = tuple(_timexes(article.id, article.text, doc, article.published_date,
+                           start=article.body_start))
+    return extraction.extend(times=found)
+
+
+def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None, *, start: int = 0
+             ) -> list[Timex]:
+    reference = None
+    out: list[Timex] = []
+    for match in scan(text):
+        if match.start < start or not _is_time(match, doc):
+            continue
+        tense, direct = _tense(doc, match.start, match.end)
+        ctx = Context(anchor, tense, reference, direct=direct)
+        found = resolve(match, ctx)
+        if found is None:
+            continue
+        begin, until, mod = found.begin, found.until, found.mod
+        signal = _SIGNAL.search(text, max(0, match.start - 8), match.start)
+        if signal and found.type == "DATE" and mod is None:
+            # TimeML keeps "since"/"until" outside the expression, as a signal; we keep it as
+            # the mod, and "since January" runs from the date up to publication
+            mod = "SINCE" if signal["signal"].lower() == "since" else "UNTIL"
+            if mod == "SINCE" and anchor and begin and anchor >= begin:
+                until = anchor
+        if found.point is not None and found.type == "DATE" and match.rule not in _DERIVED:
+            reference = found.point
+        out.append(Timex(id=timex_id(article_id, match.start), start=match.start,
+                         end=match.end, text=text[match.start:match.end], type=found.type,
+                         value=found.value, granularity=found.granularity,
+                         begin=begin, until=until, mod=mod))
+    return out
+
+
+def _is_time(match: Match, doc: Doc) -> bool:
+    """Reject matches whose parse says they are not times (a count of people, the modal May)."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if match.rule == "month" and match.groups["m"] == "may":
+        return span.root.tag_ != "MD" and span.root.pos_ != "AUX"
+    first = span[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if match.rule == "year":
+        token = span.root
+        # a count, not a year: "2000 people" (but "1990 earnings", "the 1959 embargo")
+        if token.dep_ == "nummod" and token.head.lower_ in lex.COUNT_NOUNS:
+            return False
+        # money and numbers: "$2019", "No. 1990"
+        return before is None or before.text not in ("$", "€", "£", "#", "No.")
+    if match.rule == "set" and match.groups.get("set") in _ADJECTIVE_SETS:
+        # "its quarterly dividend", "the Party daily Granma": an attribute or a newspaper
+        return first.pos_ == "ADV" or (first.pos_ == "ADJ" and first.lower_ in _SET_ADJECTIVES)
+    if match.rule == "duration" and match.groups.get("n") in ("a", "an"):
+        # an ordinal, not a duration: "a second attack"
+        if match.groups.get("unit") == "second":
+            return False
+        # a rate, not a duration: "four flights a week", "$1.76 a year"
+        return before is None or before.tag_ not in ("NNS", "CD", "NN", "$")
+    if match.rule == "ref" and match.groups["ref"] in _ATTRIBUTIVE_REFS:
+        # "the present government" is no time; "the present" alone is
+        return span[-1].dep_ != "amod"
+    return True
+
+
+def _tense(doc: Doc, start: int, end: int) -> tuple[Tense | None, bool]:
+    """Return the tense of the clause the expression modifies, from the verb's morphology.
+
+    Returns:
+        The tense, and whether the verb governs the expression closely (its head, or the head
+        of its preposition) rather than from further up the tree.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, False
+    token: Token = span.root
+    hops = 0
+    for hops in range(8):  # noqa: B007 - the loop count is the distance to the verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return _verb_tense(span.sent.root), False
+    direct = hops <= 2
+    if direct and any(c.lower_ == "would" for c in token.children if c.dep_ == "aux"):
+        return "future", True  # "said forces would observe a truce from Saturday"
+    return _verb_tense(token), direct
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.lemma_ in _PLANNING_LEMMAS and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return "future"  # "planned a rally on Saturday", "is scheduled for March"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        # an infinitive is ahead of its head verb, not of the publication date
+        return "future" if verb.head.lemma_ in _FUTURE_LEMMAS else None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:  # a participle phrase: "the year ended March 31"
+        return "future" if verb.lemma_ in _PLANNING_LEMMAS else "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN"):
+        return "present"
+    return None

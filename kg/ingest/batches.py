@@ -1,0 +1,288 @@
+"""Run the whole path for many articles: read, extract, map to RDF, and write to a store.
+
+Articles stream through in batches: parsed with `nlp.pipe` (in this process or in `jobs` worker
+processes, see `kg.ingest.workers`), mapped to N-Quads, and written by this process alone in one
+transaction per batch (into the embedded store while the next batch is extracted). Errors on
+single articles are handed to `on_error` and counted; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
+from rdflib import Dataset, Graph, URIRef
+
+from kg.articles import read_inputs
+from kg.config import Settings
+from kg.errors import ArticleFormatError, KGError
+from kg.extract import Pipeline
+from kg.ingest.shards import ShardSummary, ShardWriter
+from kg.ingest.workers import Failure, MappedArticle, Result, mapped
+from kg.model import Article, Extraction
+from kg.rdf import graph_iri
+from kg.store import OxigraphStore, Store
+
+OnError = Callable[[KGError], None]
+OnProgress = Callable[[int], None]
+_log = logging.getLogger(__name__)
+
+
+class IngestSummary(BaseModel):
+    """What one ingest run did."""
+
+    model_config = ConfigDict(frozen=True)
+
+    articles: int = 0  # articles written to the store
+    skipped: int = 0  # already stored with the same text (resume)
+    failed: int = 0
+    triples: int = 0  # triples written
+    seconds: float = 0.0
+
+
+@runtime_checkable
+class NQuadsLoader(Protocol):
+    """A store that loads N-Quads natively (embedded Oxigraph, a remote SPARQL server)."""
+
+    def load_nquads(self, data: bytes, graphs: Iterable[str]) -> None:
+        """Replace the named graphs `graphs` with the quads of `data`."""
+
+
+def ignore_error(_error: KGError) -> None:
+    """Drop an error (the default when the caller does not report them)."""
+
+
+def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = ignore_error,
+             skip: Callable[[Article], bool] | None = None) -> Iterator[Article]:
+    """Read the articles named by `inputs`, leaving out bad, too long and skipped ones.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        settings: Gives the longest text accepted (`max_chars`).
+        on_error: Called with each bad input or refused article.
+        skip: Called with each article before it is parsed; True leaves it out.
+    """
+    for item in read_inputs(inputs):
+        if isinstance(item, KGError):
+            on_error(item)
+        elif len(item.text) > settings.max_chars:
+            on_error(ArticleFormatError(
+                item.source_path or item.id,
+                f"article text is {len(item.text):,} characters; the limit is "
+                f"{settings.max_chars:,} (setting max_chars)"))
+        elif skip is None or not skip(item):
+            if item.published is None:
+                _log.warning("%s: no publication date found; relative times stay unresolved",
+                             item.source_path or item.id)
+            yield item
+
+
+def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipeline | None = None,
+            on_error: OnError = ignore_error, skip: Callable[[Article], bool] | None = None,
+            ) -> Iterator[Extraction]:
+    """Read and extract every article named by `inputs`, streaming in `nlp.pipe` batches.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        settings: Stages, model and batch size.
+        pipeline: A pipeline to reuse (built from `settings` if not given).
+        on_error: Called with each bad input or failed article; the rest go on.
+        skip: Called with each article before it is parsed; True leaves it out.
+    """
+    pending = articles(inputs, settings=settings, on_error=on_error, skip=skip)
+    first = next(pending, None)
+    if first is None:
+        return  # nothing to parse: do not pay for loading the model and gazetteers
+    runner = pipeline or Pipeline(settings)
+    for result in runner.run_many(itertools.chain([first], pending),
+                                  batch_size=settings.batch_size):
+        if isinstance(result, KGError):
+            on_error(result)
+        else:
+            yield result
+
+
+def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
+           pipeline: Pipeline | None = None, jobs: int = 1, on_error: OnError = ignore_error,
+           on_progress: OnProgress | None = None) -> IngestSummary:
+    """Extract articles and write one named graph per article into `store`.
+
+    Articles whose text is already stored under the same hash are skipped before parsing,
+    so a re-run after a crash resumes where it stopped and re-ingesting changes nothing.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        store: Where the graphs go; this process is its only writer.
+        settings: Stages, model, base IRI and batch size (articles per transaction).
+        pipeline: A pipeline to reuse when `jobs` is 1.
+        jobs: Processes that extract (each loads the model once); 1 extracts in this process.
+        on_error: Called with each bad input or failed article; the rest go on.
+        on_progress: Called with the number of articles handled so far (stored, skipped or
+            failed), after each article.
+
+    Raises:
+        ConfigError: If `jobs` is less than 1.
+        StoreError: If the store refuses a batch.
+    """
+    tally = Tally(on_error, on_progress)
+    pending = articles(inputs, settings=settings, on_error=tally.fail,
+                       skip=tally.skipper(store, settings.base_iri))
+    first = next(pending, None)
+    if first is not None:  # else: nothing to parse, no model to load
+        results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
+                         pipeline=pipeline)
+        _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+    return tally.summary()
+
+
+def _store_all(store: Store, batches: Iterable[list[MappedArticle]], tally: Tally) -> None:
+    """Write the batches in order, counting each once the store has it.
+
+    The embedded store loads with the GIL released, so each batch loads in a thread while the
+    next one is extracted. One load runs at a time (the intent record names one batch), each is
+    confirmed before the next begins, and a load under way finishes before an error or an
+    interrupt leaves here, so the store holds only whole articles as before. Other stores are
+    written in line: rdflib's memory store must not be read (the resume check) while written.
+    """
+    if not isinstance(store, OxigraphStore):
+        for batch in batches:
+            write(store, batch)
+            tally.stored(batch)
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-load") as loader:
+        loading: tuple[Future[None], list[MappedArticle]] | None = None
+        for batch in batches:
+            if loading is not None:
+                loading[0].result()
+                tally.stored(loading[1])
+            loading = (loader.submit(write, store, batch), batch)
+        if loading is not None:
+            loading[0].result()
+            tally.stored(loading[1])
+
+
+class Tally:
+    """Count what one run does (stored, skipped, failed, triples) and report its progress."""
+
+    def __init__(self, on_error: OnError = ignore_error, on_progress: OnProgress | None = None
+                 ) -> None:
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.started = time.perf_counter()
+        self.counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
+
+    def _progress(self) -> None:
+        if self.on_progress is not None:
+            counts = self.counts
+            self.on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
+
+    def fail(self, error: KGError) -> None:
+        """Count a bad input or failed article and hand the error on."""
+        self.counts["failed"] += 1
+        self.on_error(error)
+        self._progress()
+
+    def skipper(self, store: Store | None, base_iri: str) -> Callable[[Article], bool]:
+        """Return the check that skips (and counts) articles stored with the same text hash."""
+        def stored(article: Article) -> bool:
+            if store is not None and store.has(graph_iri(article.id, base_iri),
+                                               article.text_hash):
+                self.counts["skipped"] += 1
+                self._progress()
+                return True
+            return False
+        return stored
+
+    def stored(self, batch: Iterable[MappedArticle]) -> None:
+        """Count a batch of articles that the store has confirmed."""
+        for item in batch:
+            self.counts["articles"] += 1
+            self.counts["triples"] += item.triples
+            self._progress()
+
+    def summary(self) -> IngestSummary:
+        """Return the counts and the time since the tally began."""
+        return IngestSummary(**self.counts,
+                             seconds=round(time.perf_counter() - self.started, 3))
+
+
+def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, size: int,
+          jobs: int = 1, on_error: OnError = ignore_error, on_progress: OnProgress | None = None
+          ) -> ShardSummary:
+    """Extract articles into N-Quads shard files of `size` articles each, for a bulk loader.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        out: Folder for `part-000000.nq`, `part-000001.nq`, ...
+        settings: Stages, model, base IRI and batch size.
+        size: Articles per shard.
+        jobs: Processes that extract; 1 extracts in this process.
+        on_error: Called with each bad input or failed article; the rest go on.
+        on_progress: Called with the number of articles handled so far.
+
+    Raises:
+        ConfigError: If `size` or `jobs` is less than 1.
+        StoreError: If a shard cannot be written.
+    """
+    done = 0
+
+    def report(error: KGError) -> None:
+        nonlocal done
+        done += 1
+        on_error(error)
+        if on_progress is not None:
+            on_progress(done)
+
+    with ShardWriter(out, size=size) as writer:
+        pending = articles(inputs, settings=settings, on_error=report)
+        first = next(pending, None)
+        if first is not None:
+            results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs)
+            for item in results:
+                if isinstance(item, Failure):
+                    report(item.error())
+                    continue
+                writer.add(item)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done)
+    return writer.summary()
+
+
+def write(store: Store, batch: list[MappedArticle]) -> None:
+    """Write mapped articles to the store in one batch (natively where the store loads N-Quads).
+
+    Raises:
+        StoreError: If the store refuses the batch.
+    """
+    if isinstance(store, NQuadsLoader):
+        store.load_nquads(b"".join(item.nquads for item in batch), [item.graph for item in batch])
+        return
+    store.put_many([(_graph(item), item.text_hash) for item in batch], batch_size=len(batch))
+
+
+def _graph(item: MappedArticle) -> Graph:
+    dataset = Dataset()
+    dataset.parse(data=item.nquads, format="nquads")
+    return dataset.graph(URIRef(item.graph))
+
+
+def _batches(results: Iterable[Result], size: int, report: OnError
+             ) -> Iterator[list[MappedArticle]]:
+    batch: list[MappedArticle] = []
+    for item in results:
+        if isinstance(item, Failure):
+            report(item.error())
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

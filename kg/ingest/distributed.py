@@ -1,0 +1,118 @@
+"""Extract articles on a Dask cluster: partitions of articles go to the workers, which run the same
+pipeline and either write N-Quads shards themselves or send the quads back to be stored here.
+
+Start a cluster with `dask scheduler` and `dask worker ADDR --nthreads 1 --nworkers N` (one
+thread per worker process: extraction is CPU-bound Python). Each worker builds the pipeline once,
+on its first partition. Shards need a folder every worker can write to (a shared filesystem).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from distributed import Client, Future, wait
+
+from kg.config import Settings
+from kg.errors import StoreError
+from kg.ingest.batches import (
+    IngestSummary,
+    OnError,
+    OnProgress,
+    Tally,
+    articles,
+    ignore_error,
+    write,
+)
+from kg.ingest.shards import shard_name, write_shard
+from kg.ingest.workers import Failure, MappedArticle, Result, work
+from kg.model import Article
+from kg.store import Store
+
+
+def extract_partition(settings_json: str, batch: list[Article], shard: str | None
+                      ) -> list[Result]:
+    """Run on a worker: extract and map one partition; write it as a shard file if asked.
+
+    Args:
+        settings_json: `Settings` as JSON.
+        batch: The partition's articles.
+        shard: Path of the shard file to write, or None to send the quads back.
+
+    Returns:
+        The results; with a shard, mapped articles come back without their quads.
+    """
+    results = work(settings_json, batch)
+    if shard is None:
+        return results
+    done = [item for item in results if isinstance(item, MappedArticle)]
+    write_shard(Path(shard), done)
+    return [item.model_copy(update={"nquads": b""}) if isinstance(item, MappedArticle) else item
+            for item in results]
+
+
+def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
+        store: Store | None = None, out: str | Path | None = None, partition: int = 64,
+        on_error: OnError = ignore_error, on_progress: OnProgress | None = None) -> IngestSummary:
+    """Extract articles on the Dask cluster at `scheduler` into `store` or shards in `out`.
+
+    Articles are read here and sent in partitions of `partition` articles, a bounded number at a
+    time, so any input length streams. With `store`, already stored articles (same text hash)
+    are skipped before they are sent, and this process is the store's only writer.
+
+    Args:
+        inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
+        settings: Stages, model, base IRI and batch size.
+        scheduler: Address of the Dask scheduler, e.g. "tcp://127.0.0.1:8786".
+        store: Where the graphs go (exactly one of `store` and `out`).
+        out: Folder the workers write `part-NNNNNN.nq` shards to.
+        partition: Articles per task.
+        on_error: Called with each bad input or failed article.
+        on_progress: Called with the number of articles handled so far.
+
+    Raises:
+        StoreError: If neither or both of `store` and `out` are given, or a write fails.
+        OSError: If the scheduler cannot be reached.
+    """
+    if (store is None) == (out is None):
+        raise StoreError("give exactly one of a store and a shard folder (--out)")
+    tally = Tally(on_error, on_progress)
+    folder = Path(out) if out is not None else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    pending = articles(inputs, settings=settings, on_error=tally.fail,
+                       skip=tally.skipper(store, settings.base_iri))
+    with Client(scheduler, timeout=30) as client:  # type: ignore[no-untyped-call]
+        slots = 2 * max(1, sum(client.nthreads().values()))
+        for results in _stream(client, pending, settings, folder, partition, slots):
+            done = []
+            for item in results:
+                if isinstance(item, Failure):
+                    tally.fail(item.error())
+                else:
+                    done.append(item)
+            if store is not None and done:
+                write(store, done)
+            tally.stored(done)
+    return tally.summary()
+
+
+def _stream(client: Client, pending: Iterator[Article], settings: Settings, folder: Path | None,
+            partition: int, slots: int) -> Iterator[list[Result]]:
+    """Submit partitions, at most `slots` in flight, and yield each result list as it is done."""
+    text = settings.model_dump_json()
+    inflight: set[Future[list[Result]]] = set()
+    for index in itertools.count():
+        batch = list(itertools.islice(pending, partition))
+        if not batch:
+            break
+        shard = str(folder / shard_name(index)) if folder is not None else None
+        inflight.add(client.submit(extract_partition, text, batch, shard, pure=False))
+        while len(inflight) >= slots:
+            finished, inflight = wait(  # type: ignore[no-untyped-call]
+                inflight, return_when="FIRST_COMPLETED")
+            for future in finished:
+                yield future.result()
+    for future in inflight:
+        yield future.result()

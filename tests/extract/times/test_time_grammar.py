@@ -1,0 +1,59 @@
+"""The time grammar's prefilter: a rule is skipped only where it could not have matched."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.times import grammar
+
+# one expression or more for every rule, written for this test, in odd spacing and case
+_EXPRESSIONS = (
+    "2019-08-20", "8/20/2019", "Tuesday, 20th of August 2019", "August 20, 2019",
+    "Aug. 2019", "last\nMarch", "fiscal year 2019", "1957-58", "FY2020", "the mid-1990s",
+    "the '80s", "the 21st century", "the day before\nyesterday", "Monday  night",
+    "last night", "the early hours of Tuesday", "this SUNDAY", "Mondays", "Friday evenings",
+    "9:30 a.m. EST", "21:19 GMT", "0730 hrs", "midnight", "eleven o'clock",
+    "the following morning", "later that week", "the weekend", "next fiscal quarter",
+    "the summer of 2018", "autumn 2017", "its third quarter of fiscal 2019", "Q3 2019",
+    "second-quarter", "the first half of 2019", "three years ago", "a few weeks\nearlier",
+    "later in the year", "the year-earlier period", "the eight years", "two-week",
+    "the past few days", "in recent weeks", "for decades", "at the\ntime", "nowadays",
+    "every Monday", "twice a week", "Daily", "New Year's\nEve", "Thanksgiving 2019",
+    "the fiscal year ended", "the afternoon", "over the\nyears",
+)
+
+
+def _hits(text: str) -> list[tuple[str, str]]:
+    """Every match of every rule's regex over `text`, prefilter or not: (rule, matched text)."""
+    return [(name, hit.group()) for name, regex, _needs in grammar._COMPILED
+            for hit in regex.finditer(text)]
+
+
+def _check(text: str) -> None:
+    for name, matched in _hits(text):
+        needs = grammar.NEEDS.get(name, ())
+        assert not needs or any(word in matched.casefold() for word in needs), (name, matched)
+
+
+@pytest.mark.parametrize("text", _EXPRESSIONS)
+def test_every_match_holds_a_word_its_rule_needs(text: str) -> None:
+    _check(text)
+
+
+def test_the_expressions_reach_every_rule_the_prefilter_can_skip() -> None:
+    reached = {name for text in _EXPRESSIONS for name, _ in _hits(text)}
+    assert set(grammar.NEEDS) <= reached, set(grammar.NEEDS) - reached
+
+
+def test_needs_name_only_rules_of_the_grammar() -> None:
+    assert set(grammar.NEEDS) <= {name for name, _ in grammar.RULES}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_EXPRESSIONS + ("the", "of", "and", "said", ",", "\n", "-")),
+                min_size=1, max_size=8), st.sampled_from([" ", "\n", "  "]))
+def test_every_match_in_any_mix_of_expressions_holds_a_needed_word(parts: list[str], sep: str
+                                                                   ) -> None:
+    _check(sep.join(parts))

@@ -1,0 +1,121 @@
+"""Tests for kg.ingest.distributed on a real local Dask cluster (scheduler and worker processes)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from distributed import Client
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.config import Settings
+from kg.errors import StoreError
+from kg.ingest.batches import ingest
+from kg.ingest.distributed import run
+from kg.rdf import graph_iri
+from kg.store import MemoryStore, OxigraphStore, RemoteStore
+from tests.conftest import TEST_DATA, free_port
+
+BATCH = TEST_DATA / "batch.jsonl"
+IDS = [json.loads(line)["id"] for line in BATCH.read_text("utf-8").splitlines()]
+SETTINGS = Settings(batch_size=2)
+
+pytestmark = pytest.mark.slow
+
+
+def _dask() -> str:
+    beside = Path(sys.executable).parent / "dask"
+    found = str(beside) if beside.exists() else shutil.which("dask")
+    assert found is not None, "the dask command ships with dask[distributed]"
+    return found
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start a Dask scheduler and two single-threaded workers on 127.0.0.1; yield its address."""
+    address = f"tcp://127.0.0.1:{free_port()}"
+    port = address.rsplit(":", 1)[1]
+    logs = tmp_path_factory.mktemp("dask")
+    processes = [subprocess.Popen(
+        [_dask(), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+        stdout=subprocess.DEVNULL, stderr=(logs / "scheduler.log").open("wb"))]
+    try:
+        time.sleep(1)
+        processes.append(subprocess.Popen(
+            [_dask(), "worker", address, "--nthreads", "1", "--nworkers", "2", "--no-dashboard",
+             "--memory-limit", "0", "--local-directory", str(logs)],
+            stdout=subprocess.DEVNULL, stderr=(logs / "worker.log").open("wb")))
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            _stop(process)
+
+
+def test_distributed_run_matches_local_ingest(scheduler: str, tmp_path: Path) -> None:
+    local = MemoryStore()
+    expected = ingest([str(BATCH)], local, settings=SETTINGS)
+    spread = OxigraphStore(tmp_path / "store")
+    summary = run([str(BATCH)], settings=SETTINGS, scheduler=scheduler, store=spread, partition=2)
+    assert (summary.articles, summary.triples) == (expected.articles, expected.triples)
+    assert spread.graphs() == local.graphs() == sorted(graph_iri(key) for key in IDS)
+    again = run([str(BATCH)], settings=SETTINGS, scheduler=scheduler, store=spread)
+    assert (again.articles, again.skipped) == (0, len(IDS))
+    spread.close()
+
+
+def test_distributed_run_streams_into_a_sparql_server(scheduler: str,
+                                                      oxigraph_server: str) -> None:
+    remote = RemoteStore(oxigraph_server)
+    remote.update("DROP ALL", allow_update=True)
+    summary = run([str(BATCH)], settings=SETTINGS, scheduler=scheduler, store=remote,
+                  partition=3)
+    assert summary.articles == len(IDS)
+    assert remote.triples_count() == summary.triples
+    remote.close()
+
+
+def test_distributed_workers_write_shards(scheduler: str, tmp_path: Path) -> None:
+    out = tmp_path / "shards"
+    summary = run([str(BATCH)], settings=SETTINGS, scheduler=scheduler, out=out, partition=4)
+    names = sorted(path.name for path in out.glob("*.nq"))
+    assert names == ["part-000000.nq", "part-000001.nq"]
+    loaded = OxigraphStore(tmp_path / "loaded")
+    for name in names:
+        loaded.load_nquads((out / name).read_bytes(), [])
+    assert loaded.triples_count() == summary.triples
+    assert loaded.graphs() == sorted(graph_iri(key) for key in IDS)
+    loaded.close()
+
+
+@pytest.mark.parametrize("targets", [{}, {"store": "both"}])
+def test_distributed_run_needs_one_target(targets: dict[str, str], tmp_path: Path) -> None:
+    options: dict[str, object] = {}
+    if targets:
+        options = {"store": MemoryStore(), "out": tmp_path}
+    with pytest.raises(StoreError):
+        run([str(BATCH)], settings=SETTINGS, scheduler="tcp://127.0.0.1:1", **options)  # type: ignore[arg-type]
+
+
+def test_cli_ingest_on_dask(scheduler: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ingest", str(BATCH), "--engine", "dask", "--scheduler",
+                                      scheduler, "--store", str(tmp_path / "s"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert f"ingested {len(IDS)} articles" in result.output
