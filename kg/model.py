@@ -28,6 +28,8 @@ def _key(text: str) -> str:
 Name = Annotated[str, AfterValidator(_stripped)]
 Key = Annotated[str, AfterValidator(_key)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+# a rule's dotted name, "<stage>.<group>.<name>" ("statements.cue.according_to")
+RuleName = Annotated[str, Field(pattern=r"^[a-z]+(\.[a-z0-9_]+)+$")]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
@@ -199,6 +201,7 @@ class Event(Record):
     source: Key | None = None  # actor the event is attributed to
     negated: bool = False
     confidence: Confidence = 0.5
+    rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
 
 
 class Statement(Record):
@@ -214,6 +217,7 @@ class Statement(Record):
     date: str | None = None  # TIMEX3 value
     reports: tuple[Key, ...] = ()  # event ids
     confidence: Confidence = 0.5
+    rule: RuleName | None = None  # the cue rule that made it, e.g. "statements.cue.according_to"
 
 
 class ExtractionRun(Record):

@@ -117,6 +117,7 @@ class KG(DefinedNamespace):
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef
+    rule: URIRef
     negated: URIRef
     # time
     timeValue: URIRef

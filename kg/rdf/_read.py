@@ -200,6 +200,7 @@ class _Reader:
             source=self.optional_key(node, KG.attributedTo, "actor/"),
             negated=self.required(node, KG.negated),
             confidence=to_float(self.required(node, KG.confidence, python=False)),
+            rule=self.value(node, KG.rule),
         )
 
     def statement(self, node: Node) -> Statement:
@@ -217,6 +218,7 @@ class _Reader:
             date=self.value(node, KG.timeValue),
             reports=self.links(node, KG.reports, "event/", order.get("reports")),
             confidence=to_float(self.required(node, KG.confidence, python=False)),
+            rule=self.value(node, KG.rule),
         )
 
     def time(self, node: Node) -> TimeValue | None:

@@ -250,6 +250,7 @@ class _Writer:
             add(node, KG.attributedTo, nt.iri(self.kgr.actor(event.source)))
         add(node, KG.negated, nt.literal(event.negated))
         add(node, KG.confidence, decimal_literal(event.confidence))
+        self.optional(node, KG.rule, event.rule)
         order: dict[str, list[str]] = {}
         self.links(node, KG.hasAgent, "hasAgent", event.agents, self.kgr.actor, order)
         self.links(node, KG.hasTarget, "hasTarget", event.targets, self.kgr.actor, order)
@@ -278,6 +279,7 @@ class _Writer:
                 add(node, KG.latest, nt.literal(point[2]))
         add(node, KG.direct, nt.literal(statement.direct))
         add(node, KG.confidence, decimal_literal(statement.confidence))
+        self.optional(node, KG.rule, statement.rule)
         order: dict[str, list[str]] = {}
         self.links(node, KG.reports, "reports", statement.reports, self.kgr.event, order)
         if order:
