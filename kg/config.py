@@ -29,10 +29,15 @@ class Settings(BaseModel):
     batch_size: int = 32
     lock_wait: float = 10.0  # seconds to wait while another process holds the embedded store
     max_chars: int = 1_000_000  # longer articles are refused (spaCy's own default limit)
+    # extraction rules switched off, by name or dotted prefix ("statements.veto"); see
+    # kg.extract.common.rules and `kg eval --ablate`
+    disabled_rules: tuple[str, ...] = ()
 
     def fingerprint(self) -> str:
         """Return a short hash of the settings that change what extraction produces."""
         key = f"{self.model}|{','.join(self.stages)}|{self.base_iri}"
+        if self.disabled_rules:
+            key += "|-" + ",".join(sorted(self.disabled_rules))
         return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from kg.errors import KGError
+
 
 def _stripped(text: str) -> str:
     if not text.strip():
@@ -218,6 +220,18 @@ class Statement(Record):
     reports: tuple[Key, ...] = ()  # event ids
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the cue rule that made it, e.g. "statements.cue.according_to"
+
+
+class Failure(Record):
+    """An article (or input) that could not be extracted: its id and what went wrong, as plain
+    text that crosses processes and goes into reports."""
+
+    article_id: str
+    message: str
+
+    def error(self) -> KGError:
+        """Return the failure as a `KGError` naming the article."""
+        return KGError(f"{self.article_id}: {self.message}")
 
 
 class ExtractionRun(Record):

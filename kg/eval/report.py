@@ -5,13 +5,7 @@ from __future__ import annotations
 from pydantic import computed_field
 
 from kg.eval.metrics import Counts, Issue, Ratio, ScoreRecord, TaskResult
-
-
-class Failure(ScoreRecord):
-    """A document the pipeline failed on: its id and the error message."""
-
-    doc_id: str
-    error: str
+from kg.model import Failure
 
 
 class CorpusReport(ScoreRecord):
@@ -90,7 +84,7 @@ def render(report: EvalReport) -> str:
             lines += [_counts_row(task.task, name, c) for name, c in task.counts.items()]
             lines += [_ratio_row(task.task, name, r) for name, r in task.ratios.items()]
             lines += [_f1_row(task.task, name, f) for name, f in task.attribute_f1.items()]
-        lines += [f"  failed {f.doc_id}: {f.error}" for f in corpus.failures[:SHOWN_FAILURES]]
+        lines += [f"  failed {f.article_id}: {f.message}" for f in corpus.failures[:SHOWN_FAILURES]]
         if len(corpus.failures) > SHOWN_FAILURES:
             lines.append(f"  ... and {len(corpus.failures) - SHOWN_FAILURES} more failures")
         lines.append("")

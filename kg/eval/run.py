@@ -13,10 +13,10 @@ from kg.eval.entities import score_entities
 from kg.eval.events import score_events
 from kg.eval.gold import GoldDoc, load_gold
 from kg.eval.metrics import TaskResult, total
-from kg.eval.report import CorpusReport, EvalReport, Failure
+from kg.eval.report import CorpusReport, EvalReport
 from kg.eval.statements import score_statements
 from kg.eval.timex import score_timex
-from kg.model import Extraction
+from kg.model import Extraction, Failure
 
 if TYPE_CHECKING:
     from kg.extract.pipeline import Pipeline
@@ -49,7 +49,7 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
         if isinstance(result, KGError):
             cause = f": {result.__cause__!r}" if result.__cause__ is not None else ""
             failures.setdefault(doc.corpus, []).append(
-                Failure(doc_id=doc.id, error=f"{result}{cause}"))
+                Failure(article_id=doc.id, message=f"{result}{cause}"))
             result = Extraction(article=doc.to_article())  # a failed article found nothing
         if result.article.id != doc.id:
             raise ValueError(f"extraction of {result.article.id!r} given for gold doc {doc.id!r}")

@@ -24,8 +24,8 @@ from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.ingest.shards import ShardSummary, ShardWriter
-from kg.ingest.workers import Failure, MappedArticle, Result, mapped
-from kg.model import Article, Extraction
+from kg.ingest.workers import MappedArticle, Result, mapped
+from kg.model import Article, Extraction, Failure
 from kg.rdf import graph_iri
 from kg.store import OxigraphStore, Store
 

@@ -26,8 +26,8 @@ from kg.ingest.batches import (
     write,
 )
 from kg.ingest.shards import shard_name, write_shard
-from kg.ingest.workers import Failure, MappedArticle, Result, work
-from kg.model import Article
+from kg.ingest.workers import MappedArticle, Result, work
+from kg.model import Article, Failure
 from kg.store import Store
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from kg.config import Settings
 from kg.errors import ConfigError, KGError
 from kg.extract import Pipeline
-from kg.model import Article, Extraction
+from kg.model import Article, Extraction, Failure
 from kg.rdf import to_nquads
 
 # spawn: a forked child would inherit the parent's open store and its threads; each worker
@@ -37,19 +37,6 @@ class MappedArticle(BaseModel):
     text_hash: str
     triples: int
     nquads: bytes
-
-
-class Failure(BaseModel):
-    """An article (or input) that could not be extracted, as plain text that crosses processes."""
-
-    model_config = ConfigDict(frozen=True)
-
-    article_id: str
-    message: str
-
-    def error(self) -> KGError:
-        """Return the failure as a `KGError` naming the article."""
-        return KGError(f"{self.article_id}: {self.message}")
 
 
 Result = MappedArticle | Failure

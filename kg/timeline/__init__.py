@@ -20,7 +20,7 @@ from kg.timeline._load import (
 )
 from kg.timeline._records import (
     ActorReport,
-    Article,
+    ArticleRef,
     Ref,
     ReportGroup,
     StatementEntry,
@@ -43,7 +43,7 @@ from kg.timeline._views import (
 
 __all__ = [
     "ActorReport",
-    "Article",
+    "ArticleRef",
     "Ref",
     "ReportGroup",
     "Source",

@@ -16,7 +16,7 @@ from kg.store import MemoryStore, QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._records import (
     ActorReport,
-    Article,
+    ArticleRef,
     Ref,
     StatementEntry,
     Timeline,
@@ -253,10 +253,10 @@ def _entry(row: Row, people: Mapping[str, list[Ref]], base_iri: str) -> Timeline
         confidence=float(str(row["confidence"] or 0.5)))
 
 
-def _article(row: Row, base_iri: str) -> Article:
+def _article(row: Row, base_iri: str) -> ArticleRef:
     iri = str(row["article"])
     published = _python(row["published"])
-    return Article(iri=iri, id=_id(iri, base_iri).removeprefix("article/"),
+    return ArticleRef(iri=iri, id=_id(iri, base_iri).removeprefix("article/"),
                    published=published if isinstance(published, date | datetime) else None,
                    publisher=_text(row["publisher"]), title=_text(row["title"]),
                    url=_text(row.get("url")))

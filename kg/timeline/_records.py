@@ -45,7 +45,7 @@ class When(_Record):
         return self.earliest is not None
 
 
-class Article(_Record):
+class ArticleRef(_Record):
     """Where an entry was reported."""
 
     iri: str
@@ -70,7 +70,7 @@ class Article(_Record):
         """Return how a table cites the article: label, publication day and id.
 
         Examples:
-            >>> Article(iri="x", id="a1", publisher="Daily Zenda",
+            >>> ArticleRef(iri="x", id="a1", publisher="Daily Zenda",
             ...         published=date(2019, 8, 20)).citation
             'Daily Zenda, 2019-08-20 (a1)'
         """
@@ -96,7 +96,7 @@ class TimelineEntry(_Record):
     agents: tuple[Ref, ...] = ()
     targets: tuple[Ref, ...] = ()
     source: Ref | None = None  # the actor the event is attributed to
-    article: Article
+    article: ArticleRef
     negated: bool = False
     confidence: float = 0.5
 
@@ -134,7 +134,7 @@ class StatementEntry(_Record):
     channel: Ref | None = None
     about: tuple[Ref, ...] = ()
     when: When | None = None
-    article: Article
+    article: ArticleRef
 
     @property
     def display_date(self) -> str:

@@ -329,8 +329,8 @@ def test_score_counts_failures_and_goes_on():
     results = [_perfect_news(news), failure, Extraction(article=timeml.to_article())]
     report = score(docs, results)
     assert [c.corpus for c in report.corpora] == ["news", "quotes", "timeml"]
-    assert [f.doc_id for f in report.corpus("quotes").failures] == ["quotes-1"]
-    assert "bad week" in report.corpus("quotes").failures[0].error
+    assert [f.article_id for f in report.corpus("quotes").failures] == ["quotes-1"]
+    assert "bad week" in report.corpus("quotes").failures[0].message
     assert report.corpus("quotes").task("statements").counts["cue"].fn == 4
     assert report.corpus("news").task("timex").counts["relaxed"].tp == 1
     assert report.corpus("timeml").task("timex").counts["relaxed"].fn == 2

@@ -10,8 +10,8 @@ from kg.articles import read_path
 from kg.config import Settings
 from kg.errors import ConfigError, KGError
 from kg.extract import Pipeline
-from kg.ingest.workers import Failure, MappedArticle, map_extraction, mapped
-from kg.model import Article, Extraction
+from kg.ingest.workers import MappedArticle, map_extraction, mapped
+from kg.model import Article, Extraction, Failure
 from kg.rdf import graph_iri, to_graph
 from tests.conftest import TEST_DATA
 

@@ -179,7 +179,7 @@ def test_timeline_ordered_is_sorted_and_stable(days: list[tuple[int, int]]) -> N
         entries.append(tl.TimelineEntry(
             iri=f"{KGR}event/x-e{index}", id=f"event/x-e{index}", type="ASSAULT", trigger="x",
             trigger_start=0, trigger_end=1, when=when,
-            article=tl.Article(iri=f"{KGR}article/x", id="x")))
+            article=tl.ArticleRef(iri=f"{KGR}article/x", id="x")))
     once = tl.ordered(entries)
     assert tl.ordered(reversed(once)) == once
     keys = [(e.when.earliest, e.when.latest) for e in once if e.when]

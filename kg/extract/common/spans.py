@@ -13,7 +13,7 @@ from kg.model import Actor, Extraction, Place, Span, Timex
 
 
 @dataclass(frozen=True)
-class Mention:
+class Occurrence:
     """One mention of a record: the record's id and the characters it covers."""
 
     id: str
@@ -21,8 +21,8 @@ class Mention:
     end: int
 
 
-def _mentions(records: Iterable[Actor | Place]) -> list[Mention]:
-    return sorted((Mention(r.id, m.start, m.end) for r in records for m in r.mentions),
+def _mentions(records: Iterable[Actor | Place]) -> list[Occurrence]:
+    return sorted((Occurrence(r.id, m.start, m.end) for r in records for m in r.mentions),
                   key=lambda m: (m.start, m.end))
 
 
@@ -35,7 +35,7 @@ class SpanIndex:
         self.times: Sequence[Timex] = sorted(extraction.times, key=lambda t: t.start)
 
     @staticmethod
-    def _hits(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    def _hits(mentions: Sequence[Occurrence], start: int, end: int) -> list[Occurrence]:
         return [m for m in mentions if m.start < end and start < m.end]
 
     def actor_at(self, token: Token) -> str | None:
@@ -48,11 +48,11 @@ class SpanIndex:
         hits = self._hits(self.places, token.idx, token.idx + len(token))
         return min(hits, key=lambda m: m.end - m.start).id if hits else None
 
-    def actors_in(self, start: int, end: int) -> list[Mention]:
+    def actors_in(self, start: int, end: int) -> list[Occurrence]:
         """Return the actor mentions overlapping a character range, in text order."""
         return self._hits(self.actors, start, end)
 
-    def places_in(self, start: int, end: int) -> list[Mention]:
+    def places_in(self, start: int, end: int) -> list[Occurrence]:
         """Return the place mentions overlapping a character range, in text order."""
         return self._hits(self.places, start, end)
 

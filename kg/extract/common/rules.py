@@ -1,0 +1,81 @@
+"""Rules as named data: each hand-written extraction rule is an entry of an ordered table, with a
+name, a one-line reason, the function or spaCy pattern that applies it, and sentences written for
+the test that it must fire on (`examples`) and must not fire on (`counter`).
+
+A rule's name is dotted, `<stage>.<group>.<name>` ("statements.cue.according_to"); the name of
+the rule that made an `Event` or a `Statement` is stored on it (`kg:rule` in RDF). A table keeps
+its rules in the order they are tried; `Settings.disabled_rules` switches rules off by name or by
+a prefix of names ("statements.veto" switches off every veto), which is how `kg eval --ablate`
+measures what each rule buys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_NAME = re.compile(r"^[a-z]+(\.[a-z0-9_]+)+$")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[T]):
+    """One extraction rule: its dotted name, why it exists, what applies it, and its examples."""
+
+    name: str
+    why: str
+    apply: T
+    examples: tuple[str, ...] = ()
+    counter: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name):
+            raise ValueError(f"rule name {self.name!r} is not '<stage>.<group>.<name>' in "
+                             f"lowercase words")
+        if not self.why.strip():
+            raise ValueError(f"rule {self.name!r} says nothing of why it exists")
+
+
+def is_disabled(name: str, disabled: Collection[str]) -> bool:
+    """Tell whether a rule is switched off: by its own name or by a prefix of dotted parts.
+
+    Examples:
+        >>> is_disabled("statements.veto.purpose", ("statements.veto",))
+        True
+        >>> is_disabled("statements.vetoes", ("statements.veto",))
+        False
+    """
+    return any(name == off or name.startswith(off + ".") for off in disabled)
+
+
+class RuleTable(Generic[T]):
+    """An ordered table of rules with unique names under one prefix ("statements.cue")."""
+
+    def __init__(self, prefix: str, rules: Sequence[Rule[T]]) -> None:
+        names = [rule.name for rule in rules]
+        if len(set(names)) != len(names):
+            raise ValueError(f"rule table {prefix!r} names a rule twice: "
+                             f"{sorted({n for n in names if names.count(n) > 1})}")
+        stray = [n for n in names if not n.startswith(prefix + ".")]
+        if stray:
+            raise ValueError(f"rules {stray} do not belong under {prefix!r}")
+        self.prefix = prefix
+        self.rules = tuple(rules)
+
+    def __iter__(self) -> Iterator[Rule[T]]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The rule names, in the order the rules are tried."""
+        return tuple(rule.name for rule in self.rules)
+
+    def active(self, disabled: Collection[str] = ()) -> tuple[Rule[T], ...]:
+        """Return the rules not switched off by `disabled`, in order."""
+        return tuple(r for r in self.rules if not is_disabled(r.name, disabled))
