@@ -20,8 +20,11 @@ from kg.config import Settings, load_settings
 from kg.errors import KGError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kg.export import RdfFormat
     from kg.export import TimelineFormat as TimelineWritten
+    from kg.extract.pipeline import Pipeline
 
 
 class _Group(typer.core.TyperGroup):
@@ -455,17 +458,70 @@ def eval_cmd(
     parse_cache: Annotated[Path | None, typer.Option(
         help="Keep the spaCy parses in this folder and reuse them, so a re-run only costs the "
              "extraction stages (for tuning rules).")] = None,
+    by_rule: Annotated[bool, typer.Option(
+        "--by-rule", help="Also print, per extraction rule, the events and statements it made "
+                          "that match gold (tp) and that do not (fp).")] = False,
+    ablate: Annotated[bool, typer.Option(
+        "--ablate", help="Also print, per rule, how every score changes when that rule is "
+                         "switched off (use with --parse-cache).")] = False,
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="With --ablate: only the rules whose name starts with this prefix "
+                        "(repeatable), e.g. statements.veto.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Score extraction on gold data: TIMEX, entities, events and statements, per corpus."""
     from kg.eval import evaluate, render, render_errors
     from kg.extract import Pipeline
 
-    report = evaluate(gold, pipeline=Pipeline(_settings(config)), limit=limit,
-                      details=errors is not None, parse_cache=parse_cache)
+    pipeline = Pipeline(_settings(config))
+    if by_rule or ablate:
+        _eval_rules(gold, pipeline, limit=limit, as_json=as_json, parse_cache=parse_cache,
+                    by_rule=by_rule, ablate=ablate, prefixes=rules or ())
+        return
+    report = evaluate(gold, pipeline=pipeline, limit=limit, details=errors is not None,
+                      parse_cache=parse_cache)
     typer.echo(report.model_dump_json(indent=2) if as_json else render(report))
     if errors:
         typer.echo(render_errors(report, errors))
+
+
+def _eval_rules(gold: list[Path], pipeline: Pipeline, *, limit: int | None, as_json: bool,
+                parse_cache: Path | None, by_rule: bool, ablate: bool,
+                prefixes: Sequence[str]) -> None:
+    """Score the gold, then each rule (`--by-rule`) and each rule switched off (`--ablate`)."""
+    from kg.eval import render
+    from kg.eval.ablate import ablate as run_ablation
+    from kg.eval.ablate import render_ablations
+    from kg.eval.gold import load_gold
+    from kg.eval.rules import render_rules, score_rules
+    from kg.eval.run import gold_results, score
+    from kg.extract import rule_tables
+
+    docs = load_gold(gold, limit=limit)
+    names = [rule.name for table in rule_tables() for rule in table
+             if not prefixes or any(rule.name.startswith(p) for p in prefixes)]
+    if prefixes and not names:
+        raise typer.BadParameter(f"no rule name starts with {list(prefixes)}", param_hint="--rules")
+    if ablate:
+        report, ablations = run_ablation(docs, names, pipeline=pipeline, parse_cache=parse_cache)
+        results = None
+    else:
+        results = list(gold_results(docs, pipeline=pipeline, parse_cache=parse_cache))
+        report, ablations = score(docs, results), []
+    scores = score_rules(docs, results) if by_rule and results is not None else []
+    if by_rule and results is None:  # the ablation kept only scores; extract once more
+        scores = score_rules(docs, gold_results(docs, pipeline=pipeline, parse_cache=parse_cache))
+    if as_json:
+        typer.echo(json.dumps({"report": report.model_dump(mode="json"),
+                               "by_rule": [s.model_dump(mode="json") for s in scores],
+                               "ablations": [a.model_dump(mode="json") for a in ablations]},
+                              indent=2))
+        return
+    typer.echo(render(report))
+    if by_rule:
+        typer.echo("\n" + render_rules(scores))
+    if ablate:
+        typer.echo("\n" + render_ablations(ablations))
 
 
 class _Errors:

@@ -89,14 +89,32 @@ def _roles(doc: GoldDoc, extraction: Extraction, pairs: list[tuple[GoldEvent, Ev
     return counts, issues
 
 
-def score_events(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
-    """Score event triggers and dates against the gold event layer, or None if not gold."""
-    if doc.layers.status("events") != "gold":
-        return None
+def _judged(doc: GoldDoc, extraction: Extraction) -> tuple[list[GoldEvent], list[Event]]:
+    """Return the gold events and the predicted events whose triggers lie in annotated text."""
     regions = doc.annotated_regions
     plain = {(e.start, e.end) for e in doc.events if not e.fragments}
     gold = [e for e in doc.events if inside(e.pieces, regions) and not _composite(e, plain)]
     pred = [e for e in extraction.events if inside(((e.trigger.start, e.trigger.end),), regions)]
+    return gold, pred
+
+
+def event_hits(doc: GoldDoc, extraction: Extraction) -> list[tuple[Event, bool]] | None:
+    """Return each judged event with whether its trigger matched a gold event (the "relaxed"
+    counts of `score_events`), or None if the event layer is not gold."""
+    if doc.layers.status("events") != "gold":
+        return None
+    gold, pred = _judged(doc, extraction)
+    _, pairs, _ = score_spans(doc.id, doc.text, "relaxed", [e.pieces for e in gold],
+                              [((e.trigger.start, e.trigger.end),) for e in pred])
+    hit = {p for _, p in pairs}
+    return [(e, n in hit) for n, e in enumerate(pred)]
+
+
+def score_events(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
+    """Score event triggers and dates against the gold event layer, or None if not gold."""
+    if doc.layers.status("events") != "gold":
+        return None
+    gold, pred = _judged(doc, extraction)
     gold_spans = [e.pieces for e in gold]
     pred_spans = [((e.trigger.start, e.trigger.end),) for e in pred]
     strict, _, issues = score_spans(doc.id, doc.text, "strict", gold_spans, pred_spans,

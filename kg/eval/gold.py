@@ -7,14 +7,18 @@ The format is documented in `shared/eval/README.md`: one JSON file per document,
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kg.articles.header import analyse
 from kg.errors import ArticleFormatError
 from kg.model import Article
+
+_log = logging.getLogger(__name__)
 
 
 class GoldRecord(BaseModel):
@@ -125,6 +129,11 @@ class GoldDoc(GoldRecord):
         return Article(id=self.id, text=self.text, title=self.title, publisher=self.publisher,
                        published=published)
 
+    def story_start(self) -> int:
+        """Return where the story begins after header lines, for the parse: gold texts carry
+        no reader's `body_start`, and every part of them is scored."""
+        return analyse(self.text).body_start
+
 
 def read_doc(path: Path) -> GoldDoc:
     """Read one gold JSON file.
@@ -141,10 +150,25 @@ def read_doc(path: Path) -> GoldDoc:
 def gold_files(directory: Path) -> list[Path]:
     """Return the gold JSON files of a corpus folder, or of every corpus folder below it.
 
+    Below a folder of corpus folders, a folder whose first JSON file is no gold document (a
+    benchmark in another format, such as a cross-document timeline task) is skipped with a
+    warning.
+
     Raises:
         ArticleFormatError: If the directory holds no gold JSON file.
     """
-    files = sorted(directory.glob("*.json")) or sorted(directory.glob("*/*.json"))
+    files = sorted(directory.glob("*.json"))
+    if not files:
+        for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
+            found = sorted(folder.glob("*.json"))
+            try:
+                if found:
+                    read_doc(found[0])
+            except ArticleFormatError as exc:
+                _log.warning("skipping %s: not a folder of gold documents (%s)", folder,
+                             str(exc).splitlines()[0])
+                continue
+            files += found
     if not files:
         raise ArticleFormatError(str(directory), "no gold *.json files here or one level down")
     return files

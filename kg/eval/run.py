@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +16,11 @@ from kg.eval.metrics import TaskResult, total
 from kg.eval.report import CorpusReport, EvalReport
 from kg.eval.statements import score_statements
 from kg.eval.timex import score_timex
-from kg.model import Extraction, Failure
+from kg.model import Article, Extraction, Failure
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from kg.extract.pipeline import Pipeline
 
 _log = logging.getLogger(__name__)
@@ -63,6 +65,29 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
     return EvalReport(corpora=corpora, details=details)
 
 
+def gold_results(docs: Sequence[GoldDoc], *, pipeline: Pipeline,
+                 parse_cache: Path | None = None) -> Iterator[Extraction | KGError]:
+    """Run `pipeline` over gold documents, yielding one extraction or failure per document.
+
+    With `parse_cache`, the spaCy parses are kept in that folder and reused on the next run
+    (see `kg.eval.parses`), so a run costs only the extraction stages.
+    """
+    articles = [doc.to_article() for doc in docs]
+    return pipeline.apply_many(zip(articles, gold_parses(docs, pipeline, parse_cache),
+                                   strict=True))
+
+
+def gold_parses(docs: Sequence[GoldDoc], pipeline: Pipeline, parse_cache: Path | None
+                ) -> list[Doc]:
+    """Return the spaCy parses of the gold texts, from `parse_cache` when it holds them."""
+    articles = [Article(id=doc.id, text=doc.text, body_start=doc.story_start()) for doc in docs]
+    if parse_cache is None:
+        return [parsed for _, parsed in pipeline.parse_many(articles)]
+    from kg.eval.parses import parse_cached
+
+    return parse_cached(pipeline, articles, parse_cache)
+
+
 def evaluate(gold_dirs: Sequence[Path], *, pipeline: Pipeline, limit: int | None = None,
              details: bool = False, parse_cache: Path | None = None) -> EvalReport:
     """Run `pipeline` over the gold documents of `gold_dirs` and score what it finds.
@@ -80,14 +105,6 @@ def evaluate(gold_dirs: Sequence[Path], *, pipeline: Pipeline, limit: int | None
     """
     started = time.perf_counter()
     docs = load_gold(gold_dirs, limit=limit)
-    articles = [doc.to_article() for doc in docs]
-    if parse_cache is None:
-        results = pipeline.run_many(articles)
-    else:
-        from kg.eval.parses import parse_cached
-
-        parsed = parse_cached(pipeline.nlp, [a.text for a in articles], parse_cache,
-                              batch_size=pipeline.settings.batch_size)
-        results = pipeline.apply_many(zip(articles, parsed, strict=True))
-    report = score(docs, results, details=details)
+    report = score(docs, gold_results(docs, pipeline=pipeline, parse_cache=parse_cache),
+                   details=details)
     return report.model_copy(update={"seconds": round(time.perf_counter() - started, 2)})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.eval.gold import GoldDoc, GoldSpan
+from kg.eval.gold import GoldDoc, GoldQuote, GoldSpan
 from kg.eval.metrics import Counts, Issue, TaskResult, score_spans
 from kg.eval.spans import Pieces, inside, overlap, trimmed
 from kg.model import Extraction, Span, Statement
@@ -35,15 +35,40 @@ def _agree(test: Test, gold: Pieces | None, pred: Pieces | None) -> bool:
     return test(gold, pred)
 
 
-def score_statements(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
-    """Score statements against gold (or derived) quotes, or None if the layer is "none"."""
-    status = doc.layers.status("quotes")
-    if status == "none":
-        return None
-    with_content = status == "gold"
+def _judged(doc: GoldDoc, extraction: Extraction) -> tuple[list[GoldQuote], list[Statement]]:
+    """Return the gold quotes and the predicted statements whose cues lie in annotated text."""
     regions = doc.annotated_regions
     quotes = [q for q in doc.quotes if q.cue is not None and inside(q.cue.pieces, regions)]
     preds = [s for s in extraction.statements if inside(((s.cue.start, s.cue.end),), regions)]
+    return quotes, preds
+
+
+def _task(doc: GoldDoc) -> str | None:
+    status = doc.layers.status("quotes")
+    return None if status == "none" else "statements" if status == "gold" else "statements_derived"
+
+
+def statement_hits(doc: GoldDoc, extraction: Extraction
+                   ) -> tuple[str, list[tuple[Statement, bool]]] | None:
+    """Return the statements task and each judged statement with whether its cue matched a gold
+    cue (the "cue" counts of `score_statements`), or None if the layer is "none"."""
+    task = _task(doc)
+    if task is None:
+        return None
+    quotes, preds = _judged(doc, extraction)
+    gold = [q.cue.pieces for q in quotes if q.cue is not None]
+    _, pairs, _ = score_spans(doc.id, doc.text, "cue", gold, [_pred(s.cue) or () for s in preds])
+    hit = {p for _, p in pairs}
+    return task, [(s, n in hit) for n, s in enumerate(preds)]
+
+
+def score_statements(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
+    """Score statements against gold (or derived) quotes, or None if the layer is "none"."""
+    task = _task(doc)
+    if task is None:
+        return None
+    with_content = task == "statements"
+    quotes, preds = _judged(doc, extraction)
     text = doc.text
 
     def loose(a: Pieces, b: Pieces) -> bool:
@@ -79,5 +104,4 @@ def score_statements(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
             [r[0] for r in pred_rows if r[0] is not None],
             exact=test if metric == "triple_strict" else None, allowed=allowed)
         issues += found
-    task = "statements" if with_content else "statements_derived"
     return TaskResult(task=task, counts=counts, issues=tuple(issues))

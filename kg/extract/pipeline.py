@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.config import Settings
 from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
-from kg.extract.nlp.model import load_model
+from kg.extract.nlp.model import article_doc, load_model
 from kg.model import Article, Extraction, ExtractionRun
 
 Stage = Callable[[Extraction, Doc], Extraction]
@@ -103,14 +103,16 @@ class Pipeline:
             settings_hash=self.settings.fingerprint(),
         )
 
-    def apply(self, article: Article, doc: Doc) -> Extraction:
-        """Apply every stage to one parsed article.
+    def apply(self, article: Article, doc: Doc, *, after: Extraction | None = None,
+              first: int = 0, last: int | None = None) -> Extraction:
+        """Apply every stage to one parsed article, or only the stages `first` to `last` (an
+        index range) to what the earlier stages made (`after`), as `kg eval --ablate` does.
 
         Raises:
             StageError: If a stage fails with anything but a `KGError`.
         """
-        extraction = Extraction(article=article, run=self.run_info)
-        for name, fn in self.stages:
+        extraction = Extraction(article=article, run=self.run_info) if after is None else after
+        for name, fn in self.stages[first:last]:
             try:
                 extraction = fn(extraction, doc)
             except KGError:
@@ -121,7 +123,8 @@ class Pipeline:
 
     def run(self, article: Article) -> Extraction:
         """Extract one article."""
-        return self.apply(article, self.nlp(article.text))
+        return self.apply(article, self.nlp(article_doc(self.nlp, article.text,
+                                                        article.body_start)))
 
     def run_many(self, articles: Iterable[Article], *, batch_size: int | None = None
                  ) -> Iterator[Extraction | KGError]:
@@ -129,9 +132,15 @@ class Pipeline:
 
         A failure on one article is yielded in its place, so the rest of the batch goes on.
         """
+        return self.apply_many(self.parse_many(articles, batch_size=batch_size))
+
+    def parse_many(self, articles: Iterable[Article], *, batch_size: int | None = None
+                   ) -> Iterator[tuple[Article, Doc]]:
+        """Parse articles in batches with `nlp.pipe`, each Doc knowing where its story begins."""
         size = batch_size or self.settings.batch_size
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=size)
-        return self.apply_many((article, doc) for doc, article in pairs)
+        docs = ((article_doc(self.nlp, a.text, a.body_start), a) for a in articles)
+        for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=size):
+            yield article, doc
 
     def apply_many(self, parsed: Iterable[tuple[Article, Doc]]) -> Iterator[Extraction | KGError]:
         """Apply the stages to parsed articles, yielding a failure in its article's place."""

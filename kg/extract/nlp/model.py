@@ -14,15 +14,28 @@ from kg.errors import KGError
 from kg.extract.common.text import doc_text
 from kg.extract.nlp.truecase import HeadlineCase
 
+BODY_START = "kg_body_start"  # Doc.user_data key: where the story begins (Article.body_start)
+
+
+def article_doc(nlp: Language, text: str, body_start: int) -> Doc:
+    """Return the tokenised text of an article, carrying where its story begins, for the
+    pipeline (`nlp(doc)` or `nlp.pipe(docs)`) to parse."""
+    doc = nlp.make_doc(text)
+    doc.user_data[BODY_START] = body_start
+    return doc
+
 
 @Language.component("kg_line_starts")
 def _line_starts(doc: Doc) -> Doc:
     """Start a sentence at every line and where the story begins after its header and dateline.
 
     News copy puts one paragraph on a line, and the parser would otherwise run a headline,
-    a crawl date or a dateline into the first sentence of the story.
+    a crawl date or a dateline into the first sentence of the story. The story start is the
+    article's (`article_doc`); a Doc made from bare text has its header analysed here.
     """
-    body_start = analyse(doc_text(doc)).body_start
+    body_start = doc.user_data.get(BODY_START)
+    if body_start is None:
+        body_start = analyse(doc_text(doc)).body_start
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
