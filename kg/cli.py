@@ -221,6 +221,9 @@ def ingest_cmd(
              "storing (a folder all workers can reach).")] = None,
     batch_size: BatchOpt = None,
     progress: ProgressOpt = None,
+    keep_stale: Annotated[bool, typer.Option(
+        help="Keep graphs made by another extractor version (older code, lexicons, model or "
+             "settings) instead of extracting their articles again.")] = False,
 ) -> None:
     """Extract articles and store one named graph per article (re-ingesting changes nothing).
 
@@ -254,12 +257,14 @@ def ingest_cmd(
                     from kg.ingest.distributed import run
 
                     summary = run(inputs, settings=settings, scheduler=str(scheduler),
-                                  store=opened, partition=settings.batch_size, on_error=errors,
-                                  on_progress=bar)
+                                  store=opened, partition=settings.batch_size,
+                                  keep_stale=keep_stale, on_error=errors, on_progress=bar)
                 else:
                     summary = ingest(inputs, opened, settings=settings, jobs=jobs,
-                                     on_error=errors, on_progress=bar)
+                                     keep_stale=keep_stale, on_error=errors, on_progress=bar)
+    stale = (f"kept {summary.kept} stale" if keep_stale else f"refreshed {summary.refreshed}")
     typer.echo(f"ingested {summary.articles} articles ({summary.triples} triples), "
+               f"{stale} made by another extractor version, "
                f"skipped {summary.skipped} unchanged, {summary.failed} failed "
                f"in {summary.seconds:.1f} s", err=True)
     errors.exit_if_any()

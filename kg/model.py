@@ -243,6 +243,9 @@ class ExtractionRun(Record):
     model_version: str
     stages: tuple[str, ...]
     settings_hash: str
+    # what decides the output (code, lexicons, model, settings; kg.extract.version); None in
+    # graphs made before it was recorded, which a re-ingest therefore treats as stale
+    extractor: str | None = None
 
 
 class Extraction(Record):

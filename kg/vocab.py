@@ -140,6 +140,7 @@ class KG(DefinedNamespace):
     modelVersion: URIRef
     stage: URIRef
     settingsHash: URIRef
+    extractor: URIRef
     # SHACL shapes (ontology/shapes.ttl)
     ArticleShape: URIRef
     ActorShape: URIRef

@@ -74,6 +74,23 @@ def test_cli_ingest_query_and_reingest_is_noop(tmp_path: Path) -> None:
     assert code == 0 and "5 of 5 article graphs conform" in out
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(("options", "expected"), [
+    ((), "refreshed 5 made by another extractor version, skipped 0 unchanged"),
+    (("--keep-stale",), "kept 5 stale made by another extractor version, skipped 0 unchanged"),
+])
+def test_cli_ingest_says_how_many_stale_graphs_it_refreshed(
+        tmp_path: Path, options: tuple[str, ...], expected: str) -> None:
+    store = str(tmp_path / "store")
+    code, _, err = _run("ingest", str(DATA), "--store", store, "--no-progress")
+    assert code == 0 and "refreshed 0 made by another extractor version" in err
+    other = tmp_path / "other.toml"
+    other.write_text('disabled_rules = ["statements.cue.anything"]\n', "utf-8")
+    code, _, err = _run("ingest", str(DATA), "--store", store, "--config", str(other),
+                        "--no-progress", *options)
+    assert code == 0 and expected in err, err
+
+
 def test_cli_query_refuses_update(tmp_path: Path) -> None:
     code, _, err = _run("query", "DELETE WHERE { ?s ?p ?o }", "--store", "memory")
     assert code == 1 and err.startswith("error:")

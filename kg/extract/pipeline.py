@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.config import Settings
 from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
 from kg.extract.nlp.model import article_doc, load_model
+from kg.extract.version import extractor_version
 from kg.model import Article, Extraction, ExtractionRun
 
 Stage = Callable[[Extraction, Doc], Extraction]
@@ -101,6 +102,7 @@ class Pipeline:
             model_version=str(self.nlp.meta.get("version", "unknown")),
             stages=tuple(spec.name for spec in self.specs),
             settings_hash=self.settings.fingerprint(),
+            extractor=extractor_version(self.settings),
         )
 
     def apply(self, article: Article, doc: Doc, *, after: Extraction | None = None,

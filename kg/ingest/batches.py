@@ -23,6 +23,7 @@ from kg.articles import read_inputs
 from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
+from kg.extract.version import extractor_version
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.model import Article, Extraction, Failure
@@ -39,10 +40,12 @@ class IngestSummary(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    articles: int = 0  # articles written to the store
-    skipped: int = 0  # already stored with the same text (resume)
+    articles: int = 0  # articles written to the store (new, or their text changed)
+    refreshed: int = 0  # stored with the same text by another extractor version; written again
+    skipped: int = 0  # already stored with the same text by this extractor version (resume)
+    kept: int = 0  # stored with the same text by another extractor version; left (keep_stale)
     failed: int = 0
-    triples: int = 0  # triples written
+    triples: int = 0  # triples written for the articles (refreshed graphs not counted)
     seconds: float = 0.0
 
 
@@ -59,14 +62,13 @@ def ignore_error(_error: KGError) -> None:
 
 
 def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = ignore_error,
-             skip: Callable[[Article], bool] | None = None) -> Iterator[Article]:
-    """Read the articles named by `inputs`, leaving out bad, too long and skipped ones.
+             ) -> Iterator[Article]:
+    """Read the articles named by `inputs`, leaving out bad and too long ones.
 
     Args:
         inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
         settings: Gives the longest text accepted (`max_chars`).
         on_error: Called with each bad input or refused article.
-        skip: Called with each article before it is parsed; True leaves it out.
     """
     for item in read_inputs(inputs):
         if isinstance(item, KGError):
@@ -76,7 +78,7 @@ def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnEr
                 item.source_path or item.id,
                 f"article text is {len(item.text):,} characters; the limit is "
                 f"{settings.max_chars:,} (setting max_chars)"))
-        elif skip is None or not skip(item):
+        else:
             if item.published is None:
                 _log.warning("%s: no publication date found; relative times stay unresolved",
                              item.source_path or item.id)
@@ -84,8 +86,7 @@ def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnEr
 
 
 def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipeline | None = None,
-            on_error: OnError = ignore_error, skip: Callable[[Article], bool] | None = None,
-            ) -> Iterator[Extraction]:
+            on_error: OnError = ignore_error) -> Iterator[Extraction]:
     """Read and extract every article named by `inputs`, streaming in `nlp.pipe` batches.
 
     Args:
@@ -93,9 +94,8 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
         settings: Stages, model and batch size.
         pipeline: A pipeline to reuse (built from `settings` if not given).
         on_error: Called with each bad input or failed article; the rest go on.
-        skip: Called with each article before it is parsed; True leaves it out.
     """
-    pending = articles(inputs, settings=settings, on_error=on_error, skip=skip)
+    pending = articles(inputs, settings=settings, on_error=on_error)
     first = next(pending, None)
     if first is None:
         return  # nothing to parse: do not pay for loading the model and gazetteers
@@ -109,12 +109,16 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
 
 
 def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
-           pipeline: Pipeline | None = None, jobs: int = 1, on_error: OnError = ignore_error,
-           on_progress: OnProgress | None = None) -> IngestSummary:
+           pipeline: Pipeline | None = None, jobs: int = 1, keep_stale: bool = False,
+           on_error: OnError = ignore_error, on_progress: OnProgress | None = None
+           ) -> IngestSummary:
     """Extract articles and write one named graph per article into `store`.
 
-    Articles whose text is already stored under the same hash are skipped before parsing,
-    so a re-run after a crash resumes where it stopped and re-ingesting changes nothing.
+    Articles whose text is already stored under the same hash by the same extractor version
+    (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
+    it stopped and re-ingesting changes nothing. An article stored with the same text by another
+    extractor version (older code, lexicons, model or settings) is extracted again and its graph
+    replaced, unless `keep_stale` is set.
 
     Args:
         inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
@@ -122,17 +126,18 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         settings: Stages, model, base IRI and batch size (articles per transaction).
         pipeline: A pipeline to reuse when `jobs` is 1.
         jobs: Processes that extract (each loads the model once); 1 extracts in this process.
+        keep_stale: Skip (and count as kept) articles stored by another extractor version.
         on_error: Called with each bad input or failed article; the rest go on.
-        on_progress: Called with the number of articles handled so far (stored, skipped or
-            failed), after each article.
+        on_progress: Called with the number of articles handled so far (stored, refreshed,
+            skipped, kept or failed), after each article.
 
     Raises:
         ConfigError: If `jobs` is less than 1.
         StoreError: If the store refuses a batch.
     """
     tally = Tally(on_error, on_progress)
-    pending = articles(inputs, settings=settings, on_error=tally.fail,
-                       skip=tally.skipper(store, settings.base_iri))
+    pending = tally.unstored(articles(inputs, settings=settings, on_error=tally.fail), store,
+                             settings=settings, keep_stale=keep_stale)
     first = next(pending, None)
     if first is not None:  # else: nothing to parse, no model to load
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
@@ -168,19 +173,22 @@ def _store_all(store: Store, batches: Iterable[list[MappedArticle]], tally: Tall
 
 
 class Tally:
-    """Count what one run does (stored, skipped, failed, triples) and report its progress."""
+    """Count what one run does (stored, refreshed, skipped, kept, failed, triples) and report its
+    progress."""
 
     def __init__(self, on_error: OnError = ignore_error, on_progress: OnProgress | None = None
                  ) -> None:
         self.on_error = on_error
         self.on_progress = on_progress
         self.started = time.perf_counter()
-        self.counts = {"articles": 0, "skipped": 0, "failed": 0, "triples": 0}
+        self.counts = {"articles": 0, "refreshed": 0, "skipped": 0, "kept": 0, "failed": 0,
+                       "triples": 0}
+        self.refreshing: set[str] = set()  # graphs extracted again: stale, same text
 
     def _progress(self) -> None:
         if self.on_progress is not None:
-            counts = self.counts
-            self.on_progress(counts["articles"] + counts["skipped"] + counts["failed"])
+            self.on_progress(sum(count for name, count in self.counts.items()
+                                 if name != "triples"))
 
     def fail(self, error: KGError) -> None:
         """Count a bad input or failed article and hand the error on."""
@@ -188,22 +196,54 @@ class Tally:
         self.on_error(error)
         self._progress()
 
-    def skipper(self, store: Store | None, base_iri: str) -> Callable[[Article], bool]:
-        """Return the check that skips (and counts) articles stored with the same text hash."""
-        def stored(article: Article) -> bool:
-            if store is not None and store.has(graph_iri(article.id, base_iri),
-                                               article.text_hash):
-                self.counts["skipped"] += 1
-                self._progress()
-                return True
-            return False
-        return stored
+    def unstored(self, pending: Iterable[Article], store: Store | None, *, settings: Settings,
+                 keep_stale: bool = False) -> Iterator[Article]:
+        """Yield the articles to extract, leaving out (and counting) those already stored.
+
+        An article is left out when its graph records its text hash and the current extractor
+        version; one stored with the same text by another extractor version is yielded (to be
+        refreshed) or, with `keep_stale`, left out and counted as kept. The store is asked once
+        per batch of `settings.batch_size` articles, not once per article.
+
+        Args:
+            pending: The articles read, in input order (consumed lazily, a batch at a time).
+            store: The store written to; None (shards) leaves nothing out.
+            settings: Base IRI, batch size, and what the extractor version is made of.
+            keep_stale: Leave out articles stored by another extractor version too.
+        """
+        if store is None:
+            yield from pending
+            return
+        current = frozenset({extractor_version(settings)})
+        items = iter(pending)
+        while batch := list(itertools.islice(items, settings.batch_size)):
+            names = [str(graph_iri(article.id, settings.base_iri)) for article in batch]
+            found = store.stamps(names)
+            for article, name in zip(batch, names, strict=True):
+                stamp = found.get(URIRef(name))
+                if stamp is None or article.text_hash not in stamp.text_hashes:
+                    yield article  # new, or its text changed
+                elif stamp.extractors == current:
+                    self._count("skipped")
+                elif keep_stale:
+                    self._count("kept")
+                else:
+                    self.refreshing.add(name)
+                    yield article
+
+    def _count(self, name: str) -> None:
+        self.counts[name] += 1
+        self._progress()
 
     def stored(self, batch: Iterable[MappedArticle]) -> None:
         """Count a batch of articles that the store has confirmed."""
         for item in batch:
-            self.counts["articles"] += 1
-            self.counts["triples"] += item.triples
+            if item.graph in self.refreshing:
+                self.refreshing.discard(item.graph)
+                self.counts["refreshed"] += 1
+            else:
+                self.counts["articles"] += 1
+                self.counts["triples"] += item.triples
             self._progress()
 
     def summary(self) -> IngestSummary:

@@ -54,12 +54,14 @@ def extract_partition(settings_json: str, batch: list[Article], shard: str | Non
 
 def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
         store: Store | None = None, out: str | Path | None = None, partition: int = 64,
-        on_error: OnError = ignore_error, on_progress: OnProgress | None = None) -> IngestSummary:
+        keep_stale: bool = False, on_error: OnError = ignore_error,
+        on_progress: OnProgress | None = None) -> IngestSummary:
     """Extract articles on the Dask cluster at `scheduler` into `store` or shards in `out`.
 
     Articles are read here and sent in partitions of `partition` articles, a bounded number at a
-    time, so any input length streams. With `store`, already stored articles (same text hash)
-    are skipped before they are sent, and this process is the store's only writer.
+    time, so any input length streams. With `store`, already stored articles (same text hash,
+    same extractor version) are skipped before they are sent, as in `kg.ingest.batches.ingest`,
+    and this process is the store's only writer.
 
     Args:
         inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
@@ -68,6 +70,7 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
         store: Where the graphs go (exactly one of `store` and `out`).
         out: Folder the workers write `part-NNNNNN.nq` shards to.
         partition: Articles per task.
+        keep_stale: Skip (and count as kept) articles stored by another extractor version.
         on_error: Called with each bad input or failed article.
         on_progress: Called with the number of articles handled so far.
 
@@ -81,8 +84,8 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
     folder = Path(out) if out is not None else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-    pending = articles(inputs, settings=settings, on_error=tally.fail,
-                       skip=tally.skipper(store, settings.base_iri))
+    pending = tally.unstored(articles(inputs, settings=settings, on_error=tally.fail), store,
+                             settings=settings, keep_stale=keep_stale)
     with Client(scheduler, timeout=30) as client:  # type: ignore[no-untyped-call]
         slots = 2 * max(1, sum(client.nthreads().values()))
         for results in _stream(client, pending, settings, folder, partition, slots):

@@ -137,6 +137,7 @@ class _Reader:
             model_version=self.required(node, KG.modelVersion),
             stages=self.literals(node, KG.stage, order.get("stage")),
             settings_hash=self.required(node, KG.settingsHash),
+            extractor=self.value(node, KG.extractor),
         )
 
     def actor(self, node: Node) -> Actor:

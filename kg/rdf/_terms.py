@@ -56,8 +56,14 @@ def article_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
 
 
 def run_digest(run: ExtractionRun) -> str:
-    """Return the key of a run: a hash of everything that describes it, and no timestamp."""
-    text = json.dumps(run.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    """Return the key of a run: a hash of everything that describes it, and no timestamp.
+
+    The extractor version is left out: it changes with every edit to the extraction code, and the
+    run IRI names the configuration (tool, model, stages, settings), so graphs that the same
+    configuration made keep the same run node. Each graph records its own `kg:extractor`.
+    """
+    text = json.dumps(run.model_dump(mode="json", exclude={"extractor"}), sort_keys=True,
+                      ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

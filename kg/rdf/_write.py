@@ -175,6 +175,7 @@ class _Writer:
         add(node, KG.model, nt.literal(run.model))
         add(node, KG.modelVersion, nt.literal(run.model_version))
         add(node, KG.settingsHash, nt.literal(run.settings_hash))
+        self.optional(node, KG.extractor, run.extractor)
         order: dict[str, list[str]] = {}
         self.literals(node, KG.stage, "stage", run.stages, order)
         if order:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.config import Settings
 from kg.errors import ConfigError
-from kg.store.base import DumpFormat, QueryResult, Store
+from kg.store.base import DumpFormat, QueryResult, Stamp, Store
 from kg.store.memory import MemoryStore
 from kg.store.oxigraph import OxigraphStore
 from kg.store.remote import RemoteStore
@@ -22,6 +22,7 @@ __all__ = [
     "OxigraphStore",
     "QueryResult",
     "RemoteStore",
+    "Stamp",
     "Store",
     "open_store",
 ]

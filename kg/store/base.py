@@ -81,6 +81,18 @@ class QueryResult:
         return graph
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What a stored article graph records about how it was made (`kg:textHash`, `kg:extractor`).
+
+    A graph holds one of each when `kg.rdf.to_graph` made it; a graph made before extractor
+    versions were recorded holds none.
+    """
+
+    text_hashes: frozenset[str] = frozenset()
+    extractors: frozenset[str] = frozenset()
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every backend offers: per-article named graphs in, SPARQL results out."""
@@ -93,6 +105,9 @@ class Store(Protocol):
 
     def has(self, graph_iri: str, text_hash: str) -> bool:
         """Tell whether the named graph is stored for an article text with this hash."""
+
+    def stamps(self, graph_iris: Sequence[str]) -> dict[URIRef, Stamp]:
+        """Return the stamp of each of these graphs that is stored, in one lookup for them all."""
 
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph; return whether it was there."""
@@ -172,6 +187,21 @@ def stamped(graph: Graph, text_hash: str) -> tuple[URIRef, list[Triple]]:
     if not recorded:
         triples.append((iri, KG.textHash, RDFLiteral(text_hash)))
     return iri, triples
+
+
+def stamps_of(result: QueryResult) -> dict[URIRef, Stamp]:
+    """Return the stamps in the rows of the `graph_stamps` query (graph, hash, extractor)."""
+    hashes: dict[URIRef, set[str]] = {}
+    extractors: dict[URIRef, set[str]] = {}
+    for graph, text_hash, extractor in result.rows:
+        if not isinstance(graph, URIRef):
+            continue
+        hashes.setdefault(graph, set()).add(str(text_hash))
+        found = extractors.setdefault(graph, set())
+        if extractor is not None:
+            found.add(str(extractor))
+    return {graph: Stamp(frozenset(hashes[graph]), frozenset(extractors[graph]))
+            for graph in hashes}
 
 
 def batched(items: Iterable[tuple[Graph, str]], size: int) -> Iterator[list[tuple[Graph, str]]]:

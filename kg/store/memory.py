@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph
@@ -22,6 +22,7 @@ from kg.store.base import (
     DumpFormat,
     Output,
     QueryResult,
+    Stamp,
     Store,
     batched,
     bounded,
@@ -84,6 +85,18 @@ class MemoryStore(Store):
         """Tell whether the named graph is stored for an article text with this hash."""
         named = self._ds.get_context(named_graph_iri(graph_iri))  # a view, nothing is created
         return any(str(value) == text_hash for value in named.objects(None, KG.textHash))
+
+    def stamps(self, graph_iris: Sequence[str]) -> dict[URIRef, Stamp]:
+        """Return the stamp of each of these graphs that is stored (read from the graphs
+        directly: a `VALUES` query joins graph by graph in rdflib, see `query`)."""
+        found: dict[URIRef, Stamp] = {}
+        for iri in graph_iris:
+            named = self._ds.get_context(named_graph_iri(iri))  # a view, nothing is created
+            hashes = frozenset(str(value) for value in named.objects(None, KG.textHash))
+            if hashes:
+                extractors = frozenset(str(value) for value in named.objects(None, KG.extractor))
+                found[named.identifier] = Stamp(hashes, extractors)  # type: ignore[index]
+        return found
 
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph; return whether it was there."""

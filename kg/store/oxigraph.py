@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,6 +25,7 @@ from kg.store.base import (
     DumpFormat,
     Output,
     QueryResult,
+    Stamp,
     Store,
     Triple,
     batched,
@@ -36,6 +37,7 @@ from kg.store.base import (
     normal,
     open_output,
     stamped,
+    stamps_of,
 )
 from kg.vocab import KG, PREFIXES
 
@@ -132,6 +134,13 @@ class OxigraphStore(Store):
         name = ox.NamedNode(named_graph_iri(graph_iri))
         found = self._store.quads_for_pattern(None, ox.NamedNode(KG.textHash), None, name)
         return any(isinstance(q.object, ox.Literal) and q.object.value == text_hash for q in found)
+
+    def stamps(self, graph_iris: Sequence[str]) -> dict[URIRef, Stamp]:
+        """Return the stamp of each of these graphs that is stored, in one query for them all."""
+        if not graph_iris:
+            return {}
+        names = tuple(named_graph_iri(iri) for iri in graph_iris)
+        return stamps_of(self.query(_sparql.read_query("graph_stamps"), bindings={"graph": names}))
 
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph (one transaction); return whether it was there."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import httpx
 import tenacity
@@ -36,6 +36,7 @@ from kg.store.base import (
     DumpFormat,
     Output,
     QueryResult,
+    Stamp,
     Store,
     batched,
     bounded,
@@ -45,6 +46,7 @@ from kg.store.base import (
     named_graph_iri,
     open_output,
     stamped,
+    stamps_of,
 )
 
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
@@ -160,6 +162,13 @@ class RemoteStore(Store):
             _sparql.read_query("article_hash"), bindings={"graph": named_graph_iri(graph_iri)}
         )
         return any(str(value) == text_hash for value in found.column("hash"))
+
+    def stamps(self, graph_iris: Sequence[str]) -> dict[URIRef, Stamp]:
+        """Return the stamp of each of these graphs that is stored, in one query for them all."""
+        if not graph_iris:
+            return {}
+        names = tuple(named_graph_iri(iri) for iri in graph_iris)
+        return stamps_of(self.query(_sparql.read_query("graph_stamps"), bindings={"graph": names}))
 
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph with a Graph Store Protocol DELETE; return whether it was there.

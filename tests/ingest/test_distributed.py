@@ -81,6 +81,21 @@ def test_distributed_run_matches_local_ingest(scheduler: str, tmp_path: Path) ->
     spread.close()
 
 
+def test_distributed_run_refreshes_graphs_made_by_another_extractor_version(
+        scheduler: str, tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    first = ingest([str(BATCH)], store, settings=SETTINGS)
+    other = SETTINGS.model_copy(update={"disabled_rules": ("statements.cue.anything",)})
+    kept = run([str(BATCH)], settings=other, scheduler=scheduler, store=store, partition=2,
+               keep_stale=True)
+    assert (kept.articles, kept.refreshed, kept.kept) == (0, 0, first.articles)
+    refreshed = run([str(BATCH)], settings=other, scheduler=scheduler, store=store, partition=2)
+    assert (refreshed.articles, refreshed.refreshed, refreshed.skipped) == (0, first.articles, 0)
+    again = run([str(BATCH)], settings=other, scheduler=scheduler, store=store, partition=2)
+    assert (again.refreshed, again.skipped) == (0, first.articles)
+    store.close()
+
+
 def test_distributed_run_streams_into_a_sparql_server(scheduler: str,
                                                       oxigraph_server: str) -> None:
     remote = RemoteStore(oxigraph_server)

@@ -10,15 +10,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.config import Settings
 from kg.errors import KGError
 from kg.extract import Pipeline
+from kg.extract.version import extractor_version
 from kg.ingest.batches import IngestSummary, ingest, shard
 from kg.rdf import graph_iri
 from kg.store import MemoryStore, OxigraphStore, RemoteStore, Store
-from tests.conftest import TEST_DATA
+from tests.conftest import DATA, TEST_DATA
 
 BATCH = TEST_DATA / "batch.jsonl"
 IDS = [json.loads(line)["id"] for line in BATCH.read_text("utf-8").splitlines()]
@@ -72,6 +75,62 @@ def test_ingest_replaces_an_article_whose_text_changed(store: Store, pipeline: P
     assert store.has(graph_iri(record["id"]), _text_hash(store, record["id"]))
     found = store.query("ASK { ?s ?p ?o . FILTER(CONTAINS(STR(?o), \"Sanwo-Olu\")) }")
     assert found.boolean is False  # the old text's triples are gone
+    store.close()
+
+
+# switches off a rule that does not exist: the output is the same, the settings fingerprint is not
+OTHER = Settings(disabled_rules=("statements.cue.anything",))
+EXTRACTORS = """PREFIX kg: <https://w3id.org/kg-timeline/ontology#>
+SELECT DISTINCT ?extractor WHERE { GRAPH ?graph { ?run kg:extractor ?extractor } }"""
+
+
+def _extractors(store: Store) -> set[str]:
+    return {str(value) for value in store.query(EXTRACTORS).column("extractor")}
+
+
+@pytest.mark.slow
+def test_ingest_refreshes_graphs_made_by_another_extractor_version(
+        store: Store, pipeline: Pipeline, nlp: Language) -> None:
+    first = _run(store, pipeline, [str(DATA)])
+    again = _run(store, pipeline, [str(DATA)])
+    assert (again.articles, again.refreshed, again.skipped) == (0, 0, first.articles)
+    other = Pipeline(OTHER, nlp=nlp)
+    kept = _run(store, other, [str(DATA)], keep_stale=True)
+    assert (kept.articles, kept.refreshed, kept.kept, kept.skipped) == (0, 0, first.articles, 0)
+    assert _extractors(store) == {extractor_version(pipeline.settings)}
+    refreshed = _run(store, other, [str(DATA)])
+    assert (refreshed.articles, refreshed.refreshed, refreshed.skipped, refreshed.failed) == \
+        (0, first.articles, 0, 0)
+    assert _extractors(store) == {extractor_version(OTHER)}
+    assert store.triples_count() == first.triples  # replaced, not added to
+    settled = _run(store, other, [str(DATA)])
+    assert (settled.refreshed, settled.skipped) == (0, first.articles)
+    store.close()
+
+
+def test_ingest_refreshes_graphs_that_record_no_extractor(store: Store,
+                                                          pipeline: Pipeline) -> None:
+    first = _run(store, pipeline)
+    # the long form: rdflib's DELETE WHERE does not bind a GRAPH variable
+    store.update("PREFIX kg: <https://w3id.org/kg-timeline/ontology#> "
+                 "DELETE { GRAPH ?graph { ?run kg:extractor ?extractor } } "
+                 "WHERE { GRAPH ?graph { ?run kg:extractor ?extractor } }", allow_update=True)
+    again = _run(store, pipeline)
+    assert (again.articles, again.refreshed, again.skipped) == (0, first.articles, 0)
+    assert _extractors(store) == {extractor_version(pipeline.settings)}
+    store.close()
+
+
+@pytest.mark.slow
+def test_ingest_jobs_two_refreshes_stale_graphs(pipeline: Pipeline, tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    first = _run(store, pipeline)
+    refreshed = ingest([str(BATCH)], store, settings=OTHER.model_copy(update={"batch_size": 2}),
+                       jobs=2)
+    assert (refreshed.articles, refreshed.refreshed, refreshed.skipped) == (0, first.articles, 0)
+    again = ingest([str(BATCH)], store, settings=OTHER, jobs=2)
+    assert (again.refreshed, again.skipped) == (0, first.articles)
+    assert _extractors(store) == {extractor_version(OTHER)}
     store.close()
 
 

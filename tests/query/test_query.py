@@ -264,6 +264,8 @@ def comparable(result: QueryResult) -> list[tuple[object, ...]]:
 CASES = [
     ("article_hash", {}),
     ("article_hash", {"graph": "a1"}),
+    ("graph_stamps", {}),
+    ("graph_stamps", {"graph": "a1"}),
     ("list_graphs", {}),
     ("graph_triples", {"graph": "a2"}),
     ("count_triples", {}),

@@ -165,7 +165,8 @@ def extractions(draw: st.DrawFn) -> Extraction:
     run = draw(st.none() | st.builds(
         ExtractionRun, version=st.sampled_from(["0.1.0", "0.2.0"]), model=names,
         model_version=st.just("3.8.0"), stages=st.lists(keys, max_size=5).map(tuple),
-        settings_hash=st.from_regex(r"[0-9a-f]{12}", fullmatch=True)))
+        settings_hash=st.from_regex(r"[0-9a-f]{12}", fullmatch=True),
+        extractor=st.none() | st.from_regex(r"[0-9a-f]{12}", fullmatch=True)))
     # timex and statement ids are drawn freely: keep the first of each id
     return Extraction(article=article, actors=tuple(actors), places=tuple(places),
                       times=tuple({t.id: t for t in reversed(timexes)}.values()),
@@ -353,6 +354,26 @@ def test_rdf_run_recorded_with_prov_and_no_timestamp() -> None:
     assert not any(o.datatype == XSD.dateTime for o in graph.objects(node, None)
                    if isinstance(o, Literal))
     assert json.loads(graph.value(node, KG.order)) == {"stage": ["times", "actors"]}
+
+
+@pytest.mark.parametrize("extractor", ["610158ce9783", None])
+def test_rdf_run_extractor_round_trips(extractor: str | None) -> None:
+    run = ExtractionRun(version="0.1.0", model="en_core_web_sm", model_version="3.8.0",
+                        stages=("times",), settings_hash="abc123", extractor=extractor)
+    extraction = tiny_extraction(run=run)
+    graph = to_graph(extraction)
+    node = graph.value(article_iri("t1"), KG.extractedBy)
+    assert graph.value(node, KG.extractor) == (None if extractor is None else Literal(extractor))
+    assert from_graph(graph) == extraction
+
+
+def test_rdf_run_iri_does_not_depend_on_extractor() -> None:
+    runs = [ExtractionRun(version="0.1.0", model="m", model_version="3.8.0", stages=("times",),
+                          settings_hash="abc123", extractor=extractor)
+            for extractor in ("aaaaaaaaaaaa", "bbbbbbbbbbbb", None)]
+    nodes = {to_graph(tiny_extraction(run=run)).value(article_iri("t1"), KG.extractedBy)
+             for run in runs}
+    assert len(nodes) == 1
 
 
 # ---------------------------------------------------------------- errors

@@ -17,6 +17,7 @@ from kg.store import (
     OxigraphStore,
     QueryResult,
     RemoteStore,
+    Stamp,
     Store,
     _pending,
     open_store,
@@ -105,6 +106,17 @@ def test_store_has_checks_graph_and_hash(
 ) -> None:
     store.put(article("a1", "one"), text_hash="hash-a1")
     assert store.has(KGR[f"graph/{graph_key}"], text_hash) is expected
+
+
+def test_store_stamps_reads_hash_and_extractor_of_each_graph_asked(store: Store) -> None:
+    made = article("a1", "one")
+    made.add((KGR["run/r1"], KG.extractor, Literal("x1")))
+    store.put_many([(made, "hash-a1"), (article("a2", "two"), "hash-a2"),
+                    (article("a3", "three"), "hash-a3")])
+    found = store.stamps([KGR["graph/a1"], KGR["graph/a2"], KGR["graph/missing"]])
+    assert found == {KGR["graph/a1"]: Stamp(frozenset({"hash-a1"}), frozenset({"x1"})),
+                     KGR["graph/a2"]: Stamp(frozenset({"hash-a2"}), frozenset())}
+    assert store.stamps([]) == {}
 
 
 def test_store_put_records_hash_missing_from_graph(store: Store) -> None:
