@@ -1,6 +1,7 @@
 """Find time expressions in an article and normalise them to TIMEX3 against its publication date.
 
-The stage runs the regex grammar (`grammar`), drops matches the parse shows are not
+The stage runs the regex grammar (`grammar.GRAMMAR`, less the rules `Settings.disabled_rules`
+switches off), drops matches the parse shows are not
 times ("2000 people", the modal "May"), reads the tense of the clause around each match from
 spaCy's morphology, and resolves it with `normalise`. Relative expressions ("Tuesday",
 "last year") resolve against `Article.published`; anaphoric ones ("the next day", "a year
@@ -16,15 +17,19 @@ publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.pipeline import stage
+from kg.config import Settings
+from kg.extract.common.rules import Rule
+from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.times import lexicon as lex
 from kg.extract.times.calendar import Tense
-from kg.extract.times.grammar import Match, scan
+from kg.extract.times.grammar import GRAMMAR, Pattern
 from kg.extract.times.normalise import Context, resolve
+from kg.extract.times.scan import Match, scan
 from kg.keys import timex_id
 from kg.model import Extraction, Timex
 
@@ -44,28 +49,40 @@ _SET_ADJECTIVES = frozenset({"daily", "weekly"})
 _ATTRIBUTIVE_REFS = frozenset({"the present", "the past", "the future"})
 
 
-@stage("times", requires=("article", "doc"), produces=("times",))
-def find_times(extraction: Extraction, doc: Doc) -> Extraction:
-    """Add one `Timex` per time expression, resolved against the publication date.
+class TimeFinder:
+    """The times stage: one `Timex` per time expression the grammar rules left on find, resolved
+    against the publication date."""
 
-    Args:
-        extraction: The extraction so far; its article text is scanned from `body_start`.
-        doc: The spaCy parse of the article text (tense, parts of speech).
+    def __init__(self, disabled: Collection[str] = ()) -> None:
+        self.rules = GRAMMAR.active(disabled)
 
-    Returns:
-        The extraction with `times` appended, in text order.
-    """
-    article = extraction.article
-    found = tuple(_timexes(article.id, article.text, doc, article.published_date,
-                           start=article.body_start))
-    return extraction.extend(times=found)
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's time expressions from `body_start` on, in text order.
+
+        Args:
+            extraction: The extraction so far; its article text is scanned from `body_start`.
+            doc: The spaCy parse of the article text (tense, parts of speech).
+        """
+        article = extraction.article
+        found = tuple(_timexes(article.id, article.text, doc, article.published_date,
+                               self.rules, start=article.body_start))
+        return extraction.extend(times=found)
 
 
-def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None, *, start: int = 0
-             ) -> list[Timex]:
+@stage_factory("times", requires=("article", "doc"), produces=("times",))
+def times_stage(settings: Settings) -> Stage:
+    """Build the times stage with the grammar rules `settings.disabled_rules` leaves on."""
+    return TimeFinder(settings.disabled_rules)
+
+
+find_times = TimeFinder()  # the stage with every rule on
+
+
+def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None,
+             rules: Sequence[Rule[Pattern]], *, start: int = 0) -> list[Timex]:
     reference = None
     out: list[Timex] = []
-    for match in scan(text):
+    for match in scan(text, rules):
         if match.start < start or not _is_time(match, doc):
             continue
         tense, direct = _tense(doc, match.start, match.end)
