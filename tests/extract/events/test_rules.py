@@ -35,9 +35,9 @@ def _events(nlp: Language, text: str, *disabled: str) -> tuple[Event, ...]:
     return _PIPELINES[disabled].run(article).events
 
 
-def _cases(table: RuleTable[Any], field: str) -> list[Any]:
-    """One test case per sentence of each rule's `examples` or `counter`."""
-    return [pytest.param(rule, text, id=f"{rule.name}-{n}")
+def _cases(table: RuleTable[Any], field: str, *lead: str) -> list[Any]:
+    """One test case per sentence of each rule's `examples` or `counter`, after `lead`."""
+    return [pytest.param(*lead, rule, text, id=f"{rule.name}-{n}")
             for rule in table for n, text in enumerate(getattr(rule, field))]
 
 
@@ -87,9 +87,8 @@ def test_veto_keeps_every_event_on_its_counter_example(nlp: Language, rule: Rule
 
 
 @pytest.mark.parametrize(("field", "rule", "text"), [
-    pytest.param(field, *case.values, id=case.id)  # type: ignore[attr-defined]
-    for field, table in (("agents", AGENTS), ("targets", TARGETS))
-    for case in _cases(table, "examples")])
+    case for field, table in (("agents", AGENTS), ("targets", TARGETS))
+    for case in _cases(table, "examples", field)])
 def test_argument_rule_reads_an_actor_on_its_example(nlp: Language, field: str,
                                                      rule: Rule[object], text: str) -> None:
     found = _arguments(_events(nlp, text), field)
@@ -98,9 +97,8 @@ def test_argument_rule_reads_an_actor_on_its_example(nlp: Language, field: str,
 
 
 @pytest.mark.parametrize(("field", "rule", "text"), [
-    pytest.param(field, *case.values, id=case.id)  # type: ignore[attr-defined]
-    for field, table in (("agents", AGENTS), ("targets", TARGETS))
-    for case in _cases(table, "counter")])
+    case for field, table in (("agents", AGENTS), ("targets", TARGETS))
+    for case in _cases(table, "counter", field)])
 def test_argument_rule_reads_nothing_on_its_counter_example(nlp: Language, field: str,
                                                             rule: Rule[object], text: str
                                                             ) -> None:
