@@ -12,10 +12,12 @@ from typing import Any
 
 from kg.extract.actors import stage as actors
 from kg.extract.common.rules import RuleTable
+from kg.extract.events import rules as event_rules
 from kg.extract.events import stage as events
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
 from kg.extract.places import stage as places
 from kg.extract.statements import stage as statements
+from kg.extract.times import rules as time_rules
 from kg.extract.times import stage as times
 
 __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rule_tables",
@@ -25,4 +27,4 @@ __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rul
 def rule_tables() -> tuple[RuleTable[Any], ...]:
     """Return every stage's rule tables, in pipeline order (what `kg eval --by-rule` and
     `--ablate` go through)."""
-    return ()
+    return (*time_rules.RULES, *event_rules.RULES)

@@ -1,40 +1,36 @@
-"""Find event triggers in a parsed sentence, and the agents, targets and place of each trigger."""
+"""The agents, targets and place of an event trigger, and whether it is negated or irrealis.
+
+Agents and targets are read from the dependency parse by two ordered rule tables, `AGENTS` and
+`TARGETS`: each rule names the tokens one construction points to ("the army" in "the army
+attacked"), and `ArgumentFinder` resolves them, with their conjuncts, to actors of the `actors`
+stage by span overlap.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.spans import SpanIndex
-from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
+from kg.extract.events.triggers import Trigger
 
-# named-entity labels whose words are names, not events ("Human Rights Watch")
-_NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
-_VIOLENT_ROOTS = ("14", "18", "19", "20")
+# (trigger, heads the earlier rules found, index) -> the tokens this rule points to
+Heads = Callable[[Trigger, Sequence[Token], SpanIndex], list[Token]]
+
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
 _PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around",
                 "through", "toward", "towards", "within", "on", "throughout", "to"}
 _TARGET_PREPS = {"against", "on", "upon", "at"}
-_PARTNER_PREPS = {"with"}  # consult, agree, cooperate with X
 _PARTNER_ROOTS = ("03", "04", "05", "06")
+_OF_ROOTS = ("17", "18", "19", "11", "12")  # nouns whose "of X" is who suffered it
 _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
                 "start", "continue", "intensify", "step", "escalate", "sign", "reach", "strike",
                 "announce", "impose", "make", "issue", "lead", "order"}
 _MODALS = {"would", "could", "might", "may", "should", "must"}
 _IRREALIS_HEADS = {"want", "plan", "threaten", "vow", "seek", "try", "attempt", "hope", "aim",
                    "intend", "call", "urge", "demand", "propose", "prepare", "expect"}
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A token that names an event, with its CAMEO code and lexicon label."""
-
-    token: Token
-    cameo: str
-    label: str
-    noun: bool
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -49,62 +45,103 @@ def _preps(token: Token) -> list[Token]:
     return preps
 
 
-def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+def _objects_of(words: set[str], token: Token) -> list[Token]:
+    return [p for a in _preps(token) if a.lower_ in words for p in _children(a, "pobj")]
 
 
-def _verb_code(token: Token, lex: EventLexicon) -> tuple[str, str] | None:
-    lemma = token.lemma_.lower()
-    for part in _children(token, "prt", "prep", "dobj", "advmod"):
-        key = f"{lemma} {part.lemma_.lower()}"
-        if key in lex.phrasal:
-            return lex.phrasal[key], key
-    for obj in _children(token, "dobj", "nsubjpass"):
-        key = f"{lemma} {obj.lemma_.lower()}"
-        if key in lex.objects:
-            return lex.objects[key], lemma
-    return (lex.verbs[lemma], lemma) if lemma in lex.verbs else None
+def _light_verb_subject(t: Trigger, _h: Sequence[Token], _i: SpanIndex) -> list[Token]:
+    token = t.token
+    if t.noun and token.dep_ == "dobj" and token.head.lemma_ in _LIGHT_VERBS:
+        return _children(token.head, "nsubj")
+    return []
 
 
-def _refine(token: Token, cameo: str, lex: EventLexicon) -> str:
-    if not cameo.startswith(_VIOLENT_ROOTS):
-        return cameo
-    words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-    for prep in _children(token, "prep"):
-        if prep.lower_ == "with":
-            for obj in _children(prep, "pobj"):
-                words += [obj, *_children(obj, "compound", "amod")]
-    for word in words:
-        code = lex.modifiers.get(word.lemma_.lower())
-        if code is not None and (code.startswith("142") == cameo.startswith("14")):
-            return code
-    return cameo
+AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
+    Rule("events.agent.subject", "the subject does it ('Hamas attacked')",
+         lambda t, _h, _i: _children(t.token, "nsubj"),
+         examples=("Hamas attacked Fatah in the night.",)),
+    Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
+         lambda t, _h, _i: [p for a in _children(t.token, "agent") for p in _children(a, "pobj")],
+         examples=("Fatah was attacked by Hamas in the night.",),
+         counter=("Fatah was attacked in the night.",)),
+    Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion')",
+         lambda t, _h, _i: _children(t.token, "poss") if t.noun else [],
+         examples=("Hamas's attack shocked Fatah.",),
+         counter=("The attack shocked Fatah.",)),
+    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is where a "
+         "move started ('criticism from Moscow', not 'a withdrawal from Kabul')",
+         lambda t, _h, _i: [p for a in _children(t.token, "prep")
+                            if a.lower_ in ({"by"} if t.cameo.startswith(_MOVES) else
+                                            {"by", "from"})
+                            for p in _children(a, "pobj")] if t.noun else [],
+         examples=("The attack by Hamas shocked Fatah.",),
+         counter=("The attack on Hamas shocked Fatah.",)),
+    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes')",
+         lambda t, _h, i: [c for c in _children(t.token, "amod", "compound")
+                           if i.actor_at(c) is not None] if t.noun else [],
+         examples=("The Hamas attack shocked Fatah.",),
+         counter=("The night attack shocked Fatah.",)),
+    Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
+         "event ('Russia launched an offensive')", _light_verb_subject,
+         examples=("Hamas launched an offensive in the south.",),
+         counter=("Hamas feared an offensive in the south.",)),
+    Rule("events.agent.controller", "when a verb has no subject of its own, the subject of the "
+         "verb it completes or is joined to ('Russia vowed to invade')",
+         lambda t, h, _i: (_children(t.token.head, "nsubj") if not t.noun and not h
+                           and t.token.dep_ in ("xcomp", "conj") else []),
+         examples=("Hamas threatened to attack Fatah.",),
+         counter=("Hamas wanted Fatah to attack the town.",)),
+])
 
 
-def find_triggers(tokens: Iterator[Token] | list[Token], lex: EventLexicon) -> list[Trigger]:
-    """Return the event triggers among the tokens: lexicon verbs and event nouns, not names."""
-    found: list[Trigger] = []
-    for token in tokens:
-        pos = token.pos_
-        if pos == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
-            hit = _verb_code(token, lex)
-            noun = False
-        elif pos == "NOUN" and token.dep_ != "compound" and token.ent_type_ not in _NAME_LABELS:
-            lemma = token.lemma_.lower()
-            if lemma == "talk" and token.tag_ != "NNS":
-                continue
-            hit = (lex.nouns[lemma], lemma) if lemma in lex.nouns else None
-            noun = True
-        else:
-            continue
-        if hit is None or hit[0] == NOT_AN_EVENT:
-            continue
-        found.append(Trigger(token, _refine(token, hit[0], lex), hit[1], noun))
-    verbs = {t.token.i for t in found if not t.noun}
-    # a noun that only restates a verb trigger's action ("signed a deal") adds no event
-    return [t for t in found if not (t.noun and (
-        (t.token.dep_ in ("dobj", "nsubjpass") and t.token.head.i in verbs)
-        or any(c.i in verbs and c.dep_ == "acl" for c in t.token.children)))]
+TARGETS: RuleTable[Heads] = RuleTable("events.target", [
+    Rule("events.target.object", "the direct object of a verb ('invaded Ukraine')",
+         lambda t, _h, _i: [] if t.noun else _children(t.token, "dobj"),
+         examples=("Hamas attacked Fatah in the night.",),
+         counter=("Hamas attacked in the night.",)),
+    Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
+         lambda t, _h, _i: [] if t.noun else _children(t.token, "nsubjpass"),
+         examples=("Fatah was attacked in the night.",)),
+    Rule("events.target.participle_head", "the noun a participle modifies ('the convoys sent')",
+         lambda t, _h, _i: [t.token.head] if not t.noun and t.token.dep_ == "acl" else [],
+         examples=("Hamas fighters arrested by Fatah were freed.",)),
+    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv')",
+         lambda t, _h, _i: _objects_of(_TARGET_PREPS, t.token),
+         examples=("Hamas launched an attack on Fatah.",),
+         counter=("Hamas launched an attack in the spring.",)),
+    Rule("events.target.partner", "'with X' of an agreement, meeting, support or cooperation",
+         lambda t, _h, _i: (_objects_of({"with"}, t.token)
+                            if t.cameo.startswith(_PARTNER_ROOTS) else []),
+         examples=("John Smith met with Hamas in Cairo.",),
+         counter=("John Smith attacked with Hamas in Cairo.",)),
+    Rule("events.target.withdrawn_from", "'from X' of a withdrawal: whom it withdraws from "
+         "('withdrew from the alliance')",
+         lambda t, _h, _i: (_objects_of({"from"}, t.token)
+                            if t.cameo.startswith(("087", "0874")) else []),
+         examples=("The Taliban withdrew from the Hamas talks.",),
+         counter=("The Taliban attacked from the Hamas compound.",)),
+    Rule("events.target.of_noun", "'of X' of a noun of force or rejection ('the invasion of "
+         "Ukraine')",
+         lambda t, _h, _i: (_objects_of({"of"}, t.token)
+                            if t.noun and t.cameo.startswith(_OF_ROOTS) else []),
+         examples=("The killing of John Smith shocked Hamas.",),
+         counter=("The meeting of John Smith and Hamas was short.",)),
+])
+
+
+def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
+    """Order targets as the parse gives them: the trigger's own objects in text order, the noun
+    it modifies, then the objects of its prepositions in the order of the prepositions."""
+    preps = {p.i: n for n, p in enumerate(_preps(token))}
+
+    def rank(head: Token) -> tuple[int, int]:
+        if head.head.i == token.i:
+            return 0, head.i
+        if head.i == token.head.i:
+            return 1, 0
+        return 2, preps.get(head.head.i, 0)
+
+    return rank
 
 
 def negated(token: Token) -> bool:
@@ -128,13 +165,22 @@ def irrealis(token: Token) -> bool:
 class ArgumentFinder:
     """Resolve a trigger's agents, targets and place to actor and place ids."""
 
-    def __init__(self, index: SpanIndex) -> None:
+    def __init__(self, index: SpanIndex, agents: Sequence[Rule[Heads]] = AGENTS.rules,
+                 targets: Sequence[Rule[Heads]] = TARGETS.rules) -> None:
         self.index = index
+        self.agent_rules = agents
+        self.target_rules = targets
+
+    def _heads(self, trigger: Trigger, rules: Sequence[Rule[Heads]]) -> list[Token]:
+        heads: list[Token] = []
+        for rule in rules:
+            heads += rule.apply(trigger, heads, self.index)
+        return heads
 
     def _actors(self, heads: list[Token]) -> list[str]:
         ids: list[str] = []
         for head in heads:
-            for token in _with_conjuncts(head):
+            for token in [head, *head.conjuncts]:
                 found = self.index.actor_at(token)
                 if found is None and token.pos_ in ("NOUN", "PROPN"):
                     core = token.doc[token.left_edge.i:token.i + 1]
@@ -145,42 +191,13 @@ class ArgumentFinder:
         return ids
 
     def agents(self, trigger: Trigger) -> list[str]:
-        """Return the actor ids of whoever did it: subject, passive "by" agent, possessor."""
-        token = trigger.token
-        heads = _children(token, "nsubj")
-        heads += [p for a in _children(token, "agent") for p in _children(a, "pobj")]
-        if trigger.noun:
-            heads += _children(token, "poss")
-            by = {"by"} if trigger.cameo.startswith(_MOVES) else {"by", "from"}
-            heads += [p for a in _children(token, "prep") if a.lower_ in by
-                      for p in _children(a, "pobj")]
-            heads += [c for c in _children(token, "amod", "compound")
-                      if self.index.actor_at(c) is not None]
-            if token.dep_ == "dobj" and token.head.lemma_ in _LIGHT_VERBS:
-                heads += _children(token.head, "nsubj")
-        elif not heads and token.dep_ in ("xcomp", "conj"):
-            heads = _children(token.head, "nsubj")
-        if not heads and token.dep_ == "relcl" and any(
-                c.tag_ in ("WDT", "WP") for c in _children(token, "nsubj")):
-            heads = [token.head]
-        return self._actors(heads)
+        """Return the actor ids of whoever did it, read by the `AGENTS` rules in order."""
+        return self._actors(self._heads(trigger, self.agent_rules))
 
     def targets(self, trigger: Trigger) -> list[str]:
-        """Return the actor ids of whom it was done to: objects, passive subjects, "against X"."""
-        token = trigger.token
-        heads = [] if trigger.noun else _children(token, "dobj", "nsubjpass")
-        if not trigger.noun and token.dep_ == "acl":
-            heads.append(token.head)  # "convoys sent by Ankara"
-        preps = set(_TARGET_PREPS)
-        if trigger.cameo.startswith(_PARTNER_ROOTS):
-            preps |= _PARTNER_PREPS
-        if trigger.cameo.startswith(("087", "0874")):
-            preps.add("from")
-        if trigger.noun and trigger.cameo.startswith(("17", "18", "19", "11", "12")):
-            preps.add("of")
-        heads += [p for a in _preps(token) if a.lower_ in preps
-                  for p in _children(a, "pobj")]
-        return self._actors(heads)
+        """Return the actor ids of whom it was done to, read by the `TARGETS` rules."""
+        heads = self._heads(trigger, self.target_rules)
+        return self._actors(sorted(heads, key=_target_order(trigger.token)))
 
     def place(self, trigger: Trigger) -> str | None:
         """Return the id of the place it happened at: a place in a locative phrase or the object."""

@@ -1,6 +1,8 @@
 """Find events: typed (PLOVER, CAMEO) actions with their agents, targets, place and time.
 
-A trigger is a verb or event noun listed in `events.toml`. Agents and targets come from
+A trigger is a verb or event noun listed in `events.toml`, found by the rules of `triggers`;
+agents and targets are read by the rules of `args` (all of them listed in `rules.RULES`, each
+one switched off by `Settings.disabled_rules`). Agents and targets come from
 the dependency parse and are resolved to the actors of the `actors` stage by span overlap; the
 place likewise to the `places` stage; the time from the `times` stage (see `common.anchor`).
 Who reports an event (`Event.source`) is filled in by the `statements` stage.
@@ -8,13 +10,17 @@ Who reports an event (`Event.source`) is filled in by the `statements` stage.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc
 
+from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.spans import SpanIndex, token_span
-from kg.extract.events.args import ArgumentFinder, Trigger, find_triggers, irrealis, negated
+from kg.extract.events.args import AGENTS, TARGETS, ArgumentFinder, irrealis, negated
 from kg.extract.events.lexicon import lexicon
-from kg.extract.pipeline import stage
+from kg.extract.events.triggers import TRIGGERS, VETOES, Trigger, find_triggers
+from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import event_id
 from kg.model import Event, Extraction
 
@@ -29,34 +35,53 @@ def _confidence(trigger: Trigger, agents: list[str], targets: list[str], place: 
     return round(score * (0.8 if hypothetical else 1.0), 3)
 
 
-@stage("events", requires=("times", "places", "actors"), produces=("events",))
-def find_events(extraction: Extraction, doc: Doc) -> Extraction:
-    """Add one `Event` per lexicon trigger in the story body, in text order."""
-    article = extraction.article
-    lex = lexicon()
-    index = SpanIndex(extraction)
-    args = ArgumentFinder(index)
-    anchorer = TimeAnchorer(article, doc, list(index.times))
-    body = (t for t in doc if t.idx >= article.body_start)
-    events: list[Event] = []
-    for trigger in find_triggers(body, lex):
-        agents = args.agents(trigger)
-        targets = [t for t in args.targets(trigger) if t not in agents]
-        place = args.place(trigger)
-        anchor = anchorer.anchor(trigger.token)
-        hypothetical = irrealis(trigger.token)
-        events.append(Event(
-            id=event_id(article.id, trigger.token.idx),
-            type=lex.plover(trigger.cameo),
-            cameo=trigger.cameo,
-            label=trigger.label,
-            trigger=token_span([trigger.token]),
-            agents=tuple(agents),
-            targets=tuple(targets),
-            place=place,
-            time=anchor.time,
-            time_span=anchor.span,
-            negated=negated(trigger.token),
-            confidence=_confidence(trigger, agents, targets, place, anchor.certainty, hypothetical),
-        ))
-    return extraction.extend(events=events)
+class EventFinder:
+    """The events stage: one `Event` per trigger in the story body, in text order, found and
+    read by the rule tables less the rules switched off."""
+
+    def __init__(self, disabled: Collection[str] = ()) -> None:
+        self.triggers = TRIGGERS.active(disabled)
+        self.vetoes = VETOES.active(disabled)
+        self.agents = AGENTS.active(disabled)
+        self.targets = TARGETS.active(disabled)
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        article = extraction.article
+        lex = lexicon()
+        index = SpanIndex(extraction)
+        args = ArgumentFinder(index, self.agents, self.targets)
+        anchorer = TimeAnchorer(article, doc, list(index.times))
+        body = (t for t in doc if t.idx >= article.body_start)
+        events: list[Event] = []
+        for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
+            agents = args.agents(trigger)
+            targets = [t for t in args.targets(trigger) if t not in agents]
+            place = args.place(trigger)
+            anchor = anchorer.anchor(trigger.token)
+            hypothetical = irrealis(trigger.token)
+            events.append(Event(
+                id=event_id(article.id, trigger.token.idx),
+                type=lex.plover(trigger.cameo),
+                cameo=trigger.cameo,
+                label=trigger.label,
+                trigger=token_span([trigger.token]),
+                agents=tuple(agents),
+                targets=tuple(targets),
+                place=place,
+                time=anchor.time,
+                time_span=anchor.span,
+                negated=negated(trigger.token),
+                confidence=_confidence(trigger, agents, targets, place, anchor.certainty,
+                                       hypothetical),
+                rule=trigger.rule,
+            ))
+        return extraction.extend(events=events)
+
+
+@stage_factory("events", requires=("times", "places", "actors"), produces=("events",))
+def events_stage(settings: Settings) -> Stage:
+    """Build the events stage with the rules `settings.disabled_rules` leaves on."""
+    return EventFinder(settings.disabled_rules)
+
+
+find_events = EventFinder()  # the stage with every rule on

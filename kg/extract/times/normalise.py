@@ -29,7 +29,7 @@ from kg.extract.times.context import (
     strong,
 )
 from kg.extract.times.durations import last_n, number
-from kg.extract.times.grammar import Match
+from kg.extract.times.scan import Match
 
 __all__ = ["Context", "Resolved", "resolve"]
 
@@ -44,7 +44,7 @@ def resolve(match: Match, ctx: Context) -> Resolved | None:
     """Normalise one match; None when the match turns out not to be a time.
 
     Examples:
-        >>> from kg.extract.times.grammar import scan
+        >>> from kg.extract.times.scan import scan
         >>> [resolve(m, Context(date(2019, 8, 20))).value for m in scan("last week")]
         ['2019-W33']
     """

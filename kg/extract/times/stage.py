@@ -1,8 +1,9 @@
 """Find time expressions in an article and normalise them to TIMEX3 against its publication date.
 
-The stage runs the regex grammar (`grammar`), drops matches the parse shows are not
-times ("2000 people", the modal "May"), reads the tense of the clause around each match from
-spaCy's morphology, and resolves it with `normalise`. Relative expressions ("Tuesday",
+The stage runs the regex grammar (`grammar.GRAMMAR`), drops matches the parse shows are not
+times (`vetoes.VETOES`: "2000 people", the modal "May"), reads the tense of the clause around
+each match from spaCy's morphology, and resolves it with `normalise`; `Settings.disabled_rules`
+switches rules of either table off. Relative expressions ("Tuesday",
 "last year") resolve against `Article.published`; anaphoric ones ("the next day", "a year
 earlier") against the date mentioned last before them.
 
@@ -16,15 +17,19 @@ publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.pipeline import stage
-from kg.extract.times import lexicon as lex
+from kg.config import Settings
+from kg.extract.common.rules import Rule
+from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.times.calendar import Tense
-from kg.extract.times.grammar import Match, scan
+from kg.extract.times.grammar import GRAMMAR, Pattern
 from kg.extract.times.normalise import Context, resolve
+from kg.extract.times.scan import scan
+from kg.extract.times.vetoes import VETOES, Veto, is_time
 from kg.keys import timex_id
 from kg.model import Extraction, Timex
 
@@ -37,36 +42,45 @@ _DERIVED = frozenset({"ago", "year_ago", "in_the", "the_unit", "the_pod", "anaph
 _PLANNING_LEMMAS = frozenset({"expect", "plan", "schedule", "due", "slate"})
 # heads of an infinitive that point ahead: "is expected to meet Friday", "is going to vote"
 _FUTURE_LEMMAS = _PLANNING_LEMMAS | {"intend", "hope", "aim", "prepare", "go", "want", "set"}
-# set words that are often attributes ("annual meeting"); only these adjectives stay sets
-_ADJECTIVE_SETS = frozenset({"daily", "weekly", "monthly", "quarterly", "annual", "yearly",
-                             "annually", "nightly", "hourly", "biweekly"})
-_SET_ADJECTIVES = frozenset({"daily", "weekly"})
-_ATTRIBUTIVE_REFS = frozenset({"the present", "the past", "the future"})
 
 
-@stage("times", requires=("article", "doc"), produces=("times",))
-def find_times(extraction: Extraction, doc: Doc) -> Extraction:
-    """Add one `Timex` per time expression, resolved against the publication date.
+class TimeFinder:
+    """The times stage: one `Timex` per time expression found by the grammar rules and kept by
+    the vetoes left on, resolved against the publication date."""
 
-    Args:
-        extraction: The extraction so far; its article text is scanned from `body_start`.
-        doc: The spaCy parse of the article text (tense, parts of speech).
+    def __init__(self, disabled: Collection[str] = ()) -> None:
+        self.rules = GRAMMAR.active(disabled)
+        self.vetoes = VETOES.active(disabled)
 
-    Returns:
-        The extraction with `times` appended, in text order.
-    """
-    article = extraction.article
-    found = tuple(_timexes(article.id, article.text, doc, article.published_date,
-                           start=article.body_start))
-    return extraction.extend(times=found)
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add the article's time expressions from `body_start` on, in text order.
+
+        Args:
+            extraction: The extraction so far; its article text is scanned from `body_start`.
+            doc: The spaCy parse of the article text (tense, parts of speech).
+        """
+        article = extraction.article
+        found = tuple(_timexes(article.id, article.text, doc, article.published_date,
+                               self.rules, self.vetoes, start=article.body_start))
+        return extraction.extend(times=found)
 
 
-def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None, *, start: int = 0
+@stage_factory("times", requires=("article", "doc"), produces=("times",))
+def times_stage(settings: Settings) -> Stage:
+    """Build the times stage with the grammar rules `settings.disabled_rules` leaves on."""
+    return TimeFinder(settings.disabled_rules)
+
+
+find_times = TimeFinder()  # the stage with every rule on
+
+
+def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None,
+             rules: Sequence[Rule[Pattern]], vetoes: Sequence[Rule[Veto]], *, start: int = 0
              ) -> list[Timex]:
     reference = None
     out: list[Timex] = []
-    for match in scan(text):
-        if match.start < start or not _is_time(match, doc):
+    for match in scan(text, rules):
+        if match.start < start or not is_time(match, doc, vetoes):
             continue
         tense, direct = _tense(doc, match.start, match.end)
         ctx = Context(anchor, tense, reference, direct=direct)
@@ -88,37 +102,6 @@ def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None, *, start
                          value=found.value, granularity=found.granularity,
                          begin=begin, until=until, mod=mod))
     return out
-
-
-def _is_time(match: Match, doc: Doc) -> bool:
-    """Reject matches whose parse says they are not times (a count of people, the modal May)."""
-    span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None:
-        return True
-    if match.rule == "month" and match.groups["m"] == "may":
-        return span.root.tag_ != "MD" and span.root.pos_ != "AUX"
-    first = span[0]
-    before = doc[first.i - 1] if first.i > 0 else None
-    if match.rule == "year":
-        token = span.root
-        # a count, not a year: "2000 people" (but "1990 earnings", "the 1959 embargo")
-        if token.dep_ == "nummod" and token.head.lower_ in lex.COUNT_NOUNS:
-            return False
-        # money and numbers: "$2019", "No. 1990"
-        return before is None or before.text not in ("$", "€", "£", "#", "No.")
-    if match.rule == "set" and match.groups.get("set") in _ADJECTIVE_SETS:
-        # "its quarterly dividend", "the Party daily Granma": an attribute or a newspaper
-        return first.pos_ == "ADV" or (first.pos_ == "ADJ" and first.lower_ in _SET_ADJECTIVES)
-    if match.rule == "duration" and match.groups.get("n") in ("a", "an"):
-        # an ordinal, not a duration: "a second attack"
-        if match.groups.get("unit") == "second":
-            return False
-        # a rate, not a duration: "four flights a week", "$1.76 a year"
-        return before is None or before.tag_ not in ("NNS", "CD", "NN", "$")
-    if match.rule == "ref" and match.groups["ref"] in _ATTRIBUTIVE_REFS:
-        # "the present government" is no time; "the present" alone is
-        return span[-1].dep_ != "amod"
-    return True
 
 
 def _tense(doc: Doc, start: int, end: int) -> tuple[Tense | None, bool]:
