@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast
@@ -502,6 +503,7 @@ def _eval_rules(gold: list[Path], pipeline: Pipeline, *, limit: int | None, as_j
     from kg.eval.run import gold_results, score
     from kg.extract import rule_tables
 
+    started = time.perf_counter()
     docs = load_gold(gold, limit=limit)
     names = [rule.name for table in rule_tables() for rule in table
              if not prefixes or any(rule.name.startswith(p) for p in prefixes)]
@@ -516,6 +518,7 @@ def _eval_rules(gold: list[Path], pipeline: Pipeline, *, limit: int | None, as_j
     scores = score_rules(docs, results) if by_rule and results is not None else []
     if by_rule and results is None:  # the ablation kept only scores; extract once more
         scores = score_rules(docs, gold_results(docs, pipeline=pipeline, parse_cache=parse_cache))
+    report = report.model_copy(update={"seconds": round(time.perf_counter() - started, 2)})
     if as_json:
         typer.echo(json.dumps({"report": report.model_dump(mode="json"),
                                "by_rule": [s.model_dump(mode="json") for s in scores],
