@@ -10,10 +10,10 @@ not extract never load spaCy or pySHACL.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    __version__: str
     from kg.articles import from_html, from_record, from_text, read_inputs
     from kg.config import Settings, load_settings
     from kg.errors import KGError
@@ -35,11 +35,6 @@ if TYPE_CHECKING:
     from kg.rdf import from_graph, to_graph
     from kg.store import Store, open_store
     from kg.validate import validate
-
-try:
-    __version__ = version("kg")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
 
 # public name -> the module that defines it
 _WHERE = {
@@ -68,6 +63,15 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     """Import a public name from its module on first use, and keep it here."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("kg")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            found = "0+unknown"
+        globals()[name] = found
+        return found
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'kg' has no attribute {name!r}")
