@@ -9,7 +9,9 @@ not extract never load spaCy or pySHACL.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,3 +84,17 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+class _Package(ModuleType):
+    """The import system binds each submodule it loads as an attribute of its package; two public
+    functions are named like submodules (`extract`, `validate`), and those names keep meaning the
+    functions, as when this module imported them eagerly."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _WHERE and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
