@@ -13,9 +13,8 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
-from typing import BinaryIO, Literal, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Literal, TextIO
 
-import networkx as nx
 from rdflib import Dataset, Graph
 
 from kg.config import DEFAULT_BASE_IRI
@@ -25,6 +24,10 @@ from kg.rdf import to_graph
 from kg.store import Store
 from kg.timeline import Ref, StatementEntry, Timeline, TimelineEntry, build, event_graph
 from kg.vocab import bind_prefixes, ontology_path
+
+# networkx is imported by the functions that draw a graph: a timeline table does not load it
+if TYPE_CHECKING:
+    import networkx as nx
 
 RecordFormat = Literal["json", "jsonl"]
 RdfFormat = Literal["turtle", "trig", "nquads", "jsonld"]
@@ -280,6 +283,8 @@ def graphml(graph: nx.Graph[str]) -> str:
     Records on nodes and edges become plain attributes (`label`, `kind`, `date`, `type`, ...);
     empty values are left out.
     """
+    import networkx as nx
+
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         flat.add_node(node, **_flat(data))

@@ -6,16 +6,44 @@ One article is one named graph, kgr:graph/{key}. Every node has a deterministic 
 nodes, no timestamps), so writing the same extraction twice gives the same triples, and
 `from_graph(to_graph(x)) == x`. Multi-valued fields are plain triples; where a tuple is not in
 canonical order (sorted, each value once) its order is kept in a `kg:order` JSON literal.
+
+The names are imported from their modules on first use (PEP 562): a store that only converts
+query results (`rdflib_term`) does not build the records of `kg.model`.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from kg.config import DEFAULT_BASE_IRI
-from kg.rdf._nquads import ArticleQuads, to_nquads
-from kg.rdf._nt import rdflib_term
-from kg.rdf._read import from_graph
-from kg.rdf._terms import article_iri, graph_iri, run_digest
-from kg.rdf._write import to_graph, triples
+
+if TYPE_CHECKING:
+    from kg.rdf._nquads import ArticleQuads, to_nquads
+    from kg.rdf._nt import rdflib_term
+    from kg.rdf._read import from_graph
+    from kg.rdf._terms import article_iri, graph_iri, run_digest
+    from kg.rdf._write import to_graph, triples
+
+# public name -> the module that defines it
+_WHERE = {"ArticleQuads": "kg.rdf._nquads", "to_nquads": "kg.rdf._nquads",
+          "rdflib_term": "kg.rdf._nt", "from_graph": "kg.rdf._read",
+          "article_iri": "kg.rdf._terms", "graph_iri": "kg.rdf._terms",
+          "run_digest": "kg.rdf._terms", "to_graph": "kg.rdf._write", "triples": "kg.rdf._write"}
 
 __all__ = ["DEFAULT_BASE_IRI", "ArticleQuads", "article_iri", "from_graph", "graph_iri",
            "rdflib_term", "run_digest", "to_graph", "to_nquads", "triples"]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use, and keep it here."""
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'kg.rdf' has no attribute {name!r}")
+    value = getattr(import_module(where), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -3,18 +3,29 @@ named graph per article and answers SPARQL over their union.
 
 `open_store` picks the backend from a spec: "memory", an http(s) URL, or a directory path (the
 default, an embedded pyoxigraph store). Every backend follows the `Store` protocol.
+
+The backends are imported when first named (PEP 562): a command on the embedded store loads
+neither rdflib's SPARQL engine (the memory store) nor httpx (the remote store).
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.config import Settings
 from kg.errors import ConfigError
 from kg.store.base import DumpFormat, QueryResult, Stamp, Store
-from kg.store.memory import MemoryStore
-from kg.store.oxigraph import OxigraphStore
-from kg.store.remote import RemoteStore
+
+if TYPE_CHECKING:
+    from kg.store.memory import MemoryStore
+    from kg.store.oxigraph import OxigraphStore
+    from kg.store.remote import RemoteStore
+
+# backend class -> the module that defines it
+_BACKENDS = {"MemoryStore": "kg.store.memory", "OxigraphStore": "kg.store.oxigraph",
+             "RemoteStore": "kg.store.remote"}
 
 __all__ = [
     "DumpFormat",
@@ -26,6 +37,20 @@ __all__ = [
     "Store",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a backend class from its module on first use, and keep it here."""
+    where = _BACKENDS.get(name)
+    if where is None:
+        raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
+    value = getattr(import_module(where), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def open_store(spec: str | Path | Settings) -> Store:
@@ -51,15 +76,27 @@ def open_store(spec: str | Path | Settings) -> Store:
     """
     if isinstance(spec, Settings):
         if spec.store == "memory":
+            from kg.store.memory import MemoryStore
+
             return MemoryStore(batch_size=spec.batch_size)
         if spec.store == "remote":
             if not spec.endpoint:
                 raise ConfigError("settings ask for a remote store but give no endpoint")
+            from kg.store.remote import RemoteStore
+
             return RemoteStore(spec.endpoint, batch_size=spec.batch_size)
+        from kg.store.oxigraph import OxigraphStore
+
         return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait)
     text = str(spec)
     if text == "memory":
+        from kg.store.memory import MemoryStore
+
         return MemoryStore()
     if text.startswith(("http://", "https://")):
+        from kg.store.remote import RemoteStore
+
         return RemoteStore(text)
+    from kg.store.oxigraph import OxigraphStore
+
     return OxigraphStore(text)

@@ -3,7 +3,9 @@
 
 Values are never pasted into query text by hand: every term goes through rdflib's `n3()`
 serialiser after a check that rdflib would refuse to serialise a bad IRI, and the `VALUES` block
-is placed with the help of rdflib's own SPARQL terminals (strings, IRIs, comments, names).
+is placed with the help of the SPARQL grammar's terminals (strings, IRIs, comments, names), as
+rdflib's parser writes them, in one regular expression: building rdflib's whole grammar with
+pyparsing takes longer than most queries (~0.1 s), so it is loaded only to tell an update.
 """
 
 from __future__ import annotations
@@ -14,17 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from pyparsing import (
-    CaselessKeyword,
-    MatchFirst,
-    ParseException,
-    ParserElement,
-    Suppress,
-    one_of,
-    rest_of_line,
-)
 from rdflib import BNode, Literal, URIRef
-from rdflib.plugins.sparql import parser as _grammar
 from rdflib.term import Node
 
 from kg.errors import QueryError
@@ -106,44 +98,51 @@ class _Token:
     end: int
 
 
-def _plain(element: ParserElement) -> ParserElement:
-    copy = element.copy()
-    copy.set_parse_action()
-    return copy
-
+# The SPARQL 1.1 terminals, as rdflib.plugins.sparql.parser writes them.
+_PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
+                  "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF"
+                  "\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_PN_CHARS_U = "_" + _PN_CHARS_BASE
+_PN_CHARS = "\\-0-9\u00B7\u0300-\u036F\u203F-\u2040" + _PN_CHARS_U
+_PLX = r"""(?:\\[_~.\-!$&"'()*+,;=/?#@%]|%[0-9a-fA-F]{2})"""
+_PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
+_PN_LOCAL = (f"(?:[{_PN_CHARS_U}:0-9]|{_PLX})"
+             f"(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?")
+_SPARQL_VARNAME = f"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*"
 
 # Keywords that tell how a group joins the group around it: after OPTIONAL, MINUS, EXISTS, UNION
 # or SERVICE it may leave its variables unbound there; after GRAPH (or nothing) it may not.
 _LINKS = ("OPTIONAL", "MINUS", "EXISTS", "UNION", "SERVICE", "GRAPH")
+_KEYWORDS = "|".join(("WHERE", "SELECT", "VALUES", *_LINKS))
 
 # Tokens that may hide braces or keywords (comments, strings, IRIs, names), variables, then the
-# keywords and brackets that matter; everything else is skipped by scan_string.
-_SCANNER = MatchFirst(
-    [
-        Suppress("#") + rest_of_line,
-        _plain(_grammar.STRING_LITERAL_LONG1),
-        _plain(_grammar.STRING_LITERAL_LONG2),
-        _plain(_grammar.STRING_LITERAL1),
-        _plain(_grammar.STRING_LITERAL2),
-        _plain(_grammar.IRIREF),
-        _plain(_grammar.VAR1),
-        _plain(_grammar.VAR2),
-        _plain(_grammar.PNAME_LN),
-        _plain(_grammar.PNAME_NS),
-        CaselessKeyword("WHERE"),
-        CaselessKeyword("SELECT"),
-        CaselessKeyword("VALUES"),
-        *(CaselessKeyword(word) for word in _LINKS),
-        one_of("{ } ( )"),
-    ]
+# keywords (whole words, in any case) and brackets that matter; the first that matches at a
+# position wins, and everything else is skipped.
+_TOKENS = (
+    r"#.*",  # a comment
+    r"""'''(?:(?:'|'')?(?:[^'\\]|\\['ntbrf\\]))*'''""",  # the four kinds of string
+    r'"""(?:(?:"|"")?(?:[^"\\]|\\["ntbrf\\]))*"""',
+    r"""'(?:[^'\n\r\\]|\\['ntbrf\\])*'(?!')""",
+    r'"(?:[^"\n\r\\]|\\["ntbrf\\])*"(?!")',
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
+    f"[?$]{_SPARQL_VARNAME}",  # a variable
+    f"(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?",  # a prefixed name, or a prefix alone
+    f"(?<![A-Za-z0-9_$])(?i:{_KEYWORDS})(?![A-Za-z0-9_$])",
+    r"[{}()]",
 )
+
+
+@functools.cache
+def _scanner() -> re.Pattern[str]:
+    """Compile the scanner on first use (its Unicode classes take ~50 ms to compile)."""
+    return re.compile("|".join(_TOKENS))
 
 
 def _tokens(sparql: str) -> list[_Token]:
     return [
-        _Token(sparql[start:end], start, end)
-        for _, start, end in _SCANNER.scan_string(sparql)
-        if sparql[start] != "#"  # comments are matched only to be skipped
+        _Token(found.group(), found.start(), found.end())
+        for found in _scanner().finditer(sparql)
+        if sparql[found.start()] != "#"  # comments are matched only to be skipped
     ]
 
 
@@ -358,8 +357,11 @@ def is_update(sparql: str) -> bool:
         >>> is_update("SELECT * WHERE { ?s ?p ?o }")
         False
     """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
     try:
-        _grammar.parseUpdate(sparql)
+        parseUpdate(sparql)
     except ParseException:
         return False
     return True

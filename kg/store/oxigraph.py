@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore as RdflibOxigraphStore
 from rdflib import BNode, Dataset, Graph
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
@@ -238,6 +237,8 @@ class OxigraphStore(Store):
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the same pyoxigraph store (oxrdflib's "Oxigraph" store)."""
+        from oxrdflib import OxigraphStore as RdflibOxigraphStore  # loads rdflib's SPARQL engine
+
         return Dataset(store=RdflibOxigraphStore(store=self._store), default_union=True)
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError
 from kg.query import run_named
-from kg.store import MemoryStore, QueryResult, Store
+from kg.store import QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._records import (
     ActorReport,
@@ -46,6 +46,8 @@ def as_store(source: Source) -> Store:
     if not isinstance(source, Graph):
         raise QueryError(f"cannot read a timeline from {type(source).__name__!r}; give a Store "
                          "or an rdflib Graph or Dataset")
+    from kg.store.memory import MemoryStore  # rdflib's SPARQL engine, for graphs only
+
     store = MemoryStore()
     graphs = [g for g in source.graphs() if len(g)] if isinstance(source, Dataset) else [source]
     for graph in graphs:

@@ -11,9 +11,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from kg.timeline._dates import sort_key
 from kg.timeline._records import (
@@ -22,6 +20,10 @@ from kg.timeline._records import (
     Timeline,
     TimelineEntry,
 )
+
+# networkx is imported by the functions that draw a graph: a timeline table does not load it
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,8 @@ def build(entries: Entries) -> nx.MultiDiGraph[str]:
     entry, or the actor's or place's `Ref`). Edges carry `role` ("agent", "target", "at") and the
     event's `earliest`, `latest` and `date` (its display date).
     """
+    import networkx as nx
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for entry in ordered(entries):
         when = entry.when
@@ -122,6 +126,8 @@ def interactions(entries: Entries) -> nx.MultiDiGraph[str]:
     Nodes are actor ids with their `Ref` as `record`; edges carry `record` (the entry), `type`,
     `label`, `earliest`, `latest` and `date`.
     """
+    import networkx as nx
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for entry in ordered(entries):
         when = entry.when
@@ -142,6 +148,8 @@ def said_about(statements: Iterable[StatementEntry]) -> nx.MultiDiGraph[str]:
 
     Edges are keyed by statement id and carry the statement as `record`, and its `date`.
     """
+    import networkx as nx
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for statement in statements:
         if statement.speaker is None:
@@ -161,6 +169,8 @@ def chronology(entries: Entries) -> nx.DiGraph[str]:
     first); events whose bounds overlap stay unordered, so "2017" and "2017-04" are not chained.
     Undated events are nodes without edges.
     """
+    import networkx as nx
+
     items = ordered(entries)
     order: nx.DiGraph[str] = nx.DiGraph()
     for entry in items:
@@ -185,6 +195,8 @@ def same_event(entries: Entries, *, window: timedelta = timedelta(days=3)) -> li
     (sources disagree on dates), and they share a place, an actor or a trigger label. Groups are
     the connected components, each in chronological order, ordered by their first entry.
     """
+    import networkx as nx
+
     items = [e for e in ordered(entries) if e.dated]
     links: nx.Graph[str] = nx.Graph()
     for first, second in itertools.combinations(items, 2):
