@@ -16,6 +16,7 @@ from kg.extract.events import stage as events
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
 from kg.extract.places import stage as places
 from kg.extract.statements import stage as statements
+from kg.extract.statements.rules import RULES as STATEMENT_RULES
 from kg.extract.times import stage as times
 
 __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rule_tables",
@@ -25,4 +26,4 @@ __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rul
 def rule_tables() -> tuple[RuleTable[Any], ...]:
     """Return every stage's rule tables, in pipeline order (what `kg eval --by-rule` and
     `--ablate` go through)."""
-    return ()
+    return (*STATEMENT_RULES,)
