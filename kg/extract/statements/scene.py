@@ -36,11 +36,6 @@ class Scene:
     quotes: list[Range]
     vetoes: tuple[Rule[Veto], ...]
 
-    def vetoed(self, cue: str, token: Token) -> bool:
-        """Tell whether an active veto that guards the cue rule `cue` stops it at `token`."""
-        return any(is_disabled(cue, rule.apply.guards) and rule.apply.test(self, token)
-                   for rule in self.vetoes)
-
     def stops(self, cue: str) -> Callable[[Token], bool]:
         """Return the test whether an active veto stops the cue rule `cue` at a word."""
         guarding = [r.apply.test for r in self.vetoes if is_disabled(cue, r.apply.guards)]
