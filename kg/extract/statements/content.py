@@ -1,6 +1,7 @@
-"""Content rules of attributions: what a cue verb reports, and where the reported span ends.
+"""What a cue verb reports: `ContentRules` tries the content rules (`content_rules`, written in
+`reported`) in order, and holds the helpers they share and where a reported span ends.
 
-Works on the dependency parse and the quotation spans; `find` decides which tokens are
+Works on the dependency parse and the quotation spans; the cue rules decide which tokens are
 cues and who speaks.
 """
 

@@ -1,4 +1,4 @@
-"""Attribution rules without a lone cue verb: "according to X", labels, cue nouns, light verbs."""
+"""Cue rules without a lone cue verb: "according to X", labels, cue nouns, light verbs."""
 
 from __future__ import annotations
 

@@ -110,39 +110,25 @@ def naming_lost_object(_rules: ContentRules, token: Token, _speaker: Speaker, qu
     return widen(named, quotes) if named is not None else None
 
 
-def quoted_object(_rules: ContentRules, token: Token, _speaker: Speaker, quotes: Quotes
+def direct_object(rules: ContentRules, token: Token, _speaker: Speaker, quotes: Quotes
                   ) -> Range | None:
+    lemma = token.lemma_.lower()
+    lex = rules.lex
     for obj in kids(token, "dobj"):
         span = subtree(obj)
         if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
             return widen(span, quotes)
-    return None
-
-
-def direct_object(rules: ContentRules, token: Token, _speaker: Speaker, quotes: Quotes
-                  ) -> Range | None:
-    lemma = token.lemma_.lower()
-    for obj in kids(token, "dobj"):
         # "endorsed him" reports a stance on a person; "denied it" names no content
-        if lemma in rules.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
+        if lemma in lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
                 lemma == "say" and obj.pos_ != "PRON" or rules.finding(token):
-            return rules.with_reason(token, subtree(obj), quotes)
-    return None
-
-
-def fault(rules: ContentRules, token: Token, _speaker: Speaker, quotes: Quotes) -> Range | None:
-    faulted = rules.fault(token)
-    return widen(faulted, quotes) if faulted is not None else None
-
-
-def relative_as(rules: ContentRules, token: Token, _speaker: Speaker, quotes: Quotes
-                ) -> Range | None:
-    as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
-    if token.lemma_.lower() not in rules.lex.object_verbs or not as_phrase:
-        return None
-    for obj in kids(token, "dobj"):
-        if obj.tag_ in ("WP", "WDT"):
-            return widen((subtree(obj)[0], subtree(as_phrase[0])[1]), quotes)
+            return rules.with_reason(token, span, quotes)
+        if (faulted := rules.fault(token)) is not None:
+            return widen(faulted, quotes)
+        if obj.tag_ in ("WP", "WDT") and lemma in lex.object_verbs:
+            # "what he described as volatile": the relative pronoun and what it is called
+            as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
+            if as_phrase:
+                return widen((span[0], subtree(as_phrase[0])[1]), quotes)
     return None
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from kg.config import Settings
 from kg.extract import REGISTRY, rule_tables
 from kg.extract.common.rules import Rule
+from kg.extract.statements.cue_rules import CUES
 from kg.extract.statements.rules import RULES
 from kg.model import Article, Extraction, Statement
 
@@ -80,3 +81,10 @@ def test_statement_rules_switched_off_by_prefix_leave_no_statement(nlp: Language
     text = "The governor said the bridge would reopen in June."
     assert _statements(nlp, text)
     assert _statements(nlp, text, ("statements.cue",)) == ()
+
+
+def test_statement_rule_named_on_every_statement_of_a_real_article(
+        seed_extraction: Extraction) -> None:
+    names = {r.name for r in CUES}
+    assert seed_extraction.statements
+    assert all(s.rule in names for s in seed_extraction.statements)
