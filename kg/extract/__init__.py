@@ -16,6 +16,7 @@ from kg.extract.events import rules as event_rules
 from kg.extract.events import stage as events
 from kg.extract.pipeline import REGISTRY, Pipeline, resolve
 from kg.extract.places import stage as places
+from kg.extract.statements import rules as statement_rules
 from kg.extract.statements import stage as statements
 from kg.extract.times import rules as time_rules
 from kg.extract.times import stage as times
@@ -27,4 +28,4 @@ __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rul
 def rule_tables() -> tuple[RuleTable[Any], ...]:
     """Return every stage's rule tables, in pipeline order (what `kg eval --by-rule` and
     `--ablate` go through)."""
-    return (*time_rules.RULES, *event_rules.RULES)
+    return (*time_rules.RULES, *event_rules.RULES, *statement_rules.RULES)

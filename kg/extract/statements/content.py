@@ -1,34 +1,35 @@
-"""Content rules of attributions: what a cue verb reports, and where the reported span ends.
+"""What a cue verb reports: `ContentRules` tries the content rules (`content_rules`, written in
+`reported`) in order, and holds the helpers they share and where a reported span ends.
 
-Works on the dependency parse and the quotation spans; `find` decides which tokens are
+Works on the dependency parse and the quotation spans; the cue rules decide which tokens are
 cues and who speaks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Token
 
+from kg.extract.common.rules import Rule
 from kg.extract.common.text import doc_text
 from kg.extract.statements.lexicon import SpeechLexicon
 from kg.extract.statements.parts import EXPLETIVES, Range, kids, noun_phrase, subtree, trimmed
 
 _GAP = re.compile(r"[\s,:;—–-]*")
 _COLON = re.compile(r"\s*:")  # blanks, then the colon that hands on to a quotation
-_TOPIC_PREPS = {"about", "of", "on", "against"}
 _FAR_PREPS = {"about", "of", "against"}  # "spoke to reporters about": "on" may start a date
 _WHEN = {"DATE", "TIME"}
 _CLAUSE_TAIL = {"advcl", "conj", "cc", "punct", "parataxis", "relcl", "dep"}
-_ANSWERS = {"so", "yes", "no"}
-_VAGUE_OBJECTS = {"it", "this", "that", "what"}
-_NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
+NAMING_VERBS = {"call", "deem", "name", "label", "dub", "brand"}
 _MODIFIERS = {"acl", "amod"}  # a participle that modifies a noun ("a band called X")
 _FINDING_VERBS = {"find"}  # "the inquiry found no evidence": its object is what it reports
 _APPOINTING = {"name"}  # "X named Y [as] its chief": an appointment, not a view of Y
-_VIEW_NAMING = _NAMING_VERBS - _APPOINTING  # naming verbs that state a view ("called Y weak")
+_VIEW_NAMING = NAMING_VERBS - _APPOINTING  # naming verbs that state a view ("called Y weak")
 _ASKING = {"ask", "wonder", "declare", "disclose"}  # "asked if", "must declare whether"
-_ASPECTUAL = {"continue"}  # "continued delivering the speech" goes on, it reports nothing
 _QUESTION_WORDS = {"how", "when", "where", "why", "what", "whether", "which", "who"}
 _FAULT_PREPS = {"for", "over", "on", "with"}  # "hit X over Y", "charged X with murder"
 _COMPARED = {"acomp", "oprd", "dobj", "attr"}  # "was [higher] than", "gave her [more] than"
@@ -43,15 +44,15 @@ def that_clause(token: Token) -> bool:
     subjects = kids(token, "nsubj")
     if not subjects or subjects[0].lower_ in EXPLETIVES or token.lemma_ == "be":
         return False
-    return any(comp.i > token.i and _marked_that(comp) for comp in kids(token, "ccomp"))
+    return any(comp.i > token.i and marked_that(comp) for comp in kids(token, "ccomp"))
 
 
-def _marked_that(clause: Token) -> bool:
+def marked_that(clause: Token) -> bool:
     """Return whether a clause opens with the complementiser "that"."""
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.lefts)
 
 
-def _named_without_object(token: Token) -> Range | None:
+def named_without_object(token: Token) -> Range | None:
     """Return what a naming verb calls someone when the parse lost its object.
 
     In "X called Y “a liar”" the parser often hangs Y inside the predicate (an "oprd" with
@@ -92,11 +93,27 @@ def as_clause(token: Token) -> Range | None:
     return trimmed(token.doc, head_start, own_start)
 
 
-class ContentRules:
-    """Find the content of cue verbs with the tables of one lexicon."""
+# how a content stands to its cue: a clause the cue reports (kept apart from cue and speaker),
+# the sentence around a cue clause ("This, X said, is ..."), or a whole passive clause
+How = Literal["clause", "around", "whole"]
+NOTHING: Range = (-1, -1)  # a content rule's answer that the verb reports nothing of its own
 
-    def __init__(self, lexicon: SpeechLexicon) -> None:
+
+@dataclass(frozen=True)
+class ContentRule:
+    """A content rule: what it finds (cue verb, speaker, quotations) and how that stands."""
+
+    find: Callable[[ContentRules, Token, Token | None, list[Range]], Range | None]
+    how: How = "clause"
+    fallback: bool = False  # tried even after a rule found that the verb reports nothing
+
+
+class ContentRules:
+    """Find the content of cue verbs with the tables of one lexicon and the active rules."""
+
+    def __init__(self, lexicon: SpeechLexicon, rules: Sequence[Rule[ContentRule]] = ()) -> None:
         self.lex = lexicon
+        self.rules = tuple(rules)
 
     def as_view(self, token: Token) -> Range | None:
         """Return what a view verb judges and how: "sees [Y as a threat]", "Y is seen [as a foe]".
@@ -119,82 +136,22 @@ class ContentRules:
             return phrases[0].idx, end
         return subtree(judged[0])[0], end
 
-    def content(self, token: Token, quotes: list[Range]) -> Range | None:
-        doc = token.doc
-        lemma = token.lemma_.lower()
-        view = self.as_view(token)
-        if view is not None:
-            return _widen(view, quotes)
-        for comp in kids(token, "ccomp"):
-            return _widen(subtree(comp), quotes)
-        if (question := _question(token) or _wh_infinitive(token)) is not None:
-            return _widen(question, quotes)
-        for clause in (c for p in kids(token, "prep") for o in kids(p, "pobj") for c in o.rights):
-            if clause.dep_ in ("acl", "ccomp", "relcl") and _marked_that(clause):
-                return _widen(subtree(clause), quotes)  # "said in a statement that"
-        if lemma in self.lex.raising_verbs:  # "X seems ready", "X seems like a fair idea"
-            preds = [*kids(token, "xcomp", "oprd", "acomp"),
-                     *(p for p in kids(token, "prep") if p.lower_ == "like" and p.i > token.i)]
-            subjects = kids(token, "nsubj")
-            if not preds:
-                return None  # "X appeared on television": an appearance, no impression
-            if subjects:
-                return subtree(subjects[0])[0], subtree(preds[-1])[1]
-        prep = self.cue_prep(token)
-        if prep is not None:
-            end = max(token.right_edge.i, prep.right_edge.i)
-            if prep.i + 1 < len(doc) and prep.i + 1 <= end:
-                return _widen((doc[prep.i + 1].idx, doc[end].idx + len(doc[end])), quotes)
-        if lemma in self.lex.request_verbs:
-            objs, comps = kids(token, "dobj"), kids(token, "xcomp", "ccomp")
-            if objs and comps:
-                return subtree(objs[0])[0], subtree(comps[0])[1]
-        if lemma in _NAMING_VERBS and kids(token, "dobj"):
-            preds = kids(token, "dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
-            end = max(subtree(p)[1] for p in preds)
-            return _widen((subtree(kids(token, "dobj")[0])[0], end), quotes)
-        if (named := _named_without_object(token)) is not None:
-            return _widen(named, quotes)
-        for obj in kids(token, "dobj"):
-            span = subtree(obj)
-            if any(qa <= span[0] < qb or span[0] <= qa < span[1] for qa, qb in quotes):
-                return _widen(span, quotes)
-            # "endorsed him" reports a stance on a person; "denied it" names no content
-            if lemma in self.lex.object_verbs and obj.lower_ not in _VAGUE_OBJECTS or \
-                    lemma == "say" and obj.pos_ != "PRON" or self._finding(token):
-                return self._with_reason(token, span, quotes)
-            if (faulted := self.fault(token)) is not None:
-                return _widen(faulted, quotes)
-            if obj.tag_ in ("WP", "WDT") and lemma in self.lex.object_verbs:
-                # "what he described as volatile": the relative pronoun and what it is called
-                as_phrase = [p for p in kids(token, "prep") if p.lower_ == "as"]
-                if as_phrase:
-                    return _widen((span[0], subtree(as_phrase[0])[1]), quotes)
-        # "endorse putting cameras on police officers", "said using the server was wrong"
-        if lemma in self.lex.object_verbs or \
-                lemma in self.lex.clause_verbs and lemma not in _ASPECTUAL:
-            for comp in kids(token, "xcomp"):
-                if comp.tag_ == "VBG" and comp.i > token.i:
-                    return _widen(subtree(comp), quotes)
-        if lemma in self.lex.object_verbs and token.dep_ == "relcl" and kids(token, "nsubj") \
-                and not kids(token, "dobj", "ccomp", "xcomp", "prep"):
-            head = token.head  # "a deal she once supported": the antecedent is the object
-            return head.left_edge.idx, head.idx + len(head)
-        for answer in token.rights:  # "said so", "said no"
-            if answer.lower_ in _ANSWERS and answer.i == token.i + 1:
-                return answer.idx, answer.idx + len(answer)
-        passive = kids(token, "nsubjpass")
-        if passive and kids(token, "agent") and lemma in self.lex.object_verbs:
-            return self._with_reason(token, subtree(passive[0]), quotes)
-        if lemma in self.lex.infinitive_verbs:
-            for comp in kids(token, "xcomp"):
-                return _widen(subtree(comp), quotes)
-        for prep in kids(token, "prep"):  # "boasted of his skills", "complained to X about Y"
-            objects = [o for o in kids(prep, "pobj", "pcomp") if o.ent_type_ not in _WHEN]
-            if prep.lower_ in _TOPIC_PREPS and objects and prep.i > token.i:
-                return _widen(subtree(objects[0]), quotes)
-        if lemma in self.lex.clause_verbs:
-            return _compared(token)
+    def find(self, token: Token, speaker: Token | None, quotes: list[Range]
+             ) -> tuple[Range, How] | None:
+        """Return what a cue verb reports and how, by the first content rule that finds it.
+
+        A rule that finds the verb reports nothing of its own (`NOTHING`) leaves only the
+        fallback rules to try.
+        """
+        nothing = False
+        for rule in self.rules:
+            if nothing and not rule.apply.fallback:
+                continue
+            found = rule.apply.find(self, token, speaker, quotes)
+            if found == NOTHING:
+                nothing = True
+            elif found is not None:
+                return found, rule.apply.how
         return None
 
     def passive(self, token: Token) -> Range | None:
@@ -240,7 +197,7 @@ class ContentRules:
             b = min(b, nxt) if nxt != -1 and a < nxt else b
         return trimmed(doc, a, b) if b > a else None
 
-    def _finding(self, token: Token) -> bool:
+    def finding(self, token: Token) -> bool:
         """Return whether a verb reports what an inquiry found: "The poll found wide support".
 
         Only an inquiry's finding is its content; "X found a job" reports nothing.
@@ -263,13 +220,13 @@ class ContentRules:
                    and kids(p, "pobj", "pcomp")[0].ent_type_ not in _WHEN]
         return (span[0], subtree(reasons[-1])[1]) if reasons else None
 
-    def _with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
+    def with_reason(self, token: Token, span: Range, quotes: list[Range]) -> Range:
         """Extend an object content over "for ...", "as ...", "of ..." ("criticized X for Y")."""
         end = span[1]
         for prep in kids(token, "prep"):
             if prep.lower_ in ("for", "as", "of", "over") and prep.idx >= span[1]:
                 end = max(end, subtree(prep)[1])
-        return _widen((span[0], end), quotes)
+        return widen((span[0], end), quotes)
 
     def cue_prep(self, token: Token) -> Token | None:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
@@ -320,7 +277,7 @@ class ContentRules:
         return None
 
 
-def _question(token: Token) -> Range | None:
+def question(token: Token) -> Range | None:
     """Return the "if" or "whether" question of an asking verb ("asked if he would run").
 
     The parser often takes the question for an adverbial clause; only a verb of asking or
@@ -335,7 +292,7 @@ def _question(token: Token) -> Range | None:
     return None
 
 
-def _wh_infinitive(token: Token) -> Range | None:
+def wh_infinitive(token: Token) -> Range | None:
     """Return the question infinitive of a verb of knowing or telling ("knows how to win").
 
     The content runs from the question word ("how", "when", "what") after the verb over the
@@ -350,7 +307,7 @@ def _wh_infinitive(token: Token) -> Range | None:
     return None
 
 
-def _compared(token: Token) -> Range | None:
+def compared(token: Token) -> Range | None:
     """Return the clause a "than" clause measures against what someone thought or said.
 
     "Turnout was higher than most analysts had forecast": the analysts forecast a lower
@@ -365,7 +322,7 @@ def _compared(token: Token) -> Range | None:
     return trimmed(token.doc, subtree(clause)[0], marks[0].idx)
 
 
-def _widen(span: Range, quotes: list[Range]) -> Range:
+def widen(span: Range, quotes: list[Range]) -> Range:
     """Widen a content to take in whole every quotation it overlaps."""
     a, b = span
     for qa, qb in quotes:

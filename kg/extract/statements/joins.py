@@ -1,8 +1,9 @@
-"""Combine the attributions found in an article: one per cue, joined cues, nested contents.
+"""Join rules: combine the attributions the cue rules found, one function per rule.
 
-`combine` runs after the cue rules of `find`: it joins the attributions of one cue,
-drops a cue inside a longer one, joins a cue with the raising verb, participle or "continue"
-that introduces it, and folds cues that lie inside another attribution's content into it.
+They run after the cue rules, in the order of `join_rules`: continue a quote over the next
+quotation, join the attributions of one cue, drop a cue inside a longer one, join a cue with the
+raising verb, participle or "continue" that introduces it, and fold cues that lie inside another
+attribution's content into it.
 """
 
 from __future__ import annotations
@@ -10,21 +11,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from kg.extract.statements.lexicon import SpeechLexicon
+from kg.extract.common.text import doc_text
 from kg.extract.statements.parts import CONTINUING, PREP_CUES, Attribution, Range, kids, trimmed
+from kg.extract.statements.scene import Scene
 
 _CONTRASTS = frozenset({"while", "whereas", "though", "although", "but"})
 
 
-def combine(doc: Doc, found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
-    """Return the attributions of `found` (in text order) joined and unnested, in text order."""
-    joined = _continued(_introduced(_raised(_outside_other_cues(_one_per_cue(found)), lex)))
-    return _unnest(doc, joined)
+Join = Callable[[Scene, list[Attribution]], list[Attribution]]
 
 
-def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+def continue_quote(scene: Scene, found: list[Attribution]) -> list[Attribution]:
+    """Extend a direct quote over a following quotation that has no cue of its own."""
+    doc = scene.doc
+    cues = [a.cue[0] for a in found]
+    out: list[Attribution] = []
+    for att in found:
+        end = max(att.content[1], att.cue_token.sent.end_char)
+        for qa, qb in scene.quotes if att.direct else []:
+            if qa < end:
+                continue
+            span = doc.char_span(qa, qb, alignment_mode="expand")
+            last = span[-1].sent.end_char if span is not None else qb
+            if doc_text(doc)[end:qa].strip() or any(qa <= c < last for c in cues):
+                break
+            att = replace(att, content=(att.content[0], qb))
+            end = max(qb, last)
+        out.append(att)
+    return out
+
+
+def unnest(scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies in the indirect content of another cue.
 
     "X said Y wants Z": what Y wants is part of what X said, and PolNeAR-style annotation seldom
@@ -40,6 +59,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     content running over several sentences (a paragraph after "X wrote:") nests the cues of all of
     them.
     """
+    doc = scene.doc
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
@@ -76,7 +96,7 @@ def _unnest(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return [a for a in out if a is not None]
 
 
-def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
+def outside_other_cues(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue word lies inside a longer cue of another attribution.
 
     "X expressed concern about Y" is one attribution; the noun rule would find "concern about"
@@ -86,7 +106,7 @@ def _outside_other_cues(found: list[Attribution]) -> list[Attribution]:
         b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
 
 
-def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
+def one_per_cue(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Join the attributions of one cue into one whose content runs over all of theirs.
 
     "“A,” miners chanted, “B.”" is one attribution with its content in two pieces, A and B.
@@ -121,17 +141,17 @@ def _join(found: list[Attribution],
     return sorted(out, key=lambda a: a.cue[0])
 
 
-def _raised(found: list[Attribution], lex: SpeechLexicon) -> list[Attribution]:
+def raised(scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Join a raising-verb cue and the cue of its predicate into one: "X seemed to indicate Y".
 
     The cue runs from the raising verb over the predicate's cue ("seemed to indicate",
     "appeared pleased with"); like the raising verb's own, the attribution has no source and
     holds the whole impression, from X to the end of what the predicate reports.
     """
-    return _under(found, lex.raising_verbs, ("xcomp", "acomp"))
+    return _under(found, scene.lex.raising_verbs, ("xcomp", "acomp"))
 
 
-def _introduced(found: list[Attribution]) -> list[Attribution]:
+def introduced(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Join a cue and a participle that introduces the same content: "X emailed Y saying: “A”".
 
     The participle stands between the cue and the content both found ("explained it by saying:",
@@ -147,7 +167,7 @@ def _introduced(found: list[Attribution]) -> list[Attribution]:
     return _join(found, outer_of)
 
 
-def _continued(found: list[Attribution]) -> list[Attribution]:
+def continued(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
     """Join "continue"/"go on" and the cue it continues into one: "X continued his attacks on Y".
 
     The cue runs over both ("went on to say", "Continuing to explain"), the speaker is the one

@@ -1,7 +1,7 @@
-"""Constructions that look like an attribution but report nothing.
+"""Vetoes: constructions that look like an attribution but report nothing.
 
-Each test takes a cue word the rules of `find` would take: "X met to discuss Y" (the
-aim of a meeting), "X went on to win" (what X did next), "That said, ..." (a concession),
+Each test takes an article's scene and a cue word the cue rules would take: "X met to discuss
+Y" (the aim of a meeting), "X went on to win" (what X did next), "That said, ..." (a concession),
 "Consider the case of ..." (an imperative), "X reported from Washington" (where a journalist
 worked), and the like.
 """
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.statements.lexicon import SpeechLexicon
-from kg.extract.statements.parts import CONTINUING, Range, kids, to_infinitive
+from kg.extract.common.text import doc_text
+from kg.extract.statements.parts import CONTINUING, kids, to_infinitive
+from kg.extract.statements.scene import Scene
+from kg.extract.statements.source import speaker_of
 
 _TERMS = frozenset({"condition", "record", "background"})  # "spoke on condition of anonymity"
 
 
-def purpose(token: Token, lex: SpeechLexicon) -> bool:
+def purpose(scene: Scene, token: Token) -> bool:
     """Tell whether a cue verb is the agenda of a meeting: an infinitive of purpose under it.
 
     "They met in Ankara to discuss the war" says why they met, not what was said. Only
@@ -26,11 +28,11 @@ def purpose(token: Token, lex: SpeechLexicon) -> bool:
     """
     return token.dep_ == "advcl" and token.tag_ == "VB" \
         and to_infinitive(token) \
-        and token.head.lemma_.lower() in lex.meeting_verbs \
+        and token.head.lemma_.lower() in scene.lex.meeting_verbs \
         and not any(c.dep_ == "ccomp" for c in token.children)
 
 
-def sourcing_infinitive(token: Token) -> bool:
+def sourcing_infinitive(_scene: Scene, token: Token) -> bool:
     """Return whether an infinitive says why a source is unnamed, not what the source said.
 
     "X, who requested anonymity to discuss the talks" and "X was not authorized to discuss
@@ -44,7 +46,7 @@ def sourcing_infinitive(token: Token) -> bool:
         w.lower_ == "anonymity" for w in head.subtree if w.i < token.i)
 
 
-def noun_infinitive(token: Token) -> bool:
+def noun_infinitive(_scene: Scene, token: Token) -> bool:
     """Return whether a verb is the infinitive of a noun ("her decision to endorse X").
 
     What someone decided, refused or was pressed to say is not what they said, and
@@ -53,7 +55,7 @@ def noun_infinitive(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VB" and token.head.pos_ == "NOUN"
 
 
-def goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
+def goes_on_to_act(scene: Scene, token: Token) -> bool:
     """Return whether "go on" or "continue" hands on to an infinitive that reports nothing.
 
     "X went on to say Y" or "continued to praise Y" continues what X said; "Boston went on to
@@ -63,30 +65,32 @@ def goes_on_to_act(token: Token, lex: SpeechLexicon) -> bool:
         return False
     acts = [c for c in kids(token, "xcomp", "advcl") if c.tag_ == "VB" and c.i > token.i
             and to_infinitive(c)]
-    return bool(acts) and not lex.is_cue(acts[0].lemma_.lower())
+    return bool(acts) and not scene.lex.is_cue(acts[0].lemma_.lower())
 
 
-def on_terms(token: Token, prep: Token) -> bool:
+def on_terms(scene: Scene, token: Token) -> bool:
     """Return whether a cue's "on" states the terms of speaking, not a topic.
 
     "X spoke on condition of anonymity" or "went on the record" says how X spoke, not about what.
     """
-    if prep.lower_ != "on":
+    prep = scene.content.cue_prep(token)
+    if prep is None or prep.lower_ != "on":
         return False
     objects = kids(prep, "pobj") or kids(token, "dobj")
     return any(o.lemma_.lower() in _TERMS for o in objects)
 
 
-def imperative(token: Token) -> bool:
+def imperative(scene: Scene, token: Token) -> bool:
     """Return whether a cue verb is an imperative ("Consider the case of X", "Just ask Y").
 
-    The writer bids the reader; nobody is reported.
+    The writer bids the reader; nobody is reported (unless the parse finds a speaker anyway).
     """
     return token.dep_ == "ROOT" and token.tag_ == "VB" and \
-        not kids(token, "nsubj", "nsubjpass", "aux", "auxpass")
+        not kids(token, "nsubj", "nsubjpass", "aux", "auxpass") and \
+        speaker_of(token, scene.lex)[0] is None
 
 
-def reports_from(token: Token) -> bool:
+def reports_from(_scene: Scene, token: Token) -> bool:
     """Return whether "X reported from Y" names where a journalist worked, not a report.
 
     "Costa reported from Washington." closes an article; a report has an object or a clause
@@ -96,7 +100,7 @@ def reports_from(token: Token) -> bool:
         any(p.lower_ == "from" for p in kids(token, "prep"))
 
 
-def ongoing_role(token: Token, lex: SpeechLexicon) -> bool:
+def ongoing_role(scene: Scene, token: Token) -> bool:
     """Return whether a relative clause in the progressive describes what its antecedent is
     doing ("Y, who is challenging X for the seat", "donors who are backing X").
 
@@ -104,11 +108,11 @@ def ongoing_role(token: Token, lex: SpeechLexicon) -> bool:
     statement, unless the verb reports words or thought ("who is saying that ...").
     """
     return token.dep_ == "relcl" and token.tag_ == "VBG" and \
-        token.lemma_.lower() not in lex.clause_verbs and \
+        token.lemma_.lower() not in scene.lex.clause_verbs and \
         any(a.dep_ == "aux" and a.lemma_ == "be" for a in token.children)
 
 
-def adds_to(token: Token, quotes: list[Range]) -> bool:
+def adds_to(scene: Scene, token: Token) -> bool:
     """Return whether "add" puts something into something ("added a clause to the bill").
 
     "X added: ..." reports words; "X added a new title to his resume" or "the delay adds to
@@ -116,13 +120,34 @@ def adds_to(token: Token, quotes: list[Range]) -> bool:
     part of what was said.
     """
     return token.lemma_.lower() == "add" and any(
-        p.lower_ == "to" and p.i > token.i and not any(qa <= p.idx < qb for qa, qb in quotes)
+        p.lower_ == "to" and p.i > token.i and not any(qa <= p.idx < qb for qa, qb in scene.quotes)
         for p in kids(token, "prep", "dative"))
 
 
-def that_said(token: Token) -> bool:
+def that_said(_scene: Scene, token: Token) -> bool:
     """Return whether a "said" opens a sentence as "That said, ...", a concession, not a report."""
     doc = token.doc
     return token.lemma_.lower() == "say" and token.i > 0 and token.i + 1 < len(doc) \
         and doc[token.i - 1].lower_ == "that" and bool(doc[token.i - 1].is_sent_start) \
         and doc[token.i + 1].text == ","
+
+
+def in_quotation(scene: Scene, token: Token) -> bool:
+    """Return whether a word lies inside a quotation of more than two words.
+
+    An attribution nested in a quotation ("“I think we won,” X said") is the quoted speaker's.
+    """
+    text = doc_text(scene.doc)
+    return any(a < token.idx < b for a, b in scene.quotes if len(text[a:b].split()) > 2)
+
+
+def markup(scene: Scene, token: Token) -> bool:
+    """Return whether a word is the name of a markup tag ("<tweet author=...>"): no verb."""
+    return doc_text(scene.doc)[token.idx - 1:token.idx] in ("<", "/")
+
+
+def relayed(scene: Scene, token: Token) -> bool:
+    """Return whether a cue is relayed by "cited X as saying": the relay verb carries it."""
+    head = token.head
+    return head.lower_ == "as" and head.head.lemma_.lower() in scene.lex.relay_verbs and \
+        bool(kids(head.head, "dobj"))

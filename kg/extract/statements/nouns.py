@@ -1,4 +1,4 @@
-"""Attribution rules without a lone cue verb: "according to X", labels, cue nouns, light verbs."""
+"""Cue rules without a lone cue verb: "according to X", labels, cue nouns, light verbs."""
 
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ from kg.extract.statements.parts import (
     subtree,
     trimmed,
 )
+from kg.extract.statements.scene import Scene
 
 _LABEL = re.compile(r"^([A-Z][^\n:]{1,40}?)(:)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 MAX_LABEL_TOKENS = 5
 _ANSWERED_PREPS = frozenset({"to", "with", "for", "on", "over"})
 
 
-def labels(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
+def labels(scene: Scene) -> list[Attribution]:
     """Attribute "Speaker: what they said" lines, as in headlines ("Graham: Trump ... ")."""
+    doc, lex = scene.doc, scene.lex
     found: list[Attribution] = []
     for line in _LABEL.finditer(doc_text(doc)):
         colon = doc.char_span(line.start(2), line.end(2))
@@ -73,9 +75,11 @@ def _says_something(doc: Doc, content: Range) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in span)
 
 
-def according(token: Token) -> Attribution | None:
+def according(_scene: Scene, token: Token) -> Attribution | None:
     """Attribute the clause around "according to X" (the longer side of the phrase) to X."""
     doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
     to = doc[token.i + 1]
     source = first(kids(to, "pobj"))
     if source is None:
@@ -86,11 +90,12 @@ def according(token: Token) -> Attribution | None:
     return attribution(token, content, source, cue_end=to)
 
 
-def in_view(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def in_view(scene: Scene, token: Token) -> Attribution | None:
     """Attribute the clause around "in X's view" (the longer side of the phrase) to X.
 
     A view noun with a complement of its own ("in his estimation of the market") is no aside.
     """
+    lex = scene.lex
     owner = first(kids(token, "poss"))
     if token.lemma_.lower() not in lex.view_nouns or token.dep_ != "pobj" or \
             token.head.lower_ != "in" or owner is None or kids(token, "prep"):
@@ -109,13 +114,14 @@ def _beside(start: Token, end: Token) -> Range | None:
         before if before[1] - before[0] >= after[1] - after[0] else after)
 
 
-def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def in_survey(scene: Scene, token: Token) -> Attribution | None:
     """Attribute a sentence opening "In a <poll>, ..." to the poll: what the poll found.
 
     Only a sentence-initial phrase counts, and only survey nouns: "In a statement, X said"
     has its own cue in "said", and the poll then holds what its respondents "said".
     """
-    if token.i != token.sent.start:
+    lex = scene.lex
+    if token.lower_ != "in" or token.i != token.sent.start:
         return None
     source = next((o for o in kids(token, "pobj") if o.lemma_.lower() in lex.survey_nouns), None)
     if source is None:
@@ -126,11 +132,12 @@ def in_survey(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, content, source)
 
 
-def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def noun_cue(scene: Scene, token: Token) -> Attribution | None:
     """Attribute what a cue noun reports to its possessor: "Trump's claim that ...".
 
     A noun of `unsourced_nouns` needs no possessor ("criticism of X" has no expressed source).
     """
+    lex = scene.lex
     lemma = token.lemma_.lower()
     if lemma not in lex.noun_cues and lemma not in lex.unsourced_nouns or _answered(token):
         return None
@@ -146,12 +153,13 @@ def noun_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, content, first(owners), cue_end=cue_end)
 
 
-def copular_noun(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def copular_noun(scene: Scene, token: Token) -> Attribution | None:
     """Attribute the clause a copula gives a possessed cue noun to its possessor:
     "Ortiz's answer was that the toll stays" (cue "answer was").
 
     Only a clause is content; "X's statement was a reminder" says what the statement was.
     """
+    lex = scene.lex
     copula = token.head
     owner = first(kids(token, "poss"))
     if token.dep_ != "nsubj" or copula.lemma_.lower() != "be" or owner is None or \
@@ -170,11 +178,12 @@ def _answered(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _ANSWERED_PREPS
 
 
-def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def light_cue(scene: Scene, token: Token) -> Attribution | None:
     """Attribute what a verb + speech noun reports to the verb's subject: "X made the point that".
 
     The cue runs from the verb over its object noun ("made several statements on").
     """
+    lex = scene.lex
     subject = first(kids(token, "nsubj"))
     if token.lemma_.lower() not in lex.light_verbs or subject is None:
         return None
@@ -193,13 +202,14 @@ def light_cue(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return None
 
 
-def reaction(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def reaction(scene: Scene, token: Token) -> Attribution | None:
     """Attribute the subject of "drew criticism from X" to X: what X criticised or praised.
 
     A verb of receiving with a reaction noun ("drew sharp criticism", "came under fire") and a
     "from" phrase names who reacted; the subject is what they reacted to. The cue runs from
     the verb over the noun.
     """
+    lex = scene.lex
     subject = first(kids(token, "nsubj"))
     if token.lemma_.lower() not in lex.receiving_verbs or subject is None:
         return None
@@ -215,7 +225,7 @@ def reaction(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, subtree(subject), source, cue_end=noun)
 
 
-def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def attitude(scene: Scene, token: Token) -> Attribution | None:
     """Attribute a stance adjective's complement to the copula's subject: "X is wary of Y",
     to the subject of the clause it qualifies: "X toured the dam, confident that Y", or to the
     noun it follows: "voters wary of Y".
@@ -223,6 +233,7 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     The cue runs over the adjective's preposition when it follows at once ("skeptical of").
     "X made sure Y" says what X saw to, not what X is sure of.
     """
+    lex = scene.lex
     after_noun = token.dep_ == "amod" and token.head.i < token.i and \
         token.head.pos_ in ("NOUN", "PROPN", "PRON")
     lemma = token.lemma_.lower()
@@ -257,7 +268,7 @@ def attitude(token: Token, lex: SpeechLexicon) -> Attribution | None:
     return attribution(token, content, subject, cue_end=cue_end)
 
 
-def against(token: Token) -> Attribution | None:
+def against(_scene: Scene, token: Token) -> Attribution | None:
     """Attribute what a copula's subject is against to the subject: "X is against the toll".
 
     The preposition follows the copula at once (adverbs aside); "as he was against Y" compares.
@@ -266,7 +277,8 @@ def against(token: Token) -> Attribution | None:
     subject = first(kids(copula, "nsubj"))
     objects = kids(token, "pobj", "pcomp")
     between = token.doc[copula.i + 1:token.i]
-    if token.dep_ != "prep" or copula.lemma_.lower() != "be" or copula.i > token.i or \
+    if token.lower_ != "against" or token.dep_ != "prep" or copula.lemma_.lower() != "be" or \
+            copula.i > token.i or \
             subject is None or subject.lower_ in EXPLETIVES or not objects or \
             kids(copula, "acomp", "attr", "mark") or any(t.dep_ not in ("advmod", "neg")
                                                          for t in between):
@@ -275,12 +287,13 @@ def against(token: Token) -> Attribution | None:
     return attribution(copula, content, subject, cue_end=token) if content is not None else None
 
 
-def stance_holder(token: Token, lex: SpeechLexicon) -> Attribution | None:
+def stance_holder(scene: Scene, token: Token) -> Attribution | None:
     """Attribute a stance toward Y to the subject of "X is a supporter of Y" ("a critic of Y").
 
     Only a predicate noun says what its subject holds; "supporters of Y rallied" names a group.
     The content is the "of" object, or a name before the noun ("X is a Sanders supporter").
     """
+    lex = scene.lex
     if token.lemma_.lower() not in lex.stance_nouns or token.dep_ != "attr":
         return None
     subject = first(kids(token.head, "nsubj"))

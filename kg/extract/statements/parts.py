@@ -28,6 +28,7 @@ class Attribution:
     channel: Token | None = None
     channel_range: Range | None = None
     direct: bool = False
+    rule: str = ""  # the name of the cue rule that made it; the finder sets it
 
 
 def kids(token: Token, *deps: str) -> list[Token]:

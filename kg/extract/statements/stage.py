@@ -1,26 +1,29 @@
 """Find statements: who said what, to or through whom, when, and which events they report.
 
-Attributions come from `find` (cue verbs, "according to", quotations). Speakers and
-channels resolve to the actors of the `actors` stage by span overlap; a speaker that is not among
-them is added as a new `Actor`. A pronoun speaker ("he said") resolves to the latest earlier
-speaker or actor mention of a compatible kind. The statement date is the time expression of the
-cue's clause ("said on Tuesday"), else the publication day: wire copy reports what was said since
-the last edition, so an undated "said"/"says" is taken as said on the day of publication.
-Events whose trigger lies in a statement's content are linked both ways: `Statement.reports`
-and `Event.source` (the innermost statement's speaker).
+Attributions come from `find`, which applies the rule tables of `rules` (cue verbs, "according to",
+quotations, ...) that `Settings.disabled_rules` leaves on; each statement names its cue rule.
+Speakers and channels resolve to the actors of the `actors` stage by span overlap; a speaker that
+is not among them is added as a new `Actor`. A pronoun speaker ("he said") resolves to the latest
+earlier speaker or actor mention of a compatible kind. The statement date is the time expression of
+the cue's clause ("said on Tuesday"), else the publication day: wire copy reports what was said
+since the last edition, so an undated "said"/"says" is taken as said on the day of publication.
+Events whose trigger lies in a statement's content are linked both ways: `Statement.reports` and
+`Event.source` (the innermost statement's speaker).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.spans import SpanIndex, char_span
 from kg.extract.common.text import doc_text
-from kg.extract.pipeline import stage
+from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.statements.find import AttributionFinder
 from kg.extract.statements.lexicon import speech_lexicon
 from kg.extract.statements.parts import Attribution
+from kg.extract.statements.rules import finder
 from kg.keys import actor_id, local_actor_id, statement_id
 from kg.model import Actor, ActorKind, Event, Extraction, Statement
 
@@ -172,33 +175,44 @@ def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Eve
     return out
 
 
-@stage("statements", requires=("actors", "times", "events"), produces=("statements",))
-def find_statements(extraction: Extraction, doc: Doc) -> Extraction:
-    """Add one `Statement` per attribution; add missing speakers; link events both ways."""
-    article = extraction.article
-    speakers = _Speakers(extraction, doc)
-    anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
-    published = anchorer.published.value if anchorer.published else None
-    statements: list[Statement] = []
-    for att in AttributionFinder(speech_lexicon()).find(doc, article.body_start):
-        speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
-        channel, _ = speakers.resolve(att.channel, att.channel_range)
-        when = anchorer.attached(att.cue_token)
-        content = char_span(doc, *att.content)
-        statements.append(Statement(
-            id=statement_id(article.id, att.cue[0]),
-            speaker=speaker,
-            speaker_mention=char_span(doc, *att.speaker_range) if att.speaker_range else None,
-            cue=char_span(doc, *att.cue),
-            content=content,
-            direct=att.direct,
-            channel=channel if channel != speaker else None,
-            date=when[0].value if when and when[1] == 1.0 else published,
-            reports=tuple(e.id for e in extraction.events
-                          if content.start <= e.trigger.start < content.end),
-            confidence=_confidence(att, speaker, certainty),
-        ))
-    added = list(speakers.new.values())
-    events = _sourced(extraction.events, statements)
-    return extraction.replace(events=events).extend(actors=added, statements=statements)
+class FindStatements:
+    """The statements stage with one attribution finder (built from `Settings`)."""
 
+    def __init__(self, finder: AttributionFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
+        """Add one `Statement` per attribution; add missing speakers; link events both ways."""
+        article = extraction.article
+        speakers = _Speakers(extraction, doc)
+        anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
+        published = anchorer.published.value if anchorer.published else None
+        statements: list[Statement] = []
+        for att in self.finder.find(doc, article.body_start):
+            speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
+            channel, _ = speakers.resolve(att.channel, att.channel_range)
+            when = anchorer.attached(att.cue_token)
+            content = char_span(doc, *att.content)
+            statements.append(Statement(
+                id=statement_id(article.id, att.cue[0]),
+                speaker=speaker,
+                speaker_mention=char_span(doc, *att.speaker_range) if att.speaker_range else None,
+                cue=char_span(doc, *att.cue),
+                content=content,
+                direct=att.direct,
+                channel=channel if channel != speaker else None,
+                date=when[0].value if when and when[1] == 1.0 else published,
+                reports=tuple(e.id for e in extraction.events
+                              if content.start <= e.trigger.start < content.end),
+                confidence=_confidence(att, speaker, certainty),
+                rule=att.rule,
+            ))
+        added = list(speakers.new.values())
+        events = _sourced(extraction.events, statements)
+        return extraction.replace(events=events).extend(actors=added, statements=statements)
+
+
+@stage_factory("statements", requires=("actors", "times", "events"), produces=("statements",))
+def statements_stage(settings: Settings) -> Stage:
+    """Build the statements stage with the rules `settings.disabled_rules` leaves on."""
+    return FindStatements(finder(settings.disabled_rules))

@@ -7,13 +7,15 @@ from datetime import date
 
 import pytest
 
+from kg.config import Settings
 from kg.extract.events.stage import find_events
 from kg.extract.statements.quotes import quotations
-from kg.extract.statements.stage import find_statements
+from kg.extract.statements.stage import statements_stage
 from kg.keys import actor_id, local_actor_id
 from kg.model import Actor, Article, Extraction, Span, Timex
 
 PUBLISHED = date(2022, 5, 4)
+find_statements = statements_stage(Settings())
 
 
 def _spans(text: str, name: str) -> tuple[Span, ...]:

@@ -1,0 +1,68 @@
+"""What a cue rule sees of one article, and the shapes of the finder's rules.
+
+A `Scene` holds one parsed article, its quotations, the speech lexicon, the content rules and the
+active vetoes. Cue rules come in three kinds: a `QuoteCue` attributes one quotation, a `DocCue`
+scans the whole text, a `WordCue` tries one word. A `Veto` stops the cue rules it guards at a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common.rules import Rule, is_disabled
+from kg.extract.statements.content import ContentRules
+from kg.extract.statements.lexicon import SpeechLexicon
+from kg.extract.statements.parts import Attribution, Range
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A construction that looks like a cue but reports nothing, and the cue rules it stops."""
+
+    test: Callable[[Scene, Token], bool]
+    guards: tuple[str, ...]  # names (or dotted prefixes) of the cue rules it stops
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One parsed article as the cue rules see it."""
+
+    doc: Doc
+    lex: SpeechLexicon
+    content: ContentRules
+    quotes: list[Range]
+    vetoes: tuple[Rule[Veto], ...]
+
+    def stops(self, cue: str) -> Callable[[Token], bool]:
+        """Return the test whether an active veto stops the cue rule `cue` at a word."""
+        guarding = [r.apply.test for r in self.vetoes if is_disabled(cue, r.apply.guards)]
+        return lambda token: any(test(self, token) for test in guarding)
+
+
+@dataclass(frozen=True)
+class QuoteCue:
+    """A cue rule that attributes one quotation; the first rule that does wins."""
+
+    # (scene, quotation, stop): `stop(token)` tells whether a veto stops this rule at a token
+    find: Callable[[Scene, Range, Callable[[Token], bool]], Attribution | None]
+
+
+@dataclass(frozen=True)
+class DocCue:
+    """A cue rule that scans the whole article."""
+
+    find: Callable[[Scene], list[Attribution]]
+
+
+@dataclass(frozen=True)
+class WordCue:
+    """A cue rule that tries one word; the first rule that fires on a word wins."""
+
+    find: Callable[[Scene, Token], Attribution | None]
+    pos: frozenset[str] | None = None  # the parts of speech it tries (None: any word)
+
+
+Cue = QuoteCue | DocCue | WordCue
