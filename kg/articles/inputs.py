@@ -84,8 +84,8 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[Input | ArticleFormatError]
             yield Input(path, _name(path, path.parent))
         elif any(ch in text for ch in "*?["):
             root = Path(*(list(_fixed_parts(path)) or ["."]))
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True)
-                             if not _is_dir(Path(p)))
+            matches = _once(Path(p) for p in glob.glob(text, recursive=True)
+                            if not _is_dir(Path(p)))
             if not matches:
                 yield ArticleFormatError(shown(text), "no file matches this pattern")
             yield from (Input(match, _name(match, root)) for match in matches)
@@ -98,6 +98,23 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except (OSError, ValueError):
         return False
+
+
+def _once(paths: Iterable[Path]) -> list[Path]:
+    """Return the paths sorted, each file once: "**" follows links to folders, loops included,
+    so one file can match under many paths; the shortest path is kept."""
+    seen: set[tuple[int, int]] = set()
+    kept: list[Path] = []
+    for path in sorted(paths, key=lambda p: (len(p.parts), p)):
+        try:
+            info = path.stat()
+        except (OSError, ValueError):
+            kept.append(path)  # reading it will report the problem
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            kept.append(path)
+    return sorted(kept)
 
 
 def _fixed_parts(pattern: Path) -> Iterator[str]:

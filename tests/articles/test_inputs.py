@@ -297,3 +297,10 @@ def test_inputs_cli_reports_one_printable_line_per_bad_file(
     assert len(lines) == len(names) - len(skipped)
     assert all(line.startswith("error: ") and line.isprintable() for line in lines)
     assert "Traceback" not in result.stderr
+
+
+def test_inputs_glob_through_a_symlink_loop_reads_each_file_once(tmp_path: Path) -> None:
+    _write(tmp_path / "c", {"a/x.txt": GOOD})
+    (tmp_path / "c" / "a" / "up").symlink_to(tmp_path / "c", target_is_directory=True)
+    found, errors = _read([f"{tmp_path}/c/**/*.txt"])
+    assert errors == [] and [a.id for a in found] == ["a/x"]
