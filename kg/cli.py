@@ -541,7 +541,10 @@ class _Errors:
 
     def __call__(self, error: KGError) -> None:
         self.count += 1
-        _fail(str(error))
+        message = str(error)
+        # one line per error whatever a file name or record holds (readers escape names already)
+        _fail(message if message.isprintable() else
+              "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message))
         if self.strict:
             raise typer.Exit(1)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SAFE_ID = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 def slug(name: str) -> str:
@@ -39,15 +41,42 @@ def slug(name: str) -> str:
 def article_key(article_id: str) -> str:
     """Return the IRI-safe key of an article id.
 
+    An id of IRI-safe characters is its own key; any other id is slugged, and when the slug
+    drops letters or digits that have no ASCII form (Arabic, Chinese, "ß") a short hash of the
+    whole id is added, so that such ids neither fail nor share a key with each other. Different
+    ids can still share a key ("AFP 2019" and "afp-2019"): the ingest reports that as a clash.
+
+    Raises:
+        ValueError: If the id is empty.
+
     Examples:
         >>> article_key("000_6fba463f02e9fc5b")
         '000_6fba463f02e9fc5b'
         >>> article_key("AFP/2019 08 20")
         'afp-2019-08-20'
+        >>> article_key("日本語")
+        'a-77710aedc7'
+        >>> article_key("news/تقرير 1")
+        'news-1-8183dec339'
     """
-    if re.fullmatch(r"[A-Za-z0-9._~-]+", article_id):
+    if not article_id:
+        raise ValueError("an article id must not be empty")
+    if _SAFE_ID.fullmatch(article_id):
         return article_id
-    return slug(article_id)
+    folded = _NON_WORD.sub("-", _ascii(article_id).lower().replace("'", "")).strip("-")
+    if folded and not _drops_letters(article_id):
+        return folded
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{folded or 'a'}-{digest}"
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _drops_letters(text: str) -> bool:
+    """Tell whether folding to ASCII loses a letter or digit (not just an accent)."""
+    return any(ch.isalnum() and not _ascii(ch) for ch in text if not ch.isascii())
 
 
 def actor_id(name: str) -> str:

@@ -209,3 +209,61 @@ def test_reliability_times_never_crash_on_any_publication_date(
     for timex in extraction.times:
         assert article.text[timex.start:timex.end] == timex.text
         assert timex.begin is None or timex.until is None or timex.begin <= timex.until
+
+
+def _ingest(inputs: list[Path], store: Path) -> tuple[int, list[str]]:
+    result = runner.invoke(app, ["ingest", *map(str, inputs), "--store", str(store)])
+    assert "Traceback" not in result.stderr
+    return result.exit_code, [line for line in result.stderr.splitlines()
+                              if line.startswith("error:")]
+
+
+def _texts(store: Path) -> list[str]:
+    with OxigraphStore(store) as opened:
+        rows = opened.query("PREFIX kg: <https://w3id.org/kg-timeline/ontology#> "
+                            "SELECT ?text WHERE { GRAPH ?g { ?a kg:text ?text } } ORDER BY ?text")
+        return [str(row[0]) for row in rows.rows]
+
+
+def test_reliability_same_file_name_in_two_folders_is_two_articles(tmp_path: Path) -> None:
+    # issue 15, fault 1: c/a/x.txt and c/b/x.txt shared one graph with two text hashes
+    (tmp_path / "c" / "a").mkdir(parents=True)
+    (tmp_path / "c" / "b").mkdir()
+    (tmp_path / "c" / "a" / "x.txt").write_text("Publish Date: 2019-08-20\nTurkey said so on "
+                                                "Monday.\n", "utf-8")
+    (tmp_path / "c" / "b" / "x.txt").write_text("Publish Date: 2019-08-21\nRussia said no on "
+                                                "Tuesday.\n", "utf-8")
+    store = tmp_path / "S"
+    assert _ingest([tmp_path / "c"], store) == (0, [])
+    assert len(_texts(store)) == 2
+    result = runner.invoke(app, ["validate", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    # across runs: another file claiming a stored id is refused, the stored article stays
+    other = tmp_path / "S2"
+    assert _ingest([tmp_path / "c" / "a"], other) == (0, [])
+    code, errors = _ingest([tmp_path / "c" / "b"], other)
+    assert code == 1 and len(errors) == 1 and "already stored from" in errors[0]
+    assert _texts(other) == ["Publish Date: 2019-08-20\nTurkey said so on Monday.\n"]
+    # the same file, changed, still replaces its own article
+    (tmp_path / "c" / "a" / "x.txt").write_text("Publish Date: 2019-08-22\nIran said yes.\n",
+                                                "utf-8")
+    assert _ingest([tmp_path / "c" / "a"], other) == (0, [])
+    assert _texts(other) == ["Publish Date: 2019-08-22\nIran said yes.\n"]
+
+
+def test_reliability_odd_inputs_do_not_stop_the_batch(tmp_path: Path) -> None:
+    # issue 15, faults 2, 3 and 7: each odd input is one error line; the good ones are stored
+    root = tmp_path / "in"
+    root.mkdir()
+    for name in ("日本語.txt", "!!!.txt", "تقرير.txt"):
+        (root / name).write_text(GOOD, "utf-8")
+    (root / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
+    (root / "surrogate.json").write_text('{"id": "s", "text": "\\ud800"}', "utf-8")
+    (root / "deep.json").write_text("[" * 50_000 + "]" * 50_000, "utf-8")
+    (root / "number.jsonl").write_text('{"id": ' + "7" * 4_400 + ', "text": "x"}\n', "utf-8")
+    os.mkfifo(root / "pipe.txt")
+    code, errors = _ingest([root], tmp_path / "S")
+    assert code == 1
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[-1] for line in errors) == [
+        "deep.json", "number.jsonl:1", "pipe.txt", "surrogate.json"]
+    assert len(_texts(tmp_path / "S")) == 4

@@ -19,14 +19,16 @@ from typing import Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict
 from rdflib import Dataset, Graph, URIRef
 
-from kg.articles import read_inputs
+from kg.articles import different_source, read_inputs
 from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
+from kg.keys import article_key
 from kg.model import Article, Extraction, Failure
+from kg.query import load_query
 from kg.rdf import graph_iri
 from kg.store import OxigraphStore, Store
 
@@ -63,26 +65,38 @@ def ignore_error(_error: KGError) -> None:
 
 def articles(inputs: Iterable[str | Path], *, settings: Settings, on_error: OnError = ignore_error,
              ) -> Iterator[Article]:
-    """Read the articles named by `inputs`, leaving out bad and too long ones.
+    """Read the articles named by `inputs`, leaving out bad, too long and clashing ones.
+
+    Two articles from different sources (files, or records of different lines) whose ids map to
+    one key (`kg.keys.article_key`: "AFP 2019", "afp-2019") would share one named graph: the
+    first read keeps the key and each later one is reported as a clash, never merged.
 
     Args:
         inputs: Files, folders, globs, or "-" for JSON Lines on stdin.
         settings: Gives the longest text accepted (`max_chars`).
         on_error: Called with each bad input or refused article.
     """
+    claimed: dict[str, str] = {}  # key -> source of the article that has it
     for item in read_inputs(inputs):
         if isinstance(item, KGError):
             on_error(item)
-        elif len(item.text) > settings.max_chars:
+            continue
+        where = item.source_path or item.id
+        if len(item.text) > settings.max_chars:
             on_error(ArticleFormatError(
-                item.source_path or item.id,
-                f"article text is {len(item.text):,} characters; the limit is "
-                f"{settings.max_chars:,} (setting max_chars)"))
-        else:
-            if item.published is None:
-                _log.warning("%s: no publication date found; relative times stay unresolved",
-                             item.source_path or item.id)
-            yield item
+                where, f"article text is {len(item.text):,} characters; the limit is "
+                       f"{settings.max_chars:,} (setting max_chars)"))
+            continue
+        key = article_key(item.id)
+        first = claimed.setdefault(key, where)
+        if first != where:
+            on_error(ArticleFormatError(
+                where, f"article id {item.id!r} (key {key!r}) is taken by {first}, read earlier "
+                       "in this run; give one of them another id (file name or record id)"))
+            continue
+        if item.published is None:
+            _log.warning("%s: no publication date found; relative times stay unresolved", where)
+        yield item
 
 
 def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipeline | None = None,
@@ -219,10 +233,21 @@ class Tally:
         while batch := list(itertools.islice(items, settings.batch_size)):
             names = [str(graph_iri(article.id, settings.base_iri)) for article in batch]
             found = store.stamps(names)
+            changed = [name for article, name in zip(batch, names, strict=True)
+                       if (stored := found.get(URIRef(name))) is not None
+                       and article.text_hash not in stored.text_hashes]
+            sources = _stored_sources(store, changed)
             for article, name in zip(batch, names, strict=True):
                 stamp = found.get(URIRef(name))
-                if stamp is None or article.text_hash not in stamp.text_hashes:
-                    yield article  # new, or its text changed
+                if stamp is None:
+                    yield article  # new
+                elif article.text_hash not in stamp.text_hashes:
+                    clash = next((source for source in sources.get(name, ())
+                                  if different_source(source, article.source_path)), None)
+                    if clash is None:
+                        yield article  # its text changed: replace it
+                    else:
+                        self.fail(_clash(article, clash))
                 elif stamp.extractors == current:
                     self._count("skipped")
                 elif keep_stale:
@@ -250,6 +275,27 @@ class Tally:
         """Return the counts and the time since the tally began."""
         return IngestSummary(**self.counts,
                              seconds=round(time.perf_counter() - self.started, 3))
+
+
+def _stored_sources(store: Store, names: list[str]) -> dict[str, list[str]]:
+    """Return the sources (`kg:sourcePath`) that these stored graphs record, in one query."""
+    if not names:
+        return {}
+    rows = store.query(load_query("graph_sources").text,
+                       bindings={"graph": tuple(URIRef(name) for name in names)}).rows
+    sources: dict[str, list[str]] = {}
+    for graph, source in rows:
+        if graph is not None and source is not None:
+            sources.setdefault(str(graph), []).append(str(source))
+    return sources
+
+
+def _clash(article: Article, stored: str) -> ArticleFormatError:
+    return ArticleFormatError(
+        article.source_path or article.id,
+        f"article id {article.id!r} (key {article_key(article.id)!r}) is already stored from "
+        f"{stored}, another source; remove that article first (kg remove) or give this one "
+        "another id (file name or record id)")
 
 
 def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, size: int,

@@ -19,7 +19,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from kg.articles import expand
+from kg.articles import Input, expand
+from kg.articles.inputs import open_regular
+from kg.errors import ArticleFormatError
 
 
 def estimate(inputs: Iterable[str | Path]) -> int | None:
@@ -29,14 +31,17 @@ def estimate(inputs: Iterable[str | Path]) -> int | None:
         The estimate, or None when an input is standard input (which cannot be read twice).
     """
     total = 0
-    for path in expand(inputs):
-        if not isinstance(path, Path):
+    for item in expand(inputs):
+        if not isinstance(item, Input):
             continue
-        if str(path) == "-":
+        if str(item.path) == "-":
             return None
-        if path.suffix.lower() == ".jsonl":
-            with path.open("rb") as stream:
-                total += sum(1 for line in stream if line.strip())
+        if item.path.suffix.lower() == ".jsonl":
+            try:  # regular files only: counting must not block on a FIFO either
+                with open_regular(item.path, str(item.path)) as stream:
+                    total += sum(1 for line in stream if line.strip())
+            except (ArticleFormatError, OSError):
+                total += 1  # reading it will report the problem
         else:
             total += 1
     return total
