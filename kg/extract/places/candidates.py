@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.common.budget import check
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import (
     Cue,
@@ -90,6 +91,7 @@ def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
     """
     covered: set[int] = set()
     for ent in doc.ents:
+        check()  # the per-article time budget (kg.extract.common.budget)
         covered.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
             yield from _split(doc, ent, ent.label_, known, sure)

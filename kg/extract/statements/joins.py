@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.extract.common.budget import check
 from kg.extract.common.text import doc_text
 from kg.extract.statements.parts import CONTINUING, PREP_CUES, Attribution, Range, kids, trimmed
 from kg.extract.statements.scene import Scene
@@ -66,6 +67,7 @@ def unnest(scene: Scene, found: list[Attribution]) -> list[Attribution]:
     doc = scene.doc
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
+        check()
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
             # "X said Y, according to Z": Z's report holds what X said, whatever the order
