@@ -70,8 +70,11 @@ def unnest(scene: Scene, found: list[Attribution]) -> list[Attribution]:
         check()
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
+            # the cheap tests first: most pairs fail them, and every pair is tried
+            if other is None or m == n or not other.content[0] <= att.cue[0] < other.content[1]:
+                continue
             # "X said Y, according to Z": Z's report holds what X said, whatever the order
-            relayed = other is not None and _relays(other.cue_token)
+            relayed = _relays(other.cue_token)
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
                     _labelled_by(att, other) or _reports_antecedent(att.cue_token) or \
