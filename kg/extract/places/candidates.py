@@ -149,12 +149,13 @@ def conjuncts(doc: Doc, names: list[Candidate], accepted: list[Candidate]) -> li
     """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
     by_root = {r: m for m in accepted if not m.dateline and (r := _root(doc, m)) is not None}
     found: list[Candidate] = []
+    taken = set(accepted)  # a set: `m not in accepted` on the list was quadratic
     for m in names:
         head = doc[r] if (r := _root(doc, m)) is not None else None
         while head is not None and head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
             cued = by_root.get(head.i)
-            if cued is not None and (m not in accepted or cued.cue.kind and not m.cue.kind):
+            if cued is not None and (m not in taken or cued.cue.kind and not m.cue.kind):
                 found.append(Candidate(m.start, m.end, m.text, m.label, cued.cue))
                 break
     return found
