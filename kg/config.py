@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kg.errors import ConfigError
 
@@ -29,6 +29,8 @@ class Settings(BaseModel):
     batch_size: int = 32
     lock_wait: float = 10.0  # seconds to wait while another process holds the embedded store
     max_chars: int = 1_000_000  # longer articles are refused (spaCy's own default limit)
+    # seconds one article's extraction may take; a slower one is reported and skipped
+    article_seconds: float = Field(default=60.0, gt=0)
     # extraction rules switched off, by name or dotted prefix ("statements.veto"); see
     # kg.extract.common.rules and `kg eval --ablate`
     disabled_rules: tuple[str, ...] = ()

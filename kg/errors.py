@@ -68,3 +68,21 @@ class QueryError(KGError, ValueError):
 
 class ConfigError(KGError, ValueError):
     """A settings file or value is invalid."""
+
+
+class ArticleTimeoutError(KGError, TimeoutError):
+    """One article's extraction ran past its time budget (`Settings.article_seconds`)."""
+
+    def __init__(self, article_id: str, seconds: float) -> None:
+        self.problem = f"extraction took longer than {seconds:g} s; skipped"
+        super().__init__(f"{article_id}: {self.problem}")
+        self.article_id = article_id
+        self.seconds = seconds
+
+
+class ParseError(KGError, RuntimeError):
+    """spaCy failed to parse one article."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(f"parsing article {article_id!r} failed")
+        self.article_id = article_id

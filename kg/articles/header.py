@@ -16,9 +16,12 @@ from dateutil import parser as dateparser
 from kg.model import Dateline, Record, Span
 
 _HEADER_LINES = 12  # header lines are only looked for at the top of the text
-_LABELLED_DATE = re.compile(
-    r"^\s*(?:publish(?:ed)?(?:\s+(?:date|on|at))?|date\s+published|posted(?:\s+on)?|"
-    r"first\s+published|release\s+date|dated?)\s*[:\-–]?\s*(?P<value>.+?)\s*$",
+_LONGEST_DATE = 100  # characters; "Tuesday, 20 August 2019 at 21:19 GMT+03:00" is 42
+# the label only: the value is the rest of the line, cut in Python (a lazy `.+?` before `\s*$`
+# rescans the trailing spaces at every step, quadratic in a line of many spaces)
+_DATE_LABEL = re.compile(
+    r"\s*(?:publish(?:ed)?(?:\s+(?:date|on|at))?|date\s+published|posted(?:\s+on)?|"
+    r"first\s+published|release\s+date|dated?)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"^\s*(?:updated|last\s+modified|modified)\b", re.IGNORECASE)
@@ -55,7 +58,12 @@ def parse_date(value: str) -> date | datetime | None:
         >>> parse_date("July 2020") is None
         True
     """
-    cleaned = re.sub(r"\s+[-–—|]\s+", " ", value.strip())
+    # whitespace collapsed first: `\s+` before a dash rescans a long run of spaces at every
+    # start, quadratic in a header line of 80,000 spaces
+    cleaned = " ".join(value.split())
+    if len(cleaned) > _LONGEST_DATE:
+        return None  # not a date, and dateutil's time grows with every word
+    cleaned = re.sub(r" [-–—|] ", " ", cleaned)
     if not re.search(r"\d", cleaned):
         return None
     results = []
@@ -71,6 +79,20 @@ def parse_date(value: str) -> date | datetime | None:
     if (first.hour, first.minute) != (second.hour, second.minute):
         return first.date()  # no clock time written: keep the day, never pad to midnight
     return first
+
+
+def _labelled_value(line: str) -> str | None:
+    """Return the value after a publication-date label ("Published on: VALUE"), if the line has one.
+
+    Examples:
+        >>> _labelled_value("Publish Date: 20 August 2019 - 21:19")
+        '20 August 2019 - 21:19'
+        >>> _labelled_value("Paris is calm") is None
+        True
+    """
+    label = _DATE_LABEL.match(line)
+    value = line[label.end():].strip() if label is not None else ""
+    return value or None
 
 
 def _lines(text: str) -> list[tuple[int, str, int]]:
@@ -100,10 +122,10 @@ def analyse(text: str, *, title: str | None = None) -> Header:
         if not stripped:
             body_start = next_offset
             continue
-        labelled = _LABELLED_DATE.match(stripped)
+        labelled = _labelled_value(stripped)
         if title is not None and stripped == title.strip():
             pass  # the headline repeated above the story
-        elif labelled and (value := parse_date(labelled.group("value"))) is not None:
+        elif labelled and (value := parse_date(labelled)) is not None:
             published = published or value
         elif _UPDATED.match(stripped) or _META_LINE.match(stripped):
             pass

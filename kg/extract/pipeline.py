@@ -7,6 +7,7 @@ earlier stages produced, and returns a new `Extraction`. This module never impor
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -15,7 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.config import Settings
-from kg.errors import KGError, StageError, StageOrderError, UnknownStageError
+from kg.errors import (
+    ArticleTimeoutError,
+    KGError,
+    ParseError,
+    StageError,
+    StageOrderError,
+    UnknownStageError,
+)
+from kg.extract.common.budget import OutOfTime, check, within
 from kg.extract.nlp.model import article_doc, load_model
 from kg.extract.version import extractor_version
 from kg.model import Article, Extraction, ExtractionRun
@@ -110,17 +119,26 @@ class Pipeline:
         """Apply every stage to one parsed article, or only the stages `first` to `last` (an
         index range) to what the earlier stages made (`after`), as `kg eval --ablate` does.
 
+        The stages share a budget of `settings.article_seconds`, checked between them and
+        inside their longest loops (`kg.extract.common.budget`).
+
         Raises:
             StageError: If a stage fails with anything but a `KGError`.
+            ArticleTimeoutError: If the stages take longer than `settings.article_seconds`.
         """
         extraction = Extraction(article=article, run=self.run_info) if after is None else after
-        for name, fn in self.stages[first:last]:
-            try:
-                extraction = fn(extraction, doc)
-            except KGError:
-                raise
-            except Exception as exc:
-                raise StageError(name, article.id) from exc
+        seconds = self.settings.article_seconds
+        with within(seconds):
+            for name, fn in self.stages[first:last]:
+                try:
+                    check()
+                    extraction = fn(extraction, doc)
+                except KGError:
+                    raise
+                except OutOfTime:
+                    raise ArticleTimeoutError(article.id, seconds) from None
+                except Exception as exc:
+                    raise StageError(name, article.id) from exc
         return extraction
 
     def run(self, article: Article) -> Extraction:
@@ -134,7 +152,7 @@ class Pipeline:
 
         A failure on one article is yielded in its place, so the rest of the batch goes on.
         """
-        return self.apply_many(self.parse_many(articles, batch_size=batch_size))
+        return self.apply_many(self.parse_each(articles, batch_size=batch_size))
 
     def parse_many(self, articles: Iterable[Article], *, batch_size: int | None = None
                    ) -> Iterator[tuple[Article, Doc]]:
@@ -144,9 +162,40 @@ class Pipeline:
         for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=size):
             yield article, doc
 
-    def apply_many(self, parsed: Iterable[tuple[Article, Doc]]) -> Iterator[Extraction | KGError]:
+    def parse_each(self, articles: Iterable[Article], *, batch_size: int | None = None
+                   ) -> Iterator[tuple[Article, Doc | KGError]]:
+        """Parse articles like `parse_many`, yielding a `ParseError` for an article spaCy fails on.
+
+        A batch that fails is parsed again one article at a time, so only the article that makes
+        spaCy raise is lost.
+        """
+        size = batch_size or self.settings.batch_size
+        pending = iter(articles)
+        while batch := list(itertools.islice(pending, size)):
+            try:
+                parsed: list[tuple[Article, Doc | KGError]] = list(
+                    self.parse_many(batch, batch_size=size))
+            except Exception:  # noqa: BLE001  (any failure inside spaCy; retried one by one)
+                parsed = [(article, self._parse_one(article)) for article in batch]
+            yield from parsed
+
+    def _parse_one(self, article: Article) -> Doc | KGError:
+        try:
+            return self.nlp(article_doc(self.nlp, article.text, article.body_start))
+        except KGError as exc:
+            return exc
+        except Exception as exc:  # noqa: BLE001  (spaCy's failure becomes the article's error)
+            error = ParseError(article.id)
+            error.__cause__ = exc
+            return error
+
+    def apply_many(self, parsed: Iterable[tuple[Article, Doc | KGError]]
+                   ) -> Iterator[Extraction | KGError]:
         """Apply the stages to parsed articles, yielding a failure in its article's place."""
         for article, doc in parsed:
+            if isinstance(doc, KGError):
+                yield doc
+                continue
             try:
                 yield self.apply(article, doc)
             except KGError as exc:

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pydantic import BaseModel, ConfigDict
 
 from kg.config import Settings
-from kg.errors import ConfigError, KGError
+from kg.errors import ArticleTimeoutError, ConfigError, KGError
 from kg.extract import Pipeline
 from kg.model import Article, Extraction, Failure
 from kg.rdf import to_nquads
@@ -63,10 +63,15 @@ def _run(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
             results.append(map_extraction(item, base_iri=pipeline.settings.base_iri))
         except KGError as exc:
             results.append(Failure(article_id=article.id, message=_describe(exc)))
+        except Exception as exc:  # noqa: BLE001  (any mapping failure is this article's error)
+            results.append(Failure(article_id=article.id,
+                                   message=f"mapping to RDF failed ({type(exc).__name__}: {exc})"))
     return results
 
 
 def _describe(error: KGError) -> str:
+    if isinstance(error, ArticleTimeoutError):
+        return error.problem  # the Failure names the article
     cause = error.__cause__
     return f"{error} ({type(cause).__name__}: {cause})" if cause is not None else str(error)
 

@@ -7,9 +7,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from kg.articles import from_record, from_text, read_inputs
 from kg.articles.header import analyse, parse_date
+from kg.articles.html import MAX_DEPTH, flatten_deep, read_html
 from kg.errors import ArticleFormatError
 from kg.model import Article
 
@@ -146,3 +149,47 @@ def test_articles_record_rejects_bad_fields(record: dict[str, object]) -> None:
 
 def test_articles_text_without_date_has_no_publication_date() -> None:
     assert from_text("Nothing dated here.", article_id="n").published is None
+
+
+# issue 15: a header line of 80,000 spaces took 206 s (a lazy value before `\s*$`, then `\s+`
+# before a dash, each rescanning the spaces at every step); now one pass
+@pytest.mark.parametrize("line", [
+    "Date: x" + " " * 80_000 + "y",
+    "Published on 1" + " " * 80_000 + "2",
+    " " * 80_000 + "x",
+])
+def test_header_with_a_line_of_many_spaces_is_read(line: str) -> None:
+    header = analyse(line + "\nThe story.")
+    assert (header.published, header.body_start) == (None, 0)  # a story line, not a header
+
+
+@pytest.mark.parametrize("value", ["20 August 2019 " + "- " * 60, "1 " * 40_000])
+def test_header_long_value_is_no_date(value: str) -> None:
+    assert parse_date(value) is None
+
+
+def _depth(node: Node) -> int:
+    """Count the deepest chain of elements under `node`, walking iteratively."""
+    deepest = 0
+    stack = [(node, 0)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in current.iter())
+    return deepest
+
+
+# issue 15: 100,000 nested <div> took 95 s in the HTML parser (each block start tag looks down
+# the whole stack of open elements); blocks past MAX_DEPTH lose their tags, never their text
+@pytest.mark.parametrize("tag", ["div", "section", "blockquote"])
+def test_html_deep_nesting_is_capped_and_keeps_the_text(tag: str) -> None:
+    n = 100_000
+    markup = f"<html><body>{f'<{tag}>' * n}<p>Hello there.</p>{f'</{tag}>' * n}</body></html>"
+    flat = flatten_deep(markup)
+    assert _depth(HTMLParser(flat).body) <= MAX_DEPTH + 2
+    assert "Hello there." in read_html(markup).text
+
+
+def test_html_within_the_depth_is_parsed_unchanged() -> None:
+    markup = "<div>" * MAX_DEPTH + "<p>x</p>" + "</div>" * MAX_DEPTH
+    assert flatten_deep(markup) == markup

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.config import Settings
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError
 from kg.ingest.batches import ingest
 from kg.ingest.distributed import run
 from kg.rdf import graph_iri
@@ -134,3 +134,18 @@ def test_cli_ingest_on_dask(scheduler: str, tmp_path: Path) -> None:
                                       scheduler, "--store", str(tmp_path / "s"), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert f"ingested {len(IDS)} articles" in result.output
+
+
+def test_distributed_run_skips_an_article_over_its_time_budget(scheduler: str,
+                                                               tmp_path: Path) -> None:
+    slow = tmp_path / "turkey.txt"
+    slow.write_text(("Turkey said " * 3_400).strip() + "\n", encoding="utf-8")
+    settings = SETTINGS.model_copy(update={"article_seconds": 0.5})
+    store = OxigraphStore(tmp_path / "store")
+    errors: list[KGError] = []
+    summary = run([str(BATCH), str(slow)], settings=settings, scheduler=scheduler, store=store,
+                  partition=4, on_error=errors.append)
+    assert (summary.articles, summary.failed) == (len(IDS), 1)
+    assert store.graphs() == sorted(graph_iri(key) for key in IDS)
+    assert str(errors[0]).endswith("extraction took longer than 0.5 s; skipped")
+    store.close()

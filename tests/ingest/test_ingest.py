@@ -206,3 +206,29 @@ def test_cli_ingest_with_jobs_summarises(tmp_path: Path) -> None:
                                       "--jobs", "2", "--batch-size", "3", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert f"ingested {len(IDS)} articles" in result.output
+
+
+# issue 15: one article over its time budget is that article's error; the batch is stored.
+# The budget is 0.5 s: the batch articles take a few milliseconds each, the long one seconds
+_BUDGET = 0.5
+
+
+def _over_budget_inputs(tmp_path: Path) -> list[str]:
+    slow = tmp_path / "turkey.txt"
+    slow.write_text(("Turkey said " * 3_400).strip() + "\n", encoding="utf-8")
+    return [str(BATCH), str(slow)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_skips_an_article_over_its_time_budget(pipeline: Pipeline, tmp_path: Path,
+                                                      jobs: int) -> None:
+    settings = pipeline.settings.model_copy(update={"article_seconds": _BUDGET})
+    store = OxigraphStore(tmp_path / "store")
+    errors: list[KGError] = []
+    summary = ingest(_over_budget_inputs(tmp_path), store, settings=settings, jobs=jobs,
+                     pipeline=Pipeline(settings, nlp=pipeline.nlp), on_error=errors.append)
+    assert (summary.articles, summary.failed) == (len(IDS), 1)
+    assert store.graphs() == sorted(graph_iri(key) for key in IDS)
+    [error] = errors
+    assert str(error).endswith(f"extraction took longer than {_BUDGET:g} s; skipped")
+    store.close()

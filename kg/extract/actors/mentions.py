@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.common.budget import check
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text
@@ -198,6 +199,7 @@ def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Ment
         return []
     found: list[Mention] = []
     for token in doc:
+        check()  # the per-article time budget (kg.extract.common.budget)
         if token.lower_ not in _MILITARY_HEADS or token.ent_type_:
             continue
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]

@@ -28,11 +28,37 @@ class Cluster:
     canonical: str | None = None
     kind: ActorKind | None = None
 
+    # what `longest` and `has_text` have read of `mentions` (which only grow), so that a
+    # merge of n mentions of one actor costs O(n) rather than O(n^2)
+    _read: int = field(default=0, repr=False, compare=False)
+    _fullest: Mention | None = field(default=None, repr=False, compare=False)
+    _fullest_named: Mention | None = field(default=None, repr=False, compare=False)
+    _texts: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def _catch_up(self) -> None:
+        for m in self.mentions[self._read:]:
+            if self._fullest is None or _fullness(m) > _fullness(self._fullest):
+                self._fullest = m
+            if not m.refers_back and (self._fullest_named is None
+                                      or _fullness(m) > _fullness(self._fullest_named)):
+                self._fullest_named = m
+            self._texts.add(m.text.lower())
+        self._read = len(self.mentions)
+
     @property
     def longest(self) -> Mention:
-        """Return the fullest name: most words, then most characters, then first."""
-        names = [m for m in self.mentions if not m.refers_back] or self.mentions
-        return max(names, key=lambda m: (len(m.tokens or m.text.split()), len(m.text), -m.start))
+        """Return the fullest name: most words, then most characters, then first; a name that
+        does not refer back, if there is one."""
+        self._catch_up()
+        best = self._fullest_named or self._fullest
+        if best is None:
+            raise ValueError("a cluster without mentions has no name")
+        return best
+
+    def has_text(self, lowered: str) -> bool:
+        """Return whether a mention of the actor reads `lowered` (compared in lower case)."""
+        self._catch_up()
+        return lowered in self._texts
 
     @property
     def label(self) -> str:
@@ -111,9 +137,13 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     longest = cluster.longest
     if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
         return False
-    if any(m.text.lower() == other.text.lower() for other in cluster.mentions):
+    if cluster.has_text(m.text.lower()):
         return True
     return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+
+
+def _fullness(m: Mention) -> tuple[int, int, int]:
+    return len(m.tokens or m.text.split()), len(m.text), -m.start
 
 
 def _part_of(m: Mention, cluster: Cluster) -> bool:

@@ -90,8 +90,12 @@ def _comma_place(doc: Doc, end: int) -> Span | None:
         return None
     token = doc[end + 1]
     if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
-        ent = next(e for e in doc.ents if e.start == end + 1)
-        return ent
+        # the entity from its tokens' IOB tags: `doc.ents` builds every entity span anew on
+        # each call, quadratic in an article of many "X, Country" names
+        stop = end + 2
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        return Span(doc, end + 1, stop, label=token.ent_type_)
     return None
 
 

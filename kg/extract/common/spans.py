@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,10 +34,21 @@ class SpanIndex:
         self.actors = _mentions(extraction.actors)
         self.places = _mentions(extraction.places)
         self.times: Sequence[Timex] = sorted(extraction.times, key=lambda t: t.start)
+        # starts and the longest mention, so a lookup bisects to the few mentions that can
+        # overlap instead of scanning all of them (quadratic in an article of many names)
+        self._starts = {id(self.actors): [m.start for m in self.actors],
+                        id(self.places): [m.start for m in self.places]}
+        self._longest = {id(self.actors): max((m.end - m.start for m in self.actors), default=0),
+                         id(self.places): max((m.end - m.start for m in self.places), default=0)}
+        self._time_starts = [t.start for t in self.times]
 
-    @staticmethod
-    def _hits(mentions: Sequence[Occurrence], start: int, end: int) -> list[Occurrence]:
-        return [m for m in mentions if m.start < end and start < m.end]
+    def _hits(self, mentions: Sequence[Occurrence], start: int, end: int) -> list[Occurrence]:
+        starts = self._starts[id(mentions)]
+        # an overlapping mention starts before `end` and less than the longest mention before
+        # `start`; the slice keeps text order
+        first = bisect_right(starts, start - self._longest[id(mentions)])
+        last = bisect_left(starts, end)
+        return [m for m in mentions[first:last] if m.start < end and start < m.end]
 
     def actor_at(self, token: Token) -> str | None:
         """Return the id of the actor whose mention covers `token`, if any."""
@@ -58,7 +70,9 @@ class SpanIndex:
 
     def times_in(self, start: int, end: int) -> list[Timex]:
         """Return the time expressions inside a character range, in text order."""
-        return [t for t in self.times if t.start >= start and t.end <= end]
+        first = bisect_left(self._time_starts, start)
+        last = bisect_right(self._time_starts, end)
+        return [t for t in self.times[first:last] if t.start >= start and t.end <= end]
 
 
 def token_span(tokens: TokenSpan | Sequence[Token]) -> Span:

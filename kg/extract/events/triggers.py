@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 
@@ -170,6 +171,7 @@ def find_triggers(tokens: Iterable[Token], lex: EventLexicon, triggers: Sequence
     fires on a token makes it a candidate, and the vetoes drop candidates in table order."""
     found: list[Trigger] = []
     for token in tokens:
+        check()  # the per-article time budget (kg.extract.common.budget)
         for rule in triggers:
             hit = rule.apply(token, lex)
             if hit is not None:

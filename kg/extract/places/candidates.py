@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.common.budget import check
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import (
     Cue,
@@ -90,6 +91,7 @@ def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
     """
     covered: set[int] = set()
     for ent in doc.ents:
+        check()  # the per-article time budget (kg.extract.common.budget)
         covered.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
             yield from _split(doc, ent, ent.label_, known, sure)
@@ -147,12 +149,13 @@ def conjuncts(doc: Doc, names: list[Candidate], accepted: list[Candidate]) -> li
     """Return candidates coordinated with a cued place, with its cue ("provinces of A and B")."""
     by_root = {r: m for m in accepted if not m.dateline and (r := _root(doc, m)) is not None}
     found: list[Candidate] = []
+    taken = set(accepted)  # a set: `m not in accepted` on the list was quadratic
     for m in names:
         head = doc[r] if (r := _root(doc, m)) is not None else None
         while head is not None and head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
             cued = by_root.get(head.i)
-            if cued is not None and (m not in accepted or cued.cue.kind and not m.cue.kind):
+            if cued is not None and (m not in taken or cued.cue.kind and not m.cue.kind):
                 found.append(Candidate(m.start, m.end, m.text, m.label, cued.cue))
                 break
     return found

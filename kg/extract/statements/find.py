@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule
 from kg.extract.common.text import doc_text
 from kg.extract.statements.content import ContentRule, ContentRules
@@ -49,6 +50,7 @@ class AttributionFinder:
         used = {a.cue_token.i for a in found}
         words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
         for token in doc:
+            check()  # the per-article time budget (kg.extract.common.budget)
             if token.idx < start or token.i in used or \
                     token.pos_ not in _CUE_POS and token.lower_ not in _WORD_CUES:
                 continue

@@ -8,11 +8,13 @@ attribution's content into it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.extract.common.budget import check
 from kg.extract.common.text import doc_text
 from kg.extract.statements.parts import CONTINUING, PREP_CUES, Attribution, Range, kids, trimmed
 from kg.extract.statements.scene import Scene
@@ -29,8 +31,11 @@ def continue_quote(scene: Scene, found: list[Attribution]) -> list[Attribution]:
     cues = [a.cue[0] for a in found]
     out: list[Attribution] = []
     for att in found:
+        if not att.direct or not scene.quotes:
+            out.append(att)  # `Token.sent` walks the whole sentence: asked only when needed
+            continue
         end = max(att.content[1], att.cue_token.sent.end_char)
-        for qa, qb in scene.quotes if att.direct else []:
+        for qa, qb in scene.quotes:
             if qa < end:
                 continue
             span = doc.char_span(qa, qb, alignment_mode="expand")
@@ -62,10 +67,14 @@ def unnest(scene: Scene, found: list[Attribution]) -> list[Attribution]:
     doc = scene.doc
     out: list[Attribution | None] = list(found)
     for n, att in enumerate(found):
+        check()
         main = att.cue_token.dep_ in ("ccomp", "advcl", "ROOT")
         for m, other in enumerate(out):
+            # the cheap tests first: most pairs fail them, and every pair is tried
+            if other is None or m == n or not other.content[0] <= att.cue[0] < other.content[1]:
+                continue
             # "X said Y, according to Z": Z's report holds what X said, whatever the order
-            relayed = other is not None and _relays(other.cue_token)
+            relayed = _relays(other.cue_token)
             if m == n or m > n and main and not relayed or other is None or \
                     other.direct and not relayed or \
                     _labelled_by(att, other) or _reports_antecedent(att.cue_token) or \
@@ -102,8 +111,15 @@ def outside_other_cues(_scene: Scene, found: list[Attribution]) -> list[Attribut
     "X expressed concern about Y" is one attribution; the noun rule would find "concern about"
     again inside the light-verb cue "expressed concern about".
     """
-    return [a for a in found if not any(
-        b.cue != a.cue and b.cue[0] <= a.cue[0] and a.cue[1] <= b.cue[1] for b in found)]
+    # cues by start, the longer first: a cue lies inside another exactly when a cue before it
+    # in this order ends at or after it (a sort and one pass, not every pair)
+    inside: set[Range] = set()
+    reach = -1
+    for cue in sorted({a.cue for a in found}, key=lambda c: (c[0], -c[1])):
+        if reach >= cue[1]:
+            inside.add(cue)
+        reach = max(reach, cue[1])
+    return [a for a in found if a.cue not in inside]
 
 
 def one_per_cue(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
@@ -121,24 +137,46 @@ def one_per_cue(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
 
 
 def _join(found: list[Attribution],
-          outer_of: Callable[[Attribution, list[Attribution]], Attribution | None], *,
-          widen: bool = False) -> list[Attribution]:
+          outer_of: Callable[[Attribution, Callable[[], list[Attribution]]], Attribution | None],
+          *, widen: bool = False) -> list[Attribution]:
     """Join each attribution with the outer one `outer_of` finds for it into one attribution.
 
     The joined cue runs from the outer cue over the inner one, with the outer speaker; its
     content ends where the later of the two contents ends and starts where the outer one does
-    (or the earlier of the two, if `widen`).
+    (or the earlier of the two, if `widen`). `outer_of` gets the attribution and a function
+    that lists those still standing, in order.
     """
-    out = list(found)
+    # what is still standing, kept as a list with tombstones plus a count per value, so each
+    # join costs O(1) instead of rebuilding and searching the whole list (quadratic in cues)
+    order: list[Attribution] = list(found)
+    gone: set[int] = set()  # positions in `order` joined away
+    where: dict[int, list[int]] = {}  # id of an attribution -> its positions in `order`
+    standing: Counter[Attribution] = Counter(found)
+    for position, att in enumerate(order):
+        where.setdefault(id(att), []).append(position)
+
+    def live() -> list[Attribution]:
+        return [a for i, a in enumerate(order) if i not in gone]
+
+    def drop(att: Attribution) -> None:
+        for position in where.pop(id(att), []):
+            if position not in gone:
+                gone.add(position)
+                standing[att] -= 1
+
     for att in found:
-        outer = outer_of(att, out) if att in out else None
-        if outer is None or outer not in out:
+        outer = outer_of(att, live) if standing[att] > 0 else None
+        if outer is None or standing[outer] <= 0:
             continue
-        out = [a for a in out if a is not outer and a is not att]
+        drop(outer)
+        drop(att)
         start = min(outer.content[0], att.content[0]) if widen else outer.content[0]
-        out.append(replace(outer, cue=(outer.cue[0], att.cue[1]),
-                           content=(start, max(outer.content[1], att.content[1]))))
-    return sorted(out, key=lambda a: a.cue[0])
+        joined = replace(outer, cue=(outer.cue[0], att.cue[1]),
+                         content=(start, max(outer.content[1], att.content[1])))
+        where.setdefault(id(joined), []).append(len(order))
+        order.append(joined)
+        standing[joined] += 1
+    return sorted(live(), key=lambda a: a.cue[0])
 
 
 def raised(scene: Scene, found: list[Attribution]) -> list[Attribution]:
@@ -159,10 +197,11 @@ def introduced(_scene: Scene, found: list[Attribution]) -> list[Attribution]:
     often takes "supporters saying" for a noun and its participle).
     """
 
-    def outer_of(att: Attribution, out: list[Attribution]) -> Attribution | None:
-        earlier = [a for a in out if a.cue[1] <= att.cue[0] and a.content[0] == att.content[0]
-                   and att.cue[1] <= att.content[0]]
-        return earlier[-1] if att.cue_token.tag_ == "VBG" and earlier else None
+    def outer_of(att: Attribution, live: Callable[[], list[Attribution]]) -> Attribution | None:
+        if att.cue_token.tag_ != "VBG" or att.content[0] < att.cue[1]:
+            return None  # only a participle before its content is looked up
+        earlier = [a for a in live() if a.cue[1] <= att.cue[0] and a.content[0] == att.content[0]]
+        return earlier[-1] if earlier else None
 
     return _join(found, outer_of)
 
@@ -181,7 +220,7 @@ def _under(found: list[Attribution], lemmas: frozenset[str], deps: tuple[str, ..
     """Join each cue that hangs (by one of `deps`) after a cue verb of `lemmas` with that verb."""
     by_token = {a.cue_token.i: a for a in found if a.cue_token.lemma_.lower() in lemmas}
 
-    def outer_of(att: Attribution, _out: list[Attribution]) -> Attribution | None:
+    def outer_of(att: Attribution, _live: Callable[[], list[Attribution]]) -> Attribution | None:
         token = att.cue_token
         outer = by_token.get(token.head.i)
         if outer is None or token.dep_ not in deps or token.i < outer.cue_token.i:

@@ -137,8 +137,7 @@ def in_quotation(scene: Scene, token: Token) -> bool:
 
     An attribution nested in a quotation ("“I think we won,” X said") is the quoted speaker's.
     """
-    text = doc_text(scene.doc)
-    return any(a < token.idx < b for a, b in scene.quotes if len(text[a:b].split()) > 2)
+    return scene.in_long_quote(token.idx)
 
 
 def markup(scene: Scene, token: Token) -> bool:

@@ -7,12 +7,16 @@ scans the whole text, a `WordCue` tries one word. A `Veto` stops the cue rules i
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.common.rules import Rule, is_disabled
+from kg.extract.common.text import doc_text
 from kg.extract.statements.content import ContentRules
 from kg.extract.statements.lexicon import SpeechLexicon
 from kg.extract.statements.parts import Attribution, Range
@@ -35,6 +39,24 @@ class Scene:
     content: ContentRules
     quotes: list[Range]
     vetoes: tuple[Rule[Veto], ...]
+
+    @cached_property
+    def _long_quotes(self) -> tuple[list[int], list[int]]:
+        """The starts of the quotations of more than two words, sorted, and the furthest end
+        reached by each prefix of them."""
+        text = doc_text(self.doc)
+        spans = sorted((a, b) for a, b in self.quotes if len(text[a:b].split()) > 2)
+        return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+    def in_long_quote(self, offset: int) -> bool:
+        """Return whether `offset` lies inside a quotation of more than two words.
+
+        One binary search, not a scan of every quotation for every word (quadratic in an
+        article of many quotations).
+        """
+        starts, reach = self._long_quotes
+        before = bisect_left(starts, offset)  # the quotations that start before `offset`
+        return before > 0 and reach[before - 1] > offset
 
     def stops(self, cue: str) -> Callable[[Token], bool]:
         """Return the test whether an active veto stops the cue rule `cue` at a word."""

@@ -44,7 +44,10 @@ def _ago(g: dict[str, str], ctx: Context) -> Resolved | None:
         if ref.gran in ("part_of_day", "hour", "minute"):
             ref = ref.coarsen("day")
         keep = finer(ref.gran, gran) if ref.gran not in ("decade", "century") else gran
-        return as_result(moved(Point(keep, ref.day), unit, steps))
+        # a season is named by its code ("last summer", then "a year earlier": 2014-SU); a
+        # season point without one has no value and no bounds (it failed with KeyError '')
+        code = ref.code if keep == "season" else ""
+        return as_result(moved(Point(keep, ref.day, code=code), unit, steps))
     anchor = anchor_of(ctx, gran)
     return as_result(moved(Point(gran, anchor), unit, steps))
 

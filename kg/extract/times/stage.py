@@ -23,6 +23,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.config import Settings
+from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule
 from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.times.calendar import Tense
@@ -80,6 +81,7 @@ def _timexes(article_id: str, text: str, doc: Doc, anchor: date | None,
     reference = None
     out: list[Timex] = []
     for match in scan(text, rules):
+        check()  # the per-article time budget (kg.extract.common.budget)
         if match.start < start or not is_time(match, doc, vetoes):
             continue
         tense, direct = _tense(doc, match.start, match.end)

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from kg.extract.pipeline import REGISTRY
 from kg.extract.times import stage as times
+from kg.extract.times.calendar import Point, Tense
+from kg.extract.times.normalise import Context, resolve
+from kg.extract.times.scan import scan
 from kg.model import Article, Extraction, Timex
 
 TUESDAY = date(2019, 8, 20)  # publication date of the test articles: a Tuesday
@@ -247,3 +250,40 @@ def test_find_times_any_word_salad_gives_valid_timexes(nlp, words, published):  
     assert all(text[t.start:t.end] == t.text for t in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert all(t.begin is None or t.until is None or t.begin <= t.until for t in found)
+
+
+# issue 15: "stage 'times' failed (KeyError: '')" on a held-out political article; a year
+# counted back from a season kept the season granularity but not its code
+@pytest.mark.parametrize(("text", "extent", "value"), [
+    ("Protests began last summer. A year earlier the party had won.", "A year earlier", "2018-SU"),
+    ("Talks stalled in the winter of 2016. Two years later they resumed.", "Two years later",
+     "2018-WI"),
+])
+def test_times_moves_a_season_by_years(nlp, text: str, extent: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t.value for t in _run(nlp, text)}
+    assert found[extent] == value
+
+
+_REFERENCES = [None, Point("season", date(2018, 6, 1), code="SU"),
+               Point("week", date(2019, 8, 17), code="WE"), Point("quarter", date(2019, 4, 1)),
+               Point("half", date(2019, 1, 1)), Point("part_of_day", date(2019, 8, 19), code="EV"),
+               Point("minute", date(2019, 8, 19), clock="10:30"), Point("decade", date(1990, 1, 1))]
+_WORDS = ["the", "''", "'", "’", "-", ".", ",", "", "of", "a", "year", "years", "two", "earlier",
+          "later", "ago", "next", "last", "this", "same", "season", "summer", "week", "weekend",
+          "day", "month", "quarter", "first", "half", "'90s", "1990s", "2019", "March", "May",
+          "Monday", "morning", "in", "the following", "١٩", "２０１９", "3pm", "10:30", "Q1",
+          "fiscal", "century", "21st", "decade", "earlier that year", "the previous day"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       sep=st.sampled_from([" ", "", "-"]), reference=st.sampled_from(_REFERENCES),
+       tense=st.sampled_from([None, "past", "present", "future"]),
+       anchor=st.sampled_from([None, TUESDAY]))
+def test_times_resolves_odd_text_against_any_reference_without_failing(
+        words: list[str], sep: str, reference: Point | None, tense: Tense | None,
+        anchor: date | None) -> None:
+    for match in scan(sep.join(words)):
+        found = resolve(match, Context(anchor, tense, reference))
+        if found is not None and found.point is not None:
+            assert found.value and found.point.bounds[0] <= found.point.bounds[1]
