@@ -6,6 +6,7 @@ its named graphs as the default graph. It is read-only unless an update is expli
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,6 +22,7 @@ from rdflib.term import Node, URIRef
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
+from kg.files import whole_file
 from kg.vocab import KG
 
 DumpFormat = Literal["nquads", "trig", "turtle"]  # turtle: the union of the named graphs
@@ -122,10 +124,12 @@ class Store(Protocol):
         bindings: Bindings = ...,
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Run a read-only query with bound parameters over the union of the named graphs."""
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Run a SPARQL update; refused unless `allow_update` is True."""
 
     def triples_count(self) -> int:
@@ -362,15 +366,22 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
     return results[0]
 
 
-def open_output(out: Output) -> tuple[BinaryIO, bool]:
-    """Return a binary stream to write to, and whether the caller must close it.
+@contextlib.contextmanager
+def open_output(out: Output) -> Iterator[BinaryIO]:
+    """Give a binary stream to write to: a stream as it is, or a file path written whole (a
+    temporary file beside it, renamed over it only when the block ends without an error, so a
+    failed dump leaves the file as it was).
 
     Raises:
-        StoreError: If the file cannot be opened.
+        StoreError: If the file cannot be written.
     """
-    if isinstance(out, str | Path):
-        try:
-            return Path(out).open("wb"), True
-        except OSError as exc:
-            raise StoreError(f"cannot write dump to {str(out)!r}: {exc}") from exc
-    return out, False
+    if not isinstance(out, str | Path):
+        yield out
+        return
+    try:
+        with whole_file(Path(out)) as stream:
+            yield stream
+    except OSError as exc:
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot write dump to {str(out)!r}: {exc}") from exc

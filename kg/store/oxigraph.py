@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph
@@ -164,6 +165,7 @@ class OxigraphStore(Store):
         bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Run a read-only query with pyoxigraph over the union of the named graphs.
 
@@ -175,6 +177,7 @@ class OxigraphStore(Store):
             QueryError: If the query is malformed, an update, or exceeds its timeout.
         """
         check_limits(limit, timeout)
+        _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
         store = self._store
 
@@ -190,13 +193,15 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot read the oxigraph store at {self.path}: {exc}") from exc
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Run a SPARQL update in one transaction.
 
         Raises:
             QueryError: If updates are not allowed or the update is malformed.
         """
         _sparql.allow(allow_update)
+        _sparql.check_federation(sparql, update=True, allow=allow_federation)
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
@@ -219,21 +224,23 @@ class OxigraphStore(Store):
         """
         if format not in _FORMATS:
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_FORMATS)}")
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-        stream, owned = open_output(out)
         try:
-            if format == "turtle":
-                union = self._store.query(_sparql.read_query("union_triples"))
-                ox.serialize(union, stream, _FORMATS[format],  # type: ignore[arg-type]
-                             prefixes={**prefixes, "kgr": base_iri})
-            else:
-                self._store.dump(stream, _FORMATS[format],
-                                 prefixes=prefixes if format == "trig" else None)
+            with open_output(out) as stream:
+                self._dump(stream, format, base_iri)
+        except StoreError:
+            raise
         except OSError as exc:
             raise StoreError(f"cannot dump the oxigraph store at {self.path}: {exc}") from exc
-        finally:
-            if owned:
-                stream.close()
+
+    def _dump(self, stream: BinaryIO, format: DumpFormat, base_iri: str) -> None:  # noqa: A002
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        if format == "turtle":
+            union = self._store.query(_sparql.read_query("union_triples"))
+            ox.serialize(union, stream, _FORMATS[format],  # type: ignore[arg-type]
+                         prefixes={**prefixes, "kgr": base_iri})
+        else:
+            self._store.dump(stream, _FORMATS[format],
+                             prefixes=prefixes if format == "trig" else None)
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the same pyoxigraph store (oxrdflib's "Oxigraph" store)."""

@@ -195,6 +195,7 @@ class RemoteStore(Store):
         bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Send a query to the query URL, its parameters bound by a VALUES block.
 
@@ -206,6 +207,7 @@ class RemoteStore(Store):
             StoreError: If the server cannot be reached or fails.
         """
         check_limits(limit, timeout)
+        _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
         data = {"query": text}
         if self.union_default_graph:
@@ -273,7 +275,8 @@ class RemoteStore(Store):
                 chunks.append(chunk)
         return response.status_code, b"".join(chunks), response.headers.get("content-type", "")
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Send a SPARQL update to the update URL.
 
         Raises:
@@ -281,6 +284,7 @@ class RemoteStore(Store):
             StoreError: If the server cannot be reached or fails.
         """
         _sparql.allow(allow_update)
+        _sparql.check_federation(sparql, update=True, allow=allow_federation)
         self._post_update(sparql, QueryError)
 
     def _post_update(self, sparql: str, error: type[QueryError] | type[StoreError]) -> None:
@@ -318,17 +322,13 @@ class RemoteStore(Store):
         else:
             url = self._gsp_url("dump")
             request = self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]})
-        stream, owned = open_output(out)
         try:
-            with request as reply:
+            with open_output(out) as stream, request as reply:
                 _check(reply, StoreError, f"{reply.request.method} {url}")
                 for chunk in reply.iter_bytes(_CHUNK):
                     stream.write(chunk)
         except httpx.TransportError as exc:
             raise StoreError(f"cannot reach {url}: {exc}") from exc
-        finally:
-            if owned:
-                stream.close()
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the endpoint (rdflib's SPARQLUpdateStore).
