@@ -27,6 +27,9 @@ def whole_file(path: Path) -> Iterator[BinaryIO]:
                                      delete=False) as out:
         partial = Path(out.name)
         try:
+            # a temporary file is private (0600); the file replaced keeps its mode, a new one
+            # gets the mode open() would give it
+            os.chmod(out.fileno(), path.stat().st_mode & 0o7777 if path.exists() else _mode())
             yield out  # type: ignore[misc]  # a NamedTemporaryFile opened "w+b" is a BinaryIO
             out.flush()
             os.fsync(out.fileno())
@@ -39,6 +42,13 @@ def whole_file(path: Path) -> Iterator[BinaryIO]:
     except OSError:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _mode() -> int:
+    """Return the mode a new file gets from open(): 0o666 less the process umask."""
+    mask = os.umask(0o022)  # the umask can only be read by setting it: put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -184,9 +184,11 @@ class OxigraphStore(Store):
         def run(stop: threading.Event) -> QueryResult:
             try:
                 answer = store.query(text, use_default_graph_as_union=True)
+                return _result(answer, limit, stop)
             except SyntaxError as exc:
                 raise _sparql.refuse(sparql, str(exc)) from exc
-            return _result(answer, limit, stop)
+            except RuntimeError as exc:  # the engine fails while evaluating (SERVICE ?unbound)
+                raise QueryError(f"query failed: {exc}") from exc
 
         try:
             return bounded(run, timeout)
