@@ -296,6 +296,9 @@ def graph_result(rows: Iterable[Row], truncated: bool) -> QueryResult:
     )
 
 
+_LONGEST_TIMEOUT = 1e6  # seconds (11 days); what a thread or process wait can take
+
+
 def check_limits(limit: int | None, timeout: float | None) -> None:
     """Check the row limit and the timeout.
 
@@ -304,8 +307,9 @@ def check_limits(limit: int | None, timeout: float | None) -> None:
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise QueryError(f"limit must be a non-negative integer, got {limit!r}")
-    if timeout is not None and not timeout > 0:
-        raise QueryError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if timeout is not None and not 0 < timeout < _LONGEST_TIMEOUT:
+        raise QueryError(f"timeout must be a positive number of seconds below "
+                         f"{_LONGEST_TIMEOUT:g}, got {timeout!r}")
 
 
 def collect(

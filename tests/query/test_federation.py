@@ -72,9 +72,8 @@ def test_federation_refused_without_a_request_or_a_file_read(store: Store, rdf_f
     "WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
 ])
 def test_federation_refused_in_updates(store: Store, rdf_file: str, update: str) -> None:
-    with http_server("turtle") as server:
-        with pytest.raises(QueryError, match="allow-federation"):
-            store.update(update.format(url=server.url, file=rdf_file), allow_update=True)
+    with http_server("turtle") as server, pytest.raises(QueryError, match="allow-federation"):
+        store.update(update.format(url=server.url, file=rdf_file), allow_update=True)
     assert server.requests == []
     assert not queries.run_text(store, f"ASK {{ <{SECRET}> ?p ?o }}").boolean
 
