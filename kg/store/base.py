@@ -7,6 +7,7 @@ its named graphs as the default graph. It is read-only unless an update is expli
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -334,13 +335,30 @@ def collect(
     return taken, False
 
 
+_GRACE = 5.0  # seconds a stopped query thread gets to end
+
+
+class _Stopped(BaseException):
+    """Raised inside a query thread to stop it (a BaseException, so no `except Exception` in
+    the engine swallows it)."""
+
+
+def _interrupt(worker: threading.Thread) -> None:
+    """Raise `_Stopped` in a thread, at the next Python step it takes."""
+    if worker.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident),
+                                                   ctypes.py_object(_Stopped))
+
+
 def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None) -> QueryResult:
     """Run a query function, giving up after `timeout` seconds.
 
-    The query runs in a worker thread. On timeout the caller gets a QueryError at once and the
-    worker is told to stop: it stops before its next row, but a step that produces no row (a full
-    sort or aggregate) runs to its end in the background, as neither rdflib nor pyoxigraph can be
-    interrupted mid-step.
+    The query runs in a worker thread. On timeout the worker is stopped: an exception is raised
+    in it, which rdflib (pure Python) meets at its next step, even inside a full sort or
+    aggregate, and the caller waits for it to end (at most `_GRACE` seconds) before getting a
+    QueryError, so no runaway query goes on taking memory. Code that does not run Python (a
+    pyoxigraph query) cannot be stopped this way: the embedded store runs a query with a timeout
+    in a process of its own instead.
 
     Raises:
         QueryError: If the query takes longer than `timeout`, or fails.
@@ -364,7 +382,9 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
     worker.join(timeout)
     if worker.is_alive():
         stop.set()
-        raise QueryError(f"query exceeded its timeout of {timeout}s")
+        _interrupt(worker)
+        worker.join(_GRACE)
+        raise QueryError(f"query exceeded its timeout of {timeout}s and was stopped")
     if errors:
         raise errors[0]
     return results[0]

@@ -5,6 +5,9 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -191,9 +194,47 @@ class OxigraphStore(Store):
                 raise QueryError(f"query failed: {exc}") from exc
 
         try:
-            return bounded(run, timeout)
+            if timeout is None:
+                return bounded(run, None)
+            return self._isolated(sparql, text, limit, timeout)
         except OSError as exc:
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"cannot read the oxigraph store at {self.path}: {exc}") from exc
+
+    def _isolated(self, sparql: str, text: str, limit: int | None, timeout: float
+                  ) -> QueryResult:
+        """Run a query in a worker process that reads the store read-only, killed if it is not
+        done after `timeout` seconds: pyoxigraph cannot interrupt a query, and a runaway one (a
+        cross product) run in a thread would go on taking time and memory after the caller
+        gave up. The worker sees what this process wrote (RocksDB replays the write-ahead log)
+        and starts in about 0.1 s, which counts toward the timeout.
+
+        Raises:
+            QueryError: If the query is malformed, fails, or exceeds its timeout.
+            StoreError: If the worker cannot read the store.
+        """
+        request = json.dumps({"path": str(self.path.resolve()), "query": text, "limit": limit})
+        worker = subprocess.Popen(  # noqa: S603 - our own script, run by this interpreter
+            [sys.executable, "-I", str(_WORKER)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            out, err = worker.communicate(request.encode("utf-8"), timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise QueryError(f"query exceeded its timeout of {timeout}s and was stopped") from exc
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+                worker.communicate()
+        problem = err.decode("utf-8", "replace").strip()
+        if worker.returncode == _MALFORMED:
+            raise _sparql.refuse(sparql, problem)
+        if worker.returncode == _FAILED:
+            raise QueryError(f"query failed: {problem}")
+        if worker.returncode != 0:
+            problem = problem or f"the query worker ended with code {worker.returncode}"
+            raise StoreError(f"cannot read the oxigraph store at {self.path}: {problem}")
+        return _answer(out, limit)
 
     def update(self, sparql: str, *, allow_update: bool = False,
                allow_federation: bool = False) -> None:
@@ -354,6 +395,28 @@ def _result(
     solutions = (tuple(solution[index] for index in positions) for solution in answer)
     rows, cut = collect(solutions, limit, stop, form)
     return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
+
+
+_WORKER = Path(__file__).with_name("_oxigraph_worker.py")
+_MALFORMED, _FAILED = 2, 3  # the worker's exit codes (kg/store/_oxigraph_worker.py)
+
+
+def _answer(out: bytes, limit: int | None) -> QueryResult:
+    """Read back what the query worker wrote: the kind of result, then the answer."""
+    kind, _, body = out.partition(b"\n")
+    if kind == b"ask":
+        return QueryResult(kind="ask", boolean=body == b"true")
+    form = _Converted()
+    never = threading.Event()
+    if kind == b"graph":
+        quads = ox.parse(body, ox.RdfFormat.N_TRIPLES)
+        rows, cut = collect(((q.subject, q.predicate, q.object) for q in quads), limit, never,
+                            form)
+        return graph_result(rows, cut)
+    answer = ox.parse_query_results(body, ox.QueryResultsFormat.TSV)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QueryError(f"unexpected answer from the query worker: {out[:80]!r}")
+    return _result(answer, limit, never)
 
 
 def _open(path: Path, wait: float) -> ox.Store:
