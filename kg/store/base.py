@@ -127,11 +127,16 @@ class Store(Protocol):
         timeout: float | None = None,
         allow_federation: bool = False,
     ) -> QueryResult:
-        """Run a read-only query with bound parameters over the union of the named graphs."""
+        """Run a read-only query with bound parameters over the union of the named graphs.
+
+        A query that would reach outside the store (SERVICE, FROM, FROM NAMED) is refused unless
+        `allow_federation` is True; after `timeout` seconds the query is stopped.
+        """
 
     def update(self, sparql: str, *, allow_update: bool = False,
                allow_federation: bool = False) -> None:
-        """Run a SPARQL update; refused unless `allow_update` is True."""
+        """Run a SPARQL update; refused unless `allow_update` is True (and, if it has LOAD,
+        USING or SERVICE, unless `allow_federation` is True)."""
 
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""

@@ -131,7 +131,8 @@ class MemoryStore(Store):
         blocks of the other backends (`_sparql.bind_values`); tests check both mean the same.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
         """
         check_limits(limit, timeout)
         _sparql.check_federation(sparql, allow=allow_federation)
@@ -169,7 +170,8 @@ class MemoryStore(Store):
         """Run a SPARQL update with rdflib.
 
         Raises:
-            QueryError: If updates are not allowed or the update is malformed.
+            QueryError: If updates are not allowed, the update is malformed, or it reaches outside
+                the store without `allow_federation`.
         """
         _sparql.allow(allow_update)
         _sparql.check_federation(sparql, update=True, allow=allow_federation)

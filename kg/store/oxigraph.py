@@ -177,7 +177,8 @@ class OxigraphStore(Store):
         projection, which filter parameters (such as a start date) are not.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
         """
         check_limits(limit, timeout)
         _sparql.check_federation(sparql, allow=allow_federation)
@@ -241,7 +242,8 @@ class OxigraphStore(Store):
         """Run a SPARQL update in one transaction.
 
         Raises:
-            QueryError: If updates are not allowed or the update is malformed.
+            QueryError: If updates are not allowed, the update is malformed, or it reaches outside
+                the store without `allow_federation`.
         """
         _sparql.allow(allow_update)
         _sparql.check_federation(sparql, update=True, allow=allow_federation)

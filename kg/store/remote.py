@@ -224,7 +224,8 @@ class RemoteStore(Store):
         every network step and the whole response read; rows beyond `limit` are read and dropped.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
             StoreError: If the server cannot be reached or fails.
         """
         check_limits(limit, timeout)
