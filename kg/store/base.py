@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -373,22 +374,34 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
         return run(stop)
     results: list[QueryResult] = []
     errors: list[BaseException] = []
+    ended = threading.Event()
 
     def work() -> None:
         try:
-            results.append(run(stop))
-        except BaseException as exc:  # handed to the caller below
-            # drop the frames' locals here: pyoxigraph results may only be freed on this thread
-            traceback.clear_frames(exc.__traceback__)
-            errors.append(exc)
+            try:
+                results.append(run(stop))
+            except BaseException as exc:  # handed to the caller below
+                ended.set()
+                # drop the frames' locals here: pyoxigraph results may only be freed on this
+                # thread
+                traceback.clear_frames(exc.__traceback__)
+                errors.append(exc)
+        except _Stopped:  # raised again after the query ended: nothing left to stop
+            pass
+        ended.set()
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
         stop.set()
-        _interrupt(worker)
-        worker.join(_GRACE)
+        # an exception raised while the thread runs a finaliser (the collector runs often in a
+        # big sort) is printed and dropped by Python: raise it again until the thread has ended
+        ends = time.monotonic() + _GRACE
+        while worker.is_alive() and not ended.is_set() and time.monotonic() < ends:
+            _interrupt(worker)
+            worker.join(0.05)
+        worker.join(max(0.0, ends - time.monotonic()))
         raise QueryError(f"query exceeded its timeout of {timeout}s and was stopped")
     if errors:
         raise errors[0]
