@@ -79,8 +79,8 @@ def test_federation_refused_in_updates(store: Store, rdf_file: str, update: str)
 
 
 @pytest.mark.parametrize("sparql", [
-    "SELECT * { ?s ?p 'SERVICE <{url}/sparql> {{ }}' }",
-    "SELECT * { ?s ?p ?o } # FROM <{url}/data.ttl>",
+    "SELECT * { ?s <urn:none> 'SERVICE <{url}/sparql> {{ }}' }",
+    "SELECT * { ?s <urn:none> ?o } # FROM <{url}/data.ttl>",
     'SELECT ?service ?from { ?service ?from """LOAD <{url}> USING <{url}>""" }',
     "SELECT * { ?s <{url}/SERVICE> ?o }",
 ])
