@@ -6,6 +6,8 @@ batch with failures, 2 a usage error.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 import sys
@@ -21,7 +23,8 @@ from kg.config import Settings, load_settings
 from kg.errors import KGError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from typing import BinaryIO
 
     from kg.export import RdfFormat
     from kg.export import TimelineFormat as TimelineWritten
@@ -286,6 +289,10 @@ def query_cmd(
     allow_update: Annotated[bool, typer.Option(
         "--allow-update", help="Run the text as a SPARQL UPDATE (refused without this flag).")
     ] = False,
+    allow_federation: Annotated[bool, typer.Option(
+        "--allow-federation", help="Let the query reach outside the store: SERVICE, FROM and "
+                                   "FROM NAMED (and LOAD, USING in an update); refused without "
+                                   "this flag.")] = False,
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -307,21 +314,54 @@ def query_cmd(
         if name is not None:
             params = dict(_pair(item) for item in param or [])
             result = queries.run_named(opened, name, base_iri=settings.base_iri, limit=limit,
-                                       timeout=timeout, **params)
+                                       timeout=timeout, allow_federation=allow_federation,
+                                       **params)
         elif sparql is not None and allow_update:
-            text = Path(sparql).read_text("utf-8") if sparql.endswith(".ru") else sparql
-            opened.update(text, allow_update=True)
+            opened.update(_sparql_text(sparql, ".ru"), allow_update=True,
+                          allow_federation=allow_federation)
             typer.echo("update applied", err=True)
             return
         elif sparql is not None:
-            text = Path(sparql).read_text("utf-8") if sparql.endswith(".rq") else sparql
-            result = queries.run_text(opened, text, base_iri=settings.base_iri, limit=limit,
-                                      timeout=timeout)
+            result = queries.run_text(opened, _sparql_text(sparql, ".rq"),
+                                      base_iri=settings.base_iri, limit=limit, timeout=timeout,
+                                      allow_federation=allow_federation)
         else:
             raise typer.BadParameter("give SPARQL text, a .rq file, or --name")
     typer.echo(render(result, fmt.value), nl=False)
     if result.truncated:
         typer.echo(f"note: result cut to {limit} rows (--limit)", err=True)
+
+
+def _sparql_text(sparql: str, suffix: str) -> str:
+    """Return the SPARQL text given, or read from the file it names when it ends in `suffix`."""
+    if not sparql.endswith(suffix):
+        return sparql
+    try:
+        return Path(sparql).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise KGError(f"cannot read the query file {sparql!r}: {reason}") from exc
+
+
+@contextlib.contextmanager
+def _output(out: Path | None) -> Iterator[BinaryIO]:
+    """Give the stream an --out goes to: stdout, or the file written whole (a temporary file
+    beside it renamed over it at the end), so a failed command leaves the file as it was."""
+    if out is None:
+        yield sys.stdout.buffer
+        return
+    from kg.files import whole_file
+
+    try:
+        with whole_file(out) as stream:
+            yield stream
+    except OSError as exc:
+        if isinstance(exc, KGError):
+            raise
+        reason = exc.strerror or str(exc)
+        if not out.parent.is_dir():
+            reason = f"no folder {str(out.parent)!r}"
+        raise KGError(f"cannot write --out {str(out)!r}: {reason}") from exc
 
 
 def _pair(item: str) -> tuple[str, str]:
@@ -351,14 +391,8 @@ def export_cmd(
     if fmt.value in ("timelinejs", "csv", "graphml"):
         _write_timeline(settings, {}, fmt.value, out)
         return
-    with open_store(settings) as opened:
-        if out is None:
-            export_store(opened, sys.stdout.buffer, cast("RdfFormat", fmt.value),
-                         base_iri=settings.base_iri)
-        else:
-            with out.open("wb") as handle:
-                export_store(opened, handle, cast("RdfFormat", fmt.value),
-                             base_iri=settings.base_iri)
+    with open_store(settings) as opened, _output(out) as handle:
+        export_store(opened, handle, cast("RdfFormat", fmt.value), base_iri=settings.base_iri)
 
 
 @app.command("timeline")
@@ -399,9 +433,12 @@ def _write_timeline(settings: Settings, filters: dict[str, str | None], name: st
         fmt = cast("TimelineWritten", name)
         if out is None:
             write_timeline(sys.stdout, found, fmt, store=opened, base_iri=settings.base_iri)
-        else:
-            with out.open("w", encoding="utf-8") as handle:
-                write_timeline(handle, found, fmt, store=opened, base_iri=settings.base_iri)
+            return
+        with _output(out) as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+            write_timeline(text, found, fmt, store=opened, base_iri=settings.base_iri)
+            text.flush()
+            text.detach()  # the stream is closed (or thrown away) by _output
 
 
 @app.command("validate")
@@ -445,8 +482,12 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
     from kg.store import open_store
 
     settings = _settings(config, store)
+    try:
+        iri = graph_iri(article, settings.base_iri)
+    except ValueError as exc:
+        raise KGError(f"{article!r} is not an article id: it has no letters or digits") from exc
     with open_store(settings) as opened:
-        if not opened.remove(graph_iri(article, settings.base_iri)):
+        if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
     typer.echo(f"removed {article}")
 

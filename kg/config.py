@@ -26,6 +26,8 @@ class Settings(BaseModel):
     store: Literal["memory", "oxigraph", "remote"] = "oxigraph"
     store_path: str = ".kg/store"
     endpoint: str | None = None  # SPARQL endpoint base URL for the remote store
+    # the most seconds one request to the remote store may take in all (retries included)
+    request_deadline: float = Field(default=120.0, gt=0)
     batch_size: int = 32
     lock_wait: float = 10.0  # seconds to wait while another process holds the embedded store
     max_chars: int = 1_000_000  # longer articles are refused (spaCy's own default limit)

@@ -6,7 +6,6 @@ Serialising is rdflib's; JSON-LD is compacted with our context in `ontology/cont
 
 from __future__ import annotations
 
-import csv
 import functools
 import html
 import io
@@ -22,6 +21,7 @@ from kg.errors import KGError
 from kg.model import Extraction
 from kg.rdf import to_graph
 from kg.store import Store
+from kg.table import csv_text
 from kg.timeline import Ref, StatementEntry, Timeline, TimelineEntry, build, event_graph
 from kg.vocab import bind_prefixes, ontology_path
 
@@ -175,21 +175,21 @@ def _clip(text: str) -> str:
 
 
 def timeline_csv(tl: Timeline) -> str:
-    """Return one CSV row per entry, dated ones in order, then the undated ones."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_CSV_COLUMNS)
-    for e in tl.all:
-        when = e.when
-        writer.writerow([
-            e.display_date, _iso(when.earliest if when else None),
-            _iso(when.latest if when else None), when.granularity if when else "",
-            str(when.uncertain).lower() if when else "", e.type, e.label or "",
-            "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
-            e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
-            e.article.publisher or "", _iso(e.article.published), e.article.url or "",
-            e.trigger, e.iri])
-    return buffer.getvalue()
+    """Return one CSV row per entry, dated ones in order, then the undated ones (cells that a
+    spreadsheet would read as a formula get a leading apostrophe: `kg.table.csv_cell`)."""
+    return csv_text(_CSV_COLUMNS, (_csv_row(e) for e in tl.all))
+
+
+def _csv_row(e: TimelineEntry) -> list[str]:
+    when = e.when
+    return [
+        e.display_date, _iso(when.earliest if when else None),
+        _iso(when.latest if when else None), when.granularity if when else "",
+        str(when.uncertain).lower() if when else "", e.type, e.label or "",
+        "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+        e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
+        e.article.publisher or "", _iso(e.article.published), e.article.url or "",
+        e.trigger, e.iri]
 
 
 def _iso(value: date | datetime | None) -> str:

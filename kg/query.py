@@ -263,6 +263,7 @@ def run_named(
     base_iri: str = DEFAULT_BASE_IRI,
     limit: int | None = None,
     timeout: float | None = None,
+    allow_federation: bool = False,
     **params: ParamValue,
 ) -> QueryResult:
     """Run a named query on a store, converting and binding its parameters.
@@ -272,7 +273,9 @@ def run_named(
         name: Query name, the file name without `.rq`.
         base_iri: Base under which bare ids of iri parameters are resolved.
         limit: Keep at most this many rows (the result says whether rows were cut).
-        timeout: Give up after this many seconds.
+        timeout: Give up after this many seconds; the query is stopped then.
+        allow_federation: Let the query reach outside the store (SERVICE, FROM, FROM NAMED),
+            refused otherwise.
         **params: Parameter values: strings as typed on the command line, or Python values; a
             tuple binds several values.
 
@@ -290,7 +293,8 @@ def run_named(
     """
     query = load_query(name)
     bindings = bind(query, params, base_iri=base_iri, store=store)
-    return store.query(query.text, bindings=bindings, limit=limit, timeout=timeout)
+    return store.query(query.text, bindings=bindings, limit=limit, timeout=timeout,
+                       allow_federation=allow_federation)
 
 
 def run_text(
@@ -300,15 +304,18 @@ def run_text(
     base_iri: str = DEFAULT_BASE_IRI,
     limit: int | None = None,
     timeout: float | None = None,
+    allow_federation: bool = False,
 ) -> QueryResult:
     """Run a read-only query written by a user, with our prefixes declared for it.
 
     `kg:`, `kgr:` (under `base_iri`), `plover:`, `cameo:` and the standard prefixes
     (rdf, rdfs, xsd, skos, prov, schema, ...) need no PREFIX lines; the query's own
-    declarations win.
+    declarations win. A query that would reach outside the store (SERVICE, FROM, FROM NAMED) is
+    refused unless `allow_federation` is True.
 
     Raises:
-        QueryError: If the query is malformed, an update, or exceeds its bounds.
+        QueryError: If the query is malformed, an update, reaches outside the store, or exceeds
+            its bounds.
 
     Examples:
         >>> from kg.store import open_store
@@ -316,7 +323,8 @@ def run_text(
         ...     run_text(store, "ASK { ?e a kg:Event }").boolean
         False
     """
-    return store.query(_prologue(base_iri) + sparql, limit=limit, timeout=timeout)
+    return store.query(_prologue(base_iri) + sparql, limit=limit, timeout=timeout,
+                       allow_federation=allow_federation)
 
 
 def _prologue(base_iri: str) -> str:

@@ -6,6 +6,8 @@ import csv
 import functools
 import io
 import json
+import re
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from rdflib import BNode, Graph, URIRef
@@ -20,6 +22,37 @@ from kg.vocab import bind_prefixes
 
 TableFormat = Literal["table", "csv", "json"]
 _MAX_CELL = 60
+# OWASP's CSV injection rule: a cell starting with one of these is read as a formula by
+# spreadsheets, so it gets a leading apostrophe; plain numbers and (signed) ISO dates are kept
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+                    r"|[+-]?\d{4,}-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?)?")
+
+
+def csv_cell(text: str) -> str:
+    """Make a cell safe to open in a spreadsheet: a leading apostrophe on a formula.
+
+    Examples:
+        >>> print(csv_cell('=HYPERLINK("http://example.org","x")'))
+        '=HYPERLINK("http://example.org","x")
+        >>> [csv_cell(text) for text in ("-3", "+1.5", "-0044-03-15", "2019-08-20", "@SUM(A1)")]
+        ['-3', '+1.5', '-0044-03-15', '2019-08-20', "'@SUM(A1)"]
+    """
+    if text.startswith(_FORMULA_START) and not _PLAIN.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Return CSV (a header line, then one line per row), every cell made safe by `csv_cell`.
+
+    Every CSV kg writes (query results, timelines, exports) goes through here.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([csv_cell(name) for name in header])
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
 
 
 @functools.lru_cache(maxsize=4)
@@ -62,12 +95,9 @@ def render(result: QueryResult, fmt: TableFormat = "table", *,
     if result.kind == "ask":
         return f"{str(result.boolean).lower()}\n"
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow(["" if term is None else str(term) for term in row])
-        return buffer.getvalue()
+        return csv_text(result.variables,
+                        (["" if term is None else str(term) for term in row]
+                         for row in result.rows))
     if fmt != "table":
         raise QueryError(f"unknown result format {fmt!r}; expected table, csv or json")
     rows = [[_clip(cell(term, base_iri=base_iri)) for term in row] for row in result.rows]

@@ -84,7 +84,8 @@ def open_store(spec: str | Path | Settings) -> Store:
                 raise ConfigError("settings ask for a remote store but give no endpoint")
             from kg.store.remote import RemoteStore
 
-            return RemoteStore(spec.endpoint, batch_size=spec.batch_size)
+            return RemoteStore(spec.endpoint, batch_size=spec.batch_size,
+                               deadline=spec.request_deadline)
         from kg.store.oxigraph import OxigraphStore
 
         return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait)

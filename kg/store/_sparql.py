@@ -390,3 +390,91 @@ def allow(allow_update: bool) -> None:
 def malformed_update(problem: str) -> QueryError:
     """Return the error for an update the backend could not parse."""
     return QueryError(f"malformed SPARQL update: {problem}")
+
+
+# Words without which no query can reach outside the store: SERVICE, FROM (NAMED), and in an
+# update LOAD and USING (NAMED). Codepoint escapes (\u0053ERVICE) are expanded first, as SPARQL
+# engines expand them anywhere in the text; a query naming none of them is let through at once.
+_OUTSIDE_WORDS = re.compile(r"service|from|using|load", re.IGNORECASE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+FEDERATION_HINT = ("queries read only the stored article graphs; give kg query "
+                   "--allow-federation (allow_federation=True) to let the engine fetch it")
+
+
+def _expanded(sparql: str) -> str:
+    def one(found: re.Match[str]) -> str:
+        try:
+            return chr(int(found.group(1) or found.group(2), 16))
+        except ValueError:  # beyond Unicode: the parser refuses it
+            return found.group()
+
+    return _CODEPOINT.sub(one, sparql)
+
+
+def check_federation(sparql: str, *, update: bool = False, allow: bool = False) -> None:
+    """Refuse a query or update that would make the engine reach outside the store.
+
+    `SERVICE` sends a request to any URL (or to the value of a variable), `FROM` and `FROM NAMED`
+    make rdflib fetch a URL or read a local file, and an update's `LOAD` and `USING` do the same.
+    The text is parsed with rdflib's SPARQL parser to find them (never by searching the text,
+    which comments and literals could fool); the parse is skipped when none of these words occurs
+    anywhere in the text, as then none can be a keyword.
+
+    Raises:
+        QueryError: If the text holds SERVICE, FROM, FROM NAMED, LOAD or USING and `allow` is
+            not True, or it names one of them and cannot be parsed.
+
+    Examples:
+        >>> check_federation("SELECT * { ?s ?p 'SERVICE <http://example.org/>' } # FROM <x>")
+        >>> check_federation("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+        Traceback (most recent call last):
+        kg.errors.QueryError: refusing SERVICE <http://example.org/sparql>: queries read only the stored article graphs; give kg query --allow-federation (allow_federation=True) to let the engine fetch it
+    """  # noqa: E501
+    if allow is True:
+        return
+    text = _expanded(sparql)
+    if not _OUTSIDE_WORDS.search(text):
+        return
+    found = _outside_reaches(sparql, update=update)
+    if found:
+        raise QueryError(f"refusing {found[0]}: {FEDERATION_HINT}")
+
+
+def _outside_reaches(sparql: str, *, update: bool) -> list[str]:
+    """Return what in the query reaches outside the store (`SERVICE <url>`, `FROM <url>`, ...)."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate, traverse
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found: list[str] = []
+
+    def visit(node: object) -> None:
+        if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+            found.append(f"SERVICE {dict(node)['term'].n3()}")
+
+    try:
+        if update:
+            parts = list(translateUpdate(parseUpdate(sparql), initNs={}).algebra)
+        else:
+            parts = [translateQuery(parseQuery(sparql), initNs={}).algebra]
+    except ParseException as exc:
+        if update:
+            raise malformed_update(str(exc)) from exc
+        raise refuse(sparql, str(exc)) from exc
+    except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
+        raise QueryError(f"malformed SPARQL {'update' if update else 'query'}: {exc}") from exc
+    for part in parts:
+        fields = dict(part)  # CompValue.get resolves values as variables; read the plain dict
+        if part.name == "Load":
+            found.append(f"LOAD {fields['iri'].n3()}")
+        for key in ("datasetClause", "using"):
+            for clause in fields.get(key) or ():
+                what = {"datasetClause": "FROM", "using": "USING"}[key]
+                named = dict(clause).get("named")
+                if named is not None:
+                    found.append(f"{what} NAMED {named.n3()}")
+                else:
+                    found.append(f"{what} {dict(clause)['default'].n3()}")
+        traverse(part, visit)
+    return found

@@ -6,7 +6,10 @@ its named graphs as the default graph. It is read-only unless an update is expli
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from rdflib.term import Node, URIRef
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
+from kg.files import whole_file
 from kg.vocab import KG
 
 DumpFormat = Literal["nquads", "trig", "turtle"]  # turtle: the union of the named graphs
@@ -122,11 +126,18 @@ class Store(Protocol):
         bindings: Bindings = ...,
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
-        """Run a read-only query with bound parameters over the union of the named graphs."""
+        """Run a read-only query with bound parameters over the union of the named graphs.
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
-        """Run a SPARQL update; refused unless `allow_update` is True."""
+        A query that would reach outside the store (SERVICE, FROM, FROM NAMED) is refused unless
+        `allow_federation` is True; after `timeout` seconds the query is stopped.
+        """
+
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
+        """Run a SPARQL update; refused unless `allow_update` is True (and, if it has LOAD,
+        USING or SERVICE, unless `allow_federation` is True)."""
 
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
@@ -292,6 +303,9 @@ def graph_result(rows: Iterable[Row], truncated: bool) -> QueryResult:
     )
 
 
+_LONGEST_TIMEOUT = 1e6  # seconds (11 days); what a thread or process wait can take
+
+
 def check_limits(limit: int | None, timeout: float | None) -> None:
     """Check the row limit and the timeout.
 
@@ -300,8 +314,9 @@ def check_limits(limit: int | None, timeout: float | None) -> None:
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise QueryError(f"limit must be a non-negative integer, got {limit!r}")
-    if timeout is not None and not timeout > 0:
-        raise QueryError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if timeout is not None and not 0 < timeout < _LONGEST_TIMEOUT:
+        raise QueryError(f"timeout must be a positive number of seconds below "
+                         f"{_LONGEST_TIMEOUT:g}, got {timeout!r}")
 
 
 def collect(
@@ -326,13 +341,30 @@ def collect(
     return taken, False
 
 
+_GRACE = 5.0  # seconds a stopped query thread gets to end
+
+
+class _Stopped(BaseException):
+    """Raised inside a query thread to stop it (a BaseException, so no `except Exception` in
+    the engine swallows it)."""
+
+
+def _interrupt(worker: threading.Thread) -> None:
+    """Raise `_Stopped` in a thread, at the next Python step it takes."""
+    if worker.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident),
+                                                   ctypes.py_object(_Stopped))
+
+
 def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None) -> QueryResult:
     """Run a query function, giving up after `timeout` seconds.
 
-    The query runs in a worker thread. On timeout the caller gets a QueryError at once and the
-    worker is told to stop: it stops before its next row, but a step that produces no row (a full
-    sort or aggregate) runs to its end in the background, as neither rdflib nor pyoxigraph can be
-    interrupted mid-step.
+    The query runs in a worker thread. On timeout the worker is stopped: an exception is raised
+    in it, which rdflib (pure Python) meets at its next step, even inside a full sort or
+    aggregate, and the caller waits for it to end (at most `_GRACE` seconds) before getting a
+    QueryError, so no runaway query goes on taking memory. Code that does not run Python (a
+    pyoxigraph query) cannot be stopped this way: the embedded store runs a query with a timeout
+    in a process of its own instead.
 
     Raises:
         QueryError: If the query takes longer than `timeout`, or fails.
@@ -342,35 +374,56 @@ def bounded(run: Callable[[threading.Event], QueryResult], timeout: float | None
         return run(stop)
     results: list[QueryResult] = []
     errors: list[BaseException] = []
+    ended = threading.Event()
 
     def work() -> None:
         try:
-            results.append(run(stop))
-        except BaseException as exc:  # handed to the caller below
-            # drop the frames' locals here: pyoxigraph results may only be freed on this thread
-            traceback.clear_frames(exc.__traceback__)
-            errors.append(exc)
+            try:
+                results.append(run(stop))
+            except BaseException as exc:  # handed to the caller below
+                ended.set()
+                # drop the frames' locals here: pyoxigraph results may only be freed on this
+                # thread
+                traceback.clear_frames(exc.__traceback__)
+                errors.append(exc)
+        except _Stopped:  # raised again after the query ended: nothing left to stop
+            pass
+        ended.set()
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
         stop.set()
-        raise QueryError(f"query exceeded its timeout of {timeout}s")
+        # an exception raised while the thread runs a finaliser (the collector runs often in a
+        # big sort) is printed and dropped by Python: raise it again until the thread has ended
+        ends = time.monotonic() + _GRACE
+        while worker.is_alive() and not ended.is_set() and time.monotonic() < ends:
+            _interrupt(worker)
+            worker.join(0.05)
+        worker.join(max(0.0, ends - time.monotonic()))
+        raise QueryError(f"query exceeded its timeout of {timeout}s and was stopped")
     if errors:
         raise errors[0]
     return results[0]
 
 
-def open_output(out: Output) -> tuple[BinaryIO, bool]:
-    """Return a binary stream to write to, and whether the caller must close it.
+@contextlib.contextmanager
+def open_output(out: Output) -> Iterator[BinaryIO]:
+    """Give a binary stream to write to: a stream as it is, or a file path written whole (a
+    temporary file beside it, renamed over it only when the block ends without an error, so a
+    failed dump leaves the file as it was).
 
     Raises:
-        StoreError: If the file cannot be opened.
+        StoreError: If the file cannot be written.
     """
-    if isinstance(out, str | Path):
-        try:
-            return Path(out).open("wb"), True
-        except OSError as exc:
-            raise StoreError(f"cannot write dump to {str(out)!r}: {exc}") from exc
-    return out, False
+    if not isinstance(out, str | Path):
+        yield out
+        return
+    try:
+        with whole_file(Path(out)) as stream:
+            yield stream
+    except OSError as exc:
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot write dump to {str(out)!r}: {exc}") from exc

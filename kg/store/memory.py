@@ -121,6 +121,7 @@ class MemoryStore(Store):
         bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Run a read-only query with rdflib, parameters bound as rdflib's initial bindings.
 
@@ -130,9 +131,11 @@ class MemoryStore(Store):
         blocks of the other backends (`_sparql.bind_values`); tests check both mean the same.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
         """
         check_limits(limit, timeout)
+        _sparql.check_federation(sparql, allow=allow_federation)
         checked = _sparql.check_bindings(bindings)
         single = {name: terms[0] for name, terms in checked.items() if len(terms) == 1}
         # rdflib fails on a VALUES block without rows: an IRI no data uses matches nothing alike
@@ -162,13 +165,16 @@ class MemoryStore(Store):
 
         return bounded(run, timeout)
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Run a SPARQL update with rdflib.
 
         Raises:
-            QueryError: If updates are not allowed or the update is malformed.
+            QueryError: If updates are not allowed, the update is malformed, or it reaches outside
+                the store without `allow_federation`.
         """
         _sparql.allow(allow_update)
+        _sparql.check_federation(sparql, update=True, allow=allow_federation)
         try:
             parsed = translateUpdate(parseUpdate(sparql), initNs={})
         except ParseException as exc:
@@ -192,8 +198,7 @@ class MemoryStore(Store):
         """
         if format not in _RDFLIB_FORMATS:
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_RDFLIB_FORMATS)}")
-        stream, owned = open_output(out)
-        try:
+        with open_output(out) as stream:
             if format == "turtle":
                 union = Graph()
                 for graph in self._ds.graphs():
@@ -204,9 +209,6 @@ class MemoryStore(Store):
                 union.serialize(destination=stream, format="turtle")
             else:
                 self._ds.serialize(destination=stream, format=_RDFLIB_FORMATS[format])
-        finally:
-            if owned:
-                stream.close()
 
     def dataset(self) -> Dataset:
         """Return the Dataset itself: changes to it are changes to the store."""

@@ -5,10 +5,14 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph
@@ -164,6 +168,7 @@ class OxigraphStore(Store):
         bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Run a read-only query with pyoxigraph over the union of the named graphs.
 
@@ -172,31 +177,76 @@ class OxigraphStore(Store):
         projection, which filter parameters (such as a start date) are not.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
         """
         check_limits(limit, timeout)
+        _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
         store = self._store
 
         def run(stop: threading.Event) -> QueryResult:
             try:
                 answer = store.query(text, use_default_graph_as_union=True)
+                return _result(answer, limit, stop)
             except SyntaxError as exc:
                 raise _sparql.refuse(sparql, str(exc)) from exc
-            return _result(answer, limit, stop)
+            except RuntimeError as exc:  # the engine fails while evaluating (SERVICE ?unbound)
+                raise QueryError(f"query failed: {exc}") from exc
 
         try:
-            return bounded(run, timeout)
+            if timeout is None:
+                return bounded(run, None)
+            return self._isolated(sparql, text, limit, timeout)
         except OSError as exc:
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"cannot read the oxigraph store at {self.path}: {exc}") from exc
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def _isolated(self, sparql: str, text: str, limit: int | None, timeout: float
+                  ) -> QueryResult:
+        """Run a query in a worker process that reads the store read-only, killed if it is not
+        done after `timeout` seconds: pyoxigraph cannot interrupt a query, and a runaway one (a
+        cross product) run in a thread would go on taking time and memory after the caller
+        gave up. The worker sees what this process wrote (RocksDB replays the write-ahead log)
+        and starts in about 0.1 s, which counts toward the timeout.
+
+        Raises:
+            QueryError: If the query is malformed, fails, or exceeds its timeout.
+            StoreError: If the worker cannot read the store.
+        """
+        request = json.dumps({"path": str(self.path.resolve()), "query": text, "limit": limit})
+        worker = subprocess.Popen(  # noqa: S603 - our own script, run by this interpreter
+            [sys.executable, "-I", str(_WORKER)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            out, err = worker.communicate(request.encode("utf-8"), timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise QueryError(f"query exceeded its timeout of {timeout}s and was stopped") from exc
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+                worker.communicate()
+        problem = err.decode("utf-8", "replace").strip()
+        if worker.returncode == _MALFORMED:
+            raise _sparql.refuse(sparql, problem)
+        if worker.returncode == _FAILED:
+            raise QueryError(f"query failed: {problem}")
+        if worker.returncode != 0:
+            problem = problem or f"the query worker ended with code {worker.returncode}"
+            raise StoreError(f"cannot read the oxigraph store at {self.path}: {problem}")
+        return _answer(out, limit)
+
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Run a SPARQL update in one transaction.
 
         Raises:
-            QueryError: If updates are not allowed or the update is malformed.
+            QueryError: If updates are not allowed, the update is malformed, or it reaches outside
+                the store without `allow_federation`.
         """
         _sparql.allow(allow_update)
+        _sparql.check_federation(sparql, update=True, allow=allow_federation)
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
@@ -219,21 +269,23 @@ class OxigraphStore(Store):
         """
         if format not in _FORMATS:
             raise StoreError(f"unknown dump format {format!r}; known: {sorted(_FORMATS)}")
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-        stream, owned = open_output(out)
         try:
-            if format == "turtle":
-                union = self._store.query(_sparql.read_query("union_triples"))
-                ox.serialize(union, stream, _FORMATS[format],  # type: ignore[arg-type]
-                             prefixes={**prefixes, "kgr": base_iri})
-            else:
-                self._store.dump(stream, _FORMATS[format],
-                                 prefixes=prefixes if format == "trig" else None)
+            with open_output(out) as stream:
+                self._dump(stream, format, base_iri)
+        except StoreError:
+            raise
         except OSError as exc:
             raise StoreError(f"cannot dump the oxigraph store at {self.path}: {exc}") from exc
-        finally:
-            if owned:
-                stream.close()
+
+    def _dump(self, stream: BinaryIO, format: DumpFormat, base_iri: str) -> None:  # noqa: A002
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        if format == "turtle":
+            union = self._store.query(_sparql.read_query("union_triples"))
+            ox.serialize(union, stream, _FORMATS[format],  # type: ignore[arg-type]
+                         prefixes={**prefixes, "kgr": base_iri})
+        else:
+            self._store.dump(stream, _FORMATS[format],
+                             prefixes=prefixes if format == "trig" else None)
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the same pyoxigraph store (oxrdflib's "Oxigraph" store)."""
@@ -345,6 +397,28 @@ def _result(
     solutions = (tuple(solution[index] for index in positions) for solution in answer)
     rows, cut = collect(solutions, limit, stop, form)
     return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
+
+
+_WORKER = Path(__file__).with_name("_oxigraph_worker.py")
+_MALFORMED, _FAILED = 2, 3  # the worker's exit codes (kg/store/_oxigraph_worker.py)
+
+
+def _answer(out: bytes, limit: int | None) -> QueryResult:
+    """Read back what the query worker wrote: the kind of result, then the answer."""
+    kind, _, body = out.partition(b"\n")
+    if kind == b"ask":
+        return QueryResult(kind="ask", boolean=body == b"true")
+    form = _Converted()
+    never = threading.Event()
+    if kind == b"graph":
+        quads = ox.parse(body, ox.RdfFormat.N_TRIPLES)
+        rows, cut = collect(((q.subject, q.predicate, q.object) for q in quads), limit, never,
+                            form)
+        return graph_result(rows, cut)
+    answer = ox.parse_query_results(body, ox.QueryResultsFormat.TSV)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QueryError(f"unexpected answer from the query worker: {out[:80]!r}")
+    return _result(answer, limit, never)
 
 
 def _open(path: Path, wait: float) -> ox.Store:

@@ -16,11 +16,16 @@ parameter), so the server needs no `--union-default-graph` flag.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+import urllib.parse
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
+import httpcore
 import httpx
 import tenacity
 from rdflib import Dataset, Graph
@@ -49,6 +54,11 @@ from kg.store.base import (
     stamps_of,
 )
 
+if TYPE_CHECKING:
+    import ssl
+
+    from httpcore._backends.base import SOCKET_OPTION as SocketOption
+
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _DUMP_TYPES = {"nquads": "application/n-quads", "trig": "application/trig",
                "turtle": "text/turtle"}
@@ -66,7 +76,10 @@ class RemoteStore(Store):
         store_url: Graph Store Protocol URL (default `{endpoint}/store`), or None if the server
             has none.
         union_default_graph: Send oxigraph's `union-default-graph` parameter with each query.
-        timeout: Default timeout in seconds for each request.
+        timeout: Default timeout in seconds for each network step (connect, each read, each
+            write) and for a query.
+        deadline: The most seconds one call may take in all, retries included: a server that
+            trickles its answer a byte at a time, or hangs, fails the call after this long.
         batch_size: Graphs per update request in `put_many`.
         retries: How often a failed request is tried again (unreachable server, HTTP 429, 502,
             503, 504), waiting `backoff` seconds, then twice as long each time (at most 30 s).
@@ -87,6 +100,7 @@ class RemoteStore(Store):
         store_url: str | None = "",
         union_default_graph: bool = True,
         timeout: float = 60.0,
+        deadline: float = 120.0,
         batch_size: int = 32,
         retries: int = 4,
         backoff: float = 0.5,
@@ -99,15 +113,22 @@ class RemoteStore(Store):
         self.store_url = (f"{base}/store" if base else None) if store_url == "" else store_url
         self.union_default_graph = union_default_graph
         self.timeout = timeout
+        if not deadline > 0:
+            raise StoreError(f"a request deadline must be a positive number of seconds, "
+                             f"got {deadline!r}")
+        self.deadline = deadline
         self.batch_size = batch_size
         self.retries = retries
         self.backoff = backoff
-        self._http: httpx.Client | None = httpx.Client(timeout=timeout)
+        transport = httpx.HTTPTransport()
+        # every socket read and write is bounded by what is left of the call's deadline
+        transport._pool._network_backend = _DeadlineBackend()
+        self._http: httpx.Client | None = httpx.Client(timeout=timeout, transport=transport)
 
     @property
     def _client(self) -> httpx.Client:
         if self._http is None:
-            raise StoreError(f"the remote store at {self.query_url} is closed")
+            raise StoreError(f"the remote store at {shown(self.query_url)} is closed")
         return self._http
 
     def put(self, graph: Graph, *, text_hash: str) -> None:
@@ -154,7 +175,7 @@ class RemoteStore(Store):
             self._post_update(_sparql.replace_graphs_update([(n, []) for n in names]), StoreError)
         response = self._request("POST", self.store_url, content=data,
                                  headers={"Content-Type": "application/n-quads"})
-        _check(response, StoreError, f"POST {self.store_url}")
+        _check(response, StoreError, f"POST {shown(self.store_url)}")
 
     def has(self, graph_iri: str, text_hash: str) -> bool:
         """Tell whether the named graph is stored for an article text with this hash."""
@@ -180,7 +201,7 @@ class RemoteStore(Store):
         response = self._request("DELETE", url, params={"graph": named_graph_iri(graph_iri)})
         if response.status_code == 404:
             return False
-        _check(response, StoreError, f"DELETE {url}")
+        _check(response, StoreError, f"DELETE {shown(url)}")
         return True
 
     def graphs(self) -> list[URIRef]:
@@ -195,6 +216,7 @@ class RemoteStore(Store):
         bindings: Bindings = {},  # noqa: B006 - read only
         limit: int | None = None,
         timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> QueryResult:
         """Send a query to the query URL, its parameters bound by a VALUES block.
 
@@ -202,23 +224,31 @@ class RemoteStore(Store):
         every network step and the whole response read; rows beyond `limit` are read and dropped.
 
         Raises:
-            QueryError: If the query is malformed, an update, or exceeds its timeout.
+            QueryError: If the query is malformed, an update, reaches outside the store without
+                `allow_federation`, or exceeds its timeout.
             StoreError: If the server cannot be reached or fails.
         """
         check_limits(limit, timeout)
+        _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
         data = {"query": text}
         if self.union_default_graph:
             data["union-default-graph"] = ""
-        seconds = timeout or self.timeout
+        seconds = min(timeout or self.timeout, self.deadline)
 
         def run(stop: threading.Event) -> QueryResult:
             body, media = self._read(data, seconds)
-            if media.startswith("application/n-triples"):
-                graph = Graph().parse(data=body, format="nt")
-                rows, cut = collect(graph, limit, stop)
-                return graph_result(rows, cut)
-            result = Result.parse(io.BytesIO(body), format="json")
+            try:
+                if media.startswith("application/n-triples"):
+                    graph = Graph().parse(data=body, format="nt")
+                    rows, cut = collect(graph, limit, stop)
+                    return graph_result(rows, cut)
+                result = Result.parse(io.BytesIO(body), format="json")
+            except QueryError:
+                raise
+            except Exception as exc:  # json, rdflib's parsers and their bare Exceptions
+                raise StoreError(f"{shown(self.query_url)} answered with {media!r} that "
+                                 f"cannot be read: {type(exc).__name__}: {exc}") from exc
             if result.type == "ASK":
                 return QueryResult(kind="ask", boolean=bool(result.askAnswer))
             variables = tuple(str(var) for var in result.vars or ())
@@ -229,7 +259,7 @@ class RemoteStore(Store):
             return bounded(run, timeout)
         except httpx.TimeoutException as exc:
             raise QueryError(
-                f"query exceeded its timeout of {seconds}s at {self.query_url}"
+                f"query exceeded its timeout of {seconds}s at {shown(self.query_url)}"
             ) from exc
 
     def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str]:
@@ -238,23 +268,29 @@ class RemoteStore(Store):
         deadline = time.monotonic() + seconds
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.retries + 1)
-            | tenacity.stop_after_delay(seconds),
+            | tenacity.stop_before_delay(seconds),
             wait=tenacity.wait_exponential(multiplier=self.backoff, max=30),
             retry=tenacity.retry_if_exception_type((httpx.ConnectError, httpx.RemoteProtocolError))
             | tenacity.retry_if_result(lambda answer: answer[0] in _TRANSIENT),
             retry_error_callback=_last_outcome,
         )
         try:
-            status, body, media = retrying(self._read_once, data, seconds, deadline)
+            with _deadline(deadline):
+                status, body, media = retrying(self._read_once, data, seconds, deadline)
         except httpx.TransportError as exc:
             if isinstance(exc, httpx.TimeoutException):
                 raise
-            raise StoreError(f"cannot reach {self.query_url}: {exc}") from exc
+            raise StoreError(f"cannot reach {shown(self.query_url)}: {exc}") from exc
         if status == 400:
             raise _sparql.refuse(data["query"], body.decode("utf-8", "replace").strip())
         if not 200 <= status < 300:
             text = body.decode("utf-8", "replace").strip()
-            raise StoreError(f"POST {self.query_url} failed with HTTP {status}: {text[:500]}")
+            raise StoreError(
+                f"POST {shown(self.query_url)} failed with HTTP {status}: {text[:500]}")
+        if media.split(";")[0].strip().lower() not in _RESULT_TYPES:
+            raise StoreError(
+                f"{shown(self.query_url)} did not answer with SPARQL results but with "
+                f"{media or 'no content type'!r}: {body[:80]!r}; is it a SPARQL query endpoint?")
         return body, media
 
     def _read_once(self, data: Mapping[str, str], seconds: float, deadline: float
@@ -273,7 +309,8 @@ class RemoteStore(Store):
                 chunks.append(chunk)
         return response.status_code, b"".join(chunks), response.headers.get("content-type", "")
 
-    def update(self, sparql: str, *, allow_update: bool = False) -> None:
+    def update(self, sparql: str, *, allow_update: bool = False,
+               allow_federation: bool = False) -> None:
         """Send a SPARQL update to the update URL.
 
         Raises:
@@ -281,6 +318,7 @@ class RemoteStore(Store):
             StoreError: If the server cannot be reached or fails.
         """
         _sparql.allow(allow_update)
+        _sparql.check_federation(sparql, update=True, allow=allow_federation)
         self._post_update(sparql, QueryError)
 
     def _post_update(self, sparql: str, error: type[QueryError] | type[StoreError]) -> None:
@@ -291,8 +329,8 @@ class RemoteStore(Store):
             headers={"Content-Type": "application/sparql-update"},
         )
         if response.status_code == 400:
-            raise error(f"update refused by {self.update_url}: {response.text.strip()}")
-        _check(response, StoreError, f"POST {self.update_url}")
+            raise error(f"update refused by {shown(self.update_url)}: {response.text.strip()}")
+        _check(response, StoreError, f"POST {shown(self.update_url)}")
 
     def triples_count(self) -> int:
         """Return the number of triples in the named graphs."""
@@ -318,17 +356,22 @@ class RemoteStore(Store):
         else:
             url = self._gsp_url("dump")
             request = self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]})
-        stream, owned = open_output(out)
         try:
-            with request as reply:
-                _check(reply, StoreError, f"{reply.request.method} {url}")
+            with open_output(out) as stream, _deadline(time.monotonic() + self.deadline), \
+                    request as reply:
+                _check(reply, StoreError, f"{reply.request.method} {shown(url)}")
+                media = reply.headers.get("content-type", "").split(";")[0].strip().lower()
+                if media != _DUMP_TYPES[format]:
+                    found = media or "no content type"
+                    raise StoreError(f"{shown(url)} answered a dump with {found!r}, "
+                                     f"not {_DUMP_TYPES[format]!r}")
                 for chunk in reply.iter_bytes(_CHUNK):
                     stream.write(chunk)
+        except httpx.TimeoutException as exc:
+            raise StoreError(f"dump from {shown(url)} did not finish within "
+                             f"{self.deadline:g} s (the request deadline): {exc}") from exc
         except httpx.TransportError as exc:
-            raise StoreError(f"cannot reach {url}: {exc}") from exc
-        finally:
-            if owned:
-                stream.close()
+            raise StoreError(f"cannot reach {shown(url)}: {exc}") from exc
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the endpoint (rdflib's SPARQLUpdateStore).
@@ -359,24 +402,109 @@ class RemoteStore(Store):
             StoreError: If the server still cannot be reached after the last attempt.
         """
         retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(self.retries + 1),
+            stop=tenacity.stop_after_attempt(self.retries + 1)
+            | tenacity.stop_before_delay(self.deadline),
             wait=tenacity.wait_exponential(multiplier=self.backoff, max=30),
             retry=tenacity.retry_if_exception_type(httpx.TransportError)
             | tenacity.retry_if_result(lambda response: response.status_code in _TRANSIENT),
             retry_error_callback=_last_outcome,
         )
         try:
-            response: httpx.Response = retrying(
-                self._client.request, method, url, **kwargs
-            )
+            with _deadline(time.monotonic() + self.deadline):
+                response: httpx.Response = retrying(
+                    self._client.request, method, url, **kwargs
+                )
+        except httpx.TimeoutException as exc:
+            raise StoreError(
+                f"{method} {shown(url)} did not finish within {self.deadline:g} s (the request "
+                f"deadline, Settings.request_deadline): {exc or 'timed out'}"
+            ) from exc
         except httpx.TransportError as exc:
             raise StoreError(
-                f"cannot reach {url} after {self.retries + 1} attempts: {exc}"
+                f"cannot reach {shown(url)} after {self.retries + 1} attempts: {exc}"
             ) from exc
         return response
 
 
 _TRANSIENT = frozenset({429, 502, 503, 504})
+_RESULT_TYPES = frozenset({"application/sparql-results+json", "application/json",
+                           "application/n-triples"})
+# when the call running in this context must be over (time.monotonic()), or None: no bound
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("kg_deadline",
+                                                                        default=None)
+
+
+def shown(url: str) -> str:
+    """Return a URL fit for a message: without the user name and password it may carry.
+
+    Examples:
+        >>> shown("https://kg:secret@example.org:7878/query")
+        'https://example.org:7878/query'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port is not None else host
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
+@contextlib.contextmanager
+def _deadline(when: float) -> Iterator[None]:
+    """Bound every socket step of the requests made in the block by the time `when`."""
+    token = _DEADLINE.set(when)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    """Return the timeout of one socket step: what is left before the deadline, at most."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write ends by the deadline of the call."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(
+            ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """httpcore's socket backend, its connections bounded by the deadline of the call."""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[SocketOption] | None = None
+                    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(super().connect_tcp(
+            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options))
 
 
 def _last_outcome(state: tenacity.RetryCallState) -> object:
