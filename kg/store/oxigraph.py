@@ -5,6 +5,7 @@ Direct pyoxigraph calls stay in this module (and `remote.py` for results it pars
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -294,10 +295,17 @@ class OxigraphStore(Store):
         return Dataset(store=RdflibOxigraphStore(store=self._store), default_union=True)
 
     def close(self) -> None:
-        """Flush and release the store; the directory is unlocked once no dataset view holds it."""
+        """Flush and release the store; the directory is unlocked once no dataset view holds it.
+
+        pyoxigraph unlocks the folder when its last reference goes. A reference caught in a
+        garbage cycle (a query result in the frames of an exception that was reported and
+        dropped) would keep the folder locked until the next collection, and the next open in
+        this process would wait for it; collecting here frees it at once.
+        """
         if self._inner is not None:
             self._inner.flush()
-        self._inner = None
+            self._inner = None
+            gc.collect()
 
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -437,6 +445,8 @@ def _open(path: Path, wait: float) -> ox.Store:
         except OSError as exc:
             if "lock" not in str(exc).lower():
                 raise StoreError(f"cannot open the oxigraph store at {str(path)!r}: {exc}") from exc
+            if "current process" in str(exc):
+                gc.collect()  # a dropped store of ours may wait in a garbage cycle
             if time.monotonic() >= deadline:
                 raise StoreError(
                     f"the store at {str(path)!r} is in use by another process (waited {wait:g} s);"
