@@ -10,9 +10,10 @@ not extract never load spaCy or pySHACL.
 from __future__ import annotations
 
 import sys
-from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING
+
+from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     __version__: str
@@ -63,6 +64,9 @@ __all__ = [
 ]
 
 
+_named, __dir__ = lazy_names(__name__, _WHERE, globals())
+
+
 def __getattr__(name: str) -> object:
     """Import a public name from its module on first use, and keep it here."""
     if name == "__version__":
@@ -74,16 +78,7 @@ def __getattr__(name: str) -> object:
             found = "0+unknown"
         globals()[name] = found
         return found
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
-    value = getattr(import_module(where), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return _named(name)
 
 
 class _Package(ModuleType):

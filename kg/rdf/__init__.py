@@ -13,10 +13,10 @@ query results (`rdflib_term`) does not build the records of `kg.model`.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     from kg.rdf._nquads import ArticleQuads, to_nquads
@@ -35,15 +35,4 @@ __all__ = ["DEFAULT_BASE_IRI", "ArticleQuads", "article_iri", "from_graph", "gra
            "rdflib_term", "run_digest", "to_graph", "to_nquads", "triples"]
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use, and keep it here."""
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'kg.rdf' has no attribute {name!r}")
-    value = getattr(import_module(where), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())

@@ -10,12 +10,12 @@ neither rdflib's SPARQL engine (the memory store) nor httpx (the remote store).
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.config import Settings
 from kg.errors import ConfigError
+from kg.lazy import lazy_names
 from kg.store.base import DumpFormat, QueryResult, Stamp, Store
 
 if TYPE_CHECKING:
@@ -39,18 +39,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Import a backend class from its module on first use, and keep it here."""
-    where = _BACKENDS.get(name)
-    if where is None:
-        raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
-    value = getattr(import_module(where), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _BACKENDS, globals())
 
 
 def open_store(spec: str | Path | Settings) -> Store:
