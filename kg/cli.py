@@ -551,14 +551,12 @@ def _eval_rules(gold: list[Path], pipeline: Pipeline, *, limit: int | None, as_j
     if prefixes and not names:
         raise typer.BadParameter(f"no rule name starts with {list(prefixes)}", param_hint="--rules")
     if ablate:
-        report, ablations = run_ablation(docs, names, pipeline=pipeline, parse_cache=parse_cache)
-        results = None
+        report, ablations, results = run_ablation(docs, names, pipeline=pipeline,
+                                                  parse_cache=parse_cache)
     else:
         results = list(gold_results(docs, pipeline=pipeline, parse_cache=parse_cache))
         report, ablations = score(docs, results), []
-    scores = score_rules(docs, results) if by_rule and results is not None else []
-    if by_rule and results is None:  # the ablation kept only scores; extract once more
-        scores = score_rules(docs, gold_results(docs, pipeline=pipeline, parse_cache=parse_cache))
+    scores = score_rules(docs, results) if by_rule else []
     report = report.model_copy(update={"seconds": round(time.perf_counter() - started, 2)})
     if as_json:
         typer.echo(json.dumps({"report": report.model_dump(mode="json"),

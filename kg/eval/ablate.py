@@ -110,15 +110,18 @@ def _without(pipeline: Pipeline, rule: str) -> Pipeline:
 
 
 def ablate(docs: Sequence[GoldDoc], rules: Sequence[str], *, pipeline: Pipeline,
-           parse_cache: Path | None = None) -> tuple[EvalReport, list[Ablation]]:
+           parse_cache: Path | None = None
+           ) -> tuple[EvalReport, list[Ablation], list[Extraction | KGError]]:
     """Score the gold with every rule on, then with each of `rules` switched off in turn.
 
     Returns:
-        The report with every rule on, and one `Ablation` per rule, in the order given.
+        The report with every rule on, one `Ablation` per rule in the order given, and the
+        extraction (or failure) of each document with every rule on.
     """
     parsed = gold_parses(docs, pipeline, parse_cache)
     staged = _staged(pipeline, docs, parsed)
-    base = score(docs, [s if isinstance(s, KGError) else s[-1] for s in staged])
+    results = [s if isinstance(s, KGError) else s[-1] for s in staged]
+    base = score(docs, results)
     names = [name for name, _ in pipeline.stages]
     ablations: list[Ablation] = []
     for rule in rules:
@@ -128,22 +131,22 @@ def ablate(docs: Sequence[GoldDoc], rules: Sequence[str], *, pipeline: Pipeline,
             continue
         first = names.index(owner)
         variant = _without(pipeline, rule)
-        results: list[Extraction | KGError] = []
+        changed: list[Extraction | KGError] = []
         for steps, parse in zip(staged, parsed, strict=True):
             if isinstance(steps, KGError):
-                results.append(steps)
+                changed.append(steps)
                 continue
             try:
                 own = variant.apply(steps[first].article, parse, after=steps[first],
                                     first=first, last=first + 1)
                 # stages are deterministic: when the rule's own stage made the same records,
                 # so does every stage after it
-                results.append(steps[-1] if _same(own, steps[first + 1]) else
+                changed.append(steps[-1] if _same(own, steps[first + 1]) else
                                variant.apply(own.article, parse, after=own, first=first + 1))
             except KGError as exc:
-                results.append(exc)
-        ablations.append(Ablation(rule=rule, changes=tuple(compare(base, score(docs, results)))))
-    return base, ablations
+                changed.append(exc)
+        ablations.append(Ablation(rule=rule, changes=tuple(compare(base, score(docs, changed)))))
+    return base, ablations, results
 
 
 def render_ablations(ablations: Sequence[Ablation], *, strict: bool = False) -> str:

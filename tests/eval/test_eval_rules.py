@@ -41,7 +41,7 @@ def test_rule_scores_add_up_to_the_cue_and_trigger_counts(pipeline: Pipeline) ->
 
 def test_switching_off_every_cue_rule_loses_every_cue_match(pipeline: Pipeline) -> None:
     docs = load_gold([DATA])
-    base, [ablation] = ablate(docs, ["statements.cue"], pipeline=pipeline)
+    base, [ablation], _ = ablate(docs, ["statements.cue"], pipeline=pipeline)
     [cue] = [c for c in ablation.changes if (c.corpus, c.task, c.metric) ==
              ("quotes", "statements", "cue")]
     before = base.corpus("quotes").task("statements").counts["cue"]
@@ -54,7 +54,7 @@ def test_rerunning_one_stage_gives_what_a_whole_run_without_the_rule_gives(
     docs = load_gold([DATA])
     rows = score_rules(docs, list(gold_results(docs, pipeline=pipeline)))
     rule = max((r for r in rows if r.task == "statements"), key=lambda r: r.tp).rule
-    base, [ablation] = ablate(docs, [rule], pipeline=pipeline)
+    base, [ablation], _ = ablate(docs, [rule], pipeline=pipeline)
     without = Pipeline(Settings(disabled_rules=(rule,)), nlp=pipeline.nlp)
     whole = score(docs, list(gold_results(docs, pipeline=without)))
     assert ablation.changes == tuple(compare(base, whole))
@@ -63,7 +63,7 @@ def test_rerunning_one_stage_gives_what_a_whole_run_without_the_rule_gives(
 def test_ablating_a_rule_of_a_stage_not_run_says_so() -> None:
     docs = load_gold([DATA])
     pipeline = Pipeline(Settings(stages=("times",)))
-    _, [ablation] = ablate(docs, ["statements.cue.anything"], pipeline=pipeline)
+    _, [ablation], _ = ablate(docs, ["statements.cue.anything"], pipeline=pipeline)
     assert ablation.note == "stage 'statements' is not run" and not ablation.changes
 
 
