@@ -281,15 +281,17 @@ def graphml(graph: nx.Graph[str]) -> str:
     """Return a timeline graph (from `kg.timeline.build` and friends) as GraphML for Gephi.
 
     Records on nodes and edges become plain attributes (`label`, `kind`, `date`, `type`, ...);
-    empty values are left out.
+    empty values are left out. Every edge gets an id of its own (`e0`, `e1`, ... in the graph's
+    order; Gephi keeps only one of the edges that share an id) and a `weight` of 1, and dated
+    nodes and edges get `start` and `end` (first and last day) for Gephi's dynamic timeline.
     """
     import networkx as nx
 
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         flat.add_node(node, **_flat(data))
-    for source, target, data in graph.edges(data=True):
-        flat.add_edge(source, target, **_flat(data))
+    for number, (source, target, data) in enumerate(graph.edges(data=True)):
+        flat.add_edge(source, target, key=f"e{number}", **{"weight": 1.0, **_flat(data)})
     return "\n".join(nx.generate_graphml(flat)) + "\n"
 
 
@@ -308,4 +310,10 @@ def _flat(data: dict[str, object]) -> dict[str, str | int | float | bool]:
             continue
         out[key] = value.isoformat() if isinstance(value, date) else \
             value if isinstance(value, str | int | float | bool) else str(value)
+    when = record.when if isinstance(record, TimelineEntry) else None
+    first = data.get("earliest") or (when.earliest if when is not None else None)
+    last = data.get("latest") or (when.latest if when is not None else None)
+    if isinstance(first, date):
+        out["start"] = first.isoformat()
+        out["end"] = (last if isinstance(last, date) else first).isoformat()
     return out

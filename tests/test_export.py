@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,6 +171,17 @@ def test_export_graphml_reads_back_with_labels(sample: tl.Timeline) -> None:
     assert back.number_of_edges() == graph.number_of_edges()
     assert back.nodes["actor/acme-corp"]["label"] == "Acme Corp"
     assert back.nodes["event/a1-e173"]["date"] == "2017"
+    assert back.nodes["event/a1-e173"]["start"] == "2017-01-01"
+    assert back.nodes["event/a1-e173"]["end"] == "2017-12-31"
+
+
+def test_export_graphml_gives_every_edge_an_id_of_its_own(sample: tl.Timeline) -> None:
+    """Gephi keeps one edge per id: two agents of one event must not share one."""
+    text = graphml(tl.build(sample))
+    ids = re.findall(r'<edge [^>]*id="([^"]+)"', text)
+    assert len(ids) == tl.build(sample).number_of_edges() == len(set(ids))
+    back = nx.parse_graphml(text)
+    assert all(data["weight"] == 1.0 for _, _, data in back.edges(data=True))
 
 
 def test_export_write_timeline_rejects_unknown_format(sample: tl.Timeline) -> None:
