@@ -113,7 +113,7 @@ class TableFormat(StrEnum):
 
 _INPUTS_HELP = "Files, folders, globs or - (JSONL on stdin)."
 ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="TOML settings file (or a pyproject.toml with [tool.kg]).")]
+    "--config", help="TOML settings file (or a pyproject.toml with \\[tool.kg]).")]
 StoreOpt = Annotated[str | None, typer.Option(
     "--store", help="Store: a folder (embedded Oxigraph, the default .kg/store), "
                     "an http(s) SPARQL endpoint URL, or 'memory'.")]

@@ -99,3 +99,10 @@ def test_cli_query_refuses_update(tmp_path: Path) -> None:
 def test_cli_schema_is_json_schema() -> None:
     code, out, _ = _run("schema")
     assert code == 0 and json.loads(out)["title"] == "Extraction"
+
+
+def test_config_help_keeps_the_table_name() -> None:
+    """Rich markup must not eat "[tool.kg]" from the --config help."""
+    result = runner.invoke(app, ["stats", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "[tool.kg]" in result.output
