@@ -45,8 +45,11 @@ def jsonld_context() -> dict[str, object]:
 
 
 def extraction_json(extraction: Extraction, *, indent: int | None = 2) -> str:
-    """Return one extraction as JSON following the `kg extract` output contract."""
-    return extraction.model_dump_json(indent=indent)
+    """Return one extraction as JSON following the `kg extract` output contract: the records,
+    with the article's `text_hash` (SHA-256 of its text, the key kg stores and replaces it by)."""
+    data = extraction.model_dump(mode="json")
+    data["article"]["text_hash"] = extraction.article.text_hash
+    return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
 def serialize(graph: Graph | Dataset, fmt: RdfFormat, *, base_iri: str = DEFAULT_BASE_IRI) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def test_cli_extract_follows_output_contract() -> None:
     assert {"text", "place"} <= doc["article"]["dateline"].keys()
     assert set(doc) >= {"article", "actors", "places", "times", "events", "statements"}
     text = doc["article"]["text"]
+    assert doc["article"]["text_hash"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
     for actor in doc["actors"]:
         assert {"id", "name", "kind", "aliases", "mentions"} <= actor.keys()
         for mention in actor["mentions"]:
