@@ -138,6 +138,9 @@ def score_events(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
                                     exact=same)
     relaxed, pairs, relaxed_issues = score_spans(doc.id, doc.text, "relaxed", gold_spans,
                                                  pred_spans)
+    # a strict miss or false positive that is also a relaxed one is listed once, as relaxed
+    loose = {(i.kind, i.start, i.end) for i in relaxed_issues}
+    issues = [i for i in issues if (i.kind, i.start, i.end) not in loose]
     issues += [_described(i, gold) if i.kind == "miss" else i for i in relaxed_issues]
     matched = [(gold[g], pred[p]) for g, p in pairs]
     ratios, date_issues = _dates(doc, gold, matched)
