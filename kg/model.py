@@ -46,6 +46,12 @@ ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
     "country", "group", "other",
 ]
+TimemlClass = Literal[
+    "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION",
+]
+Factuality = Literal[
+    "asserted", "negated", "possible", "planned", "demanded", "ruled_out", "reported",
+]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",
@@ -204,6 +210,9 @@ class Event(Record):
     negated: bool = False
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
+    timeml_class: TimemlClass | None = None  # TimeML event class of the trigger, if typed
+    recipients: tuple[Key, ...] = ()  # actor ids of those it is done to or for (PropBank Arg2)
+    factuality: Factuality | None = None  # whether it happened as told, if judged
 
 
 class Statement(Record):

@@ -9,19 +9,30 @@ the two ("2008-03" and "2008-03-06"; a day and its ISO week). An undated event i
 Where participants are gold (MEANTIME), each matched event's agents, targets and place are judged
 against its Arg0, Arg1 and Argm-LOC participants: a role is right when some mention of a record
 it names overlaps a gold participant of that role (tp); a wrong one is a fp and, if the role has
-gold participants, also a fn; an empty role with gold participants is a fn.
+gold participants, also a fn; an empty role with gold participants is a fn. The same judgement
+is also given as an accuracy per role ("agent acc": of the found gold events with a gold Arg0,
+the share whose agents are right), which is how the issue states its targets; Arg2 is judged
+against `Event.recipients`.
+"dated_found" is the share of all judged gold events with a `time_value` that were found and
+rightly dated. "class" (TimeML class accuracy on relaxed matches) and "factuality" (see
+`kg.eval.factuality`) are judged only where the gold has them and the predictions of the
+document carry any, so they appear once the pipeline fills `Event.timeml_class` and
+`Event.factuality`.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import get_args
 
+from kg.eval.factuality import gold_factuality, reality
 from kg.eval.gold import GoldDoc, GoldEvent
 from kg.eval.metrics import Counts, Issue, Ratio, TaskResult, score_spans
 from kg.eval.spans import Pieces, inside, overlap, same
-from kg.model import Event, Extraction
+from kg.model import Event, Extraction, TimemlClass
 
-ROLES = {"agent": "Arg0", "target": "Arg1", "place": "Argm-LOC"}
+ROLES = {"agent": "Arg0", "target": "Arg1", "recipient": "Arg2", "place": "Argm-LOC"}
+TIMEML_CLASSES = frozenset(get_args(TimemlClass))
 
 
 def compatible(a: str, b: str) -> bool:
@@ -58,23 +69,27 @@ def _refs(event: Event, role: str) -> tuple[str, ...]:
         return event.agents
     if role == "target":
         return event.targets
+    if role == "recipient":
+        return event.recipients
     return (event.place,) if event.place is not None else ()
 
 
 def _roles(doc: GoldDoc, extraction: Extraction, pairs: list[tuple[GoldEvent, Event]]
-           ) -> tuple[dict[str, Counts], list[Issue]]:
+           ) -> tuple[dict[str, Counts], dict[str, Ratio], list[Issue]]:
     mentions: dict[str, list[Pieces]] = {}
     for key, spans in [(a.id, a.mentions) for a in extraction.actors] + [
             (p.id, p.mentions) for p in extraction.places]:
         mentions.setdefault(key, []).extend(((m.start, m.end),) for m in spans)
     counts: dict[str, Counts] = {}
+    ratios: dict[str, Ratio] = {}
     issues: list[Issue] = []
     for role, label in ROLES.items():
-        tp = fp = fn = 0
+        tp = fp = fn = judged = 0
         for gold, pred in pairs:
             want = [p.pieces for p in gold.participants if p.role == label]
             refs = _refs(pred, role)
             got = [m for ref in refs for m in mentions.get(ref, ())]
+            judged += bool(want)
             if any(overlap(w, g) for w in want for g in got):
                 tp += 1
                 continue
@@ -86,7 +101,8 @@ def _roles(doc: GoldDoc, extraction: Extraction, pairs: list[tuple[GoldEvent, Ev
                                     start=gold.start, end=gold.end, text=gold.text,
                                     detail=f"gold {label} {names}, predicted {list(refs)}"))
         counts[role] = Counts(tp=tp, fp=fp, fn=fn)
-    return counts, issues
+        ratios[role] = Ratio(correct=tp, total=judged)
+    return counts, ratios, issues
 
 
 def _judged(doc: GoldDoc, extraction: Extraction) -> tuple[list[GoldEvent], list[Event]]:
@@ -111,7 +127,8 @@ def event_hits(doc: GoldDoc, extraction: Extraction) -> list[tuple[Event, bool]]
 
 
 def score_events(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
-    """Score event triggers and dates against the gold event layer, or None if not gold."""
+    """Score event triggers, dates, roles, classes and factuality against the gold event layer,
+    or return None if it is not gold."""
     if doc.layers.status("events") != "gold":
         return None
     gold, pred = _judged(doc, extraction)
@@ -121,27 +138,100 @@ def score_events(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
                                     exact=same)
     relaxed, pairs, relaxed_issues = score_spans(doc.id, doc.text, "relaxed", gold_spans,
                                                  pred_spans)
-    issues += relaxed_issues
+    # a strict miss or false positive that is also a relaxed one is listed once, as relaxed
+    loose = {(i.kind, i.start, i.end) for i in relaxed_issues}
+    issues = [i for i in issues if (i.kind, i.start, i.end) not in loose]
+    issues += [_described(i, gold) if i.kind == "miss" else i for i in relaxed_issues]
+    matched = [(gold[g], pred[p]) for g, p in pairs]
+    ratios, date_issues = _dates(doc, gold, matched)
+    issues += date_issues
+    counts = {"relaxed": relaxed, "strict": strict}
+    counts["relaxed_statements"], ratios["dated_found_statements"] = _with_statements(
+        doc, extraction, gold, pred)
+    if any(e.timeml_class is not None for e in pred):
+        ratios["class"], found = _attribute(doc, "class", [
+            (g, g.event_class if g.event_class in TIMEML_CLASSES else None, p.timeml_class)
+            for g, p in matched])
+        issues += found
+    if any(e.factuality is not None for e in pred):
+        ratios["factuality"], found = _attribute(doc, "factuality", [
+            (g, gold_factuality(g), reality(p.factuality) if p.factuality else None)
+            for g, p in matched])
+        issues += found
+    if doc.layers.status("participants") == "gold":
+        roles, role_ratios, role_issues = _roles(doc, extraction, matched)
+        counts |= roles
+        ratios |= role_ratios
+        issues += role_issues
+    return TaskResult(task="events", counts=counts, ratios=ratios, issues=tuple(issues))
+
+
+def _with_statements(doc: GoldDoc, extraction: Extraction, gold: list[GoldEvent],
+                     pred: list[Event]) -> tuple[Counts, Ratio]:
+    """Count statement cues as reporting events too, as the issue's first figures did (a cue
+    on an event's trigger counts once): the relaxed counts, and the share of dated gold events
+    found and rightly dated."""
+    spans = [((e.trigger.start, e.trigger.end),) for e in pred]
+    dates = [e.time.value if e.time is not None else None for e in pred]
+    for statement in extraction.statements:
+        cue = ((statement.cue.start, statement.cue.end),)
+        if inside(cue, doc.annotated_regions) and not any(overlap(cue, s) for s in spans):
+            spans.append(cue)
+            dates.append(statement.date)
+    counts, pairs, _ = score_spans(doc.id, doc.text, "relaxed_statements",
+                                   [e.pieces for e in gold], spans)
+    right = sum(gold[g].time_value is not None and gold[g].time_value == dates[p]
+                for g, p in pairs)
+    return counts, Ratio(correct=right, total=sum(e.time_value is not None for e in gold))
+
+
+def _dates(doc: GoldDoc, gold: list[GoldEvent], matched: list[tuple[GoldEvent, Event]]
+           ) -> tuple[dict[str, Ratio], list[Issue]]:
+    """Judge the dates of matched gold events that have one, and the share of all dated gold
+    events that were found and rightly dated."""
     exact = near = judged = 0
-    for g, p in pairs:
-        want = gold[g].time_value
+    issues: list[Issue] = []
+    for g, p in matched:
+        want = g.time_value
         if want is None:
             continue
         judged += 1
-        when = pred[p].time
-        got = when.value if when is not None else None
+        got = p.time.value if p.time is not None else None
         exact += got == want
         near += got is not None and compatible(got, want)
         if got != want:
             issues.append(Issue(doc_id=doc.id, metric="date", kind="wrong_value",
-                                start=gold[g].start, end=gold[g].end, text=gold[g].text,
+                                start=g.start, end=g.end, text=g.text,
                                 detail=f"gold {want!r}, predicted {got!r}"))
-    counts = {"relaxed": relaxed, "strict": strict}
-    if doc.layers.status("participants") == "gold":
-        roles, role_issues = _roles(doc, extraction, [(gold[g], pred[p]) for g, p in pairs])
-        counts |= roles
-        issues += role_issues
-    return TaskResult(task="events", counts=counts,
-                      ratios={"date": Ratio(correct=exact, total=judged),
-                              "date_compatible": Ratio(correct=near, total=judged)},
-                      issues=tuple(issues))
+    dated = sum(e.time_value is not None for e in gold)
+    return {"date": Ratio(correct=exact, total=judged),
+            "date_compatible": Ratio(correct=near, total=judged),
+            "dated_found": Ratio(correct=exact, total=dated)}, issues
+
+
+def _attribute(doc: GoldDoc, metric: str, judged: list[tuple[GoldEvent, str | None, str | None]]
+               ) -> tuple[Ratio, list[Issue]]:
+    """Compare one attribute of matched events where the gold gives it (None: not judged)."""
+    right = total_ = 0
+    issues: list[Issue] = []
+    for g, want, got in judged:
+        if want is None:
+            continue
+        total_ += 1
+        right += got == want
+        if got != want:
+            issues.append(Issue(doc_id=doc.id, metric=metric, kind="wrong_value",
+                                start=g.start, end=g.end, text=g.text,
+                                detail=f"gold {want!r}, predicted {got!r}"))
+    return Ratio(correct=right, total=total_), issues
+
+
+def _described(issue: Issue, gold: list[GoldEvent]) -> Issue:
+    """Add the gold class, part of speech and date to a missed event, to group misses by."""
+    event = next(e for e in gold if (e.start, e.end) == (issue.start, issue.end))
+    facts = [f"class {event.event_class or '-'}", f"pos {event.pos or '-'}"]
+    if event.time_value is not None:
+        facts.append(f"dated {event.time_value}")
+    if issue.detail:
+        facts.append(issue.detail)
+    return issue.model_copy(update={"detail": ", ".join(facts)})

@@ -64,11 +64,19 @@ class GoldParticipant(GoldSpan):
 
 
 class GoldEvent(GoldSpan):
-    """An event mention, its class, participants and the date it is anchored to (if any)."""
+    """An event mention, its class, participants, the date it is anchored to (if any) and the
+    attributes its factuality is read from (`kg.eval.factuality`)."""
 
     event_class: str | None = Field(default=None, alias="class")
     time_value: str | None = None
     participants: tuple[GoldParticipant, ...] = ()
+    factuality: str | None = None  # our own annotations: one of kg's factuality values
+    polarity: str | None = None  # MEANTIME and TimeML: POS / NEG / UNDERSPECIFIED
+    certainty: str | None = None  # MEANTIME: CERTAIN / POSSIBLE / PROBABLE / UNDERSPECIFIED
+    time: str | None = None  # MEANTIME: FUTURE / NON_FUTURE / UNDERSPECIFIED
+    modality: str | None = None  # TimeML: the modal word ("would", "could", ...)
+    pos: str | None = None  # part of speech of the trigger (VERB, NOUN, ...)
+    tense: str | None = None  # TimeML: PAST / PRESENT / FUTURE / INFINITIVE / ...
 
 
 class GoldQuote(GoldRecord):

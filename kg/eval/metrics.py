@@ -96,7 +96,7 @@ class TaskResult(ScoreRecord):
             return {}
         base = self.counts["relaxed"].f1
         return {name: base * self.ratios[name].accuracy
-                for name in ("type", "value") if name in self.ratios}
+                for name in ("type", "value", "class") if name in self.ratios}
 
 
 def total(results: Iterable[TaskResult]) -> list[TaskResult]:

@@ -1,0 +1,158 @@
+"""`kg extract` against bare `nlp.pipe` with the same model, side by side in one process.
+
+    python -m benchmarks.bench_extract --corpus C.jsonl --articles 100 --rounds 3 [--profile]
+
+Both read the same articles of dense news (`benchmarks.corpus`: the seed article's density).
+"spaCy" is `spacy.load(model).pipe(texts)`, the model as installed; "kg" is what `kg extract
+--format json` does after start-up: read the inputs, parse them with kg's pipeline (the model
+plus kg's sentence-start and headline components), run every stage and write each extraction as
+JSON (to a null sink). Rounds alternate which goes first (spaCy, kg, kg, spaCy, ...), so a
+machine shared with other jobs slows both alike; the ratio is the median of the rounds' ratios.
+`--profile` adds one kg pass that times the parse, each stage and the JSON writing separately,
+and one under cProfile whose own time is summed by kg package and listed by function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import itertools
+import json
+import pstats
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import spacy
+
+from kg.articles import read_inputs
+from kg.config import Settings
+from kg.export import extraction_json, write_extractions
+from kg.extract import Pipeline
+from kg.ingest.batches import extract
+from kg.model import Article, Extraction
+
+_TOP = 25  # functions listed from the profile
+
+
+class _Null(io.TextIOBase):
+    """A text sink that keeps nothing (what `kg extract > /dev/null` costs to write)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _spacy(model: spacy.language.Language, texts: list[str], batch_size: int) -> float:
+    began = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - began
+
+
+def _kg(corpus: Path, count: int, settings: Settings, pipeline: Pipeline) -> float:
+    began = time.perf_counter()
+    inputs = itertools.islice(extract([corpus], settings=settings, pipeline=pipeline), count)
+    write_extractions(_Null(), inputs, "json")
+    return time.perf_counter() - began
+
+
+def _phases(items: list[Article], pipeline: Pipeline) -> dict[str, float]:
+    """Return ms per article spent parsing, in each stage and writing JSON."""
+    spent: dict[str, float] = defaultdict(float)
+    began = time.perf_counter()
+    parsed = list(pipeline.parse_many(items))
+    spent["parse (kg's nlp.pipe)"] = time.perf_counter() - began
+    for article, doc in parsed:
+        extraction = Extraction(article=article, run=pipeline.run_info)
+        for name, stage in pipeline.stages:
+            began = time.perf_counter()
+            extraction = stage(extraction, doc)
+            spent[f"stage {name}"] += time.perf_counter() - began
+        began = time.perf_counter()
+        extraction_json(extraction)
+        spent["write json"] += time.perf_counter() - began
+    return {k: round(1000 * v / len(items), 2) for k, v in spent.items()}
+
+
+def _profile(corpus: Path, count: int, settings: Settings, pipeline: Pipeline
+             ) -> dict[str, object]:
+    """Profile one kg pass; sum own time by package (kg's stage packages apart) and list the
+    functions with the most own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _kg(corpus, count, settings, pipeline)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    by_package: dict[str, float] = defaultdict(float)
+    rows = []
+    for (path, line, name), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        parts = Path(path).parts
+        if "kg" in parts:
+            at = parts.index("kg")
+            package = "/".join(parts[at:at + (3 if parts[at + 1:at + 2] == ("extract",) else 2)])
+        elif "site-packages" in parts:
+            package = parts[parts.index("site-packages") + 1]
+        else:
+            package = "python"
+        by_package[package] += own
+        rows.append((own, cumulative, calls, f"{'/'.join(parts[-3:])}:{line}({name})"))
+    rows.sort(reverse=True)
+    return {
+        "own_ms_per_article_by_package": {
+            k: round(1000 * v / count, 2)
+            for k, v in sorted(by_package.items(), key=lambda kv: -kv[1]) if v / count > 5e-4},
+        "top_functions_own_ms_per_article": [
+            {"function": where, "own": round(1000 * own / count, 2),
+             "cumulative": round(1000 * cum / count, 2), "calls": calls}
+            for own, cum, calls, where in rows[:_TOP]],
+    }
+
+
+def run(corpus: Path, count: int, rounds: int, profile: bool) -> dict[str, object]:
+    """Time `rounds` alternating pairs of spaCy and kg passes over the first `count` articles."""
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    bare = spacy.load(settings.model)
+    items = [a for a in itertools.islice(read_inputs([corpus]), count) if isinstance(a, Article)]
+    texts = [a.text for a in items]
+    _spacy(bare, texts[:5], settings.batch_size)  # warm both up: first-call costs stay out
+    _kg(corpus, 5, settings, pipeline)
+    spacy_s: list[float] = []
+    kg_s: list[float] = []
+    for n in range(rounds):
+        first_spacy = n % 2 == 0
+        if first_spacy:
+            spacy_s.append(_spacy(bare, texts, settings.batch_size))
+        kg_s.append(_kg(corpus, len(items), settings, pipeline))
+        if not first_spacy:
+            spacy_s.append(_spacy(bare, texts, settings.batch_size))
+    ratios = [s / k for s, k in zip(spacy_s, kg_s, strict=True)]
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    result: dict[str, object] = {
+        "articles": len(items), "words_per_article": round(words),
+        "spacy_articles_per_s": [round(len(items) / s, 2) for s in spacy_s],
+        "kg_articles_per_s": [round(len(items) / s, 2) for s in kg_s],
+        "ratio_per_round": [round(r, 3) for r in ratios],
+        "ratio_median": round(statistics.median(ratios), 3),
+    }
+    if profile:
+        result["phases_ms_per_article"] = _phases(items, pipeline)
+        result["spacy_ms_per_article"] = round(1000 * min(spacy_s) / len(items), 2)
+        result["profile"] = _profile(corpus, len(items), settings, pipeline)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    print(json.dumps(run(args.corpus, args.articles, args.rounds, args.profile), indent=1))
+
+
+if __name__ == "__main__":
+    main()
