@@ -46,6 +46,10 @@ ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
     "country", "group", "other",
 ]
+# the event classes of TimeML 1.2.1
+TimemlClass = Literal[
+    "OCCURRENCE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE", "STATE",
+]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",
@@ -191,9 +195,10 @@ class Event(Record):
     """Who did what to whom, where and when, as one node carrying its time."""
 
     id: Key
-    type: str  # PLOVER event type, e.g. "ASSAULT"
+    type: str  # news event class of ontology/event_classes.ttl, e.g. "conflict.assault"
     cameo: str | None = None  # CAMEO code, e.g. "195"
     label: str | None = None  # lemma of the trigger, e.g. "withdraw"
+    timeml_class: TimemlClass | None = None  # TimeML event class, e.g. "OCCURRENCE"
     trigger: Span
     agents: tuple[Key, ...] = ()
     targets: tuple[Key, ...] = ()
