@@ -38,7 +38,6 @@ class EventLexicon:
     event_nouns: frozenset[str] = frozenset()
     suffixes: tuple[str, ...] = ()
     not_nominal: frozenset[str] = frozenset()
-    not_verbs: frozenset[str] = frozenset()
     timeml: dict[str, str] | None = None  # lemma -> TimeML class (first list that holds it)
     classes: dict[str, str] | None = None  # lemma -> news event class
 
@@ -95,16 +94,16 @@ def lexicon() -> EventLexicon:
     classes = _read("classes.toml")
     nouns, morph = eventive["nouns"], eventive["morphology"]
     assert isinstance(nouns, dict) and isinstance(morph, dict)
-    not_verbs, timeml = eventive["not_verbs"], eventive["timeml"]
-    assert isinstance(not_verbs, dict) and isinstance(timeml, dict)
+    timeml = eventive["timeml"]
+    assert isinstance(timeml, dict)
     lemmas = classes["lemmas"]
     assert isinstance(lemmas, dict)
     return EventLexicon(
         **{name: dict(cameo[name]) for name in (  # type: ignore[call-overload]
             "cameo_to_plover", "verbs", "nouns", "phrasal", "objects", "modifiers")},
         event_nouns=frozenset(nouns["events"]), suffixes=tuple(morph["suffixes"]),
-        not_nominal=frozenset(morph["not_events"]), not_verbs=frozenset(not_verbs["lemmas"]),
-        timeml=_first_list(timeml), classes=_first_list(lemmas))
+        not_nominal=frozenset(morph["not_events"]), timeml=_first_list(timeml),
+        classes=_first_list(lemmas))
 
 
 @functools.cache

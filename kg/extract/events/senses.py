@@ -140,10 +140,18 @@ def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | N
     return ("business.employment", None) if _words(objects) & _JOBS else None
 
 
+def _business_deal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    return ("business.deal", trigger.cameo) if trigger.cameo == "061" else None
+
+
 SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
+    Rule("events.sense.business_deal", "a merger, acquisition or takeover (CAMEO 061, economic "
+         "cooperation) is a business deal", _business_deal,
+         examples=("The merger of the two banks closed in May.",),
+         counter=("The two banks closed in May.",)),
     Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
          "'over' something) criticises it; no assault", _verbal_attack,
-         examples=("Clinton attacks Trump over his tax plan.",),
+         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",),
          counter=("Gunmen attacked the convoy near the border.",)),
     Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
          "reverses a policy; no military retreat", _policy_reversal,
