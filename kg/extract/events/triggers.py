@@ -41,6 +41,9 @@ _VIOLENT_ROOTS = ("14", "18", "19", "20")
 _CLAUSE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "mark", "det", "nummod", "case"}
 _PRED_DEPS = {"acomp", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"}
 _EVENTIVE_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# participles that only name or place something ("a firm called Acme", "known as", "based in")
+_NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locate", "situate",
+           "entitle", "label", "nickname", "brand"}
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -220,6 +223,17 @@ VETOES: RuleTable[Veto] = RuleTable("events.veto", [
          lambda t, _f, _l: not t.noun and t.token.dep_ in ("aux", "auxpass", "amod"),
          examples=("The besieged town ran out of food.",),
          counter=("The army besieged the town for a month.",)),
+    Rule("events.veto.going_to", "'going to' only marks the future of the verb it governs",
+         lambda t, _f, _l: not t.noun and t.label == "go" and t.token.tag_ == "VBG"
+         and any(c.dep_ == "xcomp" for c in t.token.children),
+         examples=("Prices are going to rise next year.",),
+         counter=("Prices are going up next year.",)),
+    Rule("events.veto.naming_participle", "a participle that names or places a thing ('a firm "
+         "called Acme', 'known as', 'based in Paris')",
+         lambda t, _f, _l: not t.noun and t.label in _NAMING and t.token.dep_ == "acl"
+         and t.token.tag_ == "VBN",
+         examples=("A firm called Acme bought the plant.",),
+         counter=("The firm was called to testify.",)),
     Rule("events.veto.compound", "an event noun modifying another noun ('attack helicopter')",
          lambda t, _f, _l: t.noun and t.token.dep_ == "compound",
          examples=("An attack helicopter circled over the harbour.",),
