@@ -26,8 +26,8 @@ from kg.model import (
     Place,
     Span,
     Statement,
-    TimeValue,
     TimemlClass,
+    TimeValue,
     Timex,
 )
 from kg.rdf import (
@@ -408,7 +408,8 @@ def test_rdf_from_graph_needs_one_article(articles: int) -> None:
 
 
 def test_rdf_from_graph_rejects_missing_required_value() -> None:
-    graph = to_graph(tiny_extraction(events=[Event(id="t1-e1", type="conflict.aid", trigger=at("shelled"))]))
+    event = Event(id="t1-e1", type="conflict.aid", trigger=at("shelled"))
+    graph = to_graph(tiny_extraction(events=[event]))
     graph.remove((iris(DEFAULT_BASE_IRI).event("t1-e1"), KG.trigger, None))
     with pytest.raises(MappingError):
         from_graph(graph)

@@ -180,7 +180,8 @@ def test_timeline_ordered_is_sorted_and_stable(days: list[tuple[int, int]]) -> N
         when = tl.make_when("X", granularity="unknown", earliest=first,
                             latest=first + timedelta(days=length))
         entries.append(tl.TimelineEntry(
-            iri=f"{KGR}event/x-e{index}", id=f"event/x-e{index}", type="conflict.assault", trigger="x",
+            iri=f"{KGR}event/x-e{index}", id=f"event/x-e{index}", type="conflict.assault",
+            trigger="x",
             trigger_start=0, trigger_end=1, when=when,
             article=tl.ArticleRef(iri=f"{KGR}article/x", id="x")))
     once = tl.ordered(entries)
