@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.common.rules import Rule, RuleTable
-from kg.extract.events.lexicon import EventLexicon
+from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 from kg.extract.events.triggers import Trigger
 
 
@@ -140,6 +140,17 @@ def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | N
     return ("business.employment", None) if _words(objects) & _JOBS else None
 
 
+def _support_verb(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A verb whose object is a listed political event noun takes that noun's class."""
+    if trigger.noun or trigger.cameo:
+        return None
+    for obj in trigger.token.children:
+        code = lex.nouns.get(_lemma(obj)) if obj.dep_ == "dobj" else None
+        if code is not None and code != NOT_AN_EVENT:
+            return f"conflict.{lex.plover(code).lower()}", None
+    return None
+
+
 def _business_deal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
     return ("business.deal", trigger.cameo) if trigger.cameo == "061" else None
 
@@ -149,6 +160,10 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "cooperation) is a business deal", _business_deal,
          examples=("The merger of the two banks closed in May.",),
          counter=("The two banks closed in May.",)),
+    Rule("events.sense.support_verb", "launching, carrying out or staging an attack, strike or "
+         "protest is that act's class, no product launch", _support_verb,
+         examples=("The United States launched a missile strike on the base.",),
+         counter=("Apple launched a new phone on Tuesday.",)),
     Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
          "'over' something) criticises it; no assault", _verbal_attack,
          examples=("Hillary Clinton attacked Donald Trump over his tax plan.",),

@@ -201,3 +201,15 @@ def test_lexicon_agrees_with_vocab_table():
 def test_is_calendar(value, kind, expected):
     timex = Timex(id="t", start=0, end=1, text="x", type=kind, value=value)
     assert is_calendar(timex) is expected
+
+
+def test_lexicon_classes_are_concepts_of_the_scheme():
+    from kg.vocab import EVENT_CLASSES
+    lex = lexicon()
+    assert set((lex.classes or {}).values()) <= set(EVENT_CLASSES)
+    assert {f"conflict.{p.lower()}" for p in PLOVER_TYPES} <= set(EVENT_CLASSES)
+
+
+def test_lexicon_timeml_lists_name_timeml_classes():
+    from kg.extract.events.lexicon import TIMEML_CLASSES
+    assert set((lexicon().timeml or {}).values()) <= set(TIMEML_CLASSES) - {"OCCURRENCE"}
