@@ -401,8 +401,9 @@ def timeline_cmd(
                                                    "(places inside it count too).")] = None,
     actor: Annotated[str | None, typer.Option(help="An actor taking part, by name, alias, id "
                                                    "or IRI.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type, "
-                                                                  "e.g. ASSAULT.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help="An event class, e.g. business.deal or business, or a PLOVER type, "
+                       "e.g. ASSAULT.")] = None,
     start: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
     article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,

@@ -46,8 +46,9 @@ ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
     "country", "group", "other",
 ]
+# the event classes of TimeML 1.2.1
 TimemlClass = Literal[
-    "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION",
+    "OCCURRENCE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE", "STATE",
 ]
 Factuality = Literal[
     "asserted", "negated", "possible", "planned", "demanded", "ruled_out", "reported",
@@ -197,9 +198,10 @@ class Event(Record):
     """Who did what to whom, where and when, as one node carrying its time."""
 
     id: Key
-    type: str  # PLOVER event type, e.g. "ASSAULT"
+    type: str  # news event class of ontology/event_classes.ttl, e.g. "conflict.assault"
     cameo: str | None = None  # CAMEO code, e.g. "195"
     label: str | None = None  # lemma of the trigger, e.g. "withdraw"
+    timeml_class: TimemlClass | None = None  # TimeML event class, e.g. "OCCURRENCE"
     trigger: Span
     agents: tuple[Key, ...] = ()
     targets: tuple[Key, ...] = ()
@@ -210,7 +212,6 @@ class Event(Record):
     negated: bool = False
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
-    timeml_class: TimemlClass | None = None  # TimeML event class of the trigger, if typed
     recipients: tuple[Key, ...] = ()  # actor ids of those it is done to or for (PropBank Arg2)
     factuality: Factuality | None = None  # whether it happened as told, if judged
 

@@ -308,7 +308,7 @@ def run_text(
 ) -> QueryResult:
     """Run a read-only query written by a user, with our prefixes declared for it.
 
-    `kg:`, `kgr:` (under `base_iri`), `plover:`, `cameo:` and the standard prefixes
+    `kg:`, `kgr:` (under `base_iri`), `evc:`, `plover:`, `cameo:` and the standard prefixes
     (rdf, rdfs, xsd, skos, prov, schema, ...) need no PREFIX lines; the query's own
     declarations win. A query that would reach outside the store (SERVICE, FROM, FROM NAMED) is
     refused unless `allow_federation` is True.

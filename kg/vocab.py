@@ -1,5 +1,6 @@
 """rdflib namespace objects: `KG` (ontology terms, closed, mirrors `ontology/kg.ttl`), instance IRIs
-under a configurable base, the PLOVER and CAMEO concept schemes, and the standard prefixes to bind.
+under a configurable base, the news event classes and the PLOVER and CAMEO concept schemes, and the
+standard prefixes to bind.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from rdflib.namespace import (
 )
 
 KG_NS = "https://w3id.org/kg-timeline/ontology#"
+EVENT_CLASS = Namespace("https://w3id.org/kg-timeline/event-class/")
+EVENT_CLASS_SCHEME = URIRef(str(EVENT_CLASS))
 PLOVER = Namespace("https://w3id.org/kg-timeline/plover/")
 CAMEO = Namespace("https://w3id.org/kg-timeline/cameo/")
 PLOVER_SCHEME = URIRef(str(PLOVER))
@@ -109,6 +112,7 @@ class KG(DefinedNamespace):
     longitude: URIRef
     # events
     eventType: URIRef
+    timemlClass: URIRef
     cameo: URIRef
     label: URIRef
     hasActor: URIRef
@@ -167,6 +171,30 @@ def _settle(namespace: type[DefinedNamespace]) -> None:
 _settle(KG)
 
 
+EVENT_CLASSES: tuple[str, ...] = (
+    "general", "general.occurrence", "general.state", "general.aspectual",
+    "general.perception", "general.intention", "general.attitude", "communication",
+    "communication.statement", "communication.meeting", "economy", "economy.indicator",
+    "economy.crisis", "business", "business.deal", "business.product_launch",
+    "business.production", "business.delivery", "business.order", "business.sale",
+    "business.earnings", "business.employment", "business.bankruptcy",
+    "business.investment", "business.restructuring", "markets", "markets.price_change",
+    "markets.trading", "politics", "politics.election", "politics.appointment",
+    "politics.resignation", "politics.legislation", "politics.policy_change",
+    "politics.criticism", "law", "law.lawsuit", "law.investigation", "law.arrest",
+    "law.trial", "law.verdict", "law.crime", "conflict", "disaster", "disaster.natural",
+    "disaster.accident", "disaster.emergency", "health", "health.disease",
+    "health.treatment", "health.death", "health.injury", "science", "science.research",
+    "science.technology", "sport", "sport.competition", "sport.result", "society",
+    "society.ceremony", "society.event", "society.travel", "conflict.agree",
+    "conflict.consult", "conflict.support", "conflict.concede", "conflict.cooperate",
+    "conflict.aid", "conflict.retreat", "conflict.request", "conflict.accuse",
+    "conflict.reject", "conflict.threaten", "conflict.protest", "conflict.sanction",
+    "conflict.mobilize", "conflict.coerce", "conflict.assault",
+)
+"""The notations of the news event classes of `ontology/event_classes.ttl` (the values of
+`Event.type`), broader classes first."""
+
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -214,6 +242,7 @@ CAMEO_TO_PLOVER = MappingProxyType(_cameo_table())
 
 PREFIXES = MappingProxyType({
     "kg": Namespace(KG_NS),
+    "evc": EVENT_CLASS,
     "plover": PLOVER,
     "cameo": CAMEO,
     "sem": SEM,

@@ -68,16 +68,17 @@ def first() -> Extraction:
               mentions=(span(text, "Ruritania"),)),
     )
     events = (
-        _event(text, key, "raided", "ASSAULT", agents=("acme-corp",), place="old-bridge",
+        _event(text, key, "raided", "conflict.assault", agents=("acme-corp",), place="old-bridge",
                source="jane-doe", time=_time("2019-08-18", "day", date(2019, 8, 18),
                                              date(2019, 8, 18))),
-        _event(text, key, "shelled", "ASSAULT", agents=("ruritania",), place="geonames-2",
+        _event(text, key, "shelled", "conflict.assault", agents=("ruritania",), place="geonames-2",
                time=_time("2014", "year", date(2014, 1, 1), date(2019, 8, 20), "SINCE")),
-        _event(text, key, "marched", "PROTEST", place="geonames-2",
+        _event(text, key, "marched", "conflict.protest", place="geonames-2",
                time=_time("2019-08", "month", date(2019, 8, 1), date(2019, 8, 31))),
-        _event(text, key, "attacked", "ASSAULT", agents=("acme-corp",), place="zenda",
+        _event(text, key, "attacked", "conflict.assault", agents=("acme-corp",), place="zenda",
                time=_time("2017", "year", date(2017, 1, 1), date(2017, 12, 31))),
-        _event(text, key, "demanded", "REQUEST", agents=("ruritania",), targets=("acme-corp",)),
+        _event(text, key, "demanded", "conflict.request", agents=("ruritania",),
+               targets=("acme-corp",)),
     )
     statements = (
         Statement(id=f"{key}-s{span(text, 'said').start}", speaker="jane-doe",
@@ -103,10 +104,10 @@ def second() -> Extraction:
               mentions=(span(text, "Ruritania"),)),
     )
     events = (
-        _event(text, key, "raided", "ASSAULT", agents=("acme-corp",), place="old-bridge",
+        _event(text, key, "raided", "conflict.assault", agents=("acme-corp",), place="old-bridge",
                source="ruritania", time=_time("2019-08-17", "day", date(2019, 8, 17),
                                               date(2019, 8, 17))),
-        _event(text, key, "sealed", "COERCE", agents=("ruritania",), place="geonames-2",
+        _event(text, key, "sealed", "conflict.coerce", agents=("ruritania",), place="geonames-2",
                time=_time("2019-W34", "week", date(2019, 8, 19), date(2019, 8, 25))),
     )
     statements = (

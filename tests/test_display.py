@@ -64,8 +64,8 @@ def test_display_timeline_chart_spans_each_entry(sample: tl.Timeline) -> None:
     assert set(bars) == {e.type for e in sample.entries}
     assert sum(len(trace.y) for trace in figure.data) == len(sample.entries)
     year = next(i for i, e in enumerate(sample.entries) if e.display_date == "2017")
-    index = list(bars["ASSAULT"].y).index(year)
-    assert bars["ASSAULT"].x[index] == 365 * 24 * 3600 * 1000  # the whole year, in ms
+    index = list(bars["conflict.assault"].y).index(year)
+    assert bars["conflict.assault"].x[index] == 365 * 24 * 3600 * 1000  # the whole year, in ms
 
 
 def test_display_network_chart_draws_every_node(sample: tl.Timeline) -> None:

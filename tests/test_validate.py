@@ -88,7 +88,8 @@ def test_validate_flags_dangling_reference(agents: tuple[str, ...]) -> None:
     extraction = Extraction(
         article=Article(id="v1", text=text, published=date(2024, 3, 6)),
         actors=(Actor(id="rebels", name="Rebels", kind="armed_group"),),
-        events=(Event(id="v1-e7", type="ASSAULT", trigger=Span(start=7, end=14, text="shelled"),
+        events=(Event(id="v1-e7", type="conflict.assault",
+                      trigger=Span(start=7, end=14, text="shelled"),
                       agents=agents),),
     )
     report = validate(to_graph(extraction))

@@ -12,6 +12,9 @@ from kg.vocab import (
     CAMEO,
     CAMEO_SCHEME,
     CAMEO_TO_PLOVER,
+    EVENT_CLASS,
+    EVENT_CLASS_SCHEME,
+    EVENT_CLASSES,
     KG,
     KG_NS,
     NIF,
@@ -51,7 +54,7 @@ def test_vocab_kg_mirrors_ontology_and_shapes() -> None:
     assert vocab_terms() == declared
 
 
-@pytest.mark.parametrize("name", ["kg.ttl", "shapes.ttl", "event_types.ttl"])
+@pytest.mark.parametrize("name", ["kg.ttl", "shapes.ttl", "event_types.ttl", "event_classes.ttl"])
 def test_vocab_ontology_files_use_only_declared_terms(name: str) -> None:
     assert used_kg_terms(load(name)) <= vocab_terms()
 
@@ -111,12 +114,38 @@ def test_vocab_plover_scheme_has_the_sixteen_types() -> None:
     assert len(PLOVER_TYPES) == 16
 
 
-def test_vocab_event_shape_lists_the_plover_types() -> None:
+def test_vocab_event_shape_lists_the_event_classes() -> None:
     shapes = load("shapes.ttl")
     (prop,) = (p for p in shapes.objects(KG.EventShape, SH.property)
                if shapes.value(p, SH.path) == KG.eventType)
     allowed = set(shapes.items(shapes.value(prop, SH["in"])))
-    assert allowed == {PLOVER[t] for t in PLOVER_TYPES}
+    assert allowed == {EVENT_CLASS[c] for c in EVENT_CLASSES}
+
+
+def test_vocab_event_class_scheme_matches_the_notations() -> None:
+    graph = load("event_classes.ttl")
+    concepts = set(graph.subjects(SKOS.inScheme, EVENT_CLASS_SCHEME))
+    assert {str(graph.value(c, SKOS.notation)) for c in concepts} == set(EVENT_CLASSES)
+    assert all(c == EVENT_CLASS[str(graph.value(c, SKOS.notation))] for c in concepts)
+    assert all(graph.value(c, SKOS.prefLabel) and graph.value(c, SKOS.definition)
+               for c in concepts)
+
+
+@pytest.mark.parametrize("name", EVENT_CLASSES)
+def test_vocab_event_class_sits_under_its_dotted_parent(name: str) -> None:
+    graph = load("event_classes.ttl")
+    parent = graph.value(EVENT_CLASS[name], SKOS.broader)
+    if "." in name:
+        assert parent == EVENT_CLASS[name.rsplit(".", 1)[0]]
+    else:
+        assert parent is None
+        assert (EVENT_CLASS[name], SKOS.topConceptOf, EVENT_CLASS_SCHEME) in graph
+
+
+@pytest.mark.parametrize("plover", PLOVER_TYPES)
+def test_vocab_conflict_branch_matches_each_plover_type(plover: str) -> None:
+    graph = load("event_classes.ttl")
+    assert (EVENT_CLASS[f"conflict.{plover.lower()}"], SKOS.exactMatch, PLOVER[plover]) in graph
 
 
 def test_vocab_cameo_scheme_has_twenty_roots_and_a_hierarchy() -> None:
@@ -162,11 +191,12 @@ def test_vocab_bind_prefixes_binds_kgr_and_kg() -> None:
     assert bound["plover"] == URIRef(str(PLOVER))
 
 
-@pytest.mark.parametrize("name", ["kg.ttl", "event_types.ttl", "shapes.ttl", "context.jsonld"])
+@pytest.mark.parametrize("name", ["kg.ttl", "event_types.ttl", "event_classes.ttl", "shapes.ttl",
+                                  "context.jsonld"])
 def test_vocab_ontology_path_finds_files(name: str) -> None:
     assert ontology_path(name).is_file()
 
 
 def test_vocab_namespaces_are_distinct() -> None:
-    assert len({KG_NS, str(PLOVER), str(CAMEO)}) == 3
+    assert len({KG_NS, str(EVENT_CLASS), str(PLOVER), str(CAMEO)}) == 4
     assert isinstance(PLOVER, Namespace)

@@ -28,7 +28,7 @@ from kg.model import (
     Timex,
 )
 from kg.rdf._terms import from_json, to_float
-from kg.vocab import CAMEO, KG, PLOVER, Iris, iris
+from kg.vocab import CAMEO, EVENT_CLASS, KG, Iris, iris
 
 T = TypeVar("T")
 
@@ -189,9 +189,10 @@ class _Reader:
         time_span = self.value(node, KG.timeMention, python=False)
         return Event(
             id=self.key_of(node, "event/"),
-            type=_local(self.required(node, KG.eventType, python=False), str(PLOVER)),
+            type=_local(self.required(node, KG.eventType, python=False), str(EVENT_CLASS)),
             cameo=None if cameo is None else _local(cameo, str(CAMEO)),
             label=self.value(node, KG.label),
+            timeml_class=self.value(node, KG.timemlClass),
             trigger=self.span(self.required(node, KG.trigger, python=False)),
             agents=self.links(node, KG.hasAgent, "actor/", order.get("hasAgent")),
             targets=self.links(node, KG.hasTarget, "actor/", order.get("hasTarget")),

@@ -35,7 +35,7 @@ from kg.rdf._terms import (
     json_literal,
     run_digest,
 )
-from kg.vocab import CAMEO, GEONAMES, KG, PLOVER, Iris, bind_prefixes, iris
+from kg.vocab import CAMEO, EVENT_CLASS, GEONAMES, KG, Iris, bind_prefixes, iris
 
 T = TypeVar("T")
 NTriple = tuple[str, str, str]  # subject, predicate and object, each in N-Triples form
@@ -235,10 +235,11 @@ class _Writer:
         add, node = self.add, nt.iri(self.kgr.event(event.id))
         add(node, _TYPE, nt.iri(KG.Event))
         add(node, KG.reportedIn, self.article)
-        add(node, KG.eventType, nt.iri(PLOVER[event.type]))
+        add(node, KG.eventType, nt.iri(EVENT_CLASS[event.type]))
         if event.cameo is not None:
             add(node, KG.cameo, nt.iri(CAMEO[event.cameo]))
         self.optional(node, KG.label, event.label)
+        self.optional(node, KG.timemlClass, event.timeml_class)
         add(node, KG.trigger, self.mention(event.trigger))
         if event.place is not None:
             add(node, KG.atPlace, nt.iri(self.kgr.place(event.place)))

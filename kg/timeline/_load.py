@@ -23,7 +23,7 @@ from kg.timeline._records import (
     TimelineEntry,
     When,
 )
-from kg.vocab import KG, PLOVER, PLOVER_TYPES
+from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES
 
 Source = Store | Graph
 Row = Mapping[str, Node | None]
@@ -72,7 +72,9 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         source: A store, or an rdflib Graph or Dataset.
         place: A place by name or alias (any case), id or IRI; places inside it count too.
         actor: An actor taking part as agent or target (name, alias, id or IRI).
-        event_type: A PLOVER type such as "ASSAULT" (any case).
+        event_type: A news event class such as "business.deal" (a broader one such as
+            "business" takes its subclasses), its IRI, or a PLOVER type such as "ASSAULT" (any
+            case), which names its class of the conflict branch.
         start: Keep events whose last possible day is on or after this day.
         end: Keep events whose first possible day is on or before this day.
         article: Only events reported in this article (id or IRI).
@@ -84,12 +86,14 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         out, otherwise they are listed in `Timeline.undated`.
 
     Raises:
-        QueryError: If a parameter is invalid (an event type that is not a PLOVER type) or the
+        QueryError: If a parameter is invalid (an event type that is no event class) or the
             query fails.
     """
     if event_type is not None and event_type.upper() not in PLOVER_TYPES \
-            and not event_type.startswith(str(PLOVER)):
-        raise QueryError(f"unknown event type {event_type!r}; PLOVER types: {list(PLOVER_TYPES)}")
+            and event_type.lower() not in EVENT_CLASSES \
+            and not event_type.startswith(str(EVENT_CLASS)):
+        raise QueryError(f"unknown event type {event_type!r}; event classes: "
+                         f"{list(EVENT_CLASSES)}, or a PLOVER type: {list(PLOVER_TYPES)}")
     store = as_store(source)
     events = _matching(store, place, actor, base_iri)
     rows = [row for chunk in _chunks(events) for row in run_named(

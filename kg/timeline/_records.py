@@ -85,7 +85,7 @@ class TimelineEntry(_Record):
 
     iri: str
     id: str
-    type: str  # PLOVER type, e.g. "ASSAULT"
+    type: str  # news event class, e.g. "conflict.assault"
     cameo: str | None = None
     label: str | None = None
     trigger: str

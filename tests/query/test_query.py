@@ -21,7 +21,7 @@ from kg.store import QueryResult, Store, open_store
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
 KGR = Namespace("https://w3id.org/kg-timeline/id/")
-PLOVER = Namespace("https://w3id.org/kg-timeline/plover/")
+EVC = Namespace("https://w3id.org/kg-timeline/event-class/")
 GEONAMES = Namespace("https://sws.geonames.org/")
 EVIL = 'x" } ; DROP ALL ; { "'
 CONCATENATED = ("agents", "targets")  # GROUP_CONCAT columns: SPARQL sets no order inside them
@@ -104,7 +104,7 @@ class _Article:
         node = KGR[f"event/{self.key}-e{start}"]
         self.add(node, namespace.RDF.type, KG.Event)
         self.add(node, KG.reportedIn, self.node)
-        self.add(node, KG.eventType, PLOVER[type_])
+        self.add(node, KG.eventType, EVC[type_])
         self.add(node, KG.label, Literal(label))
         self.add(node, KG.confidence, Literal(Decimal("0.5")))
         self.mention(node, start, label, KG.trigger)
@@ -158,7 +158,7 @@ def sample_graphs() -> list[Graph]:
     bridge = first.place("old-bridge", "the Old Bridge", "facility", within=city)
     first.event(
         120,
-        "ASSAULT",
+        "conflict.assault",
         "raided",
         agents=(acme,),
         targets=(jane,),
@@ -168,13 +168,13 @@ def sample_graphs() -> list[Graph]:
     )
     first.event(
         160,
-        "PROTEST",
+        "conflict.protest",
         "marched",
         agents=(jane, ruritania),
         place=city,
         time=("2019-08", "month", date(2019, 8, 1), date(2019, 8, 31)),
     )
-    first.event(200, "REQUEST", "demanded", agents=(ruritania,), targets=(acme,))
+    first.event(200, "conflict.request", "demanded", agents=(ruritania,), targets=(acme,))
     first.statement(
         300, "said", "the raid was unlawful", speaker=jane, direct=True, when="2019-08-19"
     )
@@ -187,7 +187,7 @@ def sample_graphs() -> list[Graph]:
     city = second.place("geonames-2", "Strelsau", "city", within=country, geonames=2)
     second.event(
         100,
-        "SANCTION",
+        "conflict.sanction",
         "fined",
         agents=(ruritania,),
         targets=(acme,),
@@ -196,7 +196,7 @@ def sample_graphs() -> list[Graph]:
     )
     second.event(
         140,
-        "COERCE",
+        "conflict.coerce",
         "banned",
         agents=(ruritania,),
         targets=(acme,),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import get_args
 
 import pyoxigraph as ox
 import pytest
@@ -25,6 +26,7 @@ from kg.model import (
     Place,
     Span,
     Statement,
+    TimemlClass,
     TimeValue,
     Timex,
 )
@@ -38,7 +40,7 @@ from kg.rdf import (
     to_nquads,
 )
 from kg.validate import validate
-from kg.vocab import CAMEO_TO_PLOVER, KG, PLOVER, PLOVER_TYPES, iris, ontology_path
+from kg.vocab import CAMEO_TO_PLOVER, EVENT_CLASS, EVENT_CLASSES, KG, iris, ontology_path
 
 SETTINGS = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -136,9 +138,10 @@ def extractions(draw: st.DrawFn) -> Extraction:
             type=draw(timex_types), value=draw(timex_values), granularity=draw(granularities),
             begin=begin, until=until, mod=draw(mods)))
     events = [Event(
-        id=eid, type=draw(st.sampled_from(PLOVER_TYPES)),
+        id=eid, type=draw(st.sampled_from(EVENT_CLASSES)),
         cameo=draw(st.none() | st.sampled_from(sorted(CAMEO_TO_PLOVER))),
         label=draw(st.none() | names), trigger=draw(span),
+        timeml_class=draw(st.none() | st.sampled_from(get_args(TimemlClass))),
         agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)), place=draw(ref(place_ids)),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
@@ -294,7 +297,7 @@ def test_rdf_mentions_are_shared_by_offsets() -> None:
 ])
 def test_rdf_event_date_typed_by_granularity(value: str, granularity: str,
                                              expected: Literal | None) -> None:
-    event = Event(id="t1-e1", type="ASSAULT", trigger=at("shelled"),
+    event = Event(id="t1-e1", type="conflict.assault", trigger=at("shelled"),
                   time=TimeValue(value=value, granularity=granularity))  # type: ignore[arg-type]
     graph = to_graph(tiny_extraction(events=[event]))
     assert graph.value(iris(DEFAULT_BASE_IRI).event("t1-e1"), KG.date) == expected
@@ -314,7 +317,7 @@ def test_rdf_statement_date_gets_day_bounds(value: str, earliest: date, latest: 
 
 
 def test_rdf_event_bounds_are_xsd_dates() -> None:
-    event = Event(id="t1-e1", type="ASSAULT", trigger=at("shelled"),
+    event = Event(id="t1-e1", type="conflict.assault", trigger=at("shelled"),
                   time=TimeValue(value="2024-03-04", begin=date(2024, 3, 4), end=date(2024, 3, 4)),
                   time_span=at("Monday"))
     graph = to_graph(tiny_extraction(events=[event]))
@@ -338,10 +341,13 @@ def test_rdf_actor_kind_becomes_subclass(kind: str, cls: URIRef) -> None:
     assert set(graph.objects(node, RDF.type)) == {KG.Actor, cls}
 
 
-def test_rdf_event_type_is_plover_concept() -> None:
-    event = Event(id="t1-e1", type="ASSAULT", cameo="195", trigger=at("shelled"))
+def test_rdf_event_type_is_event_class_concept() -> None:
+    event = Event(id="t1-e1", type="conflict.assault", cameo="195", trigger=at("shelled"),
+                  timeml_class="OCCURRENCE")
     graph = to_graph(tiny_extraction(events=[event]))
-    assert graph.value(iris(DEFAULT_BASE_IRI).event("t1-e1"), KG.eventType) == PLOVER.ASSAULT
+    node = iris(DEFAULT_BASE_IRI).event("t1-e1")
+    assert graph.value(node, KG.eventType) == EVENT_CLASS["conflict.assault"]
+    assert str(graph.value(node, KG.timemlClass)) == "OCCURRENCE"
 
 
 def test_rdf_run_recorded_with_prov_and_no_timestamp() -> None:
@@ -402,7 +408,8 @@ def test_rdf_from_graph_needs_one_article(articles: int) -> None:
 
 
 def test_rdf_from_graph_rejects_missing_required_value() -> None:
-    graph = to_graph(tiny_extraction(events=[Event(id="t1-e1", type="AID", trigger=at("shelled"))]))
+    event = Event(id="t1-e1", type="conflict.aid", trigger=at("shelled"))
+    graph = to_graph(tiny_extraction(events=[event]))
     graph.remove((iris(DEFAULT_BASE_IRI).event("t1-e1"), KG.trigger, None))
     with pytest.raises(MappingError):
         from_graph(graph)

@@ -117,6 +117,9 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
     ({"actor": f"{KGR}actor/acme-corp", "place": "strelsaw"}, ["a2-e25", "a1-e10"]),
     ({"actor": "actor/ruritania", "place": "ruritania"}, ["a1-e84", "a2-e80"]),
     ({"actor": "acme", "event_type": "request"}, ["a1-e199"]),
+    ({"actor": "acme", "event_type": "conflict.request"}, ["a1-e199"]),
+    ({"actor": "acme", "event_type": "conflict"}, ["a1-e173", "a2-e25", "a1-e10", "a1-e199"]),
+    ({"actor": "acme", "event_type": "business"}, []),
     ({"actor": 'x" } ; DROP ALL ; { "'}, []),
     ({"place": KGR + "place/geonames-2> } ; DROP ALL ; { <x"}, []),
 ])
@@ -177,7 +180,8 @@ def test_timeline_ordered_is_sorted_and_stable(days: list[tuple[int, int]]) -> N
         when = tl.make_when("X", granularity="unknown", earliest=first,
                             latest=first + timedelta(days=length))
         entries.append(tl.TimelineEntry(
-            iri=f"{KGR}event/x-e{index}", id=f"event/x-e{index}", type="ASSAULT", trigger="x",
+            iri=f"{KGR}event/x-e{index}", id=f"event/x-e{index}", type="conflict.assault",
+            trigger="x",
             trigger_start=0, trigger_end=1, when=when,
             article=tl.ArticleRef(iri=f"{KGR}article/x", id="x")))
     once = tl.ordered(entries)

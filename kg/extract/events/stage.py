@@ -1,6 +1,7 @@
-"""Find events: typed (PLOVER, CAMEO) actions with their agents, targets, place and time.
+"""Find events: every happening the story reports, typed, with its agents, targets, place and time.
 
-A trigger is a verb or event noun listed in `events.toml`, found by the rules of `triggers`;
+A trigger is a verb of a clause, an event noun or a predicative state, found by the rules of
+`triggers`; `senses` types it (news event class, CAMEO code, TimeML class);
 agents and targets are read by the rules of `args` (all of them listed in `rules.RULES`, each
 one switched off by `Settings.disabled_rules`). Agents and targets come from
 the dependency parse and are resolved to the actors of the `actors` stage by span overlap; the
@@ -10,16 +11,18 @@ Who reports an event (`Event.source`) is filled in by the `statements` stage.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc
 
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
 from kg.extract.events.args import AGENTS, TARGETS, ArgumentFinder, irrealis, negated
-from kg.extract.events.lexicon import lexicon
-from kg.extract.events.triggers import TRIGGERS, VETOES, Trigger, find_triggers
+from kg.extract.events.lexicon import lexicon, verb_index
+from kg.extract.events.senses import SENSES, sense
+from kg.extract.events.triggers import VETOES, Lookup, Trigger, find_triggers, trigger_table
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import event_id
 from kg.model import Event, Extraction
@@ -39,11 +42,21 @@ class EventFinder:
     """The events stage: one `Event` per trigger in the story body, in text order, found and
     read by the rule tables less the rules switched off."""
 
-    def __init__(self, disabled: Collection[str] = ()) -> None:
-        self.triggers = TRIGGERS.active(disabled)
+    def __init__(self, disabled: Collection[str] = (), model: str = Settings().model) -> None:
+        self.disabled = tuple(disabled)
+        self.model = model
         self.vetoes = VETOES.active(disabled)
+        self.senses = SENSES.active(disabled)
         self.agents = AGENTS.active(disabled)
         self.targets = TARGETS.active(disabled)
+        self._triggers: Sequence[Rule[Lookup]] | None = None
+
+    @property
+    def triggers(self) -> Sequence[Rule[Lookup]]:
+        """The trigger rules switched on, built on first use (they read the model's verbs)."""
+        if self._triggers is None:
+            self._triggers = trigger_table(verb_index(self.model)).active(self.disabled)
+        return self._triggers
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         article = extraction.article
@@ -59,11 +72,13 @@ class EventFinder:
             place = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
             hypothetical = irrealis(trigger.token)
+            typed = sense(trigger, lex, self.senses)
             events.append(Event(
                 id=event_id(article.id, trigger.token.idx),
-                type=lex.plover(trigger.cameo),
-                cameo=trigger.cameo,
+                type=typed.type,
+                cameo=typed.cameo,
                 label=trigger.label,
+                timeml_class=typed.timeml,
                 trigger=token_span([trigger.token]),
                 agents=tuple(agents),
                 targets=tuple(targets),
@@ -81,7 +96,7 @@ class EventFinder:
 @stage_factory("events", requires=("times", "places", "actors"), produces=("events",))
 def events_stage(settings: Settings) -> Stage:
     """Build the events stage with the rules `settings.disabled_rules` leaves on."""
-    return EventFinder(settings.disabled_rules)
+    return EventFinder(settings.disabled_rules, settings.model)
 
 
 find_events = EventFinder()  # the stage with every rule on

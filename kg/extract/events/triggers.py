@@ -1,9 +1,10 @@
-"""Event triggers: which words name an event, as two ordered rule tables.
+"""Event triggers: which words name an event in TimeML's sense, as two ordered rule tables.
 
-`TRIGGERS` reads a word's CAMEO code from the lexicon (`events.toml`); the first rule that fires
-on a word makes it a candidate and names it (`Event.rule`). `VETOES` then drop candidates that
-are no events ("the attack helicopter", "released a statement"), each veto seeing the candidates
-the earlier ones kept.
+`TRIGGERS` first reads a word's CAMEO code from the political lexicon (`events.toml`), then takes
+any other verb of a clause, listed event nouns, nominalisations of verbs and predicative states
+(`eventive.toml`); the first rule that fires on a word makes it a candidate and names it
+(`Event.rule`). `VETOES` then drop candidates that are no events ("the attack helicopter",
+"released a statement", "according to"), each veto seeing the candidates the earlier ones kept.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 
 @dataclass(frozen=True)
 class Trigger:
-    """A token that names an event: its CAMEO code, lexicon label and the rule that found it."""
+    """A token that names an event: its CAMEO code ("" when the political lexicon has none),
+    lexicon label and the rule that found it."""
 
     token: Token
     cameo: str
@@ -29,12 +31,19 @@ class Trigger:
     rule: str
 
 
-Lookup = Callable[[Token, EventLexicon], "tuple[str, str] | None"]  # -> (CAMEO code, label)
+Lookup = Callable[[Token, EventLexicon], "tuple[str | None, str] | None"]  # -> (CAMEO, label)
 Veto = Callable[[Trigger, Sequence[Trigger], EventLexicon], bool]  # (candidate, candidates, lex)
 
 # named-entity labels whose words are names, not events ("Human Rights Watch")
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _VIOLENT_ROOTS = ("14", "18", "19", "20")
+# words that name a happening only as the head of a clause, never as a helper
+_CLAUSE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "mark", "det", "nummod", "case"}
+_PRED_DEPS = {"acomp", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"}
+_EVENTIVE_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# participles that only name or place something ("a firm called Acme", "known as", "based in")
+_NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locate", "situate",
+           "entitle", "label", "nickname", "brand"}
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -61,7 +70,7 @@ def _phrases(token: Token, lex: EventLexicon) -> Iterator[tuple[str, str, str]]:
 
 
 def _first_phrase(table: str) -> Lookup:
-    def lookup(token: Token, lex: EventLexicon) -> tuple[str, str] | None:
+    def lookup(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
         if token.pos_ != "VERB":
             return None
         for kind, code, label in _phrases(token, lex):
@@ -72,17 +81,92 @@ def _first_phrase(table: str) -> Lookup:
     return lookup
 
 
-def _verb(token: Token, lex: EventLexicon) -> tuple[str, str] | None:
+def _verb(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
     code = lex.verbs.get(_lemma(token)) if token.pos_ == "VERB" else None
-    return (code, _lemma(token)) if code not in (None, NOT_AN_EVENT) else None
+    if code in (None, NOT_AN_EVENT):
+        return None
+    first = next(_phrases(token, lex), None)  # "released a statement" is no CAMEO release
+    return (code, _lemma(token)) if first is None or first[1] != NOT_AN_EVENT else None
 
 
-def _noun(token: Token, lex: EventLexicon) -> tuple[str, str] | None:
+def _noun(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
     code = lex.nouns.get(_lemma(token)) if token.pos_ == "NOUN" else None
     return (code, _lemma(token)) if code not in (None, NOT_AN_EVENT) else None
 
 
-TRIGGERS: RuleTable[Lookup] = RuleTable("events.trigger", [
+def _clause_verb(token: Token, _lex: EventLexicon) -> tuple[str | None, str] | None:
+    if token.pos_ != "VERB" or token.dep_ in _CLAUSE_DEPS:
+        return None
+    return None, _lemma(token)
+
+
+def _event_noun(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
+    lemma = _lemma(token)
+    return (None, lemma) if token.pos_ == "NOUN" and lemma in lex.event_nouns else None
+
+
+def _stems(word: str, suffix: str) -> Iterator[str]:
+    """Yield the verbs a nominalisation may come from: "delivery" -> "deliver", "closure" ->
+    "close", "bidding" -> "bid", "decision" -> "decide", "suspension" -> "suspend"."""
+    base = word[:-len(suffix)]
+    yield from (base, base + "e")
+    if len(base) > 2 and base[-1] == base[-2]:
+        yield base[:-1]  # a doubled consonant: "bidding", "occurrence"
+    if suffix == "tion":
+        yield word[:-3] + "e"  # "production" -> "produce", "creation" -> "create"
+        yield word[:-3]  # "election" -> "elect"
+        yield from (word[:-5], word[:-5] + "e", word[:-6])  # "cancellation", "organisation"
+    if suffix == "sion":
+        yield from (base + "de", base + "d", base + "t")  # decide, suspend, admit-like
+    if suffix == "ery":
+        yield word[:-1]  # "delivery" -> "deliver"
+
+
+def nominal_verb(lemma: str, lex: EventLexicon, verbs: frozenset[str]) -> str | None:
+    """Return the verb a noun lemma is a nominalisation of, if it is one and is no listed
+    non-event ("station", "government").
+
+    Examples:
+        >>> from kg.extract.events.lexicon import lexicon
+        >>> verbs = frozenset({"deliver", "close", "bid", "announce", "state"})
+        >>> [nominal_verb(w, lexicon(), verbs) for w in ("delivery", "closure", "bidding")]
+        ['deliver', 'close', 'bid']
+        >>> nominal_verb("station", lexicon(), verbs) is None
+        True
+    """
+    if lemma in lex.not_nominal:
+        return None
+    for suffix in lex.suffixes:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            for stem in _stems(lemma, suffix):
+                if stem in verbs:
+                    return stem
+    return None
+
+
+def _nominalisation(verbs: frozenset[str]) -> Lookup:
+    def lookup(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
+        if token.pos_ != "NOUN" or token.is_upper:
+            return None
+        lemma = _lemma(token)
+        return (None, lemma) if nominal_verb(lemma, lex, verbs) is not None else None
+
+    return lookup
+
+
+def _predicate_state(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
+    lemma = _lemma(token)
+    if token.pos_ != "ADJ" or token.dep_ not in _PRED_DEPS:
+        return None
+    return (None, lemma) if lex.timeml_class(lemma) == "STATE" else None
+
+
+def trigger_table(verbs: frozenset[str] = frozenset()) -> RuleTable[Lookup]:
+    """Return the trigger rules, the nominalisation rule reading the given verb lemmas."""
+    return RuleTable("events.trigger", [*_POLITICAL, *_eventive(verbs)])
+
+
+_POLITICAL: list[Rule[Lookup]] = [
     Rule("events.trigger.phrasal_verb", "a verb with a listed particle, preposition or object "
          "names an event the bare verb does not", _first_phrase("phrasal"),
          examples=("The rebels pulled back from the northern town.",),
@@ -91,24 +175,46 @@ TRIGGERS: RuleTable[Lookup] = RuleTable("events.trigger", [
          "the bare verb", _first_phrase("objects"),
          examples=("The governor imposed a curfew on the capital.",),
          counter=("The governor imposed his will.",)),
-    Rule("events.trigger.verb", "a verb listed in the lexicon", _verb,
+    Rule("events.trigger.verb", "a verb listed in the lexicon, unless listed with this particle "
+         "or object as no political event ('released a statement', 'meet expectations')", _verb,
          examples=("Police arrested three journalists on Tuesday.",),
-         counter=("The weather stayed pleasant all week.",)),
+         counter=("The weather stayed pleasant all week.",
+                  "The ministry released a statement late on Friday.")),
     Rule("events.trigger.noun", "an event noun listed in the lexicon", _noun,
          examples=("The invasion shocked the whole region.",),
          counter=("The committee published its annual budget.",)),
-])
+]
+
+
+def _eventive(verbs: frozenset[str]) -> list[Rule[Lookup]]:
+    return [
+        Rule("events.trigger.clause_verb", "any other verb that heads a clause reports a "
+             "happening (TimeML: occurrences, reporting, aspectual, I_ACTION, I_STATE)",
+             _clause_verb,
+             examples=("Airbus delivered the first plane to the airline.",
+                       "The company said profits would rise."),
+             counter=("The existing plant is old.",)),
+        Rule("events.trigger.event_noun", "a noun of the event-noun list ('bankruptcy', "
+             "'storm', 'election', 'lay-off')", _event_noun,
+             examples=("The storm hit the coast.", "The bankruptcy shocked investors."),
+             counter=("The building hit the headlines.",)),
+        Rule("events.trigger.nominalisation", "a noun made from a verb ('delivery', "
+             "'announcement', 'closure', 'bidding') names that verb's event",
+             _nominalisation(verbs),
+             examples=("The cancellation surprised the passengers.",),
+             counter=("The station surprised the passengers.",)),
+        Rule("events.trigger.predicate_state", "a predicative adjective of a listed state "
+             "('the firm is insolvent', 'he was unable to attend')", _predicate_state,
+             examples=("The carmaker was insolvent by March.",),
+             counter=("The red carmaker was small.",)),
+    ]
+
+
+TRIGGERS: RuleTable[Lookup] = trigger_table()
 
 
 def _restated_verbs(found: Sequence[Trigger]) -> set[int]:
-    return {t.token.i for t in found if not t.noun}
-
-
-def _listed_not_an_event(trigger: Trigger, _found: Sequence[Trigger], lex: EventLexicon) -> bool:
-    if trigger.noun:
-        return False
-    first = next(_phrases(trigger.token, lex), None)
-    return first is not None and first[1] == NOT_AN_EVENT
+    return {t.token.i for t in found if not t.noun and t.cameo}
 
 
 VETOES: RuleTable[Veto] = RuleTable("events.veto", [
@@ -117,6 +223,17 @@ VETOES: RuleTable[Veto] = RuleTable("events.veto", [
          lambda t, _f, _l: not t.noun and t.token.dep_ in ("aux", "auxpass", "amod"),
          examples=("The besieged town ran out of food.",),
          counter=("The army besieged the town for a month.",)),
+    Rule("events.veto.going_to", "'going to' only marks the future of the verb it governs",
+         lambda t, _f, _l: not t.noun and t.label == "go" and t.token.tag_ == "VBG"
+         and any(c.dep_ == "xcomp" for c in t.token.children),
+         examples=("Prices are going to rise next year.",),
+         counter=("Prices are going up next year.",)),
+    Rule("events.veto.naming_participle", "a participle that names or places a thing ('a firm "
+         "called Acme', 'known as', 'based in Paris')",
+         lambda t, _f, _l: not t.noun and t.label in _NAMING and t.token.dep_ == "acl"
+         and t.token.tag_ == "VBN",
+         examples=("A firm called Acme bought the plant.",),
+         counter=("The firm was called to testify.",)),
     Rule("events.veto.compound", "an event noun modifying another noun ('attack helicopter')",
          lambda t, _f, _l: t.noun and t.token.dep_ == "compound",
          examples=("An attack helicopter circled over the harbour.",),
@@ -130,10 +247,6 @@ VETOES: RuleTable[Veto] = RuleTable("events.veto", [
          lambda t, _f, _l: t.noun and t.label == "talk" and t.token.tag_ != "NNS",
          examples=("There was loose talk of a merger in the office.",),
          counter=("The talks resumed in the capital on Monday.",)),
-    Rule("events.veto.listed_phrase", "the lexicon lists the verb with this particle or object "
-         "as no event ('released a statement', 'meet expectations')", _listed_not_an_event,
-         examples=("The ministry released a statement late on Friday.",),
-         counter=("The ministry released two prisoners late on Friday.",)),
     Rule("events.veto.restated_object", "an event noun that is the object of a verb trigger only "
          "restates its action ('signed a deal')",
          lambda t, f, _l: (t.noun and t.token.dep_ in ("dobj", "nsubjpass")
@@ -172,10 +285,12 @@ def find_triggers(tokens: Iterable[Token], lex: EventLexicon, triggers: Sequence
     found: list[Trigger] = []
     for token in tokens:
         check()  # the per-article time budget (kg.extract.common.budget)
+        if token.pos_ not in _EVENTIVE_POS:
+            continue
         for rule in triggers:
             hit = rule.apply(token, lex)
             if hit is not None:
-                found.append(Trigger(token, _refine(token, hit[0], lex), hit[1],
+                found.append(Trigger(token, _refine(token, hit[0] or "", lex), hit[1],
                                      token.pos_ == "NOUN", rule.name))
                 break
     for veto in vetoes:

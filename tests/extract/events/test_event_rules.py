@@ -1,6 +1,8 @@
 """Every event rule on its own examples and counter-examples, through the real model and stages.
 
-A trigger rule's example gives an event the rule made, its counter-example none; a veto's
+A trigger rule's example gives an event the rule made, its counter-example none; a sense rule's
+example gives an event whose type changes when the rule is switched off, its counter-example the
+same types either way; a veto's
 example gives an event at some word only when the veto is switched off, its counter-example the
 same events either way; an agent or target rule's example gives an agent or target that goes
 when the rule is switched off, its counter-example the same ones either way.
@@ -19,6 +21,7 @@ from kg.extract import Pipeline
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.events.args import AGENTS, TARGETS
 from kg.extract.events.rules import RULES
+from kg.extract.events.senses import SENSES
 from kg.extract.events.triggers import TRIGGERS, VETOES
 from kg.model import Article, Event
 
@@ -54,7 +57,7 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert len(names) == len(set(names))
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
-        "events.trigger", "events.veto", "events.agent", "events.target"}
+        "events.trigger", "events.veto", "events.sense", "events.agent", "events.target"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))
@@ -68,6 +71,25 @@ def test_trigger_rule_makes_an_event_on_its_example(nlp: Language, rule: Rule[ob
 def test_trigger_rule_makes_no_event_on_its_counter_example(nlp: Language, rule: Rule[object],
                                                             text: str) -> None:
     assert rule.name not in {e.rule for e in _events(nlp, text)}
+
+
+def _types(events: tuple[Event, ...]) -> set[tuple[str, str]]:
+    return {(e.trigger.text, e.type) for e in events}
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(SENSES, "examples"))
+def test_sense_rule_types_an_event_on_its_example(nlp: Language, rule: Rule[object], text: str
+                                                 ) -> None:
+    typed = _types(_events(nlp, text))
+    assert typed - _types(_events(nlp, text, rule.name)), f"{rule.name} types nothing: {typed}"
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(SENSES, "counter"))
+def test_sense_rule_types_nothing_on_its_counter_example(nlp: Language, rule: Rule[object],
+                                                         text: str) -> None:
+    typed = _types(_events(nlp, text))
+    assert typed, "the counter-example should hold an event"
+    assert typed == _types(_events(nlp, text, rule.name))
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(VETOES, "examples"))

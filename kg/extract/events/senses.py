@@ -1,0 +1,203 @@
+"""Type events by sense: the news event class (a concept of `ontology/event_classes.ttl`), the
+CAMEO code where one applies and the TimeML class of each trigger.
+
+The rules of `SENSES` read the trigger's object and arguments and decide first ("Clinton attacks
+Trump" is criticism, not an assault; "shares fell 3%" a price change); then a CAMEO code gives
+its branch of the conflict scheme (`conflict.assault`), the lemma its listed class
+(`classes.toml`), and anything else the general class of its TimeML class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
+from kg.extract.events.triggers import Trigger
+
+
+@dataclass(frozen=True)
+class Sense:
+    """What an event is: its news event class, CAMEO code (if any) and TimeML class."""
+
+    type: str
+    cameo: str | None
+    timeml: str
+
+
+SenseRule = Callable[[Trigger, EventLexicon], "tuple[str, str | None] | None"]  # -> class, CAMEO
+
+_GENERAL = {"OCCURRENCE": "general.occurrence", "REPORTING": "communication.statement",
+            "PERCEPTION": "general.perception", "ASPECTUAL": "general.aspectual",
+            "I_ACTION": "general.intention", "I_STATE": "general.attitude",
+            "STATE": "general.state"}
+_MOVES = {"fall", "rise", "drop", "climb", "gain", "lose", "plunge", "surge", "slump", "decline",
+          "rally", "tumble", "jump", "soar", "slide", "sink", "dip", "edge", "increase",
+          "decrease", "close", "end", "finish", "rebound", "recover", "slip", "plummet", "advance",
+          "retreat", "shed", "add", "fell", "sag", "spike", "crash", "ease", "firm", "weaken",
+          "strengthen", "hit", "reach", "loss", "change"}
+_MARKETS = {"share", "stock", "index", "price", "market", "dollar", "currency", "yen", "euro",
+            "pound", "bond", "yield", "oil", "gold", "future", "commodity", "dow", "nasdaq", "ftse",
+            "nikkei", "dax", "cac", "s&p", "rate", "equity", "value", "peso", "yuan", "rupee",
+            "franc", "sterling", "bitcoin", "crude", "silver", "copper", "treasury", "valuation"}
+_AMOUNTS = {"PERCENT", "MONEY"}
+_POLICIES = {"bill", "law", "plan", "proposal", "policy", "tax", "measure", "reform", "decision",
+             "legislation", "rule", "regulation", "decree", "budget", "amendment", "ban", "tariff",
+             "levy", "charge", "subsidy", "scheme", "motion", "order", "directive", "fee"}
+_REVERSALS = {"withdraw", "pull", "scrap", "drop", "abandon", "shelve", "reverse", "repeal",
+              "retract", "rescind", "revoke", "cancel", "axe", "ditch", "overturn", "suspend"}
+_BALLOTS = {"vote", "seat", "election", "majority", "primary", "nomination", "ballot", "race",
+            "caucus", "mandate", "constituency", "district", "delegate", "state", "poll"}
+_WINS = {"capture", "win", "gain", "secure", "take", "lose", "get", "garner", "receive", "sweep",
+         "carry", "grab", "claim"}
+_JOBS = {"job", "worker", "position", "staff", "employee", "workforce", "post", "role",
+         "employment", "headcount"}
+_JOB_CUTS = {"cut", "slash", "eliminate", "shed", "axe", "ax", "lose", "trim", "reduce", "lay",
+             "loss", "cuts", "axing", "elimination", "reduction"}
+_ATTACKS = {"attack", "assail", "hit", "strike", "blast", "savage", "target"}
+_VERBAL_PEOPLE = {"PERSON", "ORG", "NORP"}
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def _objects(token: Token) -> list[Token]:
+    """The verb's object or passive subject, or the noun's 'of'/'on' complement."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "in", "against"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _subjects(token: Token) -> list[Token]:
+    found = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound")]
+    found += [c for p in token.children if p.dep_ == "agent" for c in p.children
+              if c.dep_ == "pobj"]
+    if not found and token.dep_ in ("conj", "xcomp") and token.head.pos_ == "VERB":
+        return _subjects(token.head)  # "shares opened lower and fell 3%"
+    return found
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    """The lemmas of the tokens and of their compounds ("share prices" -> share, price)."""
+    return {_lemma(w) for t in tokens for w in (t, *(c for c in t.children
+                                                       if c.dep_ == "compound"))}
+
+
+def _amount(token: Token) -> bool:
+    """Whether a percentage, sum or points hang off the token ("fell 3%", "rose by 2 points")."""
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep"
+                               for g in c.children)]
+    return any(t.ent_type_ in _AMOUNTS or _lemma(t) in ("point", "%", "percent") for t in near)
+
+
+def _price_movement(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    token = trigger.token
+    if trigger.label not in _MOVES:
+        return None
+    market = _words(_subjects(token)) | _words(_objects(token)) if trigger.noun else \
+        _words(_subjects(token))
+    if market & _MARKETS or (not trigger.noun and _amount(token) and trigger.label != "lose"):
+        return "markets.price_change", None
+    return None
+
+
+def _verbal_attack(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    token = trigger.token
+    if trigger.label not in _ATTACKS:
+        return None
+    agents = [t for t in _subjects(token) if t.ent_type_ == "PERSON"]
+    over = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
+    objects = _objects(token)
+    people = any(t.ent_type_ in _VERBAL_PEOPLE for t in objects)
+    policy = bool(_words(objects) & (_POLICIES | {"record", "remark", "comment", "statement"}))
+    return ("politics.criticism", "111") if agents and (people or policy or over) else None
+
+
+def _policy_reversal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    if trigger.label.split()[0] not in _REVERSALS:
+        return None
+    return ("politics.policy_change", None) if _words(_objects(trigger.token)) & _POLICIES \
+        else None
+
+
+def _electoral_gain(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    if trigger.noun or trigger.label not in _WINS:
+        return None
+    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return ("politics.election", None) if _words(objects) & _BALLOTS else None
+
+
+def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    if trigger.label.split()[0] not in _JOB_CUTS:
+        return None
+    objects = _objects(trigger.token) + [c for c in trigger.token.children if c.dep_ == "compound"]
+    return ("business.employment", None) if _words(objects) & _JOBS else None
+
+
+def _support_verb(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A verb whose object is a listed political event noun takes that noun's class."""
+    if trigger.noun or trigger.cameo:
+        return None
+    for obj in trigger.token.children:
+        code = lex.nouns.get(_lemma(obj)) if obj.dep_ == "dobj" else None
+        if code is not None and code != NOT_AN_EVENT:
+            return f"conflict.{lex.plover(code).lower()}", None
+    return None
+
+
+def _business_deal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    return ("business.deal", trigger.cameo) if trigger.cameo == "061" else None
+
+
+SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
+    Rule("events.sense.business_deal", "a merger, acquisition or takeover (CAMEO 061, economic "
+         "cooperation) is a business deal", _business_deal,
+         examples=("The merger of the two banks closed in May.",),
+         counter=("The two banks closed in May.",)),
+    Rule("events.sense.support_verb", "launching, carrying out or staging an attack, strike or "
+         "protest is that act's class, no product launch", _support_verb,
+         examples=("The United States launched a missile strike on the base.",),
+         counter=("Apple launched a new phone on Tuesday.",)),
+    Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
+         "'over' something) criticises it; no assault", _verbal_attack,
+         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",),
+         counter=("Gunmen attacked the convoy near the border.",)),
+    Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
+         "reverses a policy; no military retreat", _policy_reversal,
+         examples=("The government said the finance bill would be withdrawn.",),
+         counter=("The troops withdrew from the valley.",)),
+    Rule("events.sense.electoral_gain", "capturing, winning or losing votes or seats is an "
+         "electoral result; no coercion", _electoral_gain,
+         examples=("The party hopes to capture votes in the north.",),
+         counter=("The army captured the hilltop village.",)),
+    Rule("events.sense.price_movement", "a share, index, currency or price that falls or rises, "
+         "or a rise by a percentage or sum, is a market price change", _price_movement,
+         examples=("Shares of the carmaker fell 3% on Monday.",
+                   "The Dow Jones index rose by 120 points."),
+         counter=("The old tree fell on the road.",)),
+    Rule("events.sense.job_cut", "cutting, shedding or losing jobs or workers is an employment "
+         "event", _job_cut,
+         examples=("The carmaker will cut 5,000 jobs next year.",),
+         counter=("The carmaker will cut prices next year.",)),
+])
+
+
+def sense(trigger: Trigger, lex: EventLexicon, rules: Sequence[Rule[SenseRule]]) -> Sense:
+    """Return the class, CAMEO code and TimeML class of a trigger: the first sense rule that
+    decides, else its CAMEO branch, else its lemma's listed class, else its TimeML class's."""
+    head = trigger.label.split()[0]
+    timeml = "STATE" if trigger.token.pos_ == "ADJ" else lex.timeml_class(head)
+    for rule in rules:
+        found = rule.apply(trigger, lex)
+        if found is not None:
+            return Sense(found[0], found[1], timeml)
+    if trigger.cameo:
+        return Sense(f"conflict.{lex.plover(trigger.cameo).lower()}", trigger.cameo, timeml)
+    listed = (lex.classes or {}).get(trigger.label) or (lex.classes or {}).get(head)
+    return Sense(listed or _GENERAL[timeml], None, timeml)
