@@ -196,7 +196,9 @@ class Event(Record):
     label: str | None = None  # lemma of the trigger, e.g. "withdraw"
     trigger: Span
     agents: tuple[Key, ...] = ()
-    targets: tuple[Key, ...] = ()
+    targets: tuple[Key, ...] = ()  # patient or theme: whom or what it was done to
+    recipients: tuple[Key, ...] = ()  # to whom it was given, sold, delivered
+    instruments: tuple[Key, ...] = ()  # with what it was done
     place: Key | None = None
     time: TimeValue | None = None
     time_span: Span | None = None  # the expression the time was read from, if any

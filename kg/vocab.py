@@ -114,6 +114,8 @@ class KG(DefinedNamespace):
     hasActor: URIRef
     hasAgent: URIRef
     hasTarget: URIRef
+    hasRecipient: URIRef
+    hasInstrument: URIRef
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef
