@@ -67,7 +67,8 @@ def _expletive(token: Token) -> bool:
     head = token.head
     if token.dep_ not in _SUBJECTS or head.i == token.i:
         return False
-    return any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in head.children) \
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i
+               for c in head.children) \
         and (head.lemma_ in ("be", "seem", "appear", "take", "remain", "become")
              or any(c.dep_ == "acomp" for c in head.children))
 

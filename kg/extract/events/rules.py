@@ -82,7 +82,7 @@ def _patient_possessor(t: Predicate) -> bool:
 
 def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     token = t.token
-    if t.noun or h or children(token, "nsubj", "nsubjpass"):
+    if t.noun or h or children(token, "nsubj", "nsubjpass") or patient_subject(token):
         return []
     return controller(token)
 
@@ -144,7 +144,7 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          counter=("Hamas attacked in the night.",)),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
          "('the Dow fell', 'Fatah collapsed'; roles.toml)",
-         lambda t, _h, _c: (children(t.token, "nsubj")
+         lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
                             if not t.noun and patient_subject(t.token) else []),
          examples=("Fatah collapsed after Hamas attacked the town.",),
          counter=("Hamas attacked the town after Fatah fled.",)),
@@ -163,8 +163,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                             and not has_object(t.token)
                             and any(s.lower_ not in _RELATIVES
                                     for s in children(t.token, "nsubj")) else []),
-         examples=("The Fatah militia that Hamas attacked fled.",),
-         counter=("The Fatah militia that attacked Hamas fled.",)),
+         examples=("The rebels the army attacked fled to the hills.",),
+         counter=("The rebels that attacked the army fled to the hills.",)),
     Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv')",
          lambda t, _h, _c: objects_of(_TARGET_PREPS, t.token),
          examples=("Hamas launched an attack on Fatah.",),
@@ -216,7 +216,7 @@ RECIPIENTS: RuleTable[Heads] = RuleTable("events.recipient", [
          "('lent Fatah money')",
          lambda t, _h, _c: ([d for d in children(t.token, "dative") if d.pos_ != "ADP"]
                             if _transfer(t) and not t.noun else []),
-         examples=("Hamas lent the Fatah movement money.",)),
+         examples=("Hamas gave the rebels money.",)),
     Rule("events.recipient.supplied_with", "the object of a verb of giving whose thing comes "
          "with 'with' ('supplied Fatah with rifles')",
          lambda t, _h, _c: (children(t.token, "dobj")
@@ -232,13 +232,13 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
          "the town with drones'); an actor that takes part is a partner, not an instrument",
          lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS)
                             else objects_of({"with"}, t.token)),
-         examples=("Hamas attacked the town with an Airbus A380.",),
-         counter=("John Smith met with the Airbus A380 team.",)),
+         examples=("Hamas attacked the town with rockets.",),
+         counter=("John Smith met with Hamas in Cairo.",)),
     Rule("events.instrument.using", "the object of 'using' hung on the event ('attacked the "
          "town using drones')",
          lambda t, _h, _c: [o for u in children(t.token, "advcl", "xcomp", "acl")
                             if lemma(u) == "use" for o in children(u, "dobj")],
-         examples=("Hamas attacked the town using an Airbus A380.",)),
+         examples=("Hamas attacked the town using rockets.",)),
 ])
 
 
@@ -248,10 +248,10 @@ def _named(token: Token, c: Context) -> list[str]:
 
 
 def _phrase(token: Token, c: Context) -> list[str]:
-    """An actor inside the noun phrase up to its head ("Russia's army" -> Russia)."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    """An actor among the words before a noun's head ("Russia's army" -> Russia)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i == token.i:
         return []
-    core = token.doc[token.left_edge.i:token.i + 1]
+    core = token.doc[token.left_edge.i:token.i]
     hits = c.index.actors_in(core.start_char, core.end_char)
     return [hits[-1].id] if hits else []
 
@@ -283,7 +283,7 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
          lambda token, c: [c.coref[token.i]] if token.i in c.coref else [],
          examples=("Hamas left Gaza. It attacked Fatah in the night.",),
          counter=("Hamas left Gaza. The rockets attacked Fatah in the night.",)),
-    Rule("events.mention.phrase", "an actor inside the phrase up to the token ('Hamas "
+    Rule("events.mention.phrase", "an actor among the words before the token's head ('Hamas "
          "fighters attacked')", _phrase,
          examples=("Hamas fighters attacked Fatah in the night.",)),
 ])
