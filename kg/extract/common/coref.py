@@ -61,7 +61,7 @@ class _Mention:
 
 
 def _expletive(token: Token) -> bool:
-    """Tell whether "it" stands for nothing: "it is expected that ...", "it took long to ..."."""
+    """Tell whether "it" stands for nothing: "it is likely that ...", "it is expected that"."""
     if token.dep_ == "expl":
         return True
     head = token.head
@@ -70,7 +70,7 @@ def _expletive(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i
                for c in head.children) \
         and (head.lemma_ in ("be", "seem", "appear", "take", "remain", "become")
-             or any(c.dep_ == "acomp" for c in head.children))
+             or token.dep_ == "nsubjpass" or any(c.dep_ == "acomp" for c in head.children))
 
 
 class _Resolver:
@@ -125,7 +125,7 @@ class _Resolver:
         last = before[-1]
         if last.pos_ == "PRON" or self.index.actor_at(last) is not None or last.i in self.found:
             return False
-        plural = last.morph.get("Number") == ["Plur"]
+        plural = "Plur" in last.morph.get("Number", [])
         return plural == (token.lower_ in _PLURAL)
 
     def _pick(self, token: Token, window: int) -> str | None:

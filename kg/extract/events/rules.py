@@ -24,7 +24,6 @@ from kg.extract.events.syntax import (
     lemma,
     objects_of,
     patient_subject,
-    preps,
     role_lexicon,
 )
 from kg.extract.events.triggers import TRIGGERS, VETOES
