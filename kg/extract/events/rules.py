@@ -193,10 +193,11 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
 
 
 def _to_objects(t: Predicate) -> list[Token]:
-    """Return the "to X" of a trigger, also when a noun's "to" hangs on its "of" object."""
+    """Return the "to X" of a trigger, also when the parse hangs it on the thing given (a
+    verb's object, a noun's "of" object: "offer packages to workers")."""
     token = t.token
     found = objects_of({"to"}, token)
-    for obj in _of_object(t):
+    for obj in _of_object(t) + ([] if t.noun else children(token, "dobj")):
         found += objects_of({"to"}, obj)
     return found
 
