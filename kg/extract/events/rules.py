@@ -24,6 +24,7 @@ from kg.extract.events.syntax import (
     lemma,
     objects_of,
     patient_subject,
+    reduced_passive,
     role_lexicon,
 )
 from kg.extract.events.triggers import TRIGGERS, VETOES
@@ -60,7 +61,8 @@ def _light_verb_subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[
 
 
 def _subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
-    return [] if patient_subject(t.token) else children(t.token, "nsubj")
+    token = t.token
+    return [] if patient_subject(token) or reduced_passive(token) else children(token, "nsubj")
 
 
 def _of_object(t: Predicate) -> list[Token]:
@@ -90,7 +92,7 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
          examples=("Hamas attacked Fatah in the night.",),
-         counter=("Hamas was attacked in the night.",)),
+         counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n")),
     Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
          lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
          examples=("Fatah was attacked by Hamas in the night.",),
@@ -150,6 +152,11 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
          lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),
          examples=("Fatah was attacked in the night.",)),
+    Rule("events.target.headline_passive", "the subject of a passive without auxiliary, as "
+         "headlines write it ('Hamas attacked by Fatah')",
+         lambda t, _h, _c: children(t.token, "nsubj") if reduced_passive(t.token) else [],
+         examples=("Fatah attacked by Hamas\n",),
+         counter=("Fatah has attacked Hamas.",)),
     Rule("events.target.participle_head", "the noun a past participle modifies ('the convoys "
          "sent')",
          lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"

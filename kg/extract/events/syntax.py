@@ -12,7 +12,8 @@ from typing import Protocol
 from spacy.tokens import Token
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
-_OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
+_OBJECT_CONTROL = ("dobj",)
+_STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline  # "allowed developers to create": the object does the xcomp
 
 
 class Predicate(Protocol):
@@ -79,6 +80,16 @@ def patient_subject(token: Token) -> bool:
     if lemma(token) not in role_lexicon().patient_subject:
         return False
     return not children(token, "dobj", "dative")
+
+
+def reduced_passive(token: Token) -> bool:
+    """Tell whether a verb is a passive without its auxiliary, as in headlines ("Penske Auto
+    selected to buy Saturn", "Apple swamped by pre-orders"): a past participle with a subject
+    or a by-agent, and no auxiliary. A bare participle counts only in a line without final
+    punctuation, a headline: in a sentence it is more likely a past tense mistagged."""
+    headline = token.tag_ == "VBN" and not {t.text for t in token.sent[-3:]} & _STOPS
+    passive = headline or bool(children(token, "agent"))
+    return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
 
 
 def controller(token: Token, *, depth: int = 3) -> list[Token]:
