@@ -12,8 +12,8 @@ from typing import Protocol
 from spacy.tokens import Token
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
-_OBJECT_CONTROL = ("dobj",)
-_STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline  # "allowed developers to create": the object does the xcomp
+_OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
+_STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline
 
 
 class Predicate(Protocol):
