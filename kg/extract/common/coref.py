@@ -27,6 +27,9 @@ from kg.model import Actor
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _SINGULAR = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+# kinds "they" stands for wherever they stand ("the rebels ... they"); other bodies (a company,
+# a state) only as a subject, since "they" after one in another role more often means people
+_PLURAL_KINDS = frozenset({"group", "armed_group", "military"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PRONOUN_SENTENCES = 1  # sentences back (besides its own) a pronoun looks for its antecedent
@@ -58,6 +61,14 @@ class _Mention:
     sent: int
     actor: str
     subject: bool
+
+
+def _subject(token: Token) -> bool:
+    """Tell whether a mention is a subject or names the owner or kind of one ("Apple's music
+    service passed Wal-Mart": Apple is as salient as the subject)."""
+    if token.dep_ in ("poss", "compound"):
+        token = token.head
+    return token.dep_ in _SUBJECTS
 
 
 def _expletive(token: Token) -> bool:
@@ -98,7 +109,9 @@ class _Resolver:
         word, kind = token.lower_, self.kinds.get(actor, "other")
         if word in _PERSONAL:
             return kind == "person"
-        if word in _SINGULAR or word in _PLURAL:
+        if word in _SINGULAR:
+            return kind != "person"
+        if word in _PLURAL:
             return kind != "person"
         noun = token.lemma_.lower()
         if noun in self.lex.titles and noun not in self.lex.kinds:
@@ -137,6 +150,9 @@ class _Resolver:
                 break
             if mention.i == token.i or not self._agrees(token, mention.actor) or \
                     self._bound(token, mention):
+                continue
+            if token.lower_ in _PLURAL and not mention.subject and \
+                    self.kinds.get(mention.actor) not in _PLURAL_KINDS:
                 continue
             rank = (here - mention.sent, 0 if mention.subject else 1, -mention.i)
             if best is None or rank < best:
@@ -181,8 +197,7 @@ class _Resolver:
                 if actor is not None:
                     self.found[token.i] = actor
             if actor is not None:
-                self.seen.append(_Mention(token.i, self.sent[token.i], actor,
-                                          token.dep_ in _SUBJECTS))
+                self.seen.append(_Mention(token.i, self.sent[token.i], actor, _subject(token)))
         return self.found
 
 
