@@ -131,7 +131,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          "vowed to invade', 'agreed to buy X and sell Y'), or the object that controls it "
          "('forced Fatah to retreat')", _controlled,
          examples=("Hamas threatened to attack Fatah.",
-                   "Hamas agreed to meet Fatah and to attack Israel."),
+                   "Hamas agreed to meet Fatah and to attack Israel.",
+                   "Hamas signed a deal to attack Fatah."),
          counter=("Hamas wanted Fatah to attack the town.",)),
 ])
 

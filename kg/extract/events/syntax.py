@@ -92,15 +92,34 @@ def reduced_passive(token: Token) -> bool:
     return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
 
 
+def _infinitive_of_noun(token: Token) -> bool:
+    """Tell whether a verb is a "to" infinitive completing a noun ("a contract to supply")."""
+    return token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN" and any(
+        c.lower_ == "to" for c in children(token, "aux"))
+
+
 def controller(token: Token, *, depth: int = 3) -> list[Token]:
     """Return the subject a subjectless verb takes from the clause it completes or is joined to.
 
     "Boeing agreed to buy Fokker and sold planes": "sold" joins "buy", which completes "agreed",
     whose subject is Boeing. An object controls an infinitive ("allowed developers to create");
-    a passive's subject controls likewise ("was forced to withdraw").
+    a passive's subject controls likewise ("was forced to withdraw"); an infinitive completing
+    a noun takes the noun's owner ("Airbus's plan to build") or the subject of the verb whose
+    object the noun is ("EADS won a contract to supply").
     """
     climb = token
     for _ in range(depth):
+        if _infinitive_of_noun(climb):
+            noun = climb.head  # "signed a contract to supply", "the Airbus plan to build"
+            owners = children(noun, "poss") or [c for c in children(noun, "compound")
+                                                if c.pos_ == "PROPN"]
+            if owners or noun.dep_ != "dobj":
+                return owners
+            climb = noun.head
+            found = children(climb, "nsubj")
+            if found:
+                return found
+            continue
         if climb.dep_ not in _CLIMB or climb.head.i == climb.i:
             return []
         up = climb.head
