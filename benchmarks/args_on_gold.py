@@ -115,7 +115,8 @@ def score_doc(doc: GoldDoc, path: Path, extraction: Extraction, parsed,
             else:
                 c["fp"] += bool(got)
                 c["fn"] += bool(want)
-                if show and (want or got):
+                if show and (want or got) and (got or any(
+                        _hit(s, want + entity) for s in mentions.values())):
                     names = [p.text for p in event.participants if p.role == label]
                     print(f"{doc.id} {role}: {event.text!r} gold {names} got {got} "
                           f"| {head.sent.text[:140]!r}")

@@ -145,10 +145,11 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          examples=("Hamas attacked Fatah in the night.",),
          counter=("Hamas attacked in the night.",)),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
-         "('the Dow fell', 'Fatah collapsed'; roles.toml)",
+         "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
          lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
                             if not t.noun and patient_subject(t.token) else []),
-         examples=("Fatah collapsed after Hamas attacked the town.",),
+         examples=("Fatah collapsed after Hamas attacked the town.",
+                   "The index lost 300 points after Hamas attacked the town."),
          counter=("Hamas attacked the town after Fatah fled.",)),
     Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
          lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
 _OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
+_UNITS = {"%", "percent", "point", "per", "cent"}
 _STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline
 
 
@@ -76,10 +77,17 @@ def has_object(token: Token) -> bool:
 
 def patient_subject(token: Token) -> bool:
     """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
-    object ("the Dow fell", "Barra will be the first"), not "GM lost $5bn"."""
+    object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
+    first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
     if lemma(token) not in role_lexicon().patient_subject:
         return False
-    return not children(token, "dobj", "dative")
+    return all(_quantity(o) for o in children(token, "dobj", "dative"))
+
+
+def _quantity(token: Token) -> bool:
+    """Tell whether an object is a distance moved ("fell 340 points", "gained 0.77%") rather
+    than what the subject acted on; a sum of money is not ("GM lost $6 billion")."""
+    return token.like_num or lemma(token) in _UNITS
 
 
 def reduced_passive(token: Token) -> bool:
