@@ -82,10 +82,11 @@ def _instances(path: Path) -> tuple[dict[str, str], dict[str, list[tuple[int, in
 
 
 def score_doc(doc: GoldDoc, path: Path, extraction: Extraction, parsed,
-              counts: dict[str, Counter[str]], coref: Counter[str], show: bool) -> None:
+              counts: dict[str, Counter[str]], coref: Counter[str], show: bool,
+              disabled: tuple[str, ...] = ()) -> None:
     regions = doc.annotated_regions
     mentions = _mentions(extraction)
-    finder = ArgumentFinder(extraction, parsed)
+    finder = ArgumentFinder(extraction, parsed, disabled)
     instance_of, by_instance = _instances(path)
     raw = json.loads(path.read_text("utf-8"))
     participants = {(e["start"], e["end"]): e["participants"] for e in raw["events"]}
@@ -153,6 +154,8 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--parse-cache", type=Path)
     parser.add_argument("--show", action="store_true", help="print each miss")
+    parser.add_argument("--disable", action="append", default=[],
+                        help="switch a rule (or a prefix of rules) off, as Settings does")
     args = parser.parse_args()
     paths = sorted(args.gold.glob("*.json"))
     docs = load_gold([args.gold])
@@ -164,7 +167,8 @@ def main() -> None:
         if json.loads(path.read_text("utf-8"))["id"] != doc.id:
             raise SystemExit(f"{path}: not the file of gold document {doc.id!r}")
         extraction = pipeline.apply(doc.to_article(), parsed)
-        score_doc(doc, path, extraction, parsed, counts, coref, args.show)
+        score_doc(doc, path, extraction, parsed, counts, coref, args.show,
+                  tuple(args.disable))
     print(f"{'role':10} {'gold':>5} {'reach':>5} {'pred':>5} {'tp':>4}  {'P':>5} {'R':>5} "
           f"{'F1':>5}  R/reach  entity: tp  R")
     for role, c in counts.items():

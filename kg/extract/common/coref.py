@@ -162,7 +162,7 @@ class _Resolver:
     def _description(self, token: Token) -> bool:
         """Tell whether a noun is a definite description of `coref.toml` ("the planemaker")."""
         noun = token.lemma_.lower()
-        if token.pos_ != "NOUN" or (noun not in self.lex.kinds and noun not in self.lex.titles):
+        if (noun not in self.lex.kinds and noun not in self.lex.titles) or token.pos_ != "NOUN":
             return False
         kids = list(token.children)
         if any(c.dep_ in ("appos", "relcl") or (c.dep_ == "compound" and c.pos_ == "PROPN")
@@ -180,7 +180,8 @@ class _Resolver:
             if word not in _PERSONAL and self._thing_subject(token):
                 return None
             return self._pick(token, PRONOUN_SENTENCES)
-        if self._description(token) and self.index.actor_at(token) is None:
+        if token.pos_ == "NOUN" and self._description(token) and \
+                self.index.actor_at(token) is None:
             return self._pick(token, DESCRIPTION_SENTENCES)
         return None
 

@@ -51,7 +51,8 @@ class _Speakers:
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
         self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
-        self.coref = antecedents(doc, self.index, extraction.actors)
+        self.actor_records = extraction.actors
+        self.coref: dict[int, str] | None = None  # made at the first pronoun speaker
 
     def _kind_ok(self, actor: str, pronoun: str) -> bool:
         kind = self.kinds.get(actor, "other")
@@ -135,6 +136,8 @@ class _Speakers:
         if head.pos_ == "PRON":
             if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
                 return None, 0.0
+            if self.coref is None:
+                self.coref = antecedents(self.doc, self.index, self.actor_records)
             found = self.coref.get(head.i) or self._pronoun(head)
             return found, 0.8
         found = self.index.actor_at(head)
