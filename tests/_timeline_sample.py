@@ -77,7 +77,8 @@ def first() -> Extraction:
                time=_time("2019-08", "month", date(2019, 8, 1), date(2019, 8, 31))),
         _event(text, key, "attacked", "ASSAULT", agents=("acme-corp",), place="zenda",
                time=_time("2017", "year", date(2017, 1, 1), date(2017, 12, 31))),
-        _event(text, key, "demanded", "REQUEST", agents=("ruritania",), targets=("acme-corp",)),
+        _event(text, key, "demanded", "REQUEST", agents=("ruritania",), targets=("acme-corp",),
+               recipients=("jane-doe",)),
     )
     statements = (
         Statement(id=f"{key}-s{span(text, 'said').start}", speaker="jane-doe",
