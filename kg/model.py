@@ -204,7 +204,9 @@ class Event(Record):
     timeml_class: TimemlClass | None = None  # TimeML event class, e.g. "OCCURRENCE"
     trigger: Span
     agents: tuple[Key, ...] = ()
-    targets: tuple[Key, ...] = ()
+    targets: tuple[Key, ...] = ()  # patient or theme: whom or what it was done to
+    recipients: tuple[Key, ...] = ()  # to whom it was given, sold, delivered
+    instruments: tuple[Key, ...] = ()  # with what it was done
     place: Key | None = None
     time: TimeValue | None = None
     time_span: Span | None = None  # the expression the time was read from, if any
@@ -212,7 +214,6 @@ class Event(Record):
     negated: bool = False
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
-    recipients: tuple[Key, ...] = ()  # actor ids of those it is done to or for (PropBank Arg2)
     factuality: Factuality | None = None  # whether it happened as told, if judged
 
 

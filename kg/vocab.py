@@ -118,6 +118,8 @@ class KG(DefinedNamespace):
     hasActor: URIRef
     hasAgent: URIRef
     hasTarget: URIRef
+    hasRecipient: URIRef
+    hasInstrument: URIRef
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef

@@ -78,7 +78,7 @@ def first() -> Extraction:
         _event(text, key, "attacked", "conflict.assault", agents=("acme-corp",), place="zenda",
                time=_time("2017", "year", date(2017, 1, 1), date(2017, 12, 31))),
         _event(text, key, "demanded", "conflict.request", agents=("ruritania",),
-               targets=("acme-corp",)),
+               targets=("acme-corp",), recipients=("jane-doe",)),
     )
     statements = (
         Statement(id=f"{key}-s{span(text, 'said').start}", speaker="jane-doe",

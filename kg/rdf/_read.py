@@ -196,6 +196,8 @@ class _Reader:
             trigger=self.span(self.required(node, KG.trigger, python=False)),
             agents=self.links(node, KG.hasAgent, "actor/", order.get("hasAgent")),
             targets=self.links(node, KG.hasTarget, "actor/", order.get("hasTarget")),
+            recipients=self.links(node, KG.hasRecipient, "actor/", order.get("hasRecipient")),
+            instruments=self.links(node, KG.hasInstrument, "actor/", order.get("hasInstrument")),
             place=self.optional_key(node, KG.atPlace, "place/"),
             time=self.time(node),
             time_span=None if time_span is None else self.span(time_span),

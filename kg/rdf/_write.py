@@ -256,6 +256,9 @@ class _Writer:
         order: dict[str, list[str]] = {}
         self.links(node, KG.hasAgent, "hasAgent", event.agents, self.kgr.actor, order)
         self.links(node, KG.hasTarget, "hasTarget", event.targets, self.kgr.actor, order)
+        self.links(node, KG.hasRecipient, "hasRecipient", event.recipients, self.kgr.actor, order)
+        self.links(node, KG.hasInstrument, "hasInstrument", event.instruments, self.kgr.actor,
+                   order)
         if order:
             add(node, KG.order, json_literal(order))
 

@@ -142,7 +142,9 @@ def extractions(draw: st.DrawFn) -> Extraction:
         cameo=draw(st.none() | st.sampled_from(sorted(CAMEO_TO_PLOVER))),
         label=draw(st.none() | names), trigger=draw(span),
         timeml_class=draw(st.none() | st.sampled_from(get_args(TimemlClass))),
-        agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)), place=draw(ref(place_ids)),
+        agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)),
+        recipients=draw(refs(actor_ids)), instruments=draw(refs(actor_ids)),
+        place=draw(ref(place_ids)),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
     ) for eid in event_ids]

@@ -1,14 +1,304 @@
 """The events stage's rules as named data, in the order they are tried: triggers, the vetoes
-over them, the senses that type them, then how agents and targets are read (see
-`kg.extract.common.rules`)."""
+over them, the senses that type them, then how the participants are read (see
+`kg.extract.common.rules`).
+
+A role rule names the tokens one construction points to for one role ("the army" in "the army
+attacked" for the agent); a mention rule says how such a token reaches an actor: by its own name,
+an apposition, the noun a relative pronoun stands for, or coreference ("it", "the company").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.common.rules import RuleTable
-from kg.extract.events.args import AGENTS, TARGETS
+from spacy.tokens import Token
+
+from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.common.spans import SpanIndex
 from kg.extract.events.senses import SENSES
+from kg.extract.events.syntax import (
+    Predicate,
+    children,
+    controller,
+    has_object,
+    lemma,
+    objects_of,
+    patient_subject,
+    reduced_passive,
+    role_lexicon,
+)
 from kg.extract.events.triggers import TRIGGERS, VETOES
 
-RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS)
+
+@dataclass(frozen=True)
+class Context:
+    """What role and mention rules may consult besides the parse: the actor mentions of the
+    `actors` stage and the antecedents of pronouns and descriptions (`common.coref`)."""
+
+    index: SpanIndex
+    coref: Mapping[int, str]
+
+
+# (trigger, heads the earlier rules of the table found, context) -> the tokens this rule names
+Heads = Callable[[Predicate, Sequence[Token], Context], list[Token]]
+# (token a role rule named, context) -> the actor ids it stands for
+Names = Callable[[Token, Context], list[str]]
+
+_MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
+_TARGET_PREPS = {"against", "on", "upon", "at"}
+_PARTNER_ROOTS = ("03", "04", "05", "06")
+_LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
+                "start", "continue", "intensify", "step", "escalate", "sign", "reach", "strike",
+                "announce", "impose", "make", "issue", "lead", "order"}
+_RELATIVES = {"who", "whom", "which", "that", "whose"}
+
+
+def _light_verb_subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    token = t.token
+    if t.noun and token.dep_ == "dobj" and lemma(token.head) in _LIGHT_VERBS:
+        return children(token.head, "nsubj")
+    return []
+
+
+def _subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    token = t.token
+    return [] if patient_subject(token) or reduced_passive(token) else children(token, "nsubj")
+
+
+def _of_object(t: Predicate) -> list[Token]:
+    return objects_of({"of"}, t.token) if t.noun else []
+
+
+def _by_agent(t: Predicate) -> list[Token]:
+    return objects_of({"by"}, t.token) if t.noun else []
+
+
+def _patient_possessor(t: Predicate) -> bool:
+    """Tell whether an event noun's possessor underwent it ("the Dow's fall", "Fokker's
+    takeover by Boeing") rather than did it ("Airbus's delivery of the A380")."""
+    if _by_agent(t):
+        return True
+    return lemma(t.token) in role_lexicon().patient_possessor and not _of_object(t)
+
+
+def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    token = t.token
+    if t.noun or h or children(token, "nsubj", "nsubjpass") or patient_subject(token):
+        return []
+    return controller(token)
+
+
+AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
+    Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
+         "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
+         examples=("Hamas attacked Fatah in the night.",),
+         counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n")),
+    Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
+         lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
+         examples=("Fatah was attacked by Hamas in the night.",),
+         counter=("Fatah was attacked in the night.",)),
+    Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
+         "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
+         lambda t, _h, _c: (children(t.token, "poss") if t.noun and not _patient_possessor(t)
+                            else []),
+         examples=("Hamas's attack shocked Fatah.",),
+         counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
+    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is where a "
+         "move started ('criticism from Moscow', not 'a withdrawal from Kabul')",
+         lambda t, _h, _c: [p for a in children(t.token, "prep")
+                            if a.lower_ in ({"by"} if t.cameo.startswith(_MOVES) else
+                                            {"by", "from"})
+                            for p in children(a, "pobj")] if t.noun else [],
+         examples=("The attack by Hamas shocked Fatah.",),
+         counter=("The attack on Hamas shocked Fatah.",)),
+    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes')",
+         lambda t, _h, c: [m for m in children(t.token, "amod", "compound")
+                           if c.index.actor_at(m) is not None] if t.noun else [],
+         examples=("The Hamas attack shocked Fatah.",),
+         counter=("The night attack shocked Fatah.",)),
+    Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
+         "event ('Russia launched an offensive')", _light_verb_subject,
+         examples=("Hamas launched an offensive in the south.",),
+         counter=("Hamas feared an offensive in the south.",)),
+    Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
+         "attacking the town')",
+         lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"
+                            and t.token.tag_ == "VBG" else []),
+         examples=("Hamas fighters attacking the town were seen by Fatah.",),
+         counter=("Hamas fighters arrested by Fatah were freed.",)),
+    Rule("events.agent.controller", "when a verb has no subject of its own, the subject of the "
+         "verb it completes or is joined to, climbing xcomp/conj/participle links ('Russia "
+         "vowed to invade', 'agreed to buy X and sell Y'), or the object that controls it "
+         "('forced Fatah to retreat')", _controlled,
+         examples=("Hamas threatened to attack Fatah.",
+                   "Hamas agreed to meet Fatah and to attack Israel.",
+                   "Hamas signed a deal to attack Fatah."),
+         counter=("Hamas wanted Fatah to attack the town.",)),
+])
+
+
+TARGETS: RuleTable[Heads] = RuleTable("events.target", [
+    Rule("events.target.object", "the direct object of a verb ('invaded Ukraine'), or its "
+         "object predicate ('named Mary Barra as chief')",
+         lambda t, _h, _c: [] if t.noun else [o for o in children(t.token, "dobj", "oprd")
+                                              if o.pos_ in ("NOUN", "PROPN", "PRON")],
+         examples=("Hamas attacked Fatah in the night.",),
+         counter=("Hamas attacked in the night.",)),
+    Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
+         "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
+         lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
+                            if not t.noun and patient_subject(t.token) else []),
+         examples=("Fatah collapsed after Hamas attacked the town.",
+                   "The index lost 300 points after Hamas attacked the town."),
+         counter=("Hamas attacked the town after Fatah fled.",)),
+    Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
+         lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),
+         examples=("Fatah was attacked in the night.",)),
+    Rule("events.target.headline_passive", "the subject of a passive without auxiliary, as "
+         "headlines write it ('Hamas attacked by Fatah')",
+         lambda t, _h, _c: children(t.token, "nsubj") if reduced_passive(t.token) else [],
+         examples=("Fatah attacked by Hamas\n",),
+         counter=("Fatah has attacked Hamas.",)),
+    Rule("events.target.participle_head", "the noun a past participle modifies ('the convoys "
+         "sent')",
+         lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"
+                            and t.token.tag_ != "VBG" else []),
+         examples=("Hamas fighters arrested by Fatah were freed.",),
+         counter=("Hamas fighters attacking the town were seen by Fatah.",)),
+    Rule("events.target.relative_gap", "the noun a relative clause without object hangs on "
+         "('the militia Hamas attacked')",
+         lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "relcl"
+                            and not has_object(t.token)
+                            and any(s.lower_ not in _RELATIVES
+                                    for s in children(t.token, "nsubj")) else []),
+         examples=("The rebels the army attacked fled to the hills.",),
+         counter=("The rebels that attacked the army fled to the hills.",)),
+    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv')",
+         lambda t, _h, _c: objects_of(_TARGET_PREPS, t.token),
+         examples=("Hamas launched an attack on Fatah.",),
+         counter=("Hamas launched an attack in the spring.",)),
+    Rule("events.target.partner", "'with X' of an agreement, meeting, support or cooperation",
+         lambda t, _h, _c: (objects_of({"with"}, t.token)
+                            if t.cameo.startswith(_PARTNER_ROOTS) else []),
+         examples=("John Smith met with Hamas in Cairo.",),
+         counter=("John Smith attacked with Hamas in Cairo.",)),
+    Rule("events.target.withdrawn_from", "'from X' of a withdrawal: whom it withdraws from "
+         "('withdrew from the alliance')",
+         lambda t, _h, _c: (objects_of({"from"}, t.token)
+                            if t.cameo.startswith(("087", "0874")) else []),
+         examples=("The Taliban withdrew from the Hamas talks.",),
+         counter=("The Taliban attacked from the Hamas compound.",)),
+    Rule("events.target.of_noun", "'of X' of an event noun, what it is done to ('the invasion "
+         "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties",
+         lambda t, _h, _c: [] if t.cameo.startswith(_PARTNER_ROOTS) else _of_object(t),
+         examples=("The killing of John Smith shocked Hamas.",),
+         counter=("The meeting of John Smith and Hamas was short.",)),
+    Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
+         "arrest', 'Fokker's takeover by Boeing')",
+         lambda t, _h, _c: children(t.token, "poss") if t.noun and _patient_possessor(t) else [],
+         examples=("Hamas's arrest shocked Fatah.",),
+         counter=("Hamas's attack shocked Fatah.",)),
+])
+
+
+def _to_objects(t: Predicate) -> list[Token]:
+    """Return the "to X" of a trigger, also when the parse hangs it on the thing given (a
+    verb's object, a noun's "of" object: "offer packages to workers")."""
+    token = t.token
+    found = objects_of({"to"}, token)
+    for obj in _of_object(t) + ([] if t.noun else children(token, "dobj")):
+        found += objects_of({"to"}, obj)
+    return found
+
+
+def _transfer(t: Predicate) -> bool:
+    return lemma(t.token) in role_lexicon().transfer
+
+
+RECIPIENTS: RuleTable[Heads] = RuleTable("events.recipient", [
+    Rule("events.recipient.to_phrase", "'to X' of a verb or noun of giving ('sold rifles to "
+         "Fatah', 'the delivery of the A380 to Singapore Airlines'; roles.toml)",
+         lambda t, _h, _c: _to_objects(t) if _transfer(t) else [],
+         examples=("Hamas sold rifles to Fatah.",),
+         counter=("Hamas attacked the road to Fatah.",)),
+    Rule("events.recipient.indirect_object", "the first of two objects of a verb of giving "
+         "('lent Fatah money')",
+         lambda t, _h, _c: ([d for d in children(t.token, "dative") if d.pos_ != "ADP"]
+                            if _transfer(t) and not t.noun else []),
+         examples=("Hamas gave the rebels money.",)),
+    Rule("events.recipient.supplied_with", "the object of a verb of giving whose thing comes "
+         "with 'with' ('supplied Fatah with rifles')",
+         lambda t, _h, _c: (children(t.token, "dobj")
+                            if _transfer(t) and not t.noun and objects_of({"with"}, t.token)
+                            else []),
+         examples=("Hamas donated Fatah with rifles.",),
+         counter=("Hamas donated rifles to the town.",)),
+])
+
+
+INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
+    Rule("events.instrument.with", "'with X' of an event that is no meeting or deal ('attacked "
+         "the town with drones'); an actor that takes part is a partner, not an instrument",
+         lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS)
+                            else objects_of({"with"}, t.token)),
+         examples=("Hamas attacked the town with rockets.",),
+         counter=("John Smith met with Hamas in Cairo.",)),
+    Rule("events.instrument.using", "the object of 'using' hung on the event ('attacked the "
+         "town using drones')",
+         lambda t, _h, _c: [o for u in children(t.token, "advcl", "xcomp", "acl")
+                            if lemma(u) == "use" for o in children(u, "dobj")],
+         examples=("Hamas attacked the town using rockets.",)),
+])
+
+
+def _named(token: Token, c: Context) -> list[str]:
+    found = c.index.actor_at(token)
+    return [found] if found is not None else []
+
+
+def _phrase(token: Token, c: Context) -> list[str]:
+    """An actor among the words before a noun's head ("Russia's army" -> Russia)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i == token.i:
+        return []
+    core = token.doc[token.left_edge.i:token.i]
+    hits = c.index.actors_in(core.start_char, core.end_char)
+    return [hits[-1].id] if hits else []
+
+
+def _antecedent(token: Token, c: Context) -> list[str]:
+    """The noun a relative pronoun stands for, by name or by coreference."""
+    if token.lower_ not in _RELATIVES or token.head.dep_ != "relcl":
+        return []
+    noun = token.head.head
+    named = _named(noun, c) or [a for m in children(noun, "appos") for a in _named(m, c)]
+    if named:
+        return named
+    found = c.coref.get(noun.i)
+    return [found] if found is not None else _phrase(noun, c)
+
+
+MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
+    Rule("events.mention.name", "a token inside an actor's mention names that actor", _named,
+         examples=("Hamas attacked Fatah in the night.",)),
+    Rule("events.mention.apposition", "a description with the name in apposition ('the "
+         "group, Hamas, attacked')",
+         lambda token, c: [a for m in children(token, "appos") for a in _named(m, c)],
+         examples=("The militant group, Hamas, attacked Fatah.",)),
+    Rule("events.mention.relative", "a relative pronoun stands for the noun its clause hangs "
+         "on ('Hamas, which attacked Fatah')", _antecedent,
+         examples=("Hamas, which attacked Fatah in May, was banned.",)),
+    Rule("events.mention.coreference", "a pronoun or definite description stands for the "
+         "actor `common.coref` resolves it to ('Hamas ... it attacked', 'the group')",
+         lambda token, c: [c.coref[token.i]] if token.i in c.coref else [],
+         examples=("Hamas left Gaza. It attacked Fatah in the night.",),
+         counter=("Hamas left Gaza. The rockets attacked Fatah in the night.",)),
+    Rule("events.mention.phrase", "an actor among the words before the token's head ('Hamas "
+         "fighters attacked')", _phrase,
+         examples=("Hamas fighters attacked Fatah in the night.",)),
+])
+
+
+RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
+                                     INSTRUMENTS, MENTIONS)

@@ -1,11 +1,12 @@
 """Find events: every happening the story reports, typed, with its agents, targets, place and time.
 
 A trigger is a verb of a clause, an event noun or a predicative state, found by the rules of
-`triggers`; `senses` types it (news event class, CAMEO code, TimeML class);
-agents and targets are read by the rules of `args` (all of them listed in `rules.RULES`, each
-one switched off by `Settings.disabled_rules`). Agents and targets come from
-the dependency parse and are resolved to the actors of the `actors` stage by span overlap; the
-place likewise to the `places` stage; the time from the `times` stage (see `common.anchor`).
+`triggers`; `senses` types it (news event class, CAMEO code, TimeML class); its participants by
+role (agents, targets, recipients, instruments) are read by `args` with the role rules of `rules`
+(all rules listed in `rules.RULES`, each one switched off by `Settings.disabled_rules`).
+Participants come from the dependency parse and are resolved to the actors of the `actors` stage
+by span overlap, apposition, relative pronoun or coreference (`common.coref`); the place likewise
+to the `places` stage; the time from the `times` stage (see `common.anchor`).
 Who reports an event (`Event.source`) is filled in by the `statements` stage.
 """
 
@@ -19,7 +20,7 @@ from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
-from kg.extract.events.args import AGENTS, TARGETS, ArgumentFinder, irrealis, negated
+from kg.extract.events.args import ArgumentFinder, irrealis, negated
 from kg.extract.events.lexicon import lexicon, verb_index
 from kg.extract.events.senses import SENSES, sense
 from kg.extract.events.triggers import VETOES, Lookup, Trigger, find_triggers, trigger_table
@@ -47,8 +48,6 @@ class EventFinder:
         self.model = model
         self.vetoes = VETOES.active(disabled)
         self.senses = SENSES.active(disabled)
-        self.agents = AGENTS.active(disabled)
-        self.targets = TARGETS.active(disabled)
         self._triggers: Sequence[Rule[Lookup]] | None = None
 
     @property
@@ -62,13 +61,16 @@ class EventFinder:
         article = extraction.article
         lex = lexicon()
         index = SpanIndex(extraction)
-        args = ArgumentFinder(index, self.agents, self.targets)
+        args: ArgumentFinder | None = None
         anchorer = TimeAnchorer(article, doc, list(index.times))
         body = (t for t in doc if t.idx >= article.body_start)
         events: list[Event] = []
         for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
+            if args is None:  # coreference costs a pass over the doc: only once it is needed
+                args = ArgumentFinder(extraction, doc, self.disabled)
             agents = args.agents(trigger)
-            targets = [t for t in args.targets(trigger) if t not in agents]
+            recipients = args.recipients(trigger, agents)
+            targets = args.targets(trigger, [*agents, *recipients])
             place = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
             hypothetical = irrealis(trigger.token)
@@ -82,6 +84,8 @@ class EventFinder:
                 trigger=token_span([trigger.token]),
                 agents=tuple(agents),
                 targets=tuple(targets),
+                recipients=tuple(recipients),
+                instruments=tuple(args.instruments(trigger, [*agents, *recipients, *targets])),
                 place=place,
                 time=anchor.time,
                 time_span=anchor.span,

@@ -3,8 +3,9 @@
 Attributions come from `find`, which applies the rule tables of `rules` (cue verbs, "according to",
 quotations, ...) that `Settings.disabled_rules` leaves on; each statement names its cue rule.
 Speakers and channels resolve to the actors of the `actors` stage by span overlap; a speaker that
-is not among them is added as a new `Actor`. A pronoun speaker ("he said") resolves to the latest
-earlier speaker or actor mention of a compatible kind. The statement date is the time expression of
+is not among them is added as a new `Actor`. A pronoun speaker ("he said") resolves as the
+article's coreference (`common.coref`) resolves it, else to the latest earlier speaker or actor
+mention of a compatible kind. The statement date is the time expression of
 the cue's clause ("said on Tuesday"), else the publication day: wire copy reports what was said
 since the last edition, so an undated "said"/"says" is taken as said on the day of publication.
 Events whose trigger lies in a statement's content are linked both ways: `Statement.reports` and
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.coref import antecedents
 from kg.extract.common.spans import SpanIndex, char_span
 from kg.extract.common.text import doc_text
 from kg.extract.pipeline import Stage, stage_factory
@@ -49,6 +51,8 @@ class _Speakers:
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
         self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
+        self.actor_records = extraction.actors
+        self.coref: dict[int, str] | None = None  # made at the first pronoun speaker
 
     def _kind_ok(self, actor: str, pronoun: str) -> bool:
         kind = self.kinds.get(actor, "other")
@@ -132,7 +136,9 @@ class _Speakers:
         if head.pos_ == "PRON":
             if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
                 return None, 0.0
-            found = self._pronoun(head)
+            if self.coref is None:
+                self.coref = antecedents(self.doc, self.index, self.actor_records)
+            found = self.coref.get(head.i) or self._pronoun(head)
             return found, 0.8
         found = self.index.actor_at(head)
         nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None

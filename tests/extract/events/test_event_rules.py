@@ -4,29 +4,40 @@ A trigger rule's example gives an event the rule made, its counter-example none;
 example gives an event whose type changes when the rule is switched off, its counter-example the
 same types either way; a veto's
 example gives an event at some word only when the veto is switched off, its counter-example the
-same events either way; an agent or target rule's example gives an agent or target that goes
-when the rule is switched off, its counter-example the same ones either way.
+same events either way; a role rule's example gives a participant of its role that goes when the
+rule is switched off, its counter-example the same ones either way; a mention rule's example
+gives a participant of some role that goes when the rule is switched off.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Token
 
 from kg.config import Settings
 from kg.extract import Pipeline
 from kg.extract.common.rules import Rule, RuleTable
-from kg.extract.events.args import AGENTS, TARGETS
-from kg.extract.events.rules import RULES
+from kg.extract.events.args import ArgumentFinder
+from kg.extract.events.lexicon import lexicon
+from kg.extract.events.rules import (
+    AGENTS,
+    INSTRUMENTS,
+    MENTIONS,
+    RECIPIENTS,
+    RULES,
+    TARGETS,
+)
 from kg.extract.events.senses import SENSES
 from kg.extract.events.triggers import TRIGGERS, VETOES
 from kg.model import Article, Event
 
 _STAGES = ("times", "places", "actors", "events")
-_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES: dict[tuple[str, ...], Pipeline] = {}  # by the rules switched off
 
 
 def _events(nlp: Language, text: str, *disabled: str) -> tuple[Event, ...]:
@@ -48,16 +59,13 @@ def _triggers(events: tuple[Event, ...]) -> set[str]:
     return {e.trigger.text for e in events}
 
 
-def _arguments(events: tuple[Event, ...], field: str) -> set[tuple[str, str]]:
-    return {(e.trigger.text, actor) for e in events for actor in getattr(e, field)}
-
-
 def test_every_rule_has_an_example_and_a_unique_name() -> None:
     names = [rule.name for table in RULES for rule in table]
     assert len(names) == len(set(names))
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
-        "events.trigger", "events.veto", "events.sense", "events.agent", "events.target"}
+        "events.trigger", "events.veto", "events.sense", "events.agent", "events.target",
+        "events.recipient", "events.instrument", "events.mention"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))
@@ -108,22 +116,73 @@ def test_veto_keeps_every_event_on_its_counter_example(nlp: Language, rule: Rule
     assert kept == _triggers(_events(nlp, text, rule.name))
 
 
-@pytest.mark.parametrize(("field", "rule", "text"), [
-    case for field, table in (("agents", AGENTS), ("targets", TARGETS))
-    for case in _cases(table, "examples", field)])
-def test_argument_rule_reads_an_actor_on_its_example(nlp: Language, field: str,
-                                                     rule: Rule[object], text: str) -> None:
-    found = _arguments(_events(nlp, text), field)
-    without = _arguments(_events(nlp, text, rule.name), field)
-    assert found - without, f"{rule.name} reads no {field[:-1]} here: {found}"
+_ROLES = (("agents", AGENTS), ("targets", TARGETS), ("recipients", RECIPIENTS),
+          ("instruments", INSTRUMENTS))
+_FIELDS = tuple(field for field, _ in _ROLES)
 
 
-@pytest.mark.parametrize(("field", "rule", "text"), [
-    case for field, table in (("agents", AGENTS), ("targets", TARGETS))
-    for case in _cases(table, "counter", field)])
-def test_argument_rule_reads_nothing_on_its_counter_example(nlp: Language, field: str,
-                                                            rule: Rule[object], text: str
-                                                            ) -> None:
+@dataclass(frozen=True)
+class _Word:
+    """Any content word of an example taken as a trigger, with its listed CAMEO code if any:
+    role rules name tokens whatever the trigger inventory holds."""
+
+    token: Token
+    noun: bool
+    cameo: str
+
+
+def _named(nlp: Language, text: str, table: RuleTable[Any], *disabled: str
+           ) -> set[tuple[str, str]]:
+    """Return (word, token) pairs the role rules of `table` name over every content word."""
+    key = ("actors",)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(Settings(stages=_STAGES[:-1]), nlp=nlp)
+    pipeline = _PIPELINES[key]
+    article = Article(id="r1", text=text, published=date(2021, 3, 10))
+    doc = pipeline.nlp(text)
+    finder = ArgumentFinder(pipeline.apply(article, doc), doc, disabled)
+    rules = table.active(disabled)
+    lex = lexicon()
+    named: set[tuple[str, str]] = set()
+    for token in doc:
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue
+        table_of = lex.nouns if token.pos_ == "NOUN" else lex.verbs
+        word = _Word(token, token.pos_ == "NOUN", table_of.get(token.lemma_.lower(), ""))
+        named |= {(token.text, h.text) for h in finder._heads(word, rules)}
+    return named
+
+
+@pytest.mark.parametrize(("table", "rule", "text"), [
+    case for _, table in _ROLES for case in _cases(table, "examples", table)])
+def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: RuleTable[Any],
+                                                      rule: Rule[object], text: str) -> None:
+    found, without = _named(nlp, text, table), _named(nlp, text, table, rule.name)
+    assert found - without, f"{rule.name} names nothing here: {found}"
+
+
+@pytest.mark.parametrize(("table", "rule", "text"), [
+    case for _, table in _ROLES for case in _cases(table, "counter", table)])
+def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: RuleTable[Any],
+                                                       rule: Rule[object], text: str) -> None:
+    assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
+
+
+def _participants(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
+    return {(field, e.trigger.text, actor) for e in events for field in _FIELDS
+            for actor in getattr(e, field)}
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(MENTIONS, "examples"))
+def test_mention_rule_reaches_an_actor_on_its_example(nlp: Language, rule: Rule[object],
+                                                      text: str) -> None:
+    found = _participants(_events(nlp, text))
+    without = _participants(_events(nlp, text, rule.name))
+    assert found - without, f"{rule.name} reaches no actor here: {found}"
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(MENTIONS, "counter"))
+def test_mention_rule_reaches_nothing_on_its_counter_example(nlp: Language, rule: Rule[object],
+                                                             text: str) -> None:
     assert _events(nlp, text), "the counter-example should hold an event"
-    assert _arguments(_events(nlp, text), field) == _arguments(_events(nlp, text, rule.name),
-                                                               field)
+    assert _participants(_events(nlp, text)) == _participants(_events(nlp, text, rule.name))

@@ -1,0 +1,214 @@
+"""Coreference inside one article: which actor a pronoun or a definite description stands for.
+
+Rules of our own, offline, in one left-to-right pass: each pronoun ("he", "its", "they") and each
+definite description of `coref.toml` ("the company", "the planemaker", "the president") takes
+the most salient earlier actor mention that agrees with it in kind (a person for "he"/"she", no
+person for "it"/"they", an organisation for "the company", a person with that title for "the
+president"): the nearest sentence first, and in a sentence a subject before other mentions,
+then the latest. A resolved pronoun is itself a mention the next one can take. "It" is left
+alone when it is expletive ("it is expected that") or when the subject before it is a thing no
+actor names ("The SDK ... it"), which it more likely means. The result is a mapping from token
+index to actor id; the actors stage's records stay as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common.spans import SpanIndex, phrase_head
+from kg.model import Actor
+
+_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_SINGULAR = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+# kinds "they" stands for wherever they stand ("the rebels ... they"); other bodies (a company,
+# a state) only as a subject, since "they" after one in another role more often means people
+_PLURAL_KINDS = frozenset({"group", "armed_group", "military"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+PRONOUN_SENTENCES = 1  # sentences back (besides its own) a pronoun looks for its antecedent
+DESCRIPTION_SENTENCES = 4  # likewise for a definite description
+
+
+@dataclass(frozen=True)
+class CorefLexicon:
+    """The description nouns of `coref.toml`: kinds they stand for, and role titles."""
+
+    kinds: Mapping[str, frozenset[str]]
+    titles: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def coref_lexicon() -> CorefLexicon:
+    """Return the description lexicon, read once from `coref.toml`."""
+    text = resources.files("kg.extract.common").joinpath("coref.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    return CorefLexicon(kinds={k: frozenset(v) for k, v in table["kinds"].items()},
+                        titles=frozenset(table["titles"]["words"]))
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """An actor mention as salience sees it: head token, sentence, whether it is a subject."""
+
+    i: int
+    sent: int
+    actor: str
+    subject: bool
+
+
+def _subject(token: Token) -> bool:
+    """Tell whether a mention is a subject or names the owner or kind of one ("Apple's music
+    service passed Wal-Mart": Apple is as salient as the subject)."""
+    if token.dep_ in ("poss", "compound"):
+        token = token.head
+    return token.dep_ in _SUBJECTS
+
+
+def _expletive(token: Token) -> bool:
+    """Tell whether "it" stands for nothing: "it is likely that ...", "it is expected that"."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ not in _SUBJECTS or head.i == token.i:
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i
+               for c in head.children) \
+        and (head.lemma_ in ("be", "seem", "appear", "take", "remain", "become")
+             or token.dep_ == "nsubjpass" or any(c.dep_ == "acomp" for c in head.children))
+
+
+class _Resolver:
+    """One pass over an article, mapping anaphors to actors."""
+
+    def __init__(self, doc: Doc, index: SpanIndex, actors: Iterable[Actor]) -> None:
+        self.doc = doc
+        self.index = index
+        self.lex = coref_lexicon()
+        self.kinds = {a.id: a.kind for a in actors}
+        self.titles = {a.id: {w.lower() for t in a.titles for w in t.split()}
+                       for a in actors if a.kind == "person"}
+        self.sent = [0] * len(doc)
+        self.subjects: list[list[Token]] = []  # the noun subjects of each sentence, in order
+        for n, sent in enumerate(doc.sents):
+            self.subjects.append([])
+            for token in sent:
+                self.sent[token.i] = n
+                if token.dep_ in _SUBJECTS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+                    self.subjects[n].append(token)
+        self.seen: list[_Mention] = []
+        self.found: dict[int, str] = {}
+
+    def _agrees(self, token: Token, actor: str) -> bool:
+        word, kind = token.lower_, self.kinds.get(actor, "other")
+        if word in _PERSONAL:
+            return kind == "person"
+        if word in _SINGULAR:
+            return kind != "person"
+        if word in _PLURAL:
+            return kind != "person"
+        noun = token.lemma_.lower()
+        if noun in self.lex.titles and noun not in self.lex.kinds:
+            return noun in self.titles.get(actor, ())
+        return kind in self.lex.kinds.get(noun, ()) or (
+            kind == "person" and token.lower_ in self.titles.get(actor, ()))
+
+    def _bound(self, token: Token, mention: _Mention) -> bool:
+        """Tell whether a mention is the subject of the pronoun's own verb, which a non-reflexive
+        object pronoun cannot mean ("Hamas attacked them")."""
+        if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith(("self", "ves")):
+            return False
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        return self.doc[mention.i].head.i == verb.i and mention.subject
+
+    def _thing_subject(self, token: Token) -> bool:
+        """Tell whether the latest subject before "it"/"they" is a thing no actor names."""
+        here = self.sent[token.i]
+        before = [s for s in self.subjects[here] if s.i < token.i]
+        if not before and here > 0:
+            before = self.subjects[here - 1]
+        if not before:
+            return False
+        last = before[-1]
+        if last.pos_ == "PRON" or self.index.actor_at(last) is not None or last.i in self.found:
+            return False
+        plural = "Plur" in last.morph.get("Number", [])
+        return plural == (token.lower_ in _PLURAL)
+
+    def _pick(self, token: Token, window: int) -> str | None:
+        here = self.sent[token.i]
+        best: tuple[int, int, int] | None = None
+        pick: str | None = None
+        for mention in reversed(self.seen):
+            if mention.sent < here - window:
+                break
+            if mention.i == token.i or not self._agrees(token, mention.actor) or \
+                    self._bound(token, mention):
+                continue
+            if token.lower_ in _PLURAL and not mention.subject and \
+                    self.kinds.get(mention.actor) not in _PLURAL_KINDS:
+                continue
+            rank = (here - mention.sent, 0 if mention.subject else 1, -mention.i)
+            if best is None or rank < best:
+                best, pick = rank, mention.actor
+        return pick
+
+    def _description(self, token: Token) -> bool:
+        """Tell whether a noun is a definite description of `coref.toml` ("the planemaker")."""
+        noun = token.lemma_.lower()
+        if (noun not in self.lex.kinds and noun not in self.lex.titles) or token.pos_ != "NOUN":
+            return False
+        kids = list(token.children)
+        if any(c.dep_ in ("appos", "relcl") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+               for c in kids) or token.dep_ == "compound":
+            return False  # "the company Airbus", "the Airbus plane": named there
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
+            return False  # "the president of Ukraine" is named by its complement
+        return any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in kids)
+
+    def _anaphor(self, token: Token) -> str | None:
+        word = token.lower_
+        if word in _PERSONAL or word in _SINGULAR or word in _PLURAL:
+            if token.pos_ != "PRON" or (word == "it" and _expletive(token)):
+                return None
+            if word not in _PERSONAL and self._thing_subject(token):
+                return None
+            return self._pick(token, PRONOUN_SENTENCES)
+        if token.pos_ == "NOUN" and self._description(token) and \
+                self.index.actor_at(token) is None:
+            return self._pick(token, DESCRIPTION_SENTENCES)
+        return None
+
+    def run(self) -> dict[int, str]:
+        heads: dict[int, str] = {}
+        for occurrence in self.index.actors:
+            head = phrase_head(self.doc, occurrence.start, occurrence.end)
+            if head is not None:
+                heads.setdefault(head.i, occurrence.id)
+        for token in self.doc:
+            actor = heads.get(token.i)
+            if actor is None:
+                actor = self._anaphor(token)
+                if actor is not None:
+                    self.found[token.i] = actor
+            if actor is not None:
+                self.seen.append(_Mention(token.i, self.sent[token.i], actor, _subject(token)))
+        return self.found
+
+
+def antecedents(doc: Doc, index: SpanIndex, actors: Iterable[Actor]) -> dict[int, str]:
+    """Return the actor id each resolved pronoun or definite description stands for, keyed by
+    its token index.
+
+    Args:
+        doc: The parsed article.
+        index: The actor mentions of the `actors` stage.
+        actors: The actor records, for their kinds and titles.
+    """
+    return _Resolver(doc, index, actors).run()

@@ -1,0 +1,143 @@
+"""Dependency-parse helpers the role rules share: a trigger's dependents, prepositions, the
+clause that gives a subjectless verb its subject, and the lemma lists of `roles.toml`."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Protocol
+
+from spacy.tokens import Token
+
+_CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
+_OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
+_UNITS = {"%", "percent", "point", "per", "cent"}
+_STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline
+
+
+class Predicate(Protocol):
+    """What a role rule needs of a trigger: its token, whether it is a noun, its CAMEO code."""
+
+    @property
+    def token(self) -> Token: ...
+
+    @property
+    def noun(self) -> bool: ...
+
+    @property
+    def cameo(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """The lemma lists of `roles.toml` (see the comments there)."""
+
+    patient_subject: frozenset[str]
+    transfer: frozenset[str]
+    patient_possessor: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def role_lexicon() -> RoleLexicon:
+    """Return the role lemma lists, read once from `roles.toml`."""
+    text = resources.files("kg.extract.events").joinpath("roles.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    return RoleLexicon(**{name: frozenset(table[name]) for name in RoleLexicon.__annotations__})
+
+
+def lemma(token: Token) -> str:
+    """Return a token's lemma in lowercase."""
+    return str(token.lemma_).lower()
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """Return the dependents of `token` with one of the dependency labels `deps`."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def preps(token: Token) -> list[Token]:
+    """Return a trigger's prepositions, also those hung on its particle ("pulled back from")."""
+    found = children(token, "prep", "dative", "agent")
+    for part in children(token, "prt", "advmod"):
+        found += children(part, "prep")
+    return found
+
+
+def objects_of(words: set[str] | frozenset[str], token: Token) -> list[Token]:
+    """Return the objects of the trigger's prepositions among `words` ("on X" of "attack")."""
+    return [p for a in preps(token) if a.lower_ in words for p in children(a, "pobj")]
+
+
+def has_object(token: Token) -> bool:
+    """Tell whether a verb has a direct object or a clausal complement of its own."""
+    return bool(children(token, "dobj", "oprd", "ccomp", "attr", "acomp"))
+
+
+def patient_subject(token: Token) -> bool:
+    """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
+    object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
+    first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
+    if lemma(token) not in role_lexicon().patient_subject:
+        return False
+    return all(_quantity(o) for o in children(token, "dobj", "dative"))
+
+
+def _quantity(token: Token) -> bool:
+    """Tell whether an object is a distance moved ("fell 340 points", "gained 0.77%") rather
+    than what the subject acted on; a sum of money is not ("GM lost $6 billion")."""
+    return token.like_num or lemma(token) in _UNITS
+
+
+def reduced_passive(token: Token) -> bool:
+    """Tell whether a verb is a passive without its auxiliary, as in headlines ("Penske Auto
+    selected to buy Saturn", "Apple swamped by pre-orders"): a past participle with a subject
+    or a by-agent, and no auxiliary. A bare participle counts only in a line without final
+    punctuation, a headline: in a sentence it is more likely a past tense mistagged."""
+    headline = token.tag_ == "VBN" and not {t.text for t in token.sent[-3:]} & _STOPS
+    passive = headline or bool(children(token, "agent"))
+    return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
+
+
+def _infinitive_of_noun(token: Token) -> bool:
+    """Tell whether a verb is a "to" infinitive completing a noun ("a contract to supply")."""
+    return token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN" and any(
+        c.lower_ == "to" for c in children(token, "aux"))
+
+
+def controller(token: Token, *, depth: int = 3) -> list[Token]:
+    """Return the subject a subjectless verb takes from the clause it completes or is joined to.
+
+    "Boeing agreed to buy Fokker and sold planes": "sold" joins "buy", which completes "agreed",
+    whose subject is Boeing. An object controls an infinitive ("allowed developers to create");
+    a passive's subject controls likewise ("was forced to withdraw"); an infinitive completing
+    a noun takes the noun's owner ("Airbus's plan to build") or the subject of the verb whose
+    object the noun is ("EADS won a contract to supply").
+    """
+    climb = token
+    for _ in range(depth):
+        if _infinitive_of_noun(climb):
+            noun = climb.head  # "signed a contract to supply", "the Airbus plan to build"
+            owners = children(noun, "poss") or [c for c in children(noun, "compound")
+                                                if c.pos_ == "PROPN"]
+            if owners or noun.dep_ != "dobj":
+                return owners
+            climb = noun.head
+            found = children(climb, "nsubj")
+            if found:
+                return found
+            continue
+        if climb.dep_ not in _CLIMB or climb.head.i == climb.i:
+            return []
+        up = climb.head
+        if climb.dep_ == "xcomp" and children(up, *_OBJECT_CONTROL):
+            return children(up, *_OBJECT_CONTROL)
+        if climb.dep_ == "advcl" and climb.tag_ not in ("VBG", "VB"):
+            return []  # a finite clause without a subject names none; "killing", "to raise" do
+        found = children(up, "nsubj", "nsubjpass") if climb.dep_ != "conj" else children(
+            up, "nsubj")
+        if found:
+            return found
+        climb = up
+    return []

@@ -1,0 +1,48 @@
+"""Coreference inside an article: pronouns and definite descriptions to the actors named before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.config import Settings
+from kg.extract import Pipeline
+from kg.extract.common.coref import antecedents
+from kg.extract.common.spans import SpanIndex
+from kg.keys import actor_id
+from kg.model import Article
+
+
+def _resolved(nlp: Language, text: str) -> dict[str, str]:
+    """Return anaphor text -> actor id for every anaphor resolved in `text`."""
+    pipeline = Pipeline(Settings(stages=("times", "places", "actors")), nlp=nlp)
+    article = Article(id="c1", text=text, published=date(2021, 3, 10))
+    doc = nlp(text)
+    extraction = pipeline.apply(article, doc)
+    found = antecedents(doc, SpanIndex(extraction), extraction.actors)
+    return {doc[i].text: actor for i, actor in found.items()}
+
+
+@pytest.mark.parametrize(("text", "anaphor", "name"), [
+    ("John Smith met Hamas in Cairo. He said the talks went well.", "He", "John Smith"),
+    ("Boeing met Airbus in Paris. It said the talks went well.", "It", "Boeing"),
+    ("Boeing said on Monday that its profits had fallen.", "its", "Boeing"),
+    ("Boeing reported a loss. The planemaker blamed the strike.", "planemaker", "Boeing"),
+    ("President Vladimir Putin met John Smith. The president said little.", "president",
+     "Vladimir Putin"),
+])
+def test_coref_resolves_anaphor_to_earlier_actor(nlp: Language, text: str, anaphor: str,
+                                                 name: str) -> None:
+    assert _resolved(nlp, text).get(anaphor) == actor_id(name)
+
+
+@pytest.mark.parametrize(("text", "anaphor"), [
+    ("Boeing met John Smith. It is expected that prices will rise.", "It"),  # expletive
+    ("Boeing built the new jet. The jet flew well, and it landed early.", "it"),  # a thing
+    ("John Smith met Hamas. The president said little.", "president"),  # no such title
+    ("Boeing met Airbus. She said little.", "She"),  # no person before
+])
+def test_coref_leaves_unresolvable_anaphor_alone(nlp: Language, text: str, anaphor: str) -> None:
+    assert anaphor not in _resolved(nlp, text)
