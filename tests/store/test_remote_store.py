@@ -73,12 +73,24 @@ def test_remote_takes_explicit_urls(kwargs: dict[str, str | None], expected: tup
     store.close()
 
 
-def test_remote_without_graph_store_url_refuses_dump(oxigraph_server: str) -> None:
-    store = RemoteStore(
-        query_url=f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update", store_url=None
-    )
-    with pytest.raises(StoreError):
-        store.dump(io.BytesIO())
+def test_remote_without_graph_store_url_writes_and_dumps_by_query(remote: RemoteStore,
+                                                                  oxigraph_server: str) -> None:
+    """No Graph Store URL: graphs go in by INSERT DATA of bounded size (a graph bigger than one
+    request is split) and come back page by page, whole."""
+    store = RemoteStore(query_url=f"{oxigraph_server}/query",
+                        update_url=f"{oxigraph_server}/update", store_url=None,
+                        chunk_bytes=2_000, max_rows=7)
+    big = _graph("big", *((EX[f"s{n}"], EX.p, Literal(f"value {n}")) for n in range(60)))
+    store.put(big, text_hash="h-big")
+    store.put(_graph("small", (EX.s, EX.p, Literal("one"))), text_hash="h-small")
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    dataset = Dataset()
+    dataset.parse(data=out.getvalue().decode(), format="nquads")
+    assert len(dataset.graph(KGR["graph/big"])) == 61
+    assert len(dataset.graph(KGR["graph/small"])) == 2
+    assert store.remove(str(KGR["graph/big"])) is True
+    assert store.graphs() == [KGR["graph/small"]]
     store.close()
 
 
