@@ -68,6 +68,7 @@ class _OneLine(logging.Formatter):
 
 class _State:
     debug = False
+    remote: dict[str, object] = {}  # remote store settings given before the command
 
 
 def _fail(message: str) -> None:
@@ -139,6 +140,12 @@ def _settings(config: Path | None, store: str | None = None) -> Settings:
             else Settings()
     else:
         settings = load_settings(config)
+    if _State.remote:
+        remote = {"store": "remote", **_State.remote}
+        try:
+            settings = Settings.model_validate({**settings.model_dump(), **remote})
+        except ValueError as exc:
+            raise KGError(f"invalid remote store options: {exc}") from None
     if store is None:
         return settings
     if store == "memory":
@@ -148,10 +155,48 @@ def _settings(config: Path | None, store: str | None = None) -> Settings:
     return settings.model_copy(update={"store": "oxigraph", "store_path": store})
 
 
+class Server(StrEnum):
+    oxigraph = "oxigraph"
+    fuseki = "fuseki"
+    virtuoso = "virtuoso"
+    generic = "generic"
+
+
+class Auth(StrEnum):
+    none = "none"
+    basic = "basic"
+    digest = "digest"
+
+
+_REMOTE = "Remote store (before the command; a password only from KG_STORE_PASSWORD or ~/.netrc)"
+
+
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs."
-                                              )] = False) -> None:
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    server: Annotated[Server | None, typer.Option(
+        "--server", rich_help_panel=_REMOTE,
+        help="SPARQL server profile: fills in the endpoint URLs under --store URL.")] = None,
+    query_url: Annotated[str | None, typer.Option(
+        "--query-url", rich_help_panel=_REMOTE, help="SPARQL 1.1 Query endpoint URL.")] = None,
+    update_url: Annotated[str | None, typer.Option(
+        "--update-url", rich_help_panel=_REMOTE, help="SPARQL 1.1 Update endpoint URL.")] = None,
+    graph_store_url: Annotated[str | None, typer.Option(
+        "--graph-store-url", rich_help_panel=_REMOTE,
+        help="Graph Store Protocol endpoint URL ('' for none: chunked INSERT DATA).")] = None,
+    auth: Annotated[Auth | None, typer.Option(
+        "--auth", rich_help_panel=_REMOTE, help="HTTP authentication scheme.")] = None,
+    user: Annotated[str | None, typer.Option(
+        "--user", envvar="KG_STORE_USER", rich_help_panel=_REMOTE,
+        help="User name for the remote store.")] = None,
+) -> None:
     _State.debug = debug
+    given = {"server": server and server.value, "query_url": query_url,
+             "update_url": update_url, "store_url": graph_store_url,
+             "auth": auth and auth.value, "user": user}
+    _State.remote = {key: value for key, value in given.items() if value is not None}
+    if set(_State.remote) <= {"user"}:  # a user name from the environment alone is no request
+        _State.remote = {}
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine(debug))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler],

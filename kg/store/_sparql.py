@@ -511,14 +511,16 @@ def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
     Examples:
         >>> page("SELECT ?a ?b { ?a ?p ?b }", ["a", "b"], 10, 20)
         'SELECT ?a ?b { ?a ?p ?b }\\nORDER BY ?a ?b LIMIT 10 OFFSET 20'
-        >>> page("SELECT ?a { ?a ?p ?b } ORDER BY DESC(?a)", ["a"], 10, 0)
-        'SELECT ?a { ?a ?p ?b } ORDER BY DESC(?a)\\n ?a LIMIT 10 OFFSET 0'
+        >>> page("SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)", ["a", "b"], 10, 0)
+        'SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)\\n ?b LIMIT 10 OFFSET 0'
     """
     words = _tail_words(sparql)
     if words & {"LIMIT", "OFFSET", "VALUES"}:
         raise QueryError(f"the query has its own {'/'.join(sorted(words - {'ORDER BY'}))}, so "
                          f"kg cannot read it page by page")
-    keys = " ".join(f"?{name}" for name in variables)
+    # a variable the query already orders by is not named twice (Virtuoso then sorts wrongly)
+    ordered = set(re.findall(r"[?$]([A-Za-z0-9_]+)", _tail(sparql)))
+    keys = " ".join(f"?{name}" for name in variables if name not in ordered)
     order = "\n " if "ORDER BY" in words else "\nORDER BY "
     return f"{sparql}{order}{keys} LIMIT {size} OFFSET {offset}"
 
@@ -535,3 +537,23 @@ def own_limit(sparql: str) -> int | None:
     """
     limit = _LIMIT.search(_tail(sparql))
     return int(limit.group(1)) if limit else None
+
+
+_FORMS = re.compile(r"(?<![A-Za-z0-9_:])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![A-Za-z0-9_])",
+                    re.IGNORECASE)
+
+
+def form(sparql: str) -> str:
+    """Return the query form ("SELECT", "CONSTRUCT", "DESCRIBE" or "ASK"; "" if none is found):
+    its first keyword outside comments, strings and IRIs.
+
+    Examples:
+        >>> form("# SELECT\nPREFIX a: <http://x/ASK> CONSTRUCT { ?s ?p 'ASK' } WHERE {}")
+        'CONSTRUCT'
+    """
+    text = list(sparql)
+    for found in _scanner().finditer(sparql):
+        if found.group()[0] in "#'\"<":
+            text[found.start():found.end()] = " " * (found.end() - found.start())
+    first = _FORMS.search("".join(text))
+    return first.group(1).upper() if first else ""

@@ -67,7 +67,9 @@ if TYPE_CHECKING:
 
     from httpcore._backends.base import SOCKET_OPTION as SocketOption
 
+# what a query asks for, by its form: a server may answer a CONSTRUCT in any format it likes
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_ACCEPT_GRAPH = "application/n-triples, application/sparql-results+json;q=0.5"
 _DUMP_FORMATS = ("nquads", "trig", "turtle")
 _CHUNK = 1 << 16
 _GRAPHS_PER_COUNT = 100  # graphs whose triples one verification query counts
@@ -442,8 +444,9 @@ class RemoteStore(Store):
             raise _sparql.refuse(data["query"], _line(body.decode("utf-8", "replace")))
         if not 200 <= status < 300:
             raise StoreError(
-                f"POST {shown(self.query_url)} failed with HTTP {status}: "
-                f"{_line(body.decode('utf-8', 'replace'))} (sent: {_line(data['query'])})")
+                f"POST {shown(self.query_url)} failed with HTTP {status}{_hint(status)}: "
+                f"{_line(body.decode('utf-8', 'replace')) or 'no answer'} "
+                f"(sent: {_line(data['query'])})")
         if media.split(";")[0].strip().lower() not in _RESULT_TYPES:
             raise StoreError(
                 f"{shown(self.query_url)} did not answer with SPARQL results but with "
@@ -456,7 +459,8 @@ class RemoteStore(Store):
             "POST",
             self.query_url,
             data=data,
-            headers={"Accept": _ACCEPT},
+            headers={"Accept": _ACCEPT_GRAPH if _sparql.form(data["query"]) in
+                     ("CONSTRUCT", "DESCRIBE") else _ACCEPT},
             timeout=httpx.Timeout(max(0.1, deadline - time.monotonic())),
         ) as response:
             chunks = []
@@ -627,8 +631,10 @@ def _same(term: Node | None) -> Node | None:
 
 
 def _line(text: str, width: int = 160) -> str:
-    """Return the first non-empty line of a text, cut to `width` characters (for messages)."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """Return the first line of a text that is neither empty nor a comment, cut to `width`
+    characters (for messages: never a whole update or answer)."""
+    first = next((line.strip() for line in text.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")), "")
     return first if len(first) <= width else first[:width - 1] + "…"
 
 
@@ -732,4 +738,14 @@ def _check(
         return
     text = _line(response.read().decode("utf-8", "replace"))
     told = f" (sent: {_line(sent)})" if sent else ""
-    raise error(f"{what} failed with HTTP {response.status_code}: {text or 'no answer'}{told}")
+    raise error(f"{what} failed with HTTP {response.status_code}{_hint(response.status_code)}: "
+                f"{text or 'no answer'}{told}")
+
+
+def _hint(status: int) -> str:
+    if status in (401, 403):
+        return (" (not allowed: check the user and password, KG_STORE_USER/KG_STORE_PASSWORD "
+                "or ~/.netrc, and the auth scheme)")
+    if status == 404:
+        return " (no such endpoint: check the URL or the server profile)"
+    return ""
