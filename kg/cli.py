@@ -189,11 +189,14 @@ def _main(
     user: Annotated[str | None, typer.Option(
         "--user", envvar="KG_STORE_USER", rich_help_panel=_REMOTE,
         help="User name for the remote store.")] = None,
+    max_rows: Annotated[int | None, typer.Option(
+        "--max-rows", min=1, rich_help_panel=_REMOTE,
+        help="Rows the server cuts a result at, when it does not say so itself.")] = None,
 ) -> None:
     _State.debug = debug
     given = {"server": server and server.value, "query_url": query_url,
              "update_url": update_url, "store_url": graph_store_url,
-             "auth": auth and auth.value, "user": user}
+             "auth": auth and auth.value, "user": user, "max_rows": max_rows}
     _State.remote = {key: value for key, value in given.items() if value is not None}
     if set(_State.remote) <= {"user"}:  # a user name from the environment alone is no request
         _State.remote = {}
