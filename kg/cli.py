@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import sys
+import threading
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -538,6 +539,36 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
     typer.echo(f"removed {article}")
+
+
+@app.command("serve")
+def serve_cmd(
+    store: StoreOpt = None,
+    bind: Annotated[str, typer.Option(
+        "--bind", help="HOST:PORT to listen on (other machines reach it only if you say so).")
+    ] = "127.0.0.1:7878",
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds per query.")] = 30.0,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the embedded store read-only over SPARQL, with a query page in the browser.
+
+    Example: kg serve --store .kg/store   (then open http://127.0.0.1:7878/)
+    """
+    import signal
+
+    from kg.store.serve import serving
+
+    settings = _settings(config, store)
+    if settings.store != "oxigraph":
+        raise KGError("kg serve serves the embedded store (a folder); a remote store is a "
+                      "SPARQL server already")
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    with serving(settings.store_path, bind, timeout=timeout) as url:
+        typer.echo(f"serving {settings.store_path} read-only: SPARQL at {url}/query, "
+                   f"query page at {url}/ (Ctrl-C stops)", err=True)
+        stop.wait()
 
 
 @app.command("eval")
