@@ -8,9 +8,11 @@ on its first partition. Shards need a folder every worker can write to (a shared
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path
 
 from distributed import Client, Future, wait
@@ -119,7 +121,8 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
                 tally.stored(done)
     except KGError:
         raise
-    except (OSError, TimeoutError) as exc:  # the scheduler went away mid-run
+    except (OSError, TimeoutError, CancelledError, asyncio.CancelledError) as exc:
+        # the scheduler went away mid-run (its tasks are cancelled)
         raise ClusterError(f"lost the Dask scheduler at {scheduler}: {_first_line(exc)}"
                            ) from None
     return tally.summary()
