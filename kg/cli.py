@@ -169,7 +169,7 @@ class Auth(StrEnum):
     digest = "digest"
 
 
-_REMOTE = "Remote store (before the command; a password only from KG_STORE_PASSWORD or ~/.netrc)"
+_REMOTE = "Remote store (before the command)"
 
 
 @app.callback()
@@ -189,7 +189,8 @@ def _main(
         "--auth", rich_help_panel=_REMOTE, help="HTTP authentication scheme.")] = None,
     user: Annotated[str | None, typer.Option(
         "--user", envvar="KG_STORE_USER", rich_help_panel=_REMOTE,
-        help="User name for the remote store.")] = None,
+        help="User name for the remote store; the password only from KG_STORE_PASSWORD or "
+             "~/.netrc.")] = None,
     max_rows: Annotated[int | None, typer.Option(
         "--max-rows", min=1, rich_help_panel=_REMOTE,
         help="Rows the server cuts a result at, when it does not say so itself.")] = None,
