@@ -548,7 +548,7 @@ def form(sparql: str) -> str:
     its first keyword outside comments, strings and IRIs.
 
     Examples:
-        >>> form("# SELECT\n CONSTRUCT { ?s ?p 'ASK' } WHERE {}")
+        >>> form("PREFIX a: <http://x/ASK> CONSTRUCT { ?s ?p 'ASK' } WHERE {}")
         'CONSTRUCT'
     """
     text = list(sparql)
