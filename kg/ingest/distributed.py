@@ -8,14 +8,17 @@ on its first partition. Shards need a folder every worker can write to (a shared
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path
 
 from distributed import Client, Future, wait
 
 from kg.config import Settings
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError
 from kg.ingest.batches import (
     IngestSummary,
     OnError,
@@ -29,6 +32,15 @@ from kg.ingest.shards import shard_name, write_shard
 from kg.ingest.workers import MappedArticle, Result, work
 from kg.model import Article, Failure
 from kg.store import Store
+
+# articles per task at most: progress moves by no more than this many articles at a time
+TASK_ARTICLES = 4
+# seconds to wait for a worker (none left, or none joined yet) or for the scheduler to answer
+WORKER_WAIT = 30.0
+
+
+class ClusterError(KGError, RuntimeError):
+    """The Dask cluster cannot go on: the scheduler is gone or no worker is left."""
 
 
 def extract_partition(settings_json: str, batch: list[Article], shard: str | None
@@ -72,11 +84,13 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
         partition: Articles per task.
         keep_stale: Skip (and count as kept) articles stored by another extractor version.
         on_error: Called with each bad input or failed article.
-        on_progress: Called with the number of articles handled so far.
+        on_progress: Called with the number of articles handled so far (tasks hold at most
+            `TASK_ARTICLES` articles, so it moves article by article, a few at a time).
 
     Raises:
         StoreError: If neither or both of `store` and `out` are given, or a write fails.
-        OSError: If the scheduler cannot be reached.
+        ClusterError: If the scheduler cannot be reached or goes away, or no worker is left for
+            `WORKER_WAIT` seconds.
     """
     if (store is None) == (out is None):
         raise StoreError("give exactly one of a store and a shard folder (--out)")
@@ -86,23 +100,64 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
         folder.mkdir(parents=True, exist_ok=True)
     pending = tally.unstored(articles(inputs, settings=settings, on_error=tally.fail), store,
                              settings=settings, keep_stale=keep_stale)
-    with Client(scheduler, timeout=30) as client:  # type: ignore[no-untyped-call]
-        slots = 2 * max(1, sum(client.nthreads().values()))
-        for results in _stream(client, pending, settings, folder, partition, slots):
-            done = []
-            for item in results:
-                if isinstance(item, Failure):
-                    tally.fail(item.error())
-                else:
-                    done.append(item)
-            if store is not None and done:
-                write(store, done)
-            tally.stored(done)
+    partition = max(1, min(partition, TASK_ARTICLES))
+    try:
+        client = Client(scheduler, timeout=WORKER_WAIT)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within "
+                           f"{WORKER_WAIT:g} s: {_first_line(exc)}") from None
+    try:
+        with client:
+            slots = 2 * max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
+            for results in _stream(client, pending, settings, folder, partition, slots, scheduler):
+                done = []
+                for item in results:
+                    if isinstance(item, Failure):
+                        tally.fail(item.error())
+                    else:
+                        done.append(item)
+                if store is not None and done:
+                    write(store, done)
+                tally.stored(done)
+    except KGError:
+        raise
+    except (OSError, TimeoutError, CancelledError, asyncio.CancelledError) as exc:
+        # the scheduler went away mid-run (its tasks are cancelled)
+        raise ClusterError(f"lost the Dask scheduler at {scheduler}: {_first_line(exc)}"
+                           ) from None
     return tally.summary()
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def _done(client: Client, inflight: set[Future[list[Result]]], address: str
+          ) -> tuple[set[Future[list[Result]]], set[Future[list[Result]]]]:
+    """Wait for at least one task to finish; fail if no worker is left for `WORKER_WAIT` s."""
+    alone_since: float | None = None
+    while True:
+        try:
+            finished, left = wait(  # type: ignore[no-untyped-call]
+                inflight, timeout=1.0, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            if client.status != "running":
+                raise ClusterError(f"lost the Dask scheduler at {address}") from None
+            if client.nthreads():  # type: ignore[no-untyped-call]
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since > WORKER_WAIT:
+                raise ClusterError(
+                    f"no Dask worker left at {address} for {WORKER_WAIT:g} s; "
+                    f"{len(inflight)} tasks were waiting") from None
+            continue
+        return finished, left
+
+
 def _stream(client: Client, pending: Iterator[Article], settings: Settings, folder: Path | None,
-            partition: int, slots: int) -> Iterator[list[Result]]:
+            partition: int, slots: int, scheduler: str) -> Iterator[list[Result]]:
     """Submit partitions, at most `slots` in flight, and yield each result list as it is done."""
     text = settings.model_dump_json()
     inflight: set[Future[list[Result]]] = set()
@@ -113,9 +168,10 @@ def _stream(client: Client, pending: Iterator[Article], settings: Settings, fold
         shard = str(folder / shard_name(index)) if folder is not None else None
         inflight.add(client.submit(extract_partition, text, batch, shard, pure=False))
         while len(inflight) >= slots:
-            finished, inflight = wait(  # type: ignore[no-untyped-call]
-                inflight, return_when="FIRST_COMPLETED")
+            finished, inflight = _done(client, inflight, scheduler)
             for future in finished:
                 yield future.result()
-    for future in inflight:
-        yield future.result()
+    while inflight:
+        finished, inflight = _done(client, inflight, scheduler)
+        for future in finished:
+            yield future.result()

@@ -49,7 +49,7 @@ def open_store(spec: str | Path | Settings) -> Store:
         spec: "memory"; an "http://" or "https://" URL of an oxigraph server (see
             `RemoteStore` for other servers); a directory path for an embedded store; or
             `Settings`, whose `store` field ("memory", "oxigraph", "remote") picks the backend,
-            with `store_path` or `endpoint` and `batch_size`.
+            with `store_path`, or `endpoint`, `server` and the endpoint URLs, and `batch_size`.
 
     Returns:
         The open store; use it as a context manager to close it.
@@ -69,12 +69,12 @@ def open_store(spec: str | Path | Settings) -> Store:
 
             return MemoryStore(batch_size=spec.batch_size)
         if spec.store == "remote":
-            if not spec.endpoint:
-                raise ConfigError("settings ask for a remote store but give no endpoint")
+            if not spec.endpoint and not (spec.query_url and spec.update_url):
+                raise ConfigError("settings ask for a remote store but give no endpoint "
+                                  "(endpoint, or query_url and update_url)")
             from kg.store.remote import RemoteStore
 
-            return RemoteStore(spec.endpoint, batch_size=spec.batch_size,
-                               deadline=spec.request_deadline)
+            return RemoteStore.from_settings(spec)
         from kg.store.oxigraph import OxigraphStore
 
         return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait)

@@ -478,3 +478,82 @@ def _outside_reaches(sparql: str, *, update: bool) -> list[str]:
                     found.append(f"{what} {dict(clause)['default'].n3()}")
         traverse(part, visit)
     return found
+
+
+_MODIFIERS = re.compile(r"(?<![A-Za-z0-9_])(ORDER\s+BY|LIMIT|OFFSET|VALUES)(?![A-Za-z0-9_])",
+                        re.IGNORECASE)
+
+
+def _tail_words(sparql: str) -> set[str]:
+    """Return the solution modifiers (ORDER BY, LIMIT, OFFSET, VALUES) after the WHERE group,
+    comments, strings and IRIs blanked out first."""
+    tail = _tail(sparql)
+    return {" ".join(found.group(1).upper().split()) for found in _MODIFIERS.finditer(tail)}
+
+
+def _tail(sparql: str) -> str:
+    """Return the text after a query's WHERE group, comments, strings and IRIs blanked out."""
+    where = _binding_groups(sparql)[0]
+    tail = list(sparql[where.end + 1:])
+    for found in _scanner().finditer("".join(tail)):
+        if found.group()[0] in "#'\"<":
+            tail[found.start():found.end()] = " " * (found.end() - found.start())
+    return "".join(tail)
+
+
+def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
+    """Return a SELECT query's page `offset`..`offset + size` in a stable order: its own ORDER BY
+    (if any) followed by every projected variable, so no two pages overlap or skip a row.
+
+    Raises:
+        QueryError: If the query has its own LIMIT, OFFSET or trailing VALUES (kg cannot page it).
+
+    Examples:
+        >>> page("SELECT ?a ?b { ?a ?p ?b }", ["a", "b"], 10, 20)
+        'SELECT ?a ?b { ?a ?p ?b }\\nORDER BY ?a ?b LIMIT 10 OFFSET 20'
+        >>> page("SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)", ["a", "b"], 10, 0)
+        'SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)\\n ?b LIMIT 10 OFFSET 0'
+    """
+    words = _tail_words(sparql)
+    if words & {"LIMIT", "OFFSET", "VALUES"}:
+        raise QueryError(f"the query has its own {'/'.join(sorted(words - {'ORDER BY'}))}, so "
+                         f"kg cannot read it page by page")
+    # a variable the query already orders by is not named twice (Virtuoso then sorts wrongly)
+    ordered = set(re.findall(r"[?$]([A-Za-z0-9_]+)", _tail(sparql)))
+    keys = " ".join(f"?{name}" for name in variables if name not in ordered)
+    order = "\n " if "ORDER BY" in words else "\nORDER BY "
+    return f"{sparql}{order}{keys} LIMIT {size} OFFSET {offset}"
+
+
+_LIMIT = re.compile(r"(?<![A-Za-z0-9_])LIMIT\s+(\d+)", re.IGNORECASE)
+
+
+def own_limit(sparql: str) -> int | None:
+    """Return the LIMIT a query sets after its WHERE group, if any.
+
+    Examples:
+        >>> own_limit("SELECT * { ?s ?p 'LIMIT 3' } ORDER BY ?s LIMIT 10")
+        10
+    """
+    limit = _LIMIT.search(_tail(sparql))
+    return int(limit.group(1)) if limit else None
+
+
+_FORMS = re.compile(r"(?<![A-Za-z0-9_:])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![A-Za-z0-9_])",
+                    re.IGNORECASE)
+
+
+def form(sparql: str) -> str:
+    """Return the query form ("SELECT", "CONSTRUCT", "DESCRIBE" or "ASK"; "" if none is found):
+    its first keyword outside comments, strings and IRIs.
+
+    Examples:
+        >>> form("PREFIX a: <http://x/ASK> CONSTRUCT { ?s ?p 'ASK' } WHERE {}")
+        'CONSTRUCT'
+    """
+    text = list(sparql)
+    for found in _scanner().finditer(sparql):
+        if found.group()[0] in "#'\"<":
+            text[found.start():found.end()] = " " * (found.end() - found.start())
+    first = _FORMS.search("".join(text))
+    return first.group(1).upper() if first else ""

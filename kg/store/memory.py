@@ -16,7 +16,7 @@ from rdflib.term import URIRef
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import StoreError
-from kg.store import _sparql
+from kg.store import _sparql, registry
 from kg.store.base import (
     Bindings,
     DumpFormat,
@@ -101,18 +101,20 @@ class MemoryStore(Store):
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph; return whether it was there."""
         iri = named_graph_iri(graph_iri)
-        if iri not in self.graphs():
+        if iri not in {graph.identifier for graph in self._ds.graphs()}:
             return False
         self._ds.remove_graph(iri)
         return True
 
     def graphs(self) -> list[URIRef]:
-        """Return the IRIs of the named graphs, sorted."""
-        return sorted(
-            graph.identifier
-            for graph in self._ds.graphs()
-            if graph.identifier != DATASET_DEFAULT_GRAPH_ID and isinstance(graph.identifier, URIRef)
-        )
+        """Return the IRIs of kg's named graphs (`kg.store.registry`), sorted."""
+        return sorted({
+            name
+            for marker in registry.markers()
+            for _, _, _, graph in self._ds.quads((None, marker, None, None))
+            if isinstance(name := getattr(graph, "identifier", graph), URIRef)
+            and name != DATASET_DEFAULT_GRAPH_ID
+        })
 
     def query(
         self,

@@ -23,7 +23,7 @@ from rdflib.term import Node, URIRef
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.rdf import rdflib_term
-from kg.store import _pending, _sparql
+from kg.store import _pending, _sparql, registry
 from kg.store.base import (
     Bindings,
     DumpFormat,
@@ -155,12 +155,13 @@ class OxigraphStore(Store):
         return True
 
     def graphs(self) -> list[URIRef]:
-        """Return the IRIs of the named graphs, sorted."""
-        return sorted(
-            URIRef(name.value)
-            for name in self._store.named_graphs()
-            if isinstance(name, ox.NamedNode)
-        )
+        """Return the IRIs of kg's named graphs (`kg.store.registry`), sorted."""
+        return sorted({
+            URIRef(quad.graph_name.value)
+            for marker in registry.markers()
+            for quad in self._store.quads_for_pattern(None, ox.NamedNode(marker), None, None)
+            if isinstance(quad.graph_name, ox.NamedNode)
+        })
 
     def query(
         self,

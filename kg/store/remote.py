@@ -1,29 +1,35 @@
-"""The remote store: a SPARQL 1.1 endpoint (query, update, Graph Store Protocol) over httpx.
+"""The remote store: any SPARQL 1.1 server, through the standards only (SPARQL 1.1 Query and
+Update, the Graph Store Protocol with `?graph=`) over httpx.
 
-Defaults fit `oxigraph serve` (`{base}/query`, `{base}/update`, `{base}/store`); other servers
-take explicit URLs:
+A server profile (`kg.store._profiles`: oxigraph, fuseki, virtuoso, generic) fills in the
+endpoint URLs not given below a base URL; explicit URLs always win:
 
-- Fuseki: `RemoteStore(query_url=f"{ds}/query", update_url=f"{ds}/update",
-  store_url=f"{ds}/data", union_default_graph=False)` with `tdb2:unionDefaultGraph true` set on
-  the dataset (Fuseki has no per-request union switch).
-- QLever: `RemoteStore(query_url=base, update_url=base, store_url=None,
-  union_default_graph=False)`; QLever's default graph already is the union of its graphs. With
-  no Graph Store URL, `remove` and `dump` raise StoreError.
+- Oxigraph (`oxigraph serve`): `{base}/query`, `{base}/update`, `{base}/store`.
+- Fuseki: base URL the dataset, `{ds}/query`, `{ds}/update`, `{ds}/data`.
+- Virtuoso 7: `{base}/sparql` for query and update, `{base}/sparql-graph-crud` (with
+  credentials, the `-auth` endpoints, which ask for digest authentication).
+- QLever and others: `query_url`, `update_url` and (optionally) `store_url` with server
+  "generic"; without a Graph Store URL, graphs are written by `INSERT DATA` of bounded size and
+  read back page by page.
 
-For oxigraph the union of the named graphs is asked for per request (`union-default-graph`
-parameter), so the server needs no `--union-default-graph` flag.
+Every write is checked: after a batch, the server is asked how many triples each graph holds,
+and a graph that does not hold what was sent is written again, then reported; a success status
+alone counts for nothing. Only kg's own graphs (`kg.store.registry`) are listed, counted,
+validated and exported. A result cut at the server's row limit (announced in
+`X-SPARQL-MaxRows`, or the profile's known cap) is read again page by page, or refused.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import io
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import httpcore
 import httpx
@@ -31,16 +37,17 @@ import tenacity
 from rdflib import Dataset, Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
-from rdflib.term import URIRef
+from rdflib.term import Node, URIRef
 
-from kg.config import DEFAULT_BASE_IRI
-from kg.errors import QueryError, StoreError
-from kg.store import _sparql
+from kg.config import DEFAULT_BASE_IRI, Settings
+from kg.errors import KGError, QueryError, StoreError
+from kg.store import _profiles, _sparql, _writes
 from kg.store.base import (
     Bindings,
     DumpFormat,
     Output,
     QueryResult,
+    Row,
     Stamp,
     Store,
     batched,
@@ -53,65 +60,116 @@ from kg.store.base import (
     stamped,
     stamps_of,
 )
+from kg.vocab import bind_prefixes
 
 if TYPE_CHECKING:
     import ssl
 
     from httpcore._backends.base import SOCKET_OPTION as SocketOption
 
+# what a query asks for, by its form: a server may answer a CONSTRUCT in any format it likes
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
-_DUMP_TYPES = {"nquads": "application/n-quads", "trig": "application/trig",
-               "turtle": "text/turtle"}
+_ACCEPT_GRAPH = "application/n-triples, application/sparql-results+json;q=0.5"
+_DUMP_FORMATS = ("nquads", "trig", "turtle")
 _CHUNK = 1 << 16
+_GRAPHS_PER_COUNT = 100  # graphs whose triples one verification query counts
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _redacting(method: Callable[P, T]) -> Callable[P, T]:
+    """Take credentials out of every error a public method raises (the password, URL user info);
+    the original error is dropped from the chain, so a --debug traceback shows none either."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except KGError as exc:
+            store = args[0]
+            assert isinstance(store, RemoteStore)
+            text = _profiles.redact(str(exc), store._secrets)
+            if text == str(exc):
+                raise
+            raise type(exc)(text) from None
+
+    return call
 
 
 class RemoteStore(Store):
-    """A store behind a SPARQL 1.1 endpoint.
+    """A store behind a SPARQL 1.1 server.
 
     Args:
-        endpoint: Base URL of an oxigraph server; the three URLs below default to
-            `{endpoint}/query`, `{endpoint}/update` and `{endpoint}/store`.
+        endpoint: Base URL of the server; the URLs below default to the `server` profile's
+            paths under it.
+        server: The profile that fills in URLs and limits: "oxigraph" (default), "fuseki",
+            "virtuoso" or "generic" (every URL given).
         query_url: SPARQL query URL.
         update_url: SPARQL update URL.
-        store_url: Graph Store Protocol URL (default `{endpoint}/store`), or None if the server
-            has none.
-        union_default_graph: Send oxigraph's `union-default-graph` parameter with each query.
-        timeout: Default timeout in seconds for each network step (connect, each read, each
-            write) and for a query.
-        deadline: The most seconds one call may take in all, retries included: a server that
-            trickles its answer a byte at a time, or hangs, fails the call after this long.
-        batch_size: Graphs per update request in `put_many`.
+        store_url: Graph Store Protocol URL ("" for the profile's), or None if the server has
+            none: graphs are then written by `INSERT DATA` of at most `chunk_bytes` and exported
+            by paged queries.
+        union_default_graph: Send oxigraph's `union-default-graph` parameter with each query
+            (default: the profile's choice; kg's own queries name their graphs).
+        auth: "none", "basic" or "digest".
+        user: User name (else KG_STORE_USER, else the `~/.netrc` entry of the host).
+        password: Password (else KG_STORE_PASSWORD, else `~/.netrc`); never shown in messages.
+        max_rows: Rows the server cuts a result at when it does not announce it itself
+            (default: the profile's known cap).
+        chunk_bytes: Most bytes of data per `INSERT DATA` request.
+        timeout: Default timeout in seconds for each network step and for a query.
+        deadline: The most seconds one call may take in all, retries included.
+        batch_size: Graphs per batch in `put_many`; each batch is verified as a whole.
         retries: How often a failed request is tried again (unreachable server, HTTP 429, 502,
             503, 504), waiting `backoff` seconds, then twice as long each time (at most 30 s).
         backoff: The first wait between attempts, in seconds.
-
-    Bound parameters go into the query text as a VALUES block opening its WHERE group (terms
-    serialised by rdflib), since SPARQL protocol has no way to pass them beside the query.
-    `put_many` sends one update request per batch (DROP SILENT GRAPH + INSERT DATA for each
-    graph), which oxigraph and Fuseki apply in one transaction.
+        rewrites: How often a graph the server does not hold as sent is written again.
     """
 
     def __init__(
         self,
         endpoint: str | None = None,
         *,
+        server: str = "oxigraph",
         query_url: str | None = None,
         update_url: str | None = None,
         store_url: str | None = "",
-        union_default_graph: bool = True,
+        union_default_graph: bool | None = None,
+        auth: str = "none",
+        user: str | None = None,
+        password: str | None = None,
+        max_rows: int | None = None,
+        chunk_bytes: int = _writes.CHUNK_BYTES,
         timeout: float = 60.0,
         deadline: float = 120.0,
         batch_size: int = 32,
         retries: int = 4,
         backoff: float = 0.5,
+        rewrites: int = 1,
     ) -> None:
+        profile = _profiles.profile(server)
         base = endpoint.rstrip("/") if endpoint else None
         if base is None and not (query_url and update_url):
             raise StoreError("a remote store needs an endpoint or both a query and an update URL")
-        self.query_url = query_url or f"{base}/query"
-        self.update_url = update_url or f"{base}/update"
-        self.store_url = (f"{base}/store" if base else None) if store_url == "" else store_url
-        self.union_default_graph = union_default_graph
+        located = base or query_url or ""
+        userinfo = urllib.parse.urlsplit(located)
+        # credentials in the URL are httpx's to send (basic); else given, environment, .netrc
+        found = None if userinfo.password is not None and not user else \
+            _profiles.credentials(located, user, password)
+        if auth == "none" and found is not None:
+            auth = profile.auth_scheme
+        urls = _profiles.endpoints(base, profile, query=query_url, update=update_url,
+                                   store=store_url, authenticated=found is not None)
+        self.server = profile.name
+        self.query_url, self.update_url, self.store_url = urls.query, urls.update, urls.store
+        self.union_default_graph = (profile.union_parameter if union_default_graph is None
+                                    else union_default_graph)
+        self.max_rows = max_rows or profile.row_cap
+        self.chunk_bytes = chunk_bytes
+        self._secrets = tuple(secret for secret in (
+            found.password if found else None, userinfo.password,
+            urllib.parse.unquote(userinfo.password or "")) if secret)
         self.timeout = timeout
         if not deadline > 0:
             raise StoreError(f"a request deadline must be a positive number of seconds, "
@@ -120,10 +178,27 @@ class RemoteStore(Store):
         self.batch_size = batch_size
         self.retries = retries
         self.backoff = backoff
+        self.rewrites = rewrites
         transport = httpx.HTTPTransport()
         # every socket read and write is bounded by what is left of the call's deadline
         transport._pool._network_backend = _DeadlineBackend()
-        self._http: httpx.Client | None = httpx.Client(timeout=timeout, transport=transport)
+        self._http: httpx.Client | None = httpx.Client(
+            timeout=timeout, transport=transport, auth=_profiles.auth(auth, found))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RemoteStore:
+        """Open the remote store the settings describe (`store_url = ""`: no Graph Store)."""
+        return cls(
+            settings.endpoint, server=settings.server, query_url=settings.query_url,
+            update_url=settings.update_url,
+            store_url="" if settings.store_url is None else (settings.store_url or None),
+            auth=settings.auth, user=settings.user,
+            password=settings.password.get_secret_value() if settings.password else None,
+            max_rows=settings.max_rows, batch_size=settings.batch_size,
+            deadline=settings.request_deadline)
+
+    def __repr__(self) -> str:
+        return f"RemoteStore(query_url={shown(self.query_url)!r}, server={self.server!r})"
 
     @property
     def _client(self) -> httpx.Client:
@@ -131,52 +206,94 @@ class RemoteStore(Store):
             raise StoreError(f"the remote store at {shown(self.query_url)} is closed")
         return self._http
 
+    @_redacting
     def put(self, graph: Graph, *, text_hash: str) -> None:
-        """Replace the named graph `graph.identifier` with `graph`, in one update request.
+        """Replace the named graph `graph.identifier` with `graph`, and check the server holds it.
 
         Raises:
-            StoreError: If the graph is unnamed, records another hash, or the server refuses it.
+            StoreError: If the graph is unnamed, records another hash, the server refuses it, or
+                does not hold it afterwards.
         """
         self.put_many([(graph, text_hash)])
 
+    @_redacting
     def put_many(self, items: Iterable[tuple[Graph, str]], *, batch_size: int | None = None) -> int:
-        """Replace many article graphs, one update request per batch; return how many.
+        """Replace many article graphs, a batch at a time, each batch checked; return how many.
 
         Raises:
-            StoreError: If a graph is unnamed, records another hash, or the server refuses it.
+            StoreError: If a graph is unnamed, records another hash, the server refuses it, or
+                does not hold it afterwards.
         """
         count = 0
         for batch in batched(items, batch_size or self.batch_size):
-            prepared = [stamped(graph, text_hash) for graph, text_hash in batch]
-            self._post_update(_sparql.replace_graphs_update(prepared), StoreError)
-            count += len(prepared)
+            units = [_writes.from_triples(*stamped(graph, text_hash))
+                     for graph, text_hash in batch]
+            self._write(units)
+            count += len(units)
         return count
 
+    @_redacting
     def load_nquads(self, data: bytes, graphs: Iterable[str]) -> None:
-        """Replace the named graphs `graphs` with the quads of `data`, N-Quads holding only them.
+        """Replace the named graphs `graphs` with the quads of `data`, N-Quads holding only them,
+        and check the server holds them (the batched load path, `kg.ingest.workers`).
 
-        The batched load path (`kg.ingest.workers`): one update drops the graphs, then one
-        Graph Store Protocol POST of the N-Quads to the store URL (oxigraph `/store`, Fuseki
-        `{ds}/data`) adds them, parsed by the server. A crash between the two leaves those graphs
-        absent, so a resumed ingest extracts them again. Without a store URL the quads go in by
-        update.
+        With a Graph Store URL each graph is replaced by one PUT (an article is old or new, never
+        half written); without one, by `INSERT DATA` requests of bounded size, the graph's
+        marker triples last (a graph cut short is not one of kg's graphs, and is written again).
 
         Raises:
-            StoreError: If the server refuses the data or cannot be reached.
+            StoreError: If the server refuses the data, cannot be reached, or does not hold it.
         """
-        names = [named_graph_iri(iri) for iri in graphs]
-        if self.store_url is None:
-            dataset = Dataset()
-            dataset.parse(data=data, format="nquads")
-            prepared = [(name, list(dataset.graph(name))) for name in names]
-            self._post_update(_sparql.replace_graphs_update(prepared), StoreError)
-            return
-        if names:
-            self._post_update(_sparql.replace_graphs_update([(n, []) for n in names]), StoreError)
-        response = self._request("POST", self.store_url, content=data,
-                                 headers={"Content-Type": "application/n-quads"})
-        _check(response, StoreError, f"POST {shown(self.store_url)}")
+        self._write(_writes.from_nquads(data, graphs))
 
+    def _write(self, units: Sequence[_writes.Unit]) -> None:
+        """Send the units, then check the server holds each; write again those it does not."""
+        pending = list(units)
+        for _attempt in range(self.rewrites + 1):
+            self._send_units(pending)
+            found = self._counts([unit.graph for unit in pending])
+            wrong = [unit for unit in pending if found.get(unit.graph, 0) != len(unit.lines)]
+            if not wrong:
+                return
+            pending = wrong
+        unit = pending[0]
+        where = shown(self.store_url or self.update_url)
+        raise StoreError(
+            f"{where} answered with success but holds {found.get(unit.graph, 0)} of the "
+            f"{len(unit.lines)} triples sent for graph <{unit.graph}> (and {len(pending) - 1} "
+            f"more graphs of the batch are wrong) after {self.rewrites + 1} attempts; is it the "
+            f"right endpoint for this server?")
+
+    def _send_units(self, units: Sequence[_writes.Unit]) -> None:
+        if self.store_url is None:
+            for update in _writes.insert_requests(units, self.chunk_bytes):
+                self._post_update(update, StoreError)
+            return
+        for unit in units:
+            params = {"graph": str(unit.graph)}
+            if not unit.lines:
+                response = self._request("DELETE", self.store_url, params=params)
+                if response.status_code != 404:
+                    _check(response, StoreError, f"DELETE {shown(self.store_url)}")
+                continue
+            body = "\n".join(unit.lines) + "\n"
+            response = self._request("PUT", self.store_url, params=params,
+                                     content=body.encode("utf-8"),
+                                     headers={"Content-Type": "application/n-triples"})
+            _check(response, StoreError, f"PUT {shown(self.store_url)}", sent=body)
+
+    def _counts(self, graphs: Sequence[URIRef]) -> dict[URIRef, int]:
+        """Return how many triples the server holds in each of these graphs (absent: none)."""
+        counts: dict[URIRef, int] = {}
+        for start in range(0, len(graphs), _GRAPHS_PER_COUNT):
+            found = self.query(_sparql.read_query("graph_counts"),
+                               bindings={"graph": tuple(graphs[start:start + _GRAPHS_PER_COUNT])})
+            for graph, triples in found.rows:
+                if isinstance(graph, URIRef):
+                    counts[graph] = int(str(triples))
+        return counts
+
+    @_redacting
     def has(self, graph_iri: str, text_hash: str) -> bool:
         """Tell whether the named graph is stored for an article text with this hash."""
         found = self.query(
@@ -184,6 +301,7 @@ class RemoteStore(Store):
         )
         return any(str(value) == text_hash for value in found.column("hash"))
 
+    @_redacting
     def stamps(self, graph_iris: Sequence[str]) -> dict[URIRef, Stamp]:
         """Return the stamp of each of these graphs that is stored, in one query for them all."""
         if not graph_iris:
@@ -191,24 +309,33 @@ class RemoteStore(Store):
         names = tuple(named_graph_iri(iri) for iri in graph_iris)
         return stamps_of(self.query(_sparql.read_query("graph_stamps"), bindings={"graph": names}))
 
+    @_redacting
     def remove(self, graph_iri: str) -> bool:
-        """Drop one named graph with a Graph Store Protocol DELETE; return whether it was there.
+        """Drop one named graph (Graph Store DELETE, else DROP GRAPH); return whether it was there.
 
         Raises:
-            StoreError: If there is no Graph Store URL or the server fails.
+            StoreError: If the server fails, or the graph is still there afterwards.
         """
-        url = self._gsp_url("remove a graph")
-        response = self._request("DELETE", url, params={"graph": named_graph_iri(graph_iri)})
-        if response.status_code == 404:
+        name = named_graph_iri(graph_iri)
+        if not self._counts([name]):
             return False
-        _check(response, StoreError, f"DELETE {shown(url)}")
+        if self.store_url is None:
+            self._post_update(f"DROP SILENT GRAPH {_sparql.term_n3(name)}", StoreError)
+        else:
+            response = self._request("DELETE", self.store_url, params={"graph": str(name)})
+            _check(response, StoreError, f"DELETE {shown(self.store_url)}")
+        if self._counts([name]):
+            raise StoreError(f"{shown(self.store_url or self.update_url)} answered with success "
+                             f"but still holds graph <{name}>")
         return True
 
+    @_redacting
     def graphs(self) -> list[URIRef]:
-        """Return the IRIs of the named graphs, sorted."""
+        """Return the IRIs of kg's named graphs (`kg.store.registry`), sorted."""
         found = self.query(_sparql.read_query("list_graphs"))
         return sorted(value for value in found.column("graph") if isinstance(value, URIRef))
 
+    @_redacting
     def query(
         self,
         sparql: str,
@@ -221,39 +348,46 @@ class RemoteStore(Store):
         """Send a query to the query URL, its parameters bound by a VALUES block.
 
         The query URL never runs updates; an update sent here is refused. The timeout bounds
-        every network step and the whole response read; rows beyond `limit` are read and dropped.
+        every network step and the whole response read; rows beyond `limit` are dropped. A
+        SELECT result cut at the server's row limit is read again page by page (its own ORDER
+        BY, then every variable, LIMIT/OFFSET); any other result so cut is refused.
 
         Raises:
             QueryError: If the query is malformed, an update, reaches outside the store without
-                `allow_federation`, or exceeds its timeout.
+                `allow_federation`, exceeds its timeout, or is cut at a row limit and cannot be
+                paged.
             StoreError: If the server cannot be reached or fails.
         """
         check_limits(limit, timeout)
         _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
-        data = {"query": text}
-        if self.union_default_graph:
-            data["union-default-graph"] = ""
         seconds = min(timeout or self.timeout, self.deadline)
 
         def run(stop: threading.Event) -> QueryResult:
-            body, media = self._read(data, seconds)
+            kind, variables, rows, cap = self._ask(text, seconds, stop)
+            if kind == "ask" or cap is None or len(rows) < cap:
+                return _result(kind, variables, rows, limit, stop)
+            own = _sparql.own_limit(text)
+            if own is not None and own <= cap:
+                return _result(kind, variables, rows, limit, stop)
+            if kind != "select":
+                raise QueryError(
+                    f"{shown(self.query_url)} cut the result at its row limit of {cap}; kg "
+                    f"reads only SELECT results page by page: select ?subject ?predicate "
+                    f"?object instead, or raise the server's limit")
             try:
-                if media.startswith("application/n-triples"):
-                    graph = Graph().parse(data=body, format="nt")
-                    rows, cut = collect(graph, limit, stop)
-                    return graph_result(rows, cut)
-                result = Result.parse(io.BytesIO(body), format="json")
-            except QueryError:
-                raise
-            except Exception as exc:  # json, rdflib's parsers and their bare Exceptions
-                raise StoreError(f"{shown(self.query_url)} answered with {media!r} that "
-                                 f"cannot be read: {type(exc).__name__}: {exc}") from exc
-            if result.type == "ASK":
-                return QueryResult(kind="ask", boolean=bool(result.askAnswer))
-            variables = tuple(str(var) for var in result.vars or ())
-            rows, cut = collect(result, limit, stop)  # type: ignore[arg-type]
-            return QueryResult(kind="select", variables=variables, rows=tuple(rows), truncated=cut)
+                rows = []
+                while limit is None or len(rows) <= limit:
+                    paged = _sparql.page(text, variables, cap, len(rows))
+                    _, _, page, _ = self._ask(paged, seconds, stop)
+                    rows += page
+                    if len(page) < cap:
+                        break
+            except QueryError as exc:
+                raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
+                                 f"{cap} and {exc}: add LIMIT/OFFSET to read it in pages of "
+                                 f"at most {cap}, or raise the server's limit") from None
+            return _result(kind, variables, rows, limit, stop)
 
         try:
             return bounded(run, timeout)
@@ -262,9 +396,34 @@ class RemoteStore(Store):
                 f"query exceeded its timeout of {seconds}s at {shown(self.query_url)}"
             ) from exc
 
-    def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str]:
+    def _ask(self, text: str, seconds: float, stop: threading.Event
+             ) -> tuple[str, tuple[str, ...], list[Row], int | None]:
+        """Send one query; return its kind, variables, every row, and the row cap in force."""
+        data = {"query": text}
+        if self.union_default_graph:
+            data["union-default-graph"] = ""
+        body, media, announced = self._read(data, seconds)
+        cap = announced or self.max_rows
+        try:
+            if media.startswith("application/n-triples"):
+                rows, _ = collect(Graph().parse(data=body, format="nt"), None, stop)
+                return "graph", (), rows, cap
+            result = Result.parse(io.BytesIO(body), format="json")
+        except QueryError:
+            raise
+        except Exception as exc:  # json, rdflib's parsers and their bare Exceptions
+            raise StoreError(f"{shown(self.query_url)} answered with {media!r} that "
+                             f"cannot be read: {type(exc).__name__}: {_line(str(exc))}") from exc
+        if result.type == "ASK":
+            return "ask", (), [(None,)] if result.askAnswer else [], None
+        variables = tuple(str(var) for var in result.vars or ())
+        rows, _ = collect(result, None, stop)  # type: ignore[arg-type]
+        return "select", variables, rows, cap
+
+    def _read(self, data: Mapping[str, str], seconds: float) -> tuple[bytes, str, int | None]:
         """Post a query and read the whole answer, trying again (within the timeout) while the
-        server cannot be reached or answers 429/502/503/504."""
+        server cannot be reached or answers 429/502/503/504; return the body, its media type
+        and the row cap the server announced (`X-SPARQL-MaxRows`)."""
         deadline = time.monotonic() + seconds
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.retries + 1)
@@ -276,30 +435,32 @@ class RemoteStore(Store):
         )
         try:
             with _deadline(deadline):
-                status, body, media = retrying(self._read_once, data, seconds, deadline)
+                status, body, media, cap = retrying(self._read_once, data, seconds, deadline)
         except httpx.TransportError as exc:
             if isinstance(exc, httpx.TimeoutException):
                 raise
             raise StoreError(f"cannot reach {shown(self.query_url)}: {exc}") from exc
         if status == 400:
-            raise _sparql.refuse(data["query"], body.decode("utf-8", "replace").strip())
+            raise _sparql.refuse(data["query"], _line(body.decode("utf-8", "replace")))
         if not 200 <= status < 300:
-            text = body.decode("utf-8", "replace").strip()
             raise StoreError(
-                f"POST {shown(self.query_url)} failed with HTTP {status}: {text[:500]}")
+                f"POST {shown(self.query_url)} failed with HTTP {status}{_hint(status)}: "
+                f"{_line(body.decode('utf-8', 'replace')) or 'no answer'} "
+                f"(sent: {_line(data['query'])})")
         if media.split(";")[0].strip().lower() not in _RESULT_TYPES:
             raise StoreError(
                 f"{shown(self.query_url)} did not answer with SPARQL results but with "
                 f"{media or 'no content type'!r}: {body[:80]!r}; is it a SPARQL query endpoint?")
-        return body, media
+        return body, media, cap
 
     def _read_once(self, data: Mapping[str, str], seconds: float, deadline: float
-                   ) -> tuple[int, bytes, str]:
+                   ) -> tuple[int, bytes, str, int | None]:
         with self._client.stream(
             "POST",
             self.query_url,
             data=data,
-            headers={"Accept": _ACCEPT},
+            headers={"Accept": _ACCEPT_GRAPH if _sparql.form(data["query"]) in
+                     ("CONSTRUCT", "DESCRIBE") else _ACCEPT},
             timeout=httpx.Timeout(max(0.1, deadline - time.monotonic())),
         ) as response:
             chunks = []
@@ -307,8 +468,12 @@ class RemoteStore(Store):
                 if time.monotonic() > deadline:
                     raise QueryError(f"query exceeded its timeout of {seconds}s")
                 chunks.append(chunk)
-        return response.status_code, b"".join(chunks), response.headers.get("content-type", "")
+        announced = response.headers.get("x-sparql-maxrows", "").strip()
+        cap = int(announced) if announced.isdigit() and int(announced) > 0 else None
+        return (response.status_code, b"".join(chunks), response.headers.get("content-type", ""),
+                cap)
 
+    @_redacting
     def update(self, sparql: str, *, allow_update: bool = False,
                allow_federation: bool = False) -> None:
         """Send a SPARQL update to the update URL.
@@ -329,49 +494,90 @@ class RemoteStore(Store):
             headers={"Content-Type": "application/sparql-update"},
         )
         if response.status_code == 400:
-            raise error(f"update refused by {shown(self.update_url)}: {response.text.strip()}")
-        _check(response, StoreError, f"POST {shown(self.update_url)}")
+            raise error(f"update refused by {shown(self.update_url)} (HTTP 400): "
+                        f"{_line(response.text)} (sent: {_line(sparql)})")
+        _check(response, StoreError, f"POST {shown(self.update_url)}", sent=sparql)
 
+    @_redacting
     def triples_count(self) -> int:
-        """Return the number of triples in the named graphs."""
+        """Return the number of triples in kg's named graphs (`kg.store.registry`)."""
         found = self.query(_sparql.read_query("count_triples"))
         return int(str(found.column("triples")[0]))
 
+    @_redacting
     def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
              base_iri: str = DEFAULT_BASE_IRI) -> None:
-        """Stream the whole dataset from the Graph Store URL as N-Quads or TriG, or the union of
-        its named graphs as Turtle from the query URL (a CONSTRUCT; the server picks prefixes,
-        so `base_iri` is not used).
+        """Write kg's named graphs as N-Quads or TriG, or their union as Turtle: each graph read
+        by a Graph Store GET (`?graph=`), or page by page by a query without a Graph Store URL,
+        and checked against the server's count of its triples (never cut short).
 
         Raises:
-            StoreError: If the format is unknown, there is no Graph Store URL, or the server fails.
+            StoreError: If the format is unknown, the server fails, or a graph read back is not
+                whole.
         """
-        if format not in _DUMP_TYPES:
-            raise StoreError(f"unknown dump format {format!r}; known: {sorted(_DUMP_TYPES)}")
-        if format == "turtle":
-            url = self.query_url
-            request = self._client.stream(
-                "POST", url, data={"query": _sparql.read_query("union_triples")},
-                headers={"Accept": _DUMP_TYPES[format]})
-        else:
-            url = self._gsp_url("dump")
-            request = self._client.stream("GET", url, headers={"Accept": _DUMP_TYPES[format]})
-        try:
-            with open_output(out) as stream, _deadline(time.monotonic() + self.deadline), \
-                    request as reply:
-                _check(reply, StoreError, f"{reply.request.method} {shown(url)}")
-                media = reply.headers.get("content-type", "").split(";")[0].strip().lower()
-                if media != _DUMP_TYPES[format]:
-                    found = media or "no content type"
-                    raise StoreError(f"{shown(url)} answered a dump with {found!r}, "
-                                     f"not {_DUMP_TYPES[format]!r}")
-                for chunk in reply.iter_bytes(_CHUNK):
-                    stream.write(chunk)
-        except httpx.TimeoutException as exc:
-            raise StoreError(f"dump from {shown(url)} did not finish within "
-                             f"{self.deadline:g} s (the request deadline): {exc}") from exc
-        except httpx.TransportError as exc:
-            raise StoreError(f"cannot reach {shown(url)}: {exc}") from exc
+        if format not in _DUMP_FORMATS:
+            raise StoreError(f"unknown dump format {format!r}; known: {sorted(_DUMP_FORMATS)}")
+        names = self.graphs()
+        counts = self._counts(names)
+        dataset = Dataset()
+        union = Graph()
+        with open_output(out) as stream:
+            for name in names:
+                graph = self._graph(name, counts.get(name, 0))
+                if format == "turtle":
+                    union += graph
+                    continue
+                target = (one := Dataset()) if format == "nquads" else dataset
+                named = target.graph(name)
+                for triple in graph:
+                    named.add(triple)
+                if format == "nquads":
+                    stream.write(one.serialize(format="nquads", encoding="utf-8"))
+            if format == "trig":
+                bind_prefixes(dataset, base_iri)
+                dataset.serialize(destination=stream, format="trig")
+            elif format == "turtle":
+                bind_prefixes(union, base_iri)
+                union.serialize(destination=stream, format="turtle")
+
+    def _graph(self, name: URIRef, expected: int) -> Graph:
+        """Read one named graph whole: a Graph Store GET, else (or if the GET was cut) by pages."""
+        graph = Graph()
+        if self.store_url is not None:
+            url = self.store_url
+            try:
+                with _deadline(time.monotonic() + self.deadline):
+                    reply = self._request("GET", url, params={"graph": str(name)},
+                                          headers={"Accept": "application/n-triples"})
+            except httpx.TransportError as exc:
+                raise StoreError(f"cannot reach {shown(url)}: {exc}") from exc
+            _check(reply, StoreError, f"GET {shown(url)}?graph=<{name}>")
+            media = reply.headers.get("content-type", "").split(";")[0].strip().lower()
+            if media != "application/n-triples":
+                raise StoreError(f"GET {shown(url)}?graph=<{name}> answered with "
+                                 f"{media or 'no content type'!r}, not 'application/n-triples'")
+            graph.parse(data=reply.content, format="nt")
+            if len(graph) == expected:
+                return graph
+            graph = Graph()
+        found = self.query(_sparql.read_query("graph_page"), bindings={"graph": name})
+        for subject, predicate, obj in found.rows:
+            graph.add((subject, predicate, obj))  # type: ignore[arg-type]
+        if len(graph) != expected:
+            raise StoreError(f"{shown(self.query_url)} gave {len(graph)} of the {expected} "
+                             f"triples of graph <{name}>; the export would not be whole")
+        return graph
+
+    @_redacting
+    def read_graph(self, graph_iri: str) -> Graph:
+        """Return one of kg's named graphs whole (Graph Store GET or paged query, checked
+        against the server's count), whatever the server's row limit.
+
+        Raises:
+            StoreError: If the server fails or the graph cannot be read whole.
+        """
+        name = named_graph_iri(graph_iri)
+        return self._graph(name, self._counts([name]).get(name, 0))
 
     def dataset(self) -> Dataset:
         """Return an rdflib Dataset over the endpoint (rdflib's SPARQLUpdateStore).
@@ -388,11 +594,6 @@ class RemoteStore(Store):
         if self._http is not None:
             self._http.close()
         self._http = None
-
-    def _gsp_url(self, action: str) -> str:
-        if not self.store_url:
-            raise StoreError(f"cannot {action}: no Graph Store Protocol URL is configured")
-        return self.store_url
 
     def _request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
         """Send one request, retrying with exponential backoff while the server is unreachable
@@ -424,6 +625,28 @@ class RemoteStore(Store):
                 f"cannot reach {shown(url)} after {self.retries + 1} attempts: {exc}"
             ) from exc
         return response
+
+
+def _result(kind: str, variables: tuple[str, ...], rows: list[Row], limit: int | None,
+            stop: threading.Event) -> QueryResult:
+    if kind == "ask":
+        return QueryResult(kind="ask", boolean=bool(rows))
+    taken, cut = collect(rows, limit, stop, _same)
+    if kind == "graph":
+        return graph_result(taken, cut)
+    return QueryResult(kind="select", variables=variables, rows=tuple(taken), truncated=cut)
+
+
+def _same(term: Node | None) -> Node | None:
+    return term
+
+
+def _line(text: str, width: int = 160) -> str:
+    """Return the first line of a text that is neither empty nor a comment, cut to `width`
+    characters (for messages: never a whole update or answer)."""
+    first = next((line.strip() for line in text.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")), "")
+    return first if len(first) <= width else first[:width - 1] + "…"
 
 
 _TRANSIENT = frozenset({429, 502, 503, 504})
@@ -517,9 +740,23 @@ def _check(
     response: httpx.Response,
     error: type[QueryError] | type[StoreError],
     what: str,
-    body: bytes | None = None,
+    *,
+    sent: str | None = None,
 ) -> None:
+    """Raise for a failed answer: the request, the status, one line of the answer and of what
+    was sent (never a whole update)."""
     if response.is_success:
         return
-    text = (body if body is not None else response.read()).decode("utf-8", "replace").strip()
-    raise error(f"{what} failed with HTTP {response.status_code}: {text[:500]}")
+    text = _line(response.read().decode("utf-8", "replace"))
+    told = f" (sent: {_line(sent)})" if sent else ""
+    raise error(f"{what} failed with HTTP {response.status_code}{_hint(response.status_code)}: "
+                f"{text or 'no answer'}{told}")
+
+
+def _hint(status: int) -> str:
+    if status in (401, 403):
+        return (" (not allowed: check the user and password, KG_STORE_USER/KG_STORE_PASSWORD "
+                "or ~/.netrc, and the auth scheme)")
+    if status == 404:
+        return " (no such endpoint: check the URL or the server profile)"
+    return ""

@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.config import Settings
 from kg.errors import KGError, StoreError
+from kg.ingest import distributed as distributed_module
 from kg.ingest.batches import ingest
-from kg.ingest.distributed import run
+from kg.ingest.distributed import ClusterError, run
 from kg.rdf import graph_iri
-from kg.store import MemoryStore, OxigraphStore, RemoteStore
+from kg.store import MemoryStore, OxigraphStore, RemoteStore, open_store
 from tests.conftest import TEST_DATA, free_port
 
 BATCH = TEST_DATA / "batch.jsonl"
@@ -149,3 +150,35 @@ def test_distributed_run_skips_an_article_over_its_time_budget(scheduler: str,
     assert store.graphs() == sorted(graph_iri(key) for key in IDS)
     assert str(errors[0]).endswith("extraction took longer than 0.5 s; skipped")
     store.close()
+
+
+def test_distributed_unreachable_scheduler_is_one_line_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(distributed_module, "WORKER_WAIT", 2.0)
+    address = f"tcp://127.0.0.1:{free_port()}"
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["ingest", str(BATCH), "--engine", "dask", "--scheduler",
+                                      address, "--store", str(tmp_path / "s"), "--no-progress"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: cannot reach the Dask scheduler at {address}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert time.monotonic() - started < 30
+
+
+def test_distributed_no_worker_left_fails_within_the_wait(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A scheduler without workers: the run ends with a ClusterError, not a hang."""
+    monkeypatch.setattr(distributed_module, "WORKER_WAIT", 3.0)
+    address = f"tcp://127.0.0.1:{free_port()}"
+    process = subprocess.Popen(
+        [_dask(), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
+         "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.5)
+        started = time.monotonic()
+        with pytest.raises(ClusterError, match="no Dask worker left"):
+            run([str(BATCH)], settings=SETTINGS, scheduler=address,
+                store=open_store(tmp_path / "s"))
+        assert time.monotonic() - started < 30
+    finally:
+        _stop(process)

@@ -16,8 +16,10 @@ import httpx
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
+from kg.config import load_settings
 from kg.errors import QueryError, StoreError
 from kg.store import RemoteStore, open_store
+from tests._http import http_server
 from tests.conftest import free_port, start_oxigraph, stop_oxigraph
 
 KG = Namespace("https://w3id.org/kg-timeline/ontology#")
@@ -73,12 +75,24 @@ def test_remote_takes_explicit_urls(kwargs: dict[str, str | None], expected: tup
     store.close()
 
 
-def test_remote_without_graph_store_url_refuses_dump(oxigraph_server: str) -> None:
-    store = RemoteStore(
-        query_url=f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update", store_url=None
-    )
-    with pytest.raises(StoreError):
-        store.dump(io.BytesIO())
+def test_remote_without_graph_store_url_writes_and_dumps_by_query(remote: RemoteStore,
+                                                                  oxigraph_server: str) -> None:
+    """No Graph Store URL: graphs go in by INSERT DATA of bounded size (a graph bigger than one
+    request is split) and come back page by page, whole."""
+    store = RemoteStore(query_url=f"{oxigraph_server}/query",
+                        update_url=f"{oxigraph_server}/update", store_url=None,
+                        chunk_bytes=2_000, max_rows=7)
+    big = _graph("big", *((EX[f"s{n}"], EX.p, Literal(f"value {n}")) for n in range(60)))
+    store.put(big, text_hash="h-big")
+    store.put(_graph("small", (EX.s, EX.p, Literal("one"))), text_hash="h-small")
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    dataset = Dataset()
+    dataset.parse(data=out.getvalue().decode(), format="nquads")
+    assert len(dataset.graph(KGR["graph/big"])) == 61
+    assert len(dataset.graph(KGR["graph/small"])) == 2
+    assert store.remove(str(KGR["graph/big"])) is True
+    assert store.graphs() == [KGR["graph/small"]]
     store.close()
 
 
@@ -169,3 +183,49 @@ def test_remote_write_to_a_server_that_stays_down_is_reported(tmp_path: Path) ->
     with pytest.raises(StoreError) as info:
         store.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
     assert "after 3 attempts" in str(info.value)
+
+
+def test_remote_success_status_with_nothing_stored_is_an_error(remote: RemoteStore,
+                                                               oxigraph_server: str) -> None:
+    """A Graph Store URL that answers 200 with an HTML page and stores nothing (as Virtuoso
+    does for a request it does not support): the write is verified, retried, then refused."""
+    with http_server("html") as fake:
+        store = RemoteStore(query_url=f"{oxigraph_server}/query",
+                            update_url=f"{oxigraph_server}/update", store_url=fake.url,
+                            retries=0)
+        with pytest.raises(StoreError, match=r"holds 0 of the 2 triples"):
+            store.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+        assert sum(request.startswith("PUT") for request in fake.requests) == 2
+        store.close()
+    assert remote.graphs() == []
+
+
+def test_remote_explicit_urls_and_credentials_from_toml(tmp_path: Path,
+                                                        oxigraph_server: str) -> None:
+    config = tmp_path / "kg.toml"
+    config.write_text(
+        f'store = "remote"\nserver = "generic"\nquery_url = "{oxigraph_server}/query"\n'
+        f'update_url = "{oxigraph_server}/update"\nstore_url = ""\n'
+        f'auth = "basic"\nuser = "kg"\npassword = "pw-s3cret"\n', "utf-8")
+    settings = load_settings(config)
+    assert "pw-s3cret" not in repr(settings)
+    with open_store(settings) as store:
+        assert isinstance(store, RemoteStore)
+        assert (store.query_url, store.store_url) == (f"{oxigraph_server}/query", None)
+        store.put(_graph("a1", (EX.s, EX.p, Literal("one"))), text_hash="h1")
+        assert store.graphs() == [KGR["graph/a1"]]
+        store.remove(str(KGR["graph/a1"]))
+
+
+def test_remote_refused_update_is_one_line_without_credentials(oxigraph_server: str) -> None:
+    endpoint = oxigraph_server.replace("http://", "http://kg:pw-s3cret@")
+    store = RemoteStore(endpoint, retries=0)
+    big = ("INSERT DATA { GRAPH <https://example.org/g> {\n"
+           + "<https://example.org/x> <https://example.org/y> 'z' .\n" * 5_000 + "} } NONSENSE")
+    with pytest.raises(QueryError) as caught:
+        store.update(big, allow_update=True)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 600
+    assert "HTTP 400" in message and "/update" in message
+    assert "pw-s3cret" not in message and "kg:" not in message
+    store.close()

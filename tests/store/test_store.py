@@ -319,11 +319,20 @@ def test_store_update_refused_unless_allowed(store: Store) -> None:
 def test_store_update_runs_when_allowed(store: Store) -> None:
     store.update(
         "INSERT DATA { GRAPH <https://example.org/g> "
-        "{ <https://example.org/s> <https://example.org/p> 'o' } }",
+        "{ <https://example.org/s> <https://w3id.org/kg-timeline/ontology#textHash> 'o' } }",
         allow_update=True,
     )
     assert store.graphs() == [EX.g]
     assert store.triples_count() == 1
+
+
+def test_store_lists_only_kg_graphs(store: Store) -> None:
+    """A graph without a registry marker (kg.store.registry) is someone else's: not listed."""
+    store.put(article("a1", "one"), text_hash="hash-a1")
+    store.update("INSERT DATA { GRAPH <https://example.org/other> "
+                 "{ <https://example.org/s> <https://example.org/p> 'o' } }", allow_update=True)
+    assert store.graphs() == [KGR["graph/a1"]]
+    assert store.remove("https://example.org/other") is True
 
 
 def test_store_malformed_update_raises_query_error(store: Store) -> None:
@@ -440,7 +449,7 @@ def test_store_oxigraph_damaged_folder_raises_store_error(tmp_path: Path) -> Non
 def test_store_oxigraph_dataset_shares_pyoxigraph_store(tmp_path: Path) -> None:
     with open_store(tmp_path / "store") as opened:
         view = opened.dataset()
-        view.graph(KGR["graph/a9"]).add((EX.s, EX.p, Literal("via rdflib")))
+        view.graph(KGR["graph/a9"]).add((EX.s, KG.textHash, Literal("via rdflib")))
         assert KGR["graph/a9"] in opened.graphs()
 
 
