@@ -44,7 +44,7 @@ TimexMod = Literal[
 ]
 ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
-    "country", "group", "other",
+    "country", "group", "product", "financial", "other",
 ]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",

@@ -28,6 +28,8 @@ ACTOR_TYPES: dict[ActorKind, frozenset[str]] = {
     "armed_group": frozenset({"ORG"}),
     "media": frozenset({"ORG"}),
     "group": frozenset({"ORG"}),
+    "product": frozenset({"PRO"}),
+    "financial": frozenset({"FIN"}),
     "country": frozenset({"LOC", "ORG"}),
     "other": frozenset(),
 }

@@ -24,6 +24,7 @@ from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
+from kg.identity import refresh
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -128,6 +129,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
            ) -> IngestSummary:
     """Extract articles and write one named graph per article into `store`.
 
+    The identity graph (`kg.identity`) is then brought up to date with the new articles' actors.
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -157,6 +159,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
         _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+    refresh(store, base_iri=settings.base_iri)
     return tally.summary()
 
 
