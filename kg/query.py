@@ -274,21 +274,24 @@ def resolve(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_
     labels = {str(label) for label in run_named(store, f"{kind}_names", base_iri=base_iri
                                                  ).column("label")}
     typed = name.casefold().split()
-    parts = sorted({label for label in labels if _same_words(typed, label.casefold().split())})
-    if len({label.casefold() for label in parts}) == 1:
-        return find(store, kind, parts[0], base_iri=base_iri)
-    nearest = difflib.get_close_matches(name, sorted(labels), n=5, cutoff=0.6) \
-        or difflib.get_close_matches(name.casefold(), sorted({n.casefold() for n in labels}),
-                                     n=5, cutoff=0.6)
-    raise UnknownNameError(kind, name, parts[:5] or nearest)
+    folded = {label.casefold(): label for label in sorted(labels)}
+    parts = sorted({label for label in folded if _same_words(typed, label.split())})
+    # a stored longer name with the same last words but another first one is someone else
+    # ("Hilary Clinton" is not the "Clinton" of a store that knows "Hillary Clinton")
+    if len(parts) == 1 and not any(len(other := label.split()) > 1 and other[-1] == typed[-1]
+                                   and not (other[0].startswith(typed[0])
+                                            or typed[0].startswith(other[0]))
+                                   for label in folded):
+        return find(store, kind, folded[parts[0]], base_iri=base_iri)
+    by_case = {label.casefold(): label for label in sorted(labels)}
+    nearest = difflib.get_close_matches(name.casefold(), sorted(by_case), n=5, cutoff=0.6)
+    raise UnknownNameError(kind, name, [by_case[n] for n in [*parts, *nearest]][:5])
 
 
 def _same_words(typed: list[str], stored: list[str]) -> bool:
-    """Tell whether one name is the other's last words ("henderson", "frederick henderson")."""
-    if not typed or not stored or typed == stored:
-        return False
-    short, full = sorted((typed, stored), key=len)
-    return full[-len(short):] == short
+    """Tell whether a stored name is the typed one's last words ("henderson" for "frederick
+    henderson")."""
+    return 0 < len(stored) < len(typed) and typed[-len(stored):] == stored
 
 
 def run_named(

@@ -4,7 +4,8 @@ Two named graphs beside the article graphs: `kgr:identity` holds one `kg:Canonic
 real-world actor, `owl:sameAs` each article-level actor node it stands for, and
 `prov:wasDerivedFrom` each article graph it has read; `kgr:identity/decisions` holds the
 user's merges (`owl:sameAs`) and splits (`owl:differentFrom`) between actor nodes, and is never
-rewritten by an update, so they survive re-ingest. Article graphs are never touched: each stays what its article alone makes.
+rewritten by an update, so they survive re-ingest. Article graphs are never touched: each stays
+what its article alone makes.
 """
 
 from __future__ import annotations
@@ -161,11 +162,13 @@ def _read_members(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list
 
 def _members(rows: Sequence[Mapping[str, Node | None]]) -> list[Member]:
     """Group rows (actor, name, kind, alias) into members; the kind most graphs give wins."""
+    graphs: dict[str, set[str]] = defaultdict(set)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         actor = str(row["actor"])
+        graphs[actor].add(str(row.get("graph")))
         names[actor][str(row["name"])] += 1
         kinds[actor][str(row["kind"])] += 1
         if row.get("alias") is not None:
@@ -175,7 +178,8 @@ def _members(rows: Sequence[Mapping[str, Node | None]]) -> list[Member]:
         name = names[actor].most_common(1)[0][0]
         kind = min(kinds[actor].items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0]
         found.append(Member(iri=actor, name=name, kind=kind,
-                            aliases=tuple(sorted(aliases[actor] - {name}))))
+                            aliases=tuple(sorted(aliases[actor] - {name})),
+                            weight=len(graphs[actor])))
     return found
 
 

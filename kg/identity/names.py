@@ -18,6 +18,10 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
                         "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "rev", "hon",
                         "president", "senator", "governor", "secretary", "minister", "judge",
                         "jr", "sr", "ii", "iii"})
+# words that open many names and stand for none alone ("State" opens "State Department")
+GENERIC = frozenset({"state", "house", "national", "united", "american", "new", "general", "first",
+                     "federal", "international", "world", "central", "royal", "democratic",
+                     "republican", "the", "university", "department", "ministry", "party"})
 CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "on"})
 _WORD = re.compile(r"[\w&'’.-]+")
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.identity.names import PersonName, fold, initials, is_acronym, org_core, words
+from kg.identity.names import GENERIC, PersonName, fold, initials, is_acronym, org_core, words
 
 _ORGANISATIONS = frozenset({"organisation", "government", "military", "armed_group", "media"})
 
@@ -42,6 +42,7 @@ class Member:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    weight: int = 1  # the number of article graphs that hold the node
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -75,9 +76,12 @@ class Canonical:
 
     @property
     def name(self) -> str:
-        """The fullest name of its members: most words, then longest, then first placed."""
-        names = [n for m in self.members for n in (m.name,)]
-        return max(names, key=lambda n: (len(words(n)) if not is_acronym(n) else 0, len(n)))
+        """The name of the member most articles hold, written in mixed case if one is; then the
+        fullest (most words, longest), then the first placed."""
+        best = max(self.members, key=lambda m: (not m.name.isupper(), m.weight,
+                                                 0 if is_acronym(m.name) else len(words(m.name)),
+                                                 len(m.name)))
+        return best.name
 
     @property
     def names(self) -> list[str]:
@@ -169,6 +173,8 @@ class Index:
                      if self._fits(member, c)]
             if len(found) > 1:
                 found = _most_specific(member, found)
+            if len(found) > 1:
+                found = _salient(found)
             if len(found) == 1:
                 return found[0]
             if found:
@@ -186,8 +192,8 @@ class Index:
         return mine == "person" and all(m.weak for m in canonical.members)
 
     def _by_name(self, member: Member) -> set[str]:
-        return {iri for name in member.names for iri in self._exact.get(_key(name, member.kind),
-                                                                         ())}
+        # the member's own name only: its aliases may be short forms shared by others ("Clinton")
+        return set(self._exact.get(_key(member.name, member.kind), ()))
 
     def _by_person(self, member: Member) -> set[str]:
         if family(member.kind) != "person" and not member.weak:
@@ -207,15 +213,17 @@ class Index:
             return set()
         found = {iri for name in member.names if is_acronym(name)
                  for iri in self._acronym.get(fold(name).replace(" ", ""), ())}
-        for name in member.names:
-            if not is_acronym(name):
-                for form in initials(name):
-                    found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
-                              if any(is_acronym(n) for n in self.canonicals[iri].names)}
+        # a full name joins an actor known by its acronym if the acronym has three letters or
+        # more ("USAF"); two letters stand for too many names ("AP")
+        for form in initials(member.name) if not is_acronym(member.name) else ():
+            if len(form) >= 3:
+                found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
+                          if any(is_acronym(n) for n in self.canonicals[iri].names)}
         return found
 
     def _by_opening(self, member: Member) -> set[str]:
-        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)]
+        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
+               and w[0] not in GENERIC]
         if family(member.kind) == "person" or not one:
             return set()
         return {iri for w in one for iri in self._opening.get(w, ())}
@@ -240,3 +248,12 @@ def _most_specific(member: Member, found: list[Canonical]) -> list[Canonical]:
     same = [c for c in found if family(c.kind) == family(member.kind)] or found
     named = [c for c in same if (p := c.person()) is not None and p.first is not None]
     return named or same
+
+
+def _salient(found: list[Canonical]) -> list[Canonical]:
+    """Among several canonical actors a short name fits, keep the one the store names in at
+    least three times as many articles as any other ("Obama" is Barack Obama in a store where
+    Michelle Obama is rare); else all of them, and the name stays ambiguous."""
+    ranked = sorted(found, key=lambda c: -sum(m.weight for m in c.members))
+    first, second = (sum(m.weight for m in c.members) for c in ranked[:2])
+    return ranked[:1] if first >= 3 * second else ranked

@@ -230,3 +230,25 @@ def test_actors_description_joins_no_organisation_when_two_fit(nlp, stages) -> N
             "and the Southern Observatory for Press Freedom both published reports on Monday.")
     extraction = _run(nlp, stages, text)
     assert "A war monitor" not in _mentioned(extraction)
+
+
+@pytest.mark.parametrize(("text", "key", "kind", "title"), [
+    ("Spokeswoman Sandy Angers said the plant would close.", "sandy-angers", "person",
+     "Spokeswoman"),
+    ("Crooked Hillary Clinton lied again, the candidate said.", "hillary-clinton", "person", None),
+    ("Ford Motor Co. LLC Jim Press said the deal was done.", "jim-press", "person", None),
+    ("Donald Trump held a Donald Trump press conference on Monday.", "donald-trump", "person",
+     None),
+])
+def test_actors_keeps_titles_and_epithets_out_of_names(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, kind, title) -> None:
+    actor = _actor(_run(nlp, stages, text), key)
+    assert actor.kind == kind and (title is None or title in actor.titles)
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Ford Motor Co. LLC Jim Press said the deal was done.", {"LLC", "LLC Jim Press"}),
+    ("The Chief Executive Officer said sales rose.", {"Chief Executive Officer"}),
+])
+def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
