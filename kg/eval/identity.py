@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import cast
 
 from kg.eval.entities import ACTOR_TYPES
 from kg.eval.gold import GoldDoc, GoldEntity
@@ -23,7 +24,7 @@ from kg.eval.metrics import Ratio, ScoreRecord
 from kg.eval.spans import inside, overlap
 from kg.identity import Index, Member
 from kg.identity.graph import place
-from kg.model import Extraction
+from kg.model import ActorKind, Extraction
 
 
 class IdentityScore(ScoreRecord):
@@ -54,8 +55,8 @@ def score_identity(pairs: Sequence[tuple[GoldDoc, Extraction]]) -> IdentityScore
             found, actor_kind = _predicted(entity, extraction, index)
             pred.append(found or f"none/{doc.id}/{entity.start}")
             if actor_kind is not None:
-                kind += Ratio(correct=int(str(entity.type) in ACTOR_TYPES.get(actor_kind, ())),
-                              total=1)
+                types = ACTOR_TYPES.get(cast("ActorKind", actor_kind), frozenset())
+                kind += Ratio(correct=int(str(entity.type) in types), total=1)
     precision, recall = _bcubed(gold, pred)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return IdentityScore(items=len(gold), found=sum(not p.startswith("none/") for p in pred),

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from kg.errors import KGError
 from kg.eval.entities import score_entities
-from kg.eval.identity import score_identity
 from kg.eval.events import score_events
 from kg.eval.gold import GoldDoc, load_gold
+from kg.eval.identity import score_identity
 from kg.eval.metrics import TaskResult, total
 from kg.eval.report import CorpusReport, EvalReport
 from kg.eval.statements import score_statements

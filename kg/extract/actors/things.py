@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors.mentions import Mention
+from kg.model import ActorKind
 
 _CAMEL = re.compile(r"^i[A-Z][A-Za-z]+$")  # iPhone, iPod, iTunes, iOS
 _NOT_MODELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE",
@@ -52,7 +53,7 @@ def _capitalised(token: Token) -> bool:
         and token.ent_type_ not in _NOT_MODELS
 
 
-def _instrument(doc: Doc, i: int) -> tuple[int, int, str] | None:
+def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read an index's name starting at token i: capitalised words (with "&" and "'s" inside)
     and the numbers after them, if the lexicon knows its opening or its last word."""
     if not (doc[i].text[:1].isupper() and doc[i].ent_type_ not in _NOT_MODELS):
@@ -84,7 +85,7 @@ def _model(token: Token) -> bool:
         and "-" not in text
 
 
-def _product(doc: Doc, i: int) -> tuple[int, int, str] | None:
+def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product's name around token i: a maker's name, a model, numbers and names after."""
     token = doc[i]
     maker = i > 0 and _capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"
