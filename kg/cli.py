@@ -267,7 +267,8 @@ def ingest_cmd(
                     refresh(opened, base_iri=settings.base_iri)
                 else:
                     summary = ingest(inputs, opened, settings=settings, jobs=jobs,
-                                     keep_stale=keep_stale, on_error=errors, on_progress=bar)
+                                     keep_stale=keep_stale, on_error=errors, on_progress=bar,
+                                     identity=True)
     stale = (f"kept {summary.kept} stale" if keep_stale else f"refreshed {summary.refreshed}")
     typer.echo(f"ingested {summary.articles} articles ({summary.triples} triples), "
                f"{stale} made by another extractor version, "
