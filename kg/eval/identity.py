@@ -10,6 +10,7 @@ item's predicted (gold) entity that is in its gold (predicted) one (Bagga & Bald
 
 Kind accuracy is judged on the items an actor mention overlaps: the canonical actor's kind must fit
 the gold type (`kg.eval.entities.ACTOR_TYPES`; products are PRO, financial instruments FIN).
+A state acting ("Britain said") is the country it is (`Actor.country`), as its place mentions are.
 """
 
 from __future__ import annotations
@@ -91,17 +92,24 @@ def _members(extractions: Sequence[Extraction]) -> list[Member]:
 
 def _predicted(entity: GoldEntity, extraction: Extraction, index: Index
                ) -> tuple[str | None, str | None]:
-    """Return the entity a gold mention is predicted to be, and the actor kind if an actor."""
+    """Return the entity a gold mention is predicted to be, and the actor kind if an actor.
+
+    Of several mentions inside one gold name, the last is taken: an English noun phrase ends in
+    its head ("Apple's OS X Tiger", "Ford CEO Alan Mulally").
+    """
     best: tuple[int, str, str | None] | None = None
     for actor in extraction.actors:
         for span in actor.mentions:
-            shared = overlap(entity.pieces, ((span.start, span.end),))
+            shared = span.end if overlap(entity.pieces, ((span.start, span.end),)) else 0
             if shared and (best is None or shared > best[0]):
                 canonical = index.canonicals[index.of_member[actor.id]]
-                best = (shared, canonical.iri, canonical.kind)
+                # a state acting is the country it is (kg:country), one node across documents
+                same = f"place/{actor.country}" if actor.kind == "country" and actor.country \
+                    else canonical.iri
+                best = (shared, same, canonical.kind)
     for found in extraction.places:
         for span in found.mentions:
-            shared = overlap(entity.pieces, ((span.start, span.end),))
+            shared = span.end if overlap(entity.pieces, ((span.start, span.end),)) else 0
             if shared and (best is None or shared > best[0]):
                 best = (shared, f"place/{found.id}", None)
     return (best[1], best[2]) if best is not None else (None, None)

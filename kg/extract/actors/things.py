@@ -90,10 +90,11 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     token = doc[i]
     maker = i > 0 and _capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",
-    # "787 Dreamliner"; not "Flight 370")
+    # "Boeing's 747", "787 Dreamliner"; not "Flight 370")
     after = doc[i + 1] if i + 1 < len(doc) else None
+    owner = i > 1 and doc[i - 1].text in ("'s", "’s") and doc[i - 2].ent_type_ == "ORG"
     number = token.text.isdigit() and len(token.text) >= 3 and (
-        maker and doc[i - 1].ent_type_ in ("ORG", "PRODUCT")
+        maker and doc[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
         or after is not None and _capitalised(after) and after.pos_ == "PROPN"
         and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL")
     if not (_model(token) or number):
