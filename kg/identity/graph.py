@@ -44,9 +44,11 @@ def is_identity_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
     return iri in (identity_iri(base_iri), decisions_iri(base_iri))
 
 
-def load(store: Store, base_iri: str = DEFAULT_BASE_IRI) -> tuple[Index, set[URIRef], Decisions]:
-    """Read the identity graph: the index of canonical actors, the graphs read, the decisions."""
+def _sources(store: Store, base_iri: str
+             ) -> tuple[set[URIRef], dict[str, set[str]], Decisions]:
+    """Read the graphs the identity graph has read, each node's graphs, and the decisions."""
     read: set[URIRef] = set()
+    sources: dict[str, set[str]] = defaultdict(set)
     same: set[tuple[str, str]] = set()
     different: set[tuple[str, str]] = set()
     for relation, a, b in run_named(store, "identity_sources", base_iri=base_iri,
@@ -54,42 +56,55 @@ def load(store: Store, base_iri: str = DEFAULT_BASE_IRI) -> tuple[Index, set[URI
                                     decisions=decisions_iri(base_iri)).rows:
         if str(relation) == "read" and isinstance(b, URIRef):
             read.add(b)
+        elif str(relation) == "source":
+            sources[str(a)].add(str(b))
         elif str(relation) == "same":
             same.add((str(a), str(b)))
         elif str(relation) == "different":
             different.add((str(a), str(b)))
-    decisions = Decisions(frozenset(same), frozenset(different))
+    return read, sources, Decisions(frozenset(same), frozenset(different))
+
+
+def load(store: Store, base_iri: str = DEFAULT_BASE_IRI) -> tuple[Index, set[URIRef], Decisions]:
+    """Read the identity graph: the index of canonical actors, the graphs read, the decisions."""
+    read, sources, decisions = _sources(store, base_iri)
+    return _index(store, base_iri, sources, decisions), read, decisions
+
+
+def _index(store: Store, base_iri: str, sources: dict[str, set[str]], decisions: Decisions
+           ) -> Index:
     index = Index(decisions)
     rows = run_named(store, "identity_canonicals", base_iri=base_iri,
                      identity=identity_iri(base_iri)).records()
     kinds = {str(r["canonical"]): str(r["ckind"]) for r in rows}
-    by_actor = {str(r["actor"]): str(r["canonical"]) for r in rows}
+    owner = {str(r["actor"]): str(r["canonical"]) for r in rows}
     grouped: dict[str, list[Member]] = defaultdict(list)
     for member in _members(rows):
-        grouped[by_actor[member.iri]].append(member)
+        known = frozenset(sources.get(member.iri, ()))
+        grouped[owner[member.iri]].append(Member(
+            iri=member.iri, name=member.name, kind=member.kind, aliases=member.aliases,
+            weight=len(known), sources=known))
     for iri in sorted(grouped):
         index.load(Canonical(iri=iri, kind=kinds[iri], members=grouped[iri]))
-    return index, read, decisions
+    return index
 
 
 def refresh(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Bring the identity graph up to date with the article graphs of the store.
 
     Only the graphs it has not read are read (their actors placed one by one, fullest names
-    first); actor nodes of removed graphs that no graph names any more leave their canonical
-    actors. Returns the number of actor nodes placed.
+    first); actor nodes of removed graphs that no other graph holds leave their canonical actors.
+    The identity graph alone is read, never the other article graphs. Returns the number of actor
+    nodes placed.
     """
-    index, read, _ = load(store, base_iri)
+    read, sources, decisions = _sources(store, base_iri)
     present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
     new = sorted(present - read)
     gone = read - present
     if not new and not gone:
         return 0
-    if gone:
-        alive = {m.iri for m in _members(run_named(store, "identity_members",
-                                                   base_iri=base_iri).records())}
-        for iri in sorted(set(index.of_member) - alive):
-            index.remove(iri)
+    index = _index(store, base_iri, sources, decisions)
+    index.forget({str(g) for g in gone})
     placed = place(index, _read_members(store, new, base_iri), base_iri)
     write(store, index, present, base_iri)
     return placed
@@ -97,11 +112,12 @@ def refresh(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
 
 def place(index: Index, members: Iterable[Member], base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place members in the index, fullest names first; return how many were new."""
-    todo = sorted((m for m in members if m.iri not in index.of_member),
-                  key=lambda m: (-max(len(words(n)) for n in m.names), -len(m.name), m.iri))
+    todo = sorted(members, key=lambda m: (-max(len(words(n)) for n in m.names), -len(m.name),
+                                          m.iri))
+    fresh = [m for m in todo if m.iri not in index.of_member]
     for member in todo:
         index.add(member, _mint(index, member, base_iri))
-    return len(todo)
+    return len(fresh)
 
 
 def write(store: Store, index: Index, read: Iterable[URIRef], base_iri: str = DEFAULT_BASE_IRI
@@ -120,7 +136,14 @@ def write(store: Store, index: Index, read: Iterable[URIRef], base_iri: str = DE
             if name != canonical.name:
                 graph.add((node, KG.alias, Literal(name)))
         for member in canonical.members:
-            graph.add((node, OWL.sameAs, URIRef(member.iri)))
+            ref = URIRef(member.iri)
+            graph.add((node, OWL.sameAs, ref))
+            graph.add((ref, KG.name, Literal(member.name)))
+            graph.add((ref, KG.kind, Literal(member.kind)))
+            for alias in member.aliases:
+                graph.add((ref, KG.alias, Literal(alias)))
+            for source in sorted(member.sources):
+                graph.add((ref, PROV.wasDerivedFrom, URIRef(source)))
     store.put(graph, text_hash=_digest(graph))
 
 
@@ -129,7 +152,7 @@ def decide(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
     """Record user decisions (pairs of actor node IRIs) and rebuild the identity graph with them."""
     iri = decisions_iri(base_iri)
     graph = Graph(identifier=iri)
-    _, _, decisions = load(store, base_iri)
+    _, _, decisions = _sources(store, base_iri)
     for a, b in sorted(decisions.same):
         graph.add((URIRef(a), OWL.sameAs, URIRef(b)))
     for a, b in sorted(decisions.different):
@@ -145,7 +168,7 @@ def decide(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
 
 def rebuild(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every actor node of the store again (after a decision), decisions first."""
-    _, _, decisions = load(store, base_iri)
+    _, _, decisions = _sources(store, base_iri)
     index = Index(decisions)
     present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
     placed = place(index, _read_members(store, sorted(present), base_iri), base_iri)
@@ -177,9 +200,10 @@ def _members(rows: Sequence[Mapping[str, Node | None]]) -> list[Member]:
     for actor in sorted(names):
         name = names[actor].most_common(1)[0][0]
         kind = min(kinds[actor].items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0]
+        known = frozenset(g for g in graphs[actor] if g != "None")
         found.append(Member(iri=actor, name=name, kind=kind,
                             aliases=tuple(sorted(aliases[actor] - {name})),
-                            weight=len(graphs[actor])))
+                            weight=len(known) or 1, sources=known))
     return found
 
 

@@ -43,6 +43,7 @@ class Member:
     kind: str
     aliases: tuple[str, ...] = ()
     weight: int = 1  # the number of article graphs that hold the node
+    sources: frozenset[str] = frozenset()  # those graphs, where known
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -111,8 +112,12 @@ class Index:
             self._index(canonical, member)
 
     def add(self, member: Member, mint: str) -> str:
-        """Place a member; return its canonical actor's IRI (`mint` if it starts a new one)."""
+        """Place a member; return its canonical actor's IRI (`mint` if it starts a new one).
+
+        A member placed before stays where it is, with the graphs and aliases it is now known by.
+        """
         if member.iri in self.of_member:
+            self._update(member)
             return self.of_member[member.iri]
         target = self._decided(member) or self._match(member)
         if target is None:
@@ -128,7 +133,33 @@ class Index:
         self._index(target, member)
         return target.iri
 
-    def remove(self, iri: str) -> None:
+    def _update(self, member: Member) -> None:
+        canonical = self.canonicals[self.of_member[member.iri]]
+        for i, known in enumerate(canonical.members):
+            if known.iri == member.iri:
+                sources = known.sources | member.sources
+                canonical.members[i] = Member(
+                    iri=known.iri, name=known.name, kind=known.kind,
+                    aliases=tuple(sorted(set(known.aliases) | set(member.aliases))),
+                    weight=len(sources) or known.weight + member.weight, sources=sources)
+
+    def forget(self, graphs: set[str]) -> None:
+        """Drop removed graphs from the members' sources, and the members left with none."""
+        for canonical in list(self.canonicals.values()):
+            for i, known in enumerate(canonical.members):
+                if known.sources & graphs:
+                    sources = known.sources - graphs
+                    canonical.members[i] = Member(iri=known.iri, name=known.name,
+                                                  kind=known.kind, aliases=known.aliases,
+                                                  weight=len(sources), sources=sources)
+        gone = [m.iri for c in self.canonicals.values() for m in c.members
+                if m.sources == frozenset() and m.weight == 0]
+        for iri in gone:
+            self.remove(iri, reindex=False)
+        if gone:
+            self._rebuild()
+
+    def remove(self, iri: str, *, reindex: bool = True) -> None:
         """Drop a member no article names any more, and its canonical actor if it was the last."""
         owner = self.of_member.pop(iri, None)
         if owner is None:
@@ -137,7 +168,8 @@ class Index:
         canonical.members = [m for m in canonical.members if m.iri != iri]
         if not canonical.members:
             del self.canonicals[owner]
-        self._rebuild()
+        if reindex:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         for table in (self._exact, self._surname, self._acronym, self._opening):
