@@ -278,7 +278,8 @@ def resolve(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_
     parts = sorted({label for label in folded if _same_words(typed, label.split())})
     # a stored longer name with the same last words but another first one is someone else
     # ("Hilary Clinton" is not the "Clinton" of a store that knows "Hillary Clinton")
-    if len(parts) == 1 and not any(len(other := label.split()) > 1 and other[-1] == typed[-1]
+    if len(parts) == 1 and not any(len(other := label.split()) == len(typed)
+                                   and other[-1] == typed[-1]
                                    and not (other[0].startswith(typed[0])
                                             or typed[0].startswith(other[0]))
                                    for label in folded):
