@@ -283,6 +283,7 @@ def ingest_cmd(
 
     Example: kg ingest data/ --store .kg/store --jobs 2
     """
+    from kg.identity import refresh
     from kg.ingest.batches import ingest
     from kg.ingest.progress import Bar, estimate, wanted
     from kg.store import open_store
@@ -313,9 +314,11 @@ def ingest_cmd(
                     summary = run(inputs, settings=settings, scheduler=str(scheduler),
                                   store=opened, partition=settings.batch_size,
                                   keep_stale=keep_stale, on_error=errors, on_progress=bar)
+                    refresh(opened, base_iri=settings.base_iri)
                 else:
                     summary = ingest(inputs, opened, settings=settings, jobs=jobs,
-                                     keep_stale=keep_stale, on_error=errors, on_progress=bar)
+                                     keep_stale=keep_stale, on_error=errors, on_progress=bar,
+                                     identity=True)
     stale = (f"kept {summary.kept} stale" if keep_stale else f"refreshed {summary.refreshed}")
     typer.echo(f"ingested {summary.articles} articles ({summary.triples} triples), "
                f"{stale} made by another extractor version, "
@@ -496,11 +499,13 @@ def _write_timeline(settings: Settings, filters: dict[str, str | None], name: st
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.audit import validate_store
+    from kg.identity import is_identity_graph
     from kg.store import open_store
 
     settings = _settings(config, store)
     with open_store(settings) as opened:
-        reports = validate_store(opened)
+        reports = validate_store(opened, skip=lambda iri: is_identity_graph(
+            iri, settings.base_iri))
     bad = [(iri, report) for iri, report in reports if not report.conforms]
     for iri, report in bad:
         _fail(f"{iri}: {report.violation_count} SHACL violation(s)")
@@ -528,7 +533,9 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
 @app.command("remove")
 def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
                store: StoreOpt = None, config: ConfigOpt = None) -> None:
-    """Retract one article's graph and nothing else."""
+    """Retract one article's graph, and its actors from the identity graph where no other article
+    names them."""
+    from kg.identity import refresh
     from kg.rdf import graph_iri
     from kg.store import open_store
 
@@ -540,6 +547,7 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
     with open_store(settings) as opened:
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
+        refresh(opened, base_iri=settings.base_iri)
     typer.echo(f"removed {article}")
 
 
@@ -571,6 +579,86 @@ def serve_cmd(
         typer.echo(f"serving {settings.store_path} read-only: SPARQL at {url}/query, "
                    f"query page at {url}/ (Ctrl-C stops)", err=True)
         stop.wait()
+
+
+class ActorsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+actors_app = typer.Typer(help="The canonical actors of the store, across its articles.",
+                         invoke_without_command=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback()
+def actors_cmd(
+    ctx: typer.Context,
+    fmt: Annotated[ActorsFormat, typer.Option("--format", "-f")] = ActorsFormat.table,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List each canonical actor with its kind, names, aliases, article count and mentions.
+
+    Example: kg actors --format jsonl
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from kg.identity import canonical_actors, refresh
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        refresh(opened, base_iri=settings.base_iri)
+        found = canonical_actors(opened, base_iri=settings.base_iri)
+    if fmt is ActorsFormat.json:
+        typer.echo(json.dumps([a.model_dump(mode="json") for a in found], indent=1))
+    elif fmt is ActorsFormat.jsonl:
+        for actor in found:
+            typer.echo(actor.model_dump_json())
+    else:
+        typer.echo(f"{'name':<32} {'kind':<12} {'articles':>8} {'mentions':>8}  aliases")
+        for actor in found:
+            typer.echo(f"{actor.name[:32]:<32} {actor.kind:<12} {actor.articles:>8} "
+                       f"{len(actor.mentions):>8}  {'; '.join(actor.aliases)}")
+
+
+@actors_app.command("merge")
+def actors_merge_cmd(
+    first: Annotated[str, typer.Argument(help="An actor by name, alias, id or IRI.")],
+    second: Annotated[str, typer.Argument(help="Another actor, which is the same one.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that two actors are one (kept across re-ingest), and rebuild the identity graph."""
+    _decide(first, second, same=True, store=store, config=config)
+
+
+@actors_app.command("split")
+def actors_split_cmd(
+    first: Annotated[str, typer.Argument(help="A name the actor goes by.")],
+    second: Annotated[str, typer.Argument(help="Another of its names, which is someone else.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that the nodes named FIRST and those named SECOND are two actors (kept across
+    re-ingest), and rebuild the identity graph."""
+    _decide(first, second, same=False, store=store, config=config)
+
+
+def _decide(first: str, second: str, *, same: bool, store: str | None,
+            config: Path | None) -> None:
+    from kg.identity import decide, nodes_named
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings) as opened:
+        ones = nodes_named(opened, first, base_iri=settings.base_iri)
+        others = nodes_named(opened, second, base_iri=settings.base_iri)
+        decide(opened, [(a, b) for a in ones for b in others if a != b], same=same,
+               base_iri=settings.base_iri)
+    typer.echo(f"{'merged' if same else 'split'} {first!r} and {second!r}")
 
 
 @app.command("eval")

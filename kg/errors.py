@@ -86,3 +86,14 @@ class ParseError(KGError, RuntimeError):
     def __init__(self, article_id: str) -> None:
         super().__init__(f"parsing article {article_id!r} failed")
         self.article_id = article_id
+
+
+class UnknownNameError(KGError, LookupError):
+    """A name given for an actor or place matches none in the store."""
+
+    def __init__(self, kind: str, name: str, nearest: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.name = name
+        self.nearest = tuple(nearest)
+        hint = f"; nearest: {', '.join(self.nearest)}" if self.nearest else ""
+        super().__init__(f"no {kind} named {name!r}{hint}")

@@ -44,7 +44,7 @@ TimexMod = Literal[
 ]
 ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
-    "country", "group", "other",
+    "country", "group", "product", "financial", "other",
 ]
 # the event classes of TimeML 1.2.1
 TimemlClass = Literal[

@@ -6,8 +6,9 @@ a trailing `?` marks the parameter optional, and an iri parameter with a kind (`
 takes a bare id, resolved to `{base_iri}{kind}/{id}`. A name parameter (`name(actor)`,
 `name(place)`) takes what users type, a name or alias in any case, an id or an IRI: it is resolved
 first, by the query `find_{kind}s` (a place also finds the places inside it), and bound to every
-IRI found, so the query starts from them; a name that matches nothing binds no value and the query
-matches nothing. Parameters are bound by the store, never pasted into the text; a parameter may
+IRI found, so the query starts from them (through the identity graph, every node of the same
+canonical actor); a name that matches nothing raises `UnknownNameError` with the nearest names.
+Parameters are bound by the store, never pasted into the text; a parameter may
 take several values (a tuple), one VALUES row each. A parameter should appear in a required
 pattern or a FILTER: an absent optional parameter is simply left unbound, and a bound one must not
 be joined against a variable that an OPTIONAL may leave unbound.
@@ -19,6 +20,7 @@ inside `GRAPH ?graph { ... }` and count with DISTINCT, and give the same rows on
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from importlib import resources
@@ -28,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from rdflib import Literal, URIRef, namespace
 
 from kg.config import DEFAULT_BASE_IRI
-from kg.errors import QueryError
+from kg.errors import QueryError, UnknownNameError
 from kg.store import QueryResult, Store
 from kg.vocab import PREFIXES
 
@@ -224,7 +226,7 @@ def bind(
                 raise QueryError(f"parameter {param.name!r} of query {query.name!r} takes a "
                                  f"name, found in a store: give one to resolve {value!r}")
             names = value if isinstance(value, tuple) else (value,)
-            found = (find(store, param.kind or "", str(name), base_iri=base_iri)
+            found = (resolve(store, param.kind or "", str(name), base_iri=base_iri)
                      for name in names)
             bindings[param.name] = tuple(dict.fromkeys(iri for iris in found for iri in iris))
         elif isinstance(value, tuple):
@@ -254,6 +256,43 @@ def find(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_IRI
         raise QueryError(f"cannot find {kind!r} by name; kinds: {sorted(FINDERS)}")
     result = run_named(store, FINDERS[kind], base_iri=base_iri, text=name)
     return tuple(iri for iri in result.column(kind) if isinstance(iri, URIRef))
+
+
+def resolve(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_IRI
+            ) -> tuple[URIRef, ...]:
+    """Return the IRIs a typed name stands for, as `find` does, or by its words when no name,
+    alias or id is the same: a stored name that is the typed one's last words or that ends with
+    all of them, if exactly one such name is stored ("Frederick Henderson" finds "Henderson").
+
+    Raises:
+        UnknownNameError: If nothing is found; it lists the nearest stored names.
+        QueryError: If the kind is not one of `FINDERS` or a query fails.
+    """
+    found = find(store, kind, name, base_iri=base_iri)
+    if found:
+        return found
+    labels = {str(label) for label in run_named(store, f"{kind}_names", base_iri=base_iri
+                                                 ).column("label")}
+    typed = name.casefold().split()
+    folded = {label.casefold(): label for label in sorted(labels)}
+    parts = sorted({label for label in folded if _same_words(typed, label.split())})
+    # a stored longer name with the same last words but another first one is someone else
+    # ("Hilary Clinton" is not the "Clinton" of a store that knows "Hillary Clinton")
+    if len(parts) == 1 and not any(len(other := label.split()) == len(typed)
+                                   and other[-1] == typed[-1]
+                                   and not (other[0].startswith(typed[0])
+                                            or typed[0].startswith(other[0]))
+                                   for label in folded):
+        return find(store, kind, folded[parts[0]], base_iri=base_iri)
+    by_case = {label.casefold(): label for label in sorted(labels)}
+    nearest = difflib.get_close_matches(name.casefold(), sorted(by_case), n=5, cutoff=0.6)
+    raise UnknownNameError(kind, name, [by_case[n] for n in [*parts, *nearest]][:5])
+
+
+def _same_words(typed: list[str], stored: list[str]) -> bool:
+    """Tell whether a stored name is the typed one's last words ("henderson" for "frederick
+    henderson")."""
+    return 0 < len(stored) < len(typed) and typed[-len(stored):] == stored
 
 
 def run_named(

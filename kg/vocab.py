@@ -60,6 +60,9 @@ class KG(DefinedNamespace):
     MediaOrganisation: URIRef
     State: URIRef
     Group: URIRef
+    Product: URIRef
+    FinancialInstrument: URIRef
+    CanonicalActor: URIRef
     Place: URIRef
     Event: URIRef
     Statement: URIRef

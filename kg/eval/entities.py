@@ -28,6 +28,8 @@ ACTOR_TYPES: dict[ActorKind, frozenset[str]] = {
     "armed_group": frozenset({"ORG"}),
     "media": frozenset({"ORG"}),
     "group": frozenset({"ORG"}),
+    "product": frozenset({"PRO"}),
+    "financial": frozenset({"FIN"}),
     "country": frozenset({"LOC", "ORG"}),
     "other": frozenset(),
 }
@@ -60,7 +62,9 @@ def score_entities(doc: GoldDoc, extraction: Extraction) -> TaskResult | None:
     mentions = [e for e in doc.entities if inside(e.pieces, regions)]
     gold = [e for e in mentions if is_target(e)]
     others = [e for e in mentions if not is_target(e)]
-    found = {k: v for k, v in predicted_mentions(extraction).items() if inside((k,), regions)}
+    # a product or an instrument claims no PER, ORG or LOC name: those are scored by identity
+    found = {k: v for k, v in predicted_mentions(extraction).items()
+             if inside((k,), regions) and (v & set(TYPES) or not v & {"PRO", "FIN"})}
     pred: list[Pieces] = [(k,) for k in found]
     pred_types = list(found.values())
     gold_spans = [e.pieces for e in gold]

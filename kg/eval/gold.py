@@ -48,6 +48,7 @@ class GoldEntity(GoldSpan):
 
     type: str | None = None
     syntactic_type: str | None = None
+    external_ref: str | None = None  # the DBpedia resource the mention names, if linked
 
 
 class GoldTimex(GoldSpan):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import computed_field
 
+from kg.eval.identity import IdentityScore
 from kg.eval.metrics import Counts, Issue, Ratio, ScoreRecord, TaskResult
 from kg.model import Failure
 
@@ -15,6 +16,7 @@ class CorpusReport(ScoreRecord):
     docs: int
     failures: tuple[Failure, ...] = ()
     tasks: tuple[TaskResult, ...] = ()
+    identity: IdentityScore | None = None  # cross-document actor identity (kg.eval.identity)
 
     def task(self, name: str) -> TaskResult:
         """Return the result of one task.
@@ -74,6 +76,12 @@ def _f1_row(task: str, metric: str, f1: float) -> str:
     return f"  {task:<20}{metric + ' F1':<20}{'':>14}{f1:>7.3f}"
 
 
+def _identity_rows(score: IdentityScore) -> list[str]:
+    b3 = (f"  {'identity':<20}{'bcubed':<20}{score.precision:>7.3f}{score.recall:>7.3f}"
+          f"{score.f1:>7.3f}{'':>7}  {score.found}/{score.items} gold names found")
+    return [b3, _ratio_row("identity", "kind", score.kind)]
+
+
 def render(report: EvalReport) -> str:
     """Render the report as one plain-text table per corpus, with the wall time at the end."""
     lines: list[str] = []
@@ -84,6 +92,8 @@ def render(report: EvalReport) -> str:
             lines += [_counts_row(task.task, name, c) for name, c in task.counts.items()]
             lines += [_ratio_row(task.task, name, r) for name, r in task.ratios.items()]
             lines += [_f1_row(task.task, name, f) for name, f in task.attribute_f1.items()]
+        if corpus.identity is not None:
+            lines += _identity_rows(corpus.identity)
         lines += [f"  failed {f.article_id}: {f.message}" for f in corpus.failures[:SHOWN_FAILURES]]
         if len(corpus.failures) > SHOWN_FAILURES:
             lines.append(f"  ... and {len(corpus.failures) - SHOWN_FAILURES} more failures")

@@ -12,6 +12,7 @@ from kg.errors import KGError
 from kg.eval.entities import score_entities
 from kg.eval.events import score_events
 from kg.eval.gold import GoldDoc, load_gold
+from kg.eval.identity import score_identity
 from kg.eval.metrics import TaskResult, total
 from kg.eval.report import CorpusReport, EvalReport
 from kg.eval.statements import score_statements
@@ -44,6 +45,7 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
     per_corpus: dict[str, list[TaskResult]] = {}
     failures: dict[str, list[Failure]] = {}
     counts: dict[str, int] = {}
+    extracted: dict[str, list[tuple[GoldDoc, Extraction]]] = {}
     for doc, result in zip(docs, results, strict=True):
         counts[doc.corpus] = counts.get(doc.corpus, 0) + 1
         _log.debug("scoring %s", doc.id)
@@ -55,12 +57,14 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
             result = Extraction(article=doc.to_article())  # a failed article found nothing
         if result.article.id != doc.id:
             raise ValueError(f"extraction of {result.article.id!r} given for gold doc {doc.id!r}")
+        extracted.setdefault(doc.corpus, []).append((doc, result))
         for scorer in SCORERS:
             found = scorer(doc, result)
             if found is not None:
                 tasks.append(found if details else found.model_copy(update={"issues": ()}))
     corpora = tuple(CorpusReport(corpus=name, docs=counts[name],
-                                 failures=tuple(failures.get(name, ())), tasks=tuple(total(tasks)))
+                                 failures=tuple(failures.get(name, ())), tasks=tuple(total(tasks)),
+                                 identity=score_identity(extracted[name]))
                     for name, tasks in per_corpus.items())
     return EvalReport(corpora=corpora, details=details)
 

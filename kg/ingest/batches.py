@@ -24,6 +24,7 @@ from kg.config import Settings
 from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
+from kg.identity import refresh
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -124,10 +125,12 @@ def extract(inputs: Iterable[str | Path], *, settings: Settings, pipeline: Pipel
 
 def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
            pipeline: Pipeline | None = None, jobs: int = 1, keep_stale: bool = False,
-           on_error: OnError = ignore_error, on_progress: OnProgress | None = None
-           ) -> IngestSummary:
+           on_error: OnError = ignore_error, on_progress: OnProgress | None = None,
+           identity: bool = False) -> IngestSummary:
     """Extract articles and write one named graph per article into `store`.
 
+    With `identity`, the identity graph (`kg.identity`) is then brought up to date with the new
+    articles' actors (`kg ingest` does so).
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -144,6 +147,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         on_error: Called with each bad input or failed article; the rest go on.
         on_progress: Called with the number of articles handled so far (stored, refreshed,
             skipped, kept or failed), after each article.
+        identity: Bring the identity graph up to date afterwards (`kg.identity.refresh`).
 
     Raises:
         ConfigError: If `jobs` is less than 1.
@@ -157,6 +161,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
         _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+    if identity:
+        refresh(store, base_iri=settings.base_iri)
     return tally.summary()
 
 

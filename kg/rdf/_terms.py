@@ -31,6 +31,8 @@ ACTOR_CLASSES: dict[ActorKind, URIRef] = {
     "media": KG.MediaOrganisation,
     "country": KG.State,
     "group": KG.Group,
+    "product": KG.Product,
+    "financial": KG.FinancialInstrument,
 }
 """The subclass of kg:Actor typed next to kg:Actor for each actor kind ("other" has none)."""
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kg import timeline as tl
 from kg.cli import app
-from kg.errors import QueryError
+from kg.errors import QueryError, UnknownNameError
 from kg.rdf import to_graph
 from kg.store import Store, open_store
 from kg.timeline import _load as timeline_load
@@ -112,7 +112,6 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
     ({"start": "2019-08-18", "end": date(2019, 8, 19)}, ["a1-e84", "a1-e124", "a1-e10",
                                                         "a2-e80"]),
     ({"article": "a2"}, ["a2-e25", "a2-e80"]),
-    ({"place": "Nowhere"}, []),
     ({"actor": "ACME CORP", "start": "2019-08-01"}, ["a2-e25", "a1-e10"]),
     ({"actor": f"{KGR}actor/acme-corp", "place": "strelsaw"}, ["a2-e25", "a1-e10"]),
     ({"actor": "actor/ruritania", "place": "ruritania"}, ["a1-e84", "a2-e80"]),
@@ -120,11 +119,21 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
     ({"actor": "acme", "event_type": "conflict.request"}, ["a1-e199"]),
     ({"actor": "acme", "event_type": "conflict"}, ["a1-e173", "a2-e25", "a1-e10", "a1-e199"]),
     ({"actor": "acme", "event_type": "business"}, []),
-    ({"actor": 'x" } ; DROP ALL ; { "'}, []),
-    ({"place": KGR + "place/geonames-2> } ; DROP ALL ; { <x"}, []),
 ])
 def test_timeline_filters(store: Store, filters: dict[str, object], expected: list[str]) -> None:
     assert ids(tl.timeline(store, **filters)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("filters", [
+    {"place": "Nowhere"},
+    {"actor": 'x" } ; DROP ALL ; { "'},
+    {"place": KGR + "place/geonames-2> } ; DROP ALL ; { <x"},
+])
+def test_timeline_unknown_name_is_an_error(store: Store, filters: dict[str, str]) -> None:
+    before = store.triples_count()
+    with pytest.raises(UnknownNameError) as info:
+        tl.timeline(store, **filters)  # type: ignore[arg-type]
+    assert info.value.name in filters.values() and store.triples_count() == before
 
 
 def test_timeline_reads_long_event_lists_in_chunks(

@@ -32,6 +32,7 @@ _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "rep
 # "to", "from", "with" and "at" also take people ("a letter to X", "talks with X")
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
                                  "inside", "across", "through", "throughout", "within"})
+_LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
 
@@ -64,20 +65,35 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
-        span = _trim(doc, ent, lexicon)
-        if span is not None and ent.label_ == "PERSON":
+        label = ent.label_
+        span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
+        if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
+                                    for t in span):
+            continue  # a title without a name ("Chief Executive Officer")
+        if span is not None and label == "PERSON":
             span = _without_titles(doc, span, lexicon)
+        elif span is not None and _titled_person(doc, span, lexicon):
+            span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
-        if ent.label_ == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+        if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
             continue
         head = _governing_noun(span)
         # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
-        # agency", "the Hayat Tahrir al-Sham alliance"); "U.N. forces" are not the U.N.
+        # agency", "the Hayat Tahrir al-Sham alliance"); "U.N. forces" are not the U.N., and a
+        # person's full name before a noun compound is no outlet ("a Donald Trump press event")
         head_kind = lexicon.org_kind("", head.text) if head is not None else None
         head_kind = head_kind if head_kind in ("media", "armed_group") else None
-        if ent.label_ == "PERSON" and lexicon.org_kind(span.text) is None and head_kind is None:
+        if head is not None and label == "PERSON" and head.dep_ == "compound" \
+                and head.i >= span.end:
+            head_kind = None
+        # a person's full name ending in a word that heads outlets ("Jim Press", "Ann Post")
+        # stays a person's unless the whole name is a known outlet's
+        person_name = len(span) > 1 and span.text.lower() not in lexicon.kind_names \
+            and lexicon.org_kind(span.text) == "media"
+        if label == "PERSON" and head_kind is None \
+                and (person_name or lexicon.org_kind(span.text) is None):
             titles, affiliation = _titles(doc, span, lexicon)
             found.append(_mention(span, "PERSON", "person", titles=titles,
                                   affiliation=affiliation))
@@ -108,6 +124,8 @@ def _untagged_groups(doc: Doc, lexicon: Lexicon, placed: set[int]) -> list[Menti
         before = doc[run.start - 1] if run.start > 0 else None
         if not after and before is not None and _describes(before, run.root):
             kind = lexicon.org_kind("", before.text)
+        if all(t.lower_.strip(".") in _LEGAL_FORMS for t in run):
+            continue  # the end of a company's name ("Ford Motor Co. LLC"), not a group
         if kind in ("media", "armed_group") and (after or before is not None) \
                 and any(t.pos_ == "PROPN" for t in run) and lexicon.is_actor_name(run.text):
             found.append(_mention(run, "ORG", kind))
@@ -259,12 +277,15 @@ def _acts(token: Token) -> bool:
     return any(child.dep_ == "relcl" for child in token.children)
 
 
-def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | None:
+def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bool = True
+          ) -> DocSpan | None:
     """Cut a name to its proper-noun core; None if no name is left.
 
     Drops a leading article, anything from a possessive on, trailing punctuation and
-    lowercase words ("Interfax news"), and takes in untagged proper nouns just before it
-    ("Hayat" + "Tahrir al-Sham") unless they are title words ("Minister").
+    lowercase words ("Interfax news"), and (if `extend`) takes in untagged proper nouns just
+    before it ("Hayat" + "Tahrir al-Sham") unless they are title words ("Minister") or legal forms
+    ("LLC"). A person's full name is not extended: the words before it are epithets or the end of
+    something else ("Crooked Hillary Clinton", "Co. LLC Jim Press").
     """
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
@@ -274,8 +295,9 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None) -> DocSpan | 
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text[:1].islower()):
         end -= 1
-    if start == span.start:
+    if start == span.start and extend:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+                and doc[start - 1].lower_.strip(".") not in _LEGAL_FORMS \
                 and doc[start - 1].text[:1].isupper() \
                 and not (lexicon is not None and lexicon.is_title_word(doc[start - 1].text)):
             start -= 1
@@ -295,6 +317,19 @@ def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
     while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
         start += 1
     return doc[start:span.end]
+
+
+def _titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a name the model typed as an organisation is a title and a person's name
+    ("Spokeswoman Sandy Angers"): title words, then two or more capitalised words that name no
+    kind of body."""
+    i = span.start
+    while i < span.end and lexicon.is_title_word(doc[i].text):
+        i += 1
+    rest = doc[i:span.end]
+    return i > span.start and any(t.lower_ in lexicon.title_heads for t in doc[span.start:i]) \
+        and len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
+        and lexicon.org_kind(rest.text) is None
 
 
 def _maker(doc: Doc, span: DocSpan) -> bool:

@@ -133,8 +133,13 @@ def name_head(m: Mention) -> str | None:
     return words[cut - 1] if words else None
 
 
+_THINGS = frozenset({"product", "financial"})
+
+
 def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     longest = cluster.longest
+    if (m.kind in _THINGS) != (longest.kind in _THINGS):
+        return False  # "Airbus" is not its "Airbus A380"
     if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
         return False
     if cluster.has_text(m.text.lower()):

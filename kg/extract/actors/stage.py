@@ -23,6 +23,7 @@ from kg.extract.actors.mentions import (
     propn_runs,
 )
 from kg.extract.actors.merge import Cluster, attach, merge
+from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
@@ -47,8 +48,11 @@ class ActorFinder:
                     if (e := self.gazetteer.get(p.id)) is not None and e.capital_of}
         # the header and dateline name the filing place and agency, not actors of the story
         body = extraction.article.body_start
+        placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
+        things = [m for m in thing_mentions(doc, placed) if m.start >= body]
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
-                 if m.start >= body]
+                 if m.start >= body and not any(t.start < m.end and m.start < t.end
+                                                for t in things)] + things
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))

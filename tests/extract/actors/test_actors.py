@@ -230,3 +230,52 @@ def test_actors_description_joins_no_organisation_when_two_fit(nlp, stages) -> N
             "and the Southern Observatory for Press Freedom both published reports on Monday.")
     extraction = _run(nlp, stages, text)
     assert "A war monitor" not in _mentioned(extraction)
+
+
+@pytest.mark.parametrize(("text", "key", "kind", "title"), [
+    ("Spokeswoman Sandy Angers said the plant would close.", "sandy-angers", "person",
+     "Spokeswoman"),
+    ("Crooked Hillary Clinton lied again, the candidate said.", "hillary-clinton", "person", None),
+    ("Ford Motor Co. LLC Jim Press said the deal was done.", "jim-press", "person", None),
+    ("Donald Trump held a Donald Trump press conference on Monday.", "donald-trump", "person",
+     None),
+])
+def test_actors_keeps_titles_and_epithets_out_of_names(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, kind, title) -> None:
+    actor = _actor(_run(nlp, stages, text), key)
+    assert actor.kind == kind and (title is None or title in actor.titles)
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Ford Motor Co. LLC Jim Press said the deal was done.", {"LLC", "LLC Jim Press"}),
+    ("The Chief Executive Officer said sales rose.", {"Chief Executive Officer"}),
+])
+def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Airbus delivered the first Airbus A380 to the airline.", "airbus-a380", "product"),
+    ("Boeing delayed the 787 Dreamliner again.", "787-dreamliner", "product"),
+    ("Apple launched the iPhone 4 on Monday.", "iphone-4", "product"),
+    ("The Dow Jones Industrial Average fell 2 percent.", "dow-jones-industrial-average",
+     "financial"),
+    ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
+    ("The Nasdaq Composite rose.", "nasdaq-composite", "financial"),
+])
+def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+@pytest.mark.parametrize(("text", "maker", "product"), [
+    ("Airbus said the Airbus A380 would fly.", "airbus", "airbus-a380"),
+])
+def test_actors_keeps_a_maker_apart_from_its_product(nlp, stages, text, maker, product) -> None:  # type: ignore[no-untyped-def]
+    found = _run(nlp, stages, text)
+    assert _actor(found, maker).kind == "organisation" and _actor(found, product).kind == "product"
+
+
+@pytest.mark.parametrize("text", ["Flight 370 vanished over the sea.",
+                                  "The G20 met in Paris in 2011."])
+def test_actors_reads_no_product_in_numbers(nlp, stages, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [a for a in _run(nlp, stages, text).actors if a.kind == "product"]

@@ -1,0 +1,108 @@
+"""Find the named things stories follow like actors: products and financial instruments.
+
+A product is named by a model designation ("A380", "787", "iPhone 4", "A400M"), with the maker's
+name before it ("Airbus A380", "Boeing 787 Dreamliner") and numbers or names after it; an
+instrument by a market index's name ("Dow Jones Industrial Average", "S&P 500", "FTSE 100",
+"Nasdaq Composite"), from `instruments.tsv`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.actors.mentions import Mention
+from kg.model import ActorKind
+
+_CAMEL = re.compile(r"^i[A-Z][A-Za-z]+$")  # iPhone, iPod, iTunes, iOS
+_NOT_MODELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE",
+                         "PERSON", "NORP", "LOC", "FAC"})
+
+
+@functools.lru_cache(maxsize=1)
+def _instruments() -> tuple[frozenset[str], frozenset[str]]:
+    text = (Path(__file__).parent / "instruments.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return (frozenset(w for w, where in rows if where == "name"),
+            frozenset(w for w, where in rows if where == "head"))
+
+
+def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Return the product and instrument names of a parsed article outside `taken` offsets."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        span = _instrument(doc, i) or _product(doc, i)
+        if span is None or any(t.idx in taken for t in doc[span[0]:span[1]]):
+            i += 1
+            continue
+        start, end, kind = span
+        words = doc[start:end]
+        found.append(Mention(words.start_char, words.end_char, words.text,
+                             "FIN" if kind == "financial" else "PRODUCT", kind,
+                             tokens=tuple(t.text for t in words)))
+        i = end
+    return found
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ") \
+        and token.ent_type_ not in _NOT_MODELS
+
+
+def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
+    """Read an index's name starting at token i: capitalised words (with "&" and "'s" inside)
+    and the numbers after them, if the lexicon knows its opening or its last word."""
+    if not (doc[i].text[:1].isupper() and doc[i].ent_type_ not in _NOT_MODELS):
+        return None
+    names, heads = _instruments()
+    end = i
+    while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].ent_type_ not in
+                              _NOT_MODELS or end > i and doc[end].text in ("&", "'s", "’s")
+                              and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+        end += 1
+    while end < len(doc) and doc[end].like_num and doc[end].ent_type_ not in ("PERCENT", "MONEY"):
+        end += 1
+    folded = doc[i:end].text.lower().replace("’", "'")
+    opens = any(folded == n or folded.startswith(n + " ") for n in names)
+    headed = end - i > 1 and doc[end - 1].lower_ in heads and doc[i].pos_ == "PROPN"
+    return (i, end, "financial") if opens or headed else None
+
+
+def _model(token: Token) -> bool:
+    """Tell whether a word is a model designation: letters and digits with a capital (A380),
+    a camel-case "i" name (iPhone)."""
+    text = token.text
+    if _CAMEL.match(text):
+        return True  # whatever the model tags it ("iTunes" comes out NORP)
+    if token.ent_type_ in _NOT_MODELS:
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return text[:1].isupper() and digits >= 3 and any(c.isalpha() for c in text) \
+        and "-" not in text
+
+
+def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
+    """Read a product's name around token i: a maker's name, a model, numbers and names after."""
+    token = doc[i]
+    maker = i > 0 and _capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"
+    # a bare number is a model only after a company's name or before a model's ("Boeing 787",
+    # "Boeing's 747", "787 Dreamliner"; not "Flight 370")
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    owner = i > 1 and doc[i - 1].text in ("'s", "’s") and doc[i - 2].ent_type_ == "ORG"
+    number = token.text.isdigit() and len(token.text) >= 3 and (
+        maker and doc[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
+        or after is not None and _capitalised(after) and after.pos_ == "PROPN"
+        and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL")
+    if not (_model(token) or number):
+        return None
+    start = i - 1 if maker else i
+    end = i + 1
+    while end < len(doc) and end - start < 4 and (
+            doc[end].like_num or any(c.isdigit() for c in doc[end].text)
+            or _capitalised(doc[end]) and doc[end].pos_ == "PROPN"):
+        end += 1
+    return start, end, "product"

@@ -1,0 +1,105 @@
+"""What a name says about who it names, across articles: its folded forms, its parts, its initials.
+
+Pure functions over strings; `resolve` compares the forms of two actors' names with them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# legal forms and corporate suffixes, dropped from organisation names ("General Motors Corp.")
+LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd",
+                         "limited", "llc", "plc", "ag", "sa", "nv", "gmbh", "lp", "llp", "group",
+                         "holdings"})
+# honorifics and courtesy titles, dropped from people's names ("Mr. Obama", "Sen. Ted Cruz")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
+                        "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "rev", "hon",
+                        "president", "senator", "governor", "secretary", "minister", "judge",
+                        "jr", "sr", "ii", "iii"})
+# words that open many names and stand for none alone ("State" opens "State Department")
+GENERIC = frozenset({"state", "house", "national", "united", "american", "new", "general", "first",
+                     "federal", "international", "world", "central", "royal", "democratic",
+                     "republican", "the", "university", "department", "ministry", "party"})
+CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "on"})
+_WORD = re.compile(r"[\w&'’.-]+")
+
+
+def fold(text: str) -> str:
+    """Return a name folded for comparison: accents off, lower case, dots and quotes removed."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(w.replace(".", "").replace("'", "").replace("’", "")
+                    for w in _WORD.findall(plain.lower())).replace("-", " ").strip()
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of a name, without a leading "the"."""
+    found = fold(text).split()
+    return found[1:] if found[:1] == ["the"] and len(found) > 1 else found
+
+
+def org_core(text: str) -> str:
+    """Return an organisation's name without its legal form ("general motors" for "GM Corp.")."""
+    found = words(text)
+    while len(found) > 1 and found[-1] in LEGAL_FORMS:
+        found.pop()
+    return " ".join(found)
+
+
+def initials(text: str) -> set[str]:
+    """Return the acronyms a name may go by: "USAF" for "U.S. Air Force", "BOA" and "BA" for
+    "Bank of America" (with and without the connectives)."""
+    raw = [w for w in _WORD.findall(text) if w.lower().strip(".") not in LEGAL_FORMS]
+    if len(raw) < 2:
+        return set()
+    def letters(word: str) -> str:  # "U.S." -> "us", "Air" -> "a"
+        parts = [p for p in word.split(".") if p]
+        return "".join(p[0] for p in parts).lower() if len(parts) > 1 else word[0].lower()
+    every = "".join(letters(w) for w in raw)
+    content = "".join(letters(w) for w in raw if w.lower() not in CONNECTIVES)
+    return {form for form in (every, content) if len(form) >= 2}
+
+
+def is_acronym(text: str) -> bool:
+    """Tell whether a name is written as an acronym ("GM", "U.S.A.F.", "BoA")."""
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and " " not in text \
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in parts: "Donald J. Trump" is "donald", ("j",), "trump"."""
+
+    first: str | None
+    middle: tuple[str, ...]
+    last: str
+
+    @classmethod
+    def parse(cls, text: str) -> PersonName | None:
+        found = [w for w in words(text) if w not in HONORIFICS]
+        if not found:
+            return None
+        if len(found) == 1:
+            return cls(None, (), found[0])
+        return cls(found[0], tuple(found[1:-1]), found[-1])
+
+    def agrees(self, other: PersonName) -> bool:
+        """Tell whether two names can be one person's: same surname, first names that agree (or
+        one missing), and middle names that agree where both give them ("George Bush" and
+        "George W. Bush" agree; "George W. Bush" and "George H. W. Bush" do not)."""
+        if self.last != other.last:
+            return False
+        if self.first is not None and other.first is not None \
+                and not _part_agrees(self.first, other.first):
+            return False
+        if self.middle and other.middle:
+            return len(self.middle) == len(other.middle) and all(
+                _part_agrees(a, b) for a, b in zip(self.middle, other.middle, strict=True))
+        return True
+
+
+def _part_agrees(a: str, b: str) -> bool:
+    """A name part agrees with itself and with its initial ("j" and "john")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))

@@ -1,0 +1,291 @@
+"""Decide which article-level actor nodes name one real-world actor, one new node at a time.
+
+An `Index` holds the canonical actors found so far and the forms of their names; `Index.add`
+places one more article-level actor (a `Member`) in an existing canonical actor or a new one, and
+never moves the members already placed, so adding an article costs what its own actors cost.
+Evidence, tried in order (the first that finds exactly one canonical actor decides; one that finds
+several leaves the member on its own rather than guess):
+
+1. the same name or alias, folded, without legal forms ("General Motors Corp." = "General Motors");
+2. for people, agreeing name parts: surname, first name or its initial, middle names where both
+   give them ("Donald J. Trump" = "Donald Trump" = "Trump"; not "Bill Clinton" = "Hillary Clinton");
+3. for organisations, an acronym of the other's name ("GM", "USAF" for "U.S. Air Force");
+4. for organisations, a one-word short form that opens exactly one known name ("Ford" for
+   "Ford Motor Company").
+
+Kinds must agree (people with people, organisations of any kind with organisations, ...), except
+that a lone word typed as an organisation may be a person's surname in a headline ("Trump"). A
+user's decisions (`Decisions`) come first: members said to be the same join, members said to
+differ never share a canonical actor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.identity.names import GENERIC, PersonName, fold, initials, is_acronym, org_core, words
+
+_ORGANISATIONS = frozenset({"organisation", "government", "military", "armed_group", "media"})
+
+
+def family(kind: str) -> str:
+    """Return the family of an actor kind: kinds of one family may name one actor."""
+    return "organisation" if kind in _ORGANISATIONS else kind
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article-level actor node: its IRI, the names the articles give it, and its kind."""
+
+    iri: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    weight: int = 1  # the number of article graphs that hold the node
+    sources: frozenset[str] = frozenset()  # those graphs, where known
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def weak(self) -> bool:
+        """A one-word name typed as an organisation or left untyped may be a person's surname."""
+        return len(words(self.name)) == 1 and not is_acronym(self.name) \
+            and self.kind in ("organisation", "other")
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What users decided: pairs of member IRIs that are one actor, or two."""
+
+    same: frozenset[tuple[str, str]] = frozenset()
+    different: frozenset[tuple[str, str]] = frozenset()
+
+    def apart(self, a: str, b: str) -> bool:
+        return (a, b) in self.different or (b, a) in self.different
+
+
+@dataclass
+class Canonical:
+    """One real-world actor: its IRI and the article-level nodes that name it."""
+
+    iri: str
+    kind: str
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The name of the member most articles hold, written in mixed case if one is; then the
+        fullest (most words, longest), then the first placed."""
+        best = max(self.members, key=lambda m: (not m.name.isupper(), m.weight,
+                                                 0 if is_acronym(m.name) else len(words(m.name)),
+                                                 len(m.name)))
+        return best.name
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(n for m in self.members for n in m.names))
+
+    def person(self) -> PersonName | None:
+        return PersonName.parse(self.name) if self.kind == "person" else None
+
+
+class Index:
+    """The canonical actors of a store and the forms of their names, for placing new members."""
+
+    def __init__(self, decisions: Decisions | None = None) -> None:
+        self.decisions = decisions or Decisions()
+        self.canonicals: dict[str, Canonical] = {}
+        self.of_member: dict[str, str] = {}
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._surname: dict[str, set[str]] = defaultdict(set)
+        self._acronym: dict[str, set[str]] = defaultdict(set)
+        self._opening: dict[str, set[str]] = defaultdict(set)
+
+    def load(self, canonical: Canonical) -> None:
+        """Take in a canonical actor as stored, members and all."""
+        self.canonicals[canonical.iri] = canonical
+        for member in canonical.members:
+            self.of_member[member.iri] = canonical.iri
+            self._index(canonical, member)
+
+    def add(self, member: Member, mint: str) -> str:
+        """Place a member; return its canonical actor's IRI (`mint` if it starts a new one).
+
+        A member placed before stays where it is, with the graphs and aliases it is now known by.
+        """
+        if member.iri in self.of_member:
+            self._update(member)
+            return self.of_member[member.iri]
+        target = self._decided(member) or self._match(member)
+        if target is None:
+            target = Canonical(iri=mint, kind=member.kind)
+            self.canonicals[mint] = target
+        elif target.kind != "person" and member.kind == "person" and family(target.kind) in (
+                "organisation", "other") and all(m.weak for m in target.members):
+            target.kind = "person"  # a full name tells what a headline's lone word did not
+        elif target.kind == "other":
+            target.kind = member.kind
+        target.members.append(member)
+        self.of_member[member.iri] = target.iri
+        self._index(target, member)
+        return target.iri
+
+    def _update(self, member: Member) -> None:
+        canonical = self.canonicals[self.of_member[member.iri]]
+        for i, known in enumerate(canonical.members):
+            if known.iri == member.iri:
+                sources = known.sources | member.sources
+                canonical.members[i] = Member(
+                    iri=known.iri, name=known.name, kind=known.kind,
+                    aliases=tuple(sorted(set(known.aliases) | set(member.aliases))),
+                    weight=len(sources) or known.weight + member.weight, sources=sources)
+
+    def forget(self, graphs: set[str]) -> None:
+        """Drop removed graphs from the members' sources, and the members left with none."""
+        for canonical in list(self.canonicals.values()):
+            for i, known in enumerate(canonical.members):
+                if known.sources & graphs:
+                    sources = known.sources - graphs
+                    canonical.members[i] = Member(iri=known.iri, name=known.name,
+                                                  kind=known.kind, aliases=known.aliases,
+                                                  weight=len(sources), sources=sources)
+        gone = [m.iri for c in self.canonicals.values() for m in c.members
+                if m.sources == frozenset() and m.weight == 0]
+        for iri in gone:
+            self.remove(iri, reindex=False)
+        if gone:
+            self._rebuild()
+
+    def remove(self, iri: str, *, reindex: bool = True) -> None:
+        """Drop a member no article names any more, and its canonical actor if it was the last."""
+        owner = self.of_member.pop(iri, None)
+        if owner is None:
+            return
+        canonical = self.canonicals[owner]
+        canonical.members = [m for m in canonical.members if m.iri != iri]
+        if not canonical.members:
+            del self.canonicals[owner]
+        if reindex:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        for table in (self._exact, self._surname, self._acronym, self._opening):
+            table.clear()
+        for canonical in self.canonicals.values():
+            for member in canonical.members:
+                self._index(canonical, member)
+
+    def _index(self, canonical: Canonical, member: Member) -> None:
+        for name in member.names:
+            self._exact[_key(name, member.kind)].add(canonical.iri)
+            if family(member.kind) == "person" or member.weak:
+                parsed = PersonName.parse(name)
+                if parsed is not None:
+                    self._surname[parsed.last].add(canonical.iri)
+            elif not is_acronym(name):
+                for form in initials(name):
+                    self._acronym[form].add(canonical.iri)
+                core = org_core(name).split()
+                if len(core) > 1:
+                    self._opening[core[0]].add(canonical.iri)
+
+    def _decided(self, member: Member) -> Canonical | None:
+        for a, b in sorted(self.decisions.same):
+            other = b if a == member.iri else a if b == member.iri else None
+            if other is not None and other in self.of_member:
+                return self.canonicals[self.of_member[other]]
+        return None
+
+    def _match(self, member: Member) -> Canonical | None:
+        for tier in (self._by_name, self._by_person, self._by_acronym, self._by_opening):
+            found = [c for c in (self.canonicals[i] for i in sorted(tier(member)))
+                     if self._fits(member, c)]
+            if len(found) > 1:
+                found = _most_specific(member, found)
+            if len(found) > 1:
+                found = _salient(found)
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None
+        return None
+
+    def _fits(self, member: Member, canonical: Canonical) -> bool:
+        if any(self.decisions.apart(member.iri, m.iri) for m in canonical.members):
+            return False
+        mine, theirs = family(member.kind), family(canonical.kind)
+        if mine == theirs or "other" in (mine, theirs):
+            return True
+        if theirs == "person" and member.weak:
+            return True
+        return mine == "person" and all(m.weak for m in canonical.members)
+
+    def _by_name(self, member: Member) -> set[str]:
+        # the member's own name only: its aliases may be short forms shared by others ("Clinton")
+        return set(self._exact.get(_key(member.name, member.kind), ()))
+
+    def _by_person(self, member: Member) -> set[str]:
+        if family(member.kind) != "person" and not member.weak:
+            return set()
+        mine = PersonName.parse(_fullest(member.names))
+        if mine is None:
+            return set()
+        found = set()
+        for iri in self._surname.get(mine.last, ()):
+            theirs = self.canonicals[iri].person() or PersonName.parse(self.canonicals[iri].name)
+            if theirs is not None and mine.agrees(theirs):
+                found.add(iri)
+        return found
+
+    def _by_acronym(self, member: Member) -> set[str]:
+        if family(member.kind) == "person":
+            return set()
+        found = {iri for name in member.names if is_acronym(name)
+                 for iri in self._acronym.get(fold(name).replace(" ", ""), ())}
+        # a full name joins an actor known by its acronym if the acronym has three letters or
+        # more ("USAF"); two letters stand for too many names ("AP")
+        for form in initials(member.name) if not is_acronym(member.name) else ():
+            if len(form) >= 3:
+                found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
+                          if any(is_acronym(n) for n in self.canonicals[iri].names)}
+        return found
+
+    def _by_opening(self, member: Member) -> set[str]:
+        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
+               and w[0] not in GENERIC]
+        if family(member.kind) == "person" or not one:
+            return set()
+        return {iri for w in one for iri in self._opening.get(w, ())}
+
+
+def _key(name: str, kind: str) -> str:
+    """The folded form two names of one actor share: legal forms and honorifics dropped."""
+    if family(kind) == "person":
+        parsed = PersonName.parse(name)
+        if parsed is not None:
+            return " ".join([*filter(None, [parsed.first]), *parsed.middle, parsed.last])
+    return org_core(name)
+
+
+def _fullest(names: tuple[str, ...]) -> str:
+    return max(names, key=lambda n: (len(words(n)), len(n)))
+
+
+def _most_specific(member: Member, found: list[Canonical]) -> list[Canonical]:
+    """Among several canonical actors a member fits, keep the ones of its own kind family, then
+    the people with a first name (a full name joins "Donald Trump", not a lone "Trump")."""
+    same = [c for c in found if family(c.kind) == family(member.kind)] or found
+    named = [c for c in same if (p := c.person()) is not None and p.first is not None]
+    return named or same
+
+
+def _salient(found: list[Canonical]) -> list[Canonical]:
+    """Among several canonical actors a short name fits, keep the one the store names in at
+    least three times as many articles as any other ("Obama" is Barack Obama in a store where
+    Michelle Obama is rare); else all of them, and the name stays ambiguous."""
+    ranked = sorted(found, key=lambda c: -sum(m.weight for m in c.members))
+    first, second = (sum(m.weight for m in c.members) for c in ranked[:2])
+    return ranked[:1] if first >= 3 * second else ranked

@@ -1,0 +1,108 @@
+"""The identity resolver: which article-level actor nodes name one real-world actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.identity import Decisions, Index, Member
+from kg.identity.graph import place
+from kg.identity.names import PersonName, initials, is_acronym, org_core
+
+
+def _placed(*members: Member, decisions: Decisions | None = None) -> dict[str, str]:
+    index = Index(decisions)
+    place(index, members, base_iri="urn:t/")
+    return {m: index.of_member[m] for m in index.of_member}
+
+
+def _node(name: str, kind: str, *aliases: str) -> Member:
+    return Member(iri=f"urn:t/actor/{name}", name=name, kind=kind, aliases=aliases)
+
+
+@pytest.mark.parametrize(("names", "kinds"), [
+    (("Donald Trump", "Donald J. Trump", "Trump"), ("person", "person", "person")),
+    (("Donald Trump", "Trump"), ("person", "organisation")),  # a headline's lone surname
+    (("Barack Obama", "OBAMA"), ("person", "person")),
+    (("General Motors", "GM", "General Motors Corporation"), ("organisation",) * 3),
+    (("U.S. Air Force", "USAF"), ("military", "military")),
+    (("Bank of America", "Bank of America Corp.", "BoA"), ("organisation",) * 3),
+    (("Ford Motor Company", "Ford"), ("organisation", "organisation")),
+    (("Apple Inc.", "Apple Corps", "Apple"), ("organisation",) * 3),  # "Apple" is Apple Inc.
+    (("Mr. Henderson", "Frederick Henderson"), ("person", "person")),
+])
+def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
+    legal = [n for n in names if n.endswith(("Inc.", "Corps"))]
+    if legal:  # the lone name joins the company whose name it is without its legal form
+        assert placed[f"urn:t/actor/{names[-1]}"] == placed[f"urn:t/actor/{legal[0]}"]
+        return
+    assert len(set(placed.values())) == 1
+
+
+@pytest.mark.parametrize(("names", "kinds"), [
+    (("Bill Clinton", "Hillary Clinton"), ("person", "person")),
+    (("Bill Clinton", "Hillary Clinton", "Clinton"), ("person", "person", "person")),
+    (("Ford Motor Company", "Gerald Ford"), ("organisation", "person")),
+    (("George H. W. Bush", "George W. Bush"), ("person", "person")),
+    (("Apple Inc.", "Apple Corps"), ("organisation",) * 2),
+    (("GM", "Goldman Sachs"), ("organisation", "person")),
+])
+def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
+    full = [placed[f"urn:t/actor/{n}"] for n in names if len(n.split()) > 1]
+    assert len(set(full)) == len(full)
+    if len(names) > len(full) and len(full) > 1:  # an ambiguous short name joins neither
+        assert placed[f"urn:t/actor/{names[-1]}"] not in full
+
+
+def test_identity_decisions_override_evidence() -> None:
+    a, b = _node("Ted Cruz", "person"), _node("Rafael Edward Cruz", "person")
+    assert len(set(_placed(a, b).values())) == 2
+    merged = _placed(a, b, decisions=Decisions(same=frozenset({(a.iri, b.iri)})))
+    assert len(set(merged.values())) == 1
+    c, d = _node("Ford Motor Company", "organisation"), _node("Ford", "organisation")
+    split = _placed(c, d, decisions=Decisions(different=frozenset({(d.iri, c.iri)})))
+    assert len(set(split.values())) == 2
+
+
+def test_identity_placement_is_incremental() -> None:
+    index = Index()
+    place(index, [_node("General Motors", "organisation")], base_iri="urn:t/")
+    before = dict(index.of_member)
+    assert place(index, [_node("GM", "organisation"), _node("General Motors", "organisation")],
+                 base_iri="urn:t/") == 1
+    assert {k: index.of_member[k] for k in before} == before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S. Air Force", {"usaf"}),
+    ("Bank of America", {"boa", "ba"}),
+    ("General Motors Corp.", {"gm"}),
+])
+def test_identity_initials(text: str, expected: set[str]) -> None:
+    assert initials(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("GM", True), ("U.S.A.F.", True), ("BoA", True),
+                                                ("Ford", False), ("NASA chief", False)])
+def test_identity_is_acronym(text: str, expected: bool) -> None:
+    assert is_acronym(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("General Motors Corporation", "general motors"),
+                                                ("The Coca-Cola Co.", "coca cola"),
+                                                ("Group", "group")])
+def test_identity_org_core(text: str, expected: str) -> None:
+    assert org_core(text) == expected
+
+
+@pytest.mark.parametrize(("one", "other", "expected"), [
+    ("Donald J. Trump", "Donald Trump", True),
+    ("George W. Bush", "George H. W. Bush", False),
+    ("J. Smith", "John Smith", True),
+    ("Bill Clinton", "Hillary Clinton", False),
+])
+def test_identity_person_names_agree(one: str, other: str, expected: bool) -> None:
+    a, b = PersonName.parse(one), PersonName.parse(other)
+    assert a is not None and b is not None
+    assert a.agrees(b) is expected
