@@ -140,11 +140,20 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     longest = cluster.longest
     if (m.kind in _THINGS) != (longest.kind in _THINGS):
         return False  # "Airbus" is not its "Airbus A380"
+    if m.kind in _THINGS and not _keeps_model(m, longest):
+        return False  # "iPhone" (the line) is not the "iPhone 3GS", nor "iPhone 4" the 3GS
     if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
         return False
     if cluster.has_text(m.text.lower()):
         return True
     return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+
+
+def _keeps_model(short: Mention, full: Mention) -> bool:
+    """Tell whether a shorter name of a thing keeps the model designation of the fuller one (the
+    words with a digit: "A380" keeps it of "Airbus A380", "iPhone" drops it of "iPhone 3GS")."""
+    model = {_norm(t) for t in full.tokens if any(c.isdigit() for c in t)}
+    return model <= {_norm(t) for t in short.tokens}
 
 
 def _fullness(m: Mention) -> tuple[int, int, int]:

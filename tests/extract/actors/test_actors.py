@@ -279,3 +279,13 @@ def test_actors_keeps_a_maker_apart_from_its_product(nlp, stages, text, maker, p
                                   "The G20 met in Paris in 2011."])
 def test_actors_reads_no_product_in_numbers(nlp, stages, text) -> None:  # type: ignore[no-untyped-def]
     assert not [a for a in _run(nlp, stages, text).actors if a.kind == "product"]
+
+
+def test_actors_keeps_product_models_apart(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    """A product line is not one of its models, nor one model another: "iPhone", "iPhone 3GS"
+    and "iPhone 4" are three products; "the A380" stays the "Airbus A380"."""
+    found = _run(nlp, stages, "Apple sold the iPhone 3GS and the iPhone 4 in June. The iPhone "
+                              "sold well. Airbus flew the Airbus A380 and the A380 landed.")
+    products = {a.name for a in found.actors if a.kind == "product"}
+    assert {"iPhone 3GS", "iPhone 4"} <= products
+    assert not any({"iPhone 3GS", "iPhone 4"} <= {a.name, *a.aliases} for a in found.actors)
