@@ -254,8 +254,7 @@ class Index:
         return found
 
     def _by_opening(self, member: Member) -> set[str]:
-        # the member's own name only: "Apple Corps" called "Apple" in its article is no short form
-        one = [w[0] for n in (member.name,) if len(w := words(n)) == 1 and not is_acronym(n)
+        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
                and w[0] not in GENERIC]
         if family(member.kind) == "person" or not one:
             return set()
