@@ -46,6 +46,13 @@ ActorKind = Literal[
     "person", "organisation", "government", "military", "armed_group", "media",
     "country", "group", "other",
 ]
+# how real the text makes an event (GRaSP/FactBank spirit; kg/extract/events/factuality.py)
+Factuality = Literal[
+    "asserted", "negated", "possible", "planned", "demanded", "ruled_out", "reported",
+]
+# where an event's time was read from: its own clause (or a clause of its own sentence that
+# governs it), the narrative (an earlier sentence), or the publication day as a last resort
+TimeOrigin = Literal["stated", "narrative", "published"]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",
@@ -202,6 +209,8 @@ class Event(Record):
     time_span: Span | None = None  # the expression the time was read from, if any
     source: Key | None = None  # actor the event is attributed to
     negated: bool = False
+    factuality: Factuality = "asserted"
+    time_origin: TimeOrigin | None = None  # None when the event has no time
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
 

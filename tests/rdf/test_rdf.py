@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import get_args
 
 import pyoxigraph as ox
 import pytest
@@ -22,9 +23,11 @@ from kg.model import (
     Event,
     Extraction,
     ExtractionRun,
+    Factuality,
     Place,
     Span,
     Statement,
+    TimeOrigin,
     TimeValue,
     Timex,
 )
@@ -142,6 +145,8 @@ def extractions(draw: st.DrawFn) -> Extraction:
         agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)), place=draw(ref(place_ids)),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
+        factuality=draw(st.sampled_from(get_args(Factuality))),
+        time_origin=draw(st.none() | st.sampled_from(get_args(TimeOrigin))),
     ) for eid in event_ids]
     statements = [Statement(
         id=draw(keys), speaker=draw(ref(actor_ids)), speaker_mention=draw(st.none() | span),
