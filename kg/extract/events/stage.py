@@ -70,6 +70,7 @@ class EventFinder:
                 place=place,
                 time=anchor.time,
                 time_span=anchor.span,
+                time_origin=anchor.origin if anchor.time is not None else None,
                 negated=negated(trigger.token),
                 confidence=_confidence(trigger, agents, targets, place, anchor.certainty,
                                        hypothetical),
