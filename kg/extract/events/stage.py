@@ -2,7 +2,8 @@
 
 A trigger is a verb or event noun listed in `events.toml`, found by the rules of `triggers`;
 agents and targets are read by the rules of `args` (all of them listed in `rules.RULES`, each
-one switched off by `Settings.disabled_rules`). Agents and targets come from
+one switched off by `Settings.disabled_rules`); how real the text makes each event by the cues
+of `factuality`. Agents and targets come from
 the dependency parse and are resolved to the actors of the `actors` stage by span overlap; the
 place likewise to the `places` stage; the time from the `times` stage (see `common.anchor`).
 Who reports an event (`Event.source`) is filled in by the `statements` stage.
@@ -17,12 +18,16 @@ from spacy.tokens import Doc
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.spans import SpanIndex, token_span
-from kg.extract.events.args import AGENTS, TARGETS, ArgumentFinder, irrealis, negated
+from kg.extract.events.args import AGENTS, TARGETS, ArgumentFinder
+from kg.extract.events.factuality import FACTUALITY, classify
 from kg.extract.events.lexicon import lexicon
 from kg.extract.events.triggers import TRIGGERS, VETOES, Trigger, find_triggers
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import event_id
 from kg.model import Event, Extraction
+
+_HYPOTHETICAL = ("possible", "planned", "demanded")  # events that may yet happen
+_NEGATIVE = ("negated", "ruled_out")  # events the text says did not or will not happen
 
 
 def _confidence(trigger: Trigger, agents: list[str], targets: list[str], place: str | None,
@@ -44,6 +49,7 @@ class EventFinder:
         self.vetoes = VETOES.active(disabled)
         self.agents = AGENTS.active(disabled)
         self.targets = TARGETS.active(disabled)
+        self.factuality = FACTUALITY.active(disabled)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         article = extraction.article
@@ -58,7 +64,8 @@ class EventFinder:
             targets = [t for t in args.targets(trigger) if t not in agents]
             place = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
-            hypothetical = irrealis(trigger.token)
+            factuality = classify(trigger.token, self.factuality)
+            hypothetical = factuality in _HYPOTHETICAL
             events.append(Event(
                 id=event_id(article.id, trigger.token.idx),
                 type=lex.plover(trigger.cameo),
@@ -71,7 +78,8 @@ class EventFinder:
                 time=anchor.time,
                 time_span=anchor.span,
                 time_origin=anchor.origin if anchor.time is not None else None,
-                negated=negated(trigger.token),
+                negated=factuality in _NEGATIVE,
+                factuality=factuality,
                 confidence=_confidence(trigger, agents, targets, place, anchor.certainty,
                                        hypothetical),
                 rule=trigger.rule,

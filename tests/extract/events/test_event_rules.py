@@ -54,7 +54,7 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert len(names) == len(set(names))
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
-        "events.trigger", "events.veto", "events.agent", "events.target"}
+        "events.trigger", "events.veto", "events.agent", "events.target", "events.factuality"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))
