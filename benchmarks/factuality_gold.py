@@ -9,7 +9,8 @@ coarse classes the two annotations share:
 - kg: negated, ruled_out -> "neg"; possible -> "uncertain"; planned, demanded -> "future" ("fact"
   on TimeML, which marks no future); asserted, reported -> "fact".
 
-    .venv/bin/python benchmarks/factuality_gold.py /work/shared/eval/meantime --parse-cache /tmp/pcache
+    .venv/bin/python benchmarks/factuality_gold.py /work/shared/eval/meantime \
+        --parse-cache /tmp/pcache
 """
 
 from __future__ import annotations

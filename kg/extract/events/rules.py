@@ -1,5 +1,6 @@
 """The events stage's rules as named data, in the order they are tried: triggers, the vetoes
-over them, then how agents and targets are read and how real each event is (see `kg.extract.common.rules`)."""
+over them, then how agents and targets are read and how real each event is (see
+`kg.extract.common.rules`)."""
 
 from __future__ import annotations
 
