@@ -61,6 +61,9 @@ def tense(token: Token) -> str:
     """Return "past", "perfect", "future" or "present" for the clause a trigger stands in."""
     verb = clause_head(token)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj", "xcomp") \
+            and verb.head.i != verb.i:
+        return tense(verb.head)  # "unveiled the products, saying ...": the governing tense
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
     if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
@@ -91,7 +94,8 @@ def _day(value: date | datetime) -> TimeValue:
 
 
 class TimeAnchorer:
-    """Give each trigger of one article a time; fed in text order, it tracks the narrative time."""
+    """Give each trigger of one article a time; the narrative time of each sentence is the
+    latest day stated in a foreground clause of the sentences before it."""
 
     def __init__(self, article: Article, doc: Doc, times: list[Timex]) -> None:
         self.published = _day(article.published) if article.published else None
@@ -102,8 +106,13 @@ class TimeAnchorer:
             head = phrase_head(doc, timex.start, timex.end)
             if head is not None:
                 self.heads.append((timex, head))
-        self.narrative: list[tuple[int, TimeValue]] = []  # (sentence index, time) of dated events
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        # (sentence index, day) of each past day stated in a foreground clause, in text order
+        last = self.published.begin if self.published else None
+        self.narrative: list[tuple[int, TimeValue]] = [
+            (self._sentence(head), timex.time) for timex, head in self.heads
+            if _DAY.match(timex.value) and not _background(clause_head(head))
+            and (last is None or timex.time.begin is None or timex.time.begin <= last)]
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(sentence_start(token), 0)
@@ -143,8 +152,6 @@ class TimeAnchorer:
         found = self.attached(trigger)
         if found is not None:
             timex, certainty = found
-            if not _background(clause_head(trigger)):
-                self.narrative.append((sentence, timex.time))
             return Anchor(timex.time, timex.span, certainty, "stated")
         past = tense(trigger) == "past"
         if past:

@@ -47,6 +47,12 @@ def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, flo
     # a background clause's day is not the narrative's
     ("Troops entered the town, which was bombed on March 2. Rebels shelled the airport.",
      "shelled", "2021-03-10", "published"),
+    # a day still to come is not the narrative's
+    ("The offer runs until March 30. Rebels shelled the airport.", "shelled", "2021-03-10",
+     "published"),
+    # a participle clause takes the tense of the clause it hangs on
+    ("Russian jets bombed Idlib on March 2. Jobs unveiled the phone, saying it was new.",
+     "saying", "2021-03-02", "narrative"),
     # present tense: the publication day, said so
     ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
 ])
