@@ -6,8 +6,9 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
    12 soldiers on Tuesday"), 0.9; to the nearest clause that governs it ("said on Tuesday Turkey
    will not move ..."), 0.8. A time of a background (relative) clause stays there: "Khan
    Shaykhun, which was targeted in 2017" dates the targeting, not the main clause.
-2. narrative: a past clause without a time of its own takes the latest day-precise time of a
-   foreground clause in the previous sentences of the story, 0.6.
+2. narrative: a past clause without a time of its own takes the latest past day stated in a
+   foreground clause of an earlier sentence of the story (a news story tells of its main
+   day), 0.6 from the three sentences before, 0.5 from farther back.
 3. published: the publication day, a last resort: 0.7 for a present, present-perfect or future
    clause (news is told from its day), 0.4 for a past clause the narrative gives no day.
 """
@@ -29,10 +30,11 @@ _CALENDAR = re.compile(
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 CONJUNCT_CERTAINTY = 0.9  # a time expression of a coordinated clause sharing the subject
 GOVERNING_CERTAINTY = 0.8  # a time expression of a clause that governs the trigger's
-NARRATIVE_CERTAINTY = 0.6  # a day carried from an earlier sentence
+NARRATIVE_CERTAINTY = 0.6  # a day carried from one of the few sentences before
+FAR_NARRATIVE_CERTAINTY = 0.5  # a day carried from farther back in the story
 PUBLISHED_CERTAINTY = 0.7  # the publication day, for a present, perfect or future clause
 PAST_PUBLISHED_CERTAINTY = 0.4  # the publication day, for a past clause with nothing better
-NARRATIVE_WINDOW = 3  # sentences back that a past-tense clause may inherit a time from
+NARRATIVE_WINDOW = 3  # sentences back within which a carried day is near
 _BACKGROUND = ("relcl", "acl", "appos")  # clauses that tell background, not the narrative
 
 
@@ -155,10 +157,12 @@ class TimeAnchorer:
             return Anchor(timex.time, timex.span, certainty, "stated")
         past = tense(trigger) == "past"
         if past:
-            recent = [t for n, t in self.narrative if 0 < sentence - n <= NARRATIVE_WINDOW
-                      and _DAY.match(t.value)]
-            if recent:
-                return Anchor(recent[-1], None, NARRATIVE_CERTAINTY, "narrative")
+            earlier = [(n, t) for n, t in self.narrative if n < sentence]
+            if earlier:
+                n, day = earlier[-1]
+                near = sentence - n <= NARRATIVE_WINDOW
+                return Anchor(day, None, NARRATIVE_CERTAINTY if near else FAR_NARRATIVE_CERTAINTY,
+                              "narrative")
         if self.published is None:
             return Anchor(None, None, 0.5)
         certainty = PAST_PUBLISHED_CERTAINTY if past else PUBLISHED_CERTAINTY
