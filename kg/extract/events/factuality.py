@@ -38,6 +38,12 @@ _CONDITION = {"if", "unless", "whether"}
 _SPEECH = {"say", "tell", "claim", "report", "allege", "believe", "think", "add", "state",
            "announce", "confirm", "suggest", "insist", "warn", "accuse", "argue", "explain",
            "write", "note", "acknowledge", "admit", "estimate", "fear", "suspect", "predict"}
+_COMPLEMENT = ("pobj", "prep", "dobj", "xcomp", "ccomp", "acl", "pcomp", "attr", "oprd",
+               "nsubjpass")
+# verbs whose "to" complement happened (or did not): "managed to", "began to", "failed to"
+_IMPLICATIVE = {"manage", "fail", "begin", "start", "continue", "try", "attempt", "stop",
+                "cease", "help", "use", "seem", "appear", "happen", "tend", "come", "get",
+                "go", "dare", "bother", "forget", "remember", "neglect", "resume", "keep"}
 _LIGHT = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "make", "take",
           "give", "have", "reach", "sign", "issue", "impose", "begin", "start"}
 
@@ -53,17 +59,19 @@ def _verb(trigger: Token) -> Token:
 
 
 def _governor(trigger: Token) -> Token | None:
-    """Return the word the trigger's clause (or noun phrase) depends on: "urged" in "urged
-    Turkey to [withdraw]", "call" in "a call for a [ceasefire]", "plan" in "a plan to [bail]"."""
+    """Return the word the trigger's clause (or noun phrase) is a complement of: "urged" in
+    "urged Turkey to [withdraw]", "call" in "a call for a [ceasefire]", "plan" in "a plan to
+    [bail]". A conjunct has its first conjunct's governor; a subject, a relative or adverbial
+    clause is no complement and has none."""
     token = trigger
-    while token.dep_ in ("pobj", "prep", "dobj", "xcomp", "ccomp", "acl", "aux", "prt",
-                         "conj", "compound", "nsubjpass", "nsubj", "attr", "oprd", "relcl",
-                         "advcl", "pcomp", "amod", "appos"):
-        if token.head.i == token.i:
+    while token.head.i != token.i:
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        if token.dep_ not in _COMPLEMENT:
             return None
         token = token.head
-        if token.dep_ != "conj" and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") \
-                and token.i != trigger.i and not _light(token, trigger):
+        if token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and not _light(token, trigger):
             return token
     return None
 
@@ -148,6 +156,15 @@ def intended(trigger: Token) -> bool:
     return head.lemma_ in _PLAN
 
 
+def infinitive(trigger: Token) -> bool:
+    """A "to" clause names an event still to come after the one it hangs on ("signed a contract
+    to [supply] 14 aircraft"), unless its verb says it happened ("managed to [land]")."""
+    if trigger.pos_ != "VERB" or not any(a.tag_ == "TO" for a in _deps(trigger, "aux")):
+        return False
+    head = _governor(trigger) or trigger.head
+    return head.lemma_ not in _IMPLICATIVE
+
+
 def modal(trigger: Token) -> bool:
     """A modal auxiliary or an adverb or adjective of possibility on the trigger's clause."""
     verb = _verb(trigger)
@@ -210,6 +227,12 @@ FACTUALITY: RuleTable[Cue] = RuleTable("events.factuality", [
                    "The rebels threatened to [attack] the capital.",
                    "A plan to [bail] out the carmakers failed."),
          counter=("Airbus [delivered] the first A380.",)),
+    Rule("events.factuality.infinitive", "a 'to' clause tells of an event still to come",
+         Cue("planned", infinitive),
+         examples=("The consortium signed a contract to [supply] 14 aircraft.",
+                   "Studios are in talks to [settle] on prices."),
+         counter=("The pilot managed to [land] the plane.",
+                  "The army [shelled] the town.")),
     Rule("events.factuality.modal", "a modal or an adverb of possibility: the event may happen",
          Cue("possible", modal),
          examples=("The strike could [spread] to other cities.",
