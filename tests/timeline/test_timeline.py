@@ -3,6 +3,7 @@ take names, the networkx views, and reports of one event side by side."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -308,3 +309,32 @@ def test_timeline_cli_prints_a_place_in_order_with_sources(tmp_path: Path) -> No
         e.when.earliest for e in found.entries if e.when)
     for entry in found.entries:  # each row shows the date as written and the article
         assert any(entry.display_date in line and entry.article.id in line for line in lines)
+
+
+@pytest.mark.parametrize(("actor", "options", "expected"), [
+    ("Jane Doe", [], {("statement", "asserted")}),
+    ("Jane Doe", ["--no-statements"], set()),
+    ("acme", [], {("event", "asserted")}),
+    ("acme", ["--factuality", "planned,possible"], {("event", "planned"), ("event", "possible")}),
+])
+def test_timeline_cli_takes_statements_and_factuality(
+        tmp_path: Path, actor: str, options: list[str], expected: set[tuple[str, str]]) -> None:
+    store = str(tmp_path / "store")
+    with open_store(store) as opened:
+        for extraction in _with_factualities():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+    result = CliRunner().invoke(app, ["timeline", "--actor", actor, "--store", store,
+                                      "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    entries = found["entries"] + found["undated"]
+    assert {(e["kind"], e["factuality"]) for e in entries} == expected
+    for entry in entries:
+        assert {"trigger_start", "trigger_end", "time_origin"} <= set(entry)
+
+
+def test_timeline_cli_refuses_unknown_factuality(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["timeline", "--store", str(tmp_path / "store"),
+                                      "--factuality", "rumoured"])
+    assert result.exit_code != 0
+    assert "rumoured" in result.output
