@@ -133,7 +133,11 @@ class TimelineEntry(_Record):
             what = f"{what} ({self.factuality.replace('_', ' ')})"
         parts = [", ".join(a.name for a in self.agents), what,
                  ", ".join(t.name for t in self.targets)]
-        return " ".join(part for part in parts if part)
+        line = " ".join(part for part in parts if part)
+        if self.kind == "statement" and self.content:
+            said = " ".join(self.content.split())
+            line += f": “{said[:60]}…”" if len(said) > 60 else f": “{said}”"
+        return line
 
 
 class StatementEntry(_Record):
