@@ -181,7 +181,7 @@ class ReportGroup(_Record):
     """Reports of what looks like one event, from different articles or sources, side by side.
 
     `differs` names the fields the reports disagree on ("time", "place", "agents", "targets",
-    "source", "negated").
+    "source", "negated", "factuality").
     """
 
     entries: tuple[TimelineEntry, ...]
