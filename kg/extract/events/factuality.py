@@ -32,6 +32,7 @@ _PLAN_NOUNS = {"plan", "proposal", "threat", "bid", "intention", "pledge", "prom
                "decision", "agreement", "deal", "call", "demand", "ultimatum", "request",
                "appeal", "order"}
 _DEMAND_NOUNS = {"call", "demand", "ultimatum", "request", "appeal", "order"}
+_ANNOUNCE = {"announce", "unveil", "outline", "propose", "detail"}
 _POSSIBLE = {"possible", "likely", "unlikely", "probable", "may", "perhaps", "possibly",
              "probably", "reportedly", "allegedly", "potential", "potentially"}
 _CONDITION = {"if", "unless", "whether"}
@@ -147,10 +148,13 @@ def future(trigger: Token) -> bool:
 
 
 def intended(trigger: Token) -> bool:
-    """A plan, intention, threat, promise or decision governs the trigger."""
+    """A plan, intention, threat, promise or decision governs the trigger, or an announcement
+    has it as its object ("announced 10,000 job [cuts]")."""
     head = _governor(trigger)
     if head is None:
         return False
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.lemma_ in _ANNOUNCE:
+        return True
     if head.pos_ == "NOUN":
         return head.lemma_ in _PLAN_NOUNS
     return head.lemma_ in _PLAN
@@ -225,7 +229,8 @@ FACTUALITY: RuleTable[Cue] = RuleTable("events.factuality", [
          Cue("planned", intended),
          examples=("Airbus plans to [deliver] the first A380 in October.",
                    "The rebels threatened to [attack] the capital.",
-                   "A plan to [bail] out the carmakers failed."),
+                   "A plan to [bail] out the carmakers failed.",
+                   "Airbus announced 10,000 job [cuts]."),
          counter=("Airbus [delivered] the first A380.",)),
     Rule("events.factuality.infinitive", "a 'to' clause tells of an event still to come",
          Cue("planned", infinitive),
