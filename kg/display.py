@@ -130,6 +130,7 @@ def reports_html(group: ReportGroup) -> str:
         "targets": lambda e: ", ".join(t.name for t in e.targets),
         "source": lambda e: e.source.name if e.source else "",
         "negated": lambda e: "yes" if e.negated else "",
+        "factuality": lambda e: e.factuality,
     }
     header = ["", *(f"report {i}" for i in range(1, len(group.entries) + 1))]
     rows = [[f"<b>{name}</b>" if name in group.differs else name,

@@ -50,9 +50,13 @@ ActorKind = Literal[
 TimemlClass = Literal[
     "OCCURRENCE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE", "STATE",
 ]
+# how real the text makes an event (GRaSP/FactBank spirit; kg/extract/events/factuality.py)
 Factuality = Literal[
     "asserted", "negated", "possible", "planned", "demanded", "ruled_out", "reported",
 ]
+# where an event's time was read from: its own clause (or a clause of its own sentence that
+# governs it), the narrative (an earlier sentence), or the publication day as a last resort
+TimeOrigin = Literal["stated", "narrative", "published"]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",
@@ -211,10 +215,11 @@ class Event(Record):
     time: TimeValue | None = None
     time_span: Span | None = None  # the expression the time was read from, if any
     source: Key | None = None  # actor the event is attributed to
-    negated: bool = False
+    negated: bool = False  # derived: factuality is negated or ruled_out
+    factuality: Factuality = "asserted"  # whether it happened as told
+    time_origin: TimeOrigin | None = None  # None when the event has no time
     confidence: Confidence = 0.5
     rule: RuleName | None = None  # the extraction rule that made it, e.g. "events.trigger.verb"
-    factuality: Factuality | None = None  # whether it happened as told, if judged
 
 
 class Statement(Record):

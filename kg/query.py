@@ -7,7 +7,9 @@ takes a bare id, resolved to `{base_iri}{kind}/{id}`. A name parameter (`name(ac
 `name(place)`) takes what users type, a name or alias in any case, an id or an IRI: it is resolved
 first, by the query `find_{kind}s` (a place also finds the places inside it), and bound to every
 IRI found, so the query starts from them (through the identity graph, every node of the same
-canonical actor); a name that matches nothing raises `UnknownNameError` with the nearest names.
+canonical actor); a name that matches nothing raises `UnknownNameError` with the nearest names,
+or, inside `unknown_names_as_empty`, is reported and matches nothing (a batch asking about many
+names, such as a benchmark's, gets an empty answer for a name the store does not hold).
 Parameters are bound by the store, never pasted into the text; a parameter may
 take several values (a tuple), one VALUES row each. A parameter should appear in a required
 pattern or a FILTER: an absent optional parameter is simply left unbound, and a bound one must not
@@ -20,8 +22,11 @@ inside `GRAPH ?graph { ... }` and count with DISTINCT, and give the same rows on
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from datetime import date, datetime
 from importlib import resources
 from typing import Literal as TypingLiteral
@@ -41,6 +46,38 @@ Term = URIRef | Literal
 Bound = Term | tuple[Term, ...]
 # name(kind) parameters: the query that finds the IRIs a typed name stands for
 FINDERS = {"actor": "find_actors", "place": "find_places"}
+# what to do with a name that matches nothing, if not to raise (see `unknown_names_as_empty`)
+_ON_UNKNOWN: ContextVar[Callable[[UnknownNameError], None] | None] = ContextVar(
+    "kg_on_unknown_name", default=None)
+
+
+@contextlib.contextmanager
+def unknown_names_as_empty(report: Callable[[UnknownNameError], None]) -> Iterator[None]:
+    """Within the block, a name that matches nothing is passed to `report` and matches nothing,
+    instead of raising `UnknownNameError`."""
+    token = _ON_UNKNOWN.set(report)
+    try:
+        yield
+    finally:
+        _ON_UNKNOWN.reset(token)
+
+
+def lookup(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_IRI
+           ) -> tuple[URIRef, ...]:
+    """Return what `resolve` returns; inside `unknown_names_as_empty`, an unknown name is
+    reported and stands for nothing.
+
+    Raises:
+        UnknownNameError: If nothing has the name, outside `unknown_names_as_empty`.
+    """
+    try:
+        return resolve(store, kind, name, base_iri=base_iri)
+    except UnknownNameError as error:
+        report = _ON_UNKNOWN.get()
+        if report is None:
+            raise
+        report(error)
+        return ()
 
 _PARAM_LINE = re.compile(
     r"#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>iri|string|date|integer|name)"
@@ -226,7 +263,7 @@ def bind(
                 raise QueryError(f"parameter {param.name!r} of query {query.name!r} takes a "
                                  f"name, found in a store: give one to resolve {value!r}")
             names = value if isinstance(value, tuple) else (value,)
-            found = (resolve(store, param.kind or "", str(name), base_iri=base_iri)
+            found = (lookup(store, param.kind or "", str(name), base_iri=base_iri)
                      for name in names)
             bindings[param.name] = tuple(dict.fromkeys(iri for iris in found for iri in iris))
         elif isinstance(value, tuple):

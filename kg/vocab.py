@@ -128,6 +128,8 @@ class KG(DefinedNamespace):
     confidence: URIRef
     rule: URIRef
     negated: URIRef
+    factuality: URIRef
+    timeOrigin: URIRef
     # time
     timeValue: URIRef
     timeType: URIRef

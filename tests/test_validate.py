@@ -23,6 +23,7 @@ SHAPES = [
     ("actor", KG.ActorShape, {(KG.ActorShape, "InConstraintComponent")}),
     ("place", KG.PlaceShape, {(KG.PlaceShape, "MaxInclusiveConstraintComponent")}),
     ("event", KG.EventShape, {(KG.EventShape, "InConstraintComponent")}),
+    ("eventfactuality", KG.EventShape, {(KG.EventShape, "InConstraintComponent")}),
     ("statement", KG.StatementShape, {(KG.StatementShape, "MinCountConstraintComponent")}),
     ("mention", KG.MentionShape, {(KG.MentionShape, "LessThanOrEqualsConstraintComponent")}),
     ("timeexpression", KG.TimeExpressionShape, {

@@ -203,6 +203,8 @@ class _Reader:
             time_span=None if time_span is None else self.span(time_span),
             source=self.optional_key(node, KG.attributedTo, "actor/"),
             negated=self.required(node, KG.negated),
+            factuality=self.value(node, KG.factuality) or "asserted",
+            time_origin=self.value(node, KG.timeOrigin),
             confidence=to_float(self.required(node, KG.confidence, python=False)),
             rule=self.value(node, KG.rule),
         )

@@ -251,6 +251,8 @@ class _Writer:
         if event.source is not None:
             add(node, KG.attributedTo, nt.iri(self.kgr.actor(event.source)))
         add(node, KG.negated, nt.literal(event.negated))
+        add(node, KG.factuality, nt.literal(event.factuality))
+        self.optional(node, KG.timeOrigin, event.time_origin)
         add(node, KG.confidence, decimal_literal(event.confidence))
         self.optional(node, KG.rule, event.rule)
         order: dict[str, list[str]] = {}

@@ -3,15 +3,19 @@ order them by their uncertain times, and view them as graphs (actor-event-place,
 whom, who said what about whom, chronological order) or as reports of one event side by side.
 
 Read with `timeline(store, place=..., actor=..., event_type=..., start=..., end=...)`,
-`statements(store, speaker=..., about=...)` and `actor_report(store, actor)`; every other
-function takes the records first and returns new objects.
+`statements(store, speaker=..., about=...)` and `actor_report(store, actor)` (an actor's
+timeline shows its statements too, and what the text asserts unless asked for all
+factualities); every other function takes the records first and returns new objects.
 """
 
 from __future__ import annotations
 
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._load import (
+    FACTUAL,
+    FACTUALITIES,
     Source,
+    actor_iris,
     actor_report,
     as_store,
     event_graph,
@@ -42,6 +46,8 @@ from kg.timeline._views import (
 )
 
 __all__ = [
+    "FACTUAL",
+    "FACTUALITIES",
     "ActorReport",
     "ArticleRef",
     "Ref",
@@ -52,6 +58,7 @@ __all__ = [
     "TimelineEntry",
     "When",
     "actor_report",
+    "actor_iris",
     "as_of",
     "as_store",
     "between",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime
+from typing import get_args
 
 from rdflib import Dataset, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError
-from kg.query import run_named
+from kg.model import Factuality
+from kg.query import lookup, run_named
 from kg.store import QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._records import (
@@ -26,6 +28,10 @@ from kg.timeline._records import (
 from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES
 
 Source = Store | Graph
+FACTUALITIES: tuple[Factuality, ...] = get_args(Factuality)
+# what a timeline shows unless asked otherwise: what the text asserts, itself or through someone
+# who says so; negated, possible, planned, demanded and ruled-out events on request
+FACTUAL: tuple[Factuality, ...] = ("asserted", "reported")
 Row = Mapping[str, Node | None]
 # kg:date is typed by granularity (ontology/README.md), so its datatype tells the granularity
 _GRAINS = {str(namespace.XSD.gYear): "year", str(namespace.XSD.gYearMonth): "month",
@@ -65,6 +71,7 @@ def as_store(source: Source) -> Store:
 def timeline(source: Source, *, place: str | None = None, actor: str | None = None,
              event_type: str | None = None, start: date | str | None = None,
              end: date | str | None = None, article: str | None = None,
+             with_statements: bool = True, factuality: Collection[str] | None = FACTUAL,
              base_iri: str = DEFAULT_BASE_IRI, title: str | None = None) -> Timeline:
     """Return the events that match, oldest first, with undated events kept apart.
 
@@ -78,6 +85,11 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         start: Keep events whose last possible day is on or after this day.
         end: Keep events whose first possible day is on or before this day.
         article: Only events reported in this article (id or IRI).
+        with_statements: With `actor` (and no event type), also the actor's statements, each
+            as the event of its saying (`TimelineEntry.kind` "statement").
+        factuality: Only events of these factualities (`FACTUALITIES`; None for all); by
+            default what the text asserts itself or through someone (`FACTUAL`). Statements
+            are asserted.
         base_iri: Base of the instance IRIs.
         title: Title to carry (defaults to one naming the filters).
 
@@ -86,16 +98,21 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         out, otherwise they are listed in `Timeline.undated`.
 
     Raises:
-        QueryError: If a parameter is invalid (an event type that is no event class) or the
-            query fails.
+        QueryError: If a parameter is invalid (an event type that is no event class, a
+            factuality that is none of `FACTUALITIES`) or the query fails.
     """
+    wanted = None if factuality is None else set(factuality)
+    if wanted is not None and wanted - set(FACTUALITIES):
+        raise QueryError(f"unknown factuality {sorted(wanted - set(FACTUALITIES))}; "
+                         f"factualities: {list(FACTUALITIES)}")
     if event_type is not None and event_type.upper() not in PLOVER_TYPES \
             and event_type.lower() not in EVENT_CLASSES \
             and not event_type.startswith(str(EVENT_CLASS)):
         raise QueryError(f"unknown event type {event_type!r}; event classes: "
                          f"{list(EVENT_CLASSES)}, or a PLOVER type: {list(PLOVER_TYPES)}")
     store = as_store(source)
-    events = _matching(store, place, actor, base_iri)
+    actors = None if actor is None else actor_iris(store, actor, base_iri=base_iri)
+    events = _matching(store, place, actors, base_iri)
     rows = [row for chunk in _chunks(events) for row in run_named(
         store, "timeline_events", base_iri=base_iri, type=event_type, start=start, end=end,
         article=article, event=chunk).records()]
@@ -107,6 +124,12 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
         iri = str(row["event"])
         if iri not in entries:  # an event stored twice (two names of its place) shows once
             entries[iri] = _entry(row, people.get(iri, {}), base_iri)
+    if wanted is not None:
+        entries = {iri: e for iri, e in entries.items() if e.factuality in wanted}
+    if with_statements and actors and event_type is None and place is None \
+            and (wanted is None or "asserted" in wanted):
+        for entry in _said(store, actors, start, end, article, base_iri):
+            entries.setdefault(entry.iri, entry)
     ordered = sorted(entries.values(), key=sort_key)
     filters = {"place": place, "actor": actor, "type": event_type, "from": start, "to": end,
                "article": article}
@@ -167,7 +190,8 @@ def actor_report(source: Source, actor: str, *, base_iri: str = DEFAULT_BASE_IRI
     """
     store = as_store(source)
     return ActorReport(actor=actor,
-                       did=timeline(store, actor=actor, base_iri=base_iri),
+                       did=timeline(store, actor=actor, with_statements=False,
+                                    base_iri=base_iri),
                        said=tuple(statements(store, speaker=actor, base_iri=base_iri)))
 
 
@@ -188,8 +212,52 @@ def event_graph(source: Source, entries: Timeline | list[TimelineEntry],
     return graph
 
 
-def _matching(store: Store, place: str | None, actor: str | None, base_iri: str
-              ) -> tuple[URIRef, ...] | None:
+def actor_iris(store: Store, actor: str, *, base_iri: str = DEFAULT_BASE_IRI
+               ) -> tuple[URIRef, ...]:
+    """Return the IRIs of the actors a name stands for (name, alias in any case, id or IRI).
+
+    The one place where a timeline matches an actor's name: through the identity graph, every
+    node of the same canonical actor (`kg.query.lookup`).
+
+    Raises:
+        UnknownNameError: If no actor has the name (see `kg.query.unknown_names_as_empty`).
+    """
+    return lookup(store, "actor", actor, base_iri=base_iri)
+
+
+def _said(store: Store, actors: tuple[URIRef, ...], start: date | str | None,
+          end: date | str | None, article: str | None, base_iri: str) -> list[TimelineEntry]:
+    """Return the statements of the actors as entries, in the date range if one is given."""
+    rows = run_named(store, "statement_entries", base_iri=base_iri,
+                     speaker=tuple(str(a) for a in actors), article=article).records()
+    first, last = _day(start), _day(end)
+    found: dict[str, TimelineEntry] = {}
+    for row in rows:
+        iri = str(row["statement"])
+        earliest, latest = _date(row["earliest"]), _date(row["latest"])
+        if (first is not None and (latest is None or latest < first)) or \
+                (last is not None and (earliest is None or earliest > last)):
+            continue
+        value = _text(row["timeValue"])
+        when = None if value is None else make_when(
+            value, earliest=earliest, latest=latest, granularity=_granularity(row["date"]))
+        speaker = _ref(row["by"], row["byName"], base_iri)
+        cue = str(row["cue"])
+        found.setdefault(iri, TimelineEntry(
+            iri=iri, id=_id(iri, base_iri), type="STATEMENT", label=cue.lower(), trigger=cue,
+            trigger_start=_int(row["cueBegin"]), trigger_end=_int(row["cueEnd"]), when=when,
+            agents=(speaker,) if speaker is not None else (), kind="statement",
+            source=_ref(row["channel"], row["channelName"], base_iri),
+            content=_text(row["content"]), article=_article(row, base_iri)))
+    return list(found.values())
+
+
+def _day(value: date | str | None) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _matching(store: Store, place: str | None, actors: tuple[URIRef, ...] | None,
+              base_iri: str) -> tuple[URIRef, ...] | None:
     """Return the events at the place and with the actor (None if neither is given).
 
     Each filter starts from the IRIs its name stands for, so a big store is not read event by
@@ -199,8 +267,9 @@ def _matching(store: Store, place: str | None, actor: str | None, base_iri: str
     if place is not None:
         matches.append(_events(run_named(store, "events_by_place", base_iri=base_iri,
                                          place=place)))
-    if actor is not None:
-        matches.append(_events(run_named(store, "event_actors", base_iri=base_iri, actor=actor)))
+    if actors is not None:
+        matches.append(_events(run_named(store, "event_actors", base_iri=base_iri,
+                                         actor=tuple(str(a) for a in actors))) if actors else set())
     if not matches:
         return None
     return tuple(sorted(set.intersection(*matches)))
@@ -256,6 +325,8 @@ def _entry(row: Row, people: Mapping[str, list[Ref]], base_iri: str) -> Timeline
         agents=tuple(people.get("agent", ())), targets=tuple(people.get("target", ())),
         source=_ref(row["source"], row["sourceName"], base_iri),
         article=_article(row, base_iri), negated=bool(_python(row["negated"])),
+        factuality=_text(row["factuality"]) or "asserted",
+        time_origin=_text(row["timeOrigin"]),
         confidence=float(str(row["confidence"] or 0.5)))
 
 

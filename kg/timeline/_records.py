@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.model import Granularity, TimexMod, TimexType
+from kg.model import Factuality, Granularity, TimeOrigin, TimexMod, TimexType
+
+# what a timeline entry stands for: an event, or a statement as the event of its saying
+EntryKind = Literal["event", "statement"]
 
 
 class _Record(BaseModel):
@@ -81,7 +85,12 @@ class ArticleRef(_Record):
 
 
 class TimelineEntry(_Record):
-    """One event as a timeline shows it: what, when, where, who, and who says so."""
+    """One event as a timeline shows it: what, when, where, who, and who says so.
+
+    A statement shows as the event of its saying (`kind` "statement", type "STATEMENT", the cue as
+    trigger, the speaker as agent, the actors it names as targets). `factuality` says how real the
+    text makes the event and `time_origin` where its time was read from (`kg.model.Event`).
+    """
 
     iri: str
     id: str
@@ -99,6 +108,10 @@ class TimelineEntry(_Record):
     article: ArticleRef
     negated: bool = False
     confidence: float = 0.5
+    kind: EntryKind = "event"
+    factuality: Factuality = "asserted"
+    time_origin: TimeOrigin | None = None
+    content: str | None = None  # what a statement says
 
     @property
     def display_date(self) -> str:
@@ -114,11 +127,17 @@ class TimelineEntry(_Record):
     def headline(self) -> str:
         """Return a one-line summary: agents, label (or type), targets."""
         what = self.label or self.type.lower()
-        if self.negated:
+        if self.factuality == "negated" or (self.negated and self.factuality == "asserted"):
             what = f"not {what}"
+        elif self.factuality != "asserted":
+            what = f"{what} ({self.factuality.replace('_', ' ')})"
         parts = [", ".join(a.name for a in self.agents), what,
                  ", ".join(t.name for t in self.targets)]
-        return " ".join(part for part in parts if part)
+        line = " ".join(part for part in parts if part)
+        if self.kind == "statement" and self.content:
+            said = " ".join(self.content.split())
+            line += f": “{said[:60]}…”" if len(said) > 60 else f": “{said}”"
+        return line
 
 
 class StatementEntry(_Record):
@@ -162,7 +181,7 @@ class ReportGroup(_Record):
     """Reports of what looks like one event, from different articles or sources, side by side.
 
     `differs` names the fields the reports disagree on ("time", "place", "agents", "targets",
-    "source", "negated").
+    "source", "negated", "factuality").
     """
 
     entries: tuple[TimelineEntry, ...]

@@ -210,8 +210,8 @@ def same_event(entries: Entries, *, window: timedelta = timedelta(days=3)) -> li
 
 
 def conflicts(entries: Entries, *, window: timedelta = timedelta(days=3)) -> list[ReportGroup]:
-    """Return the groups of `same_event` whose reports disagree on time, place, actors or
-    negation."""
+    """Return the groups of `same_event` whose reports disagree on time, place, actors,
+    negation or factuality."""
     return [group for group in same_event(entries, window=window)
             if set(group.differs) - {"source"}]
 
@@ -247,6 +247,7 @@ def _differs(group: list[TimelineEntry]) -> tuple[str, ...]:
         "targets": lambda e: tuple(sorted(t.id for t in e.targets)),
         "source": lambda e: (e.article.iri, _source(e)),
         "negated": lambda e: e.negated,
+        "factuality": lambda e: e.factuality,
     }
     # a report that leaves a field out does not contradict one that gives it
     return tuple(name for name, get in fields.items()

@@ -115,6 +115,12 @@ def test_cli_actors_lists_merges_and_refuses_unknown_names(tmp_path: Path) -> No
     result = runner.invoke(app, ["timeline", "--actor", "General Motor", "--store", store])
     assert result.exit_code == 1 and "no actor named 'General Motor'" in result.stderr
     assert "General Motors" in result.stderr  # the nearest name
+    # in a machine format, a warning and an empty answer: a batch over many names goes on
+    result = runner.invoke(app, ["timeline", "--actor", "General Motor", "--store", store,
+                                 "--format", "json"])
+    found = json.loads(result.stdout)
+    assert result.exit_code == 0 and not found["entries"] and not found["undated"]
+    assert "warning: no actor named 'General Motor'" in result.stderr
     result = runner.invoke(app, ["actors", "merge", "Alan Mulally", "Ford Motor Company",
                                  "--store", store])
     assert result.exit_code == 0, result.stderr

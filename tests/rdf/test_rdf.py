@@ -23,10 +23,12 @@ from kg.model import (
     Event,
     Extraction,
     ExtractionRun,
+    Factuality,
     Place,
     Span,
     Statement,
     TimemlClass,
+    TimeOrigin,
     TimeValue,
     Timex,
 )
@@ -147,6 +149,8 @@ def extractions(draw: st.DrawFn) -> Extraction:
         place=draw(ref(place_ids)),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
+        factuality=draw(st.sampled_from(get_args(Factuality))),
+        time_origin=draw(st.none() | st.sampled_from(get_args(TimeOrigin))),
     ) for eid in event_ids]
     statements = [Statement(
         id=draw(keys), speaker=draw(ref(actor_ids)), speaker_mention=draw(st.none() | span),

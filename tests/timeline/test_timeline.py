@@ -3,6 +3,7 @@ take names, the networkx views, and reports of one event side by side."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,9 +18,11 @@ from typer.testing import CliRunner
 from kg import timeline as tl
 from kg.cli import app
 from kg.errors import QueryError, UnknownNameError
+from kg.model import Event, Extraction
 from kg.rdf import to_graph
 from kg.store import Store, open_store
 from kg.timeline import _load as timeline_load
+from tests import _timeline_sample as tl_sample
 from tests._timeline_sample import extractions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,7 +124,58 @@ def test_timeline_place_filter_takes_names_ids_and_iris(store: Store, place: str
     ({"actor": "acme", "event_type": "business"}, []),
 ])
 def test_timeline_filters(store: Store, filters: dict[str, object], expected: list[str]) -> None:
-    assert ids(tl.timeline(store, **filters)) == expected  # type: ignore[arg-type]
+    found = tl.timeline(store, with_statements=False, **filters)  # type: ignore[arg-type]
+    assert ids(found) == expected
+
+
+@pytest.mark.parametrize(("actor", "statements", "expected"), [
+    ("Jane Doe", True, ["a1-e199", *(  # she is the demand's recipient
+        f"statement/a1-s{tl_sample.span(tl_sample.FIRST, 'said', n).start}" for n in (0, 1))]),
+    ("Jane Doe", False, ["a1-e199"]),
+    ("acme", False, ["a1-e173", "a2-e25", "a1-e10", "a1-e199"]),
+])
+def test_timeline_of_actor_has_its_statements_as_reporting_events(
+        store: Store, actor: str, statements: bool, expected: list[str]) -> None:
+    found = tl.timeline(store, actor=actor, with_statements=statements)
+    assert sorted(ids(found)) == sorted(expected)
+    for entry in found.all:
+        if entry.kind == "statement":
+            assert (entry.type, entry.agents[0].name) == ("STATEMENT", "Jane Doe")
+            text = tl_sample.FIRST[entry.trigger_start:entry.trigger_end]
+            assert text == entry.trigger == "said"
+
+
+def _with_factualities() -> list[Extraction]:
+    """The sample, where Acme Corp also plans to break a law and may break another."""
+    first, second = extractions()
+    more = [Event(id=f"a1-x{n}", type="ASSAULT", label=word, agents=("acme-corp",),
+                  trigger=tl_sample.span(first.article.text, word), factuality=value,
+                  time_origin="published", time=first.events[0].time)
+            for n, (word, value) in enumerate((("broke", "planned"), ("law", "possible")))]
+    return [first.extend(events=more), second]
+
+
+@pytest.mark.parametrize(("factuality", "expected"), [
+    (tl.FACTUAL, ["a1-e173", "a2-e25", "a1-e10", "a1-e199"]),
+    (None, ["a1-e173", "a2-e25", "a1-e10", "a1-e199", "a1-x0", "a1-x1"]),
+    (("planned",), ["a1-x0"]),
+])
+def test_timeline_shows_asserted_events_unless_asked(factuality: tuple[str, ...] | None,
+                                                     expected: list[str]) -> None:
+    with open_store("memory") as store:
+        for extraction in _with_factualities():
+            store.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+        found = tl.timeline(store, actor="acme", factuality=factuality)
+    assert sorted(ids(found)) == sorted(expected)
+    marked = {e.id.removeprefix("event/"): (e.factuality, e.time_origin) for e in found.all}
+    if "a1-x0" in marked:
+        assert marked["a1-x0"] == ("planned", "published")
+        assert "(planned)" in next(e.headline for e in found.all if e.id.endswith("a1-x0"))
+
+
+def test_timeline_refuses_unknown_factuality(store: Store) -> None:
+    with pytest.raises(QueryError, match="rumoured"):
+        tl.timeline(store, factuality=("rumoured",))
 
 
 @pytest.mark.parametrize("filters", [
@@ -253,6 +307,13 @@ def test_timeline_conflicting_reports_side_by_side(sample: tl.Timeline) -> None:
     assert tl.conflicts(sample, window=timedelta(0)) == []  # a day apart, no overlap
 
 
+def test_timeline_reports_that_disagree_on_factuality_conflict(sample: tl.Timeline) -> None:
+    first, second = (e for e in sample.all if e.id in ("event/a2-e25", "event/a1-e10"))
+    planned = first.model_copy(update={"factuality": "planned"})
+    [group] = tl.conflicts([planned, second])
+    assert "factuality" in group.differs
+
+
 @pytest.mark.slow
 def test_timeline_cli_prints_a_place_in_order_with_sources(tmp_path: Path) -> None:
     runner = CliRunner()
@@ -268,3 +329,32 @@ def test_timeline_cli_prints_a_place_in_order_with_sources(tmp_path: Path) -> No
         e.when.earliest for e in found.entries if e.when)
     for entry in found.entries:  # each row shows the date as written and the article
         assert any(entry.display_date in line and entry.article.id in line for line in lines)
+
+
+@pytest.mark.parametrize(("actor", "options", "expected"), [
+    ("Jane Doe", [], {("statement", "asserted"), ("event", "asserted")}),  # a demand's recipient
+    ("Jane Doe", ["--no-statements"], {("event", "asserted")}),
+    ("acme", [], {("event", "asserted")}),
+    ("acme", ["--factuality", "planned,possible"], {("event", "planned"), ("event", "possible")}),
+])
+def test_timeline_cli_takes_statements_and_factuality(
+        tmp_path: Path, actor: str, options: list[str], expected: set[tuple[str, str]]) -> None:
+    store = str(tmp_path / "store")
+    with open_store(store) as opened:
+        for extraction in _with_factualities():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+    result = CliRunner().invoke(app, ["timeline", "--actor", actor, "--store", store,
+                                      "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    entries = found["entries"] + found["undated"]
+    assert {(e["kind"], e["factuality"]) for e in entries} == expected
+    for entry in entries:
+        assert {"trigger_start", "trigger_end", "time_origin"} <= set(entry)
+
+
+def test_timeline_cli_refuses_unknown_factuality(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["timeline", "--store", str(tmp_path / "store"),
+                                      "--factuality", "rumoured"])
+    assert result.exit_code != 0
+    assert "rumoured" in result.output

@@ -1,11 +1,16 @@
 """Anchor event triggers in time: their clause's time expression, a governing one, or the narrative.
 
-Rules, most to least certain:
-1. a calendar time expression attached to the trigger's own clause ("withdrew ... on Tuesday");
-2. one attached to a clause that governs it ("said on Tuesday Turkey will not move ...");
-3. inherited: a present, present-perfect or future clause takes the publication day; a past one
-   takes the narrative time (the latest explicitly dated event in the previous sentences of the
-   story), else the publication day. Inherited times carry a lower confidence.
+Rules, most to least certain, each giving the anchor's origin (`Event.time_origin`):
+1. stated: a calendar time expression attached to the trigger's own clause ("withdrew ... on
+   Tuesday"), 1.0; to a coordinated clause sharing its subject ("attacked a convoy and killed
+   12 soldiers on Tuesday"), 0.9; to the nearest clause that governs it ("said on Tuesday Turkey
+   will not move ..."), 0.8. A time of a background (relative) clause stays there: "Khan
+   Shaykhun, which was targeted in 2017" dates the targeting, not the main clause.
+2. narrative: a past clause without a time of its own takes the latest past day stated in a
+   foreground clause of an earlier sentence of the story (a news story tells of its main
+   day), 0.6 from the three sentences before, 0.5 from farther back.
+3. published: the publication day, a last resort: 0.7 for a present, present-perfect or future
+   clause (news is told from its day), 0.4 for a past clause the narrative gives no day.
 """
 
 from __future__ import annotations
@@ -18,13 +23,19 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import phrase_head
 from kg.extract.common.text import sentence_start
-from kg.model import Article, Span, TimeValue, Timex
+from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 
 _CALENDAR = re.compile(
     r"\d{4}(-\d{2}(-\d{2}(T([\d:.]+|MO|AF|EV|NI|DT))?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+CONJUNCT_CERTAINTY = 0.9  # a time expression of a coordinated clause sharing the subject
 GOVERNING_CERTAINTY = 0.8  # a time expression of a clause that governs the trigger's
-NARRATIVE_WINDOW = 3  # sentences back that a past-tense clause may inherit a time from
+NARRATIVE_CERTAINTY = 0.6  # a day carried from one of the few sentences before
+FAR_NARRATIVE_CERTAINTY = 0.5  # a day carried from farther back in the story
+PUBLISHED_CERTAINTY = 0.7  # the publication day, for a present, perfect or future clause
+PAST_PUBLISHED_CERTAINTY = 0.4  # the publication day, for a past clause with nothing better
+NARRATIVE_WINDOW = 3  # sentences back within which a carried day is near
+_BACKGROUND = ("relcl", "acl", "appos")  # clauses that tell background, not the narrative
 
 
 def is_calendar(timex: Timex) -> bool:
@@ -52,6 +63,9 @@ def tense(token: Token) -> str:
     """Return "past", "perfect", "future" or "present" for the clause a trigger stands in."""
     verb = clause_head(token)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj", "xcomp") \
+            and verb.head.i != verb.i:
+        return tense(verb.head)  # "unveiled the products, saying ...": the governing tense
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
     if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
@@ -73,6 +87,7 @@ class Anchor:
     time: TimeValue | None
     span: Span | None
     certainty: float
+    origin: TimeOrigin | None = None
 
 
 def _day(value: date | datetime) -> TimeValue:
@@ -81,7 +96,8 @@ def _day(value: date | datetime) -> TimeValue:
 
 
 class TimeAnchorer:
-    """Give each trigger of one article a time; fed in text order, it tracks the narrative time."""
+    """Give each trigger of one article a time; the narrative time of each sentence is the
+    latest day stated in a foreground clause of the sentences before it."""
 
     def __init__(self, article: Article, doc: Doc, times: list[Timex]) -> None:
         self.published = _day(article.published) if article.published else None
@@ -92,34 +108,45 @@ class TimeAnchorer:
             head = phrase_head(doc, timex.start, timex.end)
             if head is not None:
                 self.heads.append((timex, head))
-        self.narrative: list[tuple[int, TimeValue]] = []  # (sentence index, time) of dated events
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        # (sentence index, day) of each past day stated in a foreground clause, in text order
+        last = self.published.begin if self.published else None
+        self.narrative: list[tuple[int, TimeValue]] = [
+            (self._sentence(head), timex.time) for timex, head in self.heads
+            if _DAY.match(timex.value) and not _background(clause_head(head))
+            and (last is None or timex.time.begin is None or timex.time.begin <= last)]
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(sentence_start(token), 0)
 
     def attached(self, trigger: Token) -> tuple[Timex, float] | None:
-        """Return the calendar time expression of a trigger's clause (certainty 1.0) or of a
-        clause governing it (0.8), if any.
+        """Return the calendar time expression of a trigger's clause (certainty 1.0), of a
+        coordinated clause sharing its subject (0.9) or of the nearest clause governing it (0.8).
 
         A time expression elsewhere in the sentence (a sibling or relative clause) is not used:
         on MEANTIME such times anchor the trigger less often than the narrative or publication day.
         """
         own = clause_head(trigger)
-        governing = {a.i for a in own.ancestors}
-        best: tuple[Timex, float] | None = None
+        governing = [a.i for a in own.ancestors]  # nearest first
+        sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
+        best: tuple[int, Timex, float] | None = None
         sentence = sentence_start(trigger)
         for timex, head in self.heads:
             if sentence_start(head) != sentence:
                 continue
-            path = [head]
-            while path[-1].i != clause_head(head).i and path[-1].head.i != path[-1].i:
-                path.append(path[-1].head)
-            if trigger in path or path[-1].i == own.i:
+            path = _clause_path(head)
+            clause = path[-1].i
+            if trigger in path or clause == own.i:
                 return timex, 1.0
-            if path[-1].i in governing and best is None:
-                best = (timex, GOVERNING_CERTAINTY)
-        return best
+            if clause in sharing:
+                found = (-1, timex, CONJUNCT_CERTAINTY)
+            elif clause in governing:
+                found = (governing.index(clause), timex, GOVERNING_CERTAINTY)
+            else:
+                continue
+            if best is None or found[0] < best[0]:
+                best = found
+        return None if best is None else (best[1], best[2])
 
     def anchor(self, trigger: Token) -> Anchor:
         """Return the time of the event a trigger names (see the module docstring for the rules)."""
@@ -127,11 +154,36 @@ class TimeAnchorer:
         found = self.attached(trigger)
         if found is not None:
             timex, certainty = found
-            self.narrative.append((sentence, timex.time))
-            return Anchor(timex.time, timex.span, certainty)
-        if tense(trigger) == "past":
-            recent = [t for n, t in self.narrative if 0 < sentence - n <= NARRATIVE_WINDOW
-                      and _DAY.match(t.value)]
-            if recent:
-                return Anchor(recent[-1], None, 0.6)
-        return Anchor(self.published, None, 0.7) if self.published else Anchor(None, None, 0.5)
+            return Anchor(timex.time, timex.span, certainty, "stated")
+        past = tense(trigger) == "past"
+        if past:
+            earlier = [(n, t) for n, t in self.narrative if n < sentence]
+            if earlier:
+                n, day = earlier[-1]
+                near = sentence - n <= NARRATIVE_WINDOW
+                return Anchor(day, None, NARRATIVE_CERTAINTY if near else FAR_NARRATIVE_CERTAINTY,
+                              "narrative")
+        if self.published is None:
+            return Anchor(None, None, 0.5)
+        certainty = PAST_PUBLISHED_CERTAINTY if past else PUBLISHED_CERTAINTY
+        return Anchor(self.published, None, certainty, "published")
+
+
+def _clause_path(head: Token) -> list[Token]:
+    """Return the tokens from a time expression's head up to the verb heading its clause."""
+    path = [head]
+    top = clause_head(head)
+    while path[-1].i != top.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _shares_subject(verb: Token, other: Token) -> bool:
+    """Tell whether two coordinated clauses share a subject: the later conjunct has none."""
+    later = other if other.i > verb.i else verb
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in later.children)
+
+
+def _background(verb: Token) -> bool:
+    """Tell whether a clause is background (a relative or adnominal clause, or inside one)."""
+    return any(t.dep_ in _BACKGROUND for t in (verb, *verb.ancestors) if t.pos_ in ("VERB", "AUX"))

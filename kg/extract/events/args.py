@@ -1,4 +1,4 @@
-"""The participants of an event trigger by role, and whether it is negated or irrealis.
+"""The participants of an event trigger by role.
 
 The role rule tables of `rules` (`AGENTS`, `TARGETS`, `RECIPIENTS`, `INSTRUMENTS`) each name
 the tokens one construction points to ("the army" in "the army attacked"); `ArgumentFinder`
@@ -31,9 +31,6 @@ from kg.model import Extraction
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
 _PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around",
                 "through", "toward", "towards", "within", "on", "throughout", "to"}
-_MODALS = {"would", "could", "might", "may", "should", "must"}
-_IRREALIS_HEADS = {"want", "plan", "threaten", "vow", "seek", "try", "attempt", "hope", "aim",
-                   "intend", "call", "urge", "demand", "propose", "prepare", "expect"}
 # kinds of actors that take part in an event; one of them after "with" is a partner
 _PARTICIPANT_KINDS = frozenset({"person", "organisation", "government", "military",
                                 "armed_group", "media", "country", "group"})
@@ -52,24 +49,6 @@ def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
         return 2, order.get(head.head.i, 0)
 
     return rank
-
-
-def negated(token: Token) -> bool:
-    """Return whether a trigger is negated ("did not withdraw", "no attack")."""
-    if children(token, "neg"):
-        return True
-    if token.pos_ == "NOUN" and any(c.lower_ == "no" for c in children(token, "det")):
-        return True
-    head = token.head
-    return token.dep_ == "xcomp" and bool(children(head, "neg"))
-
-
-def irrealis(token: Token) -> bool:
-    """Return whether a trigger names a wished, planned or hypothetical event."""
-    verb = token if token.pos_ == "VERB" else token.head
-    if any(c.lower_ in _MODALS for c in children(verb, "aux")):
-        return True
-    return token.dep_ in ("xcomp", "dobj", "ccomp") and token.head.lemma_ in _IRREALIS_HEADS
 
 
 class ArgumentFinder:

@@ -1,6 +1,6 @@
 """The events stage's rules as named data, in the order they are tried: triggers, the vetoes
-over them, the senses that type them, then how the participants are read (see
-`kg.extract.common.rules`).
+over them, the senses that type them, how the participants are read, and how real the text
+makes each event (see `kg.extract.common.rules`).
 
 A role rule names the tokens one construction points to for one role ("the army" in "the army
 attacked" for the agent); a mention rule says how such a token reaches an actor: by its own name,
@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.spans import SpanIndex
+from kg.extract.events.factuality import FACTUALITY
 from kg.extract.events.senses import SENSES
 from kg.extract.events.syntax import (
     Predicate,
@@ -301,4 +302,4 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
 
 
 RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
-                                     INSTRUMENTS, MENTIONS)
+                                     INSTRUMENTS, MENTIONS, FACTUALITY)

@@ -6,7 +6,8 @@ role (agents, targets, recipients, instruments) are read by `args` with the role
 (all rules listed in `rules.RULES`, each one switched off by `Settings.disabled_rules`).
 Participants come from the dependency parse and are resolved to the actors of the `actors` stage
 by span overlap, apposition, relative pronoun or coreference (`common.coref`); the place likewise
-to the `places` stage; the time from the `times` stage (see `common.anchor`).
+to the `places` stage; the time from the `times` stage (see `common.anchor`); how real the
+text makes each event by the cues of `factuality`.
 Who reports an event (`Event.source`) is filled in by the `statements` stage.
 """
 
@@ -20,13 +21,17 @@ from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
-from kg.extract.events.args import ArgumentFinder, irrealis, negated
+from kg.extract.events.args import ArgumentFinder
+from kg.extract.events.factuality import FACTUALITY, classify
 from kg.extract.events.lexicon import lexicon, verb_index
 from kg.extract.events.senses import SENSES, sense
 from kg.extract.events.triggers import VETOES, Lookup, Trigger, find_triggers, trigger_table
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import event_id
 from kg.model import Event, Extraction
+
+_HYPOTHETICAL = ("possible", "planned", "demanded")  # events that may yet happen
+_NEGATIVE = ("negated", "ruled_out")  # events the text says did not or will not happen
 
 
 def _confidence(trigger: Trigger, agents: list[str], targets: list[str], place: str | None,
@@ -48,6 +53,7 @@ class EventFinder:
         self.model = model
         self.vetoes = VETOES.active(disabled)
         self.senses = SENSES.active(disabled)
+        self.factuality = FACTUALITY.active(disabled)
         self._triggers: Sequence[Rule[Lookup]] | None = None
 
     @property
@@ -73,7 +79,8 @@ class EventFinder:
             targets = args.targets(trigger, [*agents, *recipients])
             place = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
-            hypothetical = irrealis(trigger.token)
+            factuality = classify(trigger.token, self.factuality)
+            hypothetical = factuality in _HYPOTHETICAL
             typed = sense(trigger, lex, self.senses)
             events.append(Event(
                 id=event_id(article.id, trigger.token.idx),
@@ -89,7 +96,9 @@ class EventFinder:
                 place=place,
                 time=anchor.time,
                 time_span=anchor.span,
-                negated=negated(trigger.token),
+                time_origin=anchor.origin if anchor.time is not None else None,
+                negated=factuality in _NEGATIVE,
+                factuality=factuality,
                 confidence=_confidence(trigger, agents, targets, place, anchor.certainty,
                                        hypothetical),
                 rule=trigger.rule,

@@ -197,7 +197,9 @@ class FindStatements:
         for att in self.finder.find(doc, article.body_start):
             speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
             channel, _ = speakers.resolve(att.channel, att.channel_range)
-            when = anchorer.attached(att.cue_token)
+            # the cue's own time, else the narrative's day for a past cue, else the publication day
+            when = anchorer.anchor(att.cue_token)
+            own = when.time is not None and (when.certainty == 1.0 or when.origin == "narrative")
             content = char_span(doc, *att.content)
             statements.append(Statement(
                 id=statement_id(article.id, att.cue[0]),
@@ -207,7 +209,7 @@ class FindStatements:
                 content=content,
                 direct=att.direct,
                 channel=channel if channel != speaker else None,
-                date=when[0].value if when and when[1] == 1.0 else published,
+                date=when.time.value if own and when.time is not None else published,
                 reports=tuple(e.id for e in extraction.events
                               if content.start <= e.trigger.start < content.end),
                 confidence=_confidence(att, speaker, certainty),

@@ -65,7 +65,7 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
         "events.trigger", "events.veto", "events.sense", "events.agent", "events.target",
-        "events.recipient", "events.instrument", "events.mention"}
+        "events.recipient", "events.instrument", "events.mention", "events.factuality"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))

@@ -1,0 +1,74 @@
+"""Tests for kg.extract.common.anchor: each trigger's time, with its origin and certainty."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.common.anchor import TimeAnchorer
+from kg.model import Article
+
+PUBLISHED = date(2021, 3, 10)  # a Wednesday
+
+
+def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, float]]:
+    """Anchor every verb and noun of `text` (in text order) after the real times stage."""
+    article = Article(id="t1", text=text, published=PUBLISHED)
+    [(_, doc)] = list(pipeline.parse_many([article]))
+    extraction = pipeline.apply(article, doc)
+    anchorer = TimeAnchorer(extraction.article, doc, list(extraction.times))
+    found = {}
+    for token in doc:
+        if token.pos_ in ("VERB", "NOUN"):
+            anchor = anchorer.anchor(token)
+            found[token.text] = (anchor.time.value if anchor.time else None, anchor.origin,
+                                 anchor.certainty)
+    return found
+
+
+@pytest.mark.parametrize(("text", "word", "value", "origin"), [
+    # a weekday at the end of the sentence beats the day carried from the sentence before
+    ("Russian jets bombed Idlib on March 2. Turkish troops withdrew from the post on Tuesday.",
+     "withdrew", "2021-03-09", "stated"),
+    # ... also for a coordinated clause with the same subject
+    ("Russian jets bombed Idlib on March 2. Rebels attacked a convoy and killed 12 soldiers "
+     "near the border on Tuesday.", "attacked", "2021-03-09", "stated"),
+    # a background clause keeps its own year; the main clause keeps its own day
+    ("Syrian forces captured Khan Shaykhun on Monday, which was targeted in a sarin gas attack "
+     "in 2017.", "attack", "2017", "stated"),
+    ("Syrian forces captured Khan Shaykhun on Monday, which was targeted in a sarin gas attack "
+     "in 2017.", "captured", "2021-03-08", "stated"),
+    # a governing clause's time
+    ("Residents said on Tuesday the army shelled the town.", "shelled", "2021-03-09", "stated"),
+    # a past clause without a time takes the narrative's day
+    ("Russian jets bombed Idlib on March 2. Rebels shelled the airport.", "shelled",
+     "2021-03-02", "narrative"),
+    # a background clause's day is not the narrative's
+    ("Troops entered the town, which was bombed on March 2. Rebels shelled the airport.",
+     "shelled", "2021-03-10", "published"),
+    # a day still to come is not the narrative's
+    ("The offer runs until March 30. Rebels shelled the airport.", "shelled", "2021-03-10",
+     "published"),
+    # a participle clause takes the tense of the clause it hangs on
+    ("Russian jets bombed Idlib on March 2. Jobs unveiled the phone, saying it was new.",
+     "saying", "2021-03-02", "narrative"),
+    # present tense: the publication day, said so
+    ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
+])
+def test_anchor_time_and_origin(pipeline, text, word, value, origin):
+    assert _anchors(pipeline, text)[word][:2] == (value, origin)
+
+
+def test_anchor_certainty_falls_from_stated_to_published(pipeline):
+    found = _anchors(pipeline, "Russian jets bombed Idlib on March 2. Rebels shelled the "
+                               "airport. The rebels hold the airport.")
+    assert found["bombed"][2] > found["hold"][2] > found["shelled"][2]
+
+
+def test_anchor_without_publication_day_has_no_time(pipeline):
+    article = Article(id="t1", text="The rebels hold the airport.")
+    [(_, doc)] = list(pipeline.parse_many([article]))
+    extraction = pipeline.apply(article, doc)
+    anchor = TimeAnchorer(extraction.article, doc, list(extraction.times)).anchor(doc[2])
+    assert (anchor.time, anchor.origin) == (None, None)
