@@ -100,6 +100,7 @@ class Index:
         self.canonicals: dict[str, Canonical] = {}
         self.of_member: dict[str, str] = {}
         self._exact: dict[str, set[str]] = defaultdict(set)
+        self._short: dict[str, set[str]] = defaultdict(set)
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
         self._opening: dict[str, set[str]] = defaultdict(set)
@@ -172,15 +173,20 @@ class Index:
             self._rebuild()
 
     def _rebuild(self) -> None:
-        for table in (self._exact, self._surname, self._acronym, self._opening):
+        for table in (self._exact, self._short, self._surname, self._acronym, self._opening):
             table.clear()
         for canonical in self.canonicals.values():
             for member in canonical.members:
                 self._index(canonical, member)
 
     def _index(self, canonical: Canonical, member: Member) -> None:
+        own = words(member.name)
         for name in member.names:
-            self._exact[_key(name, member.kind)].add(canonical.iri)
+            short = name != member.name and family(member.kind) == "organisation" \
+                and _short_form(words(name), own)
+            # "Apple" of "Apple Corps" in its article may be another Apple elsewhere: a short
+            # form only takes a name that is the same short form ("Apple", not "Apple Inc.")
+            (self._short if short else self._exact)[_key(name, member.kind)].add(canonical.iri)
             if family(member.kind) == "person" or member.weak:
                 parsed = PersonName.parse(name)
                 if parsed is not None:
@@ -200,7 +206,8 @@ class Index:
         return None
 
     def _match(self, member: Member) -> Canonical | None:
-        for tier in (self._by_name, self._by_person, self._by_acronym, self._by_opening):
+        for tier in (self._by_name, self._by_short, self._by_person, self._by_acronym,
+                     self._by_opening):
             found = [c for c in (self.canonicals[i] for i in sorted(tier(member)))
                      if self._fits(member, c)]
             if len(found) > 1:
@@ -226,6 +233,11 @@ class Index:
     def _by_name(self, member: Member) -> set[str]:
         # the member's own name only: its aliases may be short forms shared by others ("Clinton")
         return set(self._exact.get(_key(member.name, member.kind), ()))
+
+    def _by_short(self, member: Member) -> set[str]:
+        # a name that is itself only the short form ("Apple"), never a full one ("Apple Inc.")
+        key = _key(member.name, member.kind)
+        return set(self._short.get(key, ())) if words(member.name) == key.split() else set()
 
     def _by_person(self, member: Member) -> set[str]:
         if family(member.kind) != "person" and not member.weak:
@@ -254,8 +266,11 @@ class Index:
         return found
 
     def _by_opening(self, member: Member) -> set[str]:
+        # a one-word name of the member's own, or an alias that is no short form of its own
+        # name ("Apple" of the "Apple Inc." node opens "Apple Corps" too: not evidence)
+        own = words(member.name)
         one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
-               and w[0] not in GENERIC]
+               and w[0] not in GENERIC and (n == member.name or not _short_form(w, own))]
         if family(member.kind) == "person" or not one:
             return set()
         return {iri for w in one for iri in self._opening.get(w, ())}
@@ -268,6 +283,13 @@ def _key(name: str, kind: str) -> str:
         if parsed is not None:
             return " ".join([*filter(None, [parsed.first]), *parsed.middle, parsed.last])
     return org_core(name)
+
+
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """Tell whether a name is a strict run of the words of a fuller name ("Apple" of "Apple
+    Corps"), which an article may use for it but others for another."""
+    n = len(short)
+    return 0 < n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
 
 
 def _fullest(names: tuple[str, ...]) -> str:

@@ -106,3 +106,13 @@ def test_identity_person_names_agree(one: str, other: str, expected: bool) -> No
     a, b = PersonName.parse(one), PersonName.parse(other)
     assert a is not None and b is not None
     assert a.agrees(b) is expected
+
+
+def test_identity_an_alias_short_form_takes_no_full_name() -> None:
+    """"Apple Corps", called "Apple" in its own article, is not the "Apple Inc." of others; a
+    bare "Apple" elsewhere may still join it when it is the only Apple."""
+    placed = _placed(_node("Apple Inc.", "organisation", "Apple"),
+                     _node("Apple Corps", "organisation", "Apple"))
+    assert placed["urn:t/actor/Apple Inc."] != placed["urn:t/actor/Apple Corps"]
+    placed = _placed(_node("Apple Corps", "organisation", "Apple"), _node("Apple", "organisation"))
+    assert placed["urn:t/actor/Apple"] == placed["urn:t/actor/Apple Corps"]
