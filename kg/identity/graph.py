@@ -51,9 +51,11 @@ def _sources(store: Store, base_iri: str
     sources: dict[str, set[str]] = defaultdict(set)
     same: set[tuple[str, str]] = set()
     different: set[tuple[str, str]] = set()
-    for relation, a, b in run_named(store, "identity_sources", base_iri=base_iri,
-                                    identity=identity_iri(base_iri),
-                                    decisions=decisions_iri(base_iri)).rows:
+    rows = [*run_named(store, "identity_sources", base_iri=base_iri,
+                       identity=identity_iri(base_iri)).rows,
+            *run_named(store, "identity_decisions", base_iri=base_iri,
+                       decisions=decisions_iri(base_iri)).rows]
+    for relation, a, b in rows:
         if str(relation) == "read" and isinstance(b, URIRef):
             read.add(b)
         elif str(relation) == "source":

@@ -154,6 +154,19 @@ class OxigraphStore(Store):
         self._store.remove_graph(name)
         return True
 
+    def settle(self) -> None:
+        """Flush and compact now, so that no background work of this writer replaces the files
+        a read-only reader of the folder (`kg serve`'s server) has opened.
+
+        Raises:
+            StoreError: If the store cannot be written.
+        """
+        try:
+            self._store.flush()
+            self._store.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot settle the oxigraph store at {self.path}: {exc}") from exc
+
     def graphs(self) -> list[URIRef]:
         """Return the IRIs of kg's named graphs (`kg.store.registry`), sorted."""
         return sorted({

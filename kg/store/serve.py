@@ -60,7 +60,7 @@ def serving(location: str | Path, bind: str = DEFAULT_BIND, *, timeout: float = 
         raise StoreError(f"no store at {str(path)!r}: run kg ingest first, or give --store")
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     with OxigraphStore(path) as held:  # held open: no writer while the server reads
-        held.graphs()  # opens the folder (the store opens on first use)
+        held.settle()  # no compaction of ours may delete files under the server
         process = subprocess.Popen(
             [server_binary(), "serve-read-only", "--location", str(path), "--bind", bind,
              "--union-default-graph", "--timeout-s", str(max(1, round(timeout)))],
