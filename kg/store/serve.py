@@ -59,7 +59,8 @@ def serving(location: str | Path, bind: str = DEFAULT_BIND, *, timeout: float = 
     if not path.is_dir():
         raise StoreError(f"no store at {str(path)!r}: run kg ingest first, or give --store")
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
-    with OxigraphStore(path) as held:  # held open: no writer while the server reads
+    held = OxigraphStore(path)
+    with held:  # held open: no writer while the server reads
         held.settle()  # no compaction of ours may delete files under the server
         process = subprocess.Popen(
             [server_binary(), "serve-read-only", "--location", str(path), "--bind", bind,
