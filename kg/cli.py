@@ -13,6 +13,7 @@ import logging
 import sys
 import threading
 import time
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast
@@ -363,7 +364,7 @@ def query_cmd(
             typer.echo(f"{entry.name}\t{entry.description}")
         return
     settings = _settings(config, store)
-    with open_store(settings) as opened:
+    with open_store(settings, mode="write" if allow_update else "read") as opened:
         if name is not None:
             params = dict(_pair(item) for item in param or [])
             with _unknown_names(fmt.value):
@@ -445,7 +446,7 @@ def export_cmd(
     if fmt.value in ("timelinejs", "csv", "graphml"):
         _write_timeline(settings, {}, fmt.value, out)
         return
-    with open_store(settings) as opened, _output(out) as handle:
+    with open_store(settings, mode="read") as opened, _output(out) as handle:
         export_store(opened, handle, cast("RdfFormat", fmt.value), base_iri=settings.base_iri)
 
 
@@ -458,8 +459,17 @@ def timeline_cmd(
     event_type: Annotated[str | None, typer.Option(
         "--type", help="An event class, e.g. business.deal or business, or a PLOVER type, "
                        "e.g. ASSAULT.")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    start: Annotated[str | None, typer.Option("--from", callback=_day_option,
+                                              help="First day (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", callback=_day_option,
+                                            help="Last day (YYYY-MM-DD).")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", callback=_day_option,
+        help="Only what was the case on this day (YYYY-MM-DD): events whose time span holds "
+             "it (a year-only event holds on each day of its year).")] = None,
+    known_then: Annotated[bool, typer.Option(
+        "--known-then", help="With --as-of, only what articles published by that day report "
+                             "(what could be known then).")] = False,
     article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
     statements: Annotated[bool, typer.Option(
         "--statements/--no-statements",
@@ -478,14 +488,32 @@ def timeline_cmd(
     their sources; undated events are listed after them. Events the text does not assert
     (negated, possible, planned, demanded, ruled out) show with --factuality, marked.
 
-    Example: kg timeline --actor Turkey --factuality all --no-statements
+    Examples: kg timeline --actor Turkey --factuality all --no-statements;
+    kg timeline --as-of 2019-08-20 --known-then
     """
+    if known_then and as_of is None:
+        raise typer.BadParameter("--known-then needs --as-of DAY", param_hint="'--known-then'")
     filters: dict[str, object] = {
         "place": place, "actor": actor, "event_type": event_type, "start": start, "end": end,
         "article": article, "with_statements": statements,
         "factuality": _factualities(factuality)}
     with _unknown_names(fmt.value):
-        _write_timeline(_settings(config, store), filters, fmt.value, out)
+        _write_timeline(_settings(config, store), filters, fmt.value, out,
+                        day=None if as_of is None else date.fromisoformat(as_of),
+                        known_then=known_then)
+
+
+def _day_option(value: str | None) -> str | None:
+    """Check a day option (--from, --to, --as-of) as the user typed it: YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a day as YYYY-MM-DD") from None
+    return value
 
 
 def _unknown_names(fmt: str) -> contextlib.AbstractContextManager[None]:
@@ -512,13 +540,16 @@ def _factualities(text: str) -> tuple[str, ...] | None:
 
 
 def _write_timeline(settings: Settings, filters: dict[str, object], name: str,
-                    out: Path | None) -> None:
+                    out: Path | None, *, day: date | None = None, known_then: bool = False
+                    ) -> None:
     from kg.export import write_timeline
     from kg.store import open_store
-    from kg.timeline import timeline
+    from kg.timeline import as_of, timeline
 
-    with open_store(settings) as opened:
+    with open_store(settings, mode="read") as opened:
         found = timeline(opened, base_iri=settings.base_iri, **filters)  # type: ignore[arg-type]
+        if day is not None:
+            found = as_of(found, day, reported_by=known_then)
         fmt = cast("TimelineWritten", name)
         if out is None:
             write_timeline(sys.stdout, found, fmt, store=opened, base_iri=settings.base_iri)
@@ -538,7 +569,7 @@ def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     from kg.store import open_store
 
     settings = _settings(config, store)
-    with open_store(settings) as opened:
+    with open_store(settings, mode="read") as opened:
         reports = validate_store(opened, skip=lambda iri: is_identity_graph(
             iri, settings.base_iri))
     bad = [(iri, report) for iri, report in reports if not report.conforms]
@@ -559,7 +590,7 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     from kg.table import render
 
     settings = _settings(config, store)
-    with open_store(settings) as opened:
+    with open_store(settings, mode="read") as opened:
         result = queries.run_named(opened, "stats", base_iri=settings.base_iri)
         typer.echo(render(result, "table"), nl=False)
         typer.echo(f"triples: {opened.triples_count()}")
@@ -579,7 +610,7 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
         iri = graph_iri(article, settings.base_iri)
     except ValueError as exc:
         raise KGError(f"{article!r} is not an article id: it has no letters or digits") from exc
-    with open_store(settings) as opened:
+    with open_store(settings, mode="write") as opened:
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
         refresh(opened, base_iri=settings.base_iri)
@@ -644,7 +675,7 @@ def actors_cmd(
     from kg.store import open_store
 
     settings = _settings(config, store)
-    with open_store(settings) as opened:
+    with open_store(settings, mode="read") as opened:
         refresh(opened, base_iri=settings.base_iri)
         found = canonical_actors(opened, base_iri=settings.base_iri)
     if fmt is ActorsFormat.json:
@@ -688,7 +719,7 @@ def _decide(first: str, second: str, *, same: bool, store: str | None,
     from kg.store import open_store
 
     settings = _settings(config, store)
-    with open_store(settings) as opened:
+    with open_store(settings, mode="write") as opened:
         ones = nodes_named(opened, first, base_iri=settings.base_iri)
         others = nodes_named(opened, second, base_iri=settings.base_iri)
         decide(opened, [(a, b) for a in ones for b in others if a != b], same=same,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.config import Settings
 from kg.errors import ConfigError
 from kg.lazy import lazy_names
-from kg.store.base import DumpFormat, QueryResult, Stamp, Store
+from kg.store.base import DumpFormat, OpenMode, QueryResult, Stamp, Store
 
 if TYPE_CHECKING:
     from kg.store.memory import MemoryStore
@@ -30,6 +30,7 @@ _BACKENDS = {"MemoryStore": "kg.store.memory", "OxigraphStore": "kg.store.oxigra
 __all__ = [
     "DumpFormat",
     "MemoryStore",
+    "OpenMode",
     "OxigraphStore",
     "QueryResult",
     "RemoteStore",
@@ -42,7 +43,7 @@ __all__ = [
 __getattr__, __dir__ = lazy_names(__name__, _BACKENDS, globals())
 
 
-def open_store(spec: str | Path | Settings) -> Store:
+def open_store(spec: str | Path | Settings, *, mode: OpenMode = "create") -> Store:
     """Open the store a spec names.
 
     Args:
@@ -50,13 +51,16 @@ def open_store(spec: str | Path | Settings) -> Store:
             `RemoteStore` for other servers); a directory path for an embedded store; or
             `Settings`, whose `store` field ("memory", "oxigraph", "remote") picks the backend,
             with `store_path`, or `endpoint`, `server` and the endpoint URLs, and `batch_size`.
+        mode: For an embedded store: "create" makes a missing folder; "write" and "read" refuse
+            one ("no store at ..."); "read" also opens, read-only, a store another process
+            holds (a notebook), as it is at that moment.
 
     Returns:
         The open store; use it as a context manager to close it.
 
     Raises:
         ConfigError: If the settings ask for a remote store without an endpoint.
-        StoreError: If the store cannot be opened.
+        StoreError: If the store cannot be opened, or `mode` asks for a store that is not there.
 
     Examples:
         >>> with open_store("memory") as store:
@@ -77,7 +81,8 @@ def open_store(spec: str | Path | Settings) -> Store:
             return RemoteStore.from_settings(spec)
         from kg.store.oxigraph import OxigraphStore
 
-        return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait)
+        return OxigraphStore(spec.store_path, batch_size=spec.batch_size, wait=spec.lock_wait,
+                             mode=mode)
     text = str(spec)
     if text == "memory":
         from kg.store.memory import MemoryStore
@@ -89,4 +94,4 @@ def open_store(spec: str | Path | Settings) -> Store:
         return RemoteStore(text)
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(text)
+    return OxigraphStore(text, mode=mode)

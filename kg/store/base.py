@@ -29,6 +29,10 @@ from kg.vocab import KG
 
 DumpFormat = Literal["nquads", "trig", "turtle"]  # turtle: the union of the named graphs
 ResultKind = Literal["select", "ask", "graph"]
+# how an embedded store is opened: "create" makes the folder if it is missing (writers such as
+# ingest); "write" and "read" need a store there already; "read" also reads a store another
+# process holds, as it was when opened (read-only)
+OpenMode = Literal["create", "write", "read"]
 Row = tuple[Node | None, ...]
 Triple = tuple[Node, Node, Node]
 Output = str | Path | BinaryIO

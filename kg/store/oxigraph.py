@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -27,6 +28,7 @@ from kg.store import _pending, _sparql, registry
 from kg.store.base import (
     Bindings,
     DumpFormat,
+    OpenMode,
     Output,
     QueryResult,
     Stamp,
@@ -52,7 +54,9 @@ _FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
 class OxigraphStore(Store):
     """Named graphs in an on-disk pyoxigraph Store; queries see their union as default graph.
 
-    One process at a time may open a directory (RocksDB holds a lock on it).
+    One process at a time may open a directory for writing (RocksDB holds a lock on it). Opened
+    with `mode="read"` while another process holds it (a notebook), the store is read-only: it
+    shows the data as it was when opened, and refuses writes.
 
     `put_many` writes a batch in one transaction: a batch of graphs new to the store goes in
     with `Store.extend` (converted quads, the fastest way in); a batch that replaces any stored
@@ -61,16 +65,25 @@ class OxigraphStore(Store):
     sees an article half replaced and re-putting an unchanged graph writes nothing.
     """
 
-    def __init__(self, path: str | Path, *, batch_size: int = 32, wait: float = 10.0) -> None:
+    def __init__(self, path: str | Path, *, batch_size: int = 32, wait: float = 10.0,
+                 mode: OpenMode = "create") -> None:
         self.path = Path(path)
         self.batch_size = batch_size
-        self._inner: ox.Store | None = _open(self.path, wait)
+        self._inner: ox.Store | None
+        self._inner, self.read_only = _open(self.path, wait, mode)
 
     @property
     def _store(self) -> ox.Store:
         if self._inner is None:
             raise StoreError(f"the oxigraph store at {str(self.path)!r} is closed")
         return self._inner
+
+    @property
+    def _writer(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store at {str(self.path)!r} is open read-only: another "
+                             f"process, {_holder(self.path)}, holds it; close it there to write")
+        return self._store
 
     def put(self, graph: Graph, *, text_hash: str) -> None:
         """Replace the named graph `graph.identifier` with `graph`, in one transaction.
@@ -89,7 +102,7 @@ class OxigraphStore(Store):
         count = 0
         for batch in batched(items, batch_size or self.batch_size):
             prepared = [stamped(graph, text_hash) for graph, text_hash in batch]
-            store = self._store
+            store = self._writer
             try:
                 if any(store.contains_named_graph(ox.NamedNode(iri)) for iri, _ in prepared):
                     text = _replace_update(store, prepared)
@@ -118,7 +131,7 @@ class OxigraphStore(Store):
             StoreError: If `data` is not valid N-Quads or cannot be written.
         """
         names = list(graphs)
-        store = self._store
+        store = self._writer
         try:
             _drop(store, names)
             _pending.begin(self.path, names)
@@ -149,9 +162,9 @@ class OxigraphStore(Store):
     def remove(self, graph_iri: str) -> bool:
         """Drop one named graph (one transaction); return whether it was there."""
         name = ox.NamedNode(named_graph_iri(graph_iri))
-        if not self._store.contains_named_graph(name):
+        if not self._writer.contains_named_graph(name):
             return False
-        self._store.remove_graph(name)
+        self._writer.remove_graph(name)
         return True
 
     def settle(self) -> None:
@@ -162,8 +175,8 @@ class OxigraphStore(Store):
             StoreError: If the store cannot be written.
         """
         try:
-            self._store.flush()
-            self._store.optimize()
+            self._writer.flush()
+            self._writer.optimize()
         except OSError as exc:
             raise StoreError(f"cannot settle the oxigraph store at {self.path}: {exc}") from exc
 
@@ -263,7 +276,7 @@ class OxigraphStore(Store):
         _sparql.allow(allow_update)
         _sparql.check_federation(sparql, update=True, allow=allow_federation)
         try:
-            self._store.update(sparql)
+            self._writer.update(sparql)
         except SyntaxError as exc:
             raise _sparql.malformed_update(str(exc)) from exc
 
@@ -317,7 +330,8 @@ class OxigraphStore(Store):
         this process would wait for it; collecting here frees it at once.
         """
         if self._inner is not None:
-            self._inner.flush()
+            if not self.read_only:
+                self._inner.flush()
             self._inner = None
             gc.collect()
 
@@ -443,13 +457,17 @@ def _answer(out: bytes, limit: int | None) -> QueryResult:
     return _result(answer, limit, never)
 
 
-def _open(path: Path, wait: float) -> ox.Store:
-    """Open the on-disk store, waiting up to `wait` seconds while another process holds it.
+def _open(path: Path, wait: float, mode: OpenMode) -> tuple[ox.Store, bool]:
+    """Open the on-disk store, waiting up to `wait` seconds while another process holds it (a
+    reader, `mode` "read", opens it read-only at once instead, unless a bulk load is under way);
+    return it and whether it is read-only.
 
     Raises:
-        StoreError: If the folder cannot be used or is damaged, or another process still holds
-            the store.
+        StoreError: If `mode` needs a store and the folder holds none, the folder cannot be used
+            or is damaged, or another process still holds the store.
     """
+    if mode != "create" and not (path / "CURRENT").is_file():  # RocksDB's file naming the data
+        raise StoreError(f"no store at {str(path)!r}; run kg ingest first or pass --store")
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -461,10 +479,13 @@ def _open(path: Path, wait: float) -> ox.Store:
                 raise StoreError(f"cannot open the oxigraph store at {str(path)!r}: {exc}") from exc
             if "current process" in str(exc):
                 gc.collect()  # a dropped store of ours may wait in a garbage cycle
+            elif mode == "read" and not _pending.left_over(path):
+                return _read_only(path), True
             if time.monotonic() >= deadline:
                 raise StoreError(
-                    f"the store at {str(path)!r} is in use by another process (waited {wait:g} s);"
-                    " let it finish, or use another --store"
+                    f"the store at {str(path)!r} is in use by another process, {_holder(path)} "
+                    f"(waited {wait:g} s); close it there (store.close(), the end of its with "
+                    "block, or a restart of the notebook kernel), or pass another --store"
                 ) from exc
             time.sleep(0.2)
         except RuntimeError as exc:  # RocksDB reports a damaged folder (say, copied mid-write)
@@ -473,7 +494,35 @@ def _open(path: Path, wait: float) -> ox.Store:
     if left:  # a bulk load was cut off: its graphs may be half written
         _drop(store, left)
         _pending.done(path)
-    return store
+    return store, False
+
+
+def _read_only(path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"cannot read the oxigraph store at {str(path)!r}, held by "
+                         f"{_holder(path)}: {exc}") from exc
+
+
+def _holder(path: Path) -> str:
+    """Name the process that holds the store's lock, from /proc/locks where there is one
+    (Linux): "process 123 (python -m ipykernel_launcher ...)", "this process" or "a process"."""
+    try:
+        lock = (path / "LOCK").stat()
+        device = f"{os.major(lock.st_dev):02x}:{os.minor(lock.st_dev):02x}:{lock.st_ino}"
+        for line in Path("/proc/locks").read_text("utf-8").splitlines():
+            fields = line.split()
+            if len(fields) > 5 and fields[5] == device and fields[4].isdigit():
+                pid = int(fields[4])
+                if pid == os.getpid():
+                    return "this process (a store opened and not closed)"
+                raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+                command = " ".join(raw.decode("utf-8", "replace").replace("\0", " ").split())
+                return f"process {pid} ({command[:80] or 'unknown'})"
+    except OSError:
+        pass
+    return "a process kg cannot name"
 
 
 def _drop(store: ox.Store, graphs: Iterable[str]) -> None:

@@ -56,10 +56,8 @@ def serving(location: str | Path, bind: str = DEFAULT_BIND, *, timeout: float = 
     """
     host, port = _check_bind(bind)
     path = Path(location)
-    if not path.is_dir():
-        raise StoreError(f"no store at {str(path)!r}: run kg ingest first, or give --store")
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
-    held = OxigraphStore(path)
+    held = OxigraphStore(path, mode="write")  # a store must be there already
     with held:  # held open: no writer while the server reads
         held.settle()  # no compaction of ours may delete files under the server
         process = subprocess.Popen(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from kg.config import Settings
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.store import (
     MemoryStore,
+    OpenMode,
     OxigraphStore,
     QueryResult,
     RemoteStore,
@@ -544,3 +548,59 @@ def test_store_query_refuses_unbindable_value_among_several(store: Store) -> Non
     with pytest.raises(QueryError):
         store.query("SELECT ?a WHERE { ?a ?p ?v }",
                     bindings={"v": (Literal("x"), URIRef(f"https://example.org/{EVIL}"))})
+
+
+@pytest.mark.parametrize("mode", ["read", "write"])
+@pytest.mark.parametrize("made", [False, True])
+def test_store_oxigraph_read_and_write_modes_refuse_a_missing_store(
+        mode: OpenMode, made: bool, tmp_path: Path) -> None:
+    """A reader or a writer of an existing store (not ingest) asks for a store and creates
+    nothing: neither a missing folder nor store files in an empty one."""
+    folder = tmp_path / "store"
+    if made:
+        folder.mkdir()
+    with pytest.raises(StoreError, match=f"^no store at '{folder}'; run kg ingest first"):
+        open_store(folder, mode=mode)
+    assert folder.is_dir() is made
+    assert not made or not any(folder.iterdir())
+
+
+HOLD = """
+import sys, time
+from kg.store import open_store
+store = open_store(sys.argv[1])
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+@contextlib.contextmanager
+def held(folder: Path) -> Iterator[int]:
+    """Hold the embedded store in another process (as a notebook does); yield its pid."""
+    process = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_store_oxigraph_reader_reads_a_store_another_process_holds(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with open_store(folder) as opened:
+        opened.put(article("a1", "one"), text_hash="hash-a1")
+    with held(folder) as pid:
+        with open_store(folder, mode="read") as reader:
+            assert isinstance(reader, OxigraphStore) and reader.read_only
+            assert titles(reader) == {"one"}
+            assert reader.query("SELECT ?t WHERE { ?a <" + str(KG.title) + "> ?t }",
+                                timeout=30).column("t") == [Literal("one")]
+            with pytest.raises(StoreError, match=f"read-only: another process, process {pid} "):
+                reader.put(article("a2", "two"), text_hash="hash-a2")
+        with pytest.raises(StoreError, match=f"in use by another process, process {pid} "
+                                             r"\(.*python.*\) \(waited 0.5 s\); close it there"):
+            OxigraphStore(folder, wait=0.5, mode="write")
+    with open_store(folder, mode="write") as writer:  # released: nothing was written
+        assert not writer.read_only and titles(writer) == {"one"}
