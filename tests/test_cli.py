@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 from typer.testing import CliRunner
@@ -108,3 +111,120 @@ def test_config_help_keeps_the_table_name() -> None:
     result = runner.invoke(app, ["stats", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "[tool.kg]" in result.output
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A real embedded store holding the sample articles."""
+    store = str(tmp_path_factory.mktemp("cli") / "store")
+    code, _, err = _run("ingest", str(DATA), "--store", store, "--no-progress")
+    assert code == 0, err
+    return store
+
+
+@pytest.mark.parametrize("command", [
+    ("stats",), ("query", "--name", "stats"), ("query", "--allow-update", "CLEAR ALL"),
+    ("timeline",), ("timeline", "--format", "csv", "--out", "{out}"),
+    ("export", "--out", "{out}"), ("export", "--format", "graphml"), ("validate",),
+    ("actors",), ("actors", "merge", "Turkey", "Ankara"), ("remove", "000_6fba463f02e9fc5b"),
+])
+@pytest.mark.parametrize("made", [False, True])
+def test_cli_commands_on_a_missing_store_refuse_and_create_nothing(
+        tmp_path: Path, command: tuple[str, ...], made: bool) -> None:
+    """A mistyped --store (or a folder with no store) is an error, not an empty answer, and no
+    store folder, store file or --out file is left behind."""
+    folder = tmp_path / "store"
+    if made:
+        folder.mkdir()
+    args = [part.replace("{out}", str(tmp_path / "out.txt")) for part in command]
+    code, out, err = _run(*args, "--store", str(folder))
+    assert code == 1
+    assert err == f"error: no store at '{folder}'; run kg ingest first or pass --store\n"
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.rglob("*")) == (["store"] if made else [])
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--from", "2019-13-01"), ("--to", "2019-02-30"), ("--from", "2019-8-1"),
+    ("--as-of", "yesterday"), ("--to", "20190801"),
+])
+def test_cli_timeline_bad_day_names_the_option_and_value(option: str, value: str) -> None:
+    result = runner.invoke(app, ["timeline", option, value, "--store", "memory"],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': '{value}' is not a day as YYYY-MM-DD" in result.stderr
+    assert "start" not in result.stderr and "end" not in result.stderr
+
+
+def _entries(store: str, *options: str) -> list[dict[str, object]]:
+    code, out, err = _run("timeline", "--store", store, "--format", "json", *options)
+    assert code == 0, err
+    entries: list[dict[str, object]] = json.loads(out)["entries"]
+    return entries
+
+
+def _holds(entry: dict[str, object], day: str) -> bool:
+    when = cast("dict[str, str]", entry["when"])
+    return when["earliest"] <= day <= (when["latest"] or when["earliest"])
+
+
+@pytest.mark.parametrize("day", ["2019-08-20", "2017-04-07", "2017-07-01", "1990-01-01"])
+def test_cli_timeline_as_of_keeps_what_held_on_that_day(ingested: str, day: str) -> None:
+    everything = _entries(ingested)
+    held = _entries(ingested, "--as-of", day)
+    assert [e["iri"] for e in held] == [e["iri"] for e in everything if _holds(e, day)]
+    known = _entries(ingested, "--as-of", day, "--known-then")
+    published = {e["iri"] for e in held
+                 if str(cast("dict[str, str]", e["article"])["published"])[:10] <= day}
+    assert {e["iri"] for e in known} == published
+
+
+def test_cli_timeline_as_of_finds_events_and_known_then_drops_later_reports(
+        ingested: str) -> None:
+    """On the day of the Khan Shaykhun strike, the store knows of it, from a report published
+    months later: --known-then leaves that report out."""
+    held = _entries(ingested, "--as-of", "2017-04-07")
+    known = _entries(ingested, "--as-of", "2017-04-07", "--known-then")
+    assert held and len(known) < len(held)
+
+
+def test_cli_timeline_known_then_needs_as_of() -> None:
+    code, _, err = _run("timeline", "--known-then", "--store", "memory")
+    assert code == 2 and "--known-then needs --as-of" in err
+
+
+HOLD = """
+import sys, time
+from kg.store import open_store
+store = open_store(sys.argv[1])
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def test_cli_reads_a_store_a_notebook_holds_and_names_it_to_writers(
+        ingested: str, tmp_path: Path) -> None:
+    """Another process (a notebook's kernel) holds the store: read-only commands answer as
+    usual; a writer waits lock_wait seconds, then names the process and how to release it."""
+    code, before, _ = _run("stats", "--store", ingested)
+    assert code == 0
+    config = tmp_path / "kg.toml"
+    config.write_text("lock_wait = 0.5\n", "utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, ingested], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        code, during, err = _run("stats", "--store", ingested)
+        assert (code, during) == (0, before), err
+        code, out, _ = _run("timeline", "--store", ingested, "--as-of", "2019-08-20")
+        assert code == 0 and "As of 2019-08-20" in out
+        code, _, err = _run("remove", "000_6fba463f02e9fc5b", "--store", ingested,
+                            "--config", str(config))
+        assert code == 1
+        assert f"in use by another process, process {holder.pid} (" in err
+        assert "close it there" in err and "--store" in err
+    finally:
+        holder.kill()
+        holder.wait()
+    code, after, _ = _run("stats", "--store", ingested)
+    assert after == before
