@@ -729,7 +729,9 @@ def _decide(first: str, second: str, *, same: bool, store: str | None,
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[list[Path], typer.Argument(help="Gold folders (format: ../shared/eval).")],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold folders, one JSON file per document (the README's 'gold format'); "
+             "e.g. gold, the hand-annotated sample.")],
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents per folder."
                                               )] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -751,7 +753,10 @@ def eval_cmd(
                         "(repeatable), e.g. statements.veto.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus."""
+    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus.
+
+    Example: kg eval gold   (the sample article, annotated by hand)
+    """
     from kg.eval import evaluate, render, render_errors
     from kg.extract import Pipeline
 
