@@ -530,13 +530,19 @@ def _unknown_names(fmt: str) -> contextlib.AbstractContextManager[None]:
 
 def _factualities(text: str) -> tuple[str, ...] | None:
     """Return the factualities `--factuality` names: None for "all"; unknown names are refused
-    by the timeline, which lists the known ones."""
-    from kg.timeline import FACTUAL
+    before the store is opened, with the known ones."""
+    from kg.timeline import FACTUAL, FACTUALITIES
 
     words = tuple(w.strip().lower() for w in text.split(",") if w.strip())
     if words == ("all",):
         return None
-    return FACTUAL if words == ("factual",) else words
+    if words == ("factual",):
+        return FACTUAL
+    unknown = [word for word in words if word not in FACTUALITIES]
+    if unknown or not words:
+        raise typer.BadParameter(f"unknown factuality {text!r}; give all, factual or a comma list "
+                                 f"of {', '.join(FACTUALITIES)}", param_hint="'--factuality'")
+    return words
 
 
 def _write_timeline(settings: Settings, filters: dict[str, object], name: str,

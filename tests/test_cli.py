@@ -228,3 +228,13 @@ def test_cli_reads_a_store_a_notebook_holds_and_names_it_to_writers(
         holder.wait()
     code, after, _ = _run("stats", "--store", ingested)
     assert after == before
+
+
+@pytest.mark.parametrize("value", ["rumoured", "asserted,rumoured", ""])
+def test_cli_timeline_refuses_unknown_factuality_before_opening_the_store(
+        tmp_path: Path, value: str) -> None:
+    result = runner.invoke(app, ["timeline", "--factuality", value, "--store",
+                                 str(tmp_path / "store")], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert f"Invalid value for '--factuality': unknown factuality '{value}'" in result.stderr
+    assert not (tmp_path / "store").exists()
