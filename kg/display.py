@@ -85,6 +85,8 @@ def _names(refs: Iterable[Ref]) -> str:
 def _article(entry: TimelineEntry | StatementEntry) -> str:
     article = entry.article
     label = html.escape(article.label)
+    if article.title and article.title != article.label:
+        label += f": <i>{html.escape(article.title)}</i>"
     if article.url:
         label = f'<a href="{html.escape(article.url)}">{label}</a>'
     published = article.day.isoformat() if article.day else ""
@@ -92,14 +94,16 @@ def _article(entry: TimelineEntry | StatementEntry) -> str:
 
 
 def _entry_row(entry: TimelineEntry) -> list[str]:
-    return [html.escape(entry.display_date), html.escape(entry.type),
-            html.escape(entry.label or entry.trigger), _names(entry.agents),
+    return [html.escape(entry.display_date), html.escape(entry.time_origin or ""),
+            html.escape(entry.type), html.escape(entry.label or entry.trigger),
+            html.escape(entry.factuality.replace("_", " ")), _names(entry.agents),
             _names(entry.targets), html.escape(entry.place.name) if entry.place else "",
-            html.escape(entry.source.name) if entry.source else "", _article(entry)]
+            html.escape(entry.source.name) if entry.source else "",
+            entry.quote("<mark>", "</mark>", html.escape), _article(entry)]
 
 
-_ENTRY_HEADER = ("date", "type", "event", "agents", "targets", "place", "according to",
-                 "article")
+_ENTRY_HEADER = ("date", "dated by", "type", "event", "factuality", "agents", "targets", "place",
+                 "according to", "sentence", "article")
 
 
 def timeline_html(tl: Timeline) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import get_args
 
@@ -16,6 +16,7 @@ from kg.model import Factuality
 from kg.query import lookup, run_named
 from kg.store import QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
+from kg.timeline._sentence import sentence_around, sentences
 from kg.timeline._records import (
     ActorReport,
     ArticleRef,
@@ -25,7 +26,7 @@ from kg.timeline._records import (
     TimelineEntry,
     When,
 )
-from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES
+from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES, iris
 
 Source = Store | Graph
 FACTUALITIES: tuple[Factuality, ...] = get_args(Factuality)
@@ -130,7 +131,7 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
             and (wanted is None or "asserted" in wanted):
         for entry in _said(store, actors, start, end, article, base_iri):
             entries.setdefault(entry.iri, entry)
-    ordered = sorted(entries.values(), key=sort_key)
+    ordered = sorted(with_sentences(store, entries.values(), base_iri=base_iri), key=sort_key)
     filters = {"place": place, "actor": actor, "type": event_type, "from": start, "to": end,
                "article": article}
     named = ", ".join(f"{key} {value}" for key, value in filters.items() if value)
@@ -209,7 +210,50 @@ def event_graph(source: Source, entries: Timeline | list[TimelineEntry],
         for triple in run_named(store, "event_graph", base_iri=base_iri,
                                 event=URIRef(entry.iri)).graph():
             graph.add(triple)
+        _add_sentence(graph, entry, base_iri)
     return graph
+
+
+def _add_sentence(graph: Graph, entry: TimelineEntry, base_iri: str) -> None:
+    """Add the entry's sentence as a mention of its own, the `kg:sentence` of its trigger."""
+    found, trigger = entry.sentence, graph.value(URIRef(entry.iri), KG.trigger)
+    if found is None or not isinstance(trigger, URIRef):
+        return
+    node = iris(base_iri).mention(entry.article.id, found.start, found.end)
+    graph.add((trigger, KG.sentence, node))
+    graph.add((node, namespace.RDF.type, KG.Mention))
+    graph.add((node, KG.beginIndex, Literal(found.start)))
+    graph.add((node, KG.endIndex, Literal(found.end)))
+    graph.add((node, KG.anchorOf, Literal(found.text)))
+    graph.add((node, KG.inArticle, URIRef(entry.article.iri)))
+
+
+def with_sentences(source: Source, entries: Iterable[TimelineEntry], *,
+                   base_iri: str = DEFAULT_BASE_IRI) -> list[TimelineEntry]:
+    """Return the entries, each with the sentence it comes from (`TimelineEntry.sentence`), cut
+    from its article's stored text by the trigger's offsets (an article without text gives none).
+
+    One query reads the texts of all the entries' articles (a few hundred at a time).
+
+    Raises:
+        QueryError: If the query fails.
+    """
+    items, store = list(entries), as_store(source)
+    articles = tuple(dict.fromkeys(URIRef(entry.article.iri) for entry in items))
+    texts = {str(row["article"]): str(row["text"]) for chunk in _chunks(articles) if chunk
+             for row in run_named(store, "article_texts", base_iri=base_iri,
+                                  article=chunk).records()}
+    spans = {iri: sentences(text) for iri, text in texts.items()}
+    out = []
+    for entry in items:
+        text = texts.get(entry.article.iri)
+        if text is None or not 0 <= entry.trigger_start <= entry.trigger_end <= len(text):
+            out.append(entry)
+            continue
+        found = sentence_around(text, entry.trigger_start, entry.trigger_end,
+                                spans=spans[entry.article.iri])
+        out.append(entry.model_copy(update={"sentence": found}))
+    return out
 
 
 def actor_iris(store: Store, actor: str, *, base_iri: str = DEFAULT_BASE_IRI

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
@@ -84,6 +86,25 @@ class ArticleRef(_Record):
         return ", ".join(parts) + f" ({self.id})" if parts else self.id
 
 
+class Sentence(_Record):
+    """The sentence an entry comes from, as a stretch of its article's text.
+
+    `text` is the article's text from `start` to `end` (character offsets, end exclusive): the
+    whole sentence, or, for a long one, the words around the trigger, with `cut_before` and
+    `cut_after` telling where words were left out (`TimelineEntry.quote` shows them as "…").
+    """
+
+    text: str
+    start: int
+    end: int
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+def _same(text: str) -> str:
+    return text
+
+
 class TimelineEntry(_Record):
     """One event as a timeline shows it: what, when, where, who, and who says so.
 
@@ -112,6 +133,33 @@ class TimelineEntry(_Record):
     factuality: Factuality = "asserted"
     time_origin: TimeOrigin | None = None
     content: str | None = None  # what a statement says
+    sentence: Sentence | None = None  # the sentence it comes from, trimmed around the trigger
+
+    def quote(self, before: str = "«", after: str = "»",
+              escape: Callable[[str], str] = _same) -> str:
+        """Return the sentence on one line with the trigger between `before` and `after` and
+        "…" where words were cut; `escape` is applied to the text, not to the marks ("" with no
+        sentence).
+
+        Examples:
+            >>> entry = TimelineEntry(iri="x", id="e", type="conflict.assault", trigger="raided",
+            ...     trigger_start=10, trigger_end=16, article=ArticleRef(iri="a", id="a1"),
+            ...     sentence=Sentence(text="Acme Corp raided\nthe bridge", start=0, end=27,
+            ...                       cut_after=True))
+            >>> entry.quote()
+            'Acme Corp «raided» the bridge…'
+            >>> entry.quote("<mark>", "</mark>")
+            'Acme Corp <mark>raided</mark> the bridge…'
+        """
+        found = self.sentence
+        if found is None:
+            return ""
+        first = min(max(self.trigger_start - found.start, 0), len(found.text))
+        last = min(max(self.trigger_end - found.start, first), len(found.text))
+        pieces = (found.text[:first], found.text[first:last], found.text[last:])
+        line = escape(_one_line(pieces[0])) + before + escape(_one_line(pieces[1])) + after \
+            + escape(_one_line(pieces[2]))
+        return ("…" if found.cut_before else "") + line + ("…" if found.cut_after else "")
 
     @property
     def display_date(self) -> str:
@@ -138,6 +186,11 @@ class TimelineEntry(_Record):
             said = " ".join(self.content.split())
             line += f": “{said[:60]}…”" if len(said) > 60 else f": “{said}”"
         return line
+
+
+def _one_line(text: str) -> str:
+    """Return the text with each run of white space as one space, keeping its ends' spaces."""
+    return re.sub(r"\s+", " ", text)
 
 
 class StatementEntry(_Record):
