@@ -16,7 +16,6 @@ from kg.model import Factuality
 from kg.query import lookup, run_named
 from kg.store import QueryResult, Store
 from kg.timeline._dates import make_when, sort_key
-from kg.timeline._sentence import sentence_around, sentences
 from kg.timeline._records import (
     ActorReport,
     ArticleRef,
@@ -26,6 +25,7 @@ from kg.timeline._records import (
     TimelineEntry,
     When,
 )
+from kg.timeline._sentence import sentence_around, sentences
 from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES, iris
 
 Source = Store | Graph

@@ -144,7 +144,7 @@ class TimelineEntry(_Record):
         Examples:
             >>> entry = TimelineEntry(iri="x", id="e", type="conflict.assault", trigger="raided",
             ...     trigger_start=10, trigger_end=16, article=ArticleRef(iri="a", id="a1"),
-            ...     sentence=Sentence(text="Acme Corp raided\nthe bridge", start=0, end=27,
+            ...     sentence=Sentence(text="Acme Corp raided\\nthe bridge", start=0, end=27,
             ...                       cut_after=True))
             >>> entry.quote()
             'Acme Corp «raided» the bridge…'

@@ -19,10 +19,12 @@ from kg.timeline._records import Sentence
 MAX_CHARS = 200
 # a full stop after these words is no sentence end (lower-cased, without the stop)
 _ABBREVIATIONS = frozenset((
-    "mr mrs ms dr prof gen lt col sgt capt maj cmdr adm gov sen rep pres st mt jr sr inc corp co "
-    "ltd bros no nos vs etc al approx jan feb mar apr jun jul aug sep sept oct nov dec").split())
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cmdr", "adm", "gov",
+    "sen", "rep", "pres", "st", "mt", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos",
+    "vs", "etc", "al", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec"))
 # the end of a sentence: stop, closing marks, white space, and what may open the next one
-_END = re.compile(r"""(?P<stop>[.!?]+)["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_END = re.compile(r"""(?P<stop>(?P<mark>[.!?]+)["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"\n\s*(?=\S)")
 
 
@@ -30,12 +32,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Return the start and end of each sentence of `text`, white space around them left out.
 
     Examples:
-        >>> text = "Headline\nMr. Doe left. Rebels shelled the town.\nit went on."
+        >>> text = "Headline\\nMr. Doe left. Rebels shelled the town.\\nit went on."
         >>> [text[first:last] for first, last in sentences(text)]
-        ['Headline', 'Mr. Doe left.', 'Rebels shelled the town.\nit went on.']
+        ['Headline', 'Mr. Doe left.', 'Rebels shelled the town.\\nit went on.']
     """
     cuts = [(found.end("stop"), found.end()) for found in _END.finditer(text)
-            if not _abbreviation(text, found.start("stop"))]
+            if not _abbreviation(text, found.start("mark"))]
     cuts += [(found.start(), found.end()) for found in _LINE.finditer(text)
              if not text[found.end()].islower()]
     spans, first = [], 0
