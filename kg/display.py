@@ -135,6 +135,8 @@ def reports_html(group: ReportGroup) -> str:
         "source": lambda e: e.source.name if e.source else "",
         "negated": lambda e: "yes" if e.negated else "",
         "factuality": lambda e: e.factuality,
+        "dated by": lambda e: e.time_origin or "",
+        "sentence": lambda e: e.quote(),
     }
     header = ["", *(f"report {i}" for i in range(1, len(group.entries) + 1))]
     rows = [[f"<b>{name}</b>" if name in group.differs else name,
