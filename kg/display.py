@@ -116,11 +116,13 @@ def timeline_html(tl: Timeline) -> str:
 
 
 def statements_html(statements: Iterable[StatementEntry]) -> str:
-    """Return statements (who said what about whom) as an HTML table."""
+    """Return statements (who said what about whom) as an HTML table, each with its sentence."""
     rows = ([html.escape(s.display_date), html.escape(s.speaker.name) if s.speaker else "",
              html.escape(s.cue), html.escape(s.content or ""), _names(s.about),
-             "direct" if s.direct else "reported", _article(s)] for s in statements)
-    return _table(("date", "speaker", "cue", "what", "about", "speech", "article"), rows)
+             "direct" if s.direct else "reported", s.quote("<mark>", "</mark>", html.escape),
+             _article(s)] for s in statements)
+    return _table(("date", "speaker", "cue", "what", "about", "speech", "sentence", "article"),
+                  rows)
 
 
 def reports_html(group: ReportGroup) -> str:

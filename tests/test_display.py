@@ -54,6 +54,7 @@ def test_display_escapes_text(sample: tl.Timeline) -> None:
 
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda s, t: tl.statements(s), "Acme Corp broke the law"),
+    (lambda s, t: tl.statements(s), "Jane Doe <mark>said</mark> Acme Corp broke the law."),
     (lambda s, t: tl.conflicts(t), "<b>time</b>"),
     (lambda s, t: tl.conflicts(t), "Ruritania said Acme Corp «raided» the Old Bridge"),
     (lambda s, t: tl.actor_report(s, "Jane Doe"), "Jane Doe: said"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import get_args
+from typing import TypeVar, get_args
 
 from rdflib import Dataset, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
@@ -143,7 +143,8 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
 def statements(source: Source, *, speaker: str | None = None, about: str | None = None,
                article: str | None = None, base_iri: str = DEFAULT_BASE_IRI
                ) -> list[StatementEntry]:
-    """Return reported statements (who said what about whom), in article and text order.
+    """Return reported statements (who said what about whom), in article and text order, each
+    with the sentence of its cue (`StatementEntry.sentence`).
 
     Args:
         source: A store, or an rdflib Graph or Dataset.
@@ -175,11 +176,11 @@ def statements(source: Source, *, speaker: str | None = None, about: str | None 
             granularity=_granularity(row["date"]))
         found[iri] = StatementEntry(
             iri=iri, id=_id(iri, base_iri), speaker=_ref(row["by"], row["byName"], base_iri),
-            cue=str(row["cue"]), cue_start=_int(row["cueBegin"]),
+            cue=str(row["cue"]), cue_start=_int(row["cueBegin"]), cue_end=_int(row["cueEnd"]),
             content=_text(row["content"]), direct=bool(_python(row["direct"])),
             channel=_ref(row["channel"], row["channelName"], base_iri),
             about=tuple(subjects.get(iri, ())), when=when, article=_article(row, base_iri))
-    return list(found.values())
+    return with_sentences(store, found.values(), base_iri=base_iri)
 
 
 def actor_report(source: Source, actor: str, *, base_iri: str = DEFAULT_BASE_IRI
@@ -228,10 +229,14 @@ def _add_sentence(graph: Graph, entry: TimelineEntry, base_iri: str) -> None:
     graph.add((node, KG.inArticle, URIRef(entry.article.iri)))
 
 
-def with_sentences(source: Source, entries: Iterable[TimelineEntry], *,
-                   base_iri: str = DEFAULT_BASE_IRI) -> list[TimelineEntry]:
-    """Return the entries, each with the sentence it comes from (`TimelineEntry.sentence`), cut
-    from its article's stored text by the trigger's offsets (an article without text gives none).
+Quoted = TypeVar("Quoted", TimelineEntry, StatementEntry)
+
+
+def with_sentences(source: Source, entries: Iterable[Quoted], *,
+                   base_iri: str = DEFAULT_BASE_IRI) -> list[Quoted]:
+    """Return the entries, each with the sentence it comes from (`sentence`), cut from its
+    article's stored text around its trigger, or a statement's cue (an article without text, or
+    offsets outside it, give none).
 
     One query reads the texts of all the entries' articles (a few hundred at a time).
 
@@ -247,13 +252,20 @@ def with_sentences(source: Source, entries: Iterable[TimelineEntry], *,
     out = []
     for entry in items:
         text = texts.get(entry.article.iri)
-        if text is None or not 0 <= entry.trigger_start <= entry.trigger_end <= len(text):
+        start, end = _offsets(entry)
+        if text is None or not 0 <= start <= end <= len(text):
             out.append(entry)
             continue
-        found = sentence_around(text, entry.trigger_start, entry.trigger_end,
-                                spans=spans[entry.article.iri])
+        found = sentence_around(text, start, end, spans=spans[entry.article.iri])
         out.append(entry.model_copy(update={"sentence": found}))
     return out
+
+
+def _offsets(entry: TimelineEntry | StatementEntry) -> tuple[int, int]:
+    if isinstance(entry, TimelineEntry):
+        return entry.trigger_start, entry.trigger_end
+    end = entry.cue_end if entry.cue_end is not None else entry.cue_start + len(entry.cue)
+    return entry.cue_start, end
 
 
 def actor_iris(store: Store, actor: str, *, base_iri: str = DEFAULT_BASE_IRI

@@ -86,6 +86,15 @@ class ArticleRef(_Record):
         return ", ".join(parts) + f" ({self.id})" if parts else self.id
 
 
+def _same(text: str) -> str:
+    return text
+
+
+def _one_line(text: str) -> str:
+    """Return the text with each run of white space as one space, keeping its ends' spaces."""
+    return re.sub(r"\s+", " ", text)
+
+
 class Sentence(_Record):
     """The sentence an entry comes from, as a stretch of its article's text.
 
@@ -100,9 +109,17 @@ class Sentence(_Record):
     cut_before: bool = False
     cut_after: bool = False
 
-
-def _same(text: str) -> str:
-    return text
+    def marked(self, start: int, end: int, before: str = "«", after: str = "»",
+               escape: Callable[[str], str] = _same) -> str:
+        """Return the text on one line with the span `start`-`end` (article offsets) between
+        `before` and `after` and "…" where words were cut; `escape` is applied to the text, not
+        to the marks."""
+        first = min(max(start - self.start, 0), len(self.text))
+        last = min(max(end - self.start, first), len(self.text))
+        pieces = (self.text[:first], self.text[first:last], self.text[last:])
+        line = escape(_one_line(pieces[0])) + before + escape(_one_line(pieces[1])) + after \
+            + escape(_one_line(pieces[2]))
+        return ("…" if self.cut_before else "") + line + ("…" if self.cut_after else "")
 
 
 class TimelineEntry(_Record):
@@ -137,9 +154,7 @@ class TimelineEntry(_Record):
 
     def quote(self, before: str = "«", after: str = "»",
               escape: Callable[[str], str] = _same) -> str:
-        """Return the sentence on one line with the trigger between `before` and `after` and
-        "…" where words were cut; `escape` is applied to the text, not to the marks ("" with no
-        sentence).
+        """Return the sentence with the trigger marked (`Sentence.marked`; "" with no sentence).
 
         Examples:
             >>> entry = TimelineEntry(iri="x", id="e", type="conflict.assault", trigger="raided",
@@ -151,15 +166,9 @@ class TimelineEntry(_Record):
             >>> entry.quote("<mark>", "</mark>")
             'Acme Corp <mark>raided</mark> the bridge…'
         """
-        found = self.sentence
-        if found is None:
+        if self.sentence is None:
             return ""
-        first = min(max(self.trigger_start - found.start, 0), len(found.text))
-        last = min(max(self.trigger_end - found.start, first), len(found.text))
-        pieces = (found.text[:first], found.text[first:last], found.text[last:])
-        line = escape(_one_line(pieces[0])) + before + escape(_one_line(pieces[1])) + after \
-            + escape(_one_line(pieces[2]))
-        return ("…" if found.cut_before else "") + line + ("…" if found.cut_after else "")
+        return self.sentence.marked(self.trigger_start, self.trigger_end, before, after, escape)
 
     @property
     def display_date(self) -> str:
@@ -188,11 +197,6 @@ class TimelineEntry(_Record):
         return line
 
 
-def _one_line(text: str) -> str:
-    """Return the text with each run of white space as one space, keeping its ends' spaces."""
-    return re.sub(r"\s+", " ", text)
-
-
 class StatementEntry(_Record):
     """One reported statement: who said what, about whom, when, and where it was reported."""
 
@@ -201,12 +205,22 @@ class StatementEntry(_Record):
     speaker: Ref | None = None
     cue: str
     cue_start: int
+    cue_end: int | None = None
     content: str | None = None
     direct: bool = False
     channel: Ref | None = None
     about: tuple[Ref, ...] = ()
     when: When | None = None
     article: ArticleRef
+    sentence: Sentence | None = None  # the sentence of the cue, trimmed around it
+
+    def quote(self, before: str = "«", after: str = "»",
+              escape: Callable[[str], str] = _same) -> str:
+        """Return the sentence with the cue marked (`Sentence.marked`; "" with no sentence)."""
+        if self.sentence is None:
+            return ""
+        end = self.cue_end if self.cue_end is not None else self.cue_start + len(self.cue)
+        return self.sentence.marked(self.cue_start, end, before, after, escape)
 
     @property
     def display_date(self) -> str:

@@ -376,3 +376,15 @@ def test_timeline_entries_carry_their_sentence_title_link_and_source(store: Stor
     raid = next(e for e in tl.timeline(store).all if e.source and e.source.name == "Jane Doe")
     assert raid.quote() == "Acme Corp «raided» the Old Bridge in Strelsau on Sunday, Jane Doe said."
     assert raid.article.title == "Raid in Strelsau"
+
+
+def test_statements_carry_the_sentence_of_their_cue(store: Store) -> None:
+    texts = {x.article.id: x.article.text for x in extractions()}
+    found = tl.statements(store)
+    assert found and all(s.sentence is not None for s in found)
+    for statement in found:
+        assert statement.sentence is not None and statement.cue_end is not None
+        text = texts[statement.article.id]
+        assert text[statement.sentence.start:statement.sentence.end] == statement.sentence.text
+        assert text[statement.cue_start:statement.cue_end] == statement.cue
+        assert f"«{statement.cue}»" in statement.quote()
