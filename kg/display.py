@@ -85,6 +85,8 @@ def _names(refs: Iterable[Ref]) -> str:
 def _article(entry: TimelineEntry | StatementEntry) -> str:
     article = entry.article
     label = html.escape(article.label)
+    if article.title and article.title != article.label:
+        label += f": <i>{html.escape(article.title)}</i>"
     if article.url:
         label = f'<a href="{html.escape(article.url)}">{label}</a>'
     published = article.day.isoformat() if article.day else ""
@@ -92,14 +94,16 @@ def _article(entry: TimelineEntry | StatementEntry) -> str:
 
 
 def _entry_row(entry: TimelineEntry) -> list[str]:
-    return [html.escape(entry.display_date), html.escape(entry.type),
-            html.escape(entry.label or entry.trigger), _names(entry.agents),
+    return [html.escape(entry.display_date), html.escape(entry.time_origin or ""),
+            html.escape(entry.type), html.escape(entry.label or entry.trigger),
+            html.escape(entry.factuality.replace("_", " ")), _names(entry.agents),
             _names(entry.targets), html.escape(entry.place.name) if entry.place else "",
-            html.escape(entry.source.name) if entry.source else "", _article(entry)]
+            html.escape(entry.source.name) if entry.source else "",
+            entry.quote("<mark>", "</mark>", html.escape), _article(entry)]
 
 
-_ENTRY_HEADER = ("date", "type", "event", "agents", "targets", "place", "according to",
-                 "article")
+_ENTRY_HEADER = ("date", "dated by", "type", "event", "factuality", "agents", "targets", "place",
+                 "according to", "sentence", "article")
 
 
 def timeline_html(tl: Timeline) -> str:
@@ -112,11 +116,13 @@ def timeline_html(tl: Timeline) -> str:
 
 
 def statements_html(statements: Iterable[StatementEntry]) -> str:
-    """Return statements (who said what about whom) as an HTML table."""
+    """Return statements (who said what about whom) as an HTML table, each with its sentence."""
     rows = ([html.escape(s.display_date), html.escape(s.speaker.name) if s.speaker else "",
              html.escape(s.cue), html.escape(s.content or ""), _names(s.about),
-             "direct" if s.direct else "reported", _article(s)] for s in statements)
-    return _table(("date", "speaker", "cue", "what", "about", "speech", "article"), rows)
+             "direct" if s.direct else "reported", s.quote("<mark>", "</mark>", html.escape),
+             _article(s)] for s in statements)
+    return _table(("date", "speaker", "cue", "what", "about", "speech", "sentence", "article"),
+                  rows)
 
 
 def reports_html(group: ReportGroup) -> str:
@@ -131,6 +137,8 @@ def reports_html(group: ReportGroup) -> str:
         "source": lambda e: e.source.name if e.source else "",
         "negated": lambda e: "yes" if e.negated else "",
         "factuality": lambda e: e.factuality,
+        "dated by": lambda e: e.time_origin or "",
+        "sentence": lambda e: e.quote(),
     }
     header = ["", *(f"report {i}" for i in range(1, len(group.entries) + 1))]
     rows = [[f"<b>{name}</b>" if name in group.differs else name,

@@ -120,11 +120,12 @@ TimelineFormat = Literal["table", "json", "csv", "timelinejs", "jsonld", "turtle
                          "nquads", "graphml"]
 TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelinejs", "jsonld",
                                                 "turtle", "trig", "nquads", "graphml")
-_CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "type", "label",
-                "agents", "targets", "place", "source", "article", "publisher", "published",
-                "url", "trigger", "event")
-_TABLE_COLUMNS = ("date", "type", "event", "place", "source", "article")
+_CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "time_origin", "type",
+                "label", "factuality", "agents", "targets", "place", "source", "article",
+                "title", "publisher", "published", "url", "trigger", "sentence", "event")
+_TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "article")
 _MAX_CELL = 48
+_QUOTE_INDENT = "    "
 
 
 def write_timeline(out: TextIO, tl: Timeline, fmt: TimelineFormat, *, store: Store | None = None,
@@ -153,23 +154,39 @@ def timeline_json(tl: Timeline) -> str:
 
 
 def timeline_table(tl: Timeline) -> str:
-    """Return the timeline as a plain-text table, undated entries listed after the dated ones."""
+    """Return the timeline as a plain-text table, undated entries listed after the dated ones.
+
+    Under each row, indented, the sentence the entry comes from (trigger marked «so») and the
+    article's title and link.
+    """
     rows = [_table_row(entry) for entry in tl.all]
     widths = [max([len(name), *(len(row[i]) for row in rows)])
               for i, name in enumerate(_TABLE_COLUMNS)]
     lines = [tl.title, "  ".join(n.ljust(w) for n, w in zip(_TABLE_COLUMNS, widths, strict=True)
                                 ).rstrip(), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
-              for row in rows]
+    for entry, row in zip(tl.all, rows, strict=True):
+        lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+        if entry.sentence is not None or entry.article.title or entry.article.url:
+            lines.append(_QUOTE_INDENT + _reported(entry))
     lines.append(f"({len(tl.entries)} dated, {len(tl.undated)} undated)")
     return "\n".join(lines) + "\n"
 
 
 def _table_row(entry: TimelineEntry) -> list[str]:
     source = entry.source.name if entry.source else ""
-    return [_clip(v) for v in (entry.display_date, entry.type, entry.headline,
+    return [_clip(v) for v in (entry.display_date, entry.time_origin or "", entry.type,
+                               entry.headline, entry.factuality,
                                entry.place.name if entry.place else "", source,
                                entry.article.citation)]
+
+
+def _reported(entry: TimelineEntry) -> str:
+    """Return the sentence in quotes, then the article's title and link, as one line."""
+    article = entry.article
+    where = " ".join(part for part in (article.title or "",
+                                       f"<{article.url}>" if article.url else "") if part)
+    said = f"“{entry.quote()}”" if entry.sentence is not None else ""
+    return " — ".join(part for part in (said, where) if part)
 
 
 def _clip(text: str) -> str:
@@ -188,11 +205,11 @@ def _csv_row(e: TimelineEntry) -> list[str]:
     return [
         e.display_date, _iso(when.earliest if when else None),
         _iso(when.latest if when else None), when.granularity if when else "",
-        str(when.uncertain).lower() if when else "", e.type, e.label or "",
-        "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+        str(when.uncertain).lower() if when else "", e.time_origin or "", e.type, e.label or "",
+        e.factuality, "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
         e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
-        e.article.publisher or "", _iso(e.article.published), e.article.url or "",
-        e.trigger, e.iri]
+        e.article.title or "", e.article.publisher or "", _iso(e.article.published),
+        e.article.url or "", e.trigger, e.quote(), e.iri]
 
 
 def _iso(value: date | datetime | None) -> str:
@@ -202,11 +219,15 @@ def _iso(value: date | datetime | None) -> str:
 def timelinejs(tl: Timeline) -> str:
     """Return TimelineJS3 JSON: one slide per dated entry, the undated ones listed on the title.
 
+    A slide quotes the sentence the entry comes from (trigger in `<mark>`) and names its
+    factuality, place, source, article (title and link) and where its date was read from.
+
     A date gives only the fields its granularity knows (a year-only event has just a year); an
     uncertain one (a week, a span, "since 2014", "about 2017") also gets `display_date`.
     """
-    undated = "".join(f"<li>{html.escape(e.headline)} ({html.escape(e.article.label)})</li>"
-                      for e in tl.undated)
+    undated = "".join(f"<li>{html.escape(e.headline)} ({html.escape(e.article.label)})"
+                      + (f": <q>{e.quote('<mark>', '</mark>', html.escape)}</q>"
+                         if e.sentence is not None else "") + "</li>" for e in tl.undated)
     title_text = f"{len(tl.entries)} dated events" + (
         f"; undated:<ul>{undated}</ul>" if undated else "")
     events = [_slide(e) for e in tl.entries]
@@ -230,15 +251,22 @@ def _slide(entry: TimelineEntry) -> dict[str, object]:
         if when.mod == "SINCE":
             start = _js_date(when.earliest, grain, when.value)
             end = _js_date(when.latest, "day", when.value) if when.latest else None
-    details = [f"<p>{html.escape(entry.type)}: “{html.escape(entry.trigger)}”</p>"]
+    details = [f"<p>{html.escape(entry.type)}: “{html.escape(entry.trigger)}”"
+               f" ({html.escape(entry.factuality.replace('_', ' '))})</p>"]
+    if entry.sentence is not None:
+        details.append(f"<blockquote>{entry.quote('<mark>', '</mark>', html.escape)}</blockquote>")
     if entry.place is not None:
         details.append(f"<p>Place: {html.escape(entry.place.name)}</p>")
     if entry.source is not None:
         details.append(f"<p>According to: {html.escape(entry.source.name)}</p>")
     article = entry.article
-    link = (f'<a href="{html.escape(article.url)}">{html.escape(article.label)}</a>'
-            if article.url else html.escape(article.label))
+    name = f"{article.label}: {article.title}" if article.title and article.title != \
+        article.label else article.label
+    link = (f'<a href="{html.escape(article.url)}">{html.escape(name)}</a>'
+            if article.url else html.escape(name))
     details.append(f"<p>Reported by {link}, {_iso(article.published)}</p>")
+    if entry.time_origin is not None:
+        details.append(f"<p>Date: {_ORIGINS.get(entry.time_origin, entry.time_origin)}</p>")
     slide: dict[str, object] = {
         "start_date": start,
         "text": {"headline": html.escape(entry.headline), "text": "".join(details)},
@@ -250,6 +278,11 @@ def _slide(entry: TimelineEntry) -> dict[str, object]:
     if when.uncertain:
         slide["display_date"] = when.display
     return slide
+
+
+# where a date was read from, as a slide says it
+_ORIGINS = {"stated": "stated in the sentence", "narrative": "carried from the story",
+            "published": "the publication day"}
 
 
 def _js_date(day: date, grain: str, value: str) -> dict[str, int]:

@@ -100,6 +100,7 @@ class KG(DefinedNamespace):
     endIndex: URIRef
     anchorOf: URIRef
     inArticle: URIRef
+    sentence: URIRef
     order: URIRef
     # actors and places
     name: URIRef

@@ -34,7 +34,17 @@ def test_display_timeline_table_lists_entries_and_undated(sample: tl.Timeline) -
     html = display.table(sample)._repr_html_()
     assert html.count("<tr>") == len(sample) + 2  # a header row per table, dated and undated
     assert "<h5>Undated</h5>" in html and "since 2014 (until 2019-08-20)" in html
-    assert '<a href="https://example.org/a1">Daily Zenda</a>' in html
+    assert '<a href="https://example.org/a1">Daily Zenda: <i>Raid in Strelsau</i></a>' in html
+
+
+def test_display_timeline_table_quotes_each_sentence_with_its_trigger(
+        sample: tl.Timeline) -> None:
+    html = display.table(sample).text
+    assert all(f"<mark>{e.trigger}</mark>" in html for e in sample.all)
+    assert "Acme Corp <mark>raided</mark> the Old Bridge in Strelsau on Sunday" in html
+    columns = html.count("<th ") // 2  # two tables: dated and undated
+    assert html.count("<td ") == len(sample) * columns  # a cell per column in every row
+    assert ">factuality</th>" in html and ">dated by</th>" in html and ">sentence</th>" in html
 
 
 def test_display_escapes_text(sample: tl.Timeline) -> None:
@@ -44,7 +54,9 @@ def test_display_escapes_text(sample: tl.Timeline) -> None:
 
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda s, t: tl.statements(s), "Acme Corp broke the law"),
+    (lambda s, t: tl.statements(s), "Jane Doe <mark>said</mark> Acme Corp broke the law."),
     (lambda s, t: tl.conflicts(t), "<b>time</b>"),
+    (lambda s, t: tl.conflicts(t), "Ruritania said Acme Corp «raided» the Old Bridge"),
     (lambda s, t: tl.actor_report(s, "Jane Doe"), "Jane Doe: said"),
     (lambda s, t: run_named(s, "stats"), "statements"),
 ])

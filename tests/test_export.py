@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -32,6 +32,7 @@ from kg.export import (
 )
 from kg.rdf import to_graph
 from kg.store import Store, open_store
+from kg.vocab import KG
 from tests._timeline_sample import extractions
 
 PARSERS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
@@ -123,10 +124,20 @@ def test_export_timeline_json_round_trips(sample: tl.Timeline) -> None:
 def test_export_timeline_table_lists_dated_then_undated(sample: tl.Timeline) -> None:
     lines = timeline_table(sample).splitlines()
     assert lines[0] == sample.title
-    body = lines[3:-1]
-    assert [line.split()[0] for line in body] == [e.display_date.split()[0] for e in sample.all]
-    assert "Daily Zenda, 2019-08-20 (a1)" in lines[3 + 4]
+    rows = [line for line in lines[3:-1] if not line.startswith(" ")]
+    assert [line.split()[0] for line in rows] == [e.display_date.split()[0] for e in sample.all]
+    assert "Daily Zenda, 2019-08-20 (a1)" in rows[4]
     assert lines[-1] == "(6 dated, 1 undated)"
+
+
+def test_export_timeline_table_quotes_each_sentence_under_its_row(sample: tl.Timeline) -> None:
+    body = timeline_table(sample).splitlines()[3:-1]
+    quotes = [line.strip() for line in body if line.startswith(" ")]
+    assert len(quotes) == len(sample.all)
+    assert all(f"«{e.trigger}»" in quote for e, quote in zip(sample.all, quotes, strict=True))
+    raid = next(q for q in quotes if "on Sunday" in q)
+    assert raid == ("“Acme Corp «raided» the Old Bridge in Strelsau on Sunday, Jane Doe said.” "
+                    "— Raid in Strelsau <https://example.org/a1>")
 
 
 def test_export_timeline_csv_has_one_row_per_entry(sample: tl.Timeline) -> None:
@@ -136,6 +147,19 @@ def test_export_timeline_csv_has_one_row_per_entry(sample: tl.Timeline) -> None:
     assert (year["date"], year["earliest"], year["latest"], year["granularity"]) == (
         "2017", "2017-01-01", "2017-12-31", "year")
     assert rows[-1]["date"] == "undated"
+
+
+def test_export_timeline_csv_carries_sentence_source_and_provenance(
+        sample: tl.Timeline) -> None:
+    stated = sample.model_copy(update={"entries": tuple(
+        e.model_copy(update={"time_origin": "stated"}) for e in sample.entries)})
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(stated))))
+    assert all(f"«{row['trigger']}»" in row["sentence"] for row in rows)
+    raid = next(row for row in rows if row["source"] == "Jane Doe")
+    assert raid["sentence"] == ("Acme Corp «raided» the Old Bridge in Strelsau on Sunday, "
+                                "Jane Doe said.")
+    assert (raid["title"], raid["url"], raid["factuality"], raid["time_origin"]) == (
+        "Raid in Strelsau", "https://example.org/a1", "asserted", "stated")
 
 
 @pytest.mark.parametrize(("label", "start", "end", "display"), [
@@ -162,6 +186,40 @@ def test_export_timelinejs_lists_undated_on_the_title(sample: tl.Timeline) -> No
     document = json.loads(timelinejs(sample))
     assert len(document["events"]) == len(sample.entries)
     assert "Ruritania demanded Acme Corp" in document["title"]["text"]["text"]
+    assert "Ruritania <mark>demanded</mark> answers." in document["title"]["text"]["text"]
+
+
+def test_export_timelinejs_slides_quote_the_sentence_and_cite_the_article(
+        sample: tl.Timeline) -> None:
+    odd = sample.model_copy(update={"entries": tuple(
+        e.model_copy(update={"time_origin": "published"}) for e in sample.entries)})
+    slides = json.loads(timelinejs(odd))["events"]
+    assert all(f"<mark>{e.trigger}</mark>" in s["text"]["text"]
+               for e, s in zip(odd.entries, slides, strict=True))
+    raid = next(s["text"]["text"] for s in slides if "Jane Doe" in s["text"]["text"])
+    assert "<blockquote>Acme Corp <mark>raided</mark> the Old Bridge" in raid
+    assert '<a href="https://example.org/a1">Daily Zenda: Raid in Strelsau</a>' in raid
+    assert "(asserted)" in raid and "Date: the publication day" in raid
+
+
+def test_export_timeline_json_keeps_the_sentence_at_its_offsets(
+        sample: tl.Timeline, store: Store) -> None:
+    texts = {x.article.id: x.article.text for x in extractions()}
+    for entry in json.loads(timeline_json(sample))["entries"]:
+        found = entry["sentence"]
+        assert texts[entry["article"]["id"]][found["start"]:found["end"]] == found["text"]
+        assert found["start"] <= entry["trigger_start"] < entry["trigger_end"] <= found["end"]
+
+
+def test_export_timeline_jsonld_links_each_trigger_to_its_sentence(
+        sample: tl.Timeline, store: Store) -> None:
+    graph = Graph().parse(data=serialize(tl.event_graph(store, sample), "jsonld"),
+                          format="json-ld")
+    for entry in sample.all:
+        trigger = graph.value(URIRef(entry.iri), KG.trigger)
+        sentence = graph.value(trigger, KG.sentence)
+        assert entry.sentence is not None and sentence is not None
+        assert str(graph.value(sentence, KG.anchorOf)) == entry.sentence.text
 
 
 def test_export_graphml_reads_back_with_labels(sample: tl.Timeline) -> None:

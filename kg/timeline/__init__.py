@@ -21,12 +21,14 @@ from kg.timeline._load import (
     event_graph,
     statements,
     timeline,
+    with_sentences,
 )
 from kg.timeline._records import (
     ActorReport,
     ArticleRef,
     Ref,
     ReportGroup,
+    Sentence,
     StatementEntry,
     Timeline,
     TimelineEntry,
@@ -52,6 +54,7 @@ __all__ = [
     "ArticleRef",
     "Ref",
     "ReportGroup",
+    "Sentence",
     "Source",
     "StatementEntry",
     "Timeline",
@@ -75,4 +78,5 @@ __all__ = [
     "sort_key",
     "statements",
     "timeline",
+    "with_sentences",
 ]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import get_args
+from typing import TypeVar, get_args
 
 from rdflib import Dataset, Graph, Literal, URIRef, namespace
 from rdflib.term import Node
@@ -25,7 +25,8 @@ from kg.timeline._records import (
     TimelineEntry,
     When,
 )
-from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES
+from kg.timeline._sentence import sentence_around, sentences
+from kg.vocab import EVENT_CLASS, EVENT_CLASSES, KG, PLOVER_TYPES, iris
 
 Source = Store | Graph
 FACTUALITIES: tuple[Factuality, ...] = get_args(Factuality)
@@ -130,7 +131,7 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
             and (wanted is None or "asserted" in wanted):
         for entry in _said(store, actors, start, end, article, base_iri):
             entries.setdefault(entry.iri, entry)
-    ordered = sorted(entries.values(), key=sort_key)
+    ordered = sorted(with_sentences(store, entries.values(), base_iri=base_iri), key=sort_key)
     filters = {"place": place, "actor": actor, "type": event_type, "from": start, "to": end,
                "article": article}
     named = ", ".join(f"{key} {value}" for key, value in filters.items() if value)
@@ -142,7 +143,8 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
 def statements(source: Source, *, speaker: str | None = None, about: str | None = None,
                article: str | None = None, base_iri: str = DEFAULT_BASE_IRI
                ) -> list[StatementEntry]:
-    """Return reported statements (who said what about whom), in article and text order.
+    """Return reported statements (who said what about whom), in article and text order, each
+    with the sentence of its cue (`StatementEntry.sentence`).
 
     Args:
         source: A store, or an rdflib Graph or Dataset.
@@ -174,11 +176,11 @@ def statements(source: Source, *, speaker: str | None = None, about: str | None 
             granularity=_granularity(row["date"]))
         found[iri] = StatementEntry(
             iri=iri, id=_id(iri, base_iri), speaker=_ref(row["by"], row["byName"], base_iri),
-            cue=str(row["cue"]), cue_start=_int(row["cueBegin"]),
+            cue=str(row["cue"]), cue_start=_int(row["cueBegin"]), cue_end=_int(row["cueEnd"]),
             content=_text(row["content"]), direct=bool(_python(row["direct"])),
             channel=_ref(row["channel"], row["channelName"], base_iri),
             about=tuple(subjects.get(iri, ())), when=when, article=_article(row, base_iri))
-    return list(found.values())
+    return with_sentences(store, found.values(), base_iri=base_iri)
 
 
 def actor_report(source: Source, actor: str, *, base_iri: str = DEFAULT_BASE_IRI
@@ -209,7 +211,61 @@ def event_graph(source: Source, entries: Timeline | list[TimelineEntry],
         for triple in run_named(store, "event_graph", base_iri=base_iri,
                                 event=URIRef(entry.iri)).graph():
             graph.add(triple)
+        _add_sentence(graph, entry, base_iri)
     return graph
+
+
+def _add_sentence(graph: Graph, entry: TimelineEntry, base_iri: str) -> None:
+    """Add the entry's sentence as a mention of its own, the `kg:sentence` of its trigger."""
+    found, trigger = entry.sentence, graph.value(URIRef(entry.iri), KG.trigger)
+    if found is None or not isinstance(trigger, URIRef):
+        return
+    node = iris(base_iri).mention(entry.article.id, found.start, found.end)
+    graph.add((trigger, KG.sentence, node))
+    graph.add((node, namespace.RDF.type, KG.Mention))
+    graph.add((node, KG.beginIndex, Literal(found.start)))
+    graph.add((node, KG.endIndex, Literal(found.end)))
+    graph.add((node, KG.anchorOf, Literal(found.text)))
+    graph.add((node, KG.inArticle, URIRef(entry.article.iri)))
+
+
+Quoted = TypeVar("Quoted", TimelineEntry, StatementEntry)
+
+
+def with_sentences(source: Source, entries: Iterable[Quoted], *,
+                   base_iri: str = DEFAULT_BASE_IRI) -> list[Quoted]:
+    """Return the entries, each with the sentence it comes from (`sentence`), cut from its
+    article's stored text around its trigger, or a statement's cue (an article without text, or
+    offsets outside it, give none).
+
+    One query reads the texts of all the entries' articles (a few hundred at a time).
+
+    Raises:
+        QueryError: If the query fails.
+    """
+    items, store = list(entries), as_store(source)
+    articles = tuple(dict.fromkeys(URIRef(entry.article.iri) for entry in items))
+    texts = {str(row["article"]): str(row["text"]) for chunk in _chunks(articles) if chunk
+             for row in run_named(store, "article_texts", base_iri=base_iri,
+                                  article=chunk).records()}
+    spans = {iri: sentences(text) for iri, text in texts.items()}
+    out = []
+    for entry in items:
+        text = texts.get(entry.article.iri)
+        start, end = _offsets(entry)
+        if text is None or not 0 <= start <= end <= len(text):
+            out.append(entry)
+            continue
+        found = sentence_around(text, start, end, spans=spans[entry.article.iri])
+        out.append(entry.model_copy(update={"sentence": found}))
+    return out
+
+
+def _offsets(entry: TimelineEntry | StatementEntry) -> tuple[int, int]:
+    if isinstance(entry, TimelineEntry):
+        return entry.trigger_start, entry.trigger_end
+    end = entry.cue_end if entry.cue_end is not None else entry.cue_start + len(entry.cue)
+    return entry.cue_start, end
 
 
 def actor_iris(store: Store, actor: str, *, base_iri: str = DEFAULT_BASE_IRI

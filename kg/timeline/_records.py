@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
@@ -84,6 +86,42 @@ class ArticleRef(_Record):
         return ", ".join(parts) + f" ({self.id})" if parts else self.id
 
 
+def _same(text: str) -> str:
+    return text
+
+
+def _one_line(text: str) -> str:
+    """Return the text with each run of white space as one space, keeping its ends' spaces."""
+    return re.sub(r"\s+", " ", text)
+
+
+class Sentence(_Record):
+    """The sentence an entry comes from, as a stretch of its article's text.
+
+    `text` is the article's text from `start` to `end` (character offsets, end exclusive): the
+    whole sentence, or, for a long one, the words around the trigger, with `cut_before` and
+    `cut_after` telling where words were left out (`TimelineEntry.quote` shows them as "…").
+    """
+
+    text: str
+    start: int
+    end: int
+    cut_before: bool = False
+    cut_after: bool = False
+
+    def marked(self, start: int, end: int, before: str = "«", after: str = "»",
+               escape: Callable[[str], str] = _same) -> str:
+        """Return the text on one line with the span `start`-`end` (article offsets) between
+        `before` and `after` and "…" where words were cut; `escape` is applied to the text, not
+        to the marks."""
+        first = min(max(start - self.start, 0), len(self.text))
+        last = min(max(end - self.start, first), len(self.text))
+        pieces = (self.text[:first], self.text[first:last], self.text[last:])
+        line = escape(_one_line(pieces[0])) + before + escape(_one_line(pieces[1])) + after \
+            + escape(_one_line(pieces[2]))
+        return ("…" if self.cut_before else "") + line + ("…" if self.cut_after else "")
+
+
 class TimelineEntry(_Record):
     """One event as a timeline shows it: what, when, where, who, and who says so.
 
@@ -112,6 +150,25 @@ class TimelineEntry(_Record):
     factuality: Factuality = "asserted"
     time_origin: TimeOrigin | None = None
     content: str | None = None  # what a statement says
+    sentence: Sentence | None = None  # the sentence it comes from, trimmed around the trigger
+
+    def quote(self, before: str = "«", after: str = "»",
+              escape: Callable[[str], str] = _same) -> str:
+        """Return the sentence with the trigger marked (`Sentence.marked`; "" with no sentence).
+
+        Examples:
+            >>> entry = TimelineEntry(iri="x", id="e", type="conflict.assault", trigger="raided",
+            ...     trigger_start=10, trigger_end=16, article=ArticleRef(iri="a", id="a1"),
+            ...     sentence=Sentence(text="Acme Corp raided\\nthe bridge", start=0, end=27,
+            ...                       cut_after=True))
+            >>> entry.quote()
+            'Acme Corp «raided» the bridge…'
+            >>> entry.quote("<mark>", "</mark>")
+            'Acme Corp <mark>raided</mark> the bridge…'
+        """
+        if self.sentence is None:
+            return ""
+        return self.sentence.marked(self.trigger_start, self.trigger_end, before, after, escape)
 
     @property
     def display_date(self) -> str:
@@ -148,12 +205,22 @@ class StatementEntry(_Record):
     speaker: Ref | None = None
     cue: str
     cue_start: int
+    cue_end: int | None = None
     content: str | None = None
     direct: bool = False
     channel: Ref | None = None
     about: tuple[Ref, ...] = ()
     when: When | None = None
     article: ArticleRef
+    sentence: Sentence | None = None  # the sentence of the cue, trimmed around it
+
+    def quote(self, before: str = "«", after: str = "»",
+              escape: Callable[[str], str] = _same) -> str:
+        """Return the sentence with the cue marked (`Sentence.marked`; "" with no sentence)."""
+        if self.sentence is None:
+            return ""
+        end = self.cue_end if self.cue_end is not None else self.cue_start + len(self.cue)
+        return self.sentence.marked(self.cue_start, end, before, after, escape)
 
     @property
     def display_date(self) -> str:

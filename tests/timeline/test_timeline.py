@@ -358,3 +358,33 @@ def test_timeline_cli_refuses_unknown_factuality(tmp_path: Path) -> None:
                                       "--factuality", "rumoured"])
     assert result.exit_code != 0
     assert "rumoured" in result.output
+
+
+def test_timeline_entries_carry_their_sentence_title_link_and_source(store: Store) -> None:
+    """On every backend: each entry (statements too) quotes the sentence at its offsets."""
+    texts = {x.article.id: x.article.text for x in extractions()}
+    found = tl.timeline(store, actor="Jane Doe", factuality=None)
+    assert {e.kind for e in found.all} == {"event", "statement"}
+    for entry in tl.timeline(store).all + found.all:
+        assert entry.sentence is not None
+        sentence = entry.sentence
+        assert texts[entry.article.id][sentence.start:sentence.end] == sentence.text
+        assert sentence.start <= entry.trigger_start < entry.trigger_end <= sentence.end
+        assert f"«{entry.trigger}»" in entry.quote()
+        assert entry.article.url == ("https://example.org/a1" if entry.article.id == "a1"
+                                     else None)
+    raid = next(e for e in tl.timeline(store).all if e.source and e.source.name == "Jane Doe")
+    assert raid.quote() == "Acme Corp «raided» the Old Bridge in Strelsau on Sunday, Jane Doe said."
+    assert raid.article.title == "Raid in Strelsau"
+
+
+def test_statements_carry_the_sentence_of_their_cue(store: Store) -> None:
+    texts = {x.article.id: x.article.text for x in extractions()}
+    found = tl.statements(store)
+    assert found and all(s.sentence is not None for s in found)
+    for statement in found:
+        assert statement.sentence is not None and statement.cue_end is not None
+        text = texts[statement.article.id]
+        assert text[statement.sentence.start:statement.sentence.end] == statement.sentence.text
+        assert text[statement.cue_start:statement.cue_end] == statement.cue
+        assert f"«{statement.cue}»" in statement.quote()
