@@ -560,7 +560,13 @@ class RemoteStore(Store):
             if len(graph) == expected:
                 return graph
             graph = Graph()
-        found = self.query(_sparql.read_query("graph_page"), bindings={"graph": name})
+        try:
+            found = self.query(_sparql.read_query("graph_page"), bindings={"graph": name})
+        except (QueryError, StoreError) as exc:  # Virtuoso sorts no more than its cap a page
+            raise StoreError(
+                f"{shown(self.query_url)} cannot give graph <{name}> whole ({expected} triples, "
+                f"more than its row cap allows; Virtuoso: raise [SPARQL] ResultSetMaxRows in "
+                f"virtuoso.ini above the largest graph): {exc}") from exc
         for subject, predicate, obj in found.rows:
             graph.add((subject, predicate, obj))  # type: ignore[arg-type]
         if len(graph) != expected:
