@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -321,12 +321,12 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     return "".join(parts)
 
 
-def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> str:
-    """Return one SPARQL update that replaces each named graph with the given triples.
+def term_writer() -> Callable[[Node], str]:
+    """Return a function writing terms as in N-Triples, remembering what it wrote (IRIs and
+    literals repeat a lot in a batch) and labelling blank nodes `_:b0`, `_:b1`, ... in the order
+    it meets them, unique for the writer's lifetime.
 
-    Blank nodes get labels unique in the request, as SPARQL update requires.
-
-    Raises:
+    Raises (when called):
         QueryError: If a term cannot be serialised.
     """
     labels: dict[BNode, str] = {}
@@ -340,6 +340,18 @@ def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> 
             text = seen[term] = term_n3(term)
         return text
 
+    return n3
+
+
+def replace_graphs_update(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> str:
+    """Return one SPARQL update that replaces each named graph with the given triples.
+
+    Blank nodes get labels unique in the request, as SPARQL update requires.
+
+    Raises:
+        QueryError: If a term cannot be serialised.
+    """
+    n3 = term_writer()
     parts = []
     for iri, triples in graphs:
         name = term_n3(iri)

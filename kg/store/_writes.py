@@ -12,12 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rdflib import BNode
-from rdflib.term import Node, URIRef
+from rdflib.term import URIRef
 
 from kg.errors import StoreError
 from kg.store import registry
-from kg.store._sparql import term_n3
+from kg.store._sparql import term_n3, term_writer
 from kg.store.base import Triple, named_graph_iri
 
 # the last term of an N-Quads line (the graph: every quad kg writes is in a named graph)
@@ -52,17 +51,7 @@ def _ordered(graph: URIRef, lines: Iterable[tuple[str, str]]) -> Unit:
 
 def from_triples(graph: URIRef, triples: Iterable[Triple]) -> Unit:
     """Return the unit of a graph from rdflib triples (blank nodes labelled per graph)."""
-    labels: dict[BNode, str] = {}
-    seen: dict[Node, str] = {}
-
-    def n3(term: Node) -> str:
-        if isinstance(term, BNode):
-            return labels.setdefault(term, f"_:b{len(labels)}")
-        text = seen.get(term)
-        if text is None:
-            text = seen[term] = term_n3(term)
-        return text
-
+    n3 = term_writer()
     return _ordered(graph, ((str(p), f"{n3(s)} {n3(p)} {n3(o)} .") for s, p, o in triples))
 
 
