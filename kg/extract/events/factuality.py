@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.common.anchor import clause_head
 from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.common.tree import children as _deps
 from kg.model import Factuality
 
 _FUTURE = {"will", "wo", "shall", "'ll"}
@@ -47,10 +48,6 @@ _IMPLICATIVE = {"manage", "fail", "begin", "start", "continue", "try", "attempt"
                 "go", "dare", "bother", "forget", "remember", "neglect", "resume", "keep"}
 _LIGHT = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "make", "take",
           "give", "have", "reach", "sign", "issue", "impose", "begin", "start"}
-
-
-def _deps(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def _verb(trigger: Token) -> Token:

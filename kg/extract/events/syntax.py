@@ -11,6 +11,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from kg.extract.common.tree import children as children  # the role rules read it here
+
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
 _OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
 _UNITS = {"%", "percent", "point", "per", "cent"}
@@ -50,11 +52,6 @@ def role_lexicon() -> RoleLexicon:
 def lemma(token: Token) -> str:
     """Return a token's lemma in lowercase."""
     return str(token.lemma_).lower()
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    """Return the dependents of `token` with one of the dependency labels `deps`."""
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def preps(token: Token) -> list[Token]:

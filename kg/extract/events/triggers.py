@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.common.tree import children as _children
 from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 
 
@@ -44,10 +45,6 @@ _EVENTIVE_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 # participles that only name or place something ("a firm called Acme", "known as", "based in")
 _NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locate", "situate",
            "entitle", "label", "nickname", "brand"}
-
-
-def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def _lemma(token: Token) -> str:

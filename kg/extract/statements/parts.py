@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.common.text import doc_text
+from kg.extract.common.tree import children
 
 Range = tuple[int, int]
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
@@ -31,9 +32,7 @@ class Attribution:
     rule: str = ""  # the name of the cue rule that made it; the finder sets it
 
 
-def kids(token: Token, *deps: str) -> list[Token]:
-    """Return the children of a token with one of the given dependency labels."""
-    return [c for c in token.children if c.dep_ in deps]
+kids = children  # the children of a token with one of the given dependency labels
 
 
 def first(tokens: list[Token]) -> Token | None:

@@ -1,0 +1,80 @@
+"""The dependency tree of a parsed doc as plain tuples, built once and shared by the stages.
+
+spaCy makes a new `Token` object on every `doc[i]`, `token.head` and step of `token.children`,
+and decodes a new string on every `token.dep_`; the stages walk the tree a few hundred thousand
+times an article, so that was most of their time. `tree(doc)` builds the tokens, heads,
+dependency labels and children of a doc once, and the helpers here read them. The tree of the
+doc last asked about is kept (one per thread of control); a doc is not changed after its parse.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One doc's parse: its tokens (made once), each token's head index, dependency label and
+    children's indices (in text order, as `Token.children` gives them)."""
+
+    tokens: tuple[Token, ...]
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    kids: tuple[tuple[int, ...], ...]
+
+
+_LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=None)
+
+
+def _build(doc: Doc) -> Tree:
+    tokens = tuple(doc)
+    heads = tuple(t.head.i for t in tokens)
+    kids: list[list[int]] = [[] for _ in tokens]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    return Tree(tokens, heads, tuple(t.dep_ for t in tokens), tuple(tuple(k) for k in kids))
+
+
+def tree(doc: Doc) -> Tree:
+    """Return the tree of `doc`, built on the first call for it.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Troops", "left", "Idlib"], heads=[1, 1, 1],
+        ...           deps=["nsubj", "ROOT", "dobj"])
+        >>> tree(doc).kids == tuple(tuple(c.i for c in t.children) for t in doc)
+        True
+        >>> tree(doc) is tree(doc)
+        True
+    """
+    last = _LAST.get()
+    if last is not None and last[0] is doc:
+        return last[1]
+    built = _build(doc)
+    _LAST.set((doc, built))
+    return built
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """Return the dependents of `token` with one of the dependency labels `deps`, in text order
+    (all of them if no label is given)."""
+    parse = tree(token.doc)
+    tokens, labels = parse.tokens, parse.deps
+    if not deps:
+        return [tokens[k] for k in parse.kids[token.i]]
+    return [tokens[k] for k in parse.kids[token.i] if labels[k] in deps]
+
+
+def head(token: Token) -> Token:
+    """Return the head of `token` (itself for the root of a sentence), as `Token.head`."""
+    parse = tree(token.doc)
+    return parse.tokens[parse.heads[token.i]]
+
+
+def dep(token: Token) -> str:
+    """Return the dependency label of `token`, as `Token.dep_`."""
+    return tree(token.doc).deps[token.i]
