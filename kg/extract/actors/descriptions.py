@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.actors.mentions import Mention
 from kg.extract.actors.merge import Cluster, antecedent, name_head, named_heads
 from kg.extract.common.text import doc_text
+from kg.extract.common.tree import tree
 
 _FILE = Path(__file__).parent / "descriptors.tsv"
 _DETERMINERS = frozenset({"a", "an", "the"})
@@ -58,10 +59,11 @@ def definite_descriptions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
     Only "the" and a singular common noun, nothing else before it: "Syria's foreign ministry"
     or "a ministry" introduce an actor instead of referring back to one.
     """
-    for token in doc:
+    for token in tree(doc).tokens:
+        if token.tag_ != "NN" or token.ent_type_ or token.idx in taken:
+            continue
         lefts = list(token.lefts)
-        if token.tag_ != "NN" or token.ent_type_ or token.idx in taken or len(lefts) != 1 \
-                or lefts[0].lower_ != "the" or lefts[0].i != token.i - 1:
+        if len(lefts) != 1 or lefts[0].lower_ != "the" or lefts[0].i != token.i - 1:
             continue
         yield _description(doc, lefts[0], token)
 
@@ -69,7 +71,7 @@ def definite_descriptions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
 def descriptions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
     """Yield noun phrases headed by a describing noun with an article ("a war monitor")."""
     nouns = descriptors()
-    for token in doc:
+    for token in tree(doc).tokens:
         if token.tag_ != "NN" or token.lower_ not in nouns or token.ent_type_ \
                 or token.idx in taken or token.dep_ == "compound":
             continue

@@ -16,6 +16,7 @@ from kg.extract.common.budget import check
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text
+from kg.extract.common.tree import tree
 from kg.model import ActorKind, Place
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -146,7 +147,7 @@ def propn_runs(doc: Doc, taken: set[int]) -> Iterator[DocSpan]:
     particles and hyphens join a run ("Tahrir al-Sham").
     """
     run: list[Token] = []
-    for token in [*doc, None]:
+    for token in [*tree(doc).tokens, None]:
         # the capital letter first: most words fail there, before any costlier attribute
         if token is not None and (token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
                                   or run and _joins(doc, token)) \
@@ -216,7 +217,7 @@ def government_forces(doc: Doc, lexicon: Lexicon, home: str | None) -> list[Ment
     if demonym is None:
         return []
     found: list[Mention] = []
-    for token in doc:
+    for token in tree(doc).tokens:
         check()  # the per-article time budget (kg.extract.common.budget)
         if token.lower_ not in _MILITARY_HEADS or token.ent_type_:
             continue

@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import SpanIndex, phrase_head
+from kg.extract.common.tree import tree
 from kg.model import Actor
 
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -191,7 +192,7 @@ class _Resolver:
             head = phrase_head(self.doc, occurrence.start, occurrence.end)
             if head is not None:
                 heads.setdefault(head.i, occurrence.id)
-        for token in self.doc:
+        for token in tree(self.doc).tokens:
             actor = heads.get(token.i)
             if actor is None:
                 actor = self._anaphor(token)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.common.tree import tree
 from kg.model import PlaceKind
 
 _LEXICONS = Path(__file__).parent
@@ -106,8 +107,9 @@ def dateline_spans(doc: Doc, body_start: int) -> list[Span]:
     agency in brackets or a dash, as wire datelines are.
     """
     spans: list[Span] = []
-    starts = (t.i for t in doc if (t.is_upper or t.text in "-'’") and t.idx >= body_start
-              and _line_start(doc, t.i))  # a name in capitals, at the start of a line
+    # a name in capitals, at the start of a line
+    starts = (t.i for t in tree(doc).tokens if (t.is_upper or t.text in "-'’")
+              and t.idx >= body_start and _line_start(doc, t.i))
     for first in starts:
         j = first
         while j < len(doc) and (doc[j].is_upper or doc[j].text in "-'’") and doc[j].text != ",":

@@ -21,6 +21,7 @@ from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
+from kg.extract.common.tree import tree
 from kg.extract.events.args import ArgumentFinder
 from kg.extract.events.factuality import FACTUALITY, classify
 from kg.extract.events.lexicon import lexicon, verb_index
@@ -69,7 +70,7 @@ class EventFinder:
         index = SpanIndex(extraction)
         args: ArgumentFinder | None = None
         anchorer = TimeAnchorer(article, doc, list(index.times))
-        body = (t for t in doc if t.idx >= article.body_start)
+        body = (t for t in tree(doc).tokens if t.idx >= article.body_start)
         events: list[Event] = []
         for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
             if args is None:  # coreference costs a pass over the doc: only once it is needed

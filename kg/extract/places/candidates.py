@@ -21,6 +21,7 @@ from kg.extract.common.place_cues import (
     place_kind_words,
     possessive_end,
 )
+from kg.extract.common.tree import tree
 from kg.extract.gazetteer.tables import fold
 from kg.model import Article, PlaceKind, Span
 
@@ -96,7 +97,7 @@ def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
         if ent.label_ in PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:
             yield from _split(doc, ent, ent.label_, known, sure)
     run: list[int] = []
-    for token in [*doc, None]:
+    for token in [*tree(doc).tokens, None]:
         if token is not None and token.text[:1].isupper() and token.pos_ == "PROPN" \
                 and token.i not in covered:
             run.append(token.i)

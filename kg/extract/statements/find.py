@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule
 from kg.extract.common.text import doc_text
+from kg.extract.common.tree import tree
 from kg.extract.statements.content import ContentRule, ContentRules
 from kg.extract.statements.joins import Join
 from kg.extract.statements.lexicon import SpeechLexicon
@@ -49,7 +50,7 @@ class AttributionFinder:
             found += [replace(a, rule=name) for a in cue.find(scene) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
-        for token in doc:
+        for token in tree(doc).tokens:
             check()  # the per-article time budget (kg.extract.common.budget)
             if token.idx < start or token.i in used or \
                     token.pos_ not in _CUE_POS and token.lower_ not in _WORD_CUES:
