@@ -273,6 +273,8 @@ def against(_scene: Scene, token: Token) -> Attribution | None:
 
     The preposition follows the copula at once (adverbs aside); "as he was against Y" compares.
     """
+    if token.lower_ != "against":
+        return None
     copula = token.head
     subject = first(kids(copula, "nsubj"))
     objects = kids(token, "pobj", "pcomp")
