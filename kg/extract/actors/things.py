@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors.mentions import Mention
+from kg.extract.common.tree import tree
 from kg.model import ActorKind
 
 _CAMEL = re.compile(r"^i[A-Z][A-Za-z]+$")  # iPhone, iPod, iTunes, iOS
@@ -56,19 +57,21 @@ def _capitalised(token: Token) -> bool:
 def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read an index's name starting at token i: capitalised words (with "&" and "'s" inside)
     and the numbers after them, if the lexicon knows its opening or its last word."""
-    if not (doc[i].text[:1].isupper() and doc[i].ent_type_ not in _NOT_MODELS):
+    tokens = tree(doc).tokens
+    if not (tokens[i].text[:1].isupper() and tokens[i].ent_type_ not in _NOT_MODELS):
         return None
     names, heads = _instruments()
     end = i
-    while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].ent_type_ not in
-                              _NOT_MODELS or end > i and doc[end].text in ("&", "'s", "’s")
-                              and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+    while end < len(doc) and (tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in
+                              _NOT_MODELS or end > i and tokens[end].text in ("&", "'s", "’s")
+                              and end + 1 < len(doc) and tokens[end + 1].text[:1].isupper()):
         end += 1
-    while end < len(doc) and doc[end].like_num and doc[end].ent_type_ not in ("PERCENT", "MONEY"):
+    while end < len(doc) and tokens[end].like_num \
+            and tokens[end].ent_type_ not in ("PERCENT", "MONEY"):
         end += 1
     folded = doc[i:end].text.lower().replace("’", "'")
     opens = any(folded == n or folded.startswith(n + " ") for n in names)
-    headed = end - i > 1 and doc[end - 1].lower_ in heads and doc[i].pos_ == "PROPN"
+    headed = end - i > 1 and tokens[end - 1].lower_ in heads and tokens[i].pos_ == "PROPN"
     return (i, end, "financial") if opens or headed else None
 
 
@@ -87,14 +90,15 @@ def _model(token: Token) -> bool:
 
 def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product's name around token i: a maker's name, a model, numbers and names after."""
-    token = doc[i]
-    maker = i > 0 and _capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"
+    tokens = tree(doc).tokens
+    token = tokens[i]
+    maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",
     # "Boeing's 747", "787 Dreamliner"; not "Flight 370")
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    owner = i > 1 and doc[i - 1].text in ("'s", "’s") and doc[i - 2].ent_type_ == "ORG"
+    after = tokens[i + 1] if i + 1 < len(doc) else None
+    owner = i > 1 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].ent_type_ == "ORG"
     number = token.text.isdigit() and len(token.text) >= 3 and (
-        maker and doc[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
+        maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
         or after is not None and _capitalised(after) and after.pos_ == "PROPN"
         and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL")
     if not (_model(token) or number):
@@ -102,7 +106,7 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     start = i - 1 if maker else i
     end = i + 1
     while end < len(doc) and end - start < 4 and (
-            doc[end].like_num or any(c.isdigit() for c in doc[end].text)
-            or _capitalised(doc[end]) and doc[end].pos_ == "PROPN"):
+            tokens[end].like_num or any(c.isdigit() for c in tokens[end].text)
+            or _capitalised(tokens[end]) and tokens[end].pos_ == "PROPN"):
         end += 1
     return start, end, "product"

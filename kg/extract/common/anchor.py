@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import phrase_head
 from kg.extract.common.text import sentence_start
+from kg.extract.common.tree import ancestors, children, dep, tree
+from kg.extract.common.tree import head as head_of
 from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 
 _CALENDAR = re.compile(
@@ -52,20 +54,22 @@ def is_calendar(timex: Timex) -> bool:
 
 def clause_head(token: Token) -> Token:
     """Return the verb heading the clause a token stands in (the token itself if it is one)."""
-    while not (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")):
-        if token.head.i == token.i:
+    parse = tree(token.doc)
+    while not (token.pos_ in ("VERB", "AUX") and parse.deps[token.i] not in ("aux", "auxpass")):
+        up = parse.heads[token.i]
+        if up == token.i:
             return token
-        token = token.head
+        token = parse.tokens[up]
     return token
 
 
 def tense(token: Token) -> str:
     """Return "past", "perfect", "future" or "present" for the clause a trigger stands in."""
     verb = clause_head(token)
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj", "xcomp") \
-            and verb.head.i != verb.i:
-        return tense(verb.head)  # "unveiled the products, saying ...": the governing tense
+    auxes = children(verb, "aux", "auxpass")
+    if verb.tag_ == "VBG" and not auxes and dep(verb) in ("advcl", "conj", "xcomp") \
+            and head_of(verb).i != verb.i:
+        return tense(head_of(verb))  # "unveiled the products, saying ...": the governing tense
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
     if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
@@ -127,7 +131,7 @@ class TimeAnchorer:
         on MEANTIME such times anchor the trigger less often than the narrative or publication day.
         """
         own = clause_head(trigger)
-        governing = [a.i for a in own.ancestors]  # nearest first
+        governing = [a.i for a in ancestors(own)]  # nearest first
         sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
         best: tuple[int, Timex, float] | None = None
         sentence = sentence_start(trigger)
@@ -173,17 +177,17 @@ def _clause_path(head: Token) -> list[Token]:
     """Return the tokens from a time expression's head up to the verb heading its clause."""
     path = [head]
     top = clause_head(head)
-    while path[-1].i != top.i and path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
+    while path[-1].i != top.i and head_of(path[-1]).i != path[-1].i:
+        path.append(head_of(path[-1]))
     return path
 
 
 def _shares_subject(verb: Token, other: Token) -> bool:
     """Tell whether two coordinated clauses share a subject: the later conjunct has none."""
     later = other if other.i > verb.i else verb
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in later.children)
+    return not children(later, "nsubj", "nsubjpass", "expl")
 
 
 def _background(verb: Token) -> bool:
     """Tell whether a clause is background (a relative or adnominal clause, or inside one)."""
-    return any(t.dep_ in _BACKGROUND for t in (verb, *verb.ancestors) if t.pos_ in ("VERB", "AUX"))
+    return any(dep(t) in _BACKGROUND for t in (verb, *ancestors(verb)) if t.pos_ in ("VERB", "AUX"))

@@ -78,3 +78,14 @@ def head(token: Token) -> Token:
 def dep(token: Token) -> str:
     """Return the dependency label of `token`, as `Token.dep_`."""
     return tree(token.doc).deps[token.i]
+
+
+def ancestors(token: Token) -> list[Token]:
+    """Return the heads above `token`, nearest first, as `Token.ancestors`."""
+    parse = tree(token.doc)
+    heads, i = parse.heads, token.i
+    found: list[Token] = []
+    while heads[i] != i and len(found) < len(heads):
+        i = heads[i]
+        found.append(parse.tokens[i])
+    return found

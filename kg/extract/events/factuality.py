@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from kg.extract.common.anchor import clause_head
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.tree import children as _deps
+from kg.extract.common.tree import dep
+from kg.extract.common.tree import head as head_of
 from kg.model import Factuality
 
 _FUTURE = {"will", "wo", "shall", "'ll"}
@@ -62,13 +64,14 @@ def _governor(trigger: Token) -> Token | None:
     [bail]". A conjunct has its first conjunct's governor; a subject, a relative or adverbial
     clause is no complement and has none."""
     token = trigger
-    while token.head.i != token.i:
-        if token.dep_ == "conj":
-            token = token.head
+    while (up := head_of(token)).i != token.i:
+        label = dep(token)
+        if label == "conj":
+            token = up
             continue
-        if token.dep_ not in _COMPLEMENT:
+        if label not in _COMPLEMENT:
             return None
-        token = token.head
+        token = up
         if token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and not _light(token, trigger):
             return token
     return None
@@ -76,12 +79,12 @@ def _governor(trigger: Token) -> Token | None:
 
 def _light(word: Token, trigger: Token) -> bool:
     """Tell whether `word` is a light verb carrying a noun trigger ("launched an attack")."""
-    return trigger.pos_ == "NOUN" and word.lemma_ in _LIGHT and trigger.head.i == word.i
+    return trigger.pos_ == "NOUN" and word.lemma_ in _LIGHT and head_of(trigger).i == word.i
 
 
 def _negated(verb: Token) -> bool:
-    return bool(_deps(verb, "neg")) or any(c.lower_ in ("never", "no") and c.dep_ in (
-        "advmod", "det") for c in verb.children)
+    return bool(_deps(verb, "neg")) or any(c.lower_ in ("never", "no")
+                                           for c in _deps(verb, "advmod", "det"))
 
 
 def _auxes(verb: Token) -> set[str]:
@@ -106,11 +109,11 @@ def negated(trigger: Token) -> bool:
     noun trigger is the object of ("did not launch an [attack]")."""
     if _negated(trigger) or any(c.lower_ in ("no", "without") for c in _deps(trigger, "det")):
         return True
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in _LIGHT:
-        return _negated(trigger.head)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+    if trigger.pos_ == "NOUN" and dep(trigger) == "dobj" and head_of(trigger).lemma_ in _LIGHT:
+        return _negated(head_of(trigger))
+    if trigger.pos_ == "NOUN" and dep(trigger) == "pobj" and head_of(trigger).lower_ == "without":
         return True
-    return trigger.dep_ == "xcomp" and _negated(trigger.head)
+    return dep(trigger) == "xcomp" and _negated(head_of(trigger))
 
 
 def conditional(trigger: Token) -> bool:
@@ -139,9 +142,9 @@ def future(trigger: Token) -> bool:
     head = _governor(trigger)
     if "would" in auxes:
         return head is not None and head.lemma_ in _SPEECH
-    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+    if dep(verb) == "xcomp" and head_of(verb).lower_ == "going":
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be"
+    return dep(verb) == "xcomp" and head_of(verb).lemma_ == "be"
 
 
 def intended(trigger: Token) -> bool:
@@ -150,7 +153,7 @@ def intended(trigger: Token) -> bool:
     head = _governor(trigger)
     if head is None:
         return False
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.lemma_ in _ANNOUNCE:
+    if trigger.pos_ == "NOUN" and dep(trigger) == "dobj" and head.lemma_ in _ANNOUNCE:
         return True
     if head.pos_ == "NOUN":
         return head.lemma_ in _PLAN_NOUNS
@@ -162,7 +165,7 @@ def infinitive(trigger: Token) -> bool:
     to [supply] 14 aircraft"), unless its verb says it happened ("managed to [land]")."""
     if trigger.pos_ != "VERB" or not any(a.tag_ == "TO" for a in _deps(trigger, "aux")):
         return False
-    head = _governor(trigger) or trigger.head
+    head = _governor(trigger) or head_of(trigger)
     return head.lemma_ not in _IMPLICATIVE
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg.extract.common.rules import Rule
 from kg.extract.common.text import doc_text
+from kg.extract.common.tree import tree
 from kg.extract.statements.lexicon import SpeechLexicon
 from kg.extract.statements.parts import EXPLETIVES, Range, kids, noun_phrase, subtree, trimmed
 
@@ -231,13 +232,13 @@ class ContentRules:
     def cue_prep(self, token: Token) -> Token | None:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
         lemma = token.lemma_.lower()
-        doc = token.doc
+        tokens = tree(token.doc).tokens
         for k in range(1, MAX_PREP_WORDS + 1):
-            if token.i + k >= len(doc) - 1:
+            if token.i + k >= len(tokens) - 1:
                 break
-            words = [lemma, *(t.lower_ for t in doc[token.i + 1:token.i + k + 1])]
+            words = [lemma, *(t.lower_ for t in tokens[token.i + 1:token.i + k + 1])]
             if " ".join(words) in self.lex.prep_cues:
-                return doc[token.i + k]
+                return tokens[token.i + k]
         # "complained to the council about": the verb's own preposition, further on; "spoke
         # with reporters about", "talked at a town hall about": the parser hangs it on the noun
         far = [*kids(token, "prep"), *(q for p in kids(token, "prep") for o in kids(p, "pobj")
