@@ -12,6 +12,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 
@@ -30,13 +32,18 @@ _LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=
 
 
 def _build(doc: Doc) -> Tree:
-    tokens = tuple(doc)
-    heads = tuple(t.head.i for t in tokens)
-    kids: list[list[int]] = [[] for _ in tokens]
+    columns = doc.to_array([HEAD, DEP])  # heads as offsets (unsigned), labels as string ids
+    offsets = columns[:, 0].astype(numpy.int64).tolist()
+    heads = tuple(i + offset for i, offset in enumerate(offsets))
+    labels = columns[:, 1].tolist()
+    strings = doc.vocab.strings
+    names = {label: strings[label] for label in set(labels)}
+    kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    return Tree(tokens, heads, tuple(t.dep_ for t in tokens), tuple(tuple(k) for k in kids))
+    return Tree(tuple(doc), heads, tuple(names[label] for label in labels),
+                tuple(tuple(k) for k in kids))
 
 
 def tree(doc: Doc) -> Tree:
@@ -62,7 +69,9 @@ def tree(doc: Doc) -> Tree:
 def children(token: Token, *deps: str) -> list[Token]:
     """Return the dependents of `token` with one of the dependency labels `deps`, in text order
     (all of them if no label is given)."""
-    parse = tree(token.doc)
+    doc = token.doc
+    last = _LAST.get()
+    parse = last[1] if last is not None and last[0] is doc else tree(doc)
     tokens, labels = parse.tokens, parse.deps
     if not deps:
         return [tokens[k] for k in parse.kids[token.i]]
