@@ -113,6 +113,12 @@ class TimeAnchorer:
             if head is not None:
                 self.heads.append((timex, head))
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        # the times of each sentence (by its first token), with the path from their head up to
+        # its clause
+        self.in_sentence: dict[int, list[tuple[Timex, list[Token]]]] = {}
+        for timex, head in self.heads:
+            self.in_sentence.setdefault(sentence_start(head), []).append(
+                (timex, _clause_path(head)))
         # (sentence index, day) of each past day stated in a foreground clause, in text order
         last = self.published.begin if self.published else None
         self.narrative: list[tuple[int, TimeValue]] = [
@@ -134,11 +140,7 @@ class TimeAnchorer:
         governing = [a.i for a in ancestors(own)]  # nearest first
         sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
         best: tuple[int, Timex, float] | None = None
-        sentence = sentence_start(trigger)
-        for timex, head in self.heads:
-            if sentence_start(head) != sentence:
-                continue
-            path = _clause_path(head)
+        for timex, path in self.in_sentence.get(sentence_start(trigger), []):
             clause = path[-1].i
             if trigger in path or clause == own.i:
                 return timex, 1.0
