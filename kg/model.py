@@ -22,7 +22,7 @@ def _stripped(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    if not text or text != text.strip() or any(c.isspace() for c in text):
+    if text.split() != [text]:  # empty, or whitespace anywhere (one C pass, not a loop)
         raise ValueError(f"id must be non-empty with no whitespace, got {text!r}")
     return text
 

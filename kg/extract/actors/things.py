@@ -81,10 +81,9 @@ def _model(token: Token) -> bool:
     text = token.text
     if _CAMEL.match(text):
         return True  # whatever the model tags it ("iTunes" comes out NORP)
-    if token.ent_type_ in _NOT_MODELS:
+    if not text[:1].isupper() or token.ent_type_ in _NOT_MODELS:
         return False
-    digits = sum(c.isdigit() for c in text)
-    return text[:1].isupper() and digits >= 3 and any(c.isalpha() for c in text) \
+    return sum(c.isdigit() for c in text) >= 3 and any(c.isalpha() for c in text) \
         and "-" not in text
 
 
