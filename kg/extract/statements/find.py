@@ -56,8 +56,9 @@ class AttributionFinder:
                     token.pos_ not in _CUE_POS and token.lower_ not in _WORD_CUES:
                 continue
             for name, word, stop in words:
-                if (word.pos is None or token.pos_ in word.pos) and not stop(token) and \
-                        (hit := word.find(scene, token)) is not None:
+                # the rule first: most words fail its first test, and few hits meet a veto
+                if (word.pos is None or token.pos_ in word.pos) and \
+                        (hit := word.find(scene, token)) is not None and not stop(token):
                     found.append(replace(hit, rule=name))
                     break
         found.sort(key=lambda a: a.cue[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -39,10 +39,6 @@ class Scene:
     content: ContentRules
     quotes: list[Range]
     vetoes: tuple[Rule[Veto], ...]
-    # (veto's place in `vetoes`, token index) -> whether it stops there: each veto runs once
-    # a word, though most word rules ask the same vetoes of it
-    _verdicts: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False)
-    _stops: dict[tuple[tuple[int, ...], int], bool] = field(default_factory=dict, compare=False)
 
     @cached_property
     def _long_quotes(self) -> tuple[list[int], list[int]]:
@@ -64,24 +60,8 @@ class Scene:
 
     def stops(self, cue: str) -> Callable[[Token], bool]:
         """Return the test whether an active veto stops the cue rule `cue` at a word."""
-        guarding = tuple(n for n, r in enumerate(self.vetoes) if is_disabled(cue, r.apply.guards))
-        return lambda token: self._stopped(guarding, token)
-
-    def _stopped(self, guarding: tuple[int, ...], token: Token) -> bool:
-        """Return whether one of the vetoes `guarding` stops at `token` (asked once a word)."""
-        key = (guarding, token.i)
-        verdict = self._stops.get(key)
-        if verdict is None:
-            verdict = self._stops[key] = any(self._vetoes(n, token) for n in guarding)
-        return verdict
-
-    def _vetoes(self, n: int, token: Token) -> bool:
-        """Return whether the `n`th veto stops the cue rules it guards at `token` (asked once)."""
-        key = (n, token.i)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            verdict = self._verdicts[key] = self.vetoes[n].apply.test(self, token)
-        return verdict
+        guarding = [r.apply.test for r in self.vetoes if is_disabled(cue, r.apply.guards)]
+        return lambda token: any(test(self, token) for test in guarding)
 
 
 @dataclass(frozen=True)
