@@ -15,12 +15,13 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from benchmarks._measure import timed_stages
 from kg.articles import read_inputs
 from kg.config import Settings
 from kg.extract import Pipeline
 from kg.ingest.batches import write
 from kg.ingest.workers import map_extraction
-from kg.model import Article, Extraction
+from kg.model import Article
 from kg.rdf import to_graph
 from kg.store import OxigraphStore
 
@@ -40,12 +41,7 @@ def run(corpus: Path, count: int) -> dict[str, object]:
     spent["spacy parse"] = time.perf_counter() - began
     mapped = []
     rdflib_path = 0.0
-    for article, doc in zip(items, docs, strict=True):
-        extraction = Extraction(article=article, run=pipeline.run_info)
-        for name, stage in pipeline.stages:
-            began = time.perf_counter()
-            extraction = stage(extraction, doc)
-            spent[f"stage {name}"] += time.perf_counter() - began
+    for extraction in timed_stages(pipeline, zip(items, docs, strict=True), spent):
         began = time.perf_counter()
         mapped.append(map_extraction(extraction, base_iri=settings.base_iri))
         spent["map: to_nquads"] += time.perf_counter() - began
