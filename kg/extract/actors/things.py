@@ -91,6 +91,9 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product's name around token i: a maker's name, a model, numbers and names after."""
     tokens = tree(doc).tokens
     token = tokens[i]
+    text = token.text
+    if not (text.isdigit() or text[:1].isupper() or _CAMEL.match(text)):
+        return None  # neither a number nor a model (see `_model`): most words stop here
     maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",
     # "Boeing's 747", "787 Dreamliner"; not "Flight 370")

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import phrase_head
 from kg.extract.common.text import sentence_start
-from kg.extract.common.tree import ancestors, children, dep, tree
+from kg.extract.common.tree import ancestors, children, dep, per_token, tree
 from kg.extract.common.tree import head as head_of
 from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 
@@ -52,6 +52,7 @@ def is_calendar(timex: Timex) -> bool:
     return timex.type in ("DATE", "TIME") and _CALENDAR.fullmatch(timex.value) is not None
 
 
+@per_token
 def clause_head(token: Token) -> Token:
     """Return the verb heading the clause a token stands in (the token itself if it is one)."""
     parse = tree(token.doc)

@@ -9,8 +9,11 @@ doc last asked about is kept (one per thread of control); a doc is not changed a
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import DEP, HEAD
@@ -29,6 +32,7 @@ class Tree:
 
 
 _LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=None)
+T = TypeVar("T")
 
 
 def _build(doc: Doc) -> Tree:
@@ -98,3 +102,24 @@ def ancestors(token: Token) -> list[Token]:
         i = heads[i]
         found.append(parse.tokens[i])
     return found
+
+
+def per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
+    """Remember what a function of a token's parse returns, for each token of the doc last
+    asked about (several rules ask the same of one token; the answer must not be changed)."""
+    memo: ContextVar[tuple[Doc, dict[int, T]] | None] = ContextVar(
+        f"kg_memo_{fn.__qualname__}", default=None)
+
+    @functools.wraps(fn)
+    def remembered(token: Token) -> T:
+        doc = token.doc
+        last = memo.get()
+        if last is None or last[0] is not doc:
+            last = (doc, {})
+            memo.set(last)
+        found = last[1]
+        if token.i not in found:
+            found[token.i] = fn(token)
+        return found[token.i]
+
+    return remembered

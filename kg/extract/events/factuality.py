@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kg.extract.common.anchor import clause_head
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.tree import children as _deps
-from kg.extract.common.tree import dep
+from kg.extract.common.tree import dep, per_token
 from kg.extract.common.tree import head as head_of
 from kg.model import Factuality
 
@@ -58,6 +58,7 @@ def _verb(trigger: Token) -> Token:
     return trigger if trigger.pos_ in ("VERB", "AUX") else clause_head(trigger)
 
 
+@per_token
 def _governor(trigger: Token) -> Token | None:
     """Return the word the trigger's clause (or noun phrase) is a complement of: "urged" in
     "urged Turkey to [withdraw]", "call" in "a call for a [ceasefire]", "plan" in "a plan to
