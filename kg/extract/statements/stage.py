@@ -171,9 +171,10 @@ def _confidence(att: Attribution, speaker: str | None, certainty: float) -> floa
 
 def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
     out: list[Event] = []
+    spoken = [s for s in statements if s.speaker and s.content]
     for event in events:
-        holders = [s for s in statements if s.speaker and s.content
-                   and s.content.start <= event.trigger.start < s.content.end]
+        holders = [s for s in spoken if s.content and
+                   s.content.start <= event.trigger.start < s.content.end]
         if holders and event.source is None:
             inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
             event = Event(**{**event.model_dump(), "source": inner.speaker})
