@@ -12,6 +12,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from kg.extract.common.tree import children as children  # the role rules read it here
+from kg.extract.common.tree import per_token
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
 _OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
@@ -54,6 +55,7 @@ def lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
+@per_token
 def preps(token: Token) -> list[Token]:
     """Return a trigger's prepositions, also those hung on its particle ("pulled back from")."""
     found = children(token, "prep", "dative", "agent")
@@ -72,6 +74,7 @@ def has_object(token: Token) -> bool:
     return bool(children(token, "dobj", "oprd", "ccomp", "attr", "acomp"))
 
 
+@per_token
 def patient_subject(token: Token) -> bool:
     """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
     object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
@@ -87,6 +90,7 @@ def _quantity(token: Token) -> bool:
     return token.like_num or lemma(token) in _UNITS
 
 
+@per_token
 def reduced_passive(token: Token) -> bool:
     """Tell whether a verb is a passive without its auxiliary, as in headlines ("Penske Auto
     selected to buy Saturn", "Apple swamped by pre-orders"): a past participle with a subject
