@@ -1,0 +1,70 @@
+"""HTML cards for single records: a timeline or statement entry with its sentence, and the
+extraction records (`Event`, `Statement`, `Actor`, `Place`, and an `Extraction` as a summary
+with its events)."""
+
+from __future__ import annotations
+
+import html
+
+from pydantic import BaseModel
+
+from kg.display._tables import Html, statements_html, timeline_html
+from kg.model import Extraction, Span
+from kg.timeline import StatementEntry, Timeline, TimelineEntry
+
+_CARD = "border:1px solid #ddd;border-radius:4px;padding:6px 10px;font-size:90%;max-width:60em"
+_KEY = "color:#666;padding-right:1em;vertical-align:top;text-align:left"
+
+
+def card(record: BaseModel) -> Html:
+    """Return an HTML card for one record: an entry shows its headline and marked sentence, an
+    extraction its counts and events, any other record its set fields."""
+    if isinstance(record, TimelineEntry):
+        return Html(timeline_html(Timeline(entries=(record,) if record.dated else (),
+                                           undated=() if record.dated else (record,),
+                                           title=record.headline)))
+    if isinstance(record, StatementEntry):
+        return Html(statements_html([record]))
+    if isinstance(record, Extraction):
+        return Html(_extraction(record))
+    return Html(_fields(record))
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Span):
+        return f"“{html.escape(value.text)}” <small>[{value.start}:{value.end}]</small>"
+    if isinstance(value, BaseModel):
+        return ", ".join(f"{key}={_value(inner)}" for key, inner in value
+                         if inner not in (None, (), ""))
+    if isinstance(value, tuple):
+        return "; ".join(_value(item) for item in value)
+    return html.escape(str(value))
+
+
+def _fields(record: BaseModel) -> str:
+    rows = "".join(f'<tr><th style="{_KEY}">{html.escape(name)}</th><td>{_value(value)}</td></tr>'
+                   for name, value in record if value not in (None, (), ""))
+    return (f'<div style="{_CARD}"><b>{html.escape(type(record).__name__)}</b>'
+            f"<table>{rows}</table></div>")
+
+
+def _extraction(extraction: Extraction) -> str:
+    article = extraction.article
+    names = {a.id: a.name for a in extraction.actors} | {p.id: p.name for p in extraction.places}
+    counts = ", ".join(f"{len(getattr(extraction, kind))} {kind}" for kind in
+                       ("actors", "places", "times", "events", "statements"))
+    head = html.escape(article.title or article.id)
+    rows = "".join(
+        "<tr>" + "".join(f'<td style="{_KEY}">{cell}</td>' for cell in (
+            html.escape(e.time.value if e.time else ""), html.escape(e.type),
+            html.escape(e.trigger.text),
+            html.escape(", ".join(names.get(a, a) for a in e.agents)),
+            html.escape(", ".join(names.get(t, t) for t in e.targets)),
+            html.escape(names.get(e.place, e.place) if e.place else ""),
+            html.escape(e.factuality))) + "</tr>"
+        for e in extraction.events)
+    header = "".join(f'<th style="{_KEY}">{name}</th>' for name in
+                     ("time", "type", "trigger", "agents", "targets", "place", "factuality"))
+    return (f'<div style="{_CARD}"><b>{head}</b> <small>{html.escape(article.id)}, '
+            f"{html.escape(str(article.published or ''))}</small><br>{counts}"
+            f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>")
