@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from kg.display._cards import card
 from kg.display._map import places_map, spots
-from kg.display._network import actor_kinds, network_chart
+from kg.display._network import UNKNOWN, actor_kinds, network_chart
+from kg.display._render import use_offline_renderer
 from kg.display._tables import (
     Displayable,
     Html,
@@ -31,6 +32,7 @@ __all__ = [
     "GROUPS",
     "NO_ACTOR",
     "OTHER",
+    "UNKNOWN",
     "Displayable",
     "GroupBy",
     "Html",
@@ -47,13 +49,14 @@ __all__ = [
     "table",
     "timeline_chart",
     "timeline_html",
+    "use_offline_renderer",
 ]
 
 
 def enable(shell: object | None = None) -> bool:
     """Make IPython show timelines, actor reports and query results as HTML tables, and timeline
     entries, statements and extraction records (`Event`, `Statement`, `Actor`, `Place`,
-    `Extraction`) as HTML cards.
+    `Extraction`) as HTML cards; make plotly show charts offline (`use_offline_renderer`).
 
     Args:
         shell: The IPython shell; the running one if not given.
@@ -74,4 +77,5 @@ def enable(shell: object | None = None) -> bool:
         formatter.for_type(kind, lambda obj: table(obj).text)
     for record in (TimelineEntry, StatementEntry, Event, Statement, Actor, Place, Extraction):
         formatter.for_type(record, lambda obj: card(obj).text)
+    use_offline_renderer()
     return True

@@ -8,9 +8,9 @@ import html
 
 from pydantic import BaseModel
 
-from kg.display._tables import Html, statements_html, timeline_html
+from kg.display._tables import Html, article_html, statements_html
 from kg.model import Extraction, Span
-from kg.timeline import StatementEntry, Timeline, TimelineEntry
+from kg.timeline import StatementEntry, TimelineEntry
 
 _CARD = "border:1px solid #ddd;border-radius:4px;padding:6px 10px;font-size:90%;max-width:60em"
 _KEY = "color:#666;padding-right:1em;vertical-align:top;text-align:left"
@@ -20,9 +20,7 @@ def card(record: BaseModel) -> Html:
     """Return an HTML card for one record: an entry shows its headline and marked sentence, an
     extraction its counts and events, any other record its set fields."""
     if isinstance(record, TimelineEntry):
-        return Html(timeline_html(Timeline(entries=(record,) if record.dated else (),
-                                           undated=() if record.dated else (record,),
-                                           title=record.headline)))
+        return Html(_entry(record))
     if isinstance(record, StatementEntry):
         return Html(statements_html([record]))
     if isinstance(record, Extraction):
@@ -68,3 +66,25 @@ def _extraction(extraction: Extraction) -> str:
     return (f'<div style="{_CARD}"><b>{head}</b> <small>{html.escape(article.id)}, '
             f"{html.escape(str(article.published or ''))}</small><br>{counts}"
             f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def _entry(entry: TimelineEntry) -> str:
+    when = entry.when
+    said = f" (“{when.text}”)" if when is not None and when.text else ""
+    facts = {
+        "when": html.escape(entry.display_date + said),
+        "type": html.escape(entry.type + (f" (CAMEO {entry.cameo})" if entry.cameo else "")),
+        "agents": html.escape(", ".join(a.name for a in entry.agents)),
+        "targets": html.escape(", ".join(t.name for t in entry.targets)),
+        "place": html.escape(entry.place.name) if entry.place else "",
+        "according to": html.escape(entry.source.name) if entry.source else "",
+        "factuality": html.escape(entry.factuality.replace("_", " ")),
+        "dated by": html.escape(entry.time_origin or ""),
+        "article": article_html(entry),
+    }
+    rows = "".join(f'<tr><th style="{_KEY}">{name}</th><td>{value}</td></tr>'
+                   for name, value in facts.items() if value)
+    quote = entry.quote("<mark>", "</mark>", html.escape)
+    return (f'<div style="{_CARD}"><b>{html.escape(entry.headline)}</b>'
+            + (f'<blockquote style="margin:4px 0 4px 1em">{quote}</blockquote>' if quote else "")
+            + f"<table>{rows}</table></div>")

@@ -26,6 +26,8 @@ _KIND_COLOURS = {"country": "#d62728", "admin1": "#ff7f0e", "admin2": "#ff7f0e",
                  "facility": "#9467bd", "region": "#8c564b"}
 _GRID = {"showgrid": True, "gridcolor": "#ccc", "dtick": 5}
 _MARGIN = 3.0  # degrees around the places drawn
+_NEAR = 0.7  # degrees: places closer than this get their names on different sides
+_SIDES = ("middle right", "bottom left", "top left", "bottom right", "top right", "middle left")
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,13 @@ def places_map(entries: Timeline | Iterable[TimelineEntry], places: QueryResult,
     by_kind: dict[str, list[Spot]] = defaultdict(list)
     for iri in sorted(at, key=lambda i: located[i].name):
         by_kind[located[iri].kind].append(located[iri])
+    sides = _label_sides([located[iri] for iri in at])
     for kind in sorted(by_kind):
         mine = by_kind[kind]
         figure.add_trace(go.Scattergeo(
             lat=[s.latitude for s in mine], lon=[s.longitude for s in mine],
             mode="markers+text", name=kind, text=[s.name for s in mine],
-            textposition="middle right", textfont={"size": 12},
+            textposition=[sides[s.iri] for s in mine], textfont={"size": 12},
             marker={"size": [8 + 6 * math.sqrt(len(at[s.iri])) for s in mine],
                     "color": _KIND_COLOURS.get(kind, "#7f7f7f"), "opacity": 0.8,
                     "line": {"color": "white", "width": 1}},
@@ -132,3 +135,16 @@ def _bounds(values: list[float]) -> list[float]:
     low, high = min(values) - _MARGIN, max(values) + _MARGIN
     middle, half = (low + high) / 2, max((high - low) / 2, 5.0)
     return [round(middle - half, 2), round(middle + half, 2)]
+
+
+def _label_sides(shown: list[Spot]) -> dict[str, str]:
+    """Return where each place's name goes: places close to one drawn before it get another
+    side, so the names of neighbouring towns do not print over each other."""
+    sides: dict[str, str] = {}
+    done: list[Spot] = []
+    for spot in sorted(shown, key=lambda s: (-s.latitude, s.longitude, s.iri)):
+        near = sum(1 for other in done if abs(other.latitude - spot.latitude) < _NEAR
+                   and abs(other.longitude - spot.longitude) < _NEAR)
+        sides[spot.iri] = _SIDES[near % len(_SIDES)]
+        done.append(spot)
+    return sides

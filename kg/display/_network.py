@@ -45,43 +45,51 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
     busiest actors are drawn (the title says how many were left out).
     """
     kinds = actor_kinds(actors) if isinstance(actors, QueryResult) else dict(actors or {})
-    graph = _weighted(interactions(entries), "acted on")
-    spoken = _weighted(said_about(statements), "spoke about")
-    graph.add_nodes_from(spoken.nodes(data=True))
-    for source, target, data in spoken.edges(data=True):
-        graph.add_edge(source, target, **data)
-    names = {n: str(getattr(data.get("record"), "name", n)) for n, data in graph.nodes(data=True)}
-    iris = {n: str(getattr(data.get("record"), "iri", n)) for n, data in graph.nodes(data=True)}
-    busy = Counter({n: sum(d["weight"] for *_, d in graph.edges(n, data=True)) for n in graph})
+    graphs = {"acted on": interactions(entries), "spoke about": said_about(statements)}
+    refs = {n: d["record"] for g in graphs.values() for n, d in g.nodes(data=True)}
+    names = {n: str(getattr(ref, "name", n)) for n, ref in refs.items()}
+    iris = {n: str(getattr(ref, "iri", n)) for n, ref in refs.items()}
+    links: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # (relation, a, b), a < b
+    for relation, graph in graphs.items():
+        for source, target, data in graph.edges(data=True):
+            first, second = sorted((source, target))
+            links[(relation, first, second)].append(
+                f"{names[source]} → {names[target]}, {_what(data)}")
+    busy: Counter[str] = Counter()
+    for (_, first, second), lines in links.items():
+        busy[first] += len(lines)
+        busy[second] += len(lines)
     keep = {n for n, _ in sorted(busy.items(), key=lambda kv: (-kv[1], names[kv[0]]))
             [:max_actors]}
-    drawn = nx.MultiGraph(graph.subgraph(keep))
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(drawn))
-    for u, v, data in drawn.edges(data=True):
-        weight = simple.get_edge_data(u, v, {"weight": 0})["weight"] + data["weight"]
-        simple.add_edge(u, v, weight=weight)
-    positions = nx.spring_layout(simple, seed=seed, weight="weight",
-                                 k=2 / math.sqrt(max(len(simple), 1)))
+    shown = {key: lines for key, lines in sorted(links.items())
+             if key[1] in keep and key[2] in keep}
+    layout: nx.Graph[str] = nx.Graph()
+    layout.add_nodes_from(sorted(keep))
+    for (_, first, second), lines in shown.items():
+        weight = layout.get_edge_data(first, second, {"weight": 0})["weight"] + len(lines)
+        layout.add_edge(first, second, weight=weight)
+    positions = nx.spring_layout(layout, seed=seed, weight="weight",
+                                 k=2 / math.sqrt(max(len(layout), 1)))
     figure = go.Figure()
     for relation, (colour, dash) in _EDGE_KINDS.items():
-        edges = [(u, v, d) for u, v, d in drawn.edges(data=True) if d["relation"] == relation]
-        for u, v, data in edges:
-            (x0, y0), (x1, y1) = positions[u], positions[v]
+        edges = [(a, b, lines) for (kind, a, b), lines in shown.items() if kind == relation]
+        for a, b, lines in edges:
+            (x0, y0), (x1, y1) = positions[a], positions[b]
             figure.add_trace(go.Scatter(
                 x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
                 legendgroup=relation, opacity=0.6,
-                line={"color": colour, "dash": dash, "width": 1 + 1.5 * data["weight"]}))
+                line={"color": colour, "dash": dash, "width": 1 + 1.5 * len(lines)}))
         if edges:
             figure.add_trace(go.Scatter(
-                x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
-                y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
+                x=[(positions[a][0] + positions[b][0]) / 2 for a, b, _ in edges],
+                y=[(positions[a][1] + positions[b][1]) / 2 for a, b, _ in edges],
                 mode="markers", name=relation, legendgroup=relation,
-                marker={"size": 6, "color": colour, "symbol": "circle-open"},
-                hovertext=[_edge_hover(names[u], names[v], d) for u, v, d in edges],
+                marker={"size": 7, "color": colour, "symbol": "circle-open"},
+                hovertext=[_edge_hover(names[a], names[b], relation, lines)
+                           for a, b, lines in edges],
                 hoverinfo="text"))
     by_kind: dict[str, list[str]] = defaultdict(list)
-    for node in sorted(simple, key=lambda n: names[n]):
+    for node in sorted(layout, key=lambda n: names[n]):
         by_kind[kinds.get(iris[node], UNKNOWN)].append(node)
     extra = iter(_MORE)
     for kind in sorted(by_kind, key=lambda k: (k == UNKNOWN, k)):
@@ -96,7 +104,7 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
             hovertext=[html.escape(f"{names[n]} ({kind.replace('_', ' ')}): {busy[n]} events "
                                    "and statements") for n in nodes],
             hoverinfo="text"))
-    left_out = graph.number_of_nodes() - len(keep)
+    left_out = len(busy) - len(keep)
     note = f"{len(keep)} actors" + (f", {left_out} less busy ones not drawn" if left_out else "")
     figure.update_layout(
         title={"text": f"{html.escape(title)}<br><sup>{note}; line width: number of events or "
@@ -108,24 +116,14 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
     return figure
 
 
-def _weighted(graph: nx.MultiDiGraph[str], relation: str) -> nx.MultiDiGraph[str]:
-    """Return one edge per ordered pair of actors, with its `weight` (the number of edges it
-    stands for), its `relation` and the `what` (label and date) of each."""
-    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    out.add_nodes_from(graph.nodes(data=True))
-    what: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        record = data.get("record")
-        label = data.get("label") or (record.cue if isinstance(record, StatementEntry) else "")
-        what[(source, target)].append(f"{data.get('date', '')}: {label}".strip(": "))
-    for (source, target), lines in sorted(what.items()):
-        out.add_edge(source, target, key=relation, weight=len(lines), relation=relation,
-                     what=tuple(lines))
-    return out
+def _what(data: Mapping[str, object]) -> str:
+    """Return an edge's date and label (an event's) or cue (a statement's)."""
+    record = data.get("record")
+    label = data.get("label") or (record.cue if isinstance(record, StatementEntry) else "")
+    return f"{data.get('date', '')}: {label}"
 
 
-def _edge_hover(source: str, target: str, data: Mapping[str, object]) -> str:
-    lines = list(data["what"])  # type: ignore[call-overload]
+def _edge_hover(first: str, second: str, relation: str, lines: list[str]) -> str:
     shown = lines[:12] + ([f"… and {len(lines) - 12} more"] if len(lines) > 12 else [])
-    return (f"<b>{html.escape(source)}</b> {data['relation']} <b>{html.escape(target)}</b>: "
-            f"{len(lines)}<br>" + "<br>".join(wrapped(line) for line in shown))
+    return (f"<b>{html.escape(first)}</b> – <b>{html.escape(second)}</b>: {len(lines)} "
+            f"{relation}<br>" + "<br>".join(wrapped(line) for line in shown))

@@ -72,7 +72,8 @@ def _names(refs: Iterable[Ref]) -> str:
     return html.escape(", ".join(ref.name for ref in refs))
 
 
-def _article(entry: TimelineEntry | StatementEntry) -> str:
+def article_html(entry: TimelineEntry | StatementEntry) -> str:
+    """Return the article of an entry: publisher, title (linked to the article) and day."""
     article = entry.article
     label = html.escape(article.label)
     if article.title and article.title != article.label:
@@ -89,7 +90,7 @@ def _entry_row(entry: TimelineEntry) -> list[str]:
             html.escape(entry.factuality.replace("_", " ")), _names(entry.agents),
             _names(entry.targets), html.escape(entry.place.name) if entry.place else "",
             html.escape(entry.source.name) if entry.source else "",
-            entry.quote("<mark>", "</mark>", html.escape), _article(entry)]
+            entry.quote("<mark>", "</mark>", html.escape), article_html(entry)]
 
 
 _ENTRY_HEADER = ("date", "dated by", "type", "event", "factuality", "agents", "targets", "place",
@@ -110,7 +111,7 @@ def statements_html(statements: Iterable[StatementEntry]) -> str:
     rows = ([html.escape(s.display_date), html.escape(s.speaker.name) if s.speaker else "",
              html.escape(s.cue), html.escape(s.content or ""), _names(s.about),
              "direct" if s.direct else "reported", s.quote("<mark>", "</mark>", html.escape),
-             _article(s)] for s in statements)
+             article_html(s)] for s in statements)
     return _table(("date", "speaker", "cue", "what", "about", "speech", "sentence", "article"),
                   rows)
 
@@ -134,7 +135,7 @@ def reports_html(group: ReportGroup) -> str:
     rows = [[f"<b>{name}</b>" if name in group.differs else name,
              *(html.escape(str(get(e))) for e in group.entries)]  # type: ignore[no-untyped-call]
             for name, get in fields.items()]
-    rows.append(["article", *(_article(e) for e in group.entries)])
+    rows.append(["article", *(article_html(e) for e in group.entries)])
     return _table(header, rows)
 
 

@@ -4,6 +4,7 @@ on hover."""
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -109,8 +110,8 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
         x_axis["range"] = [(start or first).isoformat(),
                            (end or last + timedelta(days=1)).isoformat()]
     figure.update_layout(
-        title={"text": f"{heading}<br><sup>{note}; ◆ one day, bar: the days it may fall on, "
-                       "hollow ◇: not asserted</sup>"},
+        title={"text": f"{html.escape(heading)}<br><sup>{note}; ◆ one day, bar: the days it may "
+                       "fall on, hollow ◇: not asserted</sup>"},
         barmode="overlay", hovermode="closest", plot_bgcolor="white",
         height=max(300, _ROW * (bottom + 2) + 170),
         xaxis=x_axis,
