@@ -20,7 +20,7 @@ GroupBy = Literal["actor", "type"]
 GROUPS: tuple[GroupBy, ...] = ("actor", "type")
 NO_ACTOR = "(no actor named)"
 OTHER = "(other)"
-_ROW = 22  # pixels per row of marks
+_ROW = 18  # pixels per row of marks
 _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22")
 
