@@ -73,6 +73,7 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
     lanes = _lanes(dated, group_by, max_groups)
     rows, ticks, rules = _rows(dated, lanes)
     bottom = max(rows.values(), default=0)
+    moments = _moments(dated, rows)
     families = sorted({family_of(e) for e in dated})
     colours = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(families)}
     figure = go.Figure()
@@ -92,7 +93,7 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
                 hovertext=[entry_hover(e) for e in ranges], hoverinfo="text"))
         if days:
             figure.add_trace(go.Scatter(
-                x=[_noon(_first(e)) for e in days], y=[rows[e.id] for e in days],
+                x=[moments[e.id] for e in days], y=[rows[e.id] for e in days],
                 mode="markers", name=family, legendgroup=family,
                 marker={"color": colour, "size": 11, "line": {"color": colour, "width": 1.5},
                         "symbol": ["diamond" if _asserted(e) else "diamond-open" for e in days]},
@@ -139,8 +140,28 @@ def _span(entry: TimelineEntry) -> int:
     return (_last(entry) - _first(entry)).days
 
 
-def _noon(day: date) -> str:
-    return datetime.combine(day, time(12)).isoformat()
+def _moments(entries: list[TimelineEntry], rows: dict[str, float]) -> dict[str, str]:
+    """Return where on its day each one-day mark goes: marks that share a row and a day are
+    spread across the day (from 2 to 22 o'clock), so zooming in shows and hovers each of them.
+
+    Examples:
+        >>> from kg.timeline import ArticleRef, When
+        >>> day = When(value="2019-08-19", display="2019-08-19", earliest=date(2019, 8, 19))
+        >>> entries = [TimelineEntry(iri=k, id=k, type="t", trigger="x", trigger_start=0,
+        ...     trigger_end=1, article=ArticleRef(iri="a", id="a1"), when=day) for k in "ab"]
+        >>> _moments(entries, {"a": 0, "b": 0})
+        {'a': '2019-08-19T07:00:00', 'b': '2019-08-19T17:00:00'}
+    """
+    together: dict[tuple[float, date], list[str]] = {}
+    for entry in entries:
+        if _span(entry) == 0:
+            together.setdefault((rows[entry.id], _first(entry)), []).append(entry.id)
+    moments: dict[str, str] = {}
+    for (_, day), keys in together.items():
+        for index, key in enumerate(keys):
+            hours = 2 + 20 * (index + 0.5) / len(keys)
+            moments[key] = (datetime.combine(day, time()) + timedelta(hours=hours)).isoformat()
+    return moments
 
 
 def _asserted(entry: TimelineEntry) -> bool:
