@@ -159,4 +159,4 @@ def test_walkthrough_html_renders_its_charts_offline(tmp_path: Path) -> None:
          "--virtual-time-budget=20000", "--dump-dom", (tmp_path / "walkthrough.html").as_uri()],
         capture_output=True, text=True, timeout=300, check=True).stdout
     assert dom.count('class="main-svg"') >= 2 * shown  # plotly drew each chart
-    assert dom.count('class="geolayer"') == 1 and 'class="trace scattergeo"' in dom  # the map
+    assert 'class="geolayer"' in dom and 'class="trace scattergeo"' in dom  # the map
