@@ -125,5 +125,7 @@ def _what(data: Mapping[str, object]) -> str:
 
 def _edge_hover(first: str, second: str, relation: str, lines: list[str]) -> str:
     shown = lines[:12] + ([f"… and {len(lines) - 12} more"] if len(lines) > 12 else [])
-    return (f"<b>{html.escape(first)}</b> – <b>{html.escape(second)}</b>: {len(lines)} "
-            f"{relation}<br>" + "<br>".join(wrapped(line) for line in shown))
+    noun = "event" if relation == "acted on" else "statement"
+    return (f"<b>{html.escape(first)}</b> – <b>{html.escape(second)}</b>: {len(lines)} {noun}"
+            f"{'' if len(lines) == 1 else 's'} ({relation})<br>"
+            + "<br>".join(wrapped(line) for line in shown))

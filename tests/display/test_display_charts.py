@@ -125,7 +125,7 @@ def test_network_chart_weighs_each_pair_by_its_events_and_statements(
     total = {name: sum(int(h.split("</b>: ")[1].split(" ")[0]) for h in hovers)
              for name, hovers in middles.items()}
     assert total == {"acted on": acted, "spoke about": spoke}
-    pair = "<b>Acme Corp</b> – <b>Ruritania</b>: 1 acted on<br>Ruritania → Acme Corp, "
+    pair = "<b>Acme Corp</b> – <b>Ruritania</b>: 1 event (acted on)<br>Ruritania → Acme Corp, "
     assert any(h.startswith(pair) for h in middles["acted on"])
     assert all(trace.name == "unknown" for trace in figure.data if trace.mode == "markers+text")
 
