@@ -9,11 +9,12 @@ import html
 from pydantic import BaseModel
 
 from kg.display._tables import Html, article_html, statements_html
-from kg.model import Extraction, Span
+from kg.model import Extraction, Span, TimeValue
 from kg.timeline import StatementEntry, TimelineEntry
 
 _CARD = "border:1px solid #ddd;border-radius:4px;padding:6px 10px;font-size:90%;max-width:60em"
 _KEY = "color:#666;padding-right:1em;vertical-align:top;text-align:left"
+_VALUE = "vertical-align:top;text-align:left"
 
 
 def card(record: BaseModel) -> Html:
@@ -40,7 +41,8 @@ def _value(value: object) -> str:
 
 
 def _fields(record: BaseModel) -> str:
-    rows = "".join(f'<tr><th style="{_KEY}">{html.escape(name)}</th><td>{_value(value)}</td></tr>'
+    rows = "".join(f'<tr><th style="{_KEY}">{html.escape(name)}</th>'
+                   f'<td style="{_VALUE}">{_value(value)}</td></tr>'
                    for name, value in record if value not in (None, (), ""))
     return (f'<div style="{_CARD}"><b>{html.escape(type(record).__name__)}</b>'
             f"<table>{rows}</table></div>")
@@ -53,8 +55,8 @@ def _extraction(extraction: Extraction) -> str:
                        ("actors", "places", "times", "events", "statements"))
     head = html.escape(article.title or article.id)
     rows = "".join(
-        "<tr>" + "".join(f'<td style="{_KEY}">{cell}</td>' for cell in (
-            html.escape(e.time.value if e.time else ""), html.escape(e.type),
+        "<tr>" + "".join(f'<td style="{_VALUE}">{cell}</td>' for cell in (
+            html.escape(_time(e.time)), html.escape(e.type),
             html.escape(e.trigger.text),
             html.escape(", ".join(names.get(a, a) for a in e.agents)),
             html.escape(", ".join(names.get(t, t) for t in e.targets)),
@@ -70,7 +72,7 @@ def _extraction(extraction: Extraction) -> str:
 
 def _entry(entry: TimelineEntry) -> str:
     when = entry.when
-    said = f" (“{when.text}”)" if when is not None and when.text else ""
+    said = f" (“{when.text}”)" if when and when.text and when.text != entry.display_date else ""
     facts = {
         "when": html.escape(entry.display_date + said),
         "type": html.escape(entry.type + (f" (CAMEO {entry.cameo})" if entry.cameo else "")),
@@ -82,9 +84,16 @@ def _entry(entry: TimelineEntry) -> str:
         "dated by": html.escape(entry.time_origin or ""),
         "article": article_html(entry),
     }
-    rows = "".join(f'<tr><th style="{_KEY}">{name}</th><td>{value}</td></tr>'
+    rows = "".join(f'<tr><th style="{_KEY}">{name}</th><td style="{_VALUE}">{value}</td></tr>'
                    for name, value in facts.items() if value)
     quote = entry.quote("<mark>", "</mark>", html.escape)
     return (f'<div style="{_CARD}"><b>{html.escape(entry.headline)}</b>'
             + (f'<blockquote style="margin:4px 0 4px 1em">{quote}</blockquote>' if quote else "")
             + f"<table>{rows}</table></div>")
+
+
+def _time(time: TimeValue | None) -> str:
+    """Return a time as its value, with its modifier ("since 2014")."""
+    if time is None:
+        return ""
+    return f"{time.mod.lower().replace('_', ' ')} {time.value}" if time.mod else time.value
