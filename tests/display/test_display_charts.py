@@ -153,3 +153,12 @@ def test_enable_shows_records_as_cards(sample: tl.Timeline) -> None:
     assert "Raid in Strelsau" in data["text/html"] and "5 events" in data["text/html"]
     data, _ = shell.display_formatter.format(extraction.actors[0])
     assert "<b>Actor</b>" in data["text/html"] and "“Acme Corp” <small>" in data["text/html"]
+
+
+def test_charts_of_nothing_are_empty_figures_that_say_so(store: Store) -> None:
+    empty = tl.Timeline()
+    assert "0 dated entries" in display.timeline_chart(empty).layout.title.text
+    assert "0 actors" in display.network_chart(empty).layout.title.text
+    figure = display.places_map(empty, run_named(store, "list_places"))
+    assert "0 events at 0 places" in figure.layout.title.text
+    assert [trace.name for trace in figure.data] == ["other places"]  # the store's places
