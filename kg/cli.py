@@ -843,14 +843,24 @@ def eval_cmd(
                         "(repeatable), e.g. statements.veto.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus.
+    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus; a
+    TimeLine corpus (docs.jsonl and gold.json) scores the cross-document event clusters.
 
     Example: kg eval gold   (the sample article, annotated by hand)
     """
     from kg.eval import evaluate, render, render_errors
+    from kg.eval.clusters import render_clusters, score_clusters, timeline_corpora
     from kg.extract import Pipeline
 
     pipeline = Pipeline(_settings(config))
+    corpora = timeline_corpora(gold)
+    for corpus in corpora:
+        found = score_clusters(corpus, pipeline=pipeline)
+        typer.echo(found.model_dump_json() if as_json else render_clusters(found))
+    gold = [g for g in gold if g not in corpora and not (corpora and g in
+                                                         {c.parent for c in corpora})]
+    if not gold:
+        return
     if by_rule or ablate:
         _eval_rules(gold, pipeline, limit=limit, as_json=as_json, parse_cache=parse_cache,
                     by_rule=by_rule, ablate=ablate, prefixes=rules or ())

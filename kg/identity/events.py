@@ -30,6 +30,8 @@ from kg.store import Store
 from kg.vocab import KG
 
 _CHUNK = 400
+# graphs per query of their events: Oxigraph slows down more than linearly with more at once
+_GRAPHS = 10
 # the aspects on which reports of one happening may disagree, in the order they are listed
 ASPECTS = ("time", "agents", "factuality")
 
@@ -158,9 +160,9 @@ def _canonical(store: Store, actors: Iterable[str], base_iri: str) -> dict[str, 
 def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list[Report]:
     """Read the clusterable events of some graphs as reports, in IRI order; an event with no
     participant and no place is left out (it can be blocked with nothing: it would stay alone)."""
-    rows = [row for start in range(0, len(graphs), _CHUNK)
+    rows = [row for start in range(0, len(graphs), _GRAPHS)
             for row in run_named(store, "cluster_reports", base_iri=base_iri,
-                                 graph=tuple(graphs[start:start + _CHUNK])).records()]
+                                 graph=tuple(graphs[start:start + _GRAPHS])).records()]
     canonical = _canonical(store, (str(r["actor"]) for r in rows if r["actor"] is not None),
                            base_iri)
     first: dict[str, dict[str, Node | None]] = {}

@@ -37,6 +37,10 @@ def cluster_of(first: Report) -> Cluster:
 @pytest.mark.parametrize(("second", "joins"), [
     # the same attack told a day later by another article: actor, place, lemma
     (report("e2", "g2", (2019, 8, 20), actors=("russia",), place="idlib"), True),
+    # the actor and the lemma of another day are not enough ("Trump rally", "Clinton campaign")
+    (report("e2", "g2", (2019, 8, 20), actors=("russia",)), False),
+    # the actor, the lemma and the day are
+    (report("e2", "g2", (2019, 8, 19), actors=("russia",)), True),
     # sources disagree on the date by up to three days
     (report("e2", "g2", (2019, 8, 22), actors=("russia",), place="idlib"), True),
     # a week later is another attack
