@@ -80,13 +80,15 @@ def gold_clusters(folder: Path) -> list[set[Mention]]:
     """
     path = folder / "gold.json"
     try:
-        lines = [{(str(m["doc"]), int(m["start"]), int(m["end"])) for m in event["mentions"]}
+        # a mention the converter could not locate (a typo in the gold) has no offsets
+        lines = [{(str(m["doc"]), int(m["start"]), int(m["end"])) for m in event["mentions"]
+                  if "start" in m}
                  for line in json.loads(path.read_text("utf-8"))["timelines"]
                  for event in line["events"]]
     except (KeyError, TypeError, ValueError) as exc:
         raise ArticleFormatError(str(path), f"not a TimeLine gold file ({exc!r})") from exc
     merged: list[set[Mention]] = []
-    for line in lines:
+    for line in filter(None, lines):
         joined = [group for group in merged if group & line]
         for group in joined:
             merged.remove(group)
