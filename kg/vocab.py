@@ -143,6 +143,7 @@ class KG(DefinedNamespace):
     claimOf: URIRef
     aspect: URIRef
     claimValue: URIRef
+    readStamp: URIRef
     # time
     timeValue: URIRef
     timeType: URIRef

@@ -67,9 +67,11 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """
     read = _read(store, base_iri)
     stored = _months(store, base_iri)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
-    new = sorted(present - read)
-    gone = read - present
+    now = _stamps(store, base_iri)
+    # a graph written again since (its article's text or the extractor changed) is read again
+    changed = {g for g in set(read) & set(now) if read[g] != now[g]}
+    new = sorted(set(now) - set(read) | changed)
+    gone = set(read) - set(now) | changed
     if not new and not gone:
         return 0
     reports = _reports(store, new, base_iri)
@@ -78,19 +80,19 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     index.forget({str(g) for g in gone})
     for report in reports:
         index.add(report, _mint(report, base_iri))
-    _write(store, index, months, present, base_iri)
+    _write(store, index, months, now, base_iri)
     return len(reports)
 
 
 def rebuild_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every event of the store again (after identity decisions changed the actors)."""
     stored = _months(store, base_iri)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
+    now = _stamps(store, base_iri)
     index = ClusterIndex()
-    reports = _reports(store, sorted(present), base_iri)
+    reports = _reports(store, sorted(now), base_iri)
     for report in reports:
         index.add(report, _mint(report, base_iri))
-    _write(store, index, set(stored), present, base_iri)
+    _write(store, index, set(stored), now, base_iri)
     return len(reports)
 
 
@@ -115,10 +117,22 @@ def _months(store: Store, base_iri: str) -> dict[str, URIRef]:
     return {str(g)[len(prefix):]: g for g in store.graphs() if str(g).startswith(prefix)}
 
 
-def _read(store: Store, base_iri: str) -> set[URIRef]:
+Stamps = dict[URIRef, tuple[str, ...]]  # article graph -> its text hashes and extractors
+
+
+def _stamps(store: Store, base_iri: str) -> Stamps:
+    """Return how each article graph of the store was made, to tell graphs written again."""
+    graphs = [g for g in store.graphs() if not is_identity_graph(g, base_iri)]
+    return {g: tuple(sorted(stamp.text_hashes | stamp.extractors))
+            for g, stamp in store.stamps(graphs).items()}
+
+
+def _read(store: Store, base_iri: str) -> Stamps:
+    """Return the article graphs the clusters were read from, as they were then."""
     iri = events_iri(base_iri)
     graph = run_named(store, "graph_triples", base_iri=base_iri, graph=iri).graph()
-    return {g for g in graph.objects(iri, PROV.wasDerivedFrom) if isinstance(g, URIRef)}
+    return {g: tuple(sorted(str(x) for x in graph.objects(g, KG.readStamp)))
+            for g in graph.objects(iri, PROV.wasDerivedFrom) if isinstance(g, URIRef)}
 
 
 def _load(store: Store, graphs: Sequence[URIRef]) -> ClusterIndex:
@@ -191,7 +205,7 @@ def _mint(report: Report, base_iri: str) -> str:
     return f"{base_iri}cluster/{report.iri.rsplit('/', 1)[-1]}"
 
 
-def _write(store: Store, index: ClusterIndex, months: set[str], read: Iterable[URIRef],
+def _write(store: Store, index: ClusterIndex, months: set[str], read: Stamps,
            base_iri: str) -> None:
     """Replace the month graphs read (and those the clusters moved to) with the index, the
     claims of its disagreements, and the list of graphs read."""
@@ -212,8 +226,10 @@ def _write(store: Store, index: ClusterIndex, months: set[str], read: Iterable[U
         store.put(graph, text_hash=_digest(graph))
     iri = events_iri(base_iri)
     graph = Graph(identifier=iri)
-    for g in sorted(read):
+    for g, stamp in sorted(read.items()):
         graph.add((iri, PROV.wasDerivedFrom, g))
+        for value in stamp:
+            graph.add((g, KG.readStamp, Literal(value)))
     store.put(graph, text_hash=_digest(graph))
 
 

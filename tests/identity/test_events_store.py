@@ -16,11 +16,12 @@ from kg import timeline as tl
 from kg.cli import app
 from kg.identity import refresh
 from kg.identity.events import events_iri, month_iri, refresh_events
+from kg.model import ExtractionRun
 from kg.query import run_named
 from kg.rdf import graph_iri, to_graph
 from kg.store import MemoryStore, OxigraphStore, Store
 from kg.vocab import KG
-from tests._timeline_sample import extractions
+from tests._timeline_sample import extractions, second
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,3 +123,14 @@ def test_cli_events_lists_clusters_and_conflicts(tmp_path: Path) -> None:
     rows, all_rows = (len([line for line in r.stdout.splitlines() if "Acme Corp raided" in line])
                       for r in (table, every))
     assert (rows, all_rows) == (1, 2)
+
+
+def test_events_read_again_an_article_written_again(store: Store) -> None:
+    changed = second()
+    run = ExtractionRun(version="0", model="m", model_version="0", stages=("events",),
+                        settings_hash="s", extractor="another extractor")
+    changed = changed.replace(events=tuple(e for e in changed.events if e.label != "raided"),
+                              run=run)
+    store.put(to_graph(changed), text_hash=changed.article.text_hash)
+    _refresh(store)
+    assert tl.event_clusters(store) == []  # the raid the article no longer tells left its cluster
