@@ -32,8 +32,6 @@ from kg.vocab import KG
 _CHUNK = 400
 # graphs per query of their events: Oxigraph slows down more than linearly with more at once
 _GRAPHS = 10
-# the aspects on which reports of one happening may disagree, in the order they are listed
-ASPECTS = ("time", "agents", "factuality")
 
 
 def events_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
