@@ -63,6 +63,8 @@ class KG(DefinedNamespace):
     Product: URIRef
     FinancialInstrument: URIRef
     CanonicalActor: URIRef
+    EventCluster: URIRef
+    Claim: URIRef
     Place: URIRef
     Event: URIRef
     Statement: URIRef
@@ -131,6 +133,17 @@ class KG(DefinedNamespace):
     negated: URIRef
     factuality: URIRef
     timeOrigin: URIRef
+    # event clusters across articles (kg.identity.events)
+    hasReport: URIRef
+    reportCount: URIRef
+    clusterClass: URIRef
+    involves: URIRef
+    clusterPlace: URIRef
+    disagreesOn: URIRef
+    claimOf: URIRef
+    aspect: URIRef
+    claimValue: URIRef
+    readStamp: URIRef
     # time
     timeValue: URIRef
     timeType: URIRef
@@ -163,6 +176,8 @@ class KG(DefinedNamespace):
     TimeExpressionShape: URIRef
     TimeShape: URIRef
     ExtractionRunShape: URIRef
+    EventClusterShape: URIRef
+    ClaimShape: URIRef
 
 
 def _settle(namespace: type[DefinedNamespace]) -> None:

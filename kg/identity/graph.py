@@ -40,8 +40,10 @@ def decisions_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
 
 
 def is_identity_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
-    """Tell whether a named graph is one of the identity layer's, not an article's."""
-    return iri in (identity_iri(base_iri), decisions_iri(base_iri))
+    """Tell whether a named graph is one of the identity layer's, not an article's (the event
+    clusters' graphs, `kg.identity.events`, are some of them)."""
+    return iri in (identity_iri(base_iri), decisions_iri(base_iri)) \
+        or str(iri).startswith(f"{base_iri}identity/events")
 
 
 def _sources(store: Store, base_iri: str

@@ -25,6 +25,7 @@ from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
 from kg.identity import refresh
+from kg.identity.events import refresh_events
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -130,7 +131,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     """Extract articles and write one named graph per article into `store`.
 
     With `identity`, the identity graph (`kg.identity`) is then brought up to date with the new
-    articles' actors (`kg ingest` does so).
+    articles' actors, and the event-cluster graph with their events (`kg ingest` does so).
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -147,7 +148,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         on_error: Called with each bad input or failed article; the rest go on.
         on_progress: Called with the number of articles handled so far (stored, refreshed,
             skipped, kept or failed), after each article.
-        identity: Bring the identity graph up to date afterwards (`kg.identity.refresh`).
+        identity: Bring the identity and event-cluster graphs up to date afterwards
+            (`kg.identity.refresh`, `kg.identity.events.refresh_events`).
 
     Raises:
         ConfigError: If `jobs` is less than 1.
@@ -163,6 +165,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
     if identity:
         refresh(store, base_iri=settings.base_iri)
+        refresh_events(store, base_iri=settings.base_iri)
     return tally.summary()
 
 

@@ -10,6 +10,8 @@ from IPython.core.interactiveshell import InteractiveShell
 from kg import display
 from kg import timeline as tl
 from kg.errors import KGError
+from kg.identity import refresh
+from kg.identity.events import refresh_events
 from kg.query import run_named
 from kg.rdf import to_graph
 from kg.store import Store, open_store
@@ -21,6 +23,8 @@ def store() -> Iterator[Store]:
     with open_store("memory") as opened:
         for extraction in extractions():
             opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+        refresh(opened)
+        refresh_events(opened)
         yield opened
 
 
@@ -54,8 +58,8 @@ def test_display_escapes_text(sample: tl.Timeline) -> None:
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda s, t: tl.statements(s), "Acme Corp broke the law"),
     (lambda s, t: tl.statements(s), "Jane Doe <mark>said</mark> Acme Corp broke the law."),
-    (lambda s, t: tl.conflicts(t), "<b>time</b>"),
-    (lambda s, t: tl.conflicts(t), "Ruritania said Acme Corp «raided» the Old Bridge"),
+    (lambda s, t: tl.conflicts(s), "<b>time</b>"),
+    (lambda s, t: tl.conflicts(s), "Ruritania said Acme Corp «raided» the Old Bridge"),
     (lambda s, t: tl.actor_report(s, "Jane Doe"), "Jane Doe: said"),
     (lambda s, t: run_named(s, "stats"), "statements"),
 ])
