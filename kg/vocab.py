@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     CanonicalActor: URIRef
     Place: URIRef
     Event: URIRef
+    Participant: URIRef
     Statement: URIRef
     TimeExpression: URIRef
     Mention: URIRef
@@ -124,6 +125,9 @@ class KG(DefinedNamespace):
     hasTarget: URIRef
     hasRecipient: URIRef
     hasInstrument: URIRef
+    hasParticipant: URIRef
+    participantRole: URIRef
+    refersTo: URIRef
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef
@@ -158,6 +162,7 @@ class KG(DefinedNamespace):
     ActorShape: URIRef
     PlaceShape: URIRef
     EventShape: URIRef
+    ParticipantShape: URIRef
     StatementShape: URIRef
     MentionShape: URIRef
     TimeExpressionShape: URIRef

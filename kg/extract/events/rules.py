@@ -46,6 +46,9 @@ class Context:
 Heads = Callable[[Predicate, Sequence[Token], Context], list[Token]]
 # (token a role rule named, context) -> the actor ids it stands for
 Names = Callable[[Token, Context], list[str]]
+# (token a role rule named that reaches no actor, context) -> the heads of the phrases that
+# stand in the role as written (an amount, a generic noun phrase)
+Phrases = Callable[[Token, Context], list[Token]]
 
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
 _TARGET_PREPS = {"against", "on", "upon", "at"}
@@ -54,6 +57,7 @@ _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold",
                 "start", "continue", "intensify", "step", "escalate", "sign", "reach", "strike",
                 "announce", "impose", "make", "issue", "lead", "order"}
 _RELATIVES = {"who", "whom", "which", "that", "whose"}
+_OBJECT_POS = ("NOUN", "PROPN", "PRON", "NUM")  # and "$": "lost $6 billion"
 
 
 def _light_verb_subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
@@ -144,7 +148,7 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.object", "the direct object of a verb ('invaded Ukraine'), or its "
          "object predicate ('named Mary Barra as chief')",
          lambda t, _h, _c: [] if t.noun else [o for o in children(t.token, "dobj", "oprd")
-                                              if o.pos_ in ("NOUN", "PROPN", "PRON")],
+                                              if o.pos_ in _OBJECT_POS or o.tag_ == "$"],
          examples=("Hamas attacked Fatah in the night.",),
          counter=("Hamas attacked in the night.",)),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
@@ -301,5 +305,35 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
 ])
 
 
+_PHRASE_POS = ("NOUN", "PROPN", "NUM")
+
+
+def _noun_phrase(token: Token, _c: Context) -> list[Token]:
+    return [token] if token.pos_ in _PHRASE_POS or token.tag_ == "$" else []
+
+
+def _relative_phrase(token: Token, _c: Context) -> list[Token]:
+    """The noun a relative pronoun stands for, when it names no actor ("the plants, which GM
+    closed": the plants)."""
+    if token.lower_ not in _RELATIVES or token.head.dep_ != "relcl":
+        return []
+    noun = token.head.head
+    return [noun] if noun.pos_ in _PHRASE_POS else []
+
+
+PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
+    Rule("events.phrase.noun_phrase", "a noun phrase or amount that names no actor still fills "
+         "its role as written: the theme of 'closed 14 plants', 'lost $6 billion', 'the index "
+         "fell', the agent of 'analysts expect'; a pronoun with no antecedent does not",
+         _noun_phrase,
+         examples=("Hamas closed 14 schools in May.", "Hamas lost $6 billion in May."),
+         counter=("It collapsed in May.",)),
+    Rule("events.phrase.relative", "a relative pronoun that names no actor stands for the noun "
+         "its clause hangs on ('the schools, which Hamas closed')", _relative_phrase,
+         examples=("The schools, which Hamas closed in May, were old.",),
+         counter=("Hamas, which closed in May, was banned.",)),
+])
+
+
 RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
-                                     INSTRUMENTS, MENTIONS, FACTUALITY)
+                                     INSTRUMENTS, MENTIONS, PHRASES, FACTUALITY)

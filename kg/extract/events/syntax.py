@@ -87,6 +87,8 @@ def patient_subject(token: Token) -> bool:
 def _quantity(token: Token) -> bool:
     """Tell whether an object is a distance moved ("fell 340 points", "gained 0.77%") rather
     than what the subject acted on; a sum of money is not ("GM lost $6 billion")."""
+    if any(c.tag_ == "$" for c in token.children):
+        return False  # "$6 billion": the parse may head the sum by its number
     return token.like_num or lemma(token) in _UNITS
 
 

@@ -6,7 +6,9 @@ same types either way; a veto's
 example gives an event at some word only when the veto is switched off, its counter-example the
 same events either way; a role rule's example gives a participant of its role that goes when the
 rule is switched off, its counter-example the same ones either way; a mention rule's example
-gives a participant of some role that goes when the rule is switched off.
+gives a participant of some role that goes when the rule is switched off; a phrase rule's example
+gives a participant that is no actor that goes when the rule is switched off, its
+counter-example the same ones either way.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
     MENTIONS,
+    PHRASES,
     RECIPIENTS,
     RULES,
     TARGETS,
@@ -65,7 +68,8 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
         "events.trigger", "events.veto", "events.sense", "events.agent", "events.target",
-        "events.recipient", "events.instrument", "events.mention", "events.factuality"}
+        "events.recipient", "events.instrument", "events.mention", "events.phrase",
+        "events.factuality"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))
@@ -186,3 +190,23 @@ def test_mention_rule_reaches_nothing_on_its_counter_example(nlp: Language, rule
                                                              text: str) -> None:
     assert _events(nlp, text), "the counter-example should hold an event"
     assert _participants(_events(nlp, text)) == _participants(_events(nlp, text, rule.name))
+
+
+def _phrases(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
+    return {(p.role, e.trigger.text, p.mention.text) for e in events for p in e.participants
+            if p.actor is None}
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(PHRASES, "examples"))
+def test_phrase_rule_keeps_a_theme_on_its_example(nlp: Language, rule: Rule[object],
+                                                  text: str) -> None:
+    found = _phrases(_events(nlp, text))
+    without = _phrases(_events(nlp, text, rule.name))
+    assert found - without, f"{rule.name} keeps no phrase here: {found}"
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(PHRASES, "counter"))
+def test_phrase_rule_keeps_nothing_on_its_counter_example(nlp: Language, rule: Rule[object],
+                                                          text: str) -> None:
+    assert _events(nlp, text), "the counter-example should hold an event"
+    assert _phrases(_events(nlp, text)) == _phrases(_events(nlp, text, rule.name))
