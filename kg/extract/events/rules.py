@@ -95,6 +95,21 @@ def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     return controller(token)
 
 
+def _gerund_subject(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    token = t.token
+    if t.noun or h or token.tag_ != "VBG" or token.dep_ != "pcomp" or children(token, "nsubj"):
+        return []
+    prep = token.head
+    up = prep.head
+    if up.dep_ == "prep" and up.head.pos_ in ("VERB", "AUX"):  # "including by seizing"
+        up = up.head
+    if up.pos_ not in ("VERB", "AUX"):
+        return []
+    if prep.lower_ == "as" and children(up, "dobj"):
+        return children(up, "dobj")
+    return children(up, "nsubj") or controller(up)
+
+
 AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
@@ -110,12 +125,13 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                             else []),
          examples=("Hamas's attack shocked Fatah.",),
          counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
-    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is where a "
-         "move started ('criticism from Moscow', not 'a withdrawal from Kabul')",
-         lambda t, _h, _c: [p for a in children(t.token, "prep")
-                            if a.lower_ in ({"by"} if t.cameo.startswith(_MOVES) else
-                                            {"by", "from"})
-                            for p in children(a, "pobj")] if t.noun else [],
+    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
+         "a move or fight came from ('criticism from Moscow', 'gunfire from helicopters', not "
+         "'a withdrawal from Kabul')",
+         lambda t, _h, c: [p for a in children(t.token, "prep") if a.lower_ in ("by", "from")
+                           for p in children(a, "pobj")
+                           if a.lower_ == "by" or not t.cameo.startswith(_MOVES)
+                           or c.index.place_at(p) is None] if t.noun else [],
          examples=("The attack by Hamas shocked Fatah.",),
          counter=("The attack on Hamas shocked Fatah.",)),
     Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes')",
@@ -141,16 +157,31 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                    "Hamas agreed to meet Fatah and to attack Israel.",
                    "Hamas signed a deal to attack Fatah."),
          counter=("Hamas wanted Fatah to attack the town.",)),
+    Rule("events.agent.preposition_gerund", "a gerund after a preposition takes the subject "
+         "of the verb the preposition hangs on ('Hamas widened its hold by seizing the road'), "
+         "or its object after 'as' ('quoted Hamas as saying')", _gerund_subject,
+         examples=("Hamas widened its hold by seizing the road.",
+                   "Reuters quoted Hamas as saying it would attack Fatah."),
+         counter=("Hamas was blamed for the seizing of the road.",)),
+    Rule("events.agent.carried_out_by", "the by-agent of the participle that hangs on an event "
+         "noun ('attacks carried out by Hamas')",
+         lambda t, _h, _c: [p for v in children(t.token, "acl") if v.tag_ == "VBN"
+                            for a in children(v, "agent") for p in children(a, "pobj")]
+         if t.noun else [],
+         examples=("Attacks carried out by Hamas were suppressed.",),
+         counter=("Attacks carried out in the night by Fatah's rivals were suppressed.",)),
 ])
 
 
 TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.object", "the direct object of a verb ('invaded Ukraine'), or its "
-         "object predicate ('named Mary Barra as chief')",
-         lambda t, _h, _c: [] if t.noun else [o for o in children(t.token, "dobj", "oprd")
-                                              if o.pos_ in _OBJECT_POS or o.tag_ == "$"],
+         "object predicate ('named Mary Barra as chief'); not the distance a verb of change "
+         "moved ('the Dow lost 300 points')",
+         lambda t, _h, _c: [] if t.noun or patient_subject(t.token) else [
+             o for o in children(t.token, "dobj", "oprd") if o.pos_ in _OBJECT_POS
+             or o.tag_ == "$"],
          examples=("Hamas attacked Fatah in the night.",),
-         counter=("Hamas attacked in the night.",)),
+         counter=("Hamas attacked in the night.", "Hamas support fell 20 points in May.")),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
          "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
          lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
@@ -180,8 +211,10 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                                     for s in children(t.token, "nsubj")) else []),
          examples=("The rebels the army attacked fled to the hills.",),
          counter=("The rebels that attacked the army fled to the hills.",)),
-    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv')",
-         lambda t, _h, _c: objects_of(_TARGET_PREPS, t.token),
+    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv'), "
+         "but not the level a verb of change ends at ('the Dow closed at 8,017')",
+         lambda t, _h, _c: objects_of(_TARGET_PREPS - ({"at"} if patient_subject(t.token)
+                                                       else set()), t.token),
          examples=("Hamas launched an attack on Fatah.",),
          counter=("Hamas launched an attack in the spring.",)),
     Rule("events.target.partner", "'with X' of an agreement, meeting, support or cooperation",
@@ -306,10 +339,20 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
 
 
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
+_LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "around", "across"}
 
 
-def _noun_phrase(token: Token, _c: Context) -> list[Token]:
-    return [token] if token.pos_ in _PHRASE_POS or token.tag_ == "$" else []
+def _noun_phrase(token: Token, c: Context) -> list[Token]:
+    if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not any(
+            ch.isalnum() or ch in "$%" for ch in token.text):
+        return []
+    start, end = token.idx, token.idx + len(token)
+    where = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+    if where and c.index.place_at(token) is not None or any(
+            t.start <= start and end <= t.end for t in c.index.times_in(
+                token.sent.start_char, token.sent.end_char)):
+        return []  # "on Monday" is when, "at Heathrow" where: no theme
+    return [token]
 
 
 def _relative_phrase(token: Token, _c: Context) -> list[Token]:
@@ -324,10 +367,11 @@ def _relative_phrase(token: Token, _c: Context) -> list[Token]:
 PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
     Rule("events.phrase.noun_phrase", "a noun phrase or amount that names no actor still fills "
          "its role as written: the theme of 'closed 14 plants', 'lost $6 billion', 'the index "
-         "fell', the agent of 'analysts expect'; a pronoun with no antecedent does not",
+         "fell', the agent of 'analysts expect'; a pronoun with no antecedent, a time or the "
+         "place of a preposition ('at Heathrow') does not",
          _noun_phrase,
          examples=("Hamas closed 14 schools in May.", "Hamas lost $6 billion in May."),
-         counter=("It collapsed in May.",)),
+         counter=("It collapsed in May.", "Hamas attacked on Monday.")),
     Rule("events.phrase.relative", "a relative pronoun that names no actor stands for the noun "
          "its clause hangs on ('the schools, which Hamas closed')", _relative_phrase,
          examples=("The schools, which Hamas closed in May, were old.",),

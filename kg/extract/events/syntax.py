@@ -79,8 +79,8 @@ def patient_subject(token: Token) -> bool:
     """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
     object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
     first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
-    if lemma(token) not in role_lexicon().patient_subject:
-        return False
+    if lemma(token) not in role_lexicon().patient_subject or children(token, "xcomp"):
+        return False  # "Turkey failed to separate": a verb with a complement is done
     return all(_quantity(o) for o in children(token, "dobj", "dative"))
 
 
@@ -137,8 +137,10 @@ def controller(token: Token, *, depth: int = 3) -> list[Token]:
             return children(up, *_OBJECT_CONTROL)
         if climb.dep_ == "advcl" and climb.tag_ not in ("VBG", "VB"):
             return []  # a finite clause without a subject names none; "killing", "to raise" do
-        found = children(up, "nsubj", "nsubjpass") if climb.dep_ != "conj" else children(
-            up, "nsubj")
+        # a conjoined finite verb shares a passive's subject ("were caught and fled"), a
+        # conjoined participle its passive ("was arrested and charged")
+        found = children(up, "nsubj", "nsubjpass") if climb.dep_ != "conj" or (
+            climb.tag_ == "VBD") else children(up, "nsubj")
         if found:
             return found
         climb = up
