@@ -97,8 +97,9 @@ def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
 
 def _gerund_subject(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     token = t.token
-    if t.noun or h or token.tag_ != "VBG" or token.dep_ != "pcomp" or children(token, "nsubj"):
-        return []
+    if t.noun or h or token.tag_ != "VBG" or token.dep_ != "pcomp" or children(
+            token, "nsubj") or lemma(token) in role_lexicon().patient_subject:
+        return []  # "after falling 3%": whatever fell underwent it
     prep = token.head
     up = prep.head
     if up.dep_ == "prep" and up.head.pos_ in ("VERB", "AUX"):  # "including by seizing"

@@ -79,8 +79,8 @@ def patient_subject(token: Token) -> bool:
     """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
     object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
     first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
-    if lemma(token) not in role_lexicon().patient_subject or children(token, "xcomp"):
-        return False  # "Turkey failed to separate": a verb with a complement is done
+    if lemma(token) not in role_lexicon().patient_subject:
+        return False
     return all(_quantity(o) for o in children(token, "dobj", "dative"))
 
 
