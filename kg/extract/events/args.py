@@ -25,17 +25,16 @@ from kg.extract.events.rules import (
     INSTRUMENTS,
     MENTIONS,
     PHRASES,
+    PLACES,
     RECIPIENTS,
     TARGETS,
     Context,
     Heads,
 )
-from kg.extract.events.syntax import Predicate, children, preps
+from kg.extract.events.syntax import Predicate, preps
 from kg.model import Extraction, Participant, ParticipantRole
 
-_MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
-_PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around",
-                "through", "toward", "towards", "within", "on", "throughout", "to"}
+_RELATIVES = {"which", "that", "where"}
 # kinds of actors that take part in an event; one of them after "with" is a partner
 _PARTICIPANT_KINDS = frozenset({"person", "organisation", "government", "military",
                                 "armed_group", "media", "country", "group"})
@@ -101,6 +100,7 @@ class ArgumentFinder:
         self.instrument_rules = INSTRUMENTS.active(disabled)
         self.mention_rules = MENTIONS.active(disabled)
         self.phrase_rules = PHRASES.active(disabled)
+        self.place_rules = PLACES.active(disabled)
         self.participants: list[Participant] = []
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
@@ -173,15 +173,14 @@ class ArgumentFinder:
         return Roles(agents, recipients, targets, instruments, tuple(kept))
 
     def place(self, trigger: Predicate) -> str | None:
-        """Return the id of the place it happened at: a place in a locative phrase or the object."""
-        token = trigger.token
-        words = _PLACE_PREPS | ({"from"} if trigger.cameo.startswith(_MOVES) else set())
-        objects = [p for a in preps(token) if a.lower_ in words for p in children(a, "pobj")]
-        if trigger.cameo.startswith(("19", "17", "087", "15")):
-            objects += children(token, "dobj", "nsubjpass")
-        for obj in objects:
-            span = token.doc[obj.left_edge.i:obj.right_edge.i + 1]
-            hits = self.index.places_in(span.start_char, span.end_char)
-            if hits:
-                return hits[0].id
+        """Return the id of the place it happened at: the first place in a phrase the `PLACES`
+        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled")."""
+        for rule in self.place_rules:
+            for head in rule.apply(trigger, [], self.context):
+                if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+                    head = head.head.head
+                span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+                hits = self.index.places_in(span.start_char, span.end_char)
+                if hits:
+                    return hits[0].id
         return None

@@ -292,6 +292,54 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
 ])
 
 
+_PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "through",
+                "toward", "towards", "within", "on", "throughout", "to"}
+
+
+def _locatives(token: Token, words: set[str] | frozenset[str] = frozenset(_PLACE_PREPS)
+               ) -> list[Token]:
+    return objects_of(words, token)
+
+
+def _object_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The "in X" of what a verb acts on, when the verb has none of its own."""
+    if h or t.noun:
+        return []
+    return [p for o in children(t.token, "dobj") for p in _locatives(o, {"in", "at", "near"})]
+
+
+def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of the verb an event noun completes ("was targeted in a gas attack")."""
+    token = t.token
+    if h or not t.noun or token.dep_ != "pobj" or token.head.head.pos_ != "VERB":
+        return []
+    verb = token.head.head
+    return [p for p in _locatives(verb) if p.i != token.i] + children(verb, "nsubjpass")
+
+
+PLACES: RuleTable[Heads] = RuleTable("events.place", [
+    Rule("events.place.locative", "the object of a locative preposition ('in Idlib', 'at the "
+         "border'), or 'from X' of a move ('withdrew from Kabul')",
+         lambda t, _h, _c: _locatives(t.token, _PLACE_PREPS | (
+             {"from"} if t.cameo.startswith(_MOVES) else set())),
+         examples=("Hamas attacked Fatah in Gaza.",),
+         counter=("Hamas attacked Fatah with rockets.",)),
+    Rule("events.place.attacked", "the object or passive subject of an attack, a fight or a "
+         "move: the place it struck ('shelled Idlib', 'Idlib was shelled')",
+         lambda t, _h, _c: (children(t.token, "dobj", "nsubjpass")
+                            if t.cameo.startswith(("19", "17", "087", "15")) else []),
+         examples=("Hamas attacked Gaza at night.",)),
+    Rule("events.place.object_located", "where the thing a verb acts on is, when the verb has "
+         "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
+         examples=("Hamas announced a ceasefire in Gaza.",),
+         counter=("Hamas announced a ceasefire with Fatah.",)),
+    Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
+         "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
+         examples=("Gaza was targeted in a rocket attack.",),
+         counter=("Hamas hit Fatah in a rocket attack.",)),
+])
+
+
 def _named(token: Token, c: Context) -> list[str]:
     found = c.index.actor_at(token)
     return [found] if found is not None else []
@@ -381,4 +429,4 @@ PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
 
 
 RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
-                                     INSTRUMENTS, MENTIONS, PHRASES, FACTUALITY)
+                                     INSTRUMENTS, PLACES, MENTIONS, PHRASES, FACTUALITY)

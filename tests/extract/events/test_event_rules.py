@@ -31,6 +31,7 @@ from kg.extract.events.rules import (
     INSTRUMENTS,
     MENTIONS,
     PHRASES,
+    PLACES,
     RECIPIENTS,
     RULES,
     TARGETS,
@@ -68,7 +69,7 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
         "events.trigger", "events.veto", "events.sense", "events.agent", "events.target",
-        "events.recipient", "events.instrument", "events.mention", "events.phrase",
+        "events.recipient", "events.instrument", "events.place", "events.mention", "events.phrase",
         "events.factuality"}
 
 
@@ -123,6 +124,7 @@ def test_veto_keeps_every_event_on_its_counter_example(nlp: Language, rule: Rule
 _ROLES = (("agents", AGENTS), ("targets", TARGETS), ("recipients", RECIPIENTS),
           ("instruments", INSTRUMENTS))
 _FIELDS = tuple(field for field, _ in _ROLES)
+_TABLES = (*_ROLES, ("place", PLACES))  # place rules name the phrase a place is sought in
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def _named(nlp: Language, text: str, table: RuleTable[Any], *disabled: str
 
 
 @pytest.mark.parametrize(("table", "rule", "text"), [
-    case for _, table in _ROLES for case in _cases(table, "examples", table)])
+    case for _, table in _TABLES for case in _cases(table, "examples", table)])
 def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: RuleTable[Any],
                                                       rule: Rule[object], text: str) -> None:
     found, without = _named(nlp, text, table), _named(nlp, text, table, rule.name)
@@ -166,7 +168,7 @@ def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: Rule
 
 
 @pytest.mark.parametrize(("table", "rule", "text"), [
-    case for _, table in _ROLES for case in _cases(table, "counter", table)])
+    case for _, table in _TABLES for case in _cases(table, "counter", table)])
 def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: RuleTable[Any],
                                                        rule: Rule[object], text: str) -> None:
     assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
