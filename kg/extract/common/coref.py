@@ -5,7 +5,7 @@ definite description of `coref.toml` ("the company", "the planemaker", "the pres
 the most salient earlier actor mention that agrees with it in kind (a person for "he"/"she", no
 person for "it"/"they", an organisation for "the company", a person with that title for "the
 president"): the nearest sentence first, and in a sentence a subject before other mentions,
-then the latest; a pronoun in a phrase fronted before the main clause takes its subject ("After
+then the latest; a possessive in a phrase fronted before the main clause takes its subject ("After
 its launch, Apple ..."). A resolved pronoun is itself a mention the next one can take. "It" is left
 alone when it is expletive ("it is expected that") or when the subject before it is a thing no
 actor names ("The SDK ... it"), which it more likely means. The result is a mapping from token
@@ -154,8 +154,8 @@ class _Resolver:
         its launch, Apple ...", "During an event at its headquarters, Apple released")."""
         root = token.sent.root
         subjects = [c for c in root.children if c.dep_ in _SUBJECTS and c.i > token.i]
-        if not subjects or token.lower_ in _PERSONAL:
-            return None
+        if not subjects or token.lower_ in _PERSONAL or token.dep_ != "poss":
+            return None  # "after its launch"; a fronted "it" more often means a thing
         fronted = [c for c in root.children if c.i < subjects[0].i
                    and c.dep_ in ("prep", "advcl", "npadvmod")]
         if not any(c.left_edge.i <= token.i <= c.right_edge.i for c in fronted):
