@@ -105,7 +105,7 @@ class ArgumentFinder:
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
         self.coreference = antecedents(doc, self.index, extraction.actors) if resolve else {}
-        self.context = Context(self.index, self.coreference)
+        self.context = Context(self.index, self.coreference, self.kinds)
 
     def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         heads: list[Token] = []

@@ -10,7 +10,7 @@ an apposition, the noun a relative pronoun stands for, or coreference ("it", "th
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Token
@@ -40,6 +40,13 @@ class Context:
 
     index: SpanIndex
     coref: Mapping[int, str]
+    kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
+
+    def thing(self, token: Token) -> bool:
+        """Tell whether a token names a product or a financial instrument (an actor of a kind
+        that is done to, not one that acts: "the A400M flight", "iPhone pre-orders")."""
+        found = self.index.actor_at(token)
+        return found is not None and self.kinds.get(found) in _THINGS
 
 
 # (trigger, heads the earlier rules of the table found, context) -> the tokens this rule names
@@ -51,6 +58,7 @@ Names = Callable[[Token, Context], list[str]]
 Phrases = Callable[[Token, Context], list[Token]]
 
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
+_THINGS = frozenset({"product", "financial"})
 _TARGET_PREPS = {"against", "on", "upon", "at"}
 _PARTNER_ROOTS = ("03", "04", "05", "06")
 _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
@@ -135,11 +143,13 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                            or c.index.place_at(p) is None] if t.noun else [],
          examples=("The attack by Hamas shocked Fatah.",),
          counter=("The attack on Hamas shocked Fatah.",)),
-    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes')",
+    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes'), "
+         "not a product or an index, which it is done to ('the A400M flight')",
          lambda t, _h, c: [m for m in children(t.token, "amod", "compound")
-                           if c.index.actor_at(m) is not None] if t.noun else [],
+                           if c.index.actor_at(m) is not None and not c.thing(m)]
+         if t.noun else [],
          examples=("The Hamas attack shocked Fatah.",),
-         counter=("The night attack shocked Fatah.",)),
+         counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah.")),
     Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
          "event ('Russia launched an offensive')", _light_verb_subject,
          examples=("Hamas launched an offensive in the south.",),
@@ -234,6 +244,12 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          lambda t, _h, _c: [] if t.cameo.startswith(_PARTNER_ROOTS) else _of_object(t),
          examples=("The killing of John Smith shocked Hamas.",),
          counter=("The meeting of John Smith and Hamas was short.",)),
+    Rule("events.target.thing_modifier", "a product or index modifying an event noun is what "
+         "it is done to ('the Airbus A400M flight', 'iPhone 4 pre-orders')",
+         lambda t, _h, c: [m for m in children(t.token, "compound", "amod", "nmod")
+                           if c.thing(m)] if t.noun else [],
+         examples=("The iPhone 4 launch shocked Hamas.",),
+         counter=("The Hamas attack shocked Fatah.",)),
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
          "arrest', 'Fokker's takeover by Boeing')",
          lambda t, _h, _c: children(t.token, "poss") if t.noun and _patient_possessor(t) else [],
