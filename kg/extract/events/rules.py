@@ -68,10 +68,10 @@ _RELATIVES = {"who", "whom", "which", "that", "whose"}
 _OBJECT_POS = ("NOUN", "PROPN", "PRON", "NUM")  # and "$": "lost $6 billion"
 
 
-def _light_verb_subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+def _light_verb_subject(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
     token = t.token
     if t.noun and token.dep_ == "dobj" and lemma(token.head) in _LIGHT_VERBS:
-        return children(token.head, "nsubj")
+        return [s for s in children(token.head, "nsubj") if not c.thing(s)]
     return []
 
 
@@ -88,10 +88,12 @@ def _by_agent(t: Predicate) -> list[Token]:
     return objects_of({"by"}, t.token) if t.noun else []
 
 
-def _patient_possessor(t: Predicate) -> bool:
+def _patient_possessor(t: Predicate, c: Context) -> bool:
     """Tell whether an event noun's possessor underwent it ("the Dow's fall", "Fokker's
-    takeover by Boeing") rather than did it ("Airbus's delivery of the A380")."""
-    if _by_agent(t):
+    takeover by Boeing", "the A380's maiden flight", "its launch" of a product) rather than
+    did it ("Airbus's delivery of the A380")."""
+    if _by_agent(t) or any(c.thing(p) or c.kinds.get(c.coref.get(p.i, ""), "") in _THINGS
+                           for p in children(t.token, "poss")):
         return True
     return lemma(t.token) in role_lexicon().patient_possessor and not _of_object(t)
 
@@ -130,8 +132,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          counter=("Fatah was attacked in the night.",)),
     Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
          "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
-         lambda t, _h, _c: (children(t.token, "poss") if t.noun and not _patient_possessor(t)
-                            else []),
+         lambda t, _h, c: (children(t.token, "poss") if t.noun and not _patient_possessor(t, c)
+                           else []),
          examples=("Hamas's attack shocked Fatah.",),
          counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
     Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
@@ -151,7 +153,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          examples=("The Hamas attack shocked Fatah.",),
          counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah.")),
     Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
-         "event ('Russia launched an offensive')", _light_verb_subject,
+         "event ('Russia launched an offensive'), unless a product ('the A380 made its maiden "
+         "flight')", _light_verb_subject,
          examples=("Hamas launched an offensive in the south.",),
          counter=("Hamas feared an offensive in the south.",)),
     Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
@@ -203,6 +206,21 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
          lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),
          examples=("Fatah was attacked in the night.",)),
+    Rule("events.target.conjoined_passive", "a passive participle joined to a passive verb "
+         "shares its subject ('airliners are selected and purchased by the state')",
+         lambda t, _h, _c: (children(t.token.head, "nsubjpass")
+                            if not t.noun and t.token.dep_ == "conj" and t.token.tag_ == "VBN"
+                            and not children(t.token, "nsubj", "nsubjpass", "dobj") else []),
+         examples=("Fatah was attacked and disarmed by Hamas.",),
+         counter=("Fatah was attacked and Hamas disarmed the town.",)),
+    Rule("events.target.controlled_subject", "whom a verb like 'allow' or 'force' acts on, "
+         "when the parse makes it the subject of the complement ('allowed Fatah to bid')",
+         lambda t, _h, _c: ([s for c in children(t.token, "ccomp") for s in children(c, "nsubj")
+                             if any(a.lower_ == "to" for a in children(c, "aux"))]
+                            if not t.noun and lemma(t.token) in role_lexicon().object_control
+                            and not children(t.token, "dobj") else []),
+         examples=("Hamas allowed Fatah to attack the town.",),
+         counter=("Hamas said Fatah would attack the town.",)),
     Rule("events.target.headline_passive", "the subject of a passive without auxiliary, as "
          "headlines write it ('Hamas attacked by Fatah')",
          lambda t, _h, _c: children(t.token, "nsubj") if reduced_passive(t.token) else [],
@@ -251,8 +269,9 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          examples=("The iPhone 4 launch shocked Hamas.",),
          counter=("The Hamas attack shocked Fatah.",)),
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
-         "arrest', 'Fokker's takeover by Boeing')",
-         lambda t, _h, _c: children(t.token, "poss") if t.noun and _patient_possessor(t) else [],
+         "arrest', 'Fokker's takeover by Boeing'), and a product's or an index's ('the A380's "
+         "flight', 'its launch' of a phone)",
+         lambda t, _h, c: children(t.token, "poss") if t.noun and _patient_possessor(t, c) else [],
          examples=("Hamas's arrest shocked Fatah.",),
          counter=("Hamas's attack shocked Fatah.",)),
 ])

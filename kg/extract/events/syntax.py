@@ -37,6 +37,7 @@ class RoleLexicon:
     patient_subject: frozenset[str]
     transfer: frozenset[str]
     patient_possessor: frozenset[str]
+    object_control: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
