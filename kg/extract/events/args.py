@@ -180,6 +180,9 @@ class ArgumentFinder:
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
                     head = head.head.head
                 span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+                first = span[0]
+                if head.dep_ == "pobj" and self.index.times_in(first.idx, first.idx + len(first)):
+                    continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
                 hits = self.index.places_in(span.start_char, span.end_char)
                 if hits:
                     return hits[0].id
