@@ -368,6 +368,13 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
          examples=("Hamas announced a ceasefire in Gaza.",),
          counter=("Hamas announced a ceasefire with Fatah.",)),
+    Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
+         "the first, which scopes over both ('In China, airliners are selected and "
+         "purchased by the state')",
+         lambda t, h, _c: ([p for p in _locatives(t.token.head) if p.i < t.token.head.i]
+                           if not h and not t.noun and t.token.dep_ == "conj" else []),
+         examples=("In Gaza, Hamas met Fatah and signed a deal.",),
+         counter=("Hamas met Fatah in Gaza and signed a deal.",)),
     Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
