@@ -63,7 +63,9 @@ _TARGET_PREPS = {"against", "on", "upon", "at"}
 _PARTNER_ROOTS = ("03", "04", "05", "06")
 _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
                 "start", "continue", "intensify", "step", "escalate", "sign", "reach", "strike",
-                "announce", "impose", "make", "issue", "lead", "order"}
+                "announce", "impose", "make", "issue", "lead", "order", "ink", "seal", "clinch",
+                "secure", "place", "post", "report", "file", "lodge", "submit", "give",
+                "deliver", "complete", "finalise", "finalize", "unveil"}
 _RELATIVES = {"who", "whom", "which", "that", "whose"}
 _OBJECT_POS = ("NOUN", "PROPN", "PRON", "NUM")  # and "$": "lost $6 billion"
 
@@ -126,6 +128,14 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
          examples=("Hamas attacked Fatah in the night.",),
          counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n")),
+    Rule("events.agent.adverbial_name", "a name the parse hangs before a verb with no subject "
+         "as an adverbial ('Apple unveiled Lion', 'GM, Chrysler offer buyouts'): the subject",
+         lambda t, _h, c: ([m for m in children(t.token, "npadvmod") if m.i < t.token.i
+                            and m.pos_ == "PROPN" and c.index.actor_at(m) is not None
+                            and c.index.times_in(m.idx, m.idx + len(m)) == []]
+                           if not t.noun and not reduced_passive(t.token) else []),
+         examples=("Apple unveiled Lion, the new version of its system.",),
+         counter=("Hamas attacked Israeli towns on Monday.",)),
     Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
          lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
          examples=("Fatah was attacked by Hamas in the night.",),
@@ -153,8 +163,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          examples=("The Hamas attack shocked Fatah.",),
          counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah.")),
     Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
-         "event ('Russia launched an offensive'), unless a product ('the A380 made its maiden "
-         "flight')", _light_verb_subject,
+         "event ('Russia launched an offensive', 'Airbus inked deals'), unless a product ('the "
+         "A380 made its maiden flight')", _light_verb_subject,
          examples=("Hamas launched an offensive in the south.",),
          counter=("Hamas feared an offensive in the south.",)),
     Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
