@@ -86,6 +86,11 @@ def _of_object(t: Predicate) -> list[Token]:
     return objects_of({"of"}, t.token) if t.noun else []
 
 
+def _of_agent(t: Predicate) -> bool:
+    """Tell whether an event noun's "of X" is who acts ("the efforts of the army")."""
+    return t.noun and lemma(t.token) in role_lexicon().agent_of
+
+
 def _by_agent(t: Predicate) -> list[Token]:
     return objects_of({"by"}, t.token) if t.noun else []
 
@@ -155,6 +160,19 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                            or c.index.place_at(p) is None] if t.noun else [],
          examples=("The attack by Hamas shocked Fatah.",),
          counter=("The attack on Hamas shocked Fatah.",)),
+    Rule("events.agent.of_phrase", "'of X' of an event noun of acting ('the efforts of the "
+         "army', 'the visit of the president'; roles.toml agent_of), not of one done to X",
+         lambda t, _h, _c: _of_object(t) if _of_agent(t) else [],
+         examples=("The efforts of Hamas failed.",),
+         counter=("The killing of John Smith shocked Hamas.",)),
+    Rule("events.agent.conjoined_noun", "an event noun joined to another shares its 'by X' or "
+         "'from X' ('airstrikes and gunfire from helicopters')",
+         lambda t, h, _c: ([p for a in children(t.token.head, "prep") if a.lower_ in ("by", "from")
+                            for p in children(a, "pobj")]
+                           if t.noun and not h and t.token.dep_ == "conj"
+                           and t.token.head.pos_ in ("NOUN", "PROPN") else []),
+         examples=("Airstrikes and machine gunfire from Hamas helicopters peppered the road.",),
+         counter=("Airstrikes and gunfire hit the town of Hamas.",)),
     Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes'), "
          "not a product or an index, which it is done to ('the A400M flight')",
          lambda t, _h, c: [m for m in children(t.token, "amod", "compound")
@@ -268,8 +286,10 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          examples=("The Taliban withdrew from the Hamas talks.",),
          counter=("The Taliban attacked from the Hamas compound.",)),
     Rule("events.target.of_noun", "'of X' of an event noun, what it is done to ('the invasion "
-         "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties",
-         lambda t, _h, _c: [] if t.cameo.startswith(_PARTNER_ROOTS) else _of_object(t),
+         "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties and "
+         "the actor of an effort or a visit (agent.of_phrase)",
+         lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS) or _of_agent(t)
+                            else _of_object(t)),
          examples=("The killing of John Smith shocked Hamas.",),
          counter=("The meeting of John Smith and Hamas was short.",)),
     Rule("events.target.thing_modifier", "a product or index modifying an event noun is what "

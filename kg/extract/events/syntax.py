@@ -38,6 +38,7 @@ class RoleLexicon:
     transfer: frozenset[str]
     patient_possessor: frozenset[str]
     object_control: frozenset[str] = frozenset()
+    agent_of: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
