@@ -141,6 +141,16 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                            if not t.noun and not reduced_passive(t.token) else []),
          examples=("Apple unveiled Lion, the new version of its system.",),
          counter=("Hamas attacked Israeli towns on Monday.",)),
+    Rule("events.agent.inverted_subject", "a subjectless verb whose name right after it the "
+         "parse gives to a following participle ('\"...,\" said analyst John Smith, "
+         "commenting on ...'): the subject of the verb",
+         lambda t, _h, _c: ([s for c in children(t.token, "ccomp", "advcl", "xcomp")
+                             if c.tag_ == "VBG" and c.i > t.token.i
+                             for s in children(c, "nsubj") if s.left_edge.i == t.token.i + 1]
+                            if not t.noun and not children(t.token, "nsubj", "nsubjpass")
+                            else []),
+         examples=('"The talks failed," said Hamas leader John Smith commenting on the talks.',),
+         counter=('"The talks failed," John Smith said, commenting on the talks.',)),
     Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
          lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
          examples=("Fatah was attacked by Hamas in the night.",),
