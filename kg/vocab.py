@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     Claim: URIRef
     Place: URIRef
     Event: URIRef
+    Participant: URIRef
     Statement: URIRef
     TimeExpression: URIRef
     Mention: URIRef
@@ -126,6 +127,9 @@ class KG(DefinedNamespace):
     hasTarget: URIRef
     hasRecipient: URIRef
     hasInstrument: URIRef
+    hasParticipant: URIRef
+    participantRole: URIRef
+    refersTo: URIRef
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef
@@ -171,6 +175,7 @@ class KG(DefinedNamespace):
     ActorShape: URIRef
     PlaceShape: URIRef
     EventShape: URIRef
+    ParticipantShape: URIRef
     StatementShape: URIRef
     MentionShape: URIRef
     TimeExpressionShape: URIRef

@@ -24,6 +24,7 @@ SHAPES = [
     ("place", KG.PlaceShape, {(KG.PlaceShape, "MaxInclusiveConstraintComponent")}),
     ("event", KG.EventShape, {(KG.EventShape, "InConstraintComponent")}),
     ("eventfactuality", KG.EventShape, {(KG.EventShape, "InConstraintComponent")}),
+    ("participant", KG.ParticipantShape, {(KG.ParticipantShape, "InConstraintComponent")}),
     ("statement", KG.StatementShape, {(KG.StatementShape, "MinCountConstraintComponent")}),
     ("mention", KG.MentionShape, {(KG.MentionShape, "LessThanOrEqualsConstraintComponent")}),
     ("timeexpression", KG.TimeExpressionShape, {

@@ -21,6 +21,7 @@ from kg.model import (
     Event,
     Extraction,
     ExtractionRun,
+    Participant,
     Place,
     Span,
     Statement,
@@ -199,6 +200,7 @@ class _Reader:
             recipients=self.links(node, KG.hasRecipient, "actor/", order.get("hasRecipient")),
             instruments=self.links(node, KG.hasInstrument, "actor/", order.get("hasInstrument")),
             place=self.optional_key(node, KG.atPlace, "place/"),
+            participants=self.participants(node),
             time=self.time(node),
             time_span=None if time_span is None else self.span(time_span),
             source=self.optional_key(node, KG.attributedTo, "actor/"),
@@ -208,6 +210,20 @@ class _Reader:
             confidence=to_float(self.required(node, KG.confidence, python=False)),
             rule=self.value(node, KG.rule),
         )
+
+    def participants(self, node: Node) -> tuple[Participant, ...]:
+        """Read an event's participants back in the order of the n of their IRIs."""
+        prefix = f"{node}/participant/"
+        found: list[tuple[int, Participant]] = []
+        for item in self.graph.objects(node, KG.hasParticipant):
+            n = _local(item, prefix)
+            if not n.isdigit():
+                raise MappingError(f"participant {item!r} is not numbered under {prefix!r}")
+            found.append((int(n), Participant(
+                role=self.required(item, KG.participantRole),
+                mention=self.span(self.required(item, KG.hasMention, python=False)),
+                actor=self.optional_key(item, KG.refersTo, "actor/"))))
+        return tuple(p for _, p in sorted(found, key=lambda f: f[0]))
 
     def statement(self, node: Node) -> Statement:
         order = self.order(node)

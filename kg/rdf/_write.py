@@ -20,6 +20,7 @@ from kg.model import (
     Event,
     Extraction,
     ExtractionRun,
+    Participant,
     Place,
     Span,
     Statement,
@@ -261,8 +262,19 @@ class _Writer:
         self.links(node, KG.hasRecipient, "hasRecipient", event.recipients, self.kgr.actor, order)
         self.links(node, KG.hasInstrument, "hasInstrument", event.instruments, self.kgr.actor,
                    order)
+        for n, participant in enumerate(event.participants):
+            self.participant(node, n, participant)
         if order:
             add(node, KG.order, json_literal(order))
+
+    def participant(self, event: str, n: int, participant: Participant) -> None:
+        add, node = self.add, f"{event[:-1]}/participant/{n}>"
+        add(event, KG.hasParticipant, node)
+        add(node, _TYPE, nt.iri(KG.Participant))
+        add(node, KG.participantRole, nt.literal(participant.role))
+        add(node, KG.hasMention, self.mention(participant.mention))
+        if participant.actor is not None:
+            add(node, KG.refersTo, nt.iri(self.kgr.actor(participant.actor)))
 
     def statement(self, statement: Statement) -> None:
         add, node = self.add, nt.iri(self.kgr.statement(statement.id))

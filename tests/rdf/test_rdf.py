@@ -24,6 +24,8 @@ from kg.model import (
     Extraction,
     ExtractionRun,
     Factuality,
+    Participant,
+    ParticipantRole,
     Place,
     Span,
     Statement,
@@ -147,6 +149,9 @@ def extractions(draw: st.DrawFn) -> Extraction:
         agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)),
         recipients=draw(refs(actor_ids)), instruments=draw(refs(actor_ids)),
         place=draw(ref(place_ids)),
+        participants=tuple(draw(st.lists(st.builds(
+            Participant, role=st.sampled_from(get_args(ParticipantRole)), mention=span,
+            actor=ref(actor_ids)), max_size=3))),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
         factuality=draw(st.sampled_from(get_args(Factuality))),
