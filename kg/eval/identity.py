@@ -137,8 +137,10 @@ def _members(extractions: Sequence[Extraction]) -> list[Member]:
     names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, set[str]] = defaultdict(set)
     for extraction in extractions:
         for actor in extraction.actors:
+            sources[actor.id].add(extraction.article.id)
             names[actor.id][actor.name] += 1
             kinds[actor.id][actor.kind] += 1
             aliases[actor.id].update(actor.aliases)
@@ -148,7 +150,8 @@ def _members(extractions: Sequence[Extraction]) -> list[Member]:
         kind = min(kinds[key].items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0]
         found.append(Member(iri=key, name=name, kind=kind,
                             aliases=tuple(sorted(aliases[key] - {name})),
-                            weight=sum(names[key].values())))
+                            weight=sum(names[key].values()),
+                            sources=frozenset(sources[key])))
     return found
 
 
