@@ -26,7 +26,7 @@ differ never share a canonical actor.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -123,6 +123,7 @@ class Index:
         self._opening: dict[str, set[str]] = defaultdict(set)
         # the name keys of the people and organisations each graph names, for evidence
         self._context: dict[str, set[str]] = defaultdict(set)
+        self._spread: Counter[str] = Counter()  # in how many graphs each of those keys is
 
     def load(self, canonical: Canonical) -> None:
         """Take in a canonical actor as stored, members and all."""
@@ -234,6 +235,7 @@ class Index:
         for table in (self._exact, self._short, self._surname, self._acronym, self._opening,
                       self._context):
             table.clear()
+        self._spread.clear()
         for canonical in self.canonicals.values():
             for member in canonical.members:
                 self._index(canonical, member)
@@ -245,8 +247,11 @@ class Index:
 
     def _note(self, member: Member) -> None:
         if family(member.kind) in _CONTEXT and not member.local:
+            key = _key(member.name, member.kind)
             for graph in member.sources:
-                self._context[graph].add(_key(member.name, member.kind))
+                if key not in self._context[graph]:
+                    self._context[graph].add(key)
+                    self._spread[key] += 1
 
     def _index(self, canonical: Canonical, member: Member) -> None:
         self._note(member)
@@ -357,24 +362,27 @@ class Index:
         if family(member.kind) not in _SHORTENED or member.local:
             return {}
         own = words(member.name)
-        shorts = {_key(n, member.kind) for n in member.aliases
-                  if _short_form(w := words(n), own) and not all(x in GENERIC for x in w)}
+        shorts = {_key(n, member.kind) for n in member.aliases if _opens(words(n), own)}
         found = {iri for key in shorts for table in (self._exact, self._short)
                  for iri in table.get(key, ())}
-        found |= self._short.get(_key(member.name, member.kind), set())
+        found |= {iri for iri in self._short.get(_key(member.name, member.kind), ())
+                  if any(_opens(own, words(n)) for n in self.canonicals[iri].names)}
         scored = {iri: self._evidence(member, self.canonicals[iri]) for iri in sorted(found)
                   if self._fits(member, self.canonicals[iri])}
         return {iri: n for iri, n in scored.items() if n > 0}
 
     def _evidence(self, member: Member, canonical: Canonical) -> int:
         """Count the other people and organisations the articles of a member and of an actor
-        both name; none if one of the articles names both apart."""
+        both name, leaving out those a third of the store names ("Donald Trump" in a store of
+        campaign news tells nothing); none if one of the articles names both apart."""
         theirs = {g for m in canonical.members for g in m.sources}
         if member.sources & theirs:
             return 0
         names = {_key(n, m.kind) for m in (member, *canonical.members) for n in m.names}
         mine = {k for g in member.sources for k in self._context.get(g, ())} - names
-        return len(mine & {k for g in theirs for k in self._context.get(g, ())})
+        common = len(self._context) / 3
+        return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
+                   if self._spread[k] <= common)
 
 
 def _key(name: str, kind: str) -> str:
@@ -391,6 +399,14 @@ def _short_form(short: list[str], full: list[str]) -> bool:
     Corps"), which an article may use for it but others for another."""
     n = len(short)
     return 0 < n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def _opens(short: list[str], full: list[str]) -> bool:
+    """Tell whether a short form is the opening words of a fuller name, the part that tells it
+    apart ("Apple" of "Apple Computer"), not a closing head word many names share ("Post" of
+    "Washington Post", "State" of "Islamic State")."""
+    return _short_form(short, full) and full[:len(short)] == short \
+        and not all(w in GENERIC for w in short)
 
 
 def _fullest(names: tuple[str, ...]) -> str:
