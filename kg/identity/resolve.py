@@ -94,11 +94,14 @@ class Canonical:
 
     @property
     def name(self) -> str:
-        """The name of the member most articles hold, written in mixed case if one is; then the
-        fullest (most words, longest), then the first placed."""
-        best = max(self.members, key=lambda m: (not m.name.isupper(), m.weight,
-                                                 0 if is_acronym(m.name) else len(words(m.name)),
-                                                 len(m.name)))
+        """The name of the member most articles hold ("GOP" over a rarer "Grand Old Party"), a
+        person's full name if one is known ("Barack Obama" over "OBAMA" and "Obama"); then the one
+        in mixed case, the fullest (most words, longest), then the first placed."""
+        named = [m for m in self.members if self.kind == "person"
+                 and (p := PersonName.parse(m.name)) is not None and p.first is not None]
+        best = max(named or self.members,
+                   key=lambda m: (m.weight, not m.name.isupper(),
+                                  0 if is_acronym(m.name) else len(words(m.name)), len(m.name)))
         return best.name
 
     @property

@@ -33,6 +33,15 @@ _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "rep
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
                                  "inside", "across", "through", "throughout", "within"})
 _LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
+# parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
+# on Twitter" as a verb even inside the entity)
+_NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
+                               "PART", "INTJ"})
+# "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
+_MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
+_POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
+                         "message", "messages", "video", "videos", "tweet", "tweets"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
 
@@ -62,6 +71,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     """
     placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
+    media = _media(doc, lexicon)
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
@@ -71,7 +81,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
         if span is not None and label == "PERSON":
-            span = _without_titles(doc, span, lexicon)
+            span = _without_titles(doc, _without_lead_words(span), lexicon)
+            if len(span) == 1 and span.text in media:
+                label = "ORG"  # "said on Twitter": a medium, whatever the model typed
         elif span is not None and _titled_person(doc, span, lexicon):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
@@ -309,6 +321,42 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                                      and name[0].lower_.startswith("pro")):
         return None
     return name
+
+
+def _without_lead_words(span: DocSpan) -> DocSpan:
+    """Drop the words the model took into a person's name that a name never opens with: verbs,
+    adverbs and function words ("Follow Ian Hanchett", "After Telling Jeb Bush", "Certainly
+    Donald Trump"), as the tagger reads them; a name's own words are proper nouns."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in _NOT_NAME_OPENERS:
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _media(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """Return the one-word names the model typed as people that the article only uses as a
+    medium: "said on Twitter", "took to Twitter", "Twitter's director", never with a title
+    ("Mr. X") nor as the surname or first name of a longer name."""
+    single: dict[str, list[Token]] = {}
+    longer: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            single.setdefault(ent.text, []).append(ent[0])
+        elif ent.label_ == "PERSON":
+            longer.update(t.text for t in ent)
+    return frozenset(name for name, tokens in single.items() if name not in longer
+                     and all(_as_medium(t, lexicon) for t in tokens))
+
+
+def _as_medium(token: Token, lexicon: Lexicon) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (lexicon.is_title_word(before.text)
+                               or before.text.rstrip(".").lower() in _HONORIFICS):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPOSITIONS:
+        return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _POST_NOUNS
+    return token.dep_ == "poss" and head.lower_ in _POST_NOUNS | lexicon.title_heads
 
 
 def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:

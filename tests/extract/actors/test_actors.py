@@ -289,3 +289,31 @@ def test_actors_keeps_product_models_apart(nlp, stages) -> None:  # type: ignore
     products = {a.name for a in found.actors if a.kind == "product"}
     assert {"iPhone 3GS", "iPhone 4"} <= products
     assert not any({"iPhone 3GS", "iPhone 4"} <= {a.name, *a.aliases} for a in found.actors)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Follow Ian Hanchett on Twitter.", "ian-hanchett"),
+    ("Donald Trump was booed after Telling Jeb Bush to pipe down.", "jeb-bush"),
+    ("Certainly Donald Trump will not win the nomination.", "donald-trump"),
+    ("Bill Clinton spoke in Iowa on Monday.", "bill-clinton"),
+])
+def test_actors_keeps_verbs_and_adverbs_out_of_person_names(nlp, stages, text, key) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == "person"
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Jeb Bush said on Twitter that he would stay in the race.", "twitter", "organisation"),
+    ("The senator posted a video on Twitter. Twitter's director of politics said it was fine.",
+     "twitter", "organisation"),
+    ("Hillary Clinton won Iowa. Attacks on Clinton grew, and she spoke to Clinton voters.",
+     "hillary-clinton", "person"),
+])
+def test_actors_a_medium_is_no_person(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("The White House said on Monday that it would veto the bill. The House passed it "
+            "anyway.")
+    white = _actor(_run(nlp, stages, text), "white-house")
+    assert "House" not in white.aliases
