@@ -6,8 +6,10 @@ kind); `merge` groups them into actors.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -72,6 +74,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     media = _media(doc, lexicon)
+    products = _products(doc)
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
@@ -90,6 +93,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 or not lexicon.is_actor_name(span.text):
             continue
         if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+            continue
+        if span[-1].text in products:
+            found.append(_mention(span, "PRODUCT", "product"))
             continue
         head = _governing_noun(span)
         # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
@@ -321,6 +327,34 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                                      and name[0].lower_.startswith("pro")):
         return None
     return name
+
+
+@functools.lru_cache(maxsize=1)
+def _product_nouns() -> frozenset[str]:
+    text = (Path(__file__).parent / "product_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _products(doc: Doc) -> frozenset[str]:
+    """Return the last words of the names an article calls products (`product_nouns.txt`): a
+    name in apposition to a product noun or after one that describes it; the article's other
+    names ending in the word name the same product ("Tiger, the newest version ... Tiger")."""
+    nouns = _product_nouns()
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN":
+            continue
+        root = ent.root
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            apposed.append(root.head)
+        if before is not None and before.pos_ == "NOUN" and _describes(before, root):
+            apposed.append(before)
+        if any(noun.lemma_.lower() in nouns for noun in apposed):
+            found.add(ent[-1].text)
+    return frozenset(found)
 
 
 def _without_lead_words(span: DocSpan) -> DocSpan:

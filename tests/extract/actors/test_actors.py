@@ -317,3 +317,15 @@ def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: 
             "anyway.")
     white = _actor(_run(nlp, stages, text), "white-house")
     assert "House" not in white.aliases
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Users praised the web browser Safari and the mail client.", "safari", "product"),
+    ("Apple reports that Tiger, the newest version of its system, sold well. Fans love Tiger.",
+     "tiger", "product"),
+    ("Reviewers liked Apple's proprietary Quartz user interface.", "quartz", "product"),
+    ("Boeing's Launch Systems unit won the contract.", "launch-systems", "organisation"),
+    ("Apple's Steve Jobs opened the show.", "steve-jobs", "person"),
+])
+def test_actors_products_by_what_the_text_calls_them(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
