@@ -343,8 +343,9 @@ def _products(doc: Doc) -> frozenset[str]:
     nouns = _product_nouns()
     found: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN":
-            continue
+        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \
+                or ent.label_ == "PERSON" and len(ent) > 1:
+            continue  # a person's full name is no product ("her role model, Eleanor Roosevelt")
         root = ent.root
         before = doc[ent.start - 1] if ent.start > 0 else None
         apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]

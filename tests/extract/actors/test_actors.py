@@ -329,3 +329,8 @@ def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: 
 ])
 def test_actors_products_by_what_the_text_calls_them(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+def test_actors_a_full_name_is_no_product(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "She called her role model, Eleanor Roosevelt, a great leader."
+    assert _actor(_run(nlp, stages, text), "eleanor-roosevelt").kind == "person"
