@@ -75,6 +75,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     found: list[Mention] = []
     media = _media(doc, lexicon)
     products = _products(doc)
+    bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
+                       if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
@@ -83,7 +85,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
-        if span is not None and label == "PERSON":
+        body = _named_body(span, bodies) if span is not None and label == "PERSON" else None
+        if body is not None:
+            span, label = body, "ORG"  # "the Obama White House" is the White House
+        elif span is not None and label == "PERSON":
             span = _without_titles(doc, _without_lead_words(span), lexicon)
             if len(span) == 1 and span.text in media:
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
@@ -311,7 +316,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
         start += 1
     end = possessive_end(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text[:1].islower()):
+                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"):
         end -= 1
     if start == span.start and extend:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
@@ -356,6 +361,17 @@ def _products(doc: Doc) -> frozenset[str]:
         if any(noun.lemma_.lower() in nouns for noun in apposed):
             found.add(ent[-1].text)
     return frozenset(found)
+
+
+def _named_body(span: DocSpan, bodies: frozenset[str]) -> DocSpan | None:
+    """Return the organisation a name the model typed as a person ends in, if the article
+    names it alone elsewhere or the lexicon knows it ("the Obama White House" is the White
+    House); an organisation's own longer name stays whole ("U.S. Air Force")."""
+    for start in range(span.start + 1, span.end - 1):
+        tail = span.doc[start:span.end].text
+        if tail in bodies or tail.lower() in bodies:
+            return span.doc[start:span.end]
+    return None
 
 
 def _without_lead_words(span: DocSpan) -> DocSpan:

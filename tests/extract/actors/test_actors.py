@@ -334,3 +334,10 @@ def test_actors_products_by_what_the_text_calls_them(nlp, stages, text, key, kin
 def test_actors_a_full_name_is_no_product(nlp, stages) -> None:  # type: ignore[no-untyped-def]
     text = "She called her role model, Eleanor Roosevelt, a great leader."
     assert _actor(_run(nlp, stages, text), "eleanor-roosevelt").kind == "person"
+
+
+def test_actors_a_person_typed_name_ending_in_a_body_is_the_body(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("It was his last year in office, but the Obama White House has eliminated all hope. "
+            "The White House said nothing.")
+    extraction = _run(nlp, stages, text)
+    assert "obama-white-house" not in {a.id for a in extraction.actors}
