@@ -351,7 +351,10 @@ class Index:
         # a one-word name of the member's own, or an alias that is no short form of its own
         # name ("Apple" of the "Apple Inc." node opens "Apple Corps" too: not evidence)
         own = words(member.name)
-        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
+        # an index's acronym opens its full name too ("FTSE" of "FTSE 100")
+        spelled = family(member.kind) == "financial"
+        one = [w[0] for n in member.names if len(w := words(n)) == 1
+               and (spelled or not is_acronym(n))
                and w[0] not in GENERIC and (n == member.name or not _short_form(w, own))]
         if family(member.kind) == "person" or not one:
             return set()

@@ -29,6 +29,7 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Ford Motor Company", "Ford"), ("organisation", "organisation")),
     (("Apple Inc.", "Apple Corps", "Apple"), ("organisation",) * 3),  # "Apple" is Apple Inc.
     (("Mr. Henderson", "Frederick Henderson"), ("person", "person")),
+    (("FTSE 100", "FTSE"), ("financial", "financial")),  # an index's acronym opens its name
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
