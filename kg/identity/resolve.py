@@ -386,7 +386,7 @@ class Index:
             return 0
         names = {_key(n, m.kind) for m in (member, *canonical.members) for n in m.names}
         mine = {k for g in member.sources for k in self._context.get(g, ())} - names
-        common = len(self._context) / 3
+        common = max(3.0, len(self._context) / 3)
         return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
                    if self._spread[k] <= common)
 
