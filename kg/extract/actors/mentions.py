@@ -385,9 +385,9 @@ def _without_lead_words(span: DocSpan) -> DocSpan:
 
 
 def _media(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
-    """Return the one-word names the model typed as people that the article only uses as a
-    medium: "said on Twitter", "took to Twitter", "Twitter's director", never with a title
-    ("Mr. X") nor as the surname or first name of a longer name."""
+    """Return the one-word names the model typed as people that the article uses as a medium
+    ("said on Twitter", "took to Twitter", "Twitter's director") and never as a person's: with
+    a title ("Mr. X"), or as the surname or first name of a longer name."""
     single: dict[str, list[Token]] = {}
     longer: set[str] = set()
     for ent in doc.ents:
@@ -396,14 +396,17 @@ def _media(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
         elif ent.label_ == "PERSON":
             longer.update(t.text for t in ent)
     return frozenset(name for name, tokens in single.items() if name not in longer
-                     and all(_as_medium(t, lexicon) for t in tokens))
+                     and any(_as_medium(t, lexicon) for t in tokens)
+                     and not any(_titled(t, lexicon) for t in tokens))
+
+
+def _titled(token: Token, lexicon: Lexicon) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (lexicon.is_title_word(before.text)
+                                   or before.text.rstrip(".").lower() in _HONORIFICS)
 
 
 def _as_medium(token: Token, lexicon: Lexicon) -> bool:
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and (lexicon.is_title_word(before.text)
-                               or before.text.rstrip(".").lower() in _HONORIFICS):
-        return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPOSITIONS:
         return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _POST_NOUNS

@@ -191,7 +191,10 @@ def _kind(group: list[Cluster]) -> ActorKind:
         return first.kind
     if first.label == "PERSON":
         return "person"
-    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"]
+    # a state is only one with a country code; a name that was a place somewhere else ("Kasich")
+    # is no state
+    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
+             and (m.kind != "country" or m.country)]
     return found[0] if found else "organisation"
 
 
