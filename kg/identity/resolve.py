@@ -95,16 +95,11 @@ class Canonical:
     @property
     def name(self) -> str:
         """The name of the member most articles hold ("GOP" over a rarer "Grand Old Party"), a
-        person's full name if one is known ("Barack Obama" over "OBAMA" and "Obama"), and never a
-        short form of another's ("PAC" of "Conservative Solutions PAC"); then the one in mixed
-        case, the fullest (most words, longest), then the first placed."""
+        person's full name if one is known ("Barack Obama" over "OBAMA" and "Obama"); then the one
+        in mixed case, the fullest (most words, longest), then the first placed."""
         named = [m for m in self.members if self.kind == "person"
                  and (p := PersonName.parse(m.name)) is not None and p.first is not None]
-        # a short form of another member's name ("PAC" of "Conservative Solutions PAC") is no
-        # name for the whole actor, however many articles use it
-        whole = [m for m in self.members
-                 if not any(_short_form(words(m.name), words(o.name)) for o in self.members)]
-        best = max(named or whole or self.members,
+        best = max(named or self.members,
                    key=lambda m: (m.weight, not m.name.isupper(),
                                   0 if is_acronym(m.name) else len(words(m.name)), len(m.name)))
         return best.name
