@@ -331,6 +331,10 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
             _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
                                      and name[0].lower_.startswith("pro")):
         return None
+    # a stance ("Anti-TPP", "pro-Kloppenburg") or a lone initial ("X.") names no one
+    if name.text.lower().startswith(("anti-", "pro-")) \
+            or len(name.text.replace(".", "").strip()) <= 1:
+        return None
     return name
 
 

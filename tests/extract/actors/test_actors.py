@@ -341,3 +341,11 @@ def test_actors_a_person_typed_name_ending_in_a_body_is_the_body(nlp, stages) ->
             "The White House said nothing.")
     extraction = _run(nlp, stages, text)
     assert "obama-white-house" not in {a.id for a in extraction.actors}
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Anti-TPP said the deal was bad.", {"Anti-TPP"}),
+    ("Supporters of Pro-Kloppenburg said so.", {"Pro-Kloppenburg"}),
+])
+def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
