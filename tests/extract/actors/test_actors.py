@@ -349,3 +349,13 @@ def test_actors_a_person_typed_name_ending_in_a_body_is_the_body(nlp, stages) ->
 ])
 def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("The firm held secret files from Lockheed Martin, its rival in the tender. Lockheed "
+     "Martin's new rocket flew in May.", "lockheed-martin", "organisation"),
+    ("Hillary Clinton won Iowa on Monday. Clinton said she would fight on.", "hillary-clinton",
+     "person"),
+])
+def test_actors_a_company_goes_by_its_first_word(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
