@@ -127,6 +127,7 @@ class Index:
         # the name keys of the people and organisations each graph names, for evidence
         self._context: dict[str, set[str]] = defaultdict(set)
         self._spread: Counter[str] = Counter()  # in how many graphs each of those keys is
+        self._people: set[str] = set()  # the surnames of the people known
 
     def load(self, canonical: Canonical) -> None:
         """Take in a canonical actor as stored, members and all."""
@@ -239,6 +240,7 @@ class Index:
                       self._context):
             table.clear()
         self._spread.clear()
+        self._people.clear()
         for canonical in self.canonicals.values():
             for member in canonical.members:
                 self._index(canonical, member)
@@ -271,6 +273,8 @@ class Index:
                 parsed = PersonName.parse(name)
                 if parsed is not None:
                     self._surname[parsed.last].add(canonical.iri)
+                    if family(member.kind) == "person":
+                        self._people.add(parsed.last)
             elif not is_acronym(name):
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
@@ -368,11 +372,15 @@ class Index:
         if family(member.kind) not in _SHORTENED or member.local:
             return {}
         own = words(member.name)
-        shorts = {_key(n, member.kind) for n in member.aliases if _opens(words(n), own)}
+        # a short form that is also a person's name stands for too much ("Trump" of "Trump
+        # University" and of "Trump Administration")
+        shorts = {key for n in member.aliases if _opens(words(n), own)
+                  and (key := _key(n, member.kind)) not in self._people}
         found = {iri for key in shorts for table in (self._exact, self._short)
                  for iri in table.get(key, ())}
-        found |= {iri for iri in self._short.get(_key(member.name, member.kind), ())
-                  if any(_opens(own, words(n)) for n in self.canonicals[iri].names)}
+        if _key(member.name, member.kind) not in self._people:
+            found |= {iri for iri in self._short.get(_key(member.name, member.kind), ())
+                      if any(_opens(own, words(n)) for n in self.canonicals[iri].names)}
         scored = {iri: self._evidence(member, self.canonicals[iri]) for iri in sorted(found)
                   if self._fits(member, self.canonicals[iri])}
         return {iri: n for iri, n in scored.items() if n > 0}

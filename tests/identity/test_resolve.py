@@ -150,3 +150,11 @@ def test_identity_described_actors_stay_in_their_article() -> None:
     placed = _placed(Member(iri="urn:t/actor/a--company", name="company", kind="other"),
                      Member(iri="urn:t/actor/b--company", name="company", kind="other"))
     assert len(set(placed.values())) == 2
+
+
+def test_identity_a_person_s_name_is_no_short_form() -> None:
+    placed = _placed(_in("Donald Trump", "person", ("a", "b"), "Trump"),
+                     _in("Trump University", "organisation", ("a",), "Trump"),
+                     _in("Trump Administration", "government", ("b",), "Trump"),
+                     _in("Jeb Bush", "person", ("a", "b")))
+    assert placed["urn:t/actor/Trump University"] != placed["urn:t/actor/Trump Administration"]
