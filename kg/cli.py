@@ -827,7 +827,7 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[str | None, typer.Option(
         help="List misses and false positives of a task (timex, entities, events, statements, "
-             "statements_derived).")
+             "statements_derived, identity).")
                       ] = None,
     parse_cache: Annotated[Path | None, typer.Option(
         help="Keep the spaCy parses in this folder and reuse them, so a re-run only costs the "

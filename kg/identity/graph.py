@@ -118,10 +118,7 @@ def place(index: Index, members: Iterable[Member], base_iri: str = DEFAULT_BASE_
     """Place members in the index, fullest names first; return how many were new."""
     todo = sorted(members, key=lambda m: (-max(len(words(n)) for n in m.names), -len(m.name),
                                           m.iri))
-    fresh = [m for m in todo if m.iri not in index.of_member]
-    for member in todo:
-        index.add(member, _mint(index, member, base_iri))
-    return len(fresh)
+    return index.add_many(todo, lambda member: _mint(index, member, base_iri))
 
 
 def write(store: Store, index: Index, read: Iterable[URIRef], base_iri: str = DEFAULT_BASE_IRI
