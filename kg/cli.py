@@ -571,12 +571,12 @@ def _write_timeline(settings: Settings, filters: dict[str, object], name: str,
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.audit import validate_store
-    from kg.identity import is_identity_graph
+    from kg.rdf import is_article_graph
     from kg.store import open_store
 
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
-        reports = validate_store(opened, skip=lambda iri: is_identity_graph(
+        reports = validate_store(opened, skip=lambda iri: not is_article_graph(
             iri, settings.base_iri))
     bad = [(iri, report) for iri, report in reports if not report.conforms]
     for iri, report in bad:
@@ -605,9 +605,10 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
 @app.command("remove")
 def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
                store: StoreOpt = None, config: ConfigOpt = None) -> None:
-    """Retract one article's graph, and its actors from the identity graph where no other article
-    names them."""
+    """Retract one article's graph, its actors from the identity graph where no other article
+    names them, and the times of its run from the provenance graph."""
     from kg.identity import refresh
+    from kg.ingest import provenance
     from kg.rdf import graph_iri
     from kg.store import open_store
 
@@ -620,6 +621,7 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
         refresh(opened, base_iri=settings.base_iri)
+        provenance.record(opened, {}, base_iri=settings.base_iri)
     typer.echo(f"removed {article}")
 
 

@@ -87,7 +87,6 @@ class KG(DefinedNamespace):
     datelineRegion: URIRef
     datelineMention: URIRef
     agency: URIRef
-    extractedBy: URIRef
     # provenance of a record and its mentions
     reportedIn: URIRef
     hasMention: URIRef
@@ -163,6 +162,8 @@ class KG(DefinedNamespace):
     TimeExpressionShape: URIRef
     TimeShape: URIRef
     ExtractionRunShape: URIRef
+    SoftwareAgentShape: URIRef
+    GeneratedGraphShape: URIRef
 
 
 def _settle(namespace: type[DefinedNamespace]) -> None:
@@ -323,8 +324,16 @@ class Iris:
         return URIRef(f"{self.base}mention/{article_key}/{start}-{end}")
 
     def run(self, digest: str) -> URIRef:
-        """Return kgr:run/{digest}."""
+        """Return kgr:run/{digest}, the extraction activity that made one article graph."""
         return URIRef(f"{self.base}run/{digest}")
+
+    def agent(self, digest: str) -> URIRef:
+        """Return kgr:agent/{digest}, the software (kg and its language model) that extracted."""
+        return URIRef(f"{self.base}agent/{digest}")
+
+    def provenance(self) -> URIRef:
+        """Return kgr:provenance, the graph of the start and end times of extraction runs."""
+        return URIRef(f"{self.base}provenance")
 
 
 @functools.lru_cache(maxsize=16)

@@ -25,6 +25,7 @@ from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
 from kg.identity import refresh
+from kg.ingest import provenance
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -130,7 +131,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     """Extract articles and write one named graph per article into `store`.
 
     With `identity`, the identity graph (`kg.identity`) is then brought up to date with the new
-    articles' actors (`kg ingest` does so).
+    articles' actors (`kg ingest` does so). The start and end of the run that made each graph
+    written go into the provenance graph (`kg.ingest.provenance`).
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -160,7 +162,11 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     if first is not None:  # else: nothing to parse, no model to load
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
-        _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+        try:
+            _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
+        finally:  # the runs of the batches stored, even if a later one failed
+            if tally.runs:
+                provenance.record(store, tally.runs, base_iri=settings.base_iri)
     if identity:
         refresh(store, base_iri=settings.base_iri)
     return tally.summary()
@@ -204,6 +210,7 @@ class Tally:
         self.counts = {"articles": 0, "refreshed": 0, "skipped": 0, "kept": 0, "failed": 0,
                        "triples": 0}
         self.refreshing: set[str] = set()  # graphs extracted again: stale, same text
+        self.runs: dict[str, provenance.Times] = {}  # the runs of the graphs stored, timed
 
     def _progress(self) -> None:
         if self.on_progress is not None:
@@ -267,8 +274,10 @@ class Tally:
         self._progress()
 
     def stored(self, batch: Iterable[MappedArticle]) -> None:
-        """Count a batch of articles that the store has confirmed."""
+        """Count a batch of articles that the store has confirmed, and keep their runs' times."""
         for item in batch:
+            if item.run is not None and item.started is not None and item.ended is not None:
+                self.runs[item.run] = (item.started, item.ended)
             if item.graph in self.refreshing:
                 self.refreshing.discard(item.graph)
                 self.counts["refreshed"] += 1
