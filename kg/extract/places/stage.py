@@ -144,8 +144,9 @@ class PlaceFinder:
                           for e in entries}
                 best = max(entries, key=scores.__getitem__)
                 resolved[(m.start, m.end)] = best
-                sure[(m.start, m.end)] = _sureness(scores[best][0],
-                                                   [score for score, _ in scores.values()])
+                share = _sureness(scores[best][0], [score for score, _ in scores.values()])
+                if share is not None:
+                    sure[(m.start, m.end)] = share
         for m in mentions:  # "Paris, Texas": a place named after a comma contains the first
             outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
                 if m.cue.within is not None else None
@@ -153,7 +154,10 @@ class PlaceFinder:
             if inside:
                 resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
                 sizes = [math.log10(e.population + 1) for e in inside]
-                sure[(m.start, m.end)] = _sureness(max(sizes), sizes)
+                share = _sureness(max(sizes), sizes)
+                sure.pop((m.start, m.end), None)
+                if share is not None:
+                    sure[(m.start, m.end)] = share
         return resolved, sure
 
     def _hits(self, mentions: list[Candidate]) -> list[Entry]:
@@ -217,7 +221,7 @@ class PlaceFinder:
             place = place_of(entry, surface, spans, {m.text for m in mentions})
             shares = [sure[(m.start, m.end)] for m in mentions if (m.start, m.end) in sure]
             update: dict[str, object] = {
-                "confidence": round(sum(shares) / len(shares), 3) if shares else None}
+                "confidence": _cut(sum(shares) / len(shares)) if shares else None}
             if kind in _SETTLEMENTS and place.kind in _SETTLEMENTS and kind != place.kind:
                 # the text's "the town of X" beats a kind guessed from the population
                 update["kind"] = kind
@@ -250,16 +254,24 @@ def _with_dateline_place(article: Article, mentions: list[Candidate],
     return Article.model_validate({**article.model_dump(), "dateline": dateline})
 
 
-def _sureness(chosen: float, scores: list[float]) -> float:
+def _sureness(chosen: float, scores: list[float]) -> float | None:
     """Return how sure a gazetteer reading is: its share of a softmax over the ranking scores of
-    all the readings of the name (1.0 for the only one; 0.95 for one three points ahead of the
-    next, such as a primary name or a place in the article's country; 0.5 for a tie).
+    all the readings of the name (0.95 for one three points ahead of the next, such as a primary
+    name or a place in the article's country; 0.5 for a tie), cut to three decimals, so below 1.
+    None for a name with one reading: there was no choice to be sure of.
 
     Examples:
-        >>> _sureness(7.0, [7.0]), round(_sureness(10.0, [10.0, 7.0]), 2)
-        (1.0, 0.95)
+        >>> _sureness(7.0, [7.0]), _sureness(10.0, [10.0, 7.0]), _sureness(4.0, [4.0, 4.0])
+        (None, 0.952, 0.5)
     """
-    return 1.0 / sum(math.exp(score - chosen) for score in scores)
+    if len(scores) < 2:
+        return None
+    return _cut(1.0 / sum(math.exp(score - chosen) for score in scores))
+
+
+def _cut(value: float) -> float:
+    """Cut a share below 1 to three decimals (rounding could make 0.9996 a certain 1.0)."""
+    return math.floor(value * 1000) / 1000
 
 
 def _inside(entry: Entry, outer: Entry) -> bool:
