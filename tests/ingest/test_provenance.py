@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
+from rdflib.namespace import PROV
 
 from kg.extract import Pipeline
 from kg.ingest import provenance
@@ -17,6 +19,7 @@ from kg.model import Article
 from kg.query import run_named
 from kg.rdf import graph_iri, is_article_graph
 from kg.store import MemoryStore, OxigraphStore, RemoteStore, Store
+from kg.validate import validate
 from kg.vocab import iris
 from tests.conftest import TEST_DATA
 
@@ -113,3 +116,16 @@ def test_provenance_article_graph_is_the_same_for_the_same_input(pipeline: Pipel
     assert one.nquads == two.nquads and one.run == two.run is not None
     assert b"AtTime" not in one.nquads
     assert one.started is not None and one.ended is not None and one.started <= one.ended
+
+
+def test_provenance_article_graph_with_its_run_times_passes_the_shapes(
+        store: Store, pipeline: Pipeline) -> None:
+    _ingest(store, pipeline)
+    name = str(graph_iri(json.loads(BATCH.read_text("utf-8").splitlines()[0])["id"]))
+    graph = run_named(store, "graph_triples", graph=name).graph()
+    graph += run_named(store, "graph_triples", graph=PROVENANCE).graph()
+    run = graph.value(URIRef(name), PROV.wasGeneratedBy)
+    assert graph.value(run, PROV.startedAtTime) is not None
+    report = validate(graph)
+    assert report.conforms, report.text
+    store.close()
