@@ -605,11 +605,10 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
 @app.command("remove")
 def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
                store: StoreOpt = None, config: ConfigOpt = None) -> None:
-    """Retract one article's graph, its actors from the identity graph where no other article
-    names them, and the times of its run from the provenance graph."""
+    """Retract one article's graph and its provenance graph, and its actors from the identity
+    graph where no other article names them."""
     from kg.identity import refresh
-    from kg.ingest import provenance
-    from kg.rdf import graph_iri
+    from kg.rdf import graph_iri, provenance_iri
     from kg.store import open_store
 
     settings = _settings(config, store)
@@ -620,8 +619,8 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
     with open_store(settings, mode="write") as opened:
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
+        opened.remove(provenance_iri(article, settings.base_iri))
         refresh(opened, base_iri=settings.base_iri)
-        provenance.record(opened, {}, base_iri=settings.base_iri)
     typer.echo(f"removed {article}")
 
 

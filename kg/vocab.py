@@ -331,9 +331,9 @@ class Iris:
         """Return kgr:agent/{digest}, the software (kg and its language model) that extracted."""
         return URIRef(f"{self.base}agent/{digest}")
 
-    def provenance(self) -> URIRef:
-        """Return kgr:provenance, the graph of the start and end times of extraction runs."""
-        return URIRef(f"{self.base}provenance")
+    def provenance(self, key: str) -> URIRef:
+        """Return kgr:provenance/{key}, the graph of when the run of one article's graph ran."""
+        return URIRef(f"{self.base}provenance/{key}")
 
 
 @functools.lru_cache(maxsize=16)

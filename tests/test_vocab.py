@@ -175,7 +175,7 @@ def test_vocab_cameo_scheme_has_twenty_roots_and_a_hierarchy() -> None:
     ("mention", ("a017", 12, 18), "mention/a017/12-18"),
     ("run", ("0123abcd",), "run/0123abcd"),
     ("agent", ("0123abcd",), "agent/0123abcd"),
-    ("provenance", (), "provenance"),
+    ("provenance", ("a017",), "provenance/a017"),
 ])
 def test_vocab_iris_mints_under_base(method: str, args: tuple[object, ...], expected: str) -> None:
     base = "https://example.org/id/"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from kg.articles import different_source, read_inputs
 from kg.config import Settings
@@ -25,7 +25,6 @@ from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
 from kg.identity import refresh
-from kg.ingest import provenance
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -131,8 +130,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     """Extract articles and write one named graph per article into `store`.
 
     With `identity`, the identity graph (`kg.identity`) is then brought up to date with the new
-    articles' actors (`kg ingest` does so). The start and end of the run that made each graph
-    written go into the provenance graph (`kg.ingest.provenance`).
+    articles' actors (`kg ingest` does so). Each article graph is written with its provenance
+    graph (kgr:provenance/{key}: when the run that made it started and ended).
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -162,11 +161,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     if first is not None:  # else: nothing to parse, no model to load
         results = mapped(itertools.chain([first], pending), settings=settings, jobs=jobs,
                          pipeline=pipeline)
-        try:
-            _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
-        finally:  # the runs of the batches stored, even if a later one failed
-            if tally.runs:
-                provenance.record(store, tally.runs, base_iri=settings.base_iri)
+        _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
     if identity:
         refresh(store, base_iri=settings.base_iri)
     return tally.summary()
@@ -210,7 +205,6 @@ class Tally:
         self.counts = {"articles": 0, "refreshed": 0, "skipped": 0, "kept": 0, "failed": 0,
                        "triples": 0}
         self.refreshing: set[str] = set()  # graphs extracted again: stale, same text
-        self.runs: dict[str, provenance.Times] = {}  # the runs of the graphs stored, timed
 
     def _progress(self) -> None:
         if self.on_progress is not None:
@@ -274,10 +268,8 @@ class Tally:
         self._progress()
 
     def stored(self, batch: Iterable[MappedArticle]) -> None:
-        """Count a batch of articles that the store has confirmed, and keep their runs' times."""
+        """Count a batch of articles that the store has confirmed."""
         for item in batch:
-            if item.run is not None and item.started is not None and item.ended is not None:
-                self.runs[item.run] = (item.started, item.ended)
             if item.graph in self.refreshing:
                 self.refreshing.discard(item.graph)
                 self.counts["refreshed"] += 1
@@ -359,19 +351,23 @@ def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, 
 def write(store: Store, batch: list[MappedArticle]) -> None:
     """Write mapped articles to the store in one batch (natively where the store loads N-Quads).
 
+    Each article's provenance graph goes before its article graph: a write cut short leaves no
+    article graph without the times of its run (a stored article graph is skipped next time).
+
     Raises:
         StoreError: If the store refuses the batch.
     """
+    graphs = [name for item in batch for name in (item.times_graph, item.graph) if name]
     if isinstance(store, NQuadsLoader):
-        store.load_nquads(b"".join(item.nquads for item in batch), [item.graph for item in batch])
+        store.load_nquads(b"".join(item.times + item.nquads for item in batch), graphs)
         return
-    store.put_many([(_graph(item), item.text_hash) for item in batch], batch_size=len(batch))
-
-
-def _graph(item: MappedArticle) -> Graph:
     dataset = Dataset()
-    dataset.parse(data=item.nquads, format="nquads")
-    return dataset.graph(URIRef(item.graph))
+    for item in batch:
+        dataset.parse(data=item.times + item.nquads, format="nquads")
+    hashes = {name: item.text_hash for item in batch for name in (item.times_graph, item.graph)
+              if name}
+    store.put_many([(dataset.graph(URIRef(name)), hashes[name]) for name in graphs],
+                   batch_size=len(graphs))
 
 
 def _batches(results: Iterable[Result], size: int, report: OnError

@@ -19,7 +19,6 @@ from distributed import Client, Future, wait
 
 from kg.config import Settings
 from kg.errors import KGError, StoreError
-from kg.ingest import provenance
 from kg.ingest.batches import (
     IngestSummary,
     OnError,
@@ -120,8 +119,6 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
                 if store is not None and done:
                     write(store, done)
                 tally.stored(done)
-            if store is not None and tally.runs:
-                provenance.record(store, tally.runs, base_iri=settings.base_iri)
     except KGError:
         raise
     except (OSError, TimeoutError, CancelledError, asyncio.CancelledError) as exc:

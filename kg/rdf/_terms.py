@@ -48,12 +48,22 @@ def graph_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     return iris(base_iri).graph(article_key(article_id))
 
 
-def is_article_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
-    """Tell whether a named graph is an article's (kgr:graph/{key}), not one of the graphs kg keeps
-    beside them (the identity graphs, the provenance graph).
+def provenance_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """Return the IRI of the graph of an article's run times: kgr:provenance/{key}.
 
     Examples:
-        >>> is_article_graph(graph_iri("a1")), is_article_graph(DEFAULT_BASE_IRI + "provenance")
+        >>> str(provenance_iri("AFP/2019 08 20"))
+        'https://w3id.org/kg-timeline/id/provenance/afp-2019-08-20'
+    """
+    return iris(base_iri).provenance(article_key(article_id))
+
+
+def is_article_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
+    """Tell whether a named graph is an article's (kgr:graph/{key}), not one of the graphs kg keeps
+    beside them (the identity graphs, the provenance graphs of run times).
+
+    Examples:
+        >>> is_article_graph(graph_iri("a1")), is_article_graph(provenance_iri("a1"))
         (True, False)
     """
     prefix = str(iris(base_iri).graph(""))

@@ -37,8 +37,10 @@ from kg.rdf import (
     article_iri,
     from_graph,
     graph_iri,
+    provenance_iri,
     rdflib_term,
     run_iri,
+    run_times,
     to_graph,
     to_nquads,
 )
@@ -511,3 +513,19 @@ def test_rdflib_term_refuses_a_triple_term() -> None:
                        ox.NamedNode("https://example.org/o"))
     with pytest.raises(ValueError, match="unsupported RDF term"):
         rdflib_term(triple)
+
+
+def test_rdf_run_times_are_the_provenance_graph_of_the_article() -> None:
+    extraction = tiny_extraction(run=RUN)
+    start = datetime(2026, 12, 7, 5, 49, 4, 120_456, tzinfo=UTC)
+    end = datetime(2026, 12, 7, 7, 49, 5, tzinfo=timezone(timedelta(hours=2)))
+    out = run_times(extraction, started=start, ended=end)
+    assert out is not None and out.graph == str(provenance_iri("t1"))
+    dataset = Dataset()
+    dataset.parse(data=out.nquads, format="nquads")
+    graph = dataset.graph(provenance_iri("t1"))
+    run = run_iri(extraction)
+    assert graph.value(run, PROV.startedAtTime).toPython() == start.replace(microsecond=120_000)
+    assert graph.value(run, PROV.endedAtTime).toPython() == end
+    assert str(graph.value(provenance_iri("t1"), KG.textHash)) == extraction.article.text_hash
+    assert len(graph) == out.quads == 3
