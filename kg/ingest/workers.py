@@ -45,11 +45,6 @@ class MappedArticle(BaseModel):
     times: bytes = b""
 
 
-def _now() -> datetime:
-    moment = datetime.now(UTC)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
 Result = MappedArticle | Failure
 
 
@@ -64,8 +59,8 @@ def map_extraction(extraction: Extraction, *, base_iri: str, started: datetime |
     """
     quads = to_nquads(extraction, base_iri=base_iri)
     article = extraction.article
-    times = None if started is None else run_times(extraction, started=started, ended=_now(),
-                                                   base_iri=base_iri)
+    times = None if started is None else run_times(
+        extraction, started=started, ended=datetime.now(UTC), base_iri=base_iri)
     return MappedArticle(article_id=article.id, graph=quads.graph, text_hash=article.text_hash,
                          triples=quads.quads, nquads=quads.nquads,
                          times_graph=None if times is None else times.graph,
@@ -77,7 +72,7 @@ def _run(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
     (`nlp.pipe` parses the articles together) and ends when its own graph is made."""
     results: list[Result] = []
     done = 0
-    started = _now()
+    started = datetime.now(UTC)
     for item in pipeline.run_many(articles, batch_size=pipeline.settings.batch_size):
         article = articles[done]
         done += 1
