@@ -587,12 +587,12 @@ def _write_timeline(settings: Settings, filters: dict[str, object], name: str,
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.audit import validate_store
-    from kg.identity import is_identity_graph
+    from kg.rdf import is_article_graph
     from kg.store import open_store
 
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
-        reports = validate_store(opened, skip=lambda iri: is_identity_graph(
+        reports = validate_store(opened, skip=lambda iri: not is_article_graph(
             iri, settings.base_iri))
     bad = [(iri, report) for iri, report in reports if not report.conforms]
     for iri, report in bad:
@@ -621,11 +621,11 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
 @app.command("remove")
 def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
                store: StoreOpt = None, config: ConfigOpt = None) -> None:
-    """Retract one article's graph, its actors from the identity graph where no other article
-    names them, and its events from their event clusters."""
+    """Retract one article's graph and its provenance graph, its actors from the identity graph
+    where no other article names them, and its events from their event clusters."""
     from kg.identity import refresh
     from kg.identity.events import refresh_events
-    from kg.rdf import graph_iri
+    from kg.rdf import graph_iri, provenance_iri
     from kg.store import open_store
 
     settings = _settings(config, store)
@@ -636,6 +636,7 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
     with open_store(settings, mode="write") as opened:
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
+        opened.remove(provenance_iri(article, settings.base_iri))
         refresh(opened, base_iri=settings.base_iri)
         refresh_events(opened, base_iri=settings.base_iri)
     typer.echo(f"removed {article}")

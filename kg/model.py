@@ -199,6 +199,9 @@ class Place(Record):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     aliases: tuple[Name, ...] = ()
     mentions: tuple[Span, ...] = ()
+    # how sure the gazetteer reading is (kg.extract.places): None where no reading was chosen
+    # among others (a place not in the gazetteer, or one added as the container of another)
+    confidence: Confidence | None = None
 
 
 class Participant(Record):
@@ -267,7 +270,9 @@ class Failure(Record):
 
 
 class ExtractionRun(Record):
-    """What produced an extraction: tool, version, model and settings (PROV-O activity)."""
+    """What produced an extraction: tool, version, model and settings (a PROV-O activity, whose
+    software agent is the tool and model). No times: a record, and the graph made from it, is the
+    same for the same input; `kg.ingest` records when each run started and ended."""
 
     tool: str = "kg"
     version: str

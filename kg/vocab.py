@@ -90,7 +90,6 @@ class KG(DefinedNamespace):
     datelineRegion: URIRef
     datelineMention: URIRef
     agency: URIRef
-    extractedBy: URIRef
     # provenance of a record and its mentions
     reportedIn: URIRef
     hasMention: URIRef
@@ -183,6 +182,8 @@ class KG(DefinedNamespace):
     ExtractionRunShape: URIRef
     EventClusterShape: URIRef
     ClaimShape: URIRef
+    SoftwareAgentShape: URIRef
+    GeneratedGraphShape: URIRef
 
 
 def _settle(namespace: type[DefinedNamespace]) -> None:
@@ -343,8 +344,16 @@ class Iris:
         return URIRef(f"{self.base}mention/{article_key}/{start}-{end}")
 
     def run(self, digest: str) -> URIRef:
-        """Return kgr:run/{digest}."""
+        """Return kgr:run/{digest}, the extraction activity that made one article graph."""
         return URIRef(f"{self.base}run/{digest}")
+
+    def agent(self, digest: str) -> URIRef:
+        """Return kgr:agent/{digest}, the software (kg and its language model) that extracted."""
+        return URIRef(f"{self.base}agent/{digest}")
+
+    def provenance(self, key: str) -> URIRef:
+        """Return kgr:provenance/{key}, the graph of when the run of one article's graph ran."""
+        return URIRef(f"{self.base}provenance/{key}")
 
 
 @functools.lru_cache(maxsize=16)

@@ -23,6 +23,7 @@ from kg.identity.names import words
 from kg.identity.resolve import Canonical, Decisions, Index, Member
 from kg.keys import slug
 from kg.query import resolve, run_named
+from kg.rdf import is_article_graph
 from kg.store import Store
 from kg.vocab import KG
 
@@ -102,7 +103,7 @@ def refresh(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     nodes placed.
     """
     read, sources, decisions = _sources(store, base_iri)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
+    present = {g for g in store.graphs() if is_article_graph(g, base_iri)}
     new = sorted(present - read)
     gone = read - present
     if not new and not gone:
@@ -171,7 +172,7 @@ def rebuild(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every actor node of the store again (after a decision), decisions first."""
     _, _, decisions = _sources(store, base_iri)
     index = Index(decisions)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
+    present = {g for g in store.graphs() if is_article_graph(g, base_iri)}
     placed = place(index, _read_members(store, sorted(present), base_iri), base_iri)
     write(store, index, present, base_iri)
     return placed
