@@ -12,7 +12,6 @@ can join (their own, and the month before); `kgr:identity/events` lists the arti
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,13 +22,16 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.identity import patch
 from kg.identity.clusters import DAY_WINDOW, MAX_SPAN, Cluster, ClusterIndex, Report, clusterable
-from kg.identity.graph import identity_iri, is_identity_graph
+from kg.identity.graph import Stamps, identity_iri, stamps
+from kg.identity.patch import Triple
 from kg.query import run_named
 from kg.store import Store
 from kg.vocab import KG
 
 _CHUNK = 400
+_STAMP = "events"  # the marker of the event clusters' graphs (`kg.identity.patch.stamp`)
 # graphs per query of their events: Oxigraph slows down more than linearly with more at once
 _GRAPHS = 10
 
@@ -63,9 +65,9 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     among the clusters of the months they can join; reports of removed graphs leave their
     clusters (which reads every month). Returns the number of reports placed.
     """
-    read = _read(store, base_iri)
+    read, listed = _read(store, base_iri)
     stored = _months(store, base_iri)
-    now = _stamps(store, base_iri)
+    now = stamps(store, base_iri)
     # a graph written again since (its article's text or the extractor changed) is read again
     changed = {g for g in set(read) & set(now) if read[g] != now[g]}
     new = sorted(set(now) - set(read) | changed)
@@ -74,23 +76,27 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
         return 0
     reports = _reports(store, new, base_iri)
     months = set(stored) if gone else {m for r in reports for m in _reach(r)} & set(stored)
-    index = _load(store, [stored[m] for m in sorted(months)])
+    index, held = _load(store, {m: stored[m] for m in sorted(months)})
     index.forget({str(g) for g in gone})
     for report in reports:
         index.add(report, _mint(report, base_iri))
-    _write(store, index, months, now, base_iri)
+    _write(store, index, months, held, base_iri)
+    patch.write(store, events_iri(base_iri), listed, _listing(now, base_iri), _STAMP)
     return len(reports)
 
 
 def rebuild_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every event of the store again (after identity decisions changed the actors)."""
     stored = _months(store, base_iri)
-    now = _stamps(store, base_iri)
+    now = stamps(store, base_iri)
     index = ClusterIndex()
     reports = _reports(store, sorted(now), base_iri)
     for report in reports:
         index.add(report, _mint(report, base_iri))
-    _write(store, index, set(stored), now, base_iri)
+    _write(store, index, set(stored), {m: patch.read(store, g) for m, g in stored.items()},
+           base_iri)
+    patch.write(store, events_iri(base_iri), _read(store, base_iri)[1], _listing(now, base_iri),
+                _STAMP)
     return len(reports)
 
 
@@ -115,29 +121,41 @@ def _months(store: Store, base_iri: str) -> dict[str, URIRef]:
     return {str(g)[len(prefix):]: g for g in store.graphs() if str(g).startswith(prefix)}
 
 
-Stamps = dict[URIRef, tuple[str, ...]]  # article graph -> its text hashes and extractors
-
-
-def _stamps(store: Store, base_iri: str) -> Stamps:
-    """Return how each article graph of the store was made, to tell graphs written again."""
-    graphs = [g for g in store.graphs() if not is_identity_graph(g, base_iri)]
-    return {g: tuple(sorted(stamp.text_hashes | stamp.extractors))
-            for g, stamp in store.stamps(graphs).items()}
-
-
-def _read(store: Store, base_iri: str) -> Stamps:
-    """Return the article graphs the clusters were read from, as they were then."""
+def _read(store: Store, base_iri: str) -> tuple[Stamps, set[Triple]]:
+    """Return the article graphs the clusters were read from, as they were then, and the
+    triples of the graph that lists them."""
     iri = events_iri(base_iri)
-    graph = run_named(store, "graph_triples", base_iri=base_iri, graph=iri).graph()
-    return {g: tuple(sorted(str(x) for x in graph.objects(g, KG.readStamp)))
-            for g in graph.objects(iri, PROV.wasDerivedFrom) if isinstance(g, URIRef)}
+    triples = patch.read(store, iri)
+    stamped: dict[Node, list[str]] = defaultdict(list)
+    graphs = set()
+    for s, p, o in triples:
+        if p == KG.readStamp:
+            stamped[s].append(str(o))
+        elif s == iri and p == PROV.wasDerivedFrom and isinstance(o, URIRef):
+            graphs.add(o)
+    return {g: tuple(sorted(stamped.get(g, ()))) for g in graphs}, triples
 
 
-def _load(store: Store, graphs: Sequence[URIRef]) -> ClusterIndex:
-    """Read some month graphs into an index."""
+def _listing(read: Stamps, base_iri: str) -> set[Triple]:
+    """The triples of the graph that lists the article graphs read, with their stamps."""
+    iri = events_iri(base_iri)
+    found: set[Triple] = set()
+    for g, stamp in read.items():
+        found.add((iri, PROV.wasDerivedFrom, g))
+        found.update((g, KG.readStamp, Literal(value)) for value in stamp)
+    return found
+
+
+def _load(store: Store, graphs: Mapping[str, URIRef]
+          ) -> tuple[ClusterIndex, dict[str, set[Triple]]]:
+    """Read some month graphs into an index; return it and each month's triples."""
     index = ClusterIndex()
-    for iri in graphs:
-        graph = run_named(store, "graph_triples", graph=iri).graph()
+    held: dict[str, set[Triple]] = {}
+    for month, iri in graphs.items():
+        held[month] = patch.read(store, iri)
+        graph = Graph()
+        for triple in held[month]:
+            graph.add(triple)
         for node in sorted(graph.subjects(RDF.type, KG.EventCluster), key=str):
             index.load(Cluster(
                 iri=str(node), type=str(graph.value(node, KG.clusterClass)),
@@ -148,7 +166,7 @@ def _load(store: Store, graphs: Sequence[URIRef]) -> ClusterIndex:
                 labels={str(x) for x in graph.objects(node, RDFS.label)},
                 reports={str(e): str(graph.value(e, PROV.wasDerivedFrom))
                          for e in graph.objects(node, KG.hasReport)}))
-    return index
+    return index, held
 
 
 def _day(node: Node | None) -> date:
@@ -203,10 +221,10 @@ def _mint(report: Report, base_iri: str) -> str:
     return f"{base_iri}cluster/{report.iri.rsplit('/', 1)[-1]}"
 
 
-def _write(store: Store, index: ClusterIndex, months: set[str], read: Stamps,
-           base_iri: str) -> None:
-    """Replace the month graphs read (and those the clusters moved to) with the index, the
-    claims of its disagreements, and the list of graphs read."""
+def _write(store: Store, index: ClusterIndex, months: set[str],
+           held: Mapping[str, set[Triple]], base_iri: str) -> None:
+    """Bring the month graphs read (and those the clusters moved to) to hold the index and the
+    claims of its disagreements, writing only what changed (`kg.identity.patch`)."""
     several = [c for c in index.clusters.values() if len(c.reports) > 1]
     said = _said(store, [e for c in several for e in sorted(c.reports)], base_iri)
     by_month: dict[str, list[Cluster]] = defaultdict(list)
@@ -218,17 +236,13 @@ def _write(store: Store, index: ClusterIndex, months: set[str], read: Stamps,
             if month in stored:
                 store.remove(str(stored[month]))
             continue
-        graph = Graph(identifier=month_iri(month, base_iri))
+        iri = month_iri(month, base_iri)
+        graph = Graph(identifier=iri)
         for cluster in sorted(by_month[month], key=lambda c: c.iri):
             _add_cluster(graph, cluster, said)
-        store.put(graph, text_hash=_digest(graph))
-    iri = events_iri(base_iri)
-    graph = Graph(identifier=iri)
-    for g, stamp in sorted(read.items()):
-        graph.add((iri, PROV.wasDerivedFrom, g))
-        for value in stamp:
-            graph.add((g, KG.readStamp, Literal(value)))
-    store.put(graph, text_hash=_digest(graph))
+        old = held[month] if month in held else patch.read(store, iri) if month in stored \
+            else set()
+        patch.write(store, iri, old, set(graph), _STAMP)
 
 
 def _add_cluster(graph: Graph, cluster: Cluster, said: Mapping[str, Said]) -> None:
@@ -322,9 +336,3 @@ def _text(node: Node | None) -> str | None:
 def _maybe_day(node: Node | None) -> date | None:
     value = node.toPython() if isinstance(node, Literal) else None
     return value if isinstance(value, date) else None
-
-
-def _digest(graph: Graph) -> str:
-    """A stamp for a cluster graph, from its sorted triples."""
-    lines = sorted(" ".join(term.n3() for term in triple) for triple in graph)
-    return "events:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
