@@ -16,9 +16,7 @@ store's: identical, or the first line that differs.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -27,12 +25,10 @@ from pathlib import Path
 
 from benchmarks import corpus
 from benchmarks._measure import ROOT
-from kg.store import RemoteStore, open_store
 from tests.conftest import free_port, start_oxigraph, start_virtuoso, stop_oxigraph
-from tests.store._commands import arguments, commands, comparable, differences
+from tests.store._commands import arguments, commands, comparable, copy_graphs, differences
 
 KG = str(Path(sys.executable).parent / "kg")
-_GRAPH = re.compile(rb"<([^<>]*)> \.\s*$")  # an N-Quads line's graph: its last term
 
 
 def kg(before: list[str], store: list[str], *args: str, check: bool = True) -> str:
@@ -46,23 +42,6 @@ def kg(before: list[str], store: list[str], *args: str, check: bool = True) -> s
             raise RuntimeError(f"kg {' '.join(args)}: {error}")
         return error
     return done.stdout
-
-
-def load(embedded: Path, url: str, server: str, max_rows: int | None, batch: int = 32) -> None:
-    """Give the server the embedded store's graphs, a verified batch at a time."""
-    dump = io.BytesIO()
-    with open_store(embedded, mode="read") as source:
-        source.dump(dump, "nquads")
-    quads: dict[str, list[bytes]] = {}
-    for line in dump.getvalue().splitlines(keepends=True):
-        graph = _GRAPH.search(line)
-        assert graph is not None, line
-        quads.setdefault(graph.group(1).decode(), []).append(line)
-    names = sorted(quads)
-    with RemoteStore(url, server=server, max_rows=max_rows) as target:
-        for start in range(0, len(names), batch):
-            chunk = names[start:start + batch]
-            target.load_nquads(b"".join(b"".join(quads[name]) for name in chunk), chunk)
 
 
 def main() -> None:
@@ -106,7 +85,8 @@ def main() -> None:
             if args.ingest:
                 kg(before, store, "ingest", str(source), "--no-progress")
             else:
-                load(embedded, store[1], name, args.max_rows if name == "virtuoso" else None)
+                copy_graphs(embedded, store[1], name,
+                            args.max_rows if name == "virtuoso" else None)
             results[f"{name} load s"] = round(time.perf_counter() - started, 1)
             print(f"{name} {'ingest' if args.ingest else 'load'}: "
                   f"{results[f'{name} load s']} s", flush=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.query import list_queries
+from kg.store import RemoteStore, open_store
 
 Run = Callable[..., str]  # kg(*args) -> stdout, the store options added by the caller
 RDF_FORMATS = ("turtle", "trig", "nquads", "jsonld")
@@ -142,3 +144,25 @@ def folder_free(out: str, folder: Path) -> str:
     copy of the sample)."""
     where = folder.resolve()
     return out.replace(where.as_uri(), "file:///corpus").replace(str(where), "/corpus")
+
+
+_GRAPH = re.compile(rb"<([^<>]*)> \.\s*$")  # an N-Quads line's graph: its last term
+
+
+def copy_graphs(embedded: Path, url: str, server: str, max_rows: int | None,
+                batch: int = 32) -> None:
+    """Give a server the graphs of an embedded store, a batch at a time by the remote store's
+    verified load (`RemoteStore.load_nquads`, the path `kg ingest` writes by)."""
+    dump = io.BytesIO()
+    with open_store(embedded, mode="read") as source:
+        source.dump(dump, "nquads")
+    quads: dict[str, list[bytes]] = {}
+    for line in dump.getvalue().splitlines(keepends=True):
+        graph = _GRAPH.search(line)
+        assert graph is not None, line
+        quads.setdefault(graph.group(1).decode(), []).append(line)
+    names = sorted(quads)
+    with RemoteStore(url, server=server, max_rows=max_rows) as target:
+        for start in range(0, len(names), batch):
+            chunk = names[start:start + batch]
+            target.load_nquads(b"".join(b"".join(quads[name]) for name in chunk), chunk)
