@@ -371,30 +371,18 @@ class RemoteStore(Store):
             own = _sparql.own_limit(text)
             if own is not None and own <= cap:
                 return _result(kind, variables, rows, limit, stop)
-            if kind != "select":
+            if kind == "select":
+                rows = self._pages(text, variables, cap, seconds, stop, limit)
+                return _result(kind, variables, rows, limit, stop)
+            if _sparql.form(text) != "CONSTRUCT":
                 raise QueryError(
                     f"{shown(self.query_url)} cut the result at its row limit of {cap}; kg "
-                    f"reads only SELECT results page by page: select ?subject ?predicate "
-                    f"?object instead, or raise the server's limit")
-            try:
-                rows = []
-                while limit is None or len(rows) <= limit:
-                    paged = _sparql.page(text, variables, cap, len(rows))
-                    _, _, page, _ = self._ask(paged, seconds, stop)
-                    rows += page
-                    if len(page) < cap:
-                        break
-            except QueryError as exc:
-                raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
-                                 f"{cap} and {exc}: add LIMIT/OFFSET to read it in pages of "
-                                 f"at most {cap}, or raise the server's limit") from None
-            except StoreError as exc:  # Virtuoso sorts at most MaxSortedTopRows for a page
-                raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
-                                 f"{cap}, and reading it page by page after {len(rows)} rows "
-                                 f"failed: {exc}; raise the server's limits (Virtuoso: "
-                                 f"ResultSetMaxRows and MaxSortedTopRows in virtuoso.ini)"
-                                 ) from None
-            return _result(kind, variables, rows, limit, stop)
+                    f"reads only SELECT and CONSTRUCT results page by page: select ?subject "
+                    f"?predicate ?object instead, or raise the server's limit")
+            select, template, names = _sparql.construct_select(text)
+            rows = self._pages(select, names, cap, seconds, stop, None)
+            return _result(kind, (), list(_sparql.instantiate(template, names, rows)), limit,
+                           stop)
 
         try:
             return bounded(run, timeout)
@@ -402,6 +390,34 @@ class RemoteStore(Store):
             raise QueryError(
                 f"query exceeded its timeout of {seconds}s at {shown(self.query_url)}"
             ) from exc
+
+    def _pages(self, text: str, variables: Sequence[str], cap: int, seconds: float,
+               stop: threading.Event, limit: int | None) -> list[Row]:
+        """Read a SELECT query page by page (its own ORDER BY, then every variable, LIMIT cap
+        OFFSET n) until a page comes back short, or `limit` rows are read.
+
+        Raises:
+            QueryError: If the query cannot be paged, or the server fails on a page.
+        """
+        rows: list[Row] = []
+        try:
+            while limit is None or len(rows) <= limit:
+                paged = _sparql.page(text, variables, cap, len(rows))
+                _, _, page, _ = self._ask(paged, seconds, stop)
+                rows += page
+                if len(page) < cap:
+                    break
+        except QueryError as exc:
+            raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
+                             f"{cap} and {exc}: add LIMIT/OFFSET to read it in pages of "
+                             f"at most {cap}, or raise the server's limit") from None
+        except StoreError as exc:  # Virtuoso sorts at most MaxSortedTopRows for a page
+            raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
+                             f"{cap}, and reading it page by page after {len(rows)} rows "
+                             f"failed: {exc}; raise the server's limits (Virtuoso: "
+                             f"ResultSetMaxRows and MaxSortedTopRows in virtuoso.ini)"
+                             ) from None
+        return rows
 
     def _ask(self, text: str, seconds: float, stop: threading.Event
              ) -> tuple[str, tuple[str, ...], list[Row], int | None]:
