@@ -62,11 +62,9 @@ def _hit(spans: list[tuple[int, int]], want: list[tuple[int, int]]) -> bool:
 
 def _roles(finder: ArgumentFinder, trigger: GoldTrigger) -> dict[str, list[str]]:
     """Read the roles as the events stage does: each actor in the first role that takes it."""
-    agents = finder.agents(trigger)
-    recipients = finder.recipients(trigger, agents)
-    targets = finder.targets(trigger, [*agents, *recipients])
+    roles = finder.read(trigger)
     place = finder.place(trigger)
-    return {"agent": agents, "target": targets, "recipient": recipients,
+    return {"agent": roles.agents, "target": roles.targets, "recipient": roles.recipients,
             "place": [place] if place else []}
 
 

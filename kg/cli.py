@@ -285,6 +285,7 @@ def ingest_cmd(
     Example: kg ingest data/ --store .kg/store --jobs 2
     """
     from kg.identity import refresh
+    from kg.identity.events import refresh_events
     from kg.ingest.batches import ingest
     from kg.ingest.progress import Bar, estimate, wanted
     from kg.store import open_store
@@ -316,6 +317,7 @@ def ingest_cmd(
                                   store=opened, partition=settings.batch_size,
                                   keep_stale=keep_stale, on_error=errors, on_progress=bar)
                     refresh(opened, base_iri=settings.base_iri)
+                    refresh_events(opened, base_iri=settings.base_iri)
                 else:
                     summary = ingest(inputs, opened, settings=settings, jobs=jobs,
                                      keep_stale=keep_stale, on_error=errors, on_progress=bar,
@@ -478,6 +480,11 @@ def timeline_cmd(
         help="Which events by how real the text makes them: 'factual' (asserted, also through "
              "someone who says so), 'all', or a comma list of asserted, negated, possible, "
              "planned, demanded, ruled_out, reported.")] = "factual",
+    each_report: Annotated[bool, typer.Option(
+        "--each-report", help="One row per report: every article's event, even where several "
+                              "report one happening (table, csv, timelinejs and graphml show "
+                              "one row per event cluster otherwise; json and the RDF formats "
+                              "always carry every report, each with its cluster).")] = False,
     fmt: Annotated[TimelineFormat, typer.Option("--format", "-f")] = TimelineFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout)."
                                              )] = None,
@@ -486,7 +493,9 @@ def timeline_cmd(
 ) -> None:
     """Print the events that match in chronological order, with dates at their granularity and
     their sources; undated events are listed after them. Events the text does not assert
-    (negated, possible, planned, demanded, ruled out) show with --factuality, marked.
+    (negated, possible, planned, demanded, ruled out) show with --factuality, marked. A
+    happening several articles report is one row, with its report count (--each-report shows
+    every report).
 
     Examples: kg timeline --actor Turkey --factuality all --no-statements;
     kg timeline --as-of 2019-08-20 --known-then
@@ -500,7 +509,12 @@ def timeline_cmd(
     with _unknown_names(fmt.value):
         _write_timeline(_settings(config, store), filters, fmt.value, out,
                         day=None if as_of is None else date.fromisoformat(as_of),
-                        known_then=known_then)
+                        known_then=known_then,
+                        clustered=not each_report and fmt.value in _CLUSTERED_FORMATS)
+
+
+# the formats people read show one row per event cluster; machine formats keep every report
+_CLUSTERED_FORMATS = frozenset({"table", "csv", "timelinejs", "graphml"})
 
 
 def _day_option(value: str | None) -> str | None:
@@ -546,16 +560,18 @@ def _factualities(text: str) -> tuple[str, ...] | None:
 
 
 def _write_timeline(settings: Settings, filters: dict[str, object], name: str,
-                    out: Path | None, *, day: date | None = None, known_then: bool = False
-                    ) -> None:
+                    out: Path | None, *, day: date | None = None, known_then: bool = False,
+                    clustered: bool = False) -> None:
     from kg.export import write_timeline
     from kg.store import open_store
-    from kg.timeline import as_of, timeline
+    from kg.timeline import as_of, one_per_cluster, timeline
 
     with open_store(settings, mode="read") as opened:
         found = timeline(opened, base_iri=settings.base_iri, **filters)  # type: ignore[arg-type]
         if day is not None:
             found = as_of(found, day, reported_by=known_then)
+        if clustered:
+            found = one_per_cluster(found)
         fmt = cast("TimelineWritten", name)
         if out is None:
             write_timeline(sys.stdout, found, fmt, store=opened, base_iri=settings.base_iri)
@@ -571,12 +587,12 @@ def _write_timeline(settings: Settings, filters: dict[str, object], name: str,
 def validate_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
     """Check every stored article graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.audit import validate_store
-    from kg.identity import is_identity_graph
+    from kg.rdf import is_article_graph
     from kg.store import open_store
 
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
-        reports = validate_store(opened, skip=lambda iri: is_identity_graph(
+        reports = validate_store(opened, skip=lambda iri: not is_article_graph(
             iri, settings.base_iri))
     bad = [(iri, report) for iri, report in reports if not report.conforms]
     for iri, report in bad:
@@ -605,10 +621,11 @@ def stats_cmd(store: StoreOpt = None, config: ConfigOpt = None) -> None:
 @app.command("remove")
 def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to retract.")],
                store: StoreOpt = None, config: ConfigOpt = None) -> None:
-    """Retract one article's graph, and its actors from the identity graph where no other article
-    names them."""
+    """Retract one article's graph and its provenance graph, its actors from the identity graph
+    where no other article names them, and its events from their event clusters."""
     from kg.identity import refresh
-    from kg.rdf import graph_iri
+    from kg.identity.events import refresh_events
+    from kg.rdf import graph_iri, provenance_iri
     from kg.store import open_store
 
     settings = _settings(config, store)
@@ -619,7 +636,9 @@ def remove_cmd(article: Annotated[str, typer.Argument(help="The article id to re
     with open_store(settings, mode="write") as opened:
         if not opened.remove(iri):
             raise KGError(f"no stored article {article!r}")
+        opened.remove(provenance_iri(article, settings.base_iri))
         refresh(opened, base_iri=settings.base_iri)
+        refresh_events(opened, base_iri=settings.base_iri)
     typer.echo(f"removed {article}")
 
 
@@ -722,6 +741,7 @@ def actors_split_cmd(
 def _decide(first: str, second: str, *, same: bool, store: str | None,
             config: Path | None) -> None:
     from kg.identity import decide, nodes_named
+    from kg.identity.events import rebuild_events
     from kg.store import open_store
 
     settings = _settings(config, store)
@@ -730,7 +750,72 @@ def _decide(first: str, second: str, *, same: bool, store: str | None,
         others = nodes_named(opened, second, base_iri=settings.base_iri)
         decide(opened, [(a, b) for a in ones for b in others if a != b], same=same,
                base_iri=settings.base_iri)
+        rebuild_events(opened, base_iri=settings.base_iri)  # clusters share canonical actors
     typer.echo(f"{'merged' if same else 'split'} {first!r} and {second!r}")
+
+
+events_app = typer.Typer(help="The event clusters of the store: happenings several articles "
+                              "report, and where the reports disagree.",
+                         invoke_without_command=True)
+app.add_typer(events_app, name="events")
+
+
+@events_app.callback()
+def events_cmd(
+    ctx: typer.Context,
+    least: Annotated[int, typer.Option("--least", min=1, help="Only clusters with at least this "
+                                                              "many reports.")] = 2,
+    fmt: Annotated[ActorsFormat, typer.Option("--format", "-f")] = ActorsFormat.table,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List each event cluster with its reports (article, date, source, event) side by side.
+
+    Example: kg events --least 3; kg events conflicts
+    """
+    if ctx.invoked_subcommand is None:
+        _list_clusters(least=least, disputed=False, fmt=fmt, store=store, config=config)
+
+
+@events_app.command("conflicts")
+def events_conflicts_cmd(
+    fmt: Annotated[ActorsFormat, typer.Option("--format", "-f")] = ActorsFormat.table,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List the event clusters whose reports disagree (the time, who did it, whether it
+    happened), each report's claim side by side with its article and source."""
+    _list_clusters(least=2, disputed=True, fmt=fmt, store=store, config=config)
+
+
+def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str | None,
+                   config: Path | None) -> None:
+    from kg.store import open_store
+    from kg.timeline import event_clusters
+
+    settings = _settings(config, store)
+    with open_store(settings, mode="read") as opened:
+        found = event_clusters(opened, least=least, disputed=disputed,
+                               base_iri=settings.base_iri)
+    if fmt is ActorsFormat.json:
+        typer.echo(json.dumps([g.model_dump(mode="json") for g in found], indent=1))
+        return
+    if fmt is ActorsFormat.jsonl:
+        for group in found:
+            typer.echo(group.model_dump_json())
+        return
+    for group in found:
+        first = group.entries[0] if group.entries else None
+        what = f"{first.display_date}  {first.type}  {first.headline}" if first else ""
+        differs = f"  disagree on: {', '.join(group.differs)}" if group.differs else ""
+        typer.echo(f"{group.iri}  {group.reports} reports  {what}{differs}")
+        for entry in group.entries:
+            claims = "; ".join(f"{c.aspect}={c.value}" for c in group.claims
+                               if c.report == entry.id)
+            source = f" according to {entry.source.name}" if entry.source else ""
+            typer.echo(f"    {entry.display_date:<12} {entry.article.citation}{source}: "
+                       f"{entry.headline}" + (f"  [{claims}]" if claims else ""))
+    typer.echo(f"({len(found)} clusters)")
 
 
 @app.command("eval")
@@ -743,7 +828,7 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[str | None, typer.Option(
         help="List misses and false positives of a task (timex, entities, events, statements, "
-             "statements_derived).")
+             "statements_derived, identity).")
                       ] = None,
     parse_cache: Annotated[Path | None, typer.Option(
         help="Keep the spaCy parses in this folder and reuse them, so a re-run only costs the "
@@ -759,14 +844,24 @@ def eval_cmd(
                         "(repeatable), e.g. statements.veto.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus.
+    """Score extraction on gold data: TIMEX, entities, events and statements, per corpus; a
+    TimeLine corpus (docs.jsonl and gold.json) scores the cross-document event clusters.
 
     Example: kg eval gold   (the sample article, annotated by hand)
     """
     from kg.eval import evaluate, render, render_errors
+    from kg.eval.clusters import render_clusters, score_clusters, timeline_corpora
     from kg.extract import Pipeline
 
     pipeline = Pipeline(_settings(config))
+    corpora = timeline_corpora(gold)
+    for corpus in corpora:
+        found = score_clusters(corpus, pipeline=pipeline)
+        typer.echo(found.model_dump_json() if as_json else render_clusters(found))
+    gold = [g for g in gold if g not in corpora and not (corpora and g in
+                                                         {c.parent for c in corpora})]
+    if not gold:
+        return
     if by_rule or ablate:
         _eval_rules(gold, pipeline, limit=limit, as_json=as_json, parse_cache=parse_cache,
                     by_rule=by_rule, ablate=ablate, prefixes=rules or ())

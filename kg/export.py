@@ -124,9 +124,11 @@ TimelineFormat = Literal["table", "json", "csv", "timelinejs", "jsonld", "turtle
 TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelinejs", "jsonld",
                                                 "turtle", "trig", "nquads", "graphml")
 _CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "time_origin", "type",
-                "label", "factuality", "agents", "targets", "place", "source", "article",
-                "title", "publisher", "published", "url", "trigger", "sentence", "event")
-_TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "article")
+                "label", "factuality", "agents", "targets", "recipients", "instruments", "place",
+                "source", "article", "title", "publisher", "published", "url", "trigger",
+                "sentence", "event", "cluster", "reports")
+_TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "reports",
+                  "article")
 _MAX_CELL = 48
 _QUOTE_INDENT = "    "
 
@@ -180,7 +182,7 @@ def _table_row(entry: TimelineEntry) -> list[str]:
     return [_clip(v) for v in (entry.display_date, entry.time_origin or "", entry.type,
                                entry.headline, entry.factuality,
                                entry.place.name if entry.place else "", source,
-                               entry.article.citation)]
+                               str(entry.reports), entry.article.citation)]
 
 
 def _reported(entry: TimelineEntry) -> str:
@@ -210,9 +212,10 @@ def _csv_row(e: TimelineEntry) -> list[str]:
         _iso(when.latest if when else None), when.granularity if when else "",
         str(when.uncertain).lower() if when else "", e.time_origin or "", e.type, e.label or "",
         e.factuality, "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+        "; ".join(r.name for r in e.recipients), "; ".join(i.name for i in e.instruments),
         e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
         e.article.title or "", e.article.publisher or "", _iso(e.article.published),
-        e.article.url or "", e.trigger, e.quote(), e.iri]
+        e.article.url or "", e.trigger, e.quote(), e.iri, e.cluster or "", str(e.reports)]
 
 
 def _iso(value: date | datetime | None) -> str:

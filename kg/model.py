@@ -57,6 +57,9 @@ Factuality = Literal[
 # where an event's time was read from: its own clause (or a clause of its own sentence that
 # governs it), the narrative (an earlier sentence), or the publication day as a last resort
 TimeOrigin = Literal["stated", "narrative", "published"]
+# the roles a phrase of the text can fill in an event (PropBank Arg0, Arg1, Arg2, and the
+# instrument); "target" is the patient or theme, whom or what it was done to
+ParticipantRole = Literal["agent", "target", "recipient", "instrument"]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",
@@ -196,6 +199,19 @@ class Place(Record):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     aliases: tuple[Name, ...] = ()
     mentions: tuple[Span, ...] = ()
+    # how sure the gazetteer reading is (kg.extract.places): None where no reading was chosen
+    # among others (a place not in the gazetteer, or one added as the container of another)
+    confidence: Confidence | None = None
+
+
+class Participant(Record):
+    """One phrase that fills a role of an event as the text writes it ("it", "the planemaker",
+    "14 plants", "$6 billion"), with the actor it names or stands for when there is one; a
+    theme that is no actor (an amount, a generic noun phrase) has none."""
+
+    role: ParticipantRole
+    mention: Span
+    actor: Key | None = None
 
 
 class Event(Record):
@@ -212,6 +228,9 @@ class Event(Record):
     recipients: tuple[Key, ...] = ()  # to whom it was given, sold, delivered
     instruments: tuple[Key, ...] = ()  # with what it was done
     place: Key | None = None
+    # every phrase read for a role, in the order read: the evidence of the four tuples above,
+    # and the themes that are no actor
+    participants: tuple[Participant, ...] = ()
     time: TimeValue | None = None
     time_span: Span | None = None  # the expression the time was read from, if any
     source: Key | None = None  # actor the event is attributed to
@@ -251,7 +270,9 @@ class Failure(Record):
 
 
 class ExtractionRun(Record):
-    """What produced an extraction: tool, version, model and settings (PROV-O activity)."""
+    """What produced an extraction: tool, version, model and settings (a PROV-O activity, whose
+    software agent is the tool and model). No times: a record, and the graph made from it, is the
+    same for the same input; `kg.ingest` records when each run started and ended."""
 
     tool: str = "kg"
     version: str

@@ -63,8 +63,11 @@ class KG(DefinedNamespace):
     Product: URIRef
     FinancialInstrument: URIRef
     CanonicalActor: URIRef
+    EventCluster: URIRef
+    Claim: URIRef
     Place: URIRef
     Event: URIRef
+    Participant: URIRef
     Statement: URIRef
     TimeExpression: URIRef
     Mention: URIRef
@@ -87,7 +90,6 @@ class KG(DefinedNamespace):
     datelineRegion: URIRef
     datelineMention: URIRef
     agency: URIRef
-    extractedBy: URIRef
     # provenance of a record and its mentions
     reportedIn: URIRef
     hasMention: URIRef
@@ -124,6 +126,9 @@ class KG(DefinedNamespace):
     hasTarget: URIRef
     hasRecipient: URIRef
     hasInstrument: URIRef
+    hasParticipant: URIRef
+    participantRole: URIRef
+    refersTo: URIRef
     atPlace: URIRef
     attributedTo: URIRef
     confidence: URIRef
@@ -131,6 +136,17 @@ class KG(DefinedNamespace):
     negated: URIRef
     factuality: URIRef
     timeOrigin: URIRef
+    # event clusters across articles (kg.identity.events)
+    hasReport: URIRef
+    reportCount: URIRef
+    clusterClass: URIRef
+    involves: URIRef
+    clusterPlace: URIRef
+    disagreesOn: URIRef
+    claimOf: URIRef
+    aspect: URIRef
+    claimValue: URIRef
+    readStamp: URIRef
     # time
     timeValue: URIRef
     timeType: URIRef
@@ -158,11 +174,16 @@ class KG(DefinedNamespace):
     ActorShape: URIRef
     PlaceShape: URIRef
     EventShape: URIRef
+    ParticipantShape: URIRef
     StatementShape: URIRef
     MentionShape: URIRef
     TimeExpressionShape: URIRef
     TimeShape: URIRef
     ExtractionRunShape: URIRef
+    EventClusterShape: URIRef
+    ClaimShape: URIRef
+    SoftwareAgentShape: URIRef
+    GeneratedGraphShape: URIRef
 
 
 def _settle(namespace: type[DefinedNamespace]) -> None:
@@ -323,8 +344,16 @@ class Iris:
         return URIRef(f"{self.base}mention/{article_key}/{start}-{end}")
 
     def run(self, digest: str) -> URIRef:
-        """Return kgr:run/{digest}."""
+        """Return kgr:run/{digest}, the extraction activity that made one article graph."""
         return URIRef(f"{self.base}run/{digest}")
+
+    def agent(self, digest: str) -> URIRef:
+        """Return kgr:agent/{digest}, the software (kg and its language model) that extracted."""
+        return URIRef(f"{self.base}agent/{digest}")
+
+    def provenance(self, key: str) -> URIRef:
+        """Return kgr:provenance/{key}, the graph of when the run of one article's graph ran."""
+        return URIRef(f"{self.base}provenance/{key}")
 
 
 @functools.lru_cache(maxsize=16)

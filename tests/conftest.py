@@ -96,49 +96,26 @@ def stop_oxigraph(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-_VIRTUOSO_INI = """[Database]
-DatabaseFile = {d}/virtuoso.db
-ErrorLogFile = {d}/virtuoso.log
-LockFile = {d}/virtuoso.lck
-TransactionFile = {d}/virtuoso.trx
-xa_persistent_file = {d}/virtuoso.pxa
-Striping = 0
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = {d}/virtuoso-temp.db
-TransactionFile = {d}/virtuoso-temp.trx
-Striping = 0
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-CheckpointInterval = 60
-CaseMode = 2
-DirsAllowed = .
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = /var/lib/virtuoso-opensource-7/vsp
-MaxClientConnections = 4
-ServerThreads = 4
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = {max_rows}
-MaxQueryExecutionTime = 120
-"""
+VIRTUOSO_INI = Path(__file__).parent / "store" / "virtuoso.ini"  # the README's too
 
 
 def start_virtuoso(folder: Path, port: int, sql_port: int, max_rows: int = 10_000
                    ) -> subprocess.Popen[bytes]:
-    """Start Debian's Virtuoso 7 (`virtuoso-t`) with a database in `folder` on 127.0.0.1:port,
-    wait until its SPARQL endpoint answers, and let the anonymous SPARQL user update (the
-    set-up the README gives)."""
+    """Start Debian's Virtuoso 7 (`virtuoso-t`) with `tests/store/virtuoso.ini` (its ports and
+    row cap changed) and a database in `folder` on 127.0.0.1:port, wait until its SPARQL
+    endpoint answers, and let the anonymous SPARQL user update (the set-up the README gives)."""
     binary = shutil.which("virtuoso-t")
     if binary is None:
         raise RuntimeError("virtuoso-t is missing: apt-get install virtuoso-opensource")
     folder.mkdir(parents=True, exist_ok=True)
     ini = folder / "virtuoso.ini"
-    ini.write_text(_VIRTUOSO_INI.format(d=folder, sql=sql_port, http=port, max_rows=max_rows))
+    settings = VIRTUOSO_INI.read_text("utf-8")
+    for default, value in (("127.0.0.1:1111", f"127.0.0.1:{sql_port}"),
+                           ("127.0.0.1:8890", f"127.0.0.1:{port}"),
+                           ("ResultSetMaxRows = 10000", f"ResultSetMaxRows = {max_rows}")):
+        assert default in settings, default
+        settings = settings.replace(default, value)
+    ini.write_text(settings, "utf-8")
     process = subprocess.Popen([binary, "-f", "-c", str(ini)], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/sparql"

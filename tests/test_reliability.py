@@ -25,9 +25,8 @@ from kg.articles.header import analyse
 from kg.cli import app
 from kg.errors import ArticleFormatError
 from kg.extract import Pipeline
-from kg.identity.graph import is_identity_graph
 from kg.query import run_named
-from kg.rdf import from_graph, to_graph
+from kg.rdf import from_graph, is_article_graph, to_graph
 from kg.store import OxigraphStore, _pending
 from tests.conftest import DATA
 
@@ -134,8 +133,8 @@ def test_reliability_kill_9_leaves_only_whole_articles_and_rerun_finishes(tmp_pa
 
 
 def _articles(store: OxigraphStore) -> list[URIRef]:
-    """The store's article graphs: kg's graphs but the identity layer's."""
-    return [iri for iri in store.graphs() if not is_identity_graph(iri)]
+    """The store's article graphs (not the identity layer's or the provenance graphs)."""
+    return [iri for iri in store.graphs() if is_article_graph(iri)]
 
 
 def test_reliability_html_is_read_without_running_or_fetching(monkeypatch: pytest.MonkeyPatch

@@ -92,7 +92,7 @@ def test_vocab_every_term_has_label_and_comment(term: str) -> None:
     (KG.earliest, RDFS.subPropertyOf, SEM.hasEarliestBeginTimeStamp),
     (KG.latest, RDFS.subPropertyOf, SEM.hasLatestEndTimeStamp),
     (KG.beginIndex, RDFS.subPropertyOf, NIF.beginIndex),
-    (KG.extractedBy, RDFS.subPropertyOf, PROV.wasGeneratedBy),
+    (KG.tool, RDFS.domain, PROV.SoftwareAgent),
 ])
 def test_vocab_terms_aligned_to_shared_vocabularies(term: URIRef, relation: URIRef,
                                                     target: URIRef) -> None:
@@ -174,6 +174,8 @@ def test_vocab_cameo_scheme_has_twenty_roots_and_a_hierarchy() -> None:
     ("timex", ("a017-t40",), "timex/a017-t40"),
     ("mention", ("a017", 12, 18), "mention/a017/12-18"),
     ("run", ("0123abcd",), "run/0123abcd"),
+    ("agent", ("0123abcd",), "agent/0123abcd"),
+    ("provenance", ("a017",), "provenance/a017"),
 ])
 def test_vocab_iris_mints_under_base(method: str, args: tuple[object, ...], expected: str) -> None:
     base = "https://example.org/id/"

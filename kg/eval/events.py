@@ -8,11 +8,14 @@ Dates are judged on relaxed matches whose gold event has a `time_value`: "date" 
 the two ("2008-03" and "2008-03-06"; a day and its ISO week). An undated event is wrong on both.
 Where participants are gold (MEANTIME), each matched event's agents, targets and place are judged
 against its Arg0, Arg1 and Argm-LOC participants: a role is right when some mention of a record
-it names overlaps a gold participant of that role (tp); a wrong one is a fp and, if the role has
-gold participants, also a fn; an empty role with gold participants is a fn. The same judgement
-is also given as an accuracy per role ("agent acc": of the found gold events with a gold Arg0,
-the share whose agents are right), which is how the issue states its targets; Arg2 is judged
-against `Event.recipients`.
+it names, or a phrase it read for that role (`Event.participants`: "it" standing for GM, a
+theme that is no actor like "14 plants"), overlaps a gold participant of that role (tp); a wrong
+one is a fp and, if the role has gold participants, also a fn; an empty role with gold
+participants is a fn. The phrase is the argument as written, so a pronoun counts by its span
+(as SRL scoring does); whom it stands for is measured apart (`tests/extract/common` coreference).
+The same judgement is also given as an accuracy per role ("agent acc": of the found gold events
+with a gold Arg0, the share whose agents are right), which is how the issue states its targets;
+Arg2 is judged against `Event.recipients`.
 "dated_found" is the share of all judged gold events with a `time_value` that were found and
 rightly dated. "class" (TimeML class accuracy on relaxed matches) and "factuality" (see
 `kg.eval.factuality`) are judged only where the gold has them and the predictions of the
@@ -88,7 +91,11 @@ def _roles(doc: GoldDoc, extraction: Extraction, pairs: list[tuple[GoldEvent, Ev
         for gold, pred in pairs:
             want = [p.pieces for p in gold.participants if p.role == label]
             refs = _refs(pred, role)
-            got = [m for ref in refs for m in mentions.get(ref, ())]
+            got = [m for ref in refs for m in mentions.get(ref, ())] + [
+                ((p.mention.start, p.mention.end),) for p in pred.participants if p.role == role]
+            if role != "place":
+                refs += tuple(p.mention.text for p in pred.participants
+                              if p.role == role and p.actor is None)
             judged += bool(want)
             if any(overlap(w, g) for w in want for g in got):
                 tp += 1

@@ -111,6 +111,9 @@ def issues(report: EvalReport, task: str, *, metric: str | None = None) -> list[
     """
     if not report.details:
         raise ValueError("report has no per-document issues; evaluate with details=True")
+    if task == "identity":
+        return [i for c in report.corpora if c.identity is not None for i in c.identity.issues
+                if metric is None or i.metric == metric]
     return [i for c in report.corpora for t in c.tasks if t.task == task for i in t.issues
             if metric is None or i.metric == metric]
 

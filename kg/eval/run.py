@@ -64,7 +64,8 @@ def score(docs: Sequence[GoldDoc], results: Iterable[Extraction | KGError], *,
                 tasks.append(found if details else found.model_copy(update={"issues": ()}))
     corpora = tuple(CorpusReport(corpus=name, docs=counts[name],
                                  failures=tuple(failures.get(name, ())), tasks=tuple(total(tasks)),
-                                 identity=score_identity(extracted[name]))
+                                 identity=score_identity(extracted[name],
+                                                                 details=details))
                     for name, tasks in per_corpus.items())
     return EvalReport(corpora=corpora, details=details)
 

@@ -10,19 +10,22 @@ what its article alone makes.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.identity import patch
 from kg.identity.names import words
+from kg.identity.patch import Triple
 from kg.identity.resolve import Canonical, Decisions, Index, Member
 from kg.keys import slug
 from kg.query import resolve, run_named
+from kg.rdf import is_article_graph
 from kg.store import Store
 from kg.vocab import KG
 
@@ -40,75 +43,120 @@ def decisions_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
 
 
 def is_identity_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
-    """Tell whether a named graph is one of the identity layer's, not an article's."""
-    return iri in (identity_iri(base_iri), decisions_iri(base_iri))
+    """Tell whether a named graph is one of the identity layer's, not an article's (the event
+    clusters' graphs, `kg.identity.events`, are some of them)."""
+    return iri in (identity_iri(base_iri), decisions_iri(base_iri)) \
+        or str(iri).startswith(f"{base_iri}identity/events")
 
 
-def _sources(store: Store, base_iri: str
-             ) -> tuple[set[URIRef], dict[str, set[str]], Decisions]:
-    """Read the graphs the identity graph has read, each node's graphs, and the decisions."""
-    read: set[URIRef] = set()
-    sources: dict[str, set[str]] = defaultdict(set)
+Stamps = dict[URIRef, tuple[str, ...]]  # article graph -> its text hashes and extractors
+_STAMP = "identity"  # the identity graph's marker (`kg.identity.patch.stamp`)
+
+
+@dataclass
+class _Stored:
+    """The identity graph as stored: its triples, the graphs read (with their stamps then), and
+    the index of canonical actors it holds."""
+
+    triples: set[Triple]
+    read: Stamps
+    index: Index
+
+
+def stamps(store: Store, base_iri: str = DEFAULT_BASE_IRI) -> Stamps:
+    """Return how each article graph of the store was made (its text hashes and extractors), to
+    tell graphs written again since a layer read them; one lookup for them all."""
+    graphs = [g for g in store.graphs() if is_article_graph(g, base_iri)]
+    return {g: tuple(sorted(stamp.text_hashes | stamp.extractors))
+            for g, stamp in store.stamps(graphs).items()}
+
+
+def _decisions(store: Store, base_iri: str) -> Decisions:
     same: set[tuple[str, str]] = set()
     different: set[tuple[str, str]] = set()
-    rows = [*run_named(store, "identity_sources", base_iri=base_iri,
-                       identity=identity_iri(base_iri)).rows,
-            *run_named(store, "identity_decisions", base_iri=base_iri,
-                       decisions=decisions_iri(base_iri)).rows]
-    for relation, a, b in rows:
-        if str(relation) == "read" and isinstance(b, URIRef):
-            read.add(b)
-        elif str(relation) == "source":
-            sources[str(a)].add(str(b))
-        elif str(relation) == "same":
-            same.add((str(a), str(b)))
-        elif str(relation) == "different":
-            different.add((str(a), str(b)))
-    return read, sources, Decisions(frozenset(same), frozenset(different))
+    for relation, a, b in run_named(store, "identity_decisions", base_iri=base_iri,
+                                    decisions=decisions_iri(base_iri)).rows:
+        (same if str(relation) == "same" else different).add((str(a), str(b)))
+    return Decisions(frozenset(same), frozenset(different))
+
+
+def _stored(store: Store, base_iri: str, decisions: Decisions) -> _Stored:
+    """Read the identity graph in one pass over its triples (no joins): what it has read and
+    the canonical actors with their members."""
+    iri = identity_iri(base_iri)
+    triples = patch.read(store, iri)
+    graphs: set[URIRef] = set()
+    stamped: dict[Node, list[str]] = defaultdict(list)
+    canonicals: dict[str, str] = {}  # canonical -> kind
+    owner: dict[str, str] = {}
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in triples:
+        if p == PROV.wasDerivedFrom:
+            if s == iri and isinstance(o, URIRef):
+                graphs.add(o)
+            else:
+                sources[str(s)].add(str(o))
+        elif p == KG.readStamp:
+            stamped[s].append(str(o))
+        elif p == RDF.type and o == KG.CanonicalActor:
+            canonicals.setdefault(str(s), "")
+        elif p == OWL.sameAs:
+            owner[str(o)] = str(s)
+        elif p == KG.name:
+            names[str(s)] = str(o)
+        elif p == KG.kind:
+            kinds[str(s)] = str(o)
+        elif p == KG.alias:
+            aliases[str(s)].add(str(o))
+    index = Index(decisions)
+    grouped: dict[str, list[Member]] = defaultdict(list)
+    for actor in sorted(owner):
+        if actor not in names or actor not in kinds or owner[actor] not in canonicals:
+            continue
+        known = frozenset(sources.get(actor, ()))
+        grouped[owner[actor]].append(Member(
+            iri=actor, name=names[actor], kind=kinds[actor],
+            aliases=tuple(sorted(aliases[actor] - {names[actor]})), weight=len(known),
+            sources=known))
+    for canonical in sorted(grouped):
+        index.load(Canonical(iri=canonical, kind=kinds[canonical], members=grouped[canonical]))
+    # a graph read before stamps were kept (none) is read again once: its stamp never matches
+    return _Stored(triples=triples, index=index,
+                   read={g: tuple(sorted(stamped.get(g, ()))) for g in graphs})
 
 
 def load(store: Store, base_iri: str = DEFAULT_BASE_IRI) -> tuple[Index, set[URIRef], Decisions]:
     """Read the identity graph: the index of canonical actors, the graphs read, the decisions."""
-    read, sources, decisions = _sources(store, base_iri)
-    return _index(store, base_iri, sources, decisions), read, decisions
-
-
-def _index(store: Store, base_iri: str, sources: dict[str, set[str]], decisions: Decisions
-           ) -> Index:
-    index = Index(decisions)
-    rows = run_named(store, "identity_canonicals", base_iri=base_iri,
-                     identity=identity_iri(base_iri)).records()
-    kinds = {str(r["canonical"]): str(r["ckind"]) for r in rows}
-    owner = {str(r["actor"]): str(r["canonical"]) for r in rows}
-    grouped: dict[str, list[Member]] = defaultdict(list)
-    for member in _members(rows):
-        known = frozenset(sources.get(member.iri, ()))
-        grouped[owner[member.iri]].append(Member(
-            iri=member.iri, name=member.name, kind=member.kind, aliases=member.aliases,
-            weight=len(known), sources=known))
-    for iri in sorted(grouped):
-        index.load(Canonical(iri=iri, kind=kinds[iri], members=grouped[iri]))
-    return index
+    decisions = _decisions(store, base_iri)
+    stored = _stored(store, base_iri, decisions)
+    return stored.index, set(stored.read), decisions
 
 
 def refresh(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Bring the identity graph up to date with the article graphs of the store.
 
-    Only the graphs it has not read are read (their actors placed one by one, fullest names
-    first); actor nodes of removed graphs that no other graph holds leave their canonical actors.
-    The identity graph alone is read, never the other article graphs. Returns the number of actor
-    nodes placed.
+    Only the graphs it has not read, or that were written again since (their stamps differ), are
+    read (their actors placed one by one, fullest names first); actor nodes of removed graphs
+    that no other graph holds leave their canonical actors. The identity graph is read in one
+    pass, and only the difference is written back (`kg.identity.patch`). Returns the number of
+    actor nodes placed.
     """
-    read, sources, decisions = _sources(store, base_iri)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
-    new = sorted(present - read)
-    gone = read - present
+    now = stamps(store, base_iri)
+    stored = _stored(store, base_iri, _decisions(store, base_iri))
+    read = stored.read
+    changed = {g for g in set(read) & set(now) if read[g] != now[g]}
+    new = sorted(set(now) - set(read) | changed)
+    gone = set(read) - set(now) | changed
     if not new and not gone:
         return 0
-    index = _index(store, base_iri, sources, decisions)
+    index = stored.index
     index.forget({str(g) for g in gone})
     placed = place(index, _read_members(store, new, base_iri), base_iri)
-    write(store, index, present, base_iri)
+    patch.write(store, identity_iri(base_iri), stored.triples, _triples(index, now, base_iri),
+                _STAMP)
     return placed
 
 
@@ -116,37 +164,31 @@ def place(index: Index, members: Iterable[Member], base_iri: str = DEFAULT_BASE_
     """Place members in the index, fullest names first; return how many were new."""
     todo = sorted(members, key=lambda m: (-max(len(words(n)) for n in m.names), -len(m.name),
                                           m.iri))
-    fresh = [m for m in todo if m.iri not in index.of_member]
-    for member in todo:
-        index.add(member, _mint(index, member, base_iri))
-    return len(fresh)
+    return index.add_many(todo, lambda member: _mint(index, member, base_iri))
 
 
-def write(store: Store, index: Index, read: Iterable[URIRef], base_iri: str = DEFAULT_BASE_IRI
-          ) -> None:
-    """Replace the identity graph with the index and the list of graphs read."""
+def _triples(index: Index, read: Stamps, base_iri: str) -> set[Triple]:
+    """The triples of the identity graph of an index and the graphs read, with their stamps."""
     iri = identity_iri(base_iri)
-    graph = Graph(identifier=iri)
-    for g in sorted(read):
-        graph.add((iri, PROV.wasDerivedFrom, g))
+    found: set[Triple] = set()
+    for g, stamp in read.items():
+        found.add((iri, PROV.wasDerivedFrom, g))
+        found.update((g, KG.readStamp, Literal(value)) for value in stamp)
     for canonical in index.canonicals.values():
         node = URIRef(canonical.iri)
-        graph.add((node, RDF.type, KG.CanonicalActor))
-        graph.add((node, KG.name, Literal(canonical.name)))
-        graph.add((node, KG.kind, Literal(canonical.kind)))
-        for name in canonical.names:
-            if name != canonical.name:
-                graph.add((node, KG.alias, Literal(name)))
+        found.add((node, RDF.type, KG.CanonicalActor))
+        found.add((node, KG.name, Literal(canonical.name)))
+        found.add((node, KG.kind, Literal(canonical.kind)))
+        found.update((node, KG.alias, Literal(name)) for name in canonical.names
+                     if name != canonical.name)
         for member in canonical.members:
             ref = URIRef(member.iri)
-            graph.add((node, OWL.sameAs, ref))
-            graph.add((ref, KG.name, Literal(member.name)))
-            graph.add((ref, KG.kind, Literal(member.kind)))
-            for alias in member.aliases:
-                graph.add((ref, KG.alias, Literal(alias)))
-            for source in sorted(member.sources):
-                graph.add((ref, PROV.wasDerivedFrom, URIRef(source)))
-    store.put(graph, text_hash=_digest(graph))
+            found.add((node, OWL.sameAs, ref))
+            found.add((ref, KG.name, Literal(member.name)))
+            found.add((ref, KG.kind, Literal(member.kind)))
+            found.update((ref, KG.alias, Literal(alias)) for alias in member.aliases)
+            found.update((ref, PROV.wasDerivedFrom, URIRef(source)) for source in member.sources)
+    return found
 
 
 def decide(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
@@ -154,7 +196,7 @@ def decide(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
     """Record user decisions (pairs of actor node IRIs) and rebuild the identity graph with them."""
     iri = decisions_iri(base_iri)
     graph = Graph(identifier=iri)
-    _, _, decisions = _sources(store, base_iri)
+    decisions = _decisions(store, base_iri)
     for a, b in sorted(decisions.same):
         graph.add((URIRef(a), OWL.sameAs, URIRef(b)))
     for a, b in sorted(decisions.different):
@@ -164,17 +206,18 @@ def decide(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
         graph.remove((URIRef(b), OWL.differentFrom if same else OWL.sameAs, URIRef(a)))
         graph.add((URIRef(a), OWL.sameAs if same else OWL.differentFrom, URIRef(b)))
     if len(graph):
-        store.put(graph, text_hash=_digest(graph))
+        store.put(graph, text_hash="decisions")
     rebuild(store, base_iri=base_iri)
 
 
 def rebuild(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every actor node of the store again (after a decision), decisions first."""
-    _, _, decisions = _sources(store, base_iri)
+    decisions = _decisions(store, base_iri)
     index = Index(decisions)
-    present = {g for g in store.graphs() if not is_identity_graph(g, base_iri)}
-    placed = place(index, _read_members(store, sorted(present), base_iri), base_iri)
-    write(store, index, present, base_iri)
+    now = stamps(store, base_iri)
+    placed = place(index, _read_members(store, sorted(now), base_iri), base_iri)
+    iri = identity_iri(base_iri)
+    patch.write(store, iri, patch.read(store, iri), _triples(index, now, base_iri), _STAMP)
     return placed
 
 
@@ -216,12 +259,6 @@ def _mint(index: Index, member: Member, base_iri: str) -> str:
         n += 1
         iri = f"{base_iri}identity/{key}-{n}"
     return iri
-
-
-def _digest(graph: Graph) -> str:
-    """A stamp for an identity graph, from its sorted triples (it has no article text to hash)."""
-    lines = sorted(" ".join(term.n3() for term in triple) for triple in graph)
-    return "identity:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def nodes_named(store: Store, name: str, *, base_iri: str = DEFAULT_BASE_IRI) -> list[str]:

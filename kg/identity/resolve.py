@@ -11,7 +11,12 @@ several leaves the member on its own rather than guess):
    give them ("Donald J. Trump" = "Donald Trump" = "Trump"; not "Bill Clinton" = "Hillary Clinton");
 3. for organisations, an acronym of the other's name ("GM", "USAF" for "U.S. Air Force");
 4. for organisations, a one-word short form that opens exactly one known name ("Ford" for
-   "Ford Motor Company").
+   "Ford Motor Company");
+5. for organisations and things, a short form an article uses for its own full name ("Apple" in
+   the article of "Apple Computer"), which joins the one actor the store knows by that short form
+   (or that shortens its own name to it) only with evidence from the names around them: their
+   articles share the name of some other person or organisation ("Steve Jobs"), and no article
+   names both apart ("Apple Corps" and "Apple Computer" in one lawsuit story are two actors).
 
 Kinds must agree (people with people, organisations of any kind with organisations, ...), except
 that a lone word typed as an organisation may be a person's surname in a headline ("Trump"). A
@@ -21,12 +26,19 @@ differ never share a canonical actor.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.identity.names import GENERIC, PersonName, fold, initials, is_acronym, org_core, words
 
 _ORGANISATIONS = frozenset({"organisation", "government", "military", "armed_group", "media"})
+# the families whose names an article may shorten to a part another actor bears ("Apple")
+_SHORTENED = frozenset({"organisation", "product", "financial"})
+# the families whose names around an actor are evidence of who it is
+_CONTEXT = frozenset({"person", "organisation", "product"})
+# an actor an article only describes has an id of the article's own (`kg.keys.local_actor_id`)
+_LOCAL = "--"
 
 
 def family(kind: str) -> str:
@@ -48,6 +60,11 @@ class Member:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def local(self) -> bool:
+        """An actor its article only describes ("a military source"): no one in other articles."""
+        return _LOCAL in self.iri.rsplit("/", 1)[-1]
 
     @property
     def weak(self) -> bool:
@@ -77,11 +94,14 @@ class Canonical:
 
     @property
     def name(self) -> str:
-        """The name of the member most articles hold, written in mixed case if one is; then the
-        fullest (most words, longest), then the first placed."""
-        best = max(self.members, key=lambda m: (not m.name.isupper(), m.weight,
-                                                 0 if is_acronym(m.name) else len(words(m.name)),
-                                                 len(m.name)))
+        """The name of the member most articles hold ("GOP" over a rarer "Grand Old Party"), a
+        person's full name if one is known ("Barack Obama" over "OBAMA" and "Obama"); then the one
+        in mixed case, the fullest (most words, longest), then the first placed."""
+        named = [m for m in self.members if self.kind == "person"
+                 and (p := PersonName.parse(m.name)) is not None and p.first is not None]
+        best = max(named or self.members,
+                   key=lambda m: (m.weight, not m.name.isupper(),
+                                  0 if is_acronym(m.name) else len(words(m.name)), len(m.name)))
         return best.name
 
     @property
@@ -104,6 +124,10 @@ class Index:
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
         self._opening: dict[str, set[str]] = defaultdict(set)
+        # the name keys of the people and organisations each graph names, for evidence
+        self._context: dict[str, set[str]] = defaultdict(set)
+        self._spread: Counter[str] = Counter()  # in how many graphs each of those keys is
+        self._people: set[str] = set()  # the surnames of the people known
 
     def load(self, canonical: Canonical) -> None:
         """Take in a canonical actor as stored, members and all."""
@@ -121,6 +145,45 @@ class Index:
             self._update(member)
             return self.of_member[member.iri]
         target = self._decided(member) or self._match(member)
+        if target is None:
+            found = self._shortened(member)
+            best = max(found.values(), default=0)
+            ranked = sorted(iri for iri, n in found.items() if n == best)
+            target = self.canonicals[ranked[0]] if len(ranked) == 1 else None
+        return self._join(member, target, mint)
+
+    def add_many(self, members: Sequence[Member], mint: Callable[[Member], str]) -> int:
+        """Place members in the order given; return how many were new.
+
+        A member that only a short form can place (tier 5) waits until the others are placed;
+        then the waiting member with the strongest evidence is placed first, and so on, so that
+        "Apple Inc." joins "Apple Computer" before "Apple Stores" can.
+        """
+        self.note(m for m in members if m.iri not in self.of_member)
+        waiting: list[Member] = []
+        fresh = 0
+        for member in members:
+            if member.iri in self.of_member:
+                self._update(member)
+                continue
+            fresh += 1
+            target = self._decided(member) or self._match(member)
+            if target is None and self._shortened(member):
+                waiting.append(member)
+            else:
+                self._join(member, target, mint(member))
+        while waiting:
+            scored = [(n, -i, iri) for i, m in enumerate(waiting)
+                      for iri, n in self._shortened(m).items()]
+            if scored:
+                _, i, iri = max(scored)
+                self._join(waiting.pop(-i), self.canonicals[iri], "")
+            else:
+                first = waiting.pop(0)
+                self._join(first, None, mint(first))
+        return fresh
+
+    def _join(self, member: Member, target: Canonical | None, mint: str) -> str:
         if target is None:
             target = Canonical(iri=mint, kind=member.kind)
             self.canonicals[mint] = target
@@ -173,16 +236,35 @@ class Index:
             self._rebuild()
 
     def _rebuild(self) -> None:
-        for table in (self._exact, self._short, self._surname, self._acronym, self._opening):
+        for table in (self._exact, self._short, self._surname, self._acronym, self._opening,
+                      self._context):
             table.clear()
+        self._spread.clear()
+        self._people.clear()
         for canonical in self.canonicals.values():
             for member in canonical.members:
                 self._index(canonical, member)
 
+    def note(self, members: Iterable[Member]) -> None:
+        """Take in the names of members about to be placed, as evidence for each other."""
+        for member in members:
+            self._note(member)
+
+    def _note(self, member: Member) -> None:
+        if family(member.kind) in _CONTEXT and not member.local:
+            key = _key(member.name, member.kind)
+            for graph in member.sources:
+                if key not in self._context[graph]:
+                    self._context[graph].add(key)
+                    self._spread[key] += 1
+
     def _index(self, canonical: Canonical, member: Member) -> None:
+        self._note(member)
+        if member.local:
+            return  # an actor its article only describes ("the company") is no one elsewhere
         own = words(member.name)
         for name in member.names:
-            short = name != member.name and family(member.kind) == "organisation" \
+            short = name != member.name and family(member.kind) in _SHORTENED \
                 and _short_form(words(name), own)
             # "Apple" of "Apple Corps" in its article may be another Apple elsewhere: a short
             # form only takes a name that is the same short form ("Apple", not "Apple Inc.")
@@ -191,6 +273,8 @@ class Index:
                 parsed = PersonName.parse(name)
                 if parsed is not None:
                     self._surname[parsed.last].add(canonical.iri)
+                    if family(member.kind) == "person":
+                        self._people.add(parsed.last)
             elif not is_acronym(name):
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
@@ -206,6 +290,8 @@ class Index:
         return None
 
     def _match(self, member: Member) -> Canonical | None:
+        if member.local:
+            return None
         for tier in (self._by_name, self._by_short, self._by_person, self._by_acronym,
                      self._by_opening):
             found = [c for c in (self.canonicals[i] for i in sorted(tier(member)))
@@ -269,11 +355,48 @@ class Index:
         # a one-word name of the member's own, or an alias that is no short form of its own
         # name ("Apple" of the "Apple Inc." node opens "Apple Corps" too: not evidence)
         own = words(member.name)
-        one = [w[0] for n in member.names if len(w := words(n)) == 1 and not is_acronym(n)
+        # an index's acronym opens its full name too ("FTSE" of "FTSE 100")
+        spelled = family(member.kind) == "financial"
+        one = [w[0] for n in member.names if len(w := words(n)) == 1
+               and (spelled or not is_acronym(n))
                and w[0] not in GENERIC and (n == member.name or not _short_form(w, own))]
         if family(member.kind) == "person" or not one:
             return set()
         return {iri for w in one for iri in self._opening.get(w, ())}
+
+
+    def _shortened(self, member: Member) -> dict[str, int]:
+        """Return the actors a short form an article uses for the member's name stands for
+        elsewhere, or that shorten their own names to the member's, each with the number of
+        other names their articles share (evidence; those with none are left out)."""
+        if family(member.kind) not in _SHORTENED or member.local:
+            return {}
+        own = words(member.name)
+        # a short form that is also a person's name stands for too much ("Trump" of "Trump
+        # University" and of "Trump Administration")
+        shorts = {key for n in member.aliases if _opens(words(n), own)
+                  and (key := _key(n, member.kind)) not in self._people}
+        found = {iri for key in shorts for table in (self._exact, self._short)
+                 for iri in table.get(key, ())}
+        if _key(member.name, member.kind) not in self._people:
+            found |= {iri for iri in self._short.get(_key(member.name, member.kind), ())
+                      if any(_opens(own, words(n)) for n in self.canonicals[iri].names)}
+        scored = {iri: self._evidence(member, self.canonicals[iri]) for iri in sorted(found)
+                  if self._fits(member, self.canonicals[iri])}
+        return {iri: n for iri, n in scored.items() if n > 0}
+
+    def _evidence(self, member: Member, canonical: Canonical) -> int:
+        """Count the other people and organisations the articles of a member and of an actor
+        both name, leaving out those a third of the store names ("Donald Trump" in a store of
+        campaign news tells nothing); none if one of the articles names both apart."""
+        theirs = {g for m in canonical.members for g in m.sources}
+        if member.sources & theirs:
+            return 0
+        names = {_key(n, m.kind) for m in (member, *canonical.members) for n in m.names}
+        mine = {k for g in member.sources for k in self._context.get(g, ())} - names
+        common = max(3.0, len(self._context) / 3)
+        return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
+                   if self._spread[k] <= common)
 
 
 def _key(name: str, kind: str) -> str:
@@ -290,6 +413,14 @@ def _short_form(short: list[str], full: list[str]) -> bool:
     Corps"), which an article may use for it but others for another."""
     n = len(short)
     return 0 < n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def _opens(short: list[str], full: list[str]) -> bool:
+    """Tell whether a short form is the opening words of a fuller name, the part that tells it
+    apart ("Apple" of "Apple Computer"), not a closing head word many names share ("Post" of
+    "Washington Post", "State" of "Islamic State")."""
+    return _short_form(short, full) and full[:len(short)] == short \
+        and not all(w in GENERIC for w in short)
 
 
 def _fullest(names: tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from kg.articles import different_source, read_inputs
 from kg.config import Settings
@@ -25,6 +25,7 @@ from kg.errors import ArticleFormatError, KGError
 from kg.extract import Pipeline
 from kg.extract.version import extractor_version
 from kg.identity import refresh
+from kg.identity.events import refresh_events
 from kg.ingest.shards import ShardSummary, ShardWriter
 from kg.ingest.workers import MappedArticle, Result, mapped
 from kg.keys import article_key
@@ -130,7 +131,9 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
     """Extract articles and write one named graph per article into `store`.
 
     With `identity`, the identity graph (`kg.identity`) is then brought up to date with the new
-    articles' actors (`kg ingest` does so).
+    articles' actors, and the event-cluster graph with their events (`kg ingest` does so). Each
+    article graph is written with its provenance graph (kgr:provenance/{key}: when the run that
+    made it started and ended).
     Articles whose text is already stored under the same hash by the same extractor version
     (`kg.extract.version`) are skipped before parsing, so a re-run after a crash resumes where
     it stopped and re-ingesting changes nothing. An article stored with the same text by another
@@ -147,7 +150,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         on_error: Called with each bad input or failed article; the rest go on.
         on_progress: Called with the number of articles handled so far (stored, refreshed,
             skipped, kept or failed), after each article.
-        identity: Bring the identity graph up to date afterwards (`kg.identity.refresh`).
+        identity: Bring the identity and event-cluster graphs up to date afterwards
+            (`kg.identity.refresh`, `kg.identity.events.refresh_events`).
 
     Raises:
         ConfigError: If `jobs` is less than 1.
@@ -163,6 +167,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, settings: Settings,
         _store_all(store, _batches(results, settings.batch_size, tally.fail), tally)
     if identity:
         refresh(store, base_iri=settings.base_iri)
+        refresh_events(store, base_iri=settings.base_iri)
     return tally.summary()
 
 
@@ -350,19 +355,23 @@ def shard(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings, 
 def write(store: Store, batch: list[MappedArticle]) -> None:
     """Write mapped articles to the store in one batch (natively where the store loads N-Quads).
 
+    Each article's provenance graph goes before its article graph: a write cut short leaves no
+    article graph without the times of its run (a stored article graph is skipped next time).
+
     Raises:
         StoreError: If the store refuses the batch.
     """
+    graphs = [name for item in batch for name in (item.times_graph, item.graph) if name]
     if isinstance(store, NQuadsLoader):
-        store.load_nquads(b"".join(item.nquads for item in batch), [item.graph for item in batch])
+        store.load_nquads(b"".join(item.times + item.nquads for item in batch), graphs)
         return
-    store.put_many([(_graph(item), item.text_hash) for item in batch], batch_size=len(batch))
-
-
-def _graph(item: MappedArticle) -> Graph:
     dataset = Dataset()
-    dataset.parse(data=item.nquads, format="nquads")
-    return dataset.graph(URIRef(item.graph))
+    for item in batch:
+        dataset.parse(data=item.times + item.nquads, format="nquads")
+    hashes = {name: item.text_hash for item in batch for name in (item.times_graph, item.graph)
+              if name}
+    store.put_many([(dataset.graph(URIRef(name)), hashes[name]) for name in graphs],
+                   batch_size=len(graphs))
 
 
 def _batches(results: Iterable[Result], size: int, report: OnError

@@ -13,6 +13,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,7 +21,7 @@ from kg.config import Settings
 from kg.errors import ArticleTimeoutError, ConfigError, KGError
 from kg.extract import Pipeline
 from kg.model import Article, Extraction, Failure
-from kg.rdf import to_nquads
+from kg.rdf import run_times, to_nquads
 
 # spawn: a forked child would inherit the parent's open store and its threads; each worker
 # loads the model itself, which costs well under a second per 100 articles it then parses
@@ -28,7 +29,8 @@ _CONTEXT = "spawn"
 
 
 class MappedArticle(BaseModel):
-    """One extracted article as the quads of its named graph (N-Quads, UTF-8)."""
+    """One extracted article as the quads of its named graph (N-Quads, UTF-8), and those of its
+    provenance graph (the times of its run, which the article graph leaves out)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -37,22 +39,40 @@ class MappedArticle(BaseModel):
     text_hash: str
     triples: int
     nquads: bytes
+    # the article's provenance graph, kgr:provenance/{key}: when its run started (the parse of
+    # its batch began) and ended (its graph was made); written with the article graph
+    times_graph: str | None = None
+    times: bytes = b""
 
 
 Result = MappedArticle | Failure
 
 
-def map_extraction(extraction: Extraction, *, base_iri: str) -> MappedArticle:
-    """Map one extraction to the N-Quads of its named graph (which records the text hash)."""
+def map_extraction(extraction: Extraction, *, base_iri: str, started: datetime | None = None
+                   ) -> MappedArticle:
+    """Map one extraction to the N-Quads of its named graph (which records the text hash).
+
+    Args:
+        extraction: What was read out of the article.
+        base_iri: Base of the instance IRIs.
+        started: When the run began on the article; the run ends once its graph is made.
+    """
     quads = to_nquads(extraction, base_iri=base_iri)
     article = extraction.article
+    times = None if started is None else run_times(
+        extraction, started=started, ended=datetime.now(UTC), base_iri=base_iri)
     return MappedArticle(article_id=article.id, graph=quads.graph, text_hash=article.text_hash,
-                         triples=quads.quads, nquads=quads.nquads)
+                         triples=quads.quads, nquads=quads.nquads,
+                         times_graph=None if times is None else times.graph,
+                         times=b"" if times is None else times.nquads)
 
 
 def _run(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
+    """Extract and map one batch; every run in it starts when the batch's parse begins
+    (`nlp.pipe` parses the articles together) and ends when its own graph is made."""
     results: list[Result] = []
     done = 0
+    started = datetime.now(UTC)
     for item in pipeline.run_many(articles, batch_size=pipeline.settings.batch_size):
         article = articles[done]
         done += 1
@@ -60,7 +80,8 @@ def _run(pipeline: Pipeline, articles: list[Article]) -> list[Result]:
             results.append(Failure(article_id=article.id, message=_describe(item)))
             continue
         try:
-            results.append(map_extraction(item, base_iri=pipeline.settings.base_iri))
+            results.append(map_extraction(item, base_iri=pipeline.settings.base_iri,
+                                          started=started))
         except KGError as exc:
             results.append(Failure(article_id=article.id, message=_describe(exc)))
         except Exception as exc:  # noqa: BLE001  (any mapping failure is this article's error)

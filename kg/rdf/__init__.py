@@ -19,20 +19,31 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from kg.rdf._nquads import ArticleQuads, to_nquads
+    from kg.rdf._nquads import ArticleQuads, run_times, to_nquads
     from kg.rdf._nt import rdflib_term
     from kg.rdf._read import from_graph
-    from kg.rdf._terms import article_iri, graph_iri, run_digest
+    from kg.rdf._terms import (
+        article_iri,
+        graph_iri,
+        is_article_graph,
+        provenance_iri,
+        run_digest,
+        run_iri,
+    )
     from kg.rdf._write import to_graph, triples
 
 # public name -> the module that defines it
 _WHERE = {"ArticleQuads": "kg.rdf._nquads", "to_nquads": "kg.rdf._nquads",
+          "run_times": "kg.rdf._nquads",
           "rdflib_term": "kg.rdf._nt", "from_graph": "kg.rdf._read",
           "article_iri": "kg.rdf._terms", "graph_iri": "kg.rdf._terms",
-          "run_digest": "kg.rdf._terms", "to_graph": "kg.rdf._write", "triples": "kg.rdf._write"}
+          "is_article_graph": "kg.rdf._terms", "provenance_iri": "kg.rdf._terms",
+          "run_digest": "kg.rdf._terms", "run_iri": "kg.rdf._terms",
+          "to_graph": "kg.rdf._write", "triples": "kg.rdf._write"}
 
 __all__ = ["DEFAULT_BASE_IRI", "ArticleQuads", "article_iri", "from_graph", "graph_iri",
-           "rdflib_term", "run_digest", "to_graph", "to_nquads", "triples"]
+           "is_article_graph", "provenance_iri", "rdflib_term", "run_digest", "run_iri",
+           "run_times", "to_graph", "to_nquads", "triples"]
 
 
 __getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())

@@ -1,5 +1,6 @@
-"""What the writer and the reader share: IRIs of an article, class per actor kind, literal forms,
-the canonical order of multi-valued fields, and the calendar reading of TIMEX3 values."""
+"""What the writer and the reader share: IRIs of an article and of its run, class per actor kind,
+literal forms, the canonical order of multi-valued fields, and the calendar reading of TIMEX3
+values."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from rdflib.namespace import RDF, XSD
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.keys import article_key
-from kg.model import ActorKind, ExtractionRun
+from kg.model import ActorKind, Extraction, ExtractionRun
 from kg.rdf import _nt as nt
 from kg.vocab import KG, iris
 
@@ -47,6 +48,28 @@ def graph_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     return iris(base_iri).graph(article_key(article_id))
 
 
+def provenance_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """Return the IRI of the graph of an article's run times: kgr:provenance/{key}.
+
+    Examples:
+        >>> str(provenance_iri("AFP/2019 08 20"))
+        'https://w3id.org/kg-timeline/id/provenance/afp-2019-08-20'
+    """
+    return iris(base_iri).provenance(article_key(article_id))
+
+
+def is_article_graph(iri: str, base_iri: str = DEFAULT_BASE_IRI) -> bool:
+    """Tell whether a named graph is an article's (kgr:graph/{key}), not one of the graphs kg keeps
+    beside them (the identity graphs, the provenance graphs of run times).
+
+    Examples:
+        >>> is_article_graph(graph_iri("a1")), is_article_graph(provenance_iri("a1"))
+        (True, False)
+    """
+    prefix = str(iris(base_iri).graph(""))
+    return iri.startswith(prefix) and len(iri) > len(prefix)
+
+
 def article_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     """Return the IRI of an article: kgr:article/{key}.
 
@@ -57,15 +80,38 @@ def article_iri(article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     return iris(base_iri).article(article_key(article_id))
 
 
-def run_digest(run: ExtractionRun) -> str:
-    """Return the key of a run: a hash of everything that describes it, and no timestamp.
+def run_digest(run: ExtractionRun, text_hash: str) -> str:
+    """Return the key of an extraction run: a hash of the article text and of everything that
+    describes the run (tool, model, stages, settings, extractor version), and no timestamp.
 
-    The extractor version is left out: it changes with every edit to the extraction code, and the
-    run IRI names the configuration (tool, model, stages, settings), so graphs that the same
-    configuration made keep the same run node. Each graph records its own `kg:extractor`.
+    One run makes one article graph: the same text extracted by the same extractor gives the same
+    run IRI (re-ingest changes nothing), a changed text or extractor a new one.
     """
-    text = json.dumps(run.model_dump(mode="json", exclude={"extractor"}), sort_keys=True,
-                      ensure_ascii=False)
+    return _digest({"run": run.model_dump(mode="json"), "text": text_hash})
+
+
+def agent_digest(run: ExtractionRun) -> str:
+    """Return the key of the software agent of a run: the tool and its version, the language model
+    and its version."""
+    return _digest(run.model_dump(mode="json", include={"tool", "version", "model",
+                                                        "model_version"}))
+
+
+def run_iri(extraction: Extraction, base_iri: str = DEFAULT_BASE_IRI) -> URIRef | None:
+    """Return the IRI of the run that made an extraction's graph (kgr:run/{digest}), if it has one.
+
+    Examples:
+        >>> from kg.model import Article
+        >>> run_iri(Extraction(article=Article(id="a1", text="Rain fell."))) is None
+        True
+    """
+    if extraction.run is None:
+        return None
+    return iris(base_iri).run(run_digest(extraction.run, extraction.article.text_hash))
+
+
+def _digest(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -569,3 +569,75 @@ def form(sparql: str) -> str:
             text[found.start():found.end()] = " " * (found.end() - found.start())
     first = _FORMS.search("".join(text))
     return first.group(1).upper() if first else ""
+
+
+def construct_select(sparql: str) -> tuple[str, tuple[Triple, ...], tuple[str, ...]]:
+    """Return a CONSTRUCT query as a SELECT DISTINCT of its template's variables (which a
+    server's row cap lets kg read page by page), its template, and those variables.
+
+    Raises:
+        QueryError: If the query is not a CONSTRUCT that rdflib can parse.
+
+    Examples:
+        >>> construct_select("CONSTRUCT { ?s <urn:p> ?o } WHERE { ?s ?q ?o }")[0]
+        'SELECT DISTINCT ?s ?o WHERE { ?s ?q ?o }'
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.term import Variable
+
+    try:
+        algebra = translateQuery(parseQuery(sparql)).algebra
+    except ParseException as exc:
+        raise refuse(sparql, str(exc)) from exc
+    except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
+        raise QueryError(f"malformed SPARQL query: {exc}") from exc
+    template = tuple(algebra.get("template") or ())
+    if algebra.name != "ConstructQuery" or not template or \
+            any(isinstance(term, BNode) for triple in template for term in triple):
+        raise QueryError("only a CONSTRUCT query whose template has no blank nodes can be read "
+                         "as a SELECT")
+    names = tuple(dict.fromkeys(str(term) for triple in template for term in triple
+                                if isinstance(term, Variable)))
+    blank = list(sparql)
+    for found in _scanner().finditer(sparql):
+        if found.group()[0] in "#'\"<":
+            blank[found.start():found.end()] = " " * (found.end() - found.start())
+    text = "".join(blank)
+    head = _FORMS.search(text)
+    assert head is not None  # rdflib parsed it as a CONSTRUCT
+    rest = text[head.end():]
+    end = head.end()
+    if rest.lstrip().startswith("{"):  # the template group, up to its closing brace
+        depth = 0
+        for index, char in enumerate(text[head.end():], head.end()):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if char == "}" and depth == 0:
+                end = index + 1
+                break
+    projection = " ".join(f"?{name}" for name in names)
+    select = f"SELECT DISTINCT {projection}"
+    return sparql[:head.start()] + select + sparql[end:], template, names
+
+
+def instantiate(template: Sequence[Triple], names: Sequence[str],
+                rows: Iterable[Sequence[Node | None]]) -> list[tuple[Node, Node, Node]]:
+    """Return the triples a CONSTRUCT template makes of SELECT rows over its variables (in the
+    order of `names`), once each; a triple with an unbound or misplaced term is left out, as
+    SPARQL says."""
+    from rdflib.term import Variable
+
+    made: dict[tuple[Node, Node, Node], None] = {}
+    for row in rows:
+        bound = dict(zip(names, row, strict=True))
+        for triple in template:
+            terms = [bound.get(str(term)) if isinstance(term, Variable) else term
+                     for term in triple]
+            subject, predicate, obj = terms
+            if subject is None or predicate is None or obj is None:
+                continue
+            if isinstance(subject, Literal) or not isinstance(predicate, URIRef):
+                continue
+            made[(subject, predicate, obj)] = None
+    return list(made)

@@ -6,7 +6,10 @@ marker: a predicate that every graph of that kind holds and no other graph does.
 graph holds its text hash (`kg:textHash`, added by `kg.store.base.stamped` to every graph a
 store writes), which is also written last, so a graph half written by a failed batch is not yet
 one of ours. Another kg layer that keeps a graph of its own (the identity layer, say) adds a
-`GraphKind` to `KINDS` with its marker.
+`GraphKind` to `KINDS` with its marker. The graphs kg keeps beside the articles today (the
+identity graphs; each article's provenance graph `kgr:provenance/{key}` of its run's times,
+stamped with the article's text hash) hold the marker too, so they are kg's graphs as well;
+`kg.rdf.is_article_graph` tells the article graphs (`kgr:graph/{key}`) from them.
 """
 
 from __future__ import annotations

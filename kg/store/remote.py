@@ -10,7 +10,7 @@ endpoint URLs not given below a base URL; explicit URLs always win:
   credentials, the `-auth` endpoints, which ask for digest authentication).
 - QLever and others: `query_url`, `update_url` and (optionally) `store_url` with server
   "generic"; without a Graph Store URL, graphs are written by `INSERT DATA` of bounded size and
-  read back page by page.
+  read back a slice at a time (`graph_slice.rq`).
 
 Every write is checked: after a batch, the server is asked how many triples each graph holds,
 and a graph that does not hold what was sent is written again, then reported; a success status
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import httpcore
 import httpx
 import tenacity
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node, URIRef
@@ -73,6 +73,7 @@ _ACCEPT_GRAPH = "application/n-triples, application/sparql-results+json;q=0.5"
 _DUMP_FORMATS = ("nquads", "trig", "turtle")
 _CHUNK = 1 << 16
 _GRAPHS_PER_COUNT = 100  # graphs whose triples one verification query counts
+_KEYS = 1 << 128  # the keys of graph_slice.rq: MD5 digests
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -109,7 +110,7 @@ class RemoteStore(Store):
         update_url: SPARQL update URL.
         store_url: Graph Store Protocol URL ("" for the profile's), or None if the server has
             none: graphs are then written by `INSERT DATA` of at most `chunk_bytes` and exported
-            by paged queries.
+            by queries a slice at a time.
         union_default_graph: Send oxigraph's `union-default-graph` parameter with each query
             (default: the profile's choice; kg's own queries name their graphs).
         auth: "none", "basic" or "digest".
@@ -370,24 +371,18 @@ class RemoteStore(Store):
             own = _sparql.own_limit(text)
             if own is not None and own <= cap:
                 return _result(kind, variables, rows, limit, stop)
-            if kind != "select":
+            if kind == "select":
+                rows = self._pages(text, variables, cap, seconds, stop, limit)
+                return _result(kind, variables, rows, limit, stop)
+            if _sparql.form(text) != "CONSTRUCT":
                 raise QueryError(
                     f"{shown(self.query_url)} cut the result at its row limit of {cap}; kg "
-                    f"reads only SELECT results page by page: select ?subject ?predicate "
-                    f"?object instead, or raise the server's limit")
-            try:
-                rows = []
-                while limit is None or len(rows) <= limit:
-                    paged = _sparql.page(text, variables, cap, len(rows))
-                    _, _, page, _ = self._ask(paged, seconds, stop)
-                    rows += page
-                    if len(page) < cap:
-                        break
-            except QueryError as exc:
-                raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
-                                 f"{cap} and {exc}: add LIMIT/OFFSET to read it in pages of "
-                                 f"at most {cap}, or raise the server's limit") from None
-            return _result(kind, variables, rows, limit, stop)
+                    f"reads only SELECT and CONSTRUCT results page by page: select ?subject "
+                    f"?predicate ?object instead, or raise the server's limit")
+            select, template, names = _sparql.construct_select(text)
+            rows = self._pages(select, names, cap, seconds, stop, None)
+            return _result(kind, (), list(_sparql.instantiate(template, names, rows)), limit,
+                           stop)
 
         try:
             return bounded(run, timeout)
@@ -395,6 +390,34 @@ class RemoteStore(Store):
             raise QueryError(
                 f"query exceeded its timeout of {seconds}s at {shown(self.query_url)}"
             ) from exc
+
+    def _pages(self, text: str, variables: Sequence[str], cap: int, seconds: float,
+               stop: threading.Event, limit: int | None) -> list[Row]:
+        """Read a SELECT query page by page (its own ORDER BY, then every variable, LIMIT cap
+        OFFSET n) until a page comes back short, or `limit` rows are read.
+
+        Raises:
+            QueryError: If the query cannot be paged, or the server fails on a page.
+        """
+        rows: list[Row] = []
+        try:
+            while limit is None or len(rows) <= limit:
+                paged = _sparql.page(text, variables, cap, len(rows))
+                _, _, page, _ = self._ask(paged, seconds, stop)
+                rows += page
+                if len(page) < cap:
+                    break
+        except QueryError as exc:
+            raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
+                             f"{cap} and {exc}: add LIMIT/OFFSET to read it in pages of "
+                             f"at most {cap}, or raise the server's limit") from None
+        except StoreError as exc:  # Virtuoso sorts at most MaxSortedTopRows for a page
+            raise QueryError(f"{shown(self.query_url)} cut the result at its row limit of "
+                             f"{cap}, and reading it page by page after {len(rows)} rows "
+                             f"failed: {exc}; raise the server's limits (Virtuoso: "
+                             f"ResultSetMaxRows and MaxSortedTopRows in virtuoso.ini)"
+                             ) from None
+        return rows
 
     def _ask(self, text: str, seconds: float, stop: threading.Event
              ) -> tuple[str, tuple[str, ...], list[Row], int | None]:
@@ -508,8 +531,9 @@ class RemoteStore(Store):
     def dump(self, out: Output, format: DumpFormat = "nquads", *,  # noqa: A002
              base_iri: str = DEFAULT_BASE_IRI) -> None:
         """Write kg's named graphs as N-Quads or TriG, or their union as Turtle: each graph read
-        by a Graph Store GET (`?graph=`), or page by page by a query without a Graph Store URL,
-        and checked against the server's count of its triples (never cut short).
+        by a Graph Store GET (`?graph=`), or a slice at a time by queries where the GET would be
+        cut at the server's row cap or there is no Graph Store URL, and checked against the
+        server's count of its triples (never cut short).
 
         Raises:
             StoreError: If the format is unknown, the server fails, or a graph read back is not
@@ -541,42 +565,74 @@ class RemoteStore(Store):
                 union.serialize(destination=stream, format="turtle")
 
     def _graph(self, name: URIRef, expected: int) -> Graph:
-        """Read one named graph whole: a Graph Store GET, else (or if the GET was cut) by pages."""
-        graph = Graph()
-        if self.store_url is not None:
-            url = self.store_url
-            try:
-                with _deadline(time.monotonic() + self.deadline):
-                    reply = self._request("GET", url, params={"graph": str(name)},
-                                          headers={"Accept": "application/n-triples"})
-            except httpx.TransportError as exc:
-                raise StoreError(f"cannot reach {shown(url)}: {exc}") from exc
-            _check(reply, StoreError, f"GET {shown(url)}?graph=<{name}>")
-            media = reply.headers.get("content-type", "").split(";")[0].strip().lower()
-            if media != "application/n-triples":
-                raise StoreError(f"GET {shown(url)}?graph=<{name}> answered with "
-                                 f"{media or 'no content type'!r}, not 'application/n-triples'")
-            graph.parse(data=reply.content, format="nt")
+        """Read one named graph whole: a Graph Store GET while the graph fits under the row cap,
+        else (no Graph Store URL, or the GET cut short) slice by slice, checked against the
+        server's count."""
+        if self.store_url is not None and (self.max_rows is None or expected < self.max_rows):
+            graph = self._get(name)
             if len(graph) == expected:
                 return graph
-            graph = Graph()
-        try:
-            found = self.query(_sparql.read_query("graph_page"), bindings={"graph": name})
-        except (QueryError, StoreError) as exc:  # Virtuoso sorts no more than its cap a page
-            raise StoreError(
-                f"{shown(self.query_url)} cannot give graph <{name}> whole ({expected} triples, "
-                f"more than its row cap allows; Virtuoso: raise [SPARQL] ResultSetMaxRows in "
-                f"virtuoso.ini above the largest graph): {exc}") from exc
-        for subject, predicate, obj in found.rows:
+        graph = Graph()
+        for subject, predicate, obj in self._slices(name, expected):
             graph.add((subject, predicate, obj))  # type: ignore[arg-type]
         if len(graph) != expected:
             raise StoreError(f"{shown(self.query_url)} gave {len(graph)} of the {expected} "
                              f"triples of graph <{name}>; the export would not be whole")
         return graph
 
+    def _get(self, name: URIRef) -> Graph:
+        """Read one named graph by a Graph Store GET (which a server's row cap may cut)."""
+        assert self.store_url is not None
+        url = self.store_url
+        try:
+            with _deadline(time.monotonic() + self.deadline):
+                reply = self._request("GET", url, params={"graph": str(name)},
+                                      headers={"Accept": "application/n-triples"})
+        except httpx.TransportError as exc:
+            raise StoreError(f"cannot reach {shown(url)}: {exc}") from exc
+        _check(reply, StoreError, f"GET {shown(url)}?graph=<{name}>")
+        media = reply.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/n-triples":
+            raise StoreError(f"GET {shown(url)}?graph=<{name}> answered with "
+                             f"{media or 'no content type'!r}, not 'application/n-triples'")
+        return Graph().parse(data=reply.content, format="nt")
+
+    def _slices(self, name: URIRef, expected: int) -> Iterator[Row]:
+        """Yield the triples of a named graph a slice of its triple keys at a time
+        (`graph_slice.rq`: the MD5 of each triple's text), each slice under the row cap.
+
+        No slice is sorted, so neither a row cap nor a limit on sorting (Virtuoso's
+        MaxSortedTopRows) stops it. MD5 spreads the triples evenly, so the keys are cut in as
+        many equal ranges as make three quarters of a cap's rows each (over it only by chance,
+        tens of standard deviations away); a range the server cuts at its cap is halved and read
+        again.
+
+        Raises:
+            StoreError: If one key alone holds a cap's rows (never for distinct triples).
+        """
+        text = _sparql.read_query("graph_slice")
+        cap = self.max_rows
+        parts = 1 if cap is None else max(1, -(-4 * expected // (3 * cap)))
+        ranges = [(_KEYS * part // parts, _KEYS * (part + 1) // parts)
+                  for part in reversed(range(parts))]
+        stop = threading.Event()
+        while ranges:
+            low, high = ranges.pop()
+            bound = _sparql.bind_values(text, {"graph": name, "low": _key(low),
+                                               "high": _key(high)})
+            _, _, rows, cap = self._ask(bound, self.timeout, stop)
+            if cap is None or len(rows) < cap:
+                yield from rows
+                continue
+            if high - low < 2:
+                raise StoreError(f"{shown(self.query_url)} cut the triples of graph <{name}> "
+                                 f"with key {_key(low)} at its row limit of {cap}")
+            middle = (low + high) // 2
+            ranges += [(middle, high), (low, middle)]
+
     @_redacting
     def read_graph(self, graph_iri: str) -> Graph:
-        """Return one of kg's named graphs whole (Graph Store GET or paged query, checked
+        """Return one of kg's named graphs whole (Graph Store GET or slices, checked
         against the server's count), whatever the server's row limit.
 
         Raises:
@@ -641,6 +697,11 @@ def _result(kind: str, variables: tuple[str, ...], rows: list[Row], limit: int |
     if kind == "graph":
         return graph_result(taken, cut)
     return QueryResult(kind="select", variables=variables, rows=tuple(taken), truncated=cut)
+
+
+def _key(value: int) -> Literal:
+    """Return a key of graph_slice.rq: 32 hex digits, or "g" (above them all) for 2 ** 128."""
+    return Literal("g" if value >= _KEYS else f"{value:032x}")
 
 
 def _same(term: Node | None) -> Node | None:

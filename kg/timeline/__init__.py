@@ -1,6 +1,8 @@
 """networkx timeline helpers: read events and statements from any store into frozen records,
 order them by their uncertain times, and view them as graphs (actor-event-place, who acted on
-whom, who said what about whom, chronological order) or as reports of one event side by side.
+whom, who said what about whom, chronological order); the event clusters of `kg.identity.events`
+give one row per happening (`one_per_cluster`) and its reports side by side, disagreements and
+all (`event_clusters`, `conflicts`).
 
 Read with `timeline(store, place=..., actor=..., event_type=..., start=..., end=...)`,
 `statements(store, speaker=..., about=...)` and `actor_report(store, actor)` (an actor's
@@ -10,6 +12,7 @@ factualities); every other function takes the records first and returns new obje
 
 from __future__ import annotations
 
+from kg.timeline._clusters import conflicts, event_clusters, one_per_cluster
 from kg.timeline._dates import make_when, sort_key
 from kg.timeline._load import (
     FACTUAL,
@@ -18,6 +21,7 @@ from kg.timeline._load import (
     actor_iris,
     actor_report,
     as_store,
+    entries_of,
     event_graph,
     statements,
     timeline,
@@ -26,6 +30,7 @@ from kg.timeline._load import (
 from kg.timeline._records import (
     ActorReport,
     ArticleRef,
+    Claim,
     Ref,
     ReportGroup,
     Sentence,
@@ -39,12 +44,10 @@ from kg.timeline._views import (
     between,
     build,
     chronology,
-    conflicts,
     interactions,
     make_timeline,
     ordered,
     said_about,
-    same_event,
 )
 
 __all__ = [
@@ -52,6 +55,7 @@ __all__ = [
     "FACTUALITIES",
     "ActorReport",
     "ArticleRef",
+    "Claim",
     "Ref",
     "ReportGroup",
     "Sentence",
@@ -68,13 +72,15 @@ __all__ = [
     "build",
     "chronology",
     "conflicts",
+    "entries_of",
+    "event_clusters",
     "event_graph",
     "interactions",
     "make_timeline",
     "make_when",
+    "one_per_cluster",
     "ordered",
     "said_about",
-    "same_event",
     "sort_key",
     "statements",
     "timeline",

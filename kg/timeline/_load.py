@@ -114,17 +114,9 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
     store = as_store(source)
     actors = None if actor is None else actor_iris(store, actor, base_iri=base_iri)
     events = _matching(store, place, actors, base_iri)
-    rows = [row for chunk in _chunks(events) for row in run_named(
-        store, "timeline_events", base_iri=base_iri, type=event_type, start=start, end=end,
-        article=article, event=chunk).records()]
-    found = tuple(dict.fromkeys(row["event"] for row in rows if isinstance(row["event"], URIRef)))
     filtered = any(value is not None for value in (place, actor, event_type, start, end))
-    people = _participants(store, base_iri, article, found if filtered else None)
-    entries: dict[str, TimelineEntry] = {}
-    for row in rows:
-        iri = str(row["event"])
-        if iri not in entries:  # an event stored twice (two names of its place) shows once
-            entries[iri] = _entry(row, people.get(iri, {}), base_iri)
+    entries = _read_entries(store, events, base_iri, event_type=event_type, start=start, end=end,
+                            article=article, every=not filtered)
     if wanted is not None:
         entries = {iri: e for iri, e in entries.items() if e.factuality in wanted}
     if with_statements and actors and event_type is None and place is None \
@@ -138,6 +130,51 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
     return Timeline(entries=tuple(e for e in ordered if e.dated),
                     undated=tuple(e for e in ordered if not e.dated),
                     title=title or (f"Timeline: {named}" if named else "Timeline"))
+
+
+def _read_entries(store: Store, events: tuple[URIRef, ...] | None, base_iri: str, *,
+                  event_type: str | None = None, start: date | str | None = None,
+                  end: date | str | None = None, article: str | None = None,
+                  every: bool = False) -> dict[str, TimelineEntry]:
+    """Read the entries of some events (None: every event that passes the filters), each with
+    its participants and its event cluster (`kg.identity.events`); `every` reads the
+    participants of the whole store (or article) in one query, cheaper when nothing filters."""
+    rows = [row for chunk in _chunks(events) for row in run_named(
+        store, "timeline_events", base_iri=base_iri, type=event_type, start=start, end=end,
+        article=article, event=chunk).records()]
+    found = tuple(dict.fromkeys(row["event"] for row in rows if isinstance(row["event"], URIRef)))
+    people = _participants(store, base_iri, article, None if every else found)
+    clusters = _clusters(store, found, base_iri)
+    entries: dict[str, TimelineEntry] = {}
+    for row in rows:
+        iri = str(row["event"])
+        if iri not in entries:  # an event stored twice (two names of its place) shows once
+            entries[iri] = _entry(row, people.get(iri, {}), base_iri)
+            if iri in clusters:
+                cluster, reports = clusters[iri]
+                entries[iri] = entries[iri].model_copy(
+                    update={"cluster": cluster, "reports": reports})
+    return entries
+
+
+def _clusters(store: Store, events: tuple[URIRef, ...], base_iri: str
+              ) -> dict[str, tuple[str, int]]:
+    """Return the event cluster of each event that has one, and its report count."""
+    return {str(row["event"]): (str(row["cluster"]), _int(row["reports"]))
+            for chunk in _chunks(events) if chunk
+            for row in run_named(store, "event_clusters", base_iri=base_iri,
+                                 event=chunk).records()}
+
+
+def entries_of(source: Source, events: Iterable[str], *, base_iri: str = DEFAULT_BASE_IRI
+               ) -> list[TimelineEntry]:
+    """Return the timeline entries of some events (by IRI), in time order, with sentences."""
+    store = as_store(source)
+    wanted = tuple(sorted({URIRef(e) for e in events}))
+    if not wanted:
+        return []
+    found = _read_entries(store, wanted, base_iri)
+    return sorted(with_sentences(store, found.values(), base_iri=base_iri), key=sort_key)
 
 
 def statements(source: Source, *, speaker: str | None = None, about: str | None = None,
@@ -379,6 +416,8 @@ def _entry(row: Row, people: Mapping[str, list[Ref]], base_iri: str) -> Timeline
         trigger_end=_int(row["triggerEnd"]), when=when,
         place=_ref(row["at"], row["placeName"], base_iri),
         agents=tuple(people.get("agent", ())), targets=tuple(people.get("target", ())),
+        recipients=tuple(people.get("recipient", ())),
+        instruments=tuple(people.get("instrument", ())),
         source=_ref(row["source"], row["sourceName"], base_iri),
         article=_article(row, base_iri), negated=bool(_python(row["negated"])),
         factuality=_text(row["factuality"]) or "asserted",

@@ -142,6 +142,8 @@ class TimelineEntry(_Record):
     place: Ref | None = None
     agents: tuple[Ref, ...] = ()
     targets: tuple[Ref, ...] = ()
+    recipients: tuple[Ref, ...] = ()  # to whom it was given, sold, delivered
+    instruments: tuple[Ref, ...] = ()  # with what it was done
     source: Ref | None = None  # the actor the event is attributed to
     article: ArticleRef
     negated: bool = False
@@ -151,6 +153,8 @@ class TimelineEntry(_Record):
     time_origin: TimeOrigin | None = None
     content: str | None = None  # what a statement says
     sentence: Sentence | None = None  # the sentence it comes from, trimmed around the trigger
+    cluster: str | None = None  # the IRI of the event cluster (kg.identity.events) it reports
+    reports: int = 1  # how many article-level events report that cluster's happening
 
     def quote(self, before: str = "«", after: str = "»",
               escape: Callable[[str], str] = _same) -> str:
@@ -182,14 +186,18 @@ class TimelineEntry(_Record):
 
     @property
     def headline(self) -> str:
-        """Return a one-line summary: agents, label (or type), targets."""
+        """Return a one-line summary: agents, label (or type), targets, "to" recipients, "with"
+        instruments."""
         what = self.label or self.type.lower()
         if self.factuality == "negated" or (self.negated and self.factuality == "asserted"):
             what = f"not {what}"
         elif self.factuality != "asserted":
             what = f"{what} ({self.factuality.replace('_', ' ')})"
         parts = [", ".join(a.name for a in self.agents), what,
-                 ", ".join(t.name for t in self.targets)]
+                 ", ".join(t.name for t in self.targets),
+                 "to " + ", ".join(r.name for r in self.recipients) if self.recipients else "",
+                 "with " + ", ".join(i.name for i in self.instruments) if self.instruments
+                 else ""]
         line = " ".join(part for part in parts if part)
         if self.kind == "statement" and self.content:
             said = " ".join(self.content.split())
@@ -244,15 +252,28 @@ class Timeline(_Record):
         return self.entries + self.undated
 
 
-class ReportGroup(_Record):
-    """Reports of what looks like one event, from different articles or sources, side by side.
+class Claim(_Record):
+    """What one report of an event cluster says on an aspect the reports disagree on."""
 
-    `differs` names the fields the reports disagree on ("time", "place", "agents", "targets",
-    "source", "negated", "factuality").
+    aspect: str  # "time", "agents" (who did it) or "factuality" (whether it happened)
+    value: str  # a TIMEX3 value, the agents' canonical names, or a factuality
+    report: str  # the id of the article-level event ("event/a1-e10")
+    article: ArticleRef | None = None  # where it was reported (publisher, date)
+    source: Ref | None = None  # the actor the report is attributed to
+
+
+class ReportGroup(_Record):
+    """The reports of one event cluster (`kg.identity.events`), side by side, in time order.
+
+    `differs` names the aspects the reports disagree on ("time", "agents", "factuality"), and
+    `claims` gives each report's value for each of them, with its article and source.
     """
 
     entries: tuple[TimelineEntry, ...]
     differs: tuple[str, ...] = ()
+    iri: str | None = None  # the event cluster
+    reports: int = 0  # reports in the store (entries may be fewer if some were filtered out)
+    claims: tuple[Claim, ...] = ()
 
 
 class ActorReport(_Record):

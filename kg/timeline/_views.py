@@ -1,5 +1,5 @@
 """networkx views and filters over timeline entries: the actor-event-place graph, who acted on
-whom, who spoke about whom, the chronological order, and reports of the same event side by side.
+whom, who spoke about whom, and the chronological order.
 
 Every function takes entries (or a `Timeline`) first and options keyword-only, returns a new
 object, and puts the record itself on each node (`record=`).
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from kg.timeline._dates import sort_key
 from kg.timeline._records import (
-    ReportGroup,
     StatementEntry,
     Timeline,
     TimelineEntry,
@@ -185,70 +184,3 @@ def chronology(entries: Entries) -> nx.DiGraph[str]:
     reduced = nx.transitive_reduction(order)
     reduced.add_nodes_from(order.nodes(data=True))
     return reduced
-
-
-def same_event(entries: Entries, *, window: timedelta = timedelta(days=3)) -> list[ReportGroup]:
-    """Group reports that look like one event, told by different articles or sources.
-
-    Two entries are linked when they have the same type, come from different articles (or from
-    one article but different sources), their time bounds overlap or lie at most `window` apart
-    (sources disagree on dates), and they share a place, an actor or a trigger label. Groups are
-    the connected components, each in chronological order, ordered by their first entry.
-    """
-    import networkx as nx
-
-    items = [e for e in ordered(entries) if e.dated]
-    links: nx.Graph[str] = nx.Graph()
-    for first, second in itertools.combinations(items, 2):
-        if _same(first, second, window):
-            links.add_edge(first.id, second.id)
-    by_id = {e.id: e for e in items}
-    groups = [ReportGroup(entries=tuple(sorted((by_id[i] for i in component), key=sort_key)),
-                          differs=_differs([by_id[i] for i in component]))
-              for component in nx.connected_components(links)]
-    return sorted(groups, key=lambda group: sort_key(group.entries[0]))
-
-
-def conflicts(entries: Entries, *, window: timedelta = timedelta(days=3)) -> list[ReportGroup]:
-    """Return the groups of `same_event` whose reports disagree on time, place, actors,
-    negation or factuality."""
-    return [group for group in same_event(entries, window=window)
-            if set(group.differs) - {"source"}]
-
-
-def _same(first: TimelineEntry, second: TimelineEntry, window: timedelta) -> bool:
-    if first.type != second.type:
-        return False
-    if first.article.iri == second.article.iri and (
-            first.source is None or second.source is None or _source(first) == _source(second)):
-        return False
-    assert first.when is not None and second.when is not None
-    assert first.when.earliest is not None and second.when.earliest is not None
-    if not _overlaps(first, second.when.earliest - window,
-                     (second.when.latest or second.when.earliest) + window):
-        return False
-    shared_place = first.place is not None and second.place is not None and (
-        first.place.id == second.place.id or first.place.name.lower() == second.place.name.lower())
-    actors = {a.id for a in first.agents + first.targets}
-    shared_actor = bool(actors & {a.id for a in second.agents + second.targets})
-    shared_label = bool(first.label) and first.label == second.label
-    return shared_place or shared_actor or shared_label
-
-
-def _source(entry: TimelineEntry) -> str:
-    return entry.source.id if entry.source is not None else ""
-
-
-def _differs(group: list[TimelineEntry]) -> tuple[str, ...]:
-    fields: dict[str, Callable[[TimelineEntry], object]] = {
-        "time": lambda e: e.display_date,
-        "place": lambda e: e.place.name.lower() if e.place else None,
-        "agents": lambda e: tuple(sorted(a.id for a in e.agents)),
-        "targets": lambda e: tuple(sorted(t.id for t in e.targets)),
-        "source": lambda e: (e.article.iri, _source(e)),
-        "negated": lambda e: e.negated,
-        "factuality": lambda e: e.factuality,
-    }
-    # a report that leaves a field out does not contradict one that gives it
-    return tuple(name for name, get in fields.items()
-                 if len({value for e in group if (value := get(e)) not in (None, ())}) > 1)

@@ -124,3 +124,41 @@ def test_cli_actors_lists_merges_and_refuses_unknown_names(tmp_path: Path) -> No
     result = runner.invoke(app, ["actors", "merge", "Alan Mulally", "Ford Motor Company",
                                  "--store", store])
     assert result.exit_code == 0, result.stderr
+
+
+def _identity(store: Store) -> set[tuple[str, str, str]]:
+    return {(str(s), str(p), str(o)) for s, p, o in
+            run_named(store, "graph_triples", graph=identity_iri()).rows}
+
+
+@pytest.mark.parametrize("first", [["gm-1", "ford-1"], ["gm-1", "gm-2"]])
+def test_identity_incremental_equals_one_shot_and_remove_equals_never_ingested(
+        pipeline: Pipeline, tmp_path: Path, first: list[str]) -> None:
+    """Articles ingested one batch after another give the identity graph that ingesting them at
+    once gives (the later ones naming the same actors no fuller), and removing an article gives
+    the graph of a store that never had it."""
+    rest = [k for k in ARTICLES if k not in first]
+    step, once, fewer = (OxigraphStore(tmp_path / name) for name in ("step", "once", "fewer"))
+    _ingest(step, pipeline, tmp_path, first)
+    for key in rest:
+        _ingest(step, pipeline, tmp_path, [key])
+    _ingest(once, pipeline, tmp_path, list(ARTICLES))
+    assert _identity(step) == _identity(once)
+    _ingest(fewer, pipeline, tmp_path, first)
+    for key in rest:
+        step.remove(graph_iri(key))
+    refresh(step)
+    assert _identity(step) == _identity(fewer)
+
+
+def test_identity_reads_an_article_written_again(store: Store, pipeline: Pipeline,
+                                                 tmp_path: Path) -> None:
+    """An article stored again with another text is read again: its old actors leave."""
+    _ingest(store, pipeline, tmp_path, ["gm-1", "ford-1"])
+    assert _canonical(store, "Alan Mulally")
+    path = tmp_path / "changed.jsonl"
+    path.write_text(json.dumps({"id": "ford-1", "text": ARTICLES["gm-3"],
+                                "published": "2009-03-02"}) + "\n", "utf-8")
+    ingest([str(path)], store, settings=pipeline.settings, pipeline=pipeline, identity=True)
+    assert not _canonical(store, "Alan Mulally")
+    assert refresh(store) == 0

@@ -29,6 +29,7 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Ford Motor Company", "Ford"), ("organisation", "organisation")),
     (("Apple Inc.", "Apple Corps", "Apple"), ("organisation",) * 3),  # "Apple" is Apple Inc.
     (("Mr. Henderson", "Frederick Henderson"), ("person", "person")),
+    (("FTSE 100", "FTSE"), ("financial", "financial")),  # an index's acronym opens its name
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -116,3 +117,44 @@ def test_identity_an_alias_short_form_takes_no_full_name() -> None:
     assert placed["urn:t/actor/Apple Inc."] != placed["urn:t/actor/Apple Corps"]
     placed = _placed(_node("Apple Corps", "organisation", "Apple"), _node("Apple", "organisation"))
     assert placed["urn:t/actor/Apple"] == placed["urn:t/actor/Apple Corps"]
+
+
+def _in(name: str, kind: str, graphs: tuple[str, ...], *aliases: str) -> Member:
+    return Member(iri=f"urn:t/actor/{name}", name=name, kind=kind, aliases=aliases,
+                  weight=len(graphs), sources=frozenset(graphs))
+
+
+@pytest.mark.parametrize(("members", "same"), [
+    # "Apple" in the article of "Apple Computer" is the Apple Inc. of others who name Steve Jobs
+    ((_in("Apple Computer", "organisation", ("a",), "Apple"),
+      _in("Steve Jobs", "person", ("a", "b")), _in("Apple Inc.", "organisation", ("b",), "Apple")),
+     True),
+    # no other name in common: no evidence
+    ((_in("Apple Computer", "organisation", ("a",), "Apple"), _in("Tim Cook", "person", ("a",)),
+      _in("Apple Inc.", "organisation", ("b",), "Apple"), _in("Steve Jobs", "person", ("b",))),
+     False),
+    # one article names both apart: two actors, whatever else their articles share
+    ((_in("Apple Corps", "organisation", ("a", "c"), "Apple"),
+      _in("Paul McCartney", "person", ("a", "b")), _in("Steve Jobs", "person", ("a", "b")),
+      _in("Apple Computer", "organisation", ("b", "c"), "Apple")), False),
+])
+def test_identity_short_form_needs_evidence(members: tuple[Member, ...], same: bool) -> None:
+    placed = _placed(*members)
+    orgs = {placed[m.iri] for m in members if m.kind == "organisation"}
+    assert (len(orgs) == 1) is same
+
+
+def test_identity_described_actors_stay_in_their_article() -> None:
+    placed = _placed(_in("company", "other", ("a",)), _in("company", "other", ("b",)))
+    assert len(set(placed.values())) == 1  # one node here: the same id in both graphs
+    placed = _placed(Member(iri="urn:t/actor/a--company", name="company", kind="other"),
+                     Member(iri="urn:t/actor/b--company", name="company", kind="other"))
+    assert len(set(placed.values())) == 2
+
+
+def test_identity_a_person_s_name_is_no_short_form() -> None:
+    placed = _placed(_in("Donald Trump", "person", ("a", "b"), "Trump"),
+                     _in("Trump University", "organisation", ("a",), "Trump"),
+                     _in("Trump Administration", "government", ("b",), "Trump"),
+                     _in("Jeb Bush", "person", ("a", "b")))
+    assert placed["urn:t/actor/Trump University"] != placed["urn:t/actor/Trump Administration"]

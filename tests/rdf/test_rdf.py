@@ -24,6 +24,8 @@ from kg.model import (
     Extraction,
     ExtractionRun,
     Factuality,
+    Participant,
+    ParticipantRole,
     Place,
     Span,
     Statement,
@@ -37,7 +39,10 @@ from kg.rdf import (
     article_iri,
     from_graph,
     graph_iri,
+    provenance_iri,
     rdflib_term,
+    run_iri,
+    run_times,
     to_graph,
     to_nquads,
 )
@@ -120,6 +125,7 @@ def extractions(draw: st.DrawFn) -> Extraction:
         longitude=draw(st.none() | st.floats(-180, 180, allow_nan=False)),
         aliases=tuple(draw(st.lists(names, max_size=3))),
         mentions=tuple(draw(st.lists(span, max_size=3))),
+        confidence=draw(st.none() | confidences),
     ) for pid in place_ids]
     actors = [Actor(
         id=aid, name=draw(names),
@@ -147,6 +153,9 @@ def extractions(draw: st.DrawFn) -> Extraction:
         agents=draw(refs(actor_ids)), targets=draw(refs(actor_ids)),
         recipients=draw(refs(actor_ids)), instruments=draw(refs(actor_ids)),
         place=draw(ref(place_ids)),
+        participants=tuple(draw(st.lists(st.builds(
+            Participant, role=st.sampled_from(get_args(ParticipantRole)), mention=span,
+            actor=ref(actor_ids)), max_size=3))),
         time=draw(st.none() | times()), time_span=draw(st.none() | span),
         source=draw(ref(actor_ids)), negated=draw(st.booleans()), confidence=draw(confidences),
         factuality=draw(st.sampled_from(get_args(Factuality))),
@@ -356,36 +365,77 @@ def test_rdf_event_type_is_event_class_concept() -> None:
     assert str(graph.value(node, KG.timemlClass)) == "OCCURRENCE"
 
 
-def test_rdf_run_recorded_with_prov_and_no_timestamp() -> None:
-    run = ExtractionRun(version="0.1.0", model="en_core_web_sm", model_version="3.8.0",
-                        stages=("times", "actors"), settings_hash="abc123")
-    graph = to_graph(tiny_extraction(run=run))
-    node = graph.value(article_iri("t1"), KG.extractedBy)
-    assert (article_iri("t1"), PROV.wasGeneratedBy, node) in graph
-    assert (node, RDF.type, PROV.Activity) in graph
-    assert not any(o.datatype == XSD.dateTime for o in graph.objects(node, None)
+RUN = ExtractionRun(version="0.1.0", model="en_core_web_sm", model_version="3.8.0",
+                    stages=("times", "actors"), settings_hash="abc123", extractor="610158ce9783")
+
+
+def test_rdf_graph_generated_by_run_that_used_the_article_and_no_timestamp() -> None:
+    graph = to_graph(tiny_extraction(run=RUN))
+    name = graph_iri("t1")
+    run = graph.value(name, PROV.wasGeneratedBy)
+    assert (name, RDF.type, PROV.Entity) in graph
+    assert {(run, RDF.type, PROV.Activity), (run, RDF.type, KG.ExtractionRun),
+            (run, PROV.used, article_iri("t1"))} <= set(graph)
+    assert (article_iri("t1"), PROV.wasGeneratedBy, None) not in graph  # the text was not made
+    agent = graph.value(run, PROV.wasAssociatedWith)
+    assert (agent, RDF.type, PROV.SoftwareAgent) in graph
+    assert [str(graph.value(agent, p)) for p in (KG.tool, KG.toolVersion, KG.model,
+                                                 KG.modelVersion)] == \
+        ["kg", "0.1.0", "en_core_web_sm", "3.8.0"]
+    assert not any(o.datatype == XSD.dateTime for o in graph.objects()
                    if isinstance(o, Literal))
-    assert json.loads(graph.value(node, KG.order)) == {"stage": ["times", "actors"]}
+    assert json.loads(graph.value(run, KG.order)) == {"stage": ["times", "actors"]}
 
 
 @pytest.mark.parametrize("extractor", ["610158ce9783", None])
 def test_rdf_run_extractor_round_trips(extractor: str | None) -> None:
-    run = ExtractionRun(version="0.1.0", model="en_core_web_sm", model_version="3.8.0",
-                        stages=("times",), settings_hash="abc123", extractor=extractor)
-    extraction = tiny_extraction(run=run)
+    extraction = tiny_extraction(run=RUN.model_copy(update={"extractor": extractor}))
     graph = to_graph(extraction)
-    node = graph.value(article_iri("t1"), KG.extractedBy)
-    assert graph.value(node, KG.extractor) == (None if extractor is None else Literal(extractor))
+    run = graph.value(graph_iri("t1"), PROV.wasGeneratedBy)
+    assert graph.value(run, KG.extractor) == (None if extractor is None else Literal(extractor))
     assert from_graph(graph) == extraction
 
 
-def test_rdf_run_iri_does_not_depend_on_extractor() -> None:
-    runs = [ExtractionRun(version="0.1.0", model="m", model_version="3.8.0", stages=("times",),
-                          settings_hash="abc123", extractor=extractor)
-            for extractor in ("aaaaaaaaaaaa", "bbbbbbbbbbbb", None)]
-    nodes = {to_graph(tiny_extraction(run=run)).value(article_iri("t1"), KG.extractedBy)
-             for run in runs}
-    assert len(nodes) == 1
+@pytest.mark.parametrize(("change", "same"), [
+    ({}, True),
+    ({"run": RUN.model_copy(update={"extractor": "aaaaaaaaaaaa"})}, False),
+    ({"run": RUN.model_copy(update={"settings_hash": "def456"})}, False),
+    ({"article": Article(id="t1", text=TEXT + " More.", published=date(2024, 3, 6))}, False),
+])
+def test_rdf_run_iri_follows_text_and_extractor(change: dict[str, object], same: bool) -> None:
+    base = tiny_extraction(run=RUN)
+    other = base.replace(**change)
+    assert (run_iri(other) == run_iri(base)) is same
+    assert to_graph(other).value(graph_iri("t1"), PROV.wasGeneratedBy) == run_iri(other)
+
+
+def test_rdf_software_agent_is_shared_by_runs_of_one_software() -> None:
+    one = to_graph(tiny_extraction(run=RUN))
+    two = to_graph(tiny_extraction(run=RUN.model_copy(update={"settings_hash": "def456"})))
+    agents = [set(graph.objects(None, PROV.wasAssociatedWith)) for graph in (one, two)]
+    runs = [set(graph.objects(None, PROV.wasGeneratedBy)) for graph in (one, two)]
+    assert agents[0] == agents[1] and len(agents[0]) == 1
+    assert runs[0] != runs[1]
+
+
+def test_rdf_from_graph_refuses_two_runs() -> None:
+    graph = to_graph(tiny_extraction(run=RUN))
+    other = to_graph(tiny_extraction(run=RUN.model_copy(update={"settings_hash": "def456"})))
+    for triple in other:
+        graph.add(triple)
+    with pytest.raises(MappingError, match="2 extraction runs"):
+        from_graph(graph)
+
+
+@pytest.mark.parametrize("confidence", [None, 0.0, 0.73, 1.0])
+def test_rdf_place_confidence_round_trips(confidence: float | None) -> None:
+    place = Place(id="ariha", name="Ariha", kind="city", mentions=(at("Ariha"),),
+                  confidence=confidence)
+    graph = to_graph(tiny_extraction(places=(place,)))
+    found = graph.value(iris(DEFAULT_BASE_IRI).place("ariha"), KG.confidence)
+    assert (found is None) is (confidence is None)
+    assert from_graph(graph).places == (place,)
+    assert validate(graph).conforms
 
 
 # ---------------------------------------------------------------- errors
@@ -468,3 +518,19 @@ def test_rdflib_term_refuses_a_triple_term() -> None:
                        ox.NamedNode("https://example.org/o"))
     with pytest.raises(ValueError, match="unsupported RDF term"):
         rdflib_term(triple)
+
+
+def test_rdf_run_times_are_the_provenance_graph_of_the_article() -> None:
+    extraction = tiny_extraction(run=RUN)
+    start = datetime(2026, 12, 7, 5, 49, 4, 120_456, tzinfo=UTC)
+    end = datetime(2026, 12, 7, 7, 49, 5, tzinfo=timezone(timedelta(hours=2)))
+    out = run_times(extraction, started=start, ended=end)
+    assert out is not None and out.graph == str(provenance_iri("t1"))
+    dataset = Dataset()
+    dataset.parse(data=out.nquads, format="nquads")
+    graph = dataset.graph(provenance_iri("t1"))
+    run = run_iri(extraction)
+    assert graph.value(run, PROV.startedAtTime).toPython() == start.replace(microsecond=120_000)
+    assert graph.value(run, PROV.endedAtTime).toPython() == end
+    assert str(graph.value(provenance_iri("t1"), KG.textHash)) == extraction.article.text_hash
+    assert len(graph) == out.quads == 3

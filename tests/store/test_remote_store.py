@@ -96,6 +96,22 @@ def test_remote_without_graph_store_url_writes_and_dumps_by_query(remote: Remote
     store.close()
 
 
+def test_remote_reads_a_graph_and_a_construct_over_the_row_cap_whole(
+    remote: RemoteStore, oxigraph_server: str
+) -> None:
+    """A server cutting results at 7 rows: a 61-triple graph is read a slice at a time (each
+    under the cap) for validate and export, and a CONSTRUCT is read page by page, both whole."""
+    store = RemoteStore(oxigraph_server, max_rows=7)
+    big = _graph("big", *((EX[f"s{n}"], EX.p, Literal(f"value {n}")) for n in range(60)))
+    store.put(big, text_hash="h-big")
+    read = store.read_graph(str(KGR["graph/big"]))
+    assert set(read) == set(big) | {(KGR["graph/big"], KG.textHash, Literal("h-big"))}
+    found = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                        bindings={"g": KGR["graph/big"]})
+    assert set(found.graph()) == set(read)
+    store.close()
+
+
 def test_remote_put_is_visible_through_graph_store_protocol(
     remote: RemoteStore, oxigraph_server: str
 ) -> None:

@@ -300,20 +300,6 @@ def test_timeline_actor_report_has_deeds_and_words(store: Store) -> None:
     assert (len(report.did), len(report.said)) == (1, 2)  # the demand made of her, her words
 
 
-def test_timeline_conflicting_reports_side_by_side(sample: tl.Timeline) -> None:
-    [group] = tl.conflicts(sample)
-    assert ids(group.entries) == ["a2-e25", "a1-e10"]
-    assert group.differs == ("time", "source")
-    assert tl.conflicts(sample, window=timedelta(0)) == []  # a day apart, no overlap
-
-
-def test_timeline_reports_that_disagree_on_factuality_conflict(sample: tl.Timeline) -> None:
-    first, second = (e for e in sample.all if e.id in ("event/a2-e25", "event/a1-e10"))
-    planned = first.model_copy(update={"factuality": "planned"})
-    [group] = tl.conflicts([planned, second])
-    assert "factuality" in group.differs
-
-
 @pytest.mark.slow
 def test_timeline_cli_prints_a_place_in_order_with_sources(tmp_path: Path) -> None:
     runner = CliRunner()

@@ -6,8 +6,10 @@ kind); `merge` groups them into actors.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -34,6 +36,15 @@ _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "rep
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
                                  "inside", "across", "through", "throughout", "within"})
 _LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
+# parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
+# on Twitter" as a verb even inside the entity)
+_NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
+                               "PART", "INTJ"})
+# "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
+_MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
+_POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
+                         "message", "messages", "video", "videos", "tweet", "tweets"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
 
@@ -63,6 +74,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     """
     placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
+    media = _media(doc, lexicon)
+    products = _products(doc)
+    bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
+                       if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
             continue
@@ -71,14 +86,22 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
-        if span is not None and label == "PERSON":
-            span = _without_titles(doc, span, lexicon)
+        body = _named_body(span, bodies) if span is not None and label == "PERSON" else None
+        if body is not None:
+            span, label = body, "ORG"  # "the Obama White House" is the White House
+        elif span is not None and label == "PERSON":
+            span = _without_titles(doc, _without_lead_words(span), lexicon)
+            if len(span) == 1 and span.text in media:
+                label = "ORG"  # "said on Twitter": a medium, whatever the model typed
         elif span is not None and _titled_person(doc, span, lexicon):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
         if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+            continue
+        if span[-1].text in products:
+            found.append(_mention(span, "PRODUCT", "product"))
             continue
         head = _governing_noun(span)
         # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
@@ -294,7 +317,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
         start += 1
     end = possessive_end(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text[:1].islower()):
+                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"):
         end -= 1
     if start == span.start and extend:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
@@ -309,7 +332,90 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
             _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
                                      and name[0].lower_.startswith("pro")):
         return None
+    # a stance ("Anti-TPP", "pro-Kloppenburg") or a lone initial ("X.") names no one
+    if name.text.lower().startswith(("anti-", "pro-")) \
+            or len(name.text.replace(".", "").strip()) <= 1:
+        return None
     return name
+
+
+@functools.lru_cache(maxsize=1)
+def _product_nouns() -> frozenset[str]:
+    text = (Path(__file__).parent / "product_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _products(doc: Doc) -> frozenset[str]:
+    """Return the last words of the names an article calls products (`product_nouns.txt`): a
+    name in apposition to a product noun or after one that describes it; the article's other
+    names ending in the word name the same product ("Tiger, the newest version ... Tiger")."""
+    nouns = _product_nouns()
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \
+                or ent.label_ == "PERSON" and len(ent) > 1:
+            continue  # a person's full name is no product ("her role model, Eleanor Roosevelt")
+        root = ent.root
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            apposed.append(root.head)
+        if before is not None and before.pos_ == "NOUN" and _describes(before, root):
+            apposed.append(before)
+        if any(noun.lemma_.lower() in nouns for noun in apposed):
+            found.add(ent[-1].text)
+    return frozenset(found)
+
+
+def _named_body(span: DocSpan, bodies: frozenset[str]) -> DocSpan | None:
+    """Return the organisation a name the model typed as a person ends in, if the article
+    names it alone elsewhere or the lexicon knows it ("the Obama White House" is the White
+    House); an organisation's own longer name stays whole ("U.S. Air Force")."""
+    for start in range(span.start + 1, span.end - 1):
+        tail = span.doc[start:span.end].text
+        if tail in bodies or tail.lower() in bodies:
+            return span.doc[start:span.end]
+    return None
+
+
+def _without_lead_words(span: DocSpan) -> DocSpan:
+    """Drop the words the model took into a person's name that a name never opens with: verbs,
+    adverbs and function words ("Follow Ian Hanchett", "After Telling Jeb Bush", "Certainly
+    Donald Trump"), as the tagger reads them; a name's own words are proper nouns."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in _NOT_NAME_OPENERS:
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _media(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """Return the one-word names the model typed as people that the article uses as a medium
+    ("said on Twitter", "took to Twitter", "Twitter's director") and never as a person's: with
+    a title ("Mr. X"), or as the surname or first name of a longer name."""
+    single: dict[str, list[Token]] = {}
+    longer: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            single.setdefault(ent.text, []).append(ent[0])
+        elif ent.label_ == "PERSON":
+            longer.update(t.text for t in ent)
+    return frozenset(name for name, tokens in single.items() if name not in longer
+                     and any(_as_medium(t, lexicon) for t in tokens)
+                     and not any(_titled(t, lexicon) for t in tokens))
+
+
+def _titled(token: Token, lexicon: Lexicon) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (lexicon.is_title_word(before.text)
+                                   or before.text.rstrip(".").lower() in _HONORIFICS)
+
+
+def _as_medium(token: Token, lexicon: Lexicon) -> bool:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _MEDIUM_PREPOSITIONS:
+        return head.head.pos_ in ("VERB", "AUX") or head.head.lower_ in _POST_NOUNS
+    return token.dep_ == "poss" and head.lower_ in _POST_NOUNS | lexicon.title_heads
 
 
 def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:

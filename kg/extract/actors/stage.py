@@ -190,8 +190,20 @@ def _kind(group: list[Cluster]) -> ActorKind:
     if first.kind in ("country", "military", "government") and first.country:
         return first.kind
     if first.label == "PERSON":
-        return "person"
-    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"]
+        # a company's name the model read as a person's: the article shortens it to its first
+        # word, as an organisation ("Lockheed Martin ... Lockheed"); people go by their surname
+        # (the rest of the name split off just after such a word does not count: "Lockheed"
+        # ORG + "Martin" PERSON is one name the model cut in two)
+        full = first.longest.tokens
+        short = [m for c in group for m in c.mentions if len(m.tokens) == 1]
+        firsts = [m for m in short if m.label == "ORG" and len(full) > 1 and m.tokens == full[:1]]
+        rest = [m for m in short if m not in firsts
+                and not any(0 <= m.start - f.end <= 1 for f in firsts)]
+        return "organisation" if firsts and not rest else "person"
+    # a state is only one with a country code; a name that was a place somewhere else ("Kasich")
+    # is no state
+    found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
+             and (m.kind != "country" or m.country)]
     return found[0] if found else "organisation"
 
 

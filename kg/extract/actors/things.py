@@ -36,7 +36,7 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(doc):
-        span = _instrument(doc, i) or _product(doc, i)
+        span = _instrument(doc, i) or _product(doc, i) or _possessed(doc, i)
         if span is None or any(t.idx in taken for t in doc[span[0]:span[1]]):
             i += 1
             continue
@@ -73,6 +73,36 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     opens = any(folded == n or folded.startswith(n + " ") for n in names)
     headed = end - i > 1 and tokens[end - 1].lower_ in heads and tokens[i].pos_ == "PROPN"
     return (i, end, "financial") if opens or headed else None
+
+
+# nouns after a name an organisation has that make it a part or a person of it, not a product
+# ("Boeing's Commercial Airplanes unit", "Apple's Jobs")
+_NOT_PRODUCT_HEADS = frozenset({"unit", "division", "subsidiary", "arm", "branch", "board",
+                                "chief", "ceo", "president", "executive", "spokesman",
+                                "spokeswoman", "founder", "boss", "team", "staff"})
+
+
+def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
+    """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
+    "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
+    adjectives), no person's name among them, nor a unit or an officer of the company."""
+    j = i
+    while j > 0 and doc[j - 1].pos_ == "ADJ" and doc[j - 1].text.islower():
+        j -= 1
+    if j < 2 or doc[j - 1].text not in ("'s", "’s") or doc[j - 2].ent_type_ != "ORG" \
+            or not (j == i or not doc[i - 1].text[:1].isupper()):
+        return None
+    end = i
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" \
+            and doc[end].ent_type_ not in _NOT_MODELS:
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
+    if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
+            or doc[end - 1].tag_ == "NNPS" or _plural(doc[end - 1].text) \
+            or any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+        return None
+    return i, end, "product"
 
 
 def _model(token: Token) -> bool:
@@ -112,3 +142,8 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
             or _capitalised(tokens[end]) and tokens[end].pos_ == "PROPN"):
         end += 1
     return start, end, "product"
+
+
+def _plural(word: str) -> bool:
+    """Tell whether a capitalised word looks plural ("Systems"; not "Express", "Lotus")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3

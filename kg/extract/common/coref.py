@@ -5,7 +5,8 @@ definite description of `coref.toml` ("the company", "the planemaker", "the pres
 the most salient earlier actor mention that agrees with it in kind (a person for "he"/"she", no
 person for "it"/"they", an organisation for "the company", a person with that title for "the
 president"): the nearest sentence first, and in a sentence a subject before other mentions,
-then the latest. A resolved pronoun is itself a mention the next one can take. "It" is left
+then the latest; a possessive in a phrase fronted before the main clause takes its subject ("After
+its launch, Apple ..."). A resolved pronoun is itself a mention the next one can take. "It" is left
 alone when it is expletive ("it is expected that") or when the subject before it is a thing no
 actor names ("The SDK ... it"), which it more likely means. The result is a mapping from token
 index to actor id; the actors stage's records stay as they are.
@@ -137,10 +138,36 @@ class _Resolver:
         if not before:
             return False
         last = before[-1]
-        if last.pos_ == "PRON" or self.index.actor_at(last) is not None or last.i in self.found:
+        if last.pos_ == "PRON" or self._named(last) or last.i in self.found:
             return False
         plural = "Plur" in last.morph.get("Number", [])
         return plural == (token.lower_ in _PLURAL)
+
+    def _named(self, noun: Token) -> bool:
+        """Tell whether a noun names an actor itself or by its apposition or proper-noun
+        modifier ("the largest car manufacturer General Motors", "Another automaker, GM")."""
+        return any(self.index.actor_at(t) is not None for t in [noun, *(
+            c for c in noun.children if c.dep_ == "appos"
+            or (c.dep_ == "compound" and c.pos_ == "PROPN"))])
+
+    def _cataphor(self, token: Token) -> str | None:
+        """The subject of the main clause for a pronoun in a phrase fronted before it ("After
+        its launch, Apple ...", "During an event at its headquarters, Apple released")."""
+        root = token.sent.root
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS and c.i > token.i]
+        if not subjects or token.lower_ in _PERSONAL or token.dep_ != "poss":
+            return None  # "after its launch"; a fronted "it" more often means a thing
+        fronted = [c for c in root.children if c.i < subjects[0].i
+                   and c.dep_ in ("prep", "advcl", "npadvmod")]
+        if not any(c.left_edge.i <= token.i <= c.right_edge.i for c in fronted):
+            return None
+        subject = subjects[0]
+        for noun in [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound")
+                                or c.dep_ == "poss")]:
+            actor = self.index.actor_at(noun)
+            if actor is not None:
+                return actor if self._agrees(token, actor) else None
+        return None
 
     def _pick(self, token: Token, window: int) -> str | None:
         here = self.sent[token.i]
@@ -178,6 +205,9 @@ class _Resolver:
         if word in _PERSONAL or word in _SINGULAR or word in _PLURAL:
             if token.pos_ != "PRON" or (word == "it" and _expletive(token)):
                 return None
+            ahead = self._cataphor(token)
+            if ahead is not None:
+                return ahead
             if word not in _PERSONAL and self._thing_subject(token):
                 return None
             return self._pick(token, PRONOUN_SENTENCES)

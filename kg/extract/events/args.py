@@ -5,35 +5,60 @@ the tokens one construction points to ("the army" in "the army attacked"); `Argu
 takes them with their conjuncts to actors of the `actors` stage by the `MENTIONS` rules: by span
 overlap, apposition, relative pronoun, or the coreference of `common.coref` ("it", "the
 company"). Each actor takes one role, the first of agent, recipient, target, instrument.
+Every phrase read for a role is kept as a `Participant` with the words as written ("it" with
+the actor it stands for); one that reaches no actor is kept by the `PHRASES` rules when it is a
+noun phrase or an amount ("closed 14 plants", "lost $6 billion"): a theme that is no actor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.common.coref import antecedents
 from kg.extract.common.rules import Rule
-from kg.extract.common.spans import SpanIndex
+from kg.extract.common.spans import SpanIndex, token_span
 from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
     MENTIONS,
+    PHRASES,
+    PLACES,
     RECIPIENTS,
     TARGETS,
     Context,
     Heads,
 )
-from kg.extract.events.syntax import Predicate, children, preps
-from kg.model import Extraction
+from kg.extract.events.syntax import Predicate, preps
+from kg.model import Extraction, Participant, ParticipantRole
 
-_MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
-_PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around",
-                "through", "toward", "towards", "within", "on", "throughout", "to"}
+_RELATIVES = {"which", "that", "where"}
 # kinds of actors that take part in an event; one of them after "with" is a partner
 _PARTICIPANT_KINDS = frozenset({"person", "organisation", "government", "military",
                                 "armed_group", "media", "country", "group"})
+# what ends a noun phrase on the right: a clause, an apposition, a conjunct, a preposition other
+# than "of" ("14 of its plants", not "plants in Ohio")
+_PHRASE_ENDS = {"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "prep", "agent",
+                "dative", "parataxis"}
+
+
+def phrase(token: Token) -> list[Token]:
+    """Return the noun phrase a head stands for, without what follows it but "of" phrases:
+    "the first 787 Dreamliner", "hundreds of points", "$6 billion", not "plants, which"."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ not in _PHRASE_ENDS:
+            start = min(start, child.left_edge.i)
+            break
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in _PHRASE_ENDS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        end = child.right_edge.i
+    return list(doc[start:end + 1])
 
 
 def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
@@ -51,6 +76,17 @@ def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
     return rank
 
 
+@dataclass(frozen=True)
+class Roles:
+    """What `ArgumentFinder.read` finds for one trigger."""
+
+    agents: list[str]
+    recipients: list[str]
+    targets: list[str]
+    instruments: list[str]
+    participants: tuple[Participant, ...]
+
+
 class ArgumentFinder:
     """Resolve a trigger's agents, targets, recipients, instruments and place to actor and place
     ids, with the rules `disabled` leaves on."""
@@ -63,10 +99,13 @@ class ArgumentFinder:
         self.recipient_rules = RECIPIENTS.active(disabled)
         self.instrument_rules = INSTRUMENTS.active(disabled)
         self.mention_rules = MENTIONS.active(disabled)
+        self.phrase_rules = PHRASES.active(disabled)
+        self.place_rules = PLACES.active(disabled)
+        self.participants: list[Participant] = []
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
         self.coreference = antecedents(doc, self.index, extraction.actors) if resolve else {}
-        self.context = Context(self.index, self.coreference)
+        self.context = Context(self.index, self.coreference, self.kinds)
 
     def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         heads: list[Token] = []
@@ -81,46 +120,70 @@ class ArgumentFinder:
                 return found
         return []
 
-    def _actors(self, heads: list[Token], taken: Collection[str] = ()) -> list[str]:
+    def _phrases(self, token: Token) -> list[Token]:
+        for rule in self.phrase_rules:
+            found = rule.apply(token, self.context)
+            if found:
+                return found
+        return []
+
+    def _read(self, role: ParticipantRole, heads: list[Token], taken: Collection[str] = (),
+              keep: Callable[[str], bool] = lambda _a: True) -> list[str]:
+        """Return the actor ids of `heads` and their conjuncts not `taken` and that `keep`
+        allows, and note each phrase read for `role` in `self.participants`."""
         ids: list[str] = []
         for head in heads:
             for token in [head, *head.conjuncts]:
-                for found in self._names(token):
-                    if found not in ids and found not in taken:
-                        ids.append(found)
+                names = self._names(token)
+                fresh = [n for n in names if n not in ids and n not in taken and keep(n)]
+                ids += fresh
+                if names:
+                    self._note(role, token, fresh)
+                else:
+                    for found in self._phrases(token):
+                        self._note(role, found, [None])
         return ids
 
-    def agents(self, trigger: Predicate) -> list[str]:
-        """Return the actor ids of whoever did it, read by the `AGENTS` rules in order."""
-        return self._actors(self._heads(trigger, self.agent_rules))
+    def _note(self, role: ParticipantRole, head: Token, actors: Sequence[str | None]) -> None:
+        span = token_span(phrase(head) if head.pos_ != "PRON" else [head])
+        for actor in actors:
+            if not any(p.mention == span and p.actor == actor for p in self.participants):
+                self.participants.append(Participant(role=role, mention=span, actor=actor))
 
-    def recipients(self, trigger: Predicate, taken: Collection[str] = ()) -> list[str]:
-        """Return the actor ids of whom it was given to, read by the `RECIPIENTS` rules; none
-        of `taken` (the agents)."""
-        return self._actors(self._heads(trigger, self.recipient_rules), taken)
-
-    def targets(self, trigger: Predicate, taken: Collection[str] = ()) -> list[str]:
-        """Return the actor ids of whom it was done to, read by the `TARGETS` rules; none of
-        `taken` (the agents and recipients)."""
+    def read(self, trigger: Predicate) -> Roles:
+        """Return a trigger's agents, recipients, targets and instruments, each actor in one role
+        (the first of that order), and every phrase read for a role."""
+        self.participants = []
+        agents = self._read("agent", self._heads(trigger, self.agent_rules))
+        recipients = self._read("recipient", self._heads(trigger, self.recipient_rules), agents)
         heads = self._heads(trigger, self.target_rules)
-        return self._actors(sorted(heads, key=_target_order(trigger.token)), taken)
-
-    def instruments(self, trigger: Predicate, taken: Collection[str] = ()) -> list[str]:
-        """Return the ids of the things it was done with, read by the `INSTRUMENTS` rules: no
-        actor that takes part (a person, an organisation, ...) and none of `taken`."""
-        found = self._actors(self._heads(trigger, self.instrument_rules), taken)
-        return [a for a in found if self.kinds.get(a, "other") not in _PARTICIPANT_KINDS]
+        targets = self._read("target", sorted(heads, key=_target_order(trigger.token)),
+                             [*agents, *recipients])
+        instruments = self._read(
+            "instrument", self._heads(trigger, self.instrument_rules),
+            [*agents, *recipients, *targets],
+            lambda a: self.kinds.get(a, "other") not in _PARTICIPANT_KINDS)
+        seen: set[tuple[int, int]] = set()
+        kept: list[Participant] = []
+        for p in self.participants:  # a phrase read in two roles keeps the first
+            where = (p.mention.start, p.mention.end)
+            if p.actor is not None or where not in seen:
+                kept.append(p)
+                seen.add(where)
+        return Roles(agents, recipients, targets, instruments, tuple(kept))
 
     def place(self, trigger: Predicate) -> str | None:
-        """Return the id of the place it happened at: a place in a locative phrase or the object."""
-        token = trigger.token
-        words = _PLACE_PREPS | ({"from"} if trigger.cameo.startswith(_MOVES) else set())
-        objects = [p for a in preps(token) if a.lower_ in words for p in children(a, "pobj")]
-        if trigger.cameo.startswith(("19", "17", "087", "15")):
-            objects += children(token, "dobj", "nsubjpass")
-        for obj in objects:
-            span = token.doc[obj.left_edge.i:obj.right_edge.i + 1]
-            hits = self.index.places_in(span.start_char, span.end_char)
-            if hits:
-                return hits[0].id
+        """Return the id of the place it happened at: the first place in a phrase the `PLACES`
+        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled")."""
+        for rule in self.place_rules:
+            for head in rule.apply(trigger, [], self.context):
+                if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+                    head = head.head.head
+                span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+                first = span[0]
+                if head.dep_ == "pobj" and self.index.times_in(first.idx, first.idx + len(first)):
+                    continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
+                hits = self.index.places_in(span.start_char, span.end_char)
+                if hits:
+                    return hits[0].id
         return None

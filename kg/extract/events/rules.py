@@ -10,7 +10,7 @@ an apposition, the noun a relative pronoun stands for, or coreference ("it", "th
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Token
@@ -40,26 +40,40 @@ class Context:
 
     index: SpanIndex
     coref: Mapping[int, str]
+    kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
+
+    def thing(self, token: Token) -> bool:
+        """Tell whether a token names a product or a financial instrument (an actor of a kind
+        that is done to, not one that acts: "the A400M flight", "iPhone pre-orders")."""
+        found = self.index.actor_at(token)
+        return found is not None and self.kinds.get(found) in _THINGS
 
 
 # (trigger, heads the earlier rules of the table found, context) -> the tokens this rule names
 Heads = Callable[[Predicate, Sequence[Token], Context], list[Token]]
 # (token a role rule named, context) -> the actor ids it stands for
 Names = Callable[[Token, Context], list[str]]
+# (token a role rule named that reaches no actor, context) -> the heads of the phrases that
+# stand in the role as written (an amount, a generic noun phrase)
+Phrases = Callable[[Token, Context], list[Token]]
 
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
+_THINGS = frozenset({"product", "financial"})
 _TARGET_PREPS = {"against", "on", "upon", "at"}
 _PARTNER_ROOTS = ("03", "04", "05", "06")
 _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
                 "start", "continue", "intensify", "step", "escalate", "sign", "reach", "strike",
-                "announce", "impose", "make", "issue", "lead", "order"}
+                "announce", "impose", "make", "issue", "lead", "order", "ink", "seal", "clinch",
+                "secure", "place", "post", "report", "file", "lodge", "submit", "give",
+                "deliver", "complete", "finalise", "finalize", "unveil"}
 _RELATIVES = {"who", "whom", "which", "that", "whose"}
+_OBJECT_POS = ("NOUN", "PROPN", "PRON", "NUM")  # and "$": "lost $6 billion"
 
 
-def _light_verb_subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+def _light_verb_subject(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
     token = t.token
     if t.noun and token.dep_ == "dobj" and lemma(token.head) in _LIGHT_VERBS:
-        return children(token.head, "nsubj")
+        return [s for s in children(token.head, "nsubj") if not c.thing(s)]
     return []
 
 
@@ -72,14 +86,21 @@ def _of_object(t: Predicate) -> list[Token]:
     return objects_of({"of"}, t.token) if t.noun else []
 
 
+def _of_agent(t: Predicate) -> bool:
+    """Tell whether an event noun's "of X" is who acts ("the efforts of the army")."""
+    return t.noun and lemma(t.token) in role_lexicon().agent_of
+
+
 def _by_agent(t: Predicate) -> list[Token]:
     return objects_of({"by"}, t.token) if t.noun else []
 
 
-def _patient_possessor(t: Predicate) -> bool:
+def _patient_possessor(t: Predicate, c: Context) -> bool:
     """Tell whether an event noun's possessor underwent it ("the Dow's fall", "Fokker's
-    takeover by Boeing") rather than did it ("Airbus's delivery of the A380")."""
-    if _by_agent(t):
+    takeover by Boeing", "the A380's maiden flight", "its launch" of a product) rather than
+    did it ("Airbus's delivery of the A380")."""
+    if _by_agent(t) or any(c.thing(p) or c.kinds.get(c.coref.get(p.i, ""), "") in _THINGS
+                           for p in children(t.token, "poss")):
         return True
     return lemma(t.token) in role_lexicon().patient_possessor and not _of_object(t)
 
@@ -91,36 +112,87 @@ def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     return controller(token)
 
 
+def _gerund_subject(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    token = t.token
+    if t.noun or h or token.tag_ != "VBG" or token.dep_ != "pcomp" or children(
+            token, "nsubj") or lemma(token) in role_lexicon().patient_subject:
+        return []  # "after falling 3%": whatever fell underwent it
+    prep = token.head
+    up = prep.head
+    if up.dep_ == "prep" and up.head.pos_ in ("VERB", "AUX"):  # "including by seizing"
+        up = up.head
+    if up.pos_ not in ("VERB", "AUX"):
+        return []
+    if prep.lower_ == "as" and children(up, "dobj"):
+        return children(up, "dobj")
+    return children(up, "nsubj") or controller(up)
+
+
 AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
          examples=("Hamas attacked Fatah in the night.",),
          counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n")),
+    Rule("events.agent.adverbial_name", "a name the parse hangs before a verb with no subject "
+         "as an adverbial ('Apple unveiled Lion', 'GM, Chrysler offer buyouts'): the subject",
+         lambda t, _h, c: ([m for m in children(t.token, "npadvmod") if m.i < t.token.i
+                            and m.pos_ == "PROPN" and c.index.actor_at(m) is not None
+                            and c.index.times_in(m.idx, m.idx + len(m)) == []]
+                           if not t.noun and not reduced_passive(t.token) else []),
+         examples=("Apple unveiled Lion, the new version of its system.",),
+         counter=("Hamas attacked Israeli towns on Monday.",)),
+    Rule("events.agent.inverted_subject", "a subjectless verb whose name right after it the "
+         "parse gives to a following participle ('\"...,\" said analyst John Smith, "
+         "commenting on ...'): the subject of the verb",
+         lambda t, _h, _c: ([s for c in children(t.token, "ccomp", "advcl", "xcomp")
+                             if c.tag_ == "VBG" and c.i > t.token.i
+                             for s in children(c, "nsubj") if s.left_edge.i == t.token.i + 1]
+                            if not t.noun and not children(t.token, "nsubj", "nsubjpass")
+                            else []),
+         examples=('"The talks failed," said Hamas leader John Smith commenting on the talks.',),
+         counter=('"The talks failed," John Smith said, commenting on the talks.',)),
     Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
          lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
          examples=("Fatah was attacked by Hamas in the night.",),
          counter=("Fatah was attacked in the night.",)),
     Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
          "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
-         lambda t, _h, _c: (children(t.token, "poss") if t.noun and not _patient_possessor(t)
-                            else []),
+         lambda t, _h, c: (children(t.token, "poss") if t.noun and not _patient_possessor(t, c)
+                           else []),
          examples=("Hamas's attack shocked Fatah.",),
          counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
-    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is where a "
-         "move started ('criticism from Moscow', not 'a withdrawal from Kabul')",
-         lambda t, _h, _c: [p for a in children(t.token, "prep")
-                            if a.lower_ in ({"by"} if t.cameo.startswith(_MOVES) else
-                                            {"by", "from"})
-                            for p in children(a, "pobj")] if t.noun else [],
+    Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
+         "a move or fight came from ('criticism from Moscow', 'gunfire from helicopters', not "
+         "'a withdrawal from Kabul')",
+         lambda t, _h, c: [p for a in children(t.token, "prep") if a.lower_ in ("by", "from")
+                           for p in children(a, "pobj")
+                           if a.lower_ == "by" or not t.cameo.startswith(_MOVES)
+                           or c.index.place_at(p) is None] if t.noun else [],
          examples=("The attack by Hamas shocked Fatah.",),
          counter=("The attack on Hamas shocked Fatah.",)),
-    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes')",
+    Rule("events.agent.of_phrase", "'of X' of an event noun of acting ('the efforts of the "
+         "army', 'the visit of the president'; roles.toml agent_of), not of one done to X",
+         lambda t, _h, _c: _of_object(t) if _of_agent(t) else [],
+         examples=("The efforts of Hamas failed.",),
+         counter=("The killing of John Smith shocked Hamas.",)),
+    Rule("events.agent.conjoined_noun", "an event noun joined to another shares its 'by X' or "
+         "'from X' ('airstrikes and gunfire from helicopters')",
+         lambda t, h, _c: ([p for a in children(t.token.head, "prep") if a.lower_ in ("by", "from")
+                            for p in children(a, "pobj")]
+                           if t.noun and not h and t.token.dep_ == "conj"
+                           and t.token.head.pos_ in ("NOUN", "PROPN") else []),
+         examples=("Airstrikes and machine gunfire from Hamas helicopters peppered the road.",),
+         counter=("Airstrikes and gunfire hit the town of Hamas.",)),
+    Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes'), "
+         "not a product or an index, which it is done to ('the A400M flight')",
          lambda t, _h, c: [m for m in children(t.token, "amod", "compound")
-                           if c.index.actor_at(m) is not None] if t.noun else [],
+                           if c.index.actor_at(m) is not None and not c.thing(m)]
+         if t.noun else [],
          examples=("The Hamas attack shocked Fatah.",),
-         counter=("The night attack shocked Fatah.",)),
+         counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah.")),
     Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
-         "event ('Russia launched an offensive')", _light_verb_subject,
+         "event ('Russia launched an offensive', 'Airbus inked deals'), unless a product ('the "
+         "A380 made its maiden flight')", _light_verb_subject,
          examples=("Hamas launched an offensive in the south.",),
          counter=("Hamas feared an offensive in the south.",)),
     Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
@@ -137,16 +209,31 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                    "Hamas agreed to meet Fatah and to attack Israel.",
                    "Hamas signed a deal to attack Fatah."),
          counter=("Hamas wanted Fatah to attack the town.",)),
+    Rule("events.agent.preposition_gerund", "a gerund after a preposition takes the subject "
+         "of the verb the preposition hangs on ('Hamas widened its hold by seizing the road'), "
+         "or its object after 'as' ('quoted Hamas as saying')", _gerund_subject,
+         examples=("Hamas widened its hold by seizing the road.",
+                   "Reuters quoted Hamas as saying it would attack Fatah."),
+         counter=("Hamas was blamed for the seizing of the road.",)),
+    Rule("events.agent.carried_out_by", "the by-agent of the participle that hangs on an event "
+         "noun ('attacks carried out by Hamas')",
+         lambda t, _h, _c: [p for v in children(t.token, "acl") if v.tag_ == "VBN"
+                            for a in children(v, "agent") for p in children(a, "pobj")]
+         if t.noun else [],
+         examples=("Attacks carried out by Hamas were suppressed.",),
+         counter=("Attacks carried out in the night by Fatah's rivals were suppressed.",)),
 ])
 
 
 TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.object", "the direct object of a verb ('invaded Ukraine'), or its "
-         "object predicate ('named Mary Barra as chief')",
-         lambda t, _h, _c: [] if t.noun else [o for o in children(t.token, "dobj", "oprd")
-                                              if o.pos_ in ("NOUN", "PROPN", "PRON")],
+         "object predicate ('named Mary Barra as chief'); not the distance a verb of change "
+         "moved ('the Dow lost 300 points')",
+         lambda t, _h, _c: [] if t.noun or patient_subject(t.token) else [
+             o for o in children(t.token, "dobj", "oprd") if o.pos_ in _OBJECT_POS
+             or o.tag_ == "$"],
          examples=("Hamas attacked Fatah in the night.",),
-         counter=("Hamas attacked in the night.",)),
+         counter=("Hamas attacked in the night.", "Hamas support fell 20 points in May.")),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
          "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
          lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
@@ -157,6 +244,21 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
          lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),
          examples=("Fatah was attacked in the night.",)),
+    Rule("events.target.conjoined_passive", "a passive participle joined to a passive verb "
+         "shares its subject ('airliners are selected and purchased by the state')",
+         lambda t, _h, _c: (children(t.token.head, "nsubjpass")
+                            if not t.noun and t.token.dep_ == "conj" and t.token.tag_ == "VBN"
+                            and not children(t.token, "nsubj", "nsubjpass", "dobj") else []),
+         examples=("Fatah was attacked and disarmed by Hamas.",),
+         counter=("Fatah was attacked and Hamas disarmed the town.",)),
+    Rule("events.target.controlled_subject", "whom a verb like 'allow' or 'force' acts on, "
+         "when the parse makes it the subject of the complement ('allowed Fatah to bid')",
+         lambda t, _h, _c: ([s for c in children(t.token, "ccomp") for s in children(c, "nsubj")
+                             if any(a.lower_ == "to" for a in children(c, "aux"))]
+                            if not t.noun and lemma(t.token) in role_lexicon().object_control
+                            and not children(t.token, "dobj") else []),
+         examples=("Hamas allowed Fatah to attack the town.",),
+         counter=("Hamas said Fatah would attack the town.",)),
     Rule("events.target.headline_passive", "the subject of a passive without auxiliary, as "
          "headlines write it ('Hamas attacked by Fatah')",
          lambda t, _h, _c: children(t.token, "nsubj") if reduced_passive(t.token) else [],
@@ -176,8 +278,10 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                                     for s in children(t.token, "nsubj")) else []),
          examples=("The rebels the army attacked fled to the hills.",),
          counter=("The rebels that attacked the army fled to the hills.",)),
-    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv')",
-         lambda t, _h, _c: objects_of(_TARGET_PREPS, t.token),
+    Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv'), "
+         "but not the level a verb of change ends at ('the Dow closed at 8,017')",
+         lambda t, _h, _c: objects_of(_TARGET_PREPS - ({"at"} if patient_subject(t.token)
+                                                       else set()), t.token),
          examples=("Hamas launched an attack on Fatah.",),
          counter=("Hamas launched an attack in the spring.",)),
     Rule("events.target.partner", "'with X' of an agreement, meeting, support or cooperation",
@@ -192,13 +296,22 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          examples=("The Taliban withdrew from the Hamas talks.",),
          counter=("The Taliban attacked from the Hamas compound.",)),
     Rule("events.target.of_noun", "'of X' of an event noun, what it is done to ('the invasion "
-         "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties",
-         lambda t, _h, _c: [] if t.cameo.startswith(_PARTNER_ROOTS) else _of_object(t),
+         "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties and "
+         "the actor of an effort or a visit (agent.of_phrase)",
+         lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS) or _of_agent(t)
+                            else _of_object(t)),
          examples=("The killing of John Smith shocked Hamas.",),
          counter=("The meeting of John Smith and Hamas was short.",)),
+    Rule("events.target.thing_modifier", "a product or index modifying an event noun is what "
+         "it is done to ('the Airbus A400M flight', 'iPhone 4 pre-orders')",
+         lambda t, _h, c: [m for m in children(t.token, "compound", "amod", "nmod")
+                           if c.thing(m)] if t.noun else [],
+         examples=("The iPhone 4 launch shocked Hamas.",),
+         counter=("The Hamas attack shocked Fatah.",)),
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
-         "arrest', 'Fokker's takeover by Boeing')",
-         lambda t, _h, _c: children(t.token, "poss") if t.noun and _patient_possessor(t) else [],
+         "arrest', 'Fokker's takeover by Boeing'), and a product's or an index's ('the A380's "
+         "flight', 'its launch' of a phone)",
+         lambda t, _h, c: children(t.token, "poss") if t.noun and _patient_possessor(t, c) else [],
          examples=("Hamas's arrest shocked Fatah.",),
          counter=("Hamas's attack shocked Fatah.",)),
 ])
@@ -254,6 +367,61 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
 ])
 
 
+_PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "through",
+                "toward", "towards", "within", "on", "throughout", "to"}
+
+
+def _locatives(token: Token, words: set[str] | frozenset[str] = frozenset(_PLACE_PREPS)
+               ) -> list[Token]:
+    return objects_of(words, token)
+
+
+def _object_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The "in X" of what a verb acts on, when the verb has none of its own."""
+    if h or t.noun:
+        return []
+    return [p for o in children(t.token, "dobj") for p in _locatives(o, {"in", "at", "near"})]
+
+
+def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of the verb an event noun completes ("was targeted in a gas attack")."""
+    token = t.token
+    if h or not t.noun or token.dep_ != "pobj" or token.head.head.pos_ != "VERB":
+        return []
+    verb = token.head.head
+    return [p for p in _locatives(verb) if p.i != token.i] + children(verb, "nsubjpass")
+
+
+PLACES: RuleTable[Heads] = RuleTable("events.place", [
+    Rule("events.place.locative", "the object of a locative preposition ('in Idlib', 'at the "
+         "border'), or 'from X' of a move ('withdrew from Kabul')",
+         lambda t, _h, _c: _locatives(t.token, _PLACE_PREPS | (
+             {"from"} if t.cameo.startswith(_MOVES) else set())),
+         examples=("Hamas attacked Fatah in Gaza.",),
+         counter=("Hamas attacked Fatah with rockets.",)),
+    Rule("events.place.attacked", "the object or passive subject of an attack, a fight or a "
+         "move: the place it struck ('shelled Idlib', 'Idlib was shelled')",
+         lambda t, _h, _c: (children(t.token, "dobj", "nsubjpass")
+                            if t.cameo.startswith(("19", "17", "087", "15")) else []),
+         examples=("Hamas attacked Gaza at night.",)),
+    Rule("events.place.object_located", "where the thing a verb acts on is, when the verb has "
+         "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
+         examples=("Hamas announced a ceasefire in Gaza.",),
+         counter=("Hamas announced a ceasefire with Fatah.",)),
+    Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
+         "the first, which scopes over both ('In China, airliners are selected and "
+         "purchased by the state')",
+         lambda t, h, _c: ([p for p in _locatives(t.token.head) if p.i < t.token.head.i]
+                           if not h and not t.noun and t.token.dep_ == "conj" else []),
+         examples=("In Gaza, Hamas met Fatah and signed a deal.",),
+         counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+    Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
+         "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
+         examples=("Gaza was targeted in a rocket attack.",),
+         counter=("Hamas hit Fatah in a rocket attack.",)),
+])
+
+
 def _named(token: Token, c: Context) -> list[str]:
     found = c.index.actor_at(token)
     return [found] if found is not None else []
@@ -301,5 +469,46 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
 ])
 
 
+_PHRASE_POS = ("NOUN", "PROPN", "NUM")
+_LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "around", "across"}
+
+
+def _noun_phrase(token: Token, c: Context) -> list[Token]:
+    if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not any(
+            ch.isalnum() or ch in "$%" for ch in token.text):
+        return []
+    start, end = token.idx, token.idx + len(token)
+    where = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+    if where and c.index.place_at(token) is not None or any(
+            t.start <= start and end <= t.end for t in c.index.times_in(
+                token.sent.start_char, token.sent.end_char)):
+        return []  # "on Monday" is when, "at Heathrow" where: no theme
+    return [token]
+
+
+def _relative_phrase(token: Token, _c: Context) -> list[Token]:
+    """The noun a relative pronoun stands for, when it names no actor ("the plants, which GM
+    closed": the plants)."""
+    if token.lower_ not in _RELATIVES or token.head.dep_ != "relcl":
+        return []
+    noun = token.head.head
+    return [noun] if noun.pos_ in _PHRASE_POS else []
+
+
+PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
+    Rule("events.phrase.noun_phrase", "a noun phrase or amount that names no actor still fills "
+         "its role as written: the theme of 'closed 14 plants', 'lost $6 billion', 'the index "
+         "fell', the agent of 'analysts expect'; a pronoun with no antecedent, a time or the "
+         "place of a preposition ('at Heathrow') does not",
+         _noun_phrase,
+         examples=("Hamas closed 14 schools in May.", "Hamas lost $6 billion in May."),
+         counter=("It collapsed in May.", "Hamas attacked on Monday.")),
+    Rule("events.phrase.relative", "a relative pronoun that names no actor stands for the noun "
+         "its clause hangs on ('the schools, which Hamas closed')", _relative_phrase,
+         examples=("The schools, which Hamas closed in May, were old.",),
+         counter=("Hamas, which closed in May, was banned.",)),
+])
+
+
 RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
-                                     INSTRUMENTS, MENTIONS, FACTUALITY)
+                                     INSTRUMENTS, PLACES, MENTIONS, PHRASES, FACTUALITY)

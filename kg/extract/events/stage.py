@@ -75,9 +75,8 @@ class EventFinder:
         for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
             if args is None:  # coreference costs a pass over the doc: only once it is needed
                 args = ArgumentFinder(extraction, doc, self.disabled)
-            agents = args.agents(trigger)
-            recipients = args.recipients(trigger, agents)
-            targets = args.targets(trigger, [*agents, *recipients])
+            roles = args.read(trigger)
+            agents, targets = roles.agents, roles.targets
             place = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
             factuality = classify(trigger.token, self.factuality)
@@ -92,9 +91,10 @@ class EventFinder:
                 trigger=token_span([trigger.token]),
                 agents=tuple(agents),
                 targets=tuple(targets),
-                recipients=tuple(recipients),
-                instruments=tuple(args.instruments(trigger, [*agents, *recipients, *targets])),
+                recipients=tuple(roles.recipients),
+                instruments=tuple(roles.instruments),
                 place=place,
+                participants=roles.participants,
                 time=anchor.time,
                 time_span=anchor.span,
                 time_origin=anchor.origin if anchor.time is not None else None,

@@ -40,6 +40,8 @@ class RoleLexicon:
     patient_subject: frozenset[str]
     transfer: frozenset[str]
     patient_possessor: frozenset[str]
+    object_control: frozenset[str] = frozenset()
+    agent_of: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,6 +89,8 @@ def patient_subject(token: Token) -> bool:
 def _quantity(token: Token) -> bool:
     """Tell whether an object is a distance moved ("fell 340 points", "gained 0.77%") rather
     than what the subject acted on; a sum of money is not ("GM lost $6 billion")."""
+    if any(c.tag_ == "$" for c in token.children):
+        return False  # "$6 billion": the parse may head the sum by its number
     return token.like_num or lemma(token) in _UNITS
 
 
@@ -136,8 +140,10 @@ def controller(token: Token, *, depth: int = 3) -> list[Token]:
             return children(up, *_OBJECT_CONTROL)
         if climb.dep_ == "advcl" and climb.tag_ not in ("VBG", "VB"):
             return []  # a finite clause without a subject names none; "killing", "to raise" do
-        found = children(up, "nsubj", "nsubjpass") if climb.dep_ != "conj" else children(
-            up, "nsubj")
+        # a conjoined finite verb shares a passive's subject ("were caught and fled"), a
+        # conjoined participle its passive ("was arrested and charged")
+        found = children(up, "nsubj", "nsubjpass") if climb.dep_ != "conj" or (
+            climb.tag_ == "VBD") else children(up, "nsubj")
         if found:
             return found
         climb = up

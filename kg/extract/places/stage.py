@@ -3,7 +3,9 @@
 Names come from the NER model (GPE, LOC, FAC) and from names it typed otherwise or missed
 when a place cue says so ("the town of X", "X province", "in X" with a gazetteer match, a
 capitalised dateline). Each name is resolved to a GeoNames place where it can be, preferring
-places in the countries the article is about, and the places that contain it are added too.
+places in the countries the article is about, and the places that contain it are added too. A
+resolved place carries how sure its reading is (`Place.confidence`: how far it is ahead of the
+other readings of its name).
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ class PlaceFinder:
         found = [m for m in candidates(doc, article, lambda name: known(fold(name)),
                                        self._weak_match) if self._could_be_place(m)]
         mentions = self._accept(found, doc)
-        entries = self._resolve(mentions)
-        places = self._places(mentions, entries)
+        entries, sure = self._resolve(mentions)
+        places = self._places(mentions, entries, sure)
         result = extraction.extend(places=places)
         dated = _with_dateline_place(article, mentions, entries, places)
         return result.extend(article=dated) if dated is not None else result
@@ -115,8 +117,10 @@ class PlaceFinder:
             return [e for e in entries if e.kind == "country"]
         return entries
 
-    def _resolve(self, mentions: list[Candidate]) -> dict[tuple[int, int], Entry]:
-        """Resolve each mention, preferring places in the countries the article names.
+    def _resolve(self, mentions: list[Candidate]
+                 ) -> tuple[dict[tuple[int, int], Entry], dict[tuple[int, int], float]]:
+        """Resolve each mention, preferring places in the countries the article names; return the
+        reading of each mention and how sure it is (`_sureness`).
 
         Mentions of one name share a resolution, except that a name cued as a settlement ("the
         city of Aleppo") and as an area ("the province of Aleppo") resolves once for each.
@@ -130,6 +134,7 @@ class PlaceFinder:
             if entries and len({e.country_code for e in entries}) == 1:
                 context[entries[0].country_code or ""] += len(by_name[key])
         resolved: dict[tuple[int, int], Entry] = {}
+        sure: dict[tuple[int, int], float] = {}
         for key, entries in hits.items():
             if not entries:
                 continue
@@ -137,14 +142,23 @@ class PlaceFinder:
             for m in by_name[key]:
                 scores = {e: self._score(e, m.text, m.cue.kind or fallback, context)
                           for e in entries}
-                resolved[(m.start, m.end)] = max(entries, key=scores.__getitem__)
+                best = max(entries, key=scores.__getitem__)
+                resolved[(m.start, m.end)] = best
+                share = _sureness(scores[best][0], [score for score, _ in scores.values()])
+                if share is not None:
+                    sure[(m.start, m.end)] = share
         for m in mentions:  # "Paris, Texas": a place named after a comma contains the first
             outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
                 if m.cue.within is not None else None
             inside = [e for e in hits[fold(m.text)] if outer is not None and _inside(e, outer)]
             if inside:
                 resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
-        return resolved
+                sizes = [math.log10(e.population + 1) for e in inside]
+                share = _sureness(max(sizes), sizes)
+                sure.pop((m.start, m.end), None)
+                if share is not None:
+                    sure[(m.start, m.end)] = share
+        return resolved, sure
 
     def _hits(self, mentions: list[Candidate]) -> list[Entry]:
         """Return the readings of a name: its own-name places if any, else its alternates.
@@ -175,8 +189,8 @@ class PlaceFinder:
             score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0
         return score, entry.geonames_id or 0
 
-    def _places(self, mentions: list[Candidate], entries: dict[tuple[int, int], Entry]
-                ) -> list[Place]:
+    def _places(self, mentions: list[Candidate], entries: dict[tuple[int, int], Entry],
+                sure: dict[tuple[int, int], float]) -> list[Place]:
         """Merge mentions into places and add the places that contain them."""
         groups: dict[str, list[Candidate]] = defaultdict(list)
         found: dict[str, Entry | None] = {}
@@ -185,7 +199,7 @@ class PlaceFinder:
             pid = entry.id if entry else place_id(m.text)
             groups[pid].append(m)
             found[pid] = entry
-        places = [self._place(pid, found[pid], ms, entries) for pid, ms in groups.items()]
+        places = [self._place(pid, found[pid], ms, entries, sure) for pid, ms in groups.items()]
         known = {p.id for p in places}
         for entry in [e for e in found.values() if e is not None]:
             parent = self.gazetteer.get(entry.within or "")
@@ -196,7 +210,8 @@ class PlaceFinder:
         return places
 
     def _place(self, pid: str, entry: Entry | None, mentions: list[Candidate],
-               entries: dict[tuple[int, int], Entry]) -> Place:
+               entries: dict[tuple[int, int], Entry], sure: dict[tuple[int, int], float]
+               ) -> Place:
         counts = Counter(m.text for m in mentions)
         # the name as most often written, in ordinary case rather than a dateline's capitals
         surface = max(counts, key=lambda text: (not text.isupper(), counts[text]))
@@ -204,10 +219,13 @@ class PlaceFinder:
         kind = next((m.cue.kind for m in mentions if m.cue.kind and not m.dateline), None)
         if entry is not None:
             place = place_of(entry, surface, spans, {m.text for m in mentions})
+            shares = [sure[(m.start, m.end)] for m in mentions if (m.start, m.end) in sure]
+            update: dict[str, object] = {
+                "confidence": _cut(sum(shares) / len(shares)) if shares else None}
             if kind in _SETTLEMENTS and place.kind in _SETTLEMENTS and kind != place.kind:
                 # the text's "the town of X" beats a kind guessed from the population
-                return Place.model_validate({**place.model_dump(), "kind": kind})
-            return place
+                update["kind"] = kind
+            return Place.model_validate({**place.model_dump(), **update})
         kind = kind or next((m.cue.kind for m in mentions if m.cue.kind), None)
         kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
         within = next((entries.get((m.cue.within.start_char, m.cue.within.end_char))
@@ -234,6 +252,26 @@ def _with_dateline_place(article: Article, mentions: list[Candidate],
         return None
     dateline = {**line.model_dump(), "place": pid, "place_name": line.place_name or first.text}
     return Article.model_validate({**article.model_dump(), "dateline": dateline})
+
+
+def _sureness(chosen: float, scores: list[float]) -> float | None:
+    """Return how sure a gazetteer reading is: its share of a softmax over the ranking scores of
+    all the readings of the name (0.95 for one three points ahead of the next, such as a primary
+    name or a place in the article's country; 0.5 for a tie), cut to three decimals, so below 1.
+    None for a name with one reading: there was no choice to be sure of.
+
+    Examples:
+        >>> _sureness(7.0, [7.0]), _sureness(10.0, [10.0, 7.0]), _sureness(4.0, [4.0, 4.0])
+        (None, 0.952, 0.5)
+    """
+    if len(scores) < 2:
+        return None
+    return _cut(1.0 / sum(math.exp(score - chosen) for score in scores))
+
+
+def _cut(value: float) -> float:
+    """Cut a share below 1 to three decimals (rounding could make 0.9996 a certain 1.0)."""
+    return math.floor(value * 1000) / 1000
 
 
 def _inside(entry: Entry, outer: Entry) -> bool:

@@ -289,3 +289,73 @@ def test_actors_keeps_product_models_apart(nlp, stages) -> None:  # type: ignore
     products = {a.name for a in found.actors if a.kind == "product"}
     assert {"iPhone 3GS", "iPhone 4"} <= products
     assert not any({"iPhone 3GS", "iPhone 4"} <= {a.name, *a.aliases} for a in found.actors)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Follow Ian Hanchett on Twitter.", "ian-hanchett"),
+    ("Donald Trump was booed after Telling Jeb Bush to pipe down.", "jeb-bush"),
+    ("Certainly Donald Trump will not win the nomination.", "donald-trump"),
+    ("Bill Clinton spoke in Iowa on Monday.", "bill-clinton"),
+])
+def test_actors_keeps_verbs_and_adverbs_out_of_person_names(nlp, stages, text, key) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == "person"
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Jeb Bush said on Twitter that he would stay in the race.", "twitter", "organisation"),
+    ("The senator posted a video on Twitter. Twitter's director of politics said it was fine.",
+     "twitter", "organisation"),
+    ("Hillary Clinton won Iowa. Attacks on Clinton grew, and she spoke to Clinton voters.",
+     "hillary-clinton", "person"),
+])
+def test_actors_a_medium_is_no_person(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("The White House said on Monday that it would veto the bill. The House passed it "
+            "anyway.")
+    white = _actor(_run(nlp, stages, text), "white-house")
+    assert "House" not in white.aliases
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Users praised the web browser Safari and the mail client.", "safari", "product"),
+    ("Apple reports that Tiger, the newest version of its system, sold well. Fans love Tiger.",
+     "tiger", "product"),
+    ("Reviewers liked Apple's proprietary Quartz user interface.", "quartz", "product"),
+    ("Boeing's Launch Systems unit won the contract.", "launch-systems", "organisation"),
+    ("Apple's Steve Jobs opened the show.", "steve-jobs", "person"),
+])
+def test_actors_products_by_what_the_text_calls_them(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+def test_actors_a_full_name_is_no_product(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "She called her role model, Eleanor Roosevelt, a great leader."
+    assert _actor(_run(nlp, stages, text), "eleanor-roosevelt").kind == "person"
+
+
+def test_actors_a_person_typed_name_ending_in_a_body_is_the_body(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("It was his last year in office, but the Obama White House has eliminated all hope. "
+            "The White House said nothing.")
+    extraction = _run(nlp, stages, text)
+    assert "obama-white-house" not in {a.id for a in extraction.actors}
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Anti-TPP said the deal was bad.", {"Anti-TPP"}),
+    ("Supporters of Pro-Kloppenburg said so.", {"Pro-Kloppenburg"}),
+])
+def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("The firm held secret files from Lockheed Martin, its rival in the tender. Lockheed "
+     "Martin's new rocket flew in May.", "lockheed-martin", "organisation"),
+    ("Hillary Clinton won Iowa on Monday. Clinton said she would fight on.", "hillary-clinton",
+     "person"),
+])
+def test_actors_a_company_goes_by_its_first_word(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind

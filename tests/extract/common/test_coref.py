@@ -32,6 +32,8 @@ def _resolved(nlp: Language, text: str) -> dict[str, str]:
     ("Boeing reported a loss. The planemaker blamed the strike.", "planemaker", "Boeing"),
     ("President Vladimir Putin met John Smith. The president said little.", "president",
      "Vladimir Putin"),
+    ("Five years after its launch, Boeing sold the factory.", "its", "Boeing"),  # fronted
+    ("Another planemaker, Boeing, announced that it would sell the factory.", "it", "Boeing"),
 ])
 def test_coref_resolves_anaphor_to_earlier_actor(nlp: Language, text: str, anaphor: str,
                                                  name: str) -> None:
@@ -43,6 +45,7 @@ def test_coref_resolves_anaphor_to_earlier_actor(nlp: Language, text: str, anaph
     ("Boeing built the new jet. The jet flew well, and it landed early.", "it"),  # a thing
     ("John Smith met Hamas. The president said little.", "president"),  # no such title
     ("Boeing met Airbus. She said little.", "She"),  # no person before
+    ("After his speech, Boeing sold the factory.", "his"),  # a person only for "his"
 ])
 def test_coref_leaves_unresolvable_anaphor_alone(nlp: Language, text: str, anaphor: str) -> None:
     assert anaphor not in _resolved(nlp, text)

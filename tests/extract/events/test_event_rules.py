@@ -6,7 +6,9 @@ same types either way; a veto's
 example gives an event at some word only when the veto is switched off, its counter-example the
 same events either way; a role rule's example gives a participant of its role that goes when the
 rule is switched off, its counter-example the same ones either way; a mention rule's example
-gives a participant of some role that goes when the rule is switched off.
+gives a participant of some role that goes when the rule is switched off; a phrase rule's example
+gives a participant that is no actor that goes when the rule is switched off, its
+counter-example the same ones either way.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
     MENTIONS,
+    PHRASES,
+    PLACES,
     RECIPIENTS,
     RULES,
     TARGETS,
@@ -65,7 +69,8 @@ def test_every_rule_has_an_example_and_a_unique_name() -> None:
     assert all(rule.examples for table in RULES for rule in table)
     assert {table.prefix for table in RULES} == {
         "events.trigger", "events.veto", "events.sense", "events.agent", "events.target",
-        "events.recipient", "events.instrument", "events.mention", "events.factuality"}
+        "events.recipient", "events.instrument", "events.place", "events.mention", "events.phrase",
+        "events.factuality"}
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases(TRIGGERS, "examples"))
@@ -119,6 +124,7 @@ def test_veto_keeps_every_event_on_its_counter_example(nlp: Language, rule: Rule
 _ROLES = (("agents", AGENTS), ("targets", TARGETS), ("recipients", RECIPIENTS),
           ("instruments", INSTRUMENTS))
 _FIELDS = tuple(field for field, _ in _ROLES)
+_TABLES = (*_ROLES, ("place", PLACES))  # place rules name the phrase a place is sought in
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def _named(nlp: Language, text: str, table: RuleTable[Any], *disabled: str
 
 
 @pytest.mark.parametrize(("table", "rule", "text"), [
-    case for _, table in _ROLES for case in _cases(table, "examples", table)])
+    case for _, table in _TABLES for case in _cases(table, "examples", table)])
 def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: RuleTable[Any],
                                                       rule: Rule[object], text: str) -> None:
     found, without = _named(nlp, text, table), _named(nlp, text, table, rule.name)
@@ -162,7 +168,7 @@ def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: Rule
 
 
 @pytest.mark.parametrize(("table", "rule", "text"), [
-    case for _, table in _ROLES for case in _cases(table, "counter", table)])
+    case for _, table in _TABLES for case in _cases(table, "counter", table)])
 def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: RuleTable[Any],
                                                        rule: Rule[object], text: str) -> None:
     assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
@@ -186,3 +192,23 @@ def test_mention_rule_reaches_nothing_on_its_counter_example(nlp: Language, rule
                                                              text: str) -> None:
     assert _events(nlp, text), "the counter-example should hold an event"
     assert _participants(_events(nlp, text)) == _participants(_events(nlp, text, rule.name))
+
+
+def _phrases(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
+    return {(p.role, e.trigger.text, p.mention.text) for e in events for p in e.participants
+            if p.actor is None}
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(PHRASES, "examples"))
+def test_phrase_rule_keeps_a_theme_on_its_example(nlp: Language, rule: Rule[object],
+                                                  text: str) -> None:
+    found = _phrases(_events(nlp, text))
+    without = _phrases(_events(nlp, text, rule.name))
+    assert found - without, f"{rule.name} keeps no phrase here: {found}"
+
+
+@pytest.mark.parametrize(("rule", "text"), _cases(PHRASES, "counter"))
+def test_phrase_rule_keeps_nothing_on_its_counter_example(nlp: Language, rule: Rule[object],
+                                                          text: str) -> None:
+    assert _events(nlp, text), "the counter-example should hold an event"
+    assert _phrases(_events(nlp, text)) == _phrases(_events(nlp, text, rule.name))

@@ -1,5 +1,4 @@
-"""Tests for kg/display.py: HTML tables for timelines, statements, reports and query results, and
-plotly charts that embed their data (nothing fetched to show them)."""
+"""Tests for kg/display tables: HTML tables for timelines, statements, reports and query results."""
 
 from __future__ import annotations
 
@@ -11,6 +10,8 @@ from IPython.core.interactiveshell import InteractiveShell
 from kg import display
 from kg import timeline as tl
 from kg.errors import KGError
+from kg.identity import refresh
+from kg.identity.events import refresh_events
 from kg.query import run_named
 from kg.rdf import to_graph
 from kg.store import Store, open_store
@@ -22,6 +23,8 @@ def store() -> Iterator[Store]:
     with open_store("memory") as opened:
         for extraction in extractions():
             opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+        refresh(opened)
+        refresh_events(opened)
         yield opened
 
 
@@ -55,8 +58,8 @@ def test_display_escapes_text(sample: tl.Timeline) -> None:
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda s, t: tl.statements(s), "Acme Corp broke the law"),
     (lambda s, t: tl.statements(s), "Jane Doe <mark>said</mark> Acme Corp broke the law."),
-    (lambda s, t: tl.conflicts(t), "<b>time</b>"),
-    (lambda s, t: tl.conflicts(t), "Ruritania said Acme Corp «raided» the Old Bridge"),
+    (lambda s, t: tl.conflicts(s), "<b>time</b>"),
+    (lambda s, t: tl.conflicts(s), "Ruritania said Acme Corp «raided» the Old Bridge"),
     (lambda s, t: tl.actor_report(s, "Jane Doe"), "Jane Doe: said"),
     (lambda s, t: run_named(s, "stats"), "statements"),
 ])
@@ -68,24 +71,6 @@ def test_display_table_renders_each_kind(store: Store, sample: tl.Timeline, make
 def test_display_table_refuses_other_objects() -> None:
     with pytest.raises(KGError):
         display.table([1, 2])  # type: ignore[list-item]
-
-
-def test_display_timeline_chart_spans_each_entry(sample: tl.Timeline) -> None:
-    figure = display.timeline_chart(sample)
-    bars = {trace.name: trace for trace in figure.data}
-    assert set(bars) == {e.type for e in sample.entries}
-    assert sum(len(trace.y) for trace in figure.data) == len(sample.entries)
-    year = next(i for i, e in enumerate(sample.entries) if e.display_date == "2017")
-    index = list(bars["conflict.assault"].y).index(year)
-    assert bars["conflict.assault"].x[index] == 365 * 24 * 3600 * 1000  # the whole year, in ms
-
-
-def test_display_network_chart_draws_every_node(sample: tl.Timeline) -> None:
-    graph = tl.build(sample)
-    figure = display.network_chart(graph)
-    drawn = sum(len(trace.x) for trace in figure.data if trace.mode != "lines"
-                and trace.name is not None)
-    assert drawn == graph.number_of_nodes()
 
 
 def test_display_enable_registers_html_formatters(sample: tl.Timeline) -> None:
