@@ -187,12 +187,8 @@ class Index:
         if target is None:
             target = Canonical(iri=mint, kind=member.kind)
             self.canonicals[mint] = target
-        elif target.kind != "person" and member.kind == "person" and family(target.kind) in (
-                "organisation", "other") and all(m.weak for m in target.members):
-            target.kind = "person"  # a full name tells what a headline's lone word did not
-        elif target.kind == "other":
-            target.kind = member.kind
         target.members.append(member)
+        target.kind = _kind(target.members)
         self.of_member[member.iri] = target.iri
         self._index(target, member)
         return target.iri
@@ -397,6 +393,21 @@ class Index:
         common = max(3.0, len(self._context) / 3)
         return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
                    if self._spread[k] <= common)
+
+
+def _kind(members: Sequence[Member]) -> str:
+    """Return the kind most of an actor's articles give it (the first placed breaks ties), a
+    person's where one is named in full: a lone word typed as an organisation or left untyped
+    (a headline's "Trump") does not count against a full name, nor does "other" against a kind."""
+    people = any(m.kind == "person" and not m.weak for m in members)
+    votes: Counter[str] = Counter()
+    for m in members:
+        if m.kind != "other" and not (people and m.weak):
+            votes[m.kind] += m.weight
+    if not votes:
+        return members[0].kind
+    most = max(votes.values())
+    return next(m.kind for m in members if votes.get(m.kind) == most)
 
 
 def _key(name: str, kind: str) -> str:

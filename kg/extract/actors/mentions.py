@@ -7,6 +7,8 @@ kind); `merge` groups them into actors.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,8 @@ _MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
 _POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
                          "message", "messages", "video", "videos", "tweet", "tweets"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+# what the tokenizer leaves glued to a name's last word: "Trump‘s", "Trump's", "Cruz—35"
+_GLUED = re.compile(r"(['’‘]s?|[—–]\d.*)$")
 _ADJECTIVE_SUFFIXES = ("-run", "-backed", "-led", "-held", "-controlled", "-based", "-linked")
 
 
@@ -78,8 +82,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     products = _products(doc)
     bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
-    for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS or _located(ent, is_place):
+    for ent in _parts(doc):
+        if _located(ent, is_place):
             continue
         label = ent.label_
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
@@ -95,6 +99,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
         elif span is not None and _titled_person(doc, span, lexicon):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
+        elif span is not None:
+            span = _without_trailing_titles(span, lexicon)  # "Sirius XM Vice President"
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
@@ -126,6 +132,29 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 or lexicon.org_kind(ent.text.removeprefix(span.text))
             found.append(_mention(span, "ORG", kind))
     return found + _untagged_groups(doc, lexicon, placed)
+
+
+def _parts(doc: Doc) -> Iterator[DocSpan]:
+    """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
+    cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
+    (a photo credit) the person."""
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS:
+            continue
+        cuts = [t.i for t in ent if t.text == "/"]
+        if not cuts:
+            yield ent
+            continue
+        bounds = list(zip([ent.start, *(i + 1 for i in cuts)], [*cuts, ent.end], strict=True))
+        for start, end in bounds[:1] if ent.label_ == "PERSON" else bounds:
+            if start < end:
+                yield DocSpan(doc, start, end, label=ent.label_)
+
+
+def _run_together(word: str) -> bool:
+    """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
+    more capitals after small letters; a name has at most one or two ("McDonald", "DeSantis")."""
+    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3
 
 
 def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
@@ -312,8 +341,12 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
     something else ("Crooked Hillary Clinton", "Co. LLC Jim Press").
     """
     start, end = span.start, span.end
+    # an article, punctuation, or a common word the model ran into a name ("power - Wall
+    # Street"); name particles stay ("al-Qaeda")
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].text in POSSESSIVES):
+                           or doc[start].text in POSSESSIVES
+                           or doc[start].text.islower() and doc[start].is_alpha
+                           and doc[start].lower_ not in _NAME_PARTICLES):
         start += 1
     end = possessive_end(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -332,11 +365,22 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
             _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
                                      and name[0].lower_.startswith("pro")):
         return None
-    # a stance ("Anti-TPP", "pro-Kloppenburg") or a lone initial ("X.") names no one
-    if name.text.lower().startswith(("anti-", "pro-")) \
-            or len(name.text.replace(".", "").strip()) <= 1:
+    # a stance ("Anti-TPP", "pro-Kloppenburg", "non-Latino") or a lone initial ("X.") names no
+    # one, nor does a lawsuit ("Walmart Stores v. Dukes") or words run together ("ReplySara
+    # Bondioli", of a web page's buttons)
+    if name.text.lower().startswith(("anti-", "pro-", "non-")) \
+            or len(name.text.replace(".", "").strip()) <= 1 \
+            or any(t.text in ("v.", "vs.", "v", "vs") or _run_together(t.text) for t in name):
         return None
     return name
+
+
+def _clipped(span: DocSpan) -> tuple[int, int]:
+    """Return the character offsets of a name without what the tokenizer left glued to its
+    last word: a possessive with an odd quote ("Trump‘s") or a dash and a number ("Cruz—35")."""
+    found = _GLUED.search(span[-1].text)
+    cut = len(span[-1].text) - found.start() if found and found.start() > 0 else 0
+    return span.start_char, span.end_char - cut
 
 
 @functools.lru_cache(maxsize=1)
@@ -424,6 +468,20 @@ def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
     while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
         start += 1
     return doc[start:span.end]
+
+
+def _without_trailing_titles(span: DocSpan, lexicon: Lexicon) -> DocSpan:
+    """Drop a person's title the model ran into an organisation's name ("Sirius XM Vice
+    President", "Democratic National Committee Chair"); an office named with "of" keeps its
+    title ("Office of the Attorney General")."""
+    end = span.end
+    while end > span.start + 1 and lexicon.is_title_word(span.doc[end - 1].text):
+        end -= 1
+    words = span.doc[end:span.end]
+    if not any(t.lower_ in lexicon.title_heads for t in words) \
+            or span.doc[end - 1].lower_ in ("of", "for", "and", "the", "to"):
+        return span
+    return span.doc[span.start:end]
 
 
 def _titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
@@ -528,5 +586,8 @@ def _apposed_title(doc: Doc, span: DocSpan, lexicon: Lexicon
 
 def _mention(span: DocSpan, label: str, kind: ActorKind | None, *, titles: tuple[str, ...] = (),
              affiliation: tuple[int, int] | None = None) -> Mention:
-    return Mention(span.start_char, span.end_char, span.text, label, kind, titles=titles,
-                   affiliation=affiliation, tokens=tuple(t.text for t in span))
+    start, end = _clipped(span)
+    text = doc_text(span.doc)[start:end]
+    tokens = (*(t.text for t in span[:-1]), text[span[-1].idx - start:])
+    return Mention(start, end, text, label, kind, titles=titles, affiliation=affiliation,
+                   tokens=tokens)

@@ -88,8 +88,10 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
     # the organisation, never a person who happens to bear it
     org_words = {m.tokens[0].lower() for m in ordered if m.label == "ORG" and len(m.tokens) > 1}
     for m in ordered:
-        target = next((c for c in clusters if c.country is None and _same(m, c, org_words)),
-                      None)
+        fits = [c for c in clusters if c.country is None and _same(m, c, org_words)]
+        # "Apple" is the "Apple Inc." of its article rather than its "Apple Stores": the name
+        # that adds only a legal form to it, if there is one, else the first fullest name
+        target = next((c for c in fits if _legal_form_of(m, c.longest)), fits[0] if fits else None)
         if target is None:
             target = Cluster(kind=m.kind)
             clusters.append(target)
@@ -137,6 +139,7 @@ def name_head(m: Mention) -> str | None:
 
 
 _THINGS = frozenset({"product", "financial"})
+_LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"})
 
 
 def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
@@ -150,6 +153,14 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     if cluster.has_text(m.text.lower()):
         return True
     return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+
+
+def _legal_form_of(short: Mention, full: Mention) -> bool:
+    """Tell whether a fuller name is a shorter one and a legal form ("Apple Inc." of "Apple")."""
+    words = [_norm(t) for t in full.tokens]
+    rest = words[len(short.tokens):]
+    return bool(rest) and words[:len(short.tokens)] == [_norm(t) for t in short.tokens] \
+        and all(w in _LEGAL_FORMS for w in rest)
 
 
 def _keeps_model(short: Mention, full: Mention) -> bool:

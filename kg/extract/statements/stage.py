@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.coref import antecedents
+from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
 from kg.extract.common.text import doc_text
 from kg.extract.pipeline import Stage, stage_factory
@@ -31,8 +32,10 @@ from kg.model import Actor, ActorKind, Event, Extraction, Statement
 
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _NONPERSONAL = {"it", "they", "its"}
-_ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "country",
+_ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "other",
                                     "NORP": "group"}
+# outlet words that name an outlet only inside a name ("the Times"; "five times" is none)
+_OUTLET_NAMES = frozenset({"times", "post", "journal", "press", "gazette", "daily"})
 _DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
 _SOURCE_NOUNS = frozenset({"source"})  # "a military source", "diplomatic sources": unnamed
 _MILITARY_WORDS = frozenset({"military", "army", "security", "defence", "defense"})
@@ -77,11 +80,24 @@ class _Speakers:
         lex = speech_lexicon()
         words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
         media = bool(words & lex.media_words)
-        if ents:
-            ent = next((e for e in ents if e.start <= head.i < e.end), ents[-1])
+        ent = next((e for e in ents if e.start <= head.i < e.end), None)
+        if ent is None and ents and head.pos_ != "NOUN":
+            ent = ents[-1]
+        if ent is not None:
+            # "The New Republic's Jeet Heer" is Jeet Heer; a place's name the model typed GPE
+            # that the actors stage did not take for a state ("Kasich said") is no country
+            owner = next((t.i for t in ent if t.text in POSSESSIVES and t.i < head.i), None)
+            name = ent.text if owner is None else self.doc[owner + 1:ent.end].text
+            for det in _DETERMINERS:
+                name = name.removeprefix(det)
             kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
-            return ent.text, kind, True
-        return self._unnamed(head, phrase)[0], "media" if media else "other", False
+            return name, kind, bool(name)
+        # a described speaker ("the Florida senator", "five times") is an outlet only if its
+        # head noun names one ("the newspaper", "a news agency")
+        text = self._unnamed(head, phrase)[0]
+        outlet = head.lemma_.lower() in lex.media_words and head.lower_ not in _OUTLET_NAMES
+        proper = head.pos_ == "PROPN" and all(w[:1].isupper() for w in text.split())
+        return text, "media" if outlet else "other", proper
 
     def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:
         """Return the name of an unnamed speaker, its head and left modifiers without the

@@ -351,6 +351,26 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("He met Donald Trump‘s aides on Monday.", {"Donald Trump"}),  # a possessive glued on
+    ("A New York Times/CBS News poll found support for him.", {"New York Times", "CBS News"}),
+    ("The photo was taken by John Moore/Getty Images on Monday.", {"John Moore"}),
+    ("The national mood about entrenched power - Wall Street, political dynasties and "
+     "Washington - will change.", {"Wall Street"}),
+    ("Bernie CarterFlagShareLikeReplySara Bondioli said so.", {"Bernie"}),
+    ("Vladimir V. Putin's Russia has unsettled many.", {"Vladimir V. Putin"}),  # no "v." case
+])
+def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
+    found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
+             for m in a.mentions}
+    assert found == names
+
+
+def test_actors_a_short_name_is_the_company_its_legal_form_names(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Apple Stores were full on Monday. Apple said demand was high. Apple Inc. shares rose."
+    assert "Apple" in _actor(_run(nlp, stages, text), "apple-inc").aliases
+
+
 @pytest.mark.parametrize(("text", "key", "kind"), [
     ("The firm held secret files from Lockheed Martin, its rival in the tender. Lockheed "
      "Martin's new rocket flew in May.", "lockheed-martin", "organisation"),

@@ -611,6 +611,24 @@ def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, key):
     assert key in {a.id for a in extraction.actors}
 
 
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    # a described person, the state's name only modifying the title, is no state
+    ("The Florida senator said the plan had failed.", local_actor_id("s1", "Florida senator"),
+     "other"),
+    # a name the model typed GPE that the actors stage did not take for a state
+    ("Kasich said the plan had failed, and Kasich added that he would stay.", actor_id("Kasich"),
+     "other"),
+    ("The New Republic’s Jeet Heer wrote that the plan had failed.", actor_id("Jeet Heer"),
+     "other"),
+    ("Several news agencies reported that the plan had failed.",
+     local_actor_id("s1", "Several news agencies"), "media"),
+])
+def test_find_statements_gives_a_missed_speaker_the_kind_its_words_tell(nlp, text, key, kind):
+    extraction = _extract(nlp, text)
+    assert extraction.statements[0].speaker == key
+    assert {a.id: a.kind for a in extraction.actors}[key] == kind
+
+
 def test_find_statements_reuses_known_actor(nlp):
     text = "The Observatory said the convoy had stopped."
     extraction = _extract(nlp, text, actors=[("The Observatory", "organisation")])
