@@ -687,10 +687,13 @@ app.add_typer(actors_app, name="actors")
 def actors_cmd(
     ctx: typer.Context,
     fmt: Annotated[ActorsFormat, typer.Option("--format", "-f")] = ActorsFormat.table,
+    described: Annotated[bool, typer.Option(
+        "--described", help="Also list the actors an article only describes ('a military "
+                            "source', 'some families'), each its article's own.")] = False,
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List each canonical actor with its kind, names, aliases, article count and mentions.
+    """List each named canonical actor with its kind, names, aliases, article count and mentions.
 
     Example: kg actors --format jsonl
     """
@@ -702,7 +705,7 @@ def actors_cmd(
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
         refresh(opened, base_iri=settings.base_iri)
-        found = canonical_actors(opened, base_iri=settings.base_iri)
+        found = canonical_actors(opened, base_iri=settings.base_iri, described=described)
     if fmt is ActorsFormat.json:
         typer.echo(json.dumps([a.model_dump(mode="json") for a in found], indent=1))
     elif fmt is ActorsFormat.jsonl:

@@ -36,8 +36,13 @@ class CanonicalActor(BaseModel):
     mentions: tuple[MentionRef, ...]
 
 
-def canonical_actors(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> list[CanonicalActor]:
-    """Return the canonical actors of the identity graph, most articles first, then by name."""
+def canonical_actors(store: Store, *, base_iri: str = DEFAULT_BASE_IRI, described: bool = True
+                     ) -> list[CanonicalActor]:
+    """Return the canonical actors of the identity graph, most articles first, then by name.
+
+    With `described` false, leave out the actors an article only describes ("a military source",
+    "some families"): each is its article's own, no one another article can name.
+    """
     index, _, _ = load(store, base_iri)
     mentions: dict[str, list[MentionRef]] = defaultdict(list)
     for actor, _article, article_id, start, end in run_named(store, "actor_mentions",
@@ -46,6 +51,8 @@ def canonical_actors(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> list[
                                                end=int(str(end))))
     found = []
     for canonical in index.canonicals.values():
+        if not described and all(m.local for m in canonical.members):
+            continue
         spans = sorted({m for member in canonical.members for m in mentions[member.iri]},
                        key=lambda m: (m.article, m.start, m.end))
         found.append(CanonicalActor(

@@ -162,3 +162,11 @@ def test_identity_reads_an_article_written_again(store: Store, pipeline: Pipelin
     ingest([str(path)], store, settings=pipeline.settings, pipeline=pipeline, identity=True)
     assert not _canonical(store, "Alan Mulally")
     assert refresh(store) == 0
+
+
+def test_identity_listing_leaves_out_described_actors_if_asked(store: Store, pipeline: Pipeline,
+                                                                 tmp_path: Path) -> None:
+    _ingest(store, pipeline, tmp_path, ["gm-3"])
+    every = {a.name for a in canonical_actors(store)}
+    named = {a.name for a in canonical_actors(store, described=False)}
+    assert "Analysts" in every - named and "GM" in named
