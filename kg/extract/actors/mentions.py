@@ -42,6 +42,11 @@ _LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
 # on Twitter" as a verb even inside the entity)
 _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
                                "PART", "INTJ"})
+# words that open no name, however the tagger reads them capitalised ("Because Loki, the god")
+_NOT_NAME_WORDS = frozenset({"because", "but", "and", "or", "if", "when", "while", "after",
+                             "before", "since", "although", "though", "so", "then", "also", "even",
+                             "just", "still", "yet", "meanwhile", "however", "certainly",
+                             "perhaps", "maybe", "only", "unlike", "like", "with", "without"})
 # "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
 _MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
 _POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
@@ -153,8 +158,10 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
 
 def _run_together(word: str) -> bool:
     """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
-    more capitals after small letters; a name has at most one or two ("McDonald", "DeSantis")."""
-    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3
+    more capitals after small letters, or a capitalised word after a small one ("ChristieJEWEL");
+    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS")."""
+    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3 \
+        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None  # "ChristieJEWEL"
 
 
 def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
@@ -428,7 +435,8 @@ def _without_lead_words(span: DocSpan) -> DocSpan:
     adverbs and function words ("Follow Ian Hanchett", "After Telling Jeb Bush", "Certainly
     Donald Trump"), as the tagger reads them; a name's own words are proper nouns."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].pos_ in _NOT_NAME_OPENERS:
+    while start < span.end - 1 and (span.doc[start].pos_ in _NOT_NAME_OPENERS
+                                    or span.doc[start].lower_ in _NOT_NAME_WORDS):
         start += 1
     return span.doc[start:span.end]
 

@@ -132,7 +132,8 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     number = token.text.isdigit() and len(token.text) >= 3 and (
         maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
         or after is not None and _capitalised(after) and after.pos_ == "PROPN"
-        and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL")
+        and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL"
+        and not _company_after(after))
     if not (_model(token) or number):
         return None
     start = i - 1 if maker else i
@@ -142,6 +143,16 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
             or _capitalised(tokens[end]) and tokens[end].pos_ == "PROPN"):
         end += 1
     return start, end, "product"
+
+
+def _company_after(token: Token) -> bool:
+    """Tell whether a word opens a company's name of several words: a number before it counts
+    what the company has ("700 United Technologies jobs"); a model's name is one word ("787
+    Dreamliner")."""
+    if token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.ent_iob_ == "I"
 
 
 def _plural(word: str) -> bool:

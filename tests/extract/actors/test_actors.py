@@ -366,6 +366,19 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     assert found == names
 
 
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("But beware, Republicans: Because Loki, the God of Mischief, is on our team.",
+     {"Because Loki"}),
+    ("An additional 700 United Technologies jobs will be transferred to Mexico.",
+     {"700 United Technologies"}),  # a count of what a company has is no product
+    ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
+    ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
+     {"Walmart Stores v. Dukes"}),
+])
+def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
 def test_actors_a_short_name_is_the_company_its_legal_form_names(nlp, stages) -> None:  # type: ignore[no-untyped-def]
     text = "Apple Stores were full on Monday. Apple said demand was high. Apple Inc. shares rose."
     assert "Apple" in _actor(_run(nlp, stages, text), "apple-inc").aliases
