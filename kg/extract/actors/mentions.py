@@ -142,9 +142,16 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
 def _parts(doc: Doc) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
-    (a photo credit) the person."""
+    (a photo credit) the person. A sentence in capitals ("WASSERMAN SCHULTZ RESIGNS", "TWO
+    DEAD") names no one the model can tell: it reads capitals as names."""
+    shouting: dict[int, bool] = {}
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS:
+            continue
+        sent = ent.sent
+        if sent.start not in shouting:
+            shouting[sent.start] = _shouting(sent)
+        if shouting[sent.start]:
             continue
         cuts = [t.i for t in ent if t.text == "/"]
         if not cuts:
@@ -154,6 +161,13 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
         for start, end in bounds[:1] if ent.label_ == "PERSON" else bounds:
             if start < end:
                 yield DocSpan(doc, start, end, label=ent.label_)
+
+
+def _shouting(sent: DocSpan) -> bool:
+    """Tell whether a sentence is written in capitals: four or more words, none in small
+    letters."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
+    return len(words) >= 4 and all(w.isupper() for w in words)
 
 
 def _run_together(word: str) -> bool:

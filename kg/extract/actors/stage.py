@@ -189,7 +189,7 @@ def _kind(group: list[Cluster]) -> ActorKind:
     first = group[0]
     if first.kind in ("country", "military", "government") and first.country:
         return first.kind
-    if first.label == "PERSON":
+    if first.label == "PERSON" or _mostly_people(group):
         # a company's name the model read as a person's: the article shortens it to its first
         # word, as an organisation ("Lockheed Martin ... Lockheed"); people go by their surname
         # (the rest of the name split off just after such a word does not count: "Lockheed"
@@ -205,6 +205,15 @@ def _kind(group: list[Cluster]) -> ActorKind:
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
              and (m.kind != "country" or m.country)]
     return found[0] if found else "organisation"
+
+
+def _mostly_people(group: list[Cluster]) -> bool:
+    """Tell whether the model typed most of an actor's names as a person's, whatever it typed
+    the fullest ("Tashfeen Malik" ORG once, "Malik" PERSON twice): the kind is the mentions'
+    evidence, not one parse's. A name a lexicon or its context gave a kind is left alone."""
+    named = [m for c in group for m in c.mentions if not m.refers_back and m.label]
+    people = sum(m.label == "PERSON" for m in named)
+    return people * 2 > len(named) and not any(m.kind not in (None, "person") for m in named)
 
 
 def _owner_of(span: tuple[int, int], owner: dict[tuple[int, int], str]) -> str | None:

@@ -82,6 +82,14 @@ _NOT_PRODUCT_HEADS = frozenset({"unit", "division", "subsidiary", "arm", "branch
                                 "spokeswoman", "founder", "boss", "team", "staff"})
 
 
+# last words of a name that make it a body of the organisation, not a product ("the Brennan
+# Center's Democracy Program", "AP's Election Buzz" is a product)
+_BODY_WORDS = frozenset({"program", "programme", "institute", "center", "centre", "fund",
+                         "project", "initiative", "office", "council", "committee", "foundation",
+                         "school", "college", "department", "unit", "division", "team", "lab",
+                         "laboratory", "group", "bureau", "desk", "service", "services"})
+
+
 def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
     "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
@@ -99,6 +107,7 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     after = doc[end] if end < len(doc) else None
     # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
+            or doc[end - 1].lower_ in _BODY_WORDS \
             or doc[end - 1].tag_ == "NNPS" or _plural(doc[end - 1].text) \
             or any(t.ent_type_ == "PERSON" for t in doc[i:end]):
         return None

@@ -9,6 +9,8 @@ import pytest
 from kg.articles import from_text
 from kg.config import Settings
 from kg.extract.actors import stage as actors
+from kg.extract.actors.mentions import Mention
+from kg.extract.actors.merge import Cluster
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.pipeline import REGISTRY
 from kg.extract.places import stage as places
@@ -374,6 +376,9 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
     ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
      {"Walmart Stores v. Dukes"}),
+    ("Officials met on Monday. WASSERMAN SCHULTZ RESIGNS AFTER LEAK. She left.",
+     {"WASSERMAN SCHULTZ RESIGNS", "WASSERMAN SCHULTZ"}),  # capitals are no evidence of a name
+    ("The Brennan Center's Democracy Program said so.", {"Democracy Program"}),  # a body
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -392,3 +397,15 @@ def test_actors_a_short_name_is_the_company_its_legal_form_names(nlp, stages) ->
 ])
 def test_actors_a_company_goes_by_its_first_word(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+@pytest.mark.parametrize(("labels", "kind"), [
+    (("ORG", "PERSON", "PERSON"), "person"),  # "Tashfeen Malik" ORG once, "Malik" PERSON twice
+    (("ORG", "ORG", "PERSON"), "organisation"),
+])
+def test_actors_kind_follows_most_mentions(labels: tuple[str, ...], kind: str) -> None:
+    words = [("Tashfeen", "Malik"), ("Malik",), ("Malik",)]
+    mentions = [Mention(i * 10, i * 10 + 5, " ".join(w), label,
+                        "person" if label == "PERSON" else None, tokens=w)
+                for i, (w, label) in enumerate(zip(words, labels, strict=True))]
+    assert actors._kind([Cluster(mentions=mentions)]) == kind
