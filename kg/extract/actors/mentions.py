@@ -38,6 +38,15 @@ _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "rep
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
                                  "inside", "across", "through", "throughout", "within"})
 _LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
+# second words of a company's or a body's name that name no model ("Apple Computer", "Ford Motor")
+_COMPANY_WORDS = frozenset({"computer", "computers", "motor", "motors", "company", "corporation",
+                            "group", "organization", "organisation", "foundation", "store",
+                            "stores", "bank", "capital", "partners", "energy", "electric", "media",
+                            "entertainment", "records", "studios", "pictures", "labs", "brothers",
+                            "international", "america", "americas", "global", "worldwide", "usa",
+                            "us", "uk", "europe", "china", "japan", "north", "south", "east",
+                            "west", "center", "institute", "administration", "campaign",
+                            "building", "tower", "airport", "school", "university", "college"})
 # parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
 # on Twitter" as a verb even inside the entity)
 _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
@@ -85,6 +94,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     found: list[Mention] = []
     media = _media(doc, lexicon)
     products = _products(doc)
+    makers = frozenset(e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1)
     bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     for ent in _parts(doc):
@@ -111,7 +121,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
             continue
-        if span[-1].text in products:
+        if span[-1].text in products or label == "ORG" and _maker_model(span, makers, lexicon):
             found.append(_mention(span, "PRODUCT", "product"))
             continue
         head = _governing_noun(span)
@@ -517,6 +527,23 @@ def _titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
     return i > span.start and any(t.lower_ in lexicon.title_heads for t in doc[span.start:i]) \
         and len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
         and lexicon.org_kind(rest.text) is None
+
+
+def _maker_model(span: DocSpan, makers: frozenset[str], lexicon: Lexicon) -> bool:
+    """Tell whether an organisation's name is a maker's and a model's ("Ford Taurus ... the
+    Taurus"): two words, the first a maker the article names alone, the second no word of a
+    company's name ("Ford Motor", "Apple Computer", "Clinton Foundation") and a thing the article
+    calls "the" alone (not "Northrop Grumman", a company named by two names)."""
+    if len(span) != 2 or span[0].text not in makers or not span[1].text[:1].isupper():
+        return False
+    model = span[1]
+    if model.lower_.strip(".") in _LEGAL_FORMS | _COMPANY_WORDS \
+            or lexicon.org_kind("", model.text) is not None \
+            or lexicon.org_kind(model.text) is not None or lexicon.is_title_word(model.text):
+        return False
+    doc = span.doc
+    return any(t.text == model.text and t.i > 0 and doc[t.i - 1].lower_ == "the"
+               for t in doc if t.i != model.i)
 
 
 def _maker(doc: Doc, span: DocSpan) -> bool:

@@ -241,6 +241,8 @@ def test_actors_description_joins_no_organisation_when_two_fit(nlp, stages) -> N
     ("Ford Motor Co. LLC Jim Press said the deal was done.", "jim-press", "person", None),
     ("Donald Trump held a Donald Trump press conference on Monday.", "donald-trump", "person",
      None),
+    ("Actress Amandla Stenberg said she was proud.", "amandla-stenberg", "person", "Actress"),
+    ("Rabbi Marvin Hier prayed for the victims on Monday.", "marvin-hier", "person", "Rabbi"),
 ])
 def test_actors_keeps_titles_and_epithets_out_of_names(  # type: ignore[no-untyped-def]
         nlp, stages, text, key, kind, title) -> None:
