@@ -5,9 +5,11 @@ Pure functions over strings; `resolve` compares the forms of two actors' names w
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 # legal forms and corporate suffixes, dropped from organisation names ("General Motors Corp.")
 LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd",
@@ -101,5 +103,25 @@ class PersonName:
 
 
 def _part_agrees(a: str, b: str) -> bool:
-    """A name part agrees with itself and with its initial ("j" and "john")."""
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    """A name part agrees with itself, with its initial ("j" and "john") and with its short
+    forms (`nicknames.tsv`: "chuck" and "charles", "bill" and "william")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
+        or bool(_given(a) & _given(b))
+
+
+def _given(part: str) -> frozenset[str]:
+    """Return the given names a name part may stand for: itself, or those it shortens."""
+    return frozenset({part, *_nicknames().get(part, ())})
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknames() -> dict[str, tuple[str, ...]]:
+    """Return each short form with the given names it shortens ("bill" -> ("william",))."""
+    found: dict[str, list[str]] = {}
+    text = (Path(__file__).parent / "nicknames.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, shorts = line.split("\t")
+            for short in shorts.split():
+                found.setdefault(short, []).append(name)
+    return {short: tuple(names) for short, names in found.items()}

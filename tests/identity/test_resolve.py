@@ -102,6 +102,10 @@ def test_identity_org_core(text: str, expected: str) -> None:
     ("George W. Bush", "George H. W. Bush", False),
     ("J. Smith", "John Smith", True),
     ("Bill Clinton", "Hillary Clinton", False),
+    ("Chuck Grassley", "Charles E. Grassley", True),  # a short form of the given name
+    ("Bill Clinton", "William J. Clinton", True),
+    ("Ted Cruz", "Edward Cruz", True),  # either name "Ted" may shorten
+    ("Jim Comey", "John Comey", False),
 ])
 def test_identity_person_names_agree(one: str, other: str, expected: bool) -> None:
     a, b = PersonName.parse(one), PersonName.parse(other)

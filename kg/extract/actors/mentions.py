@@ -377,7 +377,8 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
                            or doc[start].text in POSSESSIVES
                            or doc[start].text.islower() and doc[start].is_alpha
-                           and doc[start].lower_ not in _NAME_PARTICLES):
+                           and doc[start].lower_ not in _NAME_PARTICLES
+                           or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
         start += 1
     end = possessive_end(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -387,6 +388,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
                 and doc[start - 1].lower_.strip(".") not in _LEGAL_FORMS \
                 and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_ not in _NOT_NAME_WORDS \
                 and not (lexicon is not None and lexicon.is_title_word(doc[start - 1].text)):
             start -= 1
     if start >= end:
