@@ -95,6 +95,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     media = _media(doc, lexicon)
     products = _products(doc)
     makers = frozenset(e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1)
+    models = frozenset(e[1].text for e in doc.ents if e.label_ == "ORG" and len(e) == 2
+                       and e[0].text in makers)
+    named = frozenset(w for e in doc.ents if e.label_ in _NAME_LABELS
+                      for w in ([t.text for t in e] if e.label_ == "PERSON" else [e[0].text]))
     bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     for ent in _parts(doc):
@@ -120,6 +124,17 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 or not lexicon.is_actor_name(span.text):
             continue
         if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+            continue
+        if label == "PRODUCT":
+            # the model's products are noisy ("Broncos", "Philosophers"): one counts with a
+            # model number ("C-17") or as the model of a maker's name ("the Taurus" of "Ford
+            # Taurus"); not the end of a name the model cut ("Lockheed" ORG + "Martin"
+            # PRODUCT), nor a name the article gives a person or a company elsewhere ("Rubio" of
+            # "Marco Rubio", "Carrier" of "Carrier Corp.")
+            if (ent.start == 0 or doc[ent.start - 1].ent_type_ not in _NAME_LABELS) \
+                    and span.text not in named and (span.text in models
+                                                    or any(c.isdigit() for c in span.text)):
+                found.append(_mention(span, "PRODUCT", "product"))
             continue
         if span[-1].text in products or label == "ORG" and _maker_model(span, makers, lexicon):
             found.append(_mention(span, "PRODUCT", "product"))
@@ -152,11 +167,11 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
 def _parts(doc: Doc) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
-    (a photo credit) the person. A sentence in capitals ("WASSERMAN SCHULTZ RESIGNS", "TWO
-    DEAD") names no one the model can tell: it reads capitals as names."""
+    (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
+    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names."""
     shouting: dict[int, bool] = {}
     for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS:
+        if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
             continue
         sent = ent.sent
         if sent.start not in shouting:

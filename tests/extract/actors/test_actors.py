@@ -263,6 +263,8 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
     ("Airbus delivered the first Airbus A380 to the airline.", "airbus-a380", "product"),
     ("Boeing delayed the 787 Dreamliner again.", "787-dreamliner", "product"),
     ("Apple launched the iPhone 4 on Monday.", "iphone-4", "product"),
+    ("Ford Taurus to be revived. Ford Motor Company said that Ford will rename the Five Hundred "
+     "to the Taurus.", "ford-taurus", "product"),  # a maker, and a model called "the Taurus"
     ("The Dow Jones Industrial Average fell 2 percent.", "dow-jones-industrial-average",
      "financial"),
     ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
