@@ -141,7 +141,7 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     number = token.text.isdigit() and len(token.text) >= 3 and (
         maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
         or after is not None and _capitalised(after) and after.pos_ == "PROPN"
-        and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ != "ORDINAL"
+        and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ not in ("ORDINAL", "DATE")
         and not _company_after(after))
     if not (_model(token) or number):
         return None

@@ -378,6 +378,7 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      {"Because Loki"}),
     ("An additional 700 United Technologies jobs will be transferred to Mexico.",
      {"700 United Technologies"}),  # a count of what a company has is no product
+    ("The 2016 GOP field is crowded.", {"2016 GOP"}),  # nor is a year
     ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
     ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
      {"Walmart Stores v. Dukes"}),
