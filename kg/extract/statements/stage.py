@@ -156,6 +156,7 @@ class _Speakers:
                 self.coref = antecedents(self.doc, self.index, self.actor_records)
             found = self.coref.get(head.i) or self._pronoun(head)
             return found, 0.8
+        head, phrase = _before_parenthesis(head, phrase)
         found = self.index.actor_at(head)
         nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
         if found is None and head.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN":
@@ -174,6 +175,19 @@ class _Speakers:
             self._add(found, name, kind, phrase)
         self.history.append((head.idx, found))
         return found, 1.0
+
+
+def _before_parenthesis(head: Token, phrase: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
+    """Return the name a parenthesis after it qualifies as the speaker: "Sen. Ted Cruz
+    (R-Texas) said" is Ted Cruz, not his party and state."""
+    doc = head.doc
+    start = next((i for i in range(head.i - 1, max(head.i - 5, 0), -1) if doc[i].text == "("),
+                 None)
+    if start is None or start == 0 or doc[start - 1].pos_ != "PROPN" \
+            or not any(t.text == ")" for t in doc[head.i + 1:head.i + 3]):
+        return head, phrase
+    name = doc[start - 1]
+    return name, (min(phrase[0], name.left_edge.idx), name.idx + len(name))
 
 
 def _confidence(att: Attribution, speaker: str | None, certainty: float) -> float:

@@ -622,6 +622,8 @@ def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, key):
      "other"),
     ("Several news agencies reported that the plan had failed.",
      local_actor_id("s1", "Several news agencies"), "media"),
+    # the name a parenthesis qualifies, not the party and state in it
+    ("Sen. Ted Cruz (R-Texas) said the plan had failed.", actor_id("Ted Cruz"), "person"),
 ])
 def test_find_statements_gives_a_missed_speaker_the_kind_its_words_tell(nlp, text, key, kind):
     extraction = _extract(nlp, text)
