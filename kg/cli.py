@@ -788,6 +788,54 @@ def events_conflicts_cmd(
     _list_clusters(least=2, disputed=True, fmt=fmt, store=store, config=config)
 
 
+@events_app.command("merge")
+def events_merge_cmd(
+    first: Annotated[str, typer.Argument(help="An article-level event: its id (event/a1-e10, "
+                                              "as `kg events --format json` gives) or IRI.")],
+    second: Annotated[str, typer.Argument(help="Another event, told to be the same happening.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Put two reports in one event cluster, whatever the evidence (kept across re-ingest).
+
+    Example: kg events merge event/a1-e10 event/a2-e25
+    """
+    _decide_events(first, second, same=True, store=store, config=config)
+
+
+@events_app.command("split")
+def events_split_cmd(
+    first: Annotated[str, typer.Argument(help="An article-level event: its id or IRI.")],
+    second: Annotated[str, typer.Argument(help="Another event, never to share its cluster.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Keep two reports out of one event cluster (kept across re-ingest).
+
+    Example: kg events split event/a1-e10 event/a2-e25
+    """
+    _decide_events(first, second, same=False, store=store, config=config)
+
+
+def _decide_events(first: str, second: str, *, same: bool, store: str | None,
+                   config: Path | None) -> None:
+    from kg.identity.events import decide_events, known_events
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings, mode="write") as opened:
+        iris = [ref if ref.startswith(("http://", "https://")) else
+                f"{settings.base_iri}{ref if ref.startswith('event/') else f'event/{ref}'}"
+                for ref in (first, second)]
+        missing = [ref for ref, iri in zip((first, second), iris, strict=True)
+                   if iri not in known_events(opened, iris, base_iri=settings.base_iri)]
+        if missing:
+            raise KGError(f"no event {missing[0]!r} in the store; give an id as "
+                          f"`kg events --format json` lists them (event/a1-e10) or an IRI")
+        decide_events(opened, [(iris[0], iris[1])], same=same, base_iri=settings.base_iri)
+    typer.echo(f"{'merged' if same else 'split'} {first!r} and {second!r}")
+
+
 def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str | None,
                    config: Path | None) -> None:
     from kg.store import open_store

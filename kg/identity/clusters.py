@@ -250,12 +250,35 @@ def fit(report: Report, cluster: Cluster) -> str | None:
     return "inside" if start <= cluster.earliest and cluster.latest <= report.latest else None
 
 
+@dataclass(frozen=True)
+class Decisions:
+    """Users' decisions on reports (`kg events merge/split`): pairs of report IRIs told to be one
+    happening, whatever the evidence, and pairs never to be put in one cluster."""
+
+    same: frozenset[frozenset[str]] = frozenset()
+    apart: frozenset[frozenset[str]] = frozenset()
+
+    @property
+    def everyone(self) -> frozenset[str]:
+        """Return the reports a user put together with another."""
+        return frozenset(report for pair in self.same for report in pair)
+
+    def tied(self, report: str) -> set[str]:
+        """Return the reports a user put together with this one."""
+        return {other for pair in self.same if report in pair for other in pair} - {report}
+
+    def kept_apart(self, report: str) -> set[str]:
+        """Return the reports a user kept apart from this one."""
+        return {other for pair in self.apart if report in pair for other in pair} - {report}
+
+
 class ClusterIndex:
     """The event clusters of a store, blocked by class and participant or place."""
 
-    def __init__(self) -> None:
+    def __init__(self, decisions: Decisions | None = None) -> None:
         self.clusters: dict[str, Cluster] = {}
         self.of_report: dict[str, str] = {}
+        self.decisions = decisions or Decisions()
         self._blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def load(self, cluster: Cluster) -> None:
@@ -270,14 +293,15 @@ class ClusterIndex:
         for a vague report that joins no cluster (it starts none: `Report.vague`)."""
         if report.iri in self.of_report:
             return self.of_report[report.iri]
-        target = self._match(report)
+        tied = self._tied(report)
+        target = tied or self._match(report)
         if target is None:
             if report.vague:
                 return None
             target = Cluster(iri=mint, type=report.type, earliest=report.earliest,
                              latest=report.latest)
             self.clusters[mint] = target
-        if fit(report, target) == "widens":
+        if fit(report, target) == "widens" or tied is not None and not report.vague:
             target.earliest = min(target.earliest, report.earliest)
             target.latest = max(target.latest, report.latest)
         target.participants |= report.participants
@@ -296,8 +320,19 @@ class ClusterIndex:
                  for iri in self._blocks.get((report.type, f"{kind}:{value}"), ())}
         return [self.clusters[iri] for iri in sorted(found)]
 
+    def _tied(self, report: Report) -> Cluster | None:
+        """Return the cluster of a report a user put together with this one, if any (and if no
+        report in it was kept apart from this one)."""
+        apart = self.decisions.kept_apart(report.iri)
+        found = sorted(self.of_report[r] for r in self.decisions.tied(report.iri)
+                       if r in self.of_report)
+        return next((self.clusters[c] for c in found
+                     if not apart & set(self.clusters[c].reports)), None)
+
     def _match(self, report: Report) -> Cluster | None:
-        scored = [(score(report, c), c) for c in self.candidates(report)]
+        apart = self.decisions.kept_apart(report.iri)
+        scored = [(score(report, c), c) for c in self.candidates(report)
+                  if not apart & set(c.reports)]
         best = max((s for s, _ in scored), default=-1)
         if best < JOIN_SCORE:
             return None

@@ -12,12 +12,13 @@ can join (their own, and the month before); `kgr:identity/events` lists the arti
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from rdflib import RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import OWL, PROV, RDF, XSD
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
@@ -29,6 +30,7 @@ from kg.identity.clusters import (
     MAX_SPAN,
     Cluster,
     ClusterIndex,
+    Decisions,
     Report,
     clusterable,
 )
@@ -39,6 +41,7 @@ from kg.store import Store
 from kg.vocab import KG
 
 _CHUNK = 400
+_MONTH = re.compile(r"\d{4}-\d{2}")
 _STAMP = "events"  # the marker of the event clusters' graphs (`kg.identity.patch.stamp`)
 # graphs per query of their events: Oxigraph slows down more than linearly with more at once
 _GRAPHS = 10
@@ -70,9 +73,10 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     gone = set(read) - set(now) | changed
     if not new and not gone:
         return 0
-    reports = _reports(store, new, base_iri)
+    decisions = _decisions(store, base_iri)
+    reports = _reports(store, new, base_iri, decisions.everyone)
     months = set(stored) if gone else {m for r in reports for m in _reach(r)} & set(stored)
-    index, held = _load(store, {m: stored[m] for m in sorted(months)})
+    index, held = _load(store, {m: stored[m] for m in sorted(months)}, decisions)
     index.forget({str(g) for g in gone})
     for report in reports:
         index.add(report, _mint(report, base_iri))
@@ -85,8 +89,9 @@ def rebuild_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every event of the store again (after identity decisions changed the actors)."""
     stored = _months(store, base_iri)
     now = stamps(store, base_iri)
-    index = ClusterIndex()
-    reports = _reports(store, sorted(now), base_iri)
+    decisions = _decisions(store, base_iri)
+    index = ClusterIndex(decisions)
+    reports = _reports(store, sorted(now), base_iri, decisions.everyone)
     for report in reports:
         index.add(report, _mint(report, base_iri))
     _write(store, index, set(stored), {m: patch.read(store, g) for m, g in stored.items()},
@@ -117,7 +122,45 @@ def _reach(report: Report) -> set[str]:
 def _months(store: Store, base_iri: str) -> dict[str, URIRef]:
     """Return the month graphs of the store by month."""
     prefix = f"{events_iri(base_iri)}/"
-    return {str(g)[len(prefix):]: g for g in store.graphs() if str(g).startswith(prefix)}
+    return {str(g)[len(prefix):]: g for g in store.graphs()
+            if str(g).startswith(prefix) and _MONTH.fullmatch(str(g)[len(prefix):])}
+
+
+def decisions_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """Return the IRI of the graph of users' decisions on event clusters (`decide_events`)."""
+    return URIRef(f"{events_iri(base_iri)}/decisions")
+
+
+def decide_events(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
+                  base_iri: str = DEFAULT_BASE_IRI) -> int:
+    """Record users' decisions on pairs of article-level events (`owl:sameAs`: one happening,
+    `owl:differentFrom`: never one cluster), which outlast re-ingest (event IRIs are
+    deterministic), and place every report again with them; return the reports placed."""
+    iri = decisions_iri(base_iri)
+    old = patch.read(store, iri)
+    new = set(old)
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            new -= {(URIRef(x), OWL.differentFrom if same else OWL.sameAs, URIRef(y))}
+        new.add((URIRef(a), OWL.sameAs if same else OWL.differentFrom, URIRef(b)))
+    patch.write(store, iri, old, new, _STAMP)
+    return rebuild_events(store, base_iri=base_iri)
+
+
+def known_events(store: Store, iris: Sequence[str], *, base_iri: str = DEFAULT_BASE_IRI
+                 ) -> set[str]:
+    """Return those of some IRIs that are article-level events of the store."""
+    return {str(row["event"]) for row in run_named(
+        store, "cluster_claims", base_iri=base_iri, event=tuple(URIRef(i) for i in iris)
+    ).records()}
+
+
+def _decisions(store: Store, base_iri: str) -> Decisions:
+    triples = patch.read(store, decisions_iri(base_iri))
+    return Decisions(
+        same=frozenset(frozenset((str(s), str(o))) for s, p, o in triples if p == OWL.sameAs),
+        apart=frozenset(frozenset((str(s), str(o))) for s, p, o in triples
+                        if p == OWL.differentFrom))
 
 
 def _read(store: Store, base_iri: str) -> tuple[Stamps, set[Triple]]:
@@ -145,10 +188,10 @@ def _listing(read: Stamps, base_iri: str) -> set[Triple]:
     return found
 
 
-def _load(store: Store, graphs: Mapping[str, URIRef]
+def _load(store: Store, graphs: Mapping[str, URIRef], decisions: Decisions
           ) -> tuple[ClusterIndex, dict[str, set[Triple]]]:
     """Read some month graphs into an index; return it and each month's triples."""
-    index = ClusterIndex()
+    index = ClusterIndex(decisions)
     held: dict[str, set[Triple]] = {}
     for month, iri in graphs.items():
         held[month] = patch.read(store, iri)
@@ -186,7 +229,8 @@ def _canonical(store: Store, actors: Iterable[str], base_iri: str) -> dict[str, 
                                  ).records()}
 
 
-def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list[Report]:
+def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str,
+             tied: frozenset[str] = frozenset()) -> list[Report]:
     """Read the clusterable events of some graphs as reports, those with a stated time first,
     each part in IRI order; an event with no participant and no place is left out (it can be
     blocked with nothing: it would stay alone)."""
@@ -207,9 +251,11 @@ def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list[Repo
     for event, row in sorted(first.items()):
         earliest, latest = _day(row["earliest"]), _day(row["latest"])
         label = str(row["label"]).lower() if row["label"] is not None else None
-        if not clusterable(str(row["eventType"]), str(row["factuality"] or "asserted"),
-                           earliest, latest, label) \
-                or not (actors[event] or row["at"] is not None):
+        # a report a user tied to another is placed whatever its class, time or participants
+        if event not in tied and (
+                not clusterable(str(row["eventType"]), str(row["factuality"] or "asserted"),
+                                earliest, latest, label)
+                or not (actors[event] or row["at"] is not None)):
             continue
         found.append(Report(
             iri=event, graph=str(row["graph"]), type=str(row["eventType"]),
