@@ -31,8 +31,9 @@ class Said:
     latest: date | None
     factuality: str
     agents: tuple[str, ...]  # canonical actor names, sorted
-    # dated to its article's day for want of a stated time: it says nothing of the time
-    undated: bool = False
+    # the time was stated for the event itself, not borrowed from the narrative or the article's
+    # day: only a stated time is a claim the source makes
+    stated: bool = True
     phrases: tuple[tuple[str, str], ...] = ()  # (role, text) of each participant phrase
 
 
@@ -67,7 +68,7 @@ def disagreements(reports: Sequence[Said], event_type: str = ""
                   ) -> dict[str, list[tuple[Said, str]]]:
     """Return, for each aspect the reports disagree on, each report's value for it.
 
-    Reports disagree on the time when two of them have stated day bounds that do not overlap,
+    Reports disagree on the time when two of them state day bounds that do not overlap,
     on who did it when two name agents and no agent is in both, on whether it happened when one
     denies it and another asserts it, on the victims or the amount when two give numbers that
     cannot be the same ("12 people" and "at least 30 civilians"; amounts of one currency only).
@@ -83,7 +84,7 @@ def disagreements(reports: Sequence[Said], event_type: str = ""
     """
     found: dict[str, list[tuple[Said, str]]] = {}
     timed = [s for s in reports if s.earliest is not None and s.latest is not None
-             and not s.undated]
+             and s.stated]
     if _any_pair(timed, _times_apart):
         found["time"] = [(s, s.time or f"{s.earliest}") for s in timed]
     named = [s for s in reports if s.agents]

@@ -6,10 +6,11 @@ one, and never moves the reports already placed, so adding an article costs what
 cost. Candidates are blocked by event class and a canonical participant or the place, so a
 report is scored against the few clusters that share them, never against the whole store.
 
-A report joins a cluster when (`EVIDENCE`, `JOIN_SCORE`): the class is the same, no report of
-its own article is in it (an article's repeated mentions of one happening are the event layer's
-business), the times are compatible (their day bounds overlap, a day-grained time widened by
-`DAY_WINDOW` days because sources disagree on dates), and the evidence adds up to `JOIN_SCORE`.
+A report joins a cluster when (`EVIDENCE`, `JOIN_SCORE`): the class (or `ONCE` rule) is the
+same, no report of its own article is in it (an article's repeated mentions of one happening are
+the event layer's business), the times are compatible (their day bounds overlap, a day-grained
+time widened by `DAY_WINDOW` days because sources disagree on dates), and the evidence adds up
+to `JOIN_SCORE`.
 Reports too vague to be told apart from their repeats are not clustered at all (`clusterable`),
 except for happenings that befall the same participants once (`ONCE`: a launch, a resignation,
 a death): there a report dated only by a year ("launched in 2003") or by its article's day for
@@ -198,10 +199,12 @@ def score(report: Report, cluster: Cluster) -> int:
         ...              frozenset({"turkey"}), "idlib"), c)
         -1
     """
-    if report.type != cluster.type or report.graph in cluster.graphs:
+    same_once = report.once is not None and report.once in cluster.once
+    # one happening of `ONCE` may be filed under two classes ("resigned" a concession, "his
+    # resignation" a resignation)
+    if report.type != cluster.type and not same_once or report.graph in cluster.graphs:
         return -1
     how = fit(report, cluster)
-    same_once = report.once is not None and report.once in cluster.once
     shared = len(report.participants & cluster.participants)
     same_lemma = report.label is not None and report.label in cluster.labels
     # a loose time tells nothing: only a happening of `ONCE` on both sides, told with the same
@@ -313,11 +316,13 @@ class ClusterIndex:
         return target.iri
 
     def candidates(self, report: Report) -> list[Cluster]:
-        """Return the clusters that share the report's class and a participant or its place."""
+        """Return the clusters that share the report's class (or `ONCE` rule) and a participant
+        or its place."""
         keys = [*(("actor", a) for a in report.participants),
                 *((("place", report.place),) if report.place else ())]
-        found = {iri for kind, value in keys
-                 for iri in self._blocks.get((report.type, f"{kind}:{value}"), ())}
+        classes = [report.type, *((report.once,) if report.once else ())]
+        found = {iri for kind, value in keys for of in classes
+                 for iri in self._blocks.get((of, f"{kind}:{value}"), ())}
         return [self.clusters[iri] for iri in sorted(found)]
 
     def _tied(self, report: Report) -> Cluster | None:
@@ -341,10 +346,11 @@ class ClusterIndex:
         return min(top, key=lambda c: (-len(c.reports), c.iri))
 
     def _index(self, cluster: Cluster) -> None:
-        for actor in cluster.participants:
-            self._blocks[(cluster.type, f"actor:{actor}")].add(cluster.iri)
-        for place in cluster.places:
-            self._blocks[(cluster.type, f"place:{place}")].add(cluster.iri)
+        for of in (cluster.type, *cluster.once):
+            for actor in cluster.participants:
+                self._blocks[(of, f"actor:{actor}")].add(cluster.iri)
+            for place in cluster.places:
+                self._blocks[(of, f"place:{place}")].add(cluster.iri)
 
     def forget(self, graphs: Iterable[str]) -> None:
         """Drop the reports of removed (or replaced) graphs, and the clusters left with none.

@@ -339,7 +339,7 @@ def _said(store: Store, events: Sequence[str], base_iri: str) -> dict[str, Said]
                         earliest=_maybe_day(row["earliest"]), latest=_maybe_day(row["latest"]),
                         factuality=_text(row["factuality"]) or "asserted",
                         agents=tuple(sorted(agents[event])),
-                        undated=_text(row["origin"]) == "published",
+                        stated=_text(row["origin"]) in (None, "stated"),
                         phrases=tuple(sorted(phrases[event])))
             for event, row in first.items()}
 

@@ -14,9 +14,9 @@ ASSAULT = "https://w3id.org/kg-timeline/event-class/conflict.assault"
 DEAL = "https://w3id.org/kg-timeline/event-class/business.deal"
 
 
-def said(event: str, *phrases: tuple[str, str], day: int = 19, undated: bool = False) -> Said:
+def said(event: str, *phrases: tuple[str, str], day: int = 19, stated: bool = True) -> Said:
     return Said(event=event, time=f"2019-08-{day}", earliest=date(2019, 8, day),
-                latest=date(2019, 8, day), factuality="asserted", agents=(), undated=undated,
+                latest=date(2019, 8, day), factuality="asserted", agents=(), stated=stated,
                 phrases=phrases)
 
 
@@ -34,8 +34,8 @@ def said(event: str, *phrases: tuple[str, str], day: int = 19, undated: bool = F
     (said("e1", ("target", "$2 billion")), said("e2", ("target", "€1.8 billion")), DEAL, []),
     # a count in a deal is no victim count
     (said("e1", ("target", "12 plants")), said("e2", ("target", "14 plants")), DEAL, []),
-    # a report dated to its article's day says nothing of the time
-    (said("e1"), said("e2", day=21, undated=True), ASSAULT, []),
+    # a report dated to its article's day (or an earlier sentence's) states no time
+    (said("e1"), said("e2", day=21, stated=False), ASSAULT, []),
     (said("e1"), said("e2", day=21), ASSAULT, ["time"]),
 ])
 def test_claims_disagree_on_numbers_and_stated_times(one: Said, other: Said, kind: str,

@@ -171,3 +171,16 @@ def test_clusters_once_rules_by_class_and_lemma(kind: str, label: str,
 def test_clusters_once_rules_are_named_and_explained() -> None:
     assert len({rule.name for rule in ONCE}) == len(ONCE)
     assert all(rule.why and rule.counter and rule.lemmas and rule.classes for rule in ONCE)
+
+
+def test_clusters_once_happening_filed_under_two_classes_is_one() -> None:
+    concede = "https://w3id.org/kg-timeline/event-class/conflict.concede"
+    resignation = "https://w3id.org/kg-timeline/event-class/politics.resignation"
+    index = ClusterIndex()
+    index.add(report("e1", "g1", (2011, 8, 24), actors=("jobs",), label="resign",
+                     kind=concede), "c1")
+    assert index.add(report("e2", "g2", (2011, 8, 25), actors=("jobs",), label="resignation",
+                            kind=resignation), "c2") == "c1"
+    # a lemma of `ONCE` in a class its rule does not cover stays apart
+    assert index.add(report("e3", "g3", (2011, 8, 24), actors=("jobs",), label="resign",
+                            kind=PROTEST), "c3") == "c3"
