@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from kg import timeline as tl
 from kg.cli import app
+from kg.extract import Pipeline
 from kg.identity import refresh
 from kg.identity.events import events_iri, month_iri, refresh_events
+from kg.ingest.batches import ingest
 from kg.model import ExtractionRun
 from kg.query import run_named
 from kg.rdf import graph_iri, to_graph
@@ -169,3 +171,21 @@ def test_cli_events_merge_names_an_unknown_event(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["events", "merge", "event/a1-e10", "event/zz-e1",
                                       "--store", path])
     assert result.exit_code == 1 and "event/zz-e1" in result.stderr
+
+
+def test_events_victim_counts_disagree_side_by_side(tmp_path: Path, pipeline: Pipeline) -> None:
+    texts = {"n1": "The Syrian army killed 12 people in Idlib on Monday, a monitor said.",
+             "n2": "The Syrian army killed at least 30 civilians in Idlib on Monday, rescuers "
+                   "said."}
+    source = tmp_path / "docs.jsonl"
+    source.write_text("".join(json.dumps({"id": k, "text": v, "published": "2019-08-20"}) + "\n"
+                              for k, v in texts.items()), "utf-8")
+    with OxigraphStore(tmp_path / "store") as opened:
+        ingest([str(source)], opened, settings=pipeline.settings, pipeline=pipeline,
+               identity=True)
+        [group] = tl.conflicts(opened)
+        graph = _clusters_graph(opened)
+    assert group.differs == ("victims",)
+    assert sorted(c.value for c in group.claims) == ["12 people", "at least 30 civilians"]
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    assert validate(graph, shacl_graph=shapes)[0]
