@@ -769,7 +769,8 @@ def events_cmd(
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List each event cluster with its reports (article, date, source, event) side by side.
+    """List each event cluster with its reports (article, date, source, event, and the event's
+    id, which `kg events merge/split` take) side by side.
 
     Example: kg events --least 3; kg events conflicts
     """
@@ -839,7 +840,7 @@ def _decide_events(first: str, second: str, *, same: bool, store: str | None,
 def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str | None,
                    config: Path | None) -> None:
     from kg.store import open_store
-    from kg.timeline import event_clusters
+    from kg.timeline import event_clusters, one_per_cluster
 
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
@@ -853,7 +854,8 @@ def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str 
             typer.echo(group.model_dump_json())
         return
     for group in found:
-        first = group.entries[0] if group.entries else None
+        # the report whose time tells the happening best stands for the cluster
+        first = one_per_cluster(group.entries).all[0] if group.entries else None
         what = f"{first.display_date}  {first.type}  {first.headline}" if first else ""
         differs = f"  disagree on: {', '.join(group.differs)}" if group.differs else ""
         typer.echo(f"{group.iri}  {group.reports} reports  {what}{differs}")
@@ -862,7 +864,8 @@ def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str 
                                if c.report == entry.id)
             source = f" according to {entry.source.name}" if entry.source else ""
             typer.echo(f"    {entry.display_date:<12} {entry.article.citation}{source}: "
-                       f"{entry.headline}" + (f"  [{claims}]" if claims else ""))
+                       f"{entry.headline}" + (f"  [{claims}]" if claims else "")
+                       + f"  ({entry.id})")  # the id `kg events merge/split` take
     typer.echo(f"({len(found)} clusters)")
 
 

@@ -65,9 +65,9 @@ def conflicts(source: Source, *, base_iri: str = DEFAULT_BASE_IRI) -> list[Repor
 
 def one_per_cluster(entries: Entries, *, title: str | None = None) -> Timeline:
     """Return the timeline with one entry per event cluster: the report whose time tells the
-    happening best stands for it (a stated time before one borrowed from the narrative or the
-    article's day, the narrowest, then the first in time order; its `reports` says how many
-    there are), at its place in time order; entries of no cluster stay.
+    happening best stands for it (`_telling`: not the article's day, the narrowest, stated, then
+    the first in time order; its `reports` says how many there are), at its place in time
+    order; entries of no cluster stay.
 
     Examples:
         >>> from datetime import date
@@ -96,10 +96,12 @@ def one_per_cluster(entries: Entries, *, title: str | None = None) -> Timeline:
     return make_timeline(kept, title=name)
 
 
-def _telling(entry: TimelineEntry) -> tuple[bool, int]:
-    """How loosely an entry's time tells its happening: a time not stated for it, then the
-    number of days it spans (an undated entry last)."""
+def _telling(entry: TimelineEntry) -> tuple[bool, int, bool]:
+    """How loosely an entry's time tells its happening: dated to its article's day for want of
+    another (or undated) last, then the number of days it spans, then a time borrowed from the
+    narrative after a stated one."""
     when = entry.when
     if when is None or when.earliest is None or when.latest is None:
-        return True, 1 << 30
-    return entry.time_origin not in (None, "stated"), (when.latest - when.earliest).days
+        return True, 1 << 30, True
+    return entry.time_origin == "published", (when.latest - when.earliest).days, \
+        entry.time_origin not in (None, "stated")
