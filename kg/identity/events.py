@@ -3,11 +3,18 @@
 Named graphs beside the article graphs hold one `kg:EventCluster` per happening that articles
 report (`kg:hasReport` each article-level event, `kg:reportCount`, the hull of their times, the
 canonical actors and places they share) and, where reports of a cluster disagree (the time, who
-did it, whether it happened), one `kg:Claim` per report and disputed aspect, so the disagreement
-stays side by side with each source. Clusters are kept one graph per month of their first day
-(`kgr:identity/events/2019-08`), so placing new reports reads and rewrites only the months they
-can join (their own, and the month before); `kgr:identity/events` lists the article graphs read
-(`prov:wasDerivedFrom`). Article graphs are never touched.
+did it, whether it happened, how many victims, what amount: `kg.identity.claims`), one
+`kg:Claim` per report and disputed aspect, so the disagreement stays side by side with each
+source. Clusters are kept one graph per month of their first day (`kgr:identity/events/2019-08`),
+so placing new reports reads and rewrites only the months they can join (their own, and the month
+before; the `HORIZON` before for an undated report of a happening of `ONCE`);
+`kgr:identity/events` lists the article graphs read (`prov:wasDerivedFrom`). Users' merges and
+splits of reports (`decide_events`) are kept in `kgr:identity/events/decisions` and applied on
+every placement. Article graphs are never touched.
+
+A loosely dated report (a year; the article's day for want of a stated time) only joins clusters
+placed before it: in one batch the reports with a stated time are placed first, but one that came
+in an earlier batch than the dated report of its happening stays alone until `rebuild_events`.
 """
 
 from __future__ import annotations
