@@ -772,7 +772,8 @@ def events_cmd(
     store: StoreOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List each event cluster with its reports (article, date, source, event) side by side.
+    """List each event cluster with its reports (article, date, source, event, and the event's
+    id, which `kg events merge/split` take) side by side.
 
     Example: kg events --least 3; kg events conflicts
     """
@@ -791,10 +792,58 @@ def events_conflicts_cmd(
     _list_clusters(least=2, disputed=True, fmt=fmt, store=store, config=config)
 
 
+@events_app.command("merge")
+def events_merge_cmd(
+    first: Annotated[str, typer.Argument(help="An article-level event: its id (event/a1-e10, "
+                                              "as `kg events --format json` gives) or IRI.")],
+    second: Annotated[str, typer.Argument(help="Another event, told to be the same happening.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Put two reports in one event cluster, whatever the evidence (kept across re-ingest).
+
+    Example: kg events merge event/a1-e10 event/a2-e25
+    """
+    _decide_events(first, second, same=True, store=store, config=config)
+
+
+@events_app.command("split")
+def events_split_cmd(
+    first: Annotated[str, typer.Argument(help="An article-level event: its id or IRI.")],
+    second: Annotated[str, typer.Argument(help="Another event, never to share its cluster.")],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Keep two reports out of one event cluster (kept across re-ingest).
+
+    Example: kg events split event/a1-e10 event/a2-e25
+    """
+    _decide_events(first, second, same=False, store=store, config=config)
+
+
+def _decide_events(first: str, second: str, *, same: bool, store: str | None,
+                   config: Path | None) -> None:
+    from kg.identity.events import decide_events, known_events
+    from kg.store import open_store
+
+    settings = _settings(config, store)
+    with open_store(settings, mode="write") as opened:
+        iris = [ref if ref.startswith(("http://", "https://")) else
+                f"{settings.base_iri}{ref if ref.startswith('event/') else f'event/{ref}'}"
+                for ref in (first, second)]
+        missing = [ref for ref, iri in zip((first, second), iris, strict=True)
+                   if iri not in known_events(opened, iris, base_iri=settings.base_iri)]
+        if missing:
+            raise KGError(f"no event {missing[0]!r} in the store; give an id as "
+                          f"`kg events --format json` lists them (event/a1-e10) or an IRI")
+        decide_events(opened, [(iris[0], iris[1])], same=same, base_iri=settings.base_iri)
+    typer.echo(f"{'merged' if same else 'split'} {first!r} and {second!r}")
+
+
 def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str | None,
                    config: Path | None) -> None:
     from kg.store import open_store
-    from kg.timeline import event_clusters
+    from kg.timeline import event_clusters, one_per_cluster
 
     settings = _settings(config, store)
     with open_store(settings, mode="read") as opened:
@@ -808,7 +857,8 @@ def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str 
             typer.echo(group.model_dump_json())
         return
     for group in found:
-        first = group.entries[0] if group.entries else None
+        # the report whose time tells the happening best stands for the cluster
+        first = one_per_cluster(group.entries).all[0] if group.entries else None
         what = f"{first.display_date}  {first.type}  {first.headline}" if first else ""
         differs = f"  disagree on: {', '.join(group.differs)}" if group.differs else ""
         typer.echo(f"{group.iri}  {group.reports} reports  {what}{differs}")
@@ -817,7 +867,8 @@ def _list_clusters(*, least: int, disputed: bool, fmt: ActorsFormat, store: str 
                                if c.report == entry.id)
             source = f" according to {entry.source.name}" if entry.source else ""
             typer.echo(f"    {entry.display_date:<12} {entry.article.citation}{source}: "
-                       f"{entry.headline}" + (f"  [{claims}]" if claims else ""))
+                       f"{entry.headline}" + (f"  [{claims}]" if claims else "")
+                       + f"  ({entry.id})")  # the id `kg events merge/split` take
     typer.echo(f"({len(found)} clusters)")
 
 

@@ -3,27 +3,44 @@
 Named graphs beside the article graphs hold one `kg:EventCluster` per happening that articles
 report (`kg:hasReport` each article-level event, `kg:reportCount`, the hull of their times, the
 canonical actors and places they share) and, where reports of a cluster disagree (the time, who
-did it, whether it happened), one `kg:Claim` per report and disputed aspect, so the disagreement
-stays side by side with each source. Clusters are kept one graph per month of their first day
-(`kgr:identity/events/2019-08`), so placing new reports reads and rewrites only the months they
-can join (their own, and the month before); `kgr:identity/events` lists the article graphs read
-(`prov:wasDerivedFrom`). Article graphs are never touched.
+did it, whether it happened, how many victims, what amount: `kg.identity.claims`), one
+`kg:Claim` per report and disputed aspect, so the disagreement stays side by side with each
+source. Clusters are kept one graph per month of their first day (`kgr:identity/events/2019-08`),
+so placing new reports reads and rewrites only the months they can join (their own, and the month
+before; the `HORIZON` before for an undated report of a happening of `ONCE`);
+`kgr:identity/events` lists the article graphs read (`prov:wasDerivedFrom`). Users' merges and
+splits of reports (`decide_events`) are kept in `kgr:identity/events/decisions` and applied on
+every placement. Article graphs are never touched.
+
+A loosely dated report (a year; the article's day for want of a stated time) only joins clusters
+placed before it: in one batch the reports with a stated time are placed first, but one that came
+in an earlier batch than the dated report of its happening stays alone until `rebuild_events`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rdflib import RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import OWL, PROV, RDF, XSD
 from rdflib.term import Node
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.identity import patch
-from kg.identity.clusters import DAY_WINDOW, MAX_SPAN, Cluster, ClusterIndex, Report, clusterable
+from kg.identity.claims import Said, add_claims
+from kg.identity.clusters import (
+    DAY_WINDOW,
+    HORIZON,
+    MAX_SPAN,
+    Cluster,
+    ClusterIndex,
+    Decisions,
+    Report,
+    clusterable,
+)
 from kg.identity.graph import Stamps, identity_iri, stamps
 from kg.identity.patch import Triple
 from kg.query import run_named
@@ -31,6 +48,7 @@ from kg.store import Store
 from kg.vocab import KG
 
 _CHUNK = 400
+_MONTH = re.compile(r"\d{4}-\d{2}")
 _STAMP = "events"  # the marker of the event clusters' graphs (`kg.identity.patch.stamp`)
 # graphs per query of their events: Oxigraph slows down more than linearly with more at once
 _GRAPHS = 10
@@ -44,18 +62,6 @@ def events_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
 def month_iri(month: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     """Return the IRI of the graph of the clusters whose first day is in a month ("2019-08")."""
     return URIRef(f"{base_iri}identity/events/{month}")
-
-
-@dataclass(frozen=True)
-class Said:
-    """What one report of a cluster says about the aspects reports may disagree on."""
-
-    event: str
-    time: str | None
-    earliest: date | None
-    latest: date | None
-    factuality: str
-    agents: tuple[str, ...]  # canonical actor names, sorted
 
 
 def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
@@ -74,9 +80,10 @@ def refresh_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     gone = set(read) - set(now) | changed
     if not new and not gone:
         return 0
-    reports = _reports(store, new, base_iri)
+    decisions = _decisions(store, base_iri)
+    reports = _reports(store, new, base_iri, decisions.everyone)
     months = set(stored) if gone else {m for r in reports for m in _reach(r)} & set(stored)
-    index, held = _load(store, {m: stored[m] for m in sorted(months)})
+    index, held = _load(store, {m: stored[m] for m in sorted(months)}, decisions)
     index.forget({str(g) for g in gone})
     for report in reports:
         index.add(report, _mint(report, base_iri))
@@ -89,8 +96,9 @@ def rebuild_events(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> int:
     """Place every event of the store again (after identity decisions changed the actors)."""
     stored = _months(store, base_iri)
     now = stamps(store, base_iri)
-    index = ClusterIndex()
-    reports = _reports(store, sorted(now), base_iri)
+    decisions = _decisions(store, base_iri)
+    index = ClusterIndex(decisions)
+    reports = _reports(store, sorted(now), base_iri, decisions.everyone)
     for report in reports:
         index.add(report, _mint(report, base_iri))
     _write(store, index, set(stored), {m: patch.read(store, g) for m, g in stored.items()},
@@ -106,8 +114,11 @@ def _month(day: date) -> str:
 
 def _reach(report: Report) -> set[str]:
     """The months whose clusters a report may join: a cluster spans at most `MAX_SPAN` and joins
-    reports `DAY_WINDOW` away, so its first day is at most that long before the report's."""
+    reports `DAY_WINDOW` away, so its first day is at most that long before the report's (or
+    the `HORIZON` before an undated report of a happening of `ONCE`, `clusters.fit`)."""
     first, last = report.earliest - MAX_SPAN - DAY_WINDOW, report.latest + DAY_WINDOW
+    if report.once is not None and report.undated:
+        first = min(first, report.latest - HORIZON)
     months, day = set(), first
     while day <= last:
         months.add(_month(day))
@@ -118,7 +129,45 @@ def _reach(report: Report) -> set[str]:
 def _months(store: Store, base_iri: str) -> dict[str, URIRef]:
     """Return the month graphs of the store by month."""
     prefix = f"{events_iri(base_iri)}/"
-    return {str(g)[len(prefix):]: g for g in store.graphs() if str(g).startswith(prefix)}
+    return {str(g)[len(prefix):]: g for g in store.graphs()
+            if str(g).startswith(prefix) and _MONTH.fullmatch(str(g)[len(prefix):])}
+
+
+def decisions_iri(base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """Return the IRI of the graph of users' decisions on event clusters (`decide_events`)."""
+    return URIRef(f"{events_iri(base_iri)}/decisions")
+
+
+def decide_events(store: Store, pairs: Sequence[tuple[str, str]], *, same: bool,
+                  base_iri: str = DEFAULT_BASE_IRI) -> int:
+    """Record users' decisions on pairs of article-level events (`owl:sameAs`: one happening,
+    `owl:differentFrom`: never one cluster), which outlast re-ingest (event IRIs are
+    deterministic), and place every report again with them; return the reports placed."""
+    iri = decisions_iri(base_iri)
+    old = patch.read(store, iri)
+    new = set(old)
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            new -= {(URIRef(x), OWL.differentFrom if same else OWL.sameAs, URIRef(y))}
+        new.add((URIRef(a), OWL.sameAs if same else OWL.differentFrom, URIRef(b)))
+    patch.write(store, iri, old, new, _STAMP)
+    return rebuild_events(store, base_iri=base_iri)
+
+
+def known_events(store: Store, iris: Sequence[str], *, base_iri: str = DEFAULT_BASE_IRI
+                 ) -> set[str]:
+    """Return those of some IRIs that are article-level events of the store."""
+    return {str(row["event"]) for row in run_named(
+        store, "cluster_claims", base_iri=base_iri, event=tuple(URIRef(i) for i in iris)
+    ).records()}
+
+
+def _decisions(store: Store, base_iri: str) -> Decisions:
+    triples = patch.read(store, decisions_iri(base_iri))
+    return Decisions(
+        same=frozenset(frozenset((str(s), str(o))) for s, p, o in triples if p == OWL.sameAs),
+        apart=frozenset(frozenset((str(s), str(o))) for s, p, o in triples
+                        if p == OWL.differentFrom))
 
 
 def _read(store: Store, base_iri: str) -> tuple[Stamps, set[Triple]]:
@@ -146,10 +195,10 @@ def _listing(read: Stamps, base_iri: str) -> set[Triple]:
     return found
 
 
-def _load(store: Store, graphs: Mapping[str, URIRef]
+def _load(store: Store, graphs: Mapping[str, URIRef], decisions: Decisions
           ) -> tuple[ClusterIndex, dict[str, set[Triple]]]:
     """Read some month graphs into an index; return it and each month's triples."""
-    index = ClusterIndex()
+    index = ClusterIndex(decisions)
     held: dict[str, set[Triple]] = {}
     for month, iri in graphs.items():
         held[month] = patch.read(store, iri)
@@ -187,9 +236,11 @@ def _canonical(store: Store, actors: Iterable[str], base_iri: str) -> dict[str, 
                                  ).records()}
 
 
-def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list[Report]:
-    """Read the clusterable events of some graphs as reports, in IRI order; an event with no
-    participant and no place is left out (it can be blocked with nothing: it would stay alone)."""
+def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str,
+             tied: frozenset[str] = frozenset()) -> list[Report]:
+    """Read the clusterable events of some graphs as reports, those with a stated time first,
+    each part in IRI order; an event with no participant and no place is left out (it can be
+    blocked with nothing: it would stay alone)."""
     rows = [row for start in range(0, len(graphs), _GRAPHS)
             for row in run_named(store, "cluster_reports", base_iri=base_iri,
                                  graph=tuple(graphs[start:start + _GRAPHS])).records()]
@@ -206,15 +257,21 @@ def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str) -> list[Repo
     found = []
     for event, row in sorted(first.items()):
         earliest, latest = _day(row["earliest"]), _day(row["latest"])
-        if not clusterable(str(row["eventType"]), str(row["factuality"] or "asserted"),
-                           earliest, latest) or not (actors[event] or row["at"] is not None):
+        label = str(row["label"]).lower() if row["label"] is not None else None
+        # a report a user tied to another is placed whatever its class, time or participants
+        if event not in tied and (
+                not clusterable(str(row["eventType"]), str(row["factuality"] or "asserted"),
+                                earliest, latest, label)
+                or not (actors[event] or row["at"] is not None)):
             continue
         found.append(Report(
             iri=event, graph=str(row["graph"]), type=str(row["eventType"]),
             earliest=earliest, latest=latest, participants=frozenset(actors[event]),
-            place=str(row["at"]) if row["at"] is not None else None,
-            label=str(row["label"]).lower() if row["label"] is not None else None))
-    return found
+            place=str(row["at"]) if row["at"] is not None else None, label=label,
+            undated=str(row["origin"]) == "published"))
+    # reports whose own time tells their happening come first, so that they start the clusters
+    # the loosely timed ones join (`clusters.fit`)
+    return sorted(found, key=lambda r: (r.vague or r.undated and r.once is not None, r.iri))
 
 
 def _mint(report: Report, base_iri: str) -> str:
@@ -262,7 +319,8 @@ def _add_cluster(graph: Graph, cluster: Cluster, said: Mapping[str, Said]) -> No
         graph.add((node, KG.hasReport, URIRef(event)))
         graph.add((URIRef(event), PROV.wasDerivedFrom, URIRef(source)))
     if len(cluster.reports) > 1:
-        _claims(graph, node, [said[e] for e in sorted(cluster.reports) if e in said])
+        add_claims(graph, node, cluster.type,
+                   [said[e] for e in sorted(cluster.reports) if e in said])
 
 
 def _said(store: Store, events: Sequence[str], base_iri: str) -> dict[str, Said]:
@@ -274,6 +332,7 @@ def _said(store: Store, events: Sequence[str], base_iri: str) -> dict[str, Said]
     canonical = _canonical(store, (str(r["agent"]) for r in rows if r["agent"] is not None),
                            base_iri)
     agents: dict[str, set[str]] = defaultdict(set)
+    phrases: dict[str, set[tuple[str, str]]] = defaultdict(set)
     first: dict[str, dict[str, Node | None]] = {}
     for row in rows:
         event = str(row["event"])
@@ -281,52 +340,15 @@ def _said(store: Store, events: Sequence[str], base_iri: str) -> dict[str, Said]
         if row["agent"] is not None:
             agent = str(row["agent"])
             agents[event].add(canonical.get(agent, (agent, agent.rsplit("/", 1)[-1]))[1])
+        if row["phrase"] is not None:
+            phrases[event].add((str(row["role"]), str(row["phrase"])))
     return {event: Said(event=event, time=_text(row["timeValue"]),
                         earliest=_maybe_day(row["earliest"]), latest=_maybe_day(row["latest"]),
                         factuality=_text(row["factuality"]) or "asserted",
-                        agents=tuple(sorted(agents[event])))
+                        agents=tuple(sorted(agents[event])),
+                        stated=_text(row["origin"]) in (None, "stated"),
+                        phrases=tuple(sorted(phrases[event])))
             for event, row in first.items()}
-
-
-def disagreements(reports: Sequence[Said]) -> dict[str, list[tuple[Said, str]]]:
-    """Return, for each aspect the reports disagree on, each report's value for it.
-
-    Reports disagree on the time when two of them have day bounds that do not overlap, on who
-    did it when two name agents and no agent is in both, on whether it happened when one
-    denies it and another asserts it. A report that leaves an aspect out does not disagree.
-
-    Examples:
-        >>> a = Said("e1", "2019-08-19", date(2019, 8, 19), date(2019, 8, 19), "asserted",
-        ...          ("Russia",))
-        >>> b = Said("e2", "2019-08-20", date(2019, 8, 20), date(2019, 8, 20), "asserted",
-        ...          ("Syria",))
-        >>> sorted(disagreements([a, b]))
-        ['agents', 'time']
-    """
-    found: dict[str, list[tuple[Said, str]]] = {}
-    timed = [s for s in reports if s.earliest is not None]
-    if any(a.latest is not None and b.earliest is not None and b.latest is not None
-           and a.earliest is not None and (a.latest < b.earliest or b.latest < a.earliest)
-           for i, a in enumerate(timed) for b in timed[i + 1:]):
-        found["time"] = [(s, s.time or f"{s.earliest}") for s in timed]
-    named = [s for s in reports if s.agents]
-    if any(not set(a.agents) & set(b.agents) for i, a in enumerate(named) for b in named[i + 1:]):
-        found["agents"] = [(s, "; ".join(s.agents)) for s in named]
-    if {s.factuality == "negated" for s in reports} == {True, False}:
-        found["factuality"] = [(s, s.factuality) for s in reports]
-    return found
-
-
-def _claims(graph: Graph, cluster: URIRef, reports: Sequence[Said]) -> None:
-    for aspect, values in disagreements(reports).items():
-        graph.add((cluster, KG.disagreesOn, Literal(aspect)))
-        for said, value in values:
-            claim = URIRef(f"{cluster}/{aspect}/{said.event.rsplit('/', 1)[-1]}")
-            graph.add((claim, RDF.type, KG.Claim))
-            graph.add((claim, KG.claimOf, cluster))
-            graph.add((claim, KG.aspect, Literal(aspect)))
-            graph.add((claim, KG.claimValue, Literal(value)))
-            graph.add((claim, PROV.wasDerivedFrom, URIRef(said.event)))
 
 
 def _text(node: Node | None) -> str | None:

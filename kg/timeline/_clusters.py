@@ -8,7 +8,7 @@ from collections import defaultdict
 from kg.config import DEFAULT_BASE_IRI
 from kg.query import run_named
 from kg.timeline._load import Source, as_store, entries_of
-from kg.timeline._records import Claim, ReportGroup, Timeline
+from kg.timeline._records import Claim, ReportGroup, Timeline, TimelineEntry
 from kg.timeline._views import Entries, make_timeline, ordered
 
 
@@ -64,26 +64,44 @@ def conflicts(source: Source, *, base_iri: str = DEFAULT_BASE_IRI) -> list[Repor
 
 
 def one_per_cluster(entries: Entries, *, title: str | None = None) -> Timeline:
-    """Return the timeline with one entry per event cluster: the first of its reports in time
-    order stands for it (its `reports` says how many there are); entries of no cluster stay.
+    """Return the timeline with one entry per event cluster: the report whose time tells the
+    happening best stands for it (`_telling`: not the article's day, the narrowest, stated, then
+    the first in time order; its `reports` says how many there are), at its place in time
+    order; entries of no cluster stay.
 
     Examples:
-        >>> from kg.timeline._records import ArticleRef, TimelineEntry
-        >>> def entry(i: str, cluster: str | None) -> TimelineEntry:
+        >>> from datetime import date
+        >>> from kg.timeline._records import ArticleRef, TimelineEntry, When
+        >>> def entry(i: str, cluster: str | None, when: str) -> TimelineEntry:
+        ...     day = date.fromisoformat(when) if len(when) == 10 else None
         ...     return TimelineEntry(iri=i, id=i, type="conflict.assault", trigger="x",
         ...                          trigger_start=0, trigger_end=1, cluster=cluster, reports=2,
-        ...                          article=ArticleRef(iri="a", id="a"))
-        >>> [e.id for e in one_per_cluster([entry("e1", "c"), entry("e2", "c"),
-        ...                                 entry("e3", None)]).all]
-        ['e1', 'e3']
+        ...                          article=ArticleRef(iri="a", id="a"), time_origin="stated",
+        ...                          when=When(value=when, display=when,
+        ...                                    earliest=day or date(int(when), 1, 1),
+        ...                                    latest=day or date(int(when), 12, 31)))
+        >>> [e.id for e in one_per_cluster([entry("e1", "c", "2010"),
+        ...                                 entry("e2", "c", "2010-06-07"),
+        ...                                 entry("e3", None, "2010-03-01")]).all]
+        ['e3', 'e2']
     """
-    seen: set[str] = set()
-    kept = []
-    for entry in ordered(entries):
-        if entry.cluster is not None:
-            if entry.cluster in seen:
-                continue
-            seen.add(entry.cluster)
-        kept.append(entry)
+    listed = ordered(entries)
+    best: dict[str, TimelineEntry] = {}
+    for entry in listed:
+        if entry.cluster is not None and (entry.cluster not in best
+                                          or _telling(entry) < _telling(best[entry.cluster])):
+            best[entry.cluster] = entry
+    kept = [e for e in listed if e.cluster is None or best[e.cluster] is e]
     name = title or (entries.title if isinstance(entries, Timeline) else "Timeline")
     return make_timeline(kept, title=name)
+
+
+def _telling(entry: TimelineEntry) -> tuple[bool, int, bool]:
+    """How loosely an entry's time tells its happening: dated to its article's day for want of
+    another (or undated) last, then the number of days it spans, then a time borrowed from the
+    narrative after a stated one."""
+    when = entry.when
+    if when is None or when.earliest is None or when.latest is None:
+        return True, 1 << 30, True
+    return entry.time_origin == "published", (when.latest - when.earliest).days, \
+        entry.time_origin not in (None, "stated")

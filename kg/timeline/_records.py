@@ -255,8 +255,9 @@ class Timeline(_Record):
 class Claim(_Record):
     """What one report of an event cluster says on an aspect the reports disagree on."""
 
-    aspect: str  # "time", "agents" (who did it) or "factuality" (whether it happened)
-    value: str  # a TIMEX3 value, the agents' canonical names, or a factuality
+    # "time", "agents" (who did it), "factuality" (whether it happened), "victims", "amount"
+    aspect: str
+    value: str  # a TIMEX3 value, the agents' canonical names, a factuality, or number phrases
     report: str  # the id of the article-level event ("event/a1-e10")
     article: ArticleRef | None = None  # where it was reported (publisher, date)
     source: Ref | None = None  # the actor the report is attributed to
@@ -265,7 +266,8 @@ class Claim(_Record):
 class ReportGroup(_Record):
     """The reports of one event cluster (`kg.identity.events`), side by side, in time order.
 
-    `differs` names the aspects the reports disagree on ("time", "agents", "factuality"), and
+    `differs` names the aspects the reports disagree on ("time", "agents", "factuality",
+    "victims", "amount"), and
     `claims` gives each report's value for each of them, with its article and source.
     """
 

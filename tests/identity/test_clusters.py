@@ -9,15 +9,18 @@ import pytest
 from kg.identity.clusters import (
     EVIDENCE,
     JOIN_SCORE,
+    ONCE,
     Cluster,
     ClusterIndex,
     Report,
     clusterable,
+    once,
     score,
 )
 
 ASSAULT = "https://w3id.org/kg-timeline/event-class/conflict.assault"
 PROTEST = "https://w3id.org/kg-timeline/event-class/conflict.protest"
+DEATH = "https://w3id.org/kg-timeline/event-class/health.death"
 
 
 def report(iri: str, graph: str, day: tuple[int, int, int], *, actors: tuple[str, ...] = (),
@@ -65,8 +68,10 @@ def test_clusters_join_only_on_compatible_time_and_enough_evidence(second: Repor
 
 def test_clusters_score_adds_the_named_evidence() -> None:
     weights = {e.name: e.weight for e in EVIDENCE}
-    first = report("e1", "g1", (2019, 8, 19), actors=("russia", "turkey"), place="idlib")
-    second = report("e2", "g2", (2019, 8, 19), actors=("russia", "turkey"), place="idlib")
+    first = report("e1", "g1", (2019, 8, 19), actors=("russia", "turkey"), place="idlib",
+                   label="die", kind=DEATH)
+    second = report("e2", "g2", (2019, 8, 19), actors=("russia", "turkey"), place="idlib",
+                    label="die", kind=DEATH)
     assert score(second, cluster_of(first)) == sum(weights.values())
     assert sum(weights.values()) > JOIN_SCORE
 
@@ -104,3 +109,78 @@ def test_clusters_cluster_only_specific_dated_happenings(kind: str, factuality: 
     start = date(2016, 1, 1)
     assert clusterable(kind, factuality, start, date.fromordinal(start.toordinal() + days - 1)) \
         is expected
+
+
+LAUNCH = "https://w3id.org/kg-timeline/event-class/business.product_launch"
+
+
+def launch(iri: str, graph: str, day: tuple[int, int, int], *, actors: tuple[str, ...],
+           label: str = "introduce", last: tuple[int, int, int] | None = None,
+           undated: bool = False) -> Report:
+    return Report(iri=iri, graph=graph, type=LAUNCH, earliest=date(*day),
+                  latest=date(*(last or day)), participants=frozenset(actors), label=label,
+                  undated=undated)
+
+
+@pytest.mark.parametrize(("second", "joins"), [
+    # told two months later with no stated time: dated to its article, it happened before that
+    (launch("e2", "g2", (2010, 8, 9), actors=("jobs", "iphone-4"), undated=True), True),
+    # the same with another verb of one launch
+    (launch("e2", "g2", (2010, 8, 9), actors=("jobs", "iphone-4"), label="launch",
+            undated=True), True),
+    # dated by a year only: "introduced in 2010"
+    (launch("e2", "g2", (2010, 1, 1), last=(2010, 12, 31), actors=("jobs", "iphone-4")), True),
+    # a stated day two months later is another happening, once or not
+    (launch("e2", "g2", (2010, 8, 9), actors=("jobs", "iphone-4")), False),
+    # undated, but more than the horizon before its article
+    (launch("e2", "g2", (2011, 1, 9), actors=("jobs", "iphone-4"), undated=True), False),
+    # a loose time with one participant in common and another verb: "Christie introduced Trump"
+    # is no launch of Trump's bid
+    (launch("e2", "g2", (2010, 8, 9), actors=("jobs",), label="launch", undated=True), False),
+    # a verb of no happening that befalls its participants once (released every quarter)
+    (launch("e2", "g2", (2010, 8, 9), actors=("jobs", "iphone-4"), label="release",
+            undated=True), False),
+])
+def test_clusters_once_happenings_join_on_a_loose_time(second: Report, joins: bool) -> None:
+    index = ClusterIndex()
+    index.add(launch("e1", "g1", (2010, 6, 7), actors=("jobs", "iphone-4")), "c1")
+    assert (index.add(second, "c2") == "c1") is joins
+    # a loose time never widens the cluster's
+    assert (index.clusters["c1"].earliest, index.clusters["c1"].latest) \
+        == (date(2010, 6, 7), date(2010, 6, 7))
+
+
+def test_clusters_vague_report_starts_no_cluster() -> None:
+    index = ClusterIndex()
+    assert index.add(launch("e1", "g1", (2010, 1, 1), last=(2010, 12, 31),
+                            actors=("jobs", "iphone-4")), "c1") is None
+    assert index.clusters == {}
+
+
+@pytest.mark.parametrize(("kind", "label", "expected"), [
+    (LAUNCH, "unveil", "once.launch"),
+    (LAUNCH, "release", None),
+    ("https://w3id.org/kg-timeline/event-class/conflict.concede", "resign", "once.resign"),
+    ("https://w3id.org/kg-timeline/event-class/conflict.assault", "launch", None),
+])
+def test_clusters_once_rules_by_class_and_lemma(kind: str, label: str,
+                                                expected: str | None) -> None:
+    assert once(kind, label) == expected
+
+
+def test_clusters_once_rules_are_named_and_explained() -> None:
+    assert len({rule.name for rule in ONCE}) == len(ONCE)
+    assert all(rule.why and rule.counter and rule.lemmas and rule.classes for rule in ONCE)
+
+
+def test_clusters_once_happening_filed_under_two_classes_is_one() -> None:
+    concede = "https://w3id.org/kg-timeline/event-class/conflict.concede"
+    resignation = "https://w3id.org/kg-timeline/event-class/politics.resignation"
+    index = ClusterIndex()
+    index.add(report("e1", "g1", (2011, 8, 24), actors=("jobs",), label="resign",
+                     kind=concede), "c1")
+    assert index.add(report("e2", "g2", (2011, 8, 25), actors=("jobs",), label="resignation",
+                            kind=resignation), "c2") == "c1"
+    # a lemma of `ONCE` in a class its rule does not cover stays apart
+    assert index.add(report("e3", "g3", (2011, 8, 24), actors=("jobs",), label="resign",
+                            kind=PROTEST), "c3") == "c3"

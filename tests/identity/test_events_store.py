@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from kg import timeline as tl
 from kg.cli import app
+from kg.extract import Pipeline
 from kg.identity import refresh
 from kg.identity.events import events_iri, month_iri, refresh_events
+from kg.ingest.batches import ingest
 from kg.model import ExtractionRun
 from kg.query import run_named
 from kg.rdf import graph_iri, to_graph
@@ -134,3 +136,56 @@ def test_events_read_again_an_article_written_again(store: Store) -> None:
     store.put(to_graph(changed), text_hash=changed.article.text_hash)
     _refresh(store)
     assert tl.event_clusters(store) == []  # the raid the article no longer tells left its cluster
+
+
+def test_cli_events_split_and_merge_outlast_reingest(tmp_path: Path) -> None:
+    path = str(tmp_path / "store")
+    with OxigraphStore(tmp_path / "store") as opened:
+        for extraction in extractions():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+        _refresh(opened)
+    runner = CliRunner()
+    split = runner.invoke(app, ["events", "split", "event/a1-e10", "a2-e25", "--store", path])
+    assert split.exit_code == 0, split.stderr
+    with OxigraphStore(tmp_path / "store") as opened:
+        assert tl.event_clusters(opened) == []
+        opened.remove(str(graph_iri("a2")))  # the article taken out and ingested again
+        _refresh(opened)
+        opened.put(to_graph(second()), text_hash=second().article.text_hash)
+        _refresh(opened)
+        assert tl.event_clusters(opened) == []
+    for first, second_ in (("event/a1-e10", "event/a2-e25"), ("a1-e84", "a2-e80")):
+        merge = runner.invoke(app, ["events", "merge", first, second_, "--store", path])
+        assert merge.exit_code == 0, merge.stderr
+    with OxigraphStore(tmp_path / "store") as opened:
+        # the shelling and the sealing share no evidence: only the user's word joins them
+        assert sorted(sorted(e.id for e in g.entries) for g in tl.event_clusters(opened)) \
+            == [["event/a1-e10", "event/a2-e25"], ["event/a1-e84", "event/a2-e80"]]
+
+
+def test_cli_events_merge_names_an_unknown_event(tmp_path: Path) -> None:
+    path = str(tmp_path / "store")
+    with OxigraphStore(tmp_path / "store") as opened:
+        for extraction in extractions():
+            opened.put(to_graph(extraction), text_hash=extraction.article.text_hash)
+    result = CliRunner().invoke(app, ["events", "merge", "event/a1-e10", "event/zz-e1",
+                                      "--store", path])
+    assert result.exit_code == 1 and "event/zz-e1" in result.stderr
+
+
+def test_events_victim_counts_disagree_side_by_side(tmp_path: Path, pipeline: Pipeline) -> None:
+    texts = {"n1": "The Syrian army killed 12 people in Idlib on Monday, a monitor said.",
+             "n2": "The Syrian army killed at least 30 civilians in Idlib on Monday, rescuers "
+                   "said."}
+    source = tmp_path / "docs.jsonl"
+    source.write_text("".join(json.dumps({"id": k, "text": v, "published": "2019-08-20"}) + "\n"
+                              for k, v in texts.items()), "utf-8")
+    with OxigraphStore(tmp_path / "store") as opened:
+        ingest([str(source)], opened, settings=pipeline.settings, pipeline=pipeline,
+               identity=True)
+        [group] = tl.conflicts(opened)
+        graph = _clusters_graph(opened)
+    assert group.differs == ("victims",)
+    assert sorted(c.value for c in group.claims) == ["12 people", "at least 30 civilians"]
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    assert validate(graph, shacl_graph=shapes)[0]
