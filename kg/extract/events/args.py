@@ -27,6 +27,7 @@ from kg.extract.events.rules import (
     PHRASES,
     PLACES,
     RECIPIENTS,
+    SPATIAL_PHRASE,
     TARGETS,
     Context,
     Heads,
@@ -172,9 +173,12 @@ class ArgumentFinder:
                 seen.add(where)
         return Roles(agents, recipients, targets, instruments, tuple(kept))
 
-    def place(self, trigger: Predicate) -> str | None:
+    def place(self, trigger: Predicate) -> tuple[str | None, Participant | None]:
         """Return the id of the place it happened at: the first place in a phrase the `PLACES`
-        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled")."""
+        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled"). With
+        no such place, the first phrase of the spatial rule, kept as written as a place
+        participant ("along the highway")."""
+        spot: Participant | None = None
         for rule in self.place_rules:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
@@ -185,5 +189,7 @@ class ArgumentFinder:
                     continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
                 hits = self.index.places_in(span.start_char, span.end_char)
                 if hits:
-                    return hits[0].id
-        return None
+                    return hits[0].id, None
+                if rule.name == SPATIAL_PHRASE and spot is None:
+                    spot = Participant(role="place", mention=token_span(phrase(head)))
+        return None, spot

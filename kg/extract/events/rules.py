@@ -27,6 +27,7 @@ from kg.extract.events.syntax import (
     lemma,
     objects_of,
     patient_subject,
+    preps,
     reduced_passive,
     role_lexicon,
 )
@@ -478,8 +479,18 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
 ])
 
 
+SPATIAL_PHRASE = "events.place.spatial_phrase"  # the rule whose phrases are kept unnamed
 _PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "through",
                 "toward", "towards", "within", "on", "throughout", "to"}
+# prepositions whose object is a location even when it names no place ("along the highway",
+# "near the border"): such a phrase is kept as a place participant as written
+_SPATIAL_PREPS = {"along", "near", "across", "inside", "outside", "around", "through", "toward",
+                  "towards", "beyond", "alongside", "throughout"}
+
+
+def _spatial(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
+    return [p for p in _locatives(t.token, _SPATIAL_PREPS) if p.pos_ in ("NOUN", "PROPN")
+            and c.index.actor_at(p) is None and not c.index.times_in(p.idx, p.idx + len(p))]
 
 
 def _locatives(token: Token, words: set[str] | frozenset[str] = frozenset(_PLACE_PREPS)
@@ -492,6 +503,23 @@ def _object_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token
     if h or t.noun:
         return []
     return [p for o in children(t.token, "dobj") for p in _locatives(o, {"in", "at", "near"})]
+
+
+# prepositions whose object is where the event takes place when it is somewhere: whom it is
+# against, during what ("during the auto show in Frankfurt"); not "from" or "for", whose object
+# may be far away ("a sell-off stemming from the crisis in the US", "called for a truce in Idlib")
+_HELD_AT = {"against", "on", "upon", "at", "during", "amid", "amidst"}
+
+
+def _argument_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    """The "in X" of the trigger's prepositional objects and of the phrases of a participle
+    hung on it ("an offensive against terrorists in Idlib", "attacks carried out by militants
+    in Idlib")."""
+    token = t.token
+    held = [o for p in preps(token) if p.lower_ in _HELD_AT for o in children(p, "pobj")]
+    held += [o for v in children(token, "acl") for p in children(v, "agent")
+             for o in children(p, "pobj")]
+    return [p for o in held for p in _locatives(o, {"in", "at", "near", "inside"})]
 
 
 def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
@@ -519,6 +547,12 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
          examples=("Hamas announced a ceasefire in Gaza.",),
          counter=("Hamas announced a ceasefire with Fatah.",)),
+    Rule("events.place.argument_located", "where the trigger's prepositional object or its "
+         "participle's agent is, when the trigger has no place of its own ('an offensive "
+         "against rebels in Idlib', 'attacks carried out by militants in Idlib')",
+         _argument_located,
+         examples=("Hamas began an offensive against rebels in Gaza.",),
+         counter=("Hamas began an offensive against rebels with rockets.",)),
     Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
          "the first, which scopes over both ('In China, airliners are selected and "
          "purchased by the state')",
@@ -526,6 +560,11 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
                            if not h and not t.noun and t.token.dep_ == "conj" else []),
          examples=("In Gaza, Hamas met Fatah and signed a deal.",),
          counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+    Rule(SPATIAL_PHRASE, "a spatial phrase of the trigger that names no place of the "
+         "gazetteer is kept as written, a place participant ('headed south along the "
+         "highway'), when no rule finds a named place", _spatial,
+         examples=("Hamas fighters marched along the highway.",),
+         counter=("Hamas fighters marched along with Fatah.",)),
     Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
