@@ -484,8 +484,9 @@ _PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "arou
                 "toward", "towards", "within", "on", "throughout", "to"}
 # prepositions whose object is a location even when it names no place ("along the highway",
 # "near the border"): such a phrase is kept as a place participant as written
-_SPATIAL_PREPS = {"along", "near", "across", "inside", "outside", "around", "through", "toward",
-                  "towards", "beyond", "alongside", "throughout"}
+# (not "through": "a chill wind blowing through law enforcement")
+_SPATIAL_PREPS = {"along", "near", "across", "inside", "outside", "around", "toward", "towards",
+                  "beyond", "alongside", "throughout"}
 
 
 def _spatial(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
@@ -627,7 +628,8 @@ _LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "around", "ac
 
 
 def _noun_phrase(token: Token, c: Context) -> list[Token]:
-    if token.pos_ == "PRON" and token.lower_ not in _RELATIVES | _EMPTY_PRONOUNS:
+    if token.pos_ == "PRON" and token.text[0].isalpha() and (
+            token.lower_ not in _RELATIVES | _EMPTY_PRONOUNS):  # not "'s" of "let's"
         return [token]  # "release them", "we need": the argument as written
     if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not any(
             ch.isalnum() or ch in "$%" for ch in token.text):
