@@ -7,7 +7,9 @@ overlap, apposition, relative pronoun, or the coreference of `common.coref` ("it
 company"). Each actor takes one role, the first of agent, recipient, target, instrument.
 Every phrase read for a role is kept as a `Participant` with the words as written ("it" with
 the actor it stands for); one that reaches no actor is kept by the `PHRASES` rules when it is a
-noun phrase or an amount ("closed 14 plants", "lost $6 billion"): a theme that is no actor.
+noun phrase, an amount or a pronoun ("closed 14 plants", "lost $6 billion", "released them"):
+a theme that is no actor. A spatial phrase that names no gazetteer place ("along the highway")
+is kept as a participant of role "place" when the event has no named place.
 """
 
 from __future__ import annotations
