@@ -126,7 +126,7 @@ TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelin
 _CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "time_origin", "type",
                 "label", "factuality", "agents", "targets", "recipients", "instruments", "place",
                 "source", "article", "title", "publisher", "published", "url", "trigger",
-                "sentence", "event", "cluster", "reports")
+                "sentence", "event", "cluster", "reports", "roles", "themes")
 _TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "reports",
                   "article")
 _MAX_CELL = 48
@@ -164,10 +164,16 @@ def timeline_table(tl: Timeline) -> str:
     Under each row, indented, the sentence the entry comes from (trigger marked «so») and the
     article's title and link.
     """
+    # with an actor filter, the role it takes in each event, after the event
+    roles = any(entry.roles for entry in tl.all)
+    columns = _TABLE_COLUMNS[:4] + ("role",) + _TABLE_COLUMNS[4:] if roles else _TABLE_COLUMNS
     rows = [_table_row(entry) for entry in tl.all]
+    if roles:
+        rows = [row[:4] + [", ".join(entry.roles)] + row[4:]
+                for entry, row in zip(tl.all, rows, strict=True)]
     widths = [max([len(name), *(len(row[i]) for row in rows)])
-              for i, name in enumerate(_TABLE_COLUMNS)]
-    lines = [tl.title, "  ".join(n.ljust(w) for n, w in zip(_TABLE_COLUMNS, widths, strict=True)
+              for i, name in enumerate(columns)]
+    lines = [tl.title, "  ".join(n.ljust(w) for n, w in zip(columns, widths, strict=True)
                                 ).rstrip(), "  ".join("-" * w for w in widths)]
     for entry, row in zip(tl.all, rows, strict=True):
         lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
@@ -215,7 +221,8 @@ def _csv_row(e: TimelineEntry) -> list[str]:
         "; ".join(r.name for r in e.recipients), "; ".join(i.name for i in e.instruments),
         e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
         e.article.title or "", e.article.publisher or "", _iso(e.article.published),
-        e.article.url or "", e.trigger, e.quote(), e.iri, e.cluster or "", str(e.reports)]
+        e.article.url or "", e.trigger, e.quote(), e.iri, e.cluster or "", str(e.reports),
+        "; ".join(e.roles), "; ".join(e.themes)]
 
 
 def _iso(value: date | datetime | None) -> str:
@@ -232,6 +239,7 @@ def timelinejs(tl: Timeline) -> str:
     uncertain one (a week, a span, "since 2014", "about 2017") also gets `display_date`.
     """
     undated = "".join(f"<li>{html.escape(e.headline)} ({html.escape(e.article.label)})"
+                      + (f" [{html.escape(', '.join(e.roles))}]" if e.roles else "")
                       + (f": <q>{e.quote('<mark>', '</mark>', html.escape)}</q>"
                          if e.sentence is not None else "") + "</li>" for e in tl.undated)
     title_text = f"{len(tl.entries)} dated events" + (
@@ -261,6 +269,8 @@ def _slide(entry: TimelineEntry) -> dict[str, object]:
                f" ({html.escape(entry.factuality.replace('_', ' '))})</p>"]
     if entry.sentence is not None:
         details.append(f"<blockquote>{entry.quote('<mark>', '</mark>', html.escape)}</blockquote>")
+    if entry.roles:
+        details.append(f"<p>Role: {html.escape(', '.join(entry.roles))}</p>")
     if entry.place is not None:
         details.append(f"<p>Place: {html.escape(entry.place.name)}</p>")
     if entry.source is not None:
@@ -343,6 +353,8 @@ def _flat(data: dict[str, object]) -> dict[str, str | int | float | bool]:
     if isinstance(record, TimelineEntry):
         out.update(label=record.headline, type=record.type, date=record.display_date,
                    article=record.article.id)
+        if record.roles:
+            out["roles"] = "; ".join(record.roles)
     elif isinstance(record, Ref):
         out["label"] = record.name
     elif isinstance(record, StatementEntry):

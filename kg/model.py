@@ -59,7 +59,8 @@ Factuality = Literal[
 TimeOrigin = Literal["stated", "narrative", "published"]
 # the roles a phrase of the text can fill in an event (PropBank Arg0, Arg1, Arg2, and the
 # instrument); "target" is the patient or theme, whom or what it was done to
-ParticipantRole = Literal["agent", "target", "recipient", "instrument"]
+# "place" is a location as written that names no place of the gazetteer ("along the highway")
+ParticipantRole = Literal["agent", "target", "recipient", "instrument", "place"]
 PlaceKind = Literal[
     "continent", "country", "region", "admin1", "admin2", "city", "town", "village",
     "facility", "geo", "other",

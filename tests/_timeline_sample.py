@@ -10,7 +10,17 @@ from datetime import date
 
 from rdflib import Graph
 
-from kg.model import Actor, Article, Event, Extraction, Place, Span, Statement, TimeValue
+from kg.model import (
+    Actor,
+    Article,
+    Event,
+    Extraction,
+    Participant,
+    Place,
+    Span,
+    Statement,
+    TimeValue,
+)
 from kg.rdf import to_graph
 
 FIRST = (
@@ -78,7 +88,10 @@ def first() -> Extraction:
         _event(text, key, "attacked", "conflict.assault", agents=("acme-corp",), place="zenda",
                time=_time("2017", "year", date(2017, 1, 1), date(2017, 12, 31))),
         _event(text, key, "demanded", "conflict.request", agents=("ruritania",),
-               targets=("acme-corp",), recipients=("jane-doe",)),
+               targets=("acme-corp",), recipients=("jane-doe",), participants=(
+                   Participant(role="agent", mention=span(text, "Ruritania", 1),
+                               actor="ruritania"),
+                   Participant(role="target", mention=span(text, "answers")))),
     )
     statements = (
         Statement(id=f"{key}-s{span(text, 'said').start}", speaker="jane-doe",

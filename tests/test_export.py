@@ -288,3 +288,32 @@ def test_export_cli_export_writes_the_whole_timeline(stored: str, fmt: str, chec
     out = tmp_path / f"all.{fmt}"
     _cli("export", "--format", fmt, "--out", str(out), "--store", stored)
     assert check(out.read_text(encoding="utf-8"))  # type: ignore[operator]
+
+
+@pytest.fixture(scope="module")
+def of_jane(store: Store) -> tl.Timeline:
+    """Jane Doe's timeline: she is only the demand's recipient."""
+    return tl.timeline(store, actor="Jane Doe", with_statements=False)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "timelinejs", "graphml"])
+def test_export_actor_timeline_shows_the_actors_role_in_every_format(
+        of_jane: tl.Timeline, fmt: str) -> None:
+    out = io.StringIO()
+    if fmt == "graphml":  # the event's edge to her says how she takes part
+        back = nx.parse_graphml(graphml(tl.build(of_jane)))
+        roles = {data["role"] for _, node, data in back.edges(data=True)
+                 if node == "actor/jane-doe"}
+        assert roles == {"recipient"}
+        assert back.nodes["event/a1-e199"]["roles"] == "recipient"
+        return
+    write_timeline(out, of_jane, fmt)  # type: ignore[arg-type]
+    assert "recipient" in out.getvalue()
+
+
+def test_export_timeline_table_has_a_role_column_only_for_an_actor(
+        sample: tl.Timeline, of_jane: tl.Timeline) -> None:
+    assert "role" not in timeline_table(sample).splitlines()[1].split()
+    assert "role" in timeline_table(of_jane).splitlines()[1].split()
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(of_jane))))
+    assert [(row["roles"], row["themes"]) for row in rows] == [("recipient", "answers")]

@@ -123,7 +123,8 @@ def timeline(source: Source, *, place: str | None = None, actor: str | None = No
             and (wanted is None or "asserted" in wanted):
         for entry in _said(store, actors, start, end, article, base_iri):
             entries.setdefault(entry.iri, entry)
-    ordered = sorted(with_sentences(store, entries.values(), base_iri=base_iri), key=sort_key)
+    found = with_sentences(store, entries.values(), base_iri=base_iri)
+    ordered = sorted(with_roles(found, actors) if actors else found, key=sort_key)
     filters = {"place": place, "actor": actor, "type": event_type, "from": start, "to": end,
                "article": article}
     named = ", ".join(f"{key} {value}" for key, value in filters.items() if value)
@@ -144,12 +145,15 @@ def _read_entries(store: Store, events: tuple[URIRef, ...] | None, base_iri: str
         article=article, event=chunk).records()]
     found = tuple(dict.fromkeys(row["event"] for row in rows if isinstance(row["event"], URIRef)))
     people = _participants(store, base_iri, article, None if every else found)
+    themes = _themes(store, base_iri, article, None if every else found)
     clusters = _clusters(store, found, base_iri)
     entries: dict[str, TimelineEntry] = {}
     for row in rows:
         iri = str(row["event"])
         if iri not in entries:  # an event stored twice (two names of its place) shows once
             entries[iri] = _entry(row, people.get(iri, {}), base_iri)
+            if iri in themes:
+                entries[iri] = entries[iri].model_copy(update={"themes": tuple(themes[iri])})
             if iri in clusters:
                 cluster, reports = clusters[iri]
                 entries[iri] = entries[iri].model_copy(
@@ -372,6 +376,10 @@ def _matching(store: Store, place: str | None, actors: tuple[URIRef, ...] | None
 # (seconds on a big store) and a smaller one as lookups (milliseconds), so long lists of events
 # are read a few hundred at a time.
 _CHUNK = 500
+# a lone pronoun as a theme says nothing without its antecedent ("released them")
+_PRONOUNS = frozenset({"it", "they", "them", "he", "him", "she", "her", "we", "us", "you", "i",
+                       "me", "this", "that", "these", "those", "its", "their", "his", "which",
+                       "who", "whom", "what", "something", "everything", "anything"})
 
 
 def _chunks(events: tuple[URIRef, ...] | None) -> Iterator[tuple[URIRef, ...] | None]:
@@ -398,6 +406,37 @@ def _participants(store: Store, base_iri: str, article: str | None,
         if ref is not None and all(known.iri != ref.iri for known in roles):
             roles.append(ref)
     return found
+
+
+def _themes(store: Store, base_iri: str, article: str | None,
+            events: tuple[URIRef, ...] | None) -> dict[str, list[str]]:
+    """Return each event's target phrases that name no actor, in text order, but a lone
+    pronoun ("them"), which says nothing without its antecedent."""
+    found: dict[str, list[str]] = defaultdict(list)
+    rows = (row for chunk in _chunks(events) for row in run_named(
+        store, "event_phrases", base_iri=base_iri, article=article, event=chunk,
+        role="target").records())
+    for row in rows:
+        text = " ".join(str(row["phrase"]).split())
+        if row["actor"] is None and text.lower() not in _PRONOUNS:
+            phrases = found[str(row["event"])]
+            if text not in phrases:
+                phrases.append(text)
+    return found
+
+
+def with_roles(entries: Iterable[TimelineEntry], actors: Iterable[URIRef]
+               ) -> list[TimelineEntry]:
+    """Return the entries, each with the roles one of `actors` takes in it."""
+    wanted = {str(a) for a in actors}
+    out = []
+    for entry in entries:
+        roles = tuple(role for role, refs in (
+            ("agent", entry.agents), ("target", entry.targets),
+            ("recipient", entry.recipients), ("instrument", entry.instruments))
+            if any(ref.iri in wanted for ref in refs))
+        out.append(entry.model_copy(update={"roles": roles}) if roles else entry)
+    return out
 
 
 def _entry(row: Row, people: Mapping[str, list[Ref]], base_iri: str) -> TimelineEntry:

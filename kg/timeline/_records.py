@@ -144,6 +144,11 @@ class TimelineEntry(_Record):
     targets: tuple[Ref, ...] = ()
     recipients: tuple[Ref, ...] = ()  # to whom it was given, sold, delivered
     instruments: tuple[Ref, ...] = ()  # with what it was done
+    # what it was done to as the text writes it, naming no actor ("14 plants", "$6 billion")
+    themes: tuple[str, ...] = ()
+    # with an actor filter: the roles that actor takes here ("agent", "target", "recipient",
+    # "instrument"), in that order
+    roles: tuple[str, ...] = ()
     source: Ref | None = None  # the actor the event is attributed to
     article: ArticleRef
     negated: bool = False
@@ -186,15 +191,15 @@ class TimelineEntry(_Record):
 
     @property
     def headline(self) -> str:
-        """Return a one-line summary: agents, label (or type), targets, "to" recipients, "with"
-        instruments."""
+        """Return a one-line summary: agents, label (or type), targets and themes, "to"
+        recipients, "with" instruments."""
         what = self.label or self.type.lower()
         if self.factuality == "negated" or (self.negated and self.factuality == "asserted"):
             what = f"not {what}"
         elif self.factuality != "asserted":
             what = f"{what} ({self.factuality.replace('_', ' ')})"
         parts = [", ".join(a.name for a in self.agents), what,
-                 ", ".join(t.name for t in self.targets),
+                 ", ".join([t.name for t in self.targets] + list(self.themes)),
                  "to " + ", ".join(r.name for r in self.recipients) if self.recipients else "",
                  "with " + ", ".join(i.name for i in self.instruments) if self.instruments
                  else ""]

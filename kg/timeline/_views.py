@@ -93,11 +93,13 @@ def _published_by(entry: TimelineEntry, day: date) -> bool:
 
 
 def build(entries: Entries) -> nx.MultiDiGraph[str]:
-    """Return the actor-event-place graph: agent -> event -> target, event -> place.
+    """Return the actor-event-place graph: agent -> event -> target, recipient or instrument,
+    event -> place.
 
     Nodes are keyed by IRI path ("event/…", "actor/…", "place/…") with `kind` and `record` (the
-    entry, or the actor's or place's `Ref`). Edges carry `role` ("agent", "target", "at") and the
-    event's `earliest`, `latest` and `date` (its display date).
+    entry, or the actor's or place's `Ref`). Edges carry `role` ("agent", "target",
+    "recipient", "instrument", "at") and the event's `earliest`, `latest` and `date` (its
+    display date).
     """
     import networkx as nx
 
@@ -110,9 +112,11 @@ def build(entries: Entries) -> nx.MultiDiGraph[str]:
         for agent in entry.agents:
             graph.add_node(agent.id, kind="actor", record=agent)
             graph.add_edge(agent.id, entry.id, key=f"agent:{entry.id}", role="agent", **dated)
-        for target in entry.targets:
-            graph.add_node(target.id, kind="actor", record=target)
-            graph.add_edge(entry.id, target.id, key=f"target:{entry.id}", role="target", **dated)
+        for role, refs in (("target", entry.targets), ("recipient", entry.recipients),
+                           ("instrument", entry.instruments)):
+            for ref in refs:
+                graph.add_node(ref.id, kind="actor", record=ref)
+                graph.add_edge(entry.id, ref.id, key=f"{role}:{entry.id}", role=role, **dated)
         if entry.place is not None:
             graph.add_node(entry.place.id, kind="place", record=entry.place)
             graph.add_edge(entry.id, entry.place.id, key=f"at:{entry.id}", role="at", **dated)

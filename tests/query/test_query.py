@@ -100,8 +100,17 @@ class _Article:
         place: URIRef | None = None,
         time: tuple[str, str, date, date] | None = None,
         source: URIRef | None = None,
+        phrases: tuple[tuple[str, int, str, URIRef | None], ...] = (),
     ) -> URIRef:
         node = KGR[f"event/{self.key}-e{start}"]
+        for n, (role, begin, text, actor) in enumerate(phrases):  # role, offset, words, actor
+            participant = KGR[f"event/{self.key}-e{start}/participant/{n}"]
+            self.add(node, KG.hasParticipant, participant)
+            self.add(participant, namespace.RDF.type, KG.Participant)
+            self.add(participant, KG.participantRole, Literal(role))
+            self.mention(participant, begin, text)
+            if actor is not None:
+                self.add(participant, KG.refersTo, actor)
         self.add(node, namespace.RDF.type, KG.Event)
         self.add(node, KG.reportedIn, self.node)
         self.add(node, KG.eventType, EVC[type_])
@@ -174,7 +183,8 @@ def sample_graphs() -> list[Graph]:
         place=city,
         time=("2019-08", "month", date(2019, 8, 1), date(2019, 8, 31)),
     )
-    first.event(200, "conflict.request", "demanded", agents=(ruritania,), targets=(acme,))
+    first.event(200, "conflict.request", "demanded", agents=(ruritania,), targets=(acme,),
+                phrases=(("agent", 190, "Ruritania", ruritania), ("target", 209, "answers", None)))
     first.statement(
         300, "said", "the raid was unlawful", speaker=jane, direct=True, when="2019-08-19"
     )
@@ -281,6 +291,8 @@ CASES = [
     ("find_actors", {"text": "ACME corp"}),
     ("find_places", {"text": "Ruritania"}),
     ("event_actors", {"actor": "Jane Doe"}),
+    ("event_phrases", {}),
+    ("event_phrases", {"article": "a1", "role": "target"}),
     ("timeline_events", {"actor": "ruritania", "end": "2019-08-31"}),
     ("timeline_events", {"place": "geonames-2", "type": "sanction"}),
     ("statement_entries", {"speaker": "acme corp"}),
@@ -440,6 +452,18 @@ def test_query_actors_cooccurring_counts_shared_events(loaded: Store) -> None:
 def test_query_monthly_event_counts_skips_year_only_events(loaded: Store) -> None:
     result = run_named(loaded, "monthly_event_counts")
     assert [(str(m), int(n)) for m, n in result.rows] == [("2019-08", 2), ("2019-09", 1)]
+
+
+def test_query_event_phrases_give_roles_as_written_with_their_actors(loaded: Store) -> None:
+    rows = [(names_of(r["event"]), str(r["role"]), str(r["phrase"]),
+             None if r["actor"] is None else names_of(r["actor"]))
+            for r in run_named(loaded, "event_phrases").records()]
+    assert rows == [("a1-e200", "agent", "Ruritania", "ruritania"),
+                    ("a1-e200", "target", "answers", None)]
+
+
+def names_of(value: object) -> str:
+    return str(value).rsplit("/", 1)[-1]
 
 
 def test_query_stats_counts_records(loaded: Store) -> None:

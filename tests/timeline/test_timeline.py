@@ -374,3 +374,21 @@ def test_statements_carry_the_sentence_of_their_cue(store: Store) -> None:
         assert text[statement.sentence.start:statement.sentence.end] == statement.sentence.text
         assert text[statement.cue_start:statement.cue_end] == statement.cue
         assert f"«{statement.cue}»" in statement.quote()
+
+
+@pytest.mark.parametrize(("actor", "roles"), [
+    ("Jane Doe", {"a1-e199": ("recipient",)}),
+    ("acme", {"a1-e173": ("agent",), "a2-e25": ("agent",), "a1-e10": ("agent",),
+              "a1-e199": ("target",)}),
+])
+def test_timeline_of_actor_says_its_role_in_each_event(store: Store, actor: str,
+                                                       roles: dict[str, tuple[str, ...]]) -> None:
+    found = tl.timeline(store, actor=actor, with_statements=False)
+    assert {entry.id.removeprefix("event/"): entry.roles for entry in found.all} == roles
+
+
+def test_timeline_entry_shows_themes_that_name_no_actor(sample: tl.Timeline) -> None:
+    (demand,) = [entry for entry in sample.all if entry.id == "event/a1-e199"]
+    assert demand.themes == ("answers",)
+    assert demand.headline == "Ruritania demanded Acme Corp, answers to Jane Doe"
+    assert all(entry.roles == () for entry in sample.all)  # no actor asked about

@@ -7,7 +7,9 @@ overlap, apposition, relative pronoun, or the coreference of `common.coref` ("it
 company"). Each actor takes one role, the first of agent, recipient, target, instrument.
 Every phrase read for a role is kept as a `Participant` with the words as written ("it" with
 the actor it stands for); one that reaches no actor is kept by the `PHRASES` rules when it is a
-noun phrase or an amount ("closed 14 plants", "lost $6 billion"): a theme that is no actor.
+noun phrase, an amount or a pronoun ("closed 14 plants", "lost $6 billion", "released them"):
+a theme that is no actor. A spatial phrase that names no gazetteer place ("along the highway")
+is kept as a participant of role "place" when the event has no named place.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kg.extract.events.rules import (
     PHRASES,
     PLACES,
     RECIPIENTS,
+    SPATIAL_PHRASE,
     TARGETS,
     Context,
     Heads,
@@ -172,9 +175,12 @@ class ArgumentFinder:
                 seen.add(where)
         return Roles(agents, recipients, targets, instruments, tuple(kept))
 
-    def place(self, trigger: Predicate) -> str | None:
+    def place(self, trigger: Predicate) -> tuple[str | None, Participant | None]:
         """Return the id of the place it happened at: the first place in a phrase the `PLACES`
-        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled")."""
+        rules name; a relative pronoun stands for its noun ("Idlib, which was shelled"). With
+        no such place, the first phrase of the spatial rule, kept as written as a place
+        participant ("along the highway")."""
+        spot: Participant | None = None
         for rule in self.place_rules:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
@@ -185,5 +191,7 @@ class ArgumentFinder:
                     continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
                 hits = self.index.places_in(span.start_char, span.end_char)
                 if hits:
-                    return hits[0].id
-        return None
+                    return hits[0].id, None
+                if rule.name == SPATIAL_PHRASE and spot is None:
+                    spot = Participant(role="place", mention=token_span(phrase(head)))
+        return None, spot

@@ -27,6 +27,7 @@ from kg.extract.events.syntax import (
     lemma,
     objects_of,
     patient_subject,
+    preps,
     reduced_passive,
     role_lexicon,
 )
@@ -48,6 +49,25 @@ class Context:
         found = self.index.actor_at(token)
         return found is not None and self.kinds.get(found) in _THINGS
 
+    def refers_to_thing(self, token: Token) -> bool:
+        """Tell whether a noun phrase's head stands for a product or an index: by its name,
+        by coreference ("the device", "it") or by a name before its head ("its Airbus A400M
+        transport plane")."""
+        if self.thing(token):
+            return True
+        found = self.coref.get(token.i)
+        if found is None and token.pos_ in ("NOUN", "PROPN") and token.left_edge.i < token.i:
+            core = token.doc[token.left_edge.i:token.i]
+            hits = self.index.actors_in(core.start_char, core.end_char)
+            found = hits[-1].id if hits else None
+        return found is not None and self.kinds.get(found) in _THINGS
+
+    def party(self, token: Token) -> bool:
+        """Tell whether a token stands for an actor that takes part in events (a person, an
+        organisation, a country, ...), by its name or by coreference."""
+        found = self.index.actor_at(token) or self.coref.get(token.i)
+        return found is not None and self.kinds.get(found, "other") in _PARTIES
+
 
 # (trigger, heads the earlier rules of the table found, context) -> the tokens this rule names
 Heads = Callable[[Predicate, Sequence[Token], Context], list[Token]]
@@ -59,6 +79,8 @@ Phrases = Callable[[Token, Context], list[Token]]
 
 _MOVES = ("087", "15", "19")  # codes whose "from X" is where the event happened
 _THINGS = frozenset({"product", "financial"})
+_PARTIES = frozenset({"person", "organisation", "government", "military", "armed_group", "media",
+                      "country", "group"})
 _TARGET_PREPS = {"against", "on", "upon", "at"}
 _PARTNER_ROOTS = ("03", "04", "05", "06")
 _LIGHT_VERBS = {"launch", "carry", "conduct", "press", "stage", "mount", "hold", "wage", "begin",
@@ -77,9 +99,24 @@ def _light_verb_subject(t: Predicate, _h: Sequence[Token], c: Context) -> list[T
     return []
 
 
-def _subject(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+def _subject(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
     token = t.token
-    return [] if patient_subject(token) or reduced_passive(token) else children(token, "nsubj")
+    if patient_subject(token) or reduced_passive(token):
+        return []
+    return [s for s in children(token, "nsubj") if not _thing_subject(t, s, c)]
+
+
+def _thing_subject(t: Predicate, subject: Token, c: Context) -> bool:
+    """Tell whether a verb's subject is a product or an index that undergoes it, the verb
+    having no object or complement ("the A380 flew", "the iPod Nano comes in two colours")."""
+    token = t.token
+    if t.noun or children(token, "dobj", "dative", "ccomp", "xcomp") or objects_of({"for"}, token):
+        return False  # "iTunes passed Wal-Mart to become", "accounts for 70%": it acts
+    return c.refers_to_thing(subject)
+
+
+def _passive(token: Token) -> bool:
+    return bool(children(token, "auxpass"))
 
 
 def _of_object(t: Predicate) -> list[Token]:
@@ -107,7 +144,8 @@ def _patient_possessor(t: Predicate, c: Context) -> bool:
 
 def _controlled(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     token = t.token
-    if t.noun or h or children(token, "nsubj", "nsubjpass") or patient_subject(token):
+    if t.noun or h or children(token, "nsubj", "nsubjpass") or patient_subject(token) or \
+            _passive(token):
         return []
     return controller(token)
 
@@ -198,7 +236,7 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
          "attacking the town')",
          lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"
-                            and t.token.tag_ == "VBG" else []),
+                            and t.token.tag_ == "VBG" and not patient_subject(t.token) else []),
          examples=("Hamas fighters attacking the town were seen by Fatah.",),
          counter=("Hamas fighters arrested by Fatah were freed.",)),
     Rule("events.agent.controller", "when a verb has no subject of its own, the subject of the "
@@ -236,7 +274,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          counter=("Hamas attacked in the night.", "Hamas support fell 20 points in May.")),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
          "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
-         lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token))
+         lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token) or (
+             [t.token.head] if t.token.dep_ == "acl" and t.token.tag_ == "VBG" else []))
                             if not t.noun and patient_subject(t.token) else []),
          examples=("Fatah collapsed after Hamas attacked the town.",
                    "The index lost 300 points after Hamas attacked the town."),
@@ -298,9 +337,11 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.of_noun", "'of X' of an event noun, what it is done to ('the invasion "
          "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties and "
          "the actor of an effort or a visit (agent.of_phrase)",
-         lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS) or _of_agent(t)
-                            else _of_object(t)),
-         examples=("The killing of John Smith shocked Hamas.",),
+         lambda t, _h, c: ([] if _of_agent(t) else [
+             o for o in _of_object(t) if not t.cameo.startswith(_PARTNER_ROOTS)
+             or not c.party(o)]),
+         examples=("The killing of John Smith shocked Hamas.",
+                   "Hamas expected sales of the rifles to rise."),
          counter=("The meeting of John Smith and Hamas was short.",)),
     Rule("events.target.thing_modifier", "a product or index modifying an event noun is what "
          "it is done to ('the Airbus A400M flight', 'iPhone 4 pre-orders')",
@@ -314,7 +355,70 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
          lambda t, _h, c: children(t.token, "poss") if t.noun and _patient_possessor(t, c) else [],
          examples=("Hamas's arrest shocked Fatah.",),
          counter=("Hamas's attack shocked Fatah.",)),
+    Rule("events.target.controlled_passive", "a passive verb with no subject of its own "
+         "undergoes what it says to the subject of the verb it completes ('the model is "
+         "expected to be launched', 'units are to be allowed to bid')",
+         lambda t, _h, _c: ([] if t.noun or not _passive(t.token) or children(
+             t.token, "nsubj", "nsubjpass") else controller(t.token)),
+         examples=("Hamas is expected to be attacked by Fatah.",),
+         counter=("Hamas is expected to attack Fatah.",)),
+    Rule("events.target.thing_subject", "a product or an index as the subject of a verb with "
+         "no object undergoes it ('the A380 flew', 'the iPod Nano comes in two colours'), and "
+         "of a light verb whose object is the event ('the A380 made its maiden flight')",
+         lambda t, _h, c: ([s for s in children(t.token, "nsubj") if _thing_subject(t, s, c)]
+                           if not t.noun else
+                           [s for s in children(t.token.head, "nsubj") if c.refers_to_thing(s)]
+                           if t.token.dep_ == "dobj" and lemma(t.token.head) in _LIGHT_VERBS
+                           else []),
+         examples=("The iPhone 4 flew over Gaza.", "The iPhone 4 made its first flight."),
+         counter=("The iPhone 4 beat Fatah in Gaza.", "Hamas made its first flight.")),
+    Rule("events.target.existential", "what 'there is' says exists ('there were 3,800 "
+         "attendees', 'there were protests')",
+         lambda t, _h, _c: (children(t.token, "attr") if not t.noun and lemma(t.token) == "be"
+                            and children(t.token, "expl") else []),
+         examples=("There were 300 protesters in Gaza.",),
+         counter=("The protesters were in Gaza.",)),
+    Rule("events.target.for_theme", "'for X' of a verb or noun of asking, bidding or "
+         "supporting is what it is about ('bid for contracts', 'called for a re-run', 'support "
+         "for the plan'; roles.toml for_theme)",
+         lambda t, _h, _c: (objects_of({"for"}, t.token)
+                            if lemma(t.token) in role_lexicon().for_theme else []),
+         examples=("Hamas called for a ceasefire in Gaza.",),
+         counter=("Hamas attacked Fatah for a week.",)),
+    Rule("events.target.with_partner", "'with X' of competing, parting, merging or talking is "
+         "the other party, not an instrument ('compete with the A380', 'part ways with the "
+         "business'; roles.toml with_partner)",
+         lambda t, _h, _c: (objects_of({"with"}, t.token)
+                            if lemma(t.token) in role_lexicon().with_partner else []),
+         examples=("Hamas will compete with the new airline.",),
+         counter=("Hamas attacked the town with rockets.",)),
+    Rule("events.target.change_in", "'in X' of a noun of change or of an attitude is what "
+         "changes or what it is held in ('a rise in unemployment', 'turmoil in the markets'), "
+         "unless X is a place or a time (roles.toml change_in)",
+         lambda t, _h, c: [o for o in objects_of({"in"}, t.token)
+                           if c.index.place_at(o) is None
+                           and not c.index.times_in(o.idx, o.idx + len(o))]
+         if t.noun and lemma(t.token) in role_lexicon().change_in else [],
+         examples=("Hamas blamed a rise in unemployment.",),
+         counter=("Hamas blamed a rise in Gaza.", "Hamas blamed a rise in May.")),
+    Rule("events.target.noun_compound", "a common noun before a noun of giving, trading or "
+         "change is what it is done to ('music sales', 'iPhone pre-orders', 'market "
+         "turmoil'), unless it is a time",
+         lambda t, _h, c: [m for m in children(t.token, "compound")
+                           if m.pos_ == "NOUN" and c.index.actor_at(m) is None
+                           and not c.index.times_in(m.idx, m.idx + len(m))]
+         if t.noun and _changed_or_given(t) else [],
+         examples=("Hamas blamed weak rifle sales.",),
+         counter=("Hamas blamed a night attack.",)),
 ])
+
+
+def _changed_or_given(t: Predicate) -> bool:
+    """Tell whether an event noun is one of giving or of change (roles.toml transfer,
+    change_in, patient_possessor): nouns whose modifier is their theme."""
+    roles = role_lexicon()
+    word = lemma(t.token)
+    return word in roles.transfer or word in roles.change_in or word in roles.patient_possessor
 
 
 def _to_objects(t: Predicate) -> list[Token]:
@@ -349,6 +453,13 @@ RECIPIENTS: RuleTable[Heads] = RuleTable("events.recipient", [
                             else []),
          examples=("Hamas donated Fatah with rifles.",),
          counter=("Hamas donated rifles to the town.",)),
+    Rule("events.recipient.asked", "the object of a verb of asking with 'for X' is whom it "
+         "asks ('asked the government for aid'; roles.toml ask_for)",
+         lambda t, _h, _c: (children(t.token, "dobj")
+                            if not t.noun and lemma(t.token) in role_lexicon().ask_for
+                            and objects_of({"for"}, t.token) else []),
+         examples=("Hamas asked Fatah for rifles.",),
+         counter=("Hamas asked Fatah to leave.",)),
 ])
 
 
@@ -356,6 +467,7 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
     Rule("events.instrument.with", "'with X' of an event that is no meeting or deal ('attacked "
          "the town with drones'); an actor that takes part is a partner, not an instrument",
          lambda t, _h, _c: ([] if t.cameo.startswith(_PARTNER_ROOTS)
+                            or lemma(t.token) in role_lexicon().with_partner
                             else objects_of({"with"}, t.token)),
          examples=("Hamas attacked the town with rockets.",),
          counter=("John Smith met with Hamas in Cairo.",)),
@@ -367,8 +479,19 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
 ])
 
 
+SPATIAL_PHRASE = "events.place.spatial_phrase"  # the rule whose phrases are kept unnamed
 _PLACE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "through",
                 "toward", "towards", "within", "on", "throughout", "to"}
+# prepositions whose object is a location even when it names no place ("along the highway",
+# "near the border"): such a phrase is kept as a place participant as written
+# (not "through": "a chill wind blowing through law enforcement")
+_SPATIAL_PREPS = {"along", "near", "across", "inside", "outside", "around", "toward", "towards",
+                  "beyond", "alongside", "throughout"}
+
+
+def _spatial(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
+    return [p for p in _locatives(t.token, _SPATIAL_PREPS) if p.pos_ in ("NOUN", "PROPN")
+            and c.index.actor_at(p) is None and not c.index.times_in(p.idx, p.idx + len(p))]
 
 
 def _locatives(token: Token, words: set[str] | frozenset[str] = frozenset(_PLACE_PREPS)
@@ -381,6 +504,23 @@ def _object_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token
     if h or t.noun:
         return []
     return [p for o in children(t.token, "dobj") for p in _locatives(o, {"in", "at", "near"})]
+
+
+# prepositions whose object is where the event takes place when it is somewhere: whom it is
+# against, during what ("during the auto show in Frankfurt"); not "from" or "for", whose object
+# may be far away ("a sell-off stemming from the crisis in the US", "called for a truce in Idlib")
+_HELD_AT = {"against", "on", "upon", "at", "during", "amid", "amidst"}
+
+
+def _argument_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    """The "in X" of the trigger's prepositional objects and of the phrases of a participle
+    hung on it ("an offensive against terrorists in Idlib", "attacks carried out by militants
+    in Idlib")."""
+    token = t.token
+    held = [o for p in preps(token) if p.lower_ in _HELD_AT for o in children(p, "pobj")]
+    held += [o for v in children(token, "acl") for p in children(v, "agent")
+             for o in children(p, "pobj")]
+    return [p for o in held for p in _locatives(o, {"in", "at", "near", "inside"})]
 
 
 def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
@@ -408,6 +548,12 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
          examples=("Hamas announced a ceasefire in Gaza.",),
          counter=("Hamas announced a ceasefire with Fatah.",)),
+    Rule("events.place.argument_located", "where the trigger's prepositional object or its "
+         "participle's agent is, when the trigger has no place of its own ('an offensive "
+         "against rebels in Idlib', 'attacks carried out by militants in Idlib')",
+         _argument_located,
+         examples=("Hamas began an offensive against rebels in Gaza.",),
+         counter=("Hamas began an offensive against rebels with rockets.",)),
     Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
          "the first, which scopes over both ('In China, airliners are selected and "
          "purchased by the state')",
@@ -415,6 +561,11 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
                            if not h and not t.noun and t.token.dep_ == "conj" else []),
          examples=("In Gaza, Hamas met Fatah and signed a deal.",),
          counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+    Rule(SPATIAL_PHRASE, "a spatial phrase of the trigger that names no place of the "
+         "gazetteer is kept as written, a place participant ('headed south along the "
+         "highway'), when no rule finds a named place", _spatial,
+         examples=("Hamas fighters marched along the highway.",),
+         counter=("Hamas fighters marched along with Fatah.",)),
     Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
@@ -470,10 +621,16 @@ MENTIONS: RuleTable[Names] = RuleTable("events.mention", [
 
 
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
+# pronouns that fill no role as written when they stand for no actor: the empty "it" of "it is
+# expected that", "there" of "there were", and "it" that coreference could not place
+_EMPTY_PRONOUNS = {"it", "there", "itself"}
 _LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "around", "across"}
 
 
 def _noun_phrase(token: Token, c: Context) -> list[Token]:
+    if token.pos_ == "PRON" and token.text[0].isalpha() and (
+            token.lower_ not in _RELATIVES | _EMPTY_PRONOUNS):  # not "'s" of "let's"
+        return [token]  # "release them", "we need": the argument as written
     if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not any(
             ch.isalnum() or ch in "$%" for ch in token.text):
         return []
@@ -498,10 +655,12 @@ def _relative_phrase(token: Token, _c: Context) -> list[Token]:
 PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
     Rule("events.phrase.noun_phrase", "a noun phrase or amount that names no actor still fills "
          "its role as written: the theme of 'closed 14 plants', 'lost $6 billion', 'the index "
-         "fell', the agent of 'analysts expect'; a pronoun with no antecedent, a time or the "
-         "place of a preposition ('at Heathrow') does not",
+         "fell', the agent of 'analysts expect', a pronoun as written ('released them', 'we "
+         "need'); an 'it' with no antecedent, a time or the place of a preposition ('at Heathrow') "
+         "does not",
          _noun_phrase,
-         examples=("Hamas closed 14 schools in May.", "Hamas lost $6 billion in May."),
+         examples=("Hamas closed 14 schools in May.", "Hamas lost $6 billion in May.",
+                   "Hamas closed them in May."),
          counter=("It collapsed in May.", "Hamas attacked on Monday.")),
     Rule("events.phrase.relative", "a relative pronoun that names no actor stands for the noun "
          "its clause hangs on ('the schools, which Hamas closed')", _relative_phrase,

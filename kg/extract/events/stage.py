@@ -77,7 +77,7 @@ class EventFinder:
                 args = ArgumentFinder(extraction, doc, self.disabled)
             roles = args.read(trigger)
             agents, targets = roles.agents, roles.targets
-            place = args.place(trigger)
+            place, spot = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
             factuality = classify(trigger.token, self.factuality)
             hypothetical = factuality in _HYPOTHETICAL
@@ -94,7 +94,7 @@ class EventFinder:
                 recipients=tuple(roles.recipients),
                 instruments=tuple(roles.instruments),
                 place=place,
-                participants=roles.participants,
+                participants=roles.participants + ((spot,) if spot is not None else ()),
                 time=anchor.time,
                 time_span=anchor.span,
                 time_origin=anchor.origin if anchor.time is not None else None,

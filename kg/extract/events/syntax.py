@@ -16,7 +16,7 @@ from kg.extract.common.tree import per_token
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
 _OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
-_UNITS = {"%", "percent", "point", "per", "cent"}
+_UNITS = {"%", "percent", "point", "per", "cent", "ground"}  # "lost ground": a distance too
 _STOPS = {".", "!", "?"}  # a line with none of these at its end is a headline
 
 
@@ -42,6 +42,10 @@ class RoleLexicon:
     patient_possessor: frozenset[str]
     object_control: frozenset[str] = frozenset()
     agent_of: frozenset[str] = frozenset()
+    for_theme: frozenset[str] = frozenset()
+    with_partner: frozenset[str] = frozenset()
+    change_in: frozenset[str] = frozenset()
+    ask_for: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,11 +101,17 @@ def _quantity(token: Token) -> bool:
 @per_token
 def reduced_passive(token: Token) -> bool:
     """Tell whether a verb is a passive without its auxiliary, as in headlines ("Penske Auto
-    selected to buy Saturn", "Apple swamped by pre-orders"): a past participle with a subject
-    or a by-agent, and no auxiliary. A bare participle counts only in a line without final
-    punctuation, a headline: in a sentence it is more likely a past tense mistagged."""
-    headline = token.tag_ == "VBN" and not {t.text for t in token.sent[-3:]} & _STOPS
-    passive = headline or bool(children(token, "agent"))
+    selected to buy Saturn", "Apple swamped by pre-orders") and small clauses ("will see
+    Dreamliners delivered"): a past participle with a subject or a by-agent, and no auxiliary.
+    A bare participle counts only in a line without final punctuation, a headline (where the
+    tagger often calls it a past tense: "Mary Barra appointed as chief"), and then only with no
+    object, or as the complement of a verb ("see X delivered", "had it repaired"): in a sentence
+    it is more likely a past tense mistagged."""
+    headline = token.tag_ in ("VBN", "VBD") and not {t.text for t in token.sent[-3:]} & _STOPS \
+        and not children(token, "dobj", "dative", "ccomp")
+    small_clause = token.tag_ == "VBN" and token.dep_ in ("ccomp", "xcomp") and not children(
+        token, "dobj", "dative")
+    passive = headline or small_clause or bool(children(token, "agent"))
     return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
 
 
