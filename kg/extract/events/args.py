@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.common.coref import antecedents
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
+from kg.extract.common.tree import tree
 from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
@@ -58,7 +59,7 @@ def phrase(token: Token) -> list[Token]:
         if child.dep_ in _PHRASE_ENDS and not (child.dep_ == "prep" and child.lower_ == "of"):
             break
         end = child.right_edge.i
-    return list(doc[start:end + 1])
+    return list(tree(doc).tokens[start:end + 1])
 
 
 def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
