@@ -86,21 +86,22 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
     "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
     adjectives), no person's name among them, nor a unit or an officer of the company."""
+    tokens = tree(doc).tokens
     j = i
-    while j > 0 and doc[j - 1].pos_ == "ADJ" and doc[j - 1].text.islower():
+    while j > 0 and tokens[j - 1].pos_ == "ADJ" and tokens[j - 1].text.islower():
         j -= 1
-    if j < 2 or doc[j - 1].text not in ("'s", "’s") or doc[j - 2].ent_type_ != "ORG" \
-            or not (j == i or not doc[i - 1].text[:1].isupper()):
+    if j < 2 or tokens[j - 1].text not in ("'s", "’s") or tokens[j - 2].ent_type_ != "ORG" \
+            or not (j == i or not tokens[i - 1].text[:1].isupper()):
         return None
     end = i
-    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" \
-            and doc[end].ent_type_ not in _NOT_MODELS:
+    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" \
+            and tokens[end].ent_type_ not in _NOT_MODELS:
         end += 1
-    after = doc[end] if end < len(doc) else None
+    after = tokens[end] if end < len(doc) else None
     # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
-            or doc[end - 1].tag_ == "NNPS" or _plural(doc[end - 1].text) \
-            or any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+            or tokens[end - 1].tag_ == "NNPS" or _plural(tokens[end - 1].text) \
+            or any(t.ent_type_ == "PERSON" for t in tokens[i:end]):
         return None
     return i, end, "product"
 
