@@ -137,11 +137,14 @@ class TimeAnchorer:
         A time expression elsewhere in the sentence (a sibling or relative clause) is not used:
         on MEANTIME such times anchor the trigger less often than the narrative or publication day.
         """
+        stated = self.in_sentence.get(sentence_start(trigger))
+        if not stated:
+            return None  # most sentences state no time: nothing to walk
         own = clause_head(trigger)
         governing = [a.i for a in ancestors(own)]  # nearest first
         sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
         best: tuple[int, Timex, float] | None = None
-        for timex, path in self.in_sentence.get(sentence_start(trigger), []):
+        for timex, path in stated:
             clause = path[-1].i
             if trigger in path or clause == own.i:
                 return timex, 1.0
