@@ -148,7 +148,9 @@ class ArgumentFinder:
     def _note(self, role: ParticipantRole, head: Token, actors: Sequence[str | None]) -> None:
         span = token_span(phrase(head) if head.pos_ != "PRON" else [head])
         for actor in actors:
-            if not any(p.mention == span and p.actor == actor for p in self.participants):
+            # the offset first: comparing two records is slow, and most differ there
+            if not any(p.mention.start == span.start and p.actor == actor and p.mention == span
+                       for p in self.participants):
                 self.participants.append(Participant(role=role, mention=span, actor=actor))
 
     def read(self, trigger: Predicate) -> Roles:
