@@ -34,8 +34,12 @@ def _instruments() -> tuple[frozenset[str], frozenset[str]]:
 def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """Return the product and instrument names of a parsed article outside `taken` offsets."""
     found: list[Mention] = []
+    tokens = tree(doc).tokens
     i = 0
     while i < len(doc):
+        if not _may_open(tokens[i].text):
+            i += 1  # most words: none of the three readings starts there
+            continue
         span = _instrument(doc, i) or _product(doc, i) or _possessed(doc, i)
         if span is None or any(t.idx in taken for t in doc[span[0]:span[1]]):
             i += 1
@@ -47,6 +51,13 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                              tokens=tuple(t.text for t in words)))
         i = end
     return found
+
+
+def _may_open(text: str) -> bool:
+    """Tell whether a word may start a thing's name: a capital, a number or a camel-case "i"
+    name (the first test of `_product`, and wider than those of `_instrument` and
+    `_possessed`)."""
+    return text.isdigit() or text[:1].isupper() or _CAMEL.match(text) is not None
 
 
 def _capitalised(token: Token) -> bool:
@@ -123,7 +134,7 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     tokens = tree(doc).tokens
     token = tokens[i]
     text = token.text
-    if not (text.isdigit() or text[:1].isupper() or _CAMEL.match(text)):
+    if not _may_open(text):
         return None  # neither a number nor a model (see `_model`): most words stop here
     maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",
