@@ -182,11 +182,10 @@ class ArgumentFinder:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
                     head = head.head.head
-                span = head.doc[head.left_edge.i:head.right_edge.i + 1]
-                first = span[0]
+                first, last = head.left_edge, head.right_edge  # the phrase it heads
                 if head.dep_ == "pobj" and self.index.times_in(first.idx, first.idx + len(first)):
                     continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
-                hits = self.index.places_in(span.start_char, span.end_char)
+                hits = self.index.places_in(first.idx, last.idx + len(last))
                 if hits:
                     return hits[0].id
         return None
