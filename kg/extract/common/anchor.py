@@ -66,7 +66,13 @@ def clause_head(token: Token) -> Token:
 
 def tense(token: Token) -> str:
     """Return "past", "perfect", "future" or "present" for the clause a trigger stands in."""
-    verb = clause_head(token)
+    return _clause_tense(clause_head(token))
+
+
+@per_token
+def _clause_tense(verb: Token) -> str:
+    """Return the tense of the clause a verb heads (the triggers and cues of one clause share
+    it, and reading a token's morphology makes new objects each time)."""
     auxes = children(verb, "aux", "auxpass")
     if verb.tag_ == "VBG" and not auxes and dep(verb) in ("advcl", "conj", "xcomp") \
             and head_of(verb).i != verb.i:
