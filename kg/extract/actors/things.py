@@ -34,8 +34,12 @@ def _instruments() -> tuple[frozenset[str], frozenset[str]]:
 def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """Return the product and instrument names of a parsed article outside `taken` offsets."""
     found: list[Mention] = []
+    tokens = tree(doc).tokens
     i = 0
     while i < len(doc):
+        if not _may_open(tokens[i].text):
+            i += 1  # most words: none of the three readings starts there
+            continue
         span = _instrument(doc, i) or _product(doc, i) or _possessed(doc, i)
         if span is None or any(t.idx in taken for t in doc[span[0]:span[1]]):
             i += 1
@@ -47,6 +51,13 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                              tokens=tuple(t.text for t in words)))
         i = end
     return found
+
+
+def _may_open(text: str) -> bool:
+    """Tell whether a word may start a thing's name: a capital, a number or a camel-case "i"
+    name (the first test of `_product`, and wider than those of `_instrument` and
+    `_possessed`)."""
+    return text.isdigit() or text[:1].isupper() or _CAMEL.match(text) is not None
 
 
 def _capitalised(token: Token) -> bool:
@@ -94,22 +105,23 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
     "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
     adjectives), no person's name among them, nor a unit or an officer of the company."""
+    tokens = tree(doc).tokens
     j = i
-    while j > 0 and doc[j - 1].pos_ == "ADJ" and doc[j - 1].text.islower():
+    while j > 0 and tokens[j - 1].pos_ == "ADJ" and tokens[j - 1].text.islower():
         j -= 1
-    if j < 2 or doc[j - 1].text not in ("'s", "’s") or doc[j - 2].ent_type_ != "ORG" \
-            or not (j == i or not doc[i - 1].text[:1].isupper()):
+    if j < 2 or tokens[j - 1].text not in ("'s", "’s") or tokens[j - 2].ent_type_ != "ORG" \
+            or not (j == i or not tokens[i - 1].text[:1].isupper()):
         return None
     end = i
-    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" \
-            and doc[end].ent_type_ not in _NOT_MODELS:
+    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" \
+            and tokens[end].ent_type_ not in _NOT_MODELS:
         end += 1
-    after = doc[end] if end < len(doc) else None
+    after = tokens[end] if end < len(doc) else None
     # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
-            or doc[end - 1].lower_ in _BODY_WORDS \
-            or doc[end - 1].tag_ == "NNPS" or _plural(doc[end - 1].text) \
-            or any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+            or tokens[end - 1].lower_ in _BODY_WORDS \
+            or tokens[end - 1].tag_ == "NNPS" or _plural(tokens[end - 1].text) \
+            or any(t.ent_type_ == "PERSON" for t in tokens[i:end]):
         return None
     return i, end, "product"
 
@@ -131,7 +143,7 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     tokens = tree(doc).tokens
     token = tokens[i]
     text = token.text
-    if not (text.isdigit() or text[:1].isupper() or _CAMEL.match(text)):
+    if not _may_open(text):
         return None  # neither a number nor a model (see `_model`): most words stop here
     maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",

@@ -66,7 +66,13 @@ def clause_head(token: Token) -> Token:
 
 def tense(token: Token) -> str:
     """Return "past", "perfect", "future" or "present" for the clause a trigger stands in."""
-    verb = clause_head(token)
+    return _clause_tense(clause_head(token))
+
+
+@per_token
+def _clause_tense(verb: Token) -> str:
+    """Return the tense of the clause a verb heads (the triggers and cues of one clause share
+    it, and reading a token's morphology makes new objects each time)."""
     auxes = children(verb, "aux", "auxpass")
     if verb.tag_ == "VBG" and not auxes and dep(verb) in ("advcl", "conj", "xcomp") \
             and head_of(verb).i != verb.i:
@@ -137,11 +143,14 @@ class TimeAnchorer:
         A time expression elsewhere in the sentence (a sibling or relative clause) is not used:
         on MEANTIME such times anchor the trigger less often than the narrative or publication day.
         """
+        stated = self.in_sentence.get(sentence_start(trigger))
+        if not stated:
+            return None  # most sentences state no time: nothing to walk
         own = clause_head(trigger)
         governing = [a.i for a in ancestors(own)]  # nearest first
         sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
         best: tuple[int, Timex, float] | None = None
-        for timex, path in self.in_sentence.get(sentence_start(trigger), []):
+        for timex, path in stated:
             clause = path[-1].i
             if trigger in path or clause == own.i:
                 return timex, 1.0

@@ -98,11 +98,12 @@ class _Resolver:
                        for a in actors if a.kind == "person"}
         self.sent = [0] * len(doc)
         self.subjects: list[list[Token]] = []  # the noun subjects of each sentence, in order
+        parse = tree(doc)
         for n, sent in enumerate(doc.sents):
             self.subjects.append([])
-            for token in sent:
+            for token in parse.tokens[sent.start:sent.end]:
                 self.sent[token.i] = n
-                if token.dep_ in _SUBJECTS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+                if parse.deps[token.i] in _SUBJECTS and token.pos_ in ("NOUN", "PROPN", "PRON"):
                     self.subjects[n].append(token)
         self.seen: list[_Mention] = []
         self.found: dict[int, str] = {}

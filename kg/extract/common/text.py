@@ -1,5 +1,5 @@
 """Text helpers the stages share: the article text of a parsed doc, joined once, and where each
-of its sentences starts, found once."""
+of its sentences starts and ends, found once."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 _TEXT = "kg.text"
 _SENTENCES = "kg.sentence_starts"
+_SENTENCE_CHARS = "kg.sentence_chars"
 
 
 def doc_text(doc: Doc) -> str:
@@ -48,3 +49,25 @@ def sentence_start(token: Token) -> int:
         starts = tuple(sent.start for sent in doc.sents for _ in range(len(sent)))
         doc.user_data[_SENTENCES] = starts
     return int(starts[token.i])
+
+
+def sentence_chars(token: Token) -> tuple[int, int]:
+    """Return the character offsets of the token's sentence, as `token.sent.start_char` and
+    `token.sent.end_char`, found once per doc (see `sentence_start`).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rain", "fell", ".", "It", "stopped"],
+        ...           sent_starts=[True, False, False, True, False])
+        >>> [sentence_chars(t) for t in doc] == [(t.sent.start_char, t.sent.end_char)
+        ...                                      for t in doc]
+        True
+    """
+    doc = token.doc
+    chars = doc.user_data.get(_SENTENCE_CHARS)
+    if not isinstance(chars, tuple):
+        chars = tuple((sent.start_char, sent.end_char) for sent in doc.sents
+                      for _ in range(len(sent)))
+        doc.user_data[_SENTENCE_CHARS] = chars
+    start, end = chars[token.i]
+    return int(start), int(end)

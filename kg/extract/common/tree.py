@@ -23,12 +23,15 @@ from spacy.tokens import Doc, Token
 @dataclass(frozen=True, slots=True)
 class Tree:
     """One doc's parse: its tokens (made once), each token's head index, dependency label and
-    children's indices (in text order, as `Token.children` gives them)."""
+    children's indices (in text order, as `Token.children` gives them), and each token's
+    children as tokens with their labels (what `children` reads)."""
 
     tokens: tuple[Token, ...]
     heads: tuple[int, ...]
     deps: tuple[str, ...]
     kids: tuple[tuple[int, ...], ...]
+    kid_tokens: tuple[tuple[Token, ...], ...]
+    kid_deps: tuple[tuple[str, ...], ...]
 
 
 _LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=None)
@@ -42,12 +45,15 @@ def _build(doc: Doc) -> Tree:
     labels = columns[:, 1].tolist()
     strings = doc.vocab.strings
     names = {label: strings[label] for label in set(labels)}
+    tokens = tuple(doc)
+    deps = tuple([names[label] for label in labels])
     kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    return Tree(tuple(doc), heads, tuple(names[label] for label in labels),
-                tuple(tuple(k) for k in kids))
+    return Tree(tokens, heads, deps, tuple(map(tuple, kids)),
+                tuple([tuple([tokens[k] for k in ks]) if ks else () for ks in kids]),
+                tuple([tuple([deps[k] for k in ks]) if ks else () for ks in kids]))
 
 
 def tree(doc: Doc) -> Tree:
@@ -76,10 +82,11 @@ def children(token: Token, *deps: str) -> list[Token]:
     doc = token.doc
     last = _LAST.get()
     parse = last[1] if last is not None and last[0] is doc else tree(doc)
-    tokens, labels = parse.tokens, parse.deps
-    if not deps:
-        return [tokens[k] for k in parse.kids[token.i]]
-    return [tokens[k] for k in parse.kids[token.i] if labels[k] in deps]
+    i = token.i
+    kids = parse.kid_tokens[i]
+    if not kids or not deps:  # half the tokens of a doc have no children
+        return list(kids)
+    return [kid for kid, label in zip(kids, parse.kid_deps[i], strict=True) if label in deps]
 
 
 def head(token: Token) -> Token:

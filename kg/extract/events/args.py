@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.common.coref import antecedents
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
+from kg.extract.common.tree import tree
 from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
@@ -61,7 +62,7 @@ def phrase(token: Token) -> list[Token]:
         if child.dep_ in _PHRASE_ENDS and not (child.dep_ == "prep" and child.lower_ == "of"):
             break
         end = child.right_edge.i
-    return list(doc[start:end + 1])
+    return list(tree(doc).tokens[start:end + 1])
 
 
 def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
@@ -150,7 +151,9 @@ class ArgumentFinder:
     def _note(self, role: ParticipantRole, head: Token, actors: Sequence[str | None]) -> None:
         span = token_span(phrase(head) if head.pos_ != "PRON" else [head])
         for actor in actors:
-            if not any(p.mention == span and p.actor == actor for p in self.participants):
+            # the offset first: comparing two records is slow, and most differ there
+            if not any(p.mention.start == span.start and p.actor == actor and p.mention == span
+                       for p in self.participants):
                 self.participants.append(Participant(role=role, mention=span, actor=actor))
 
     def read(self, trigger: Predicate) -> Roles:
@@ -185,11 +188,10 @@ class ArgumentFinder:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
                     head = head.head.head
-                span = head.doc[head.left_edge.i:head.right_edge.i + 1]
-                first = span[0]
+                first, last = head.left_edge, head.right_edge  # the phrase it heads
                 if head.dep_ == "pobj" and self.index.times_in(first.idx, first.idx + len(first)):
                     continue  # "on Tuesday Turkey will ...": a time phrase the parse ran on
-                hits = self.index.places_in(span.start_char, span.end_char)
+                hits = self.index.places_in(first.idx, last.idx + len(last))
                 if hits:
                     return hits[0].id, None
                 if rule.name == SPATIAL_PHRASE and spot is None:

@@ -83,13 +83,15 @@ def _light(word: Token, trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and word.lemma_ in _LIGHT and head_of(trigger).i == word.i
 
 
+@per_token
 def _negated(verb: Token) -> bool:
     return bool(_deps(verb, "neg")) or any(c.lower_ in ("never", "no")
                                            for c in _deps(verb, "advmod", "det"))
 
 
-def _auxes(verb: Token) -> set[str]:
-    return {a.lower_ for a in _deps(verb, "aux", "auxpass")}
+@per_token
+def _auxes(verb: Token) -> frozenset[str]:
+    return frozenset(a.lower_ for a in _deps(verb, "aux", "auxpass"))
 
 
 def ruled_out(trigger: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.spans import SpanIndex
+from kg.extract.common.text import sentence_chars
 from kg.extract.events.factuality import FACTUALITY
 from kg.extract.events.senses import SENSES
 from kg.extract.events.syntax import (
@@ -582,8 +583,8 @@ def _phrase(token: Token, c: Context) -> list[str]:
     """An actor among the words before a noun's head ("Russia's army" -> Russia)."""
     if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i == token.i:
         return []
-    core = token.doc[token.left_edge.i:token.i]
-    hits = c.index.actors_in(core.start_char, core.end_char)
+    before = token.doc[token.i - 1]  # the words from the left edge to it
+    hits = c.index.actors_in(token.left_edge.idx, before.idx + len(before))
     return [hits[-1].id] if hits else []
 
 
@@ -638,7 +639,7 @@ def _noun_phrase(token: Token, c: Context) -> list[Token]:
     where = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
     if where and c.index.place_at(token) is not None or any(
             t.start <= start and end <= t.end for t in c.index.times_in(
-                token.sent.start_char, token.sent.end_char)):
+                *sentence_chars(token))):
         return []  # "on Monday" is when, "at Heathrow" where: no theme
     return [token]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.common.tree import children
 from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 from kg.extract.events.triggers import Trigger
 
@@ -144,8 +145,8 @@ def _support_verb(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None]
     """A verb whose object is a listed political event noun takes that noun's class."""
     if trigger.noun or trigger.cameo:
         return None
-    for obj in trigger.token.children:
-        code = lex.nouns.get(_lemma(obj)) if obj.dep_ == "dobj" else None
+    for obj in children(trigger.token, "dobj"):
+        code = lex.nouns.get(_lemma(obj))
         if code is not None and code != NOT_AN_EVENT:
             return f"conflict.{lex.plover(code).lower()}", None
     return None

@@ -252,7 +252,7 @@ VETOES: RuleTable[Veto] = RuleTable("events.veto", [
          counter=("The neighbours celebrated the border deal in March.",)),
     Rule("events.veto.restated_by_clause", "an event noun whose participle clause is a verb "
          "trigger ('the deal signed in Paris') names that one event",
-         lambda t, f, _l: t.noun and any(c.i in _restated_verbs(f) and c.dep_ == "acl"
+         lambda t, f, _l: t.noun and any(c.dep_ == "acl" and c.i in _restated_verbs(f)
                                          for c in t.token.children),
          examples=("The treaty signed in Paris ended the long war.",),
          counter=("The treaty ended the long war.",)),

@@ -233,10 +233,11 @@ class ContentRules:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
         lemma = token.lemma_.lower()
         tokens = tree(token.doc).tokens
+        words = [lemma]  # the verb and the words after it, one more each round
         for k in range(1, MAX_PREP_WORDS + 1):
             if token.i + k >= len(tokens) - 1:
                 break
-            words = [lemma, *(t.lower_ for t in tokens[token.i + 1:token.i + k + 1])]
+            words.append(tokens[token.i + k].lower_)
             if " ".join(words) in self.lex.prep_cues:
                 return tokens[token.i + k]
         # "complained to the council about": the verb's own preposition, further on; "spoke

@@ -52,12 +52,13 @@ class AttributionFinder:
         words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
         for token in tree(doc).tokens:
             check()  # the per-article time budget (kg.extract.common.budget)
+            pos = token.pos_  # read once: each read decodes a new string
             if token.idx < start or token.i in used or \
-                    token.pos_ not in _CUE_POS and token.lower_ not in _WORD_CUES:
+                    pos not in _CUE_POS and token.lower_ not in _WORD_CUES:
                 continue
             for name, word, stop in words:
                 # the rule first: most words fail its first test, and few hits meet a veto
-                if (word.pos is None or token.pos_ in word.pos) and \
+                if (word.pos is None or pos in word.pos) and \
                         (hit := word.find(scene, token)) is not None and not stop(token):
                     found.append(replace(hit, rule=name))
                     break

@@ -14,6 +14,9 @@ Events whose trigger lies in a statement's content are linked both ways: `Statem
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from kg.config import Settings
@@ -199,6 +202,20 @@ def _confidence(att: Attribution, speaker: str | None, certainty: float) -> floa
     return round(score * (0.85 if certainty < 1.0 else 1.0), 3)
 
 
+class _Triggers:
+    """The events of an article by the offset of their trigger, to find those a content holds."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+        self.order = sorted(range(len(events)), key=lambda n: events[n].trigger.start)
+        self.starts = [events[n].trigger.start for n in self.order]
+
+    def within(self, start: int, end: int) -> tuple[str, ...]:
+        """Return the ids of the events whose trigger starts in [start, end), in their order."""
+        inside = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return tuple(self.events[n].id for n in sorted(inside))
+
+
 def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
     out: list[Event] = []
     spoken = [s for s in statements if s.speaker and s.content]
@@ -225,6 +242,7 @@ class FindStatements:
         anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
         published = anchorer.published.value if anchorer.published else None
         statements: list[Statement] = []
+        triggers = _Triggers(extraction.events)
         for att in self.finder.find(doc, article.body_start):
             speaker, certainty = speakers.resolve(att.speaker, att.speaker_range)
             channel, _ = speakers.resolve(att.channel, att.channel_range)
@@ -241,8 +259,7 @@ class FindStatements:
                 direct=att.direct,
                 channel=channel if channel != speaker else None,
                 date=when.time.value if own and when.time is not None else published,
-                reports=tuple(e.id for e in extraction.events
-                              if content.start <= e.trigger.start < content.end),
+                reports=triggers.within(content.start, content.end),
                 confidence=_confidence(att, speaker, certainty),
                 rule=att.rule,
             ))
