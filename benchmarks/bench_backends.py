@@ -56,6 +56,9 @@ def main() -> None:
     parser.add_argument("--embedded", type=Path,
                         help="an embedded store already holding the articles (only read)")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--servers", nargs=2, metavar=("OXIGRAPH_URL", "VIRTUOSO_URL"),
+                        help="servers already running and holding the articles (with "
+                             "--embedded): compare only")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
@@ -68,18 +71,23 @@ def main() -> None:
         started = time.perf_counter()
         kg([], ["--store", str(embedded)], "ingest", str(source), "--no-progress")
         print(f"embedded ingest: {time.perf_counter() - started:.0f} s", flush=True)
-    ox_port, vi_port = free_port(), free_port()
-    servers = [start_oxigraph(args.work / "oxigraph", ox_port),
-               start_virtuoso(args.work / "virtuoso", vi_port, free_port(), args.max_rows)]
+    servers = []
+    if args.servers:
+        ox_url, vi_url = args.servers
+    else:
+        ox_port, vi_port = free_port(), free_port()
+        ox_url, vi_url = f"http://127.0.0.1:{ox_port}", f"http://127.0.0.1:{vi_port}"
+        servers = [start_oxigraph(args.work / "oxigraph", ox_port),
+                   start_virtuoso(args.work / "virtuoso", vi_port, free_port(), args.max_rows)]
     targets = {
         "embedded": ([], ["--store", str(embedded)]),
-        "oxigraph": (["--server", "oxigraph"], ["--store", f"http://127.0.0.1:{ox_port}"]),
+        "oxigraph": (["--server", "oxigraph"], ["--store", ox_url]),
         "virtuoso": (["--server", "virtuoso", "--max-rows", str(args.max_rows)],
-                     ["--store", f"http://127.0.0.1:{vi_port}"]),
+                     ["--store", vi_url]),
     }
     results: dict[str, object] = {"source": str(source), "max_rows": args.max_rows}
     try:
-        for name in ("oxigraph", "virtuoso"):
+        for name in () if args.servers else ("oxigraph", "virtuoso"):
             before, store = targets[name]
             started = time.perf_counter()
             if args.ingest:
