@@ -25,6 +25,7 @@ import contextlib
 import contextvars
 import functools
 import io
+import re
 import threading
 import time
 import urllib.parse
@@ -469,7 +470,7 @@ class RemoteStore(Store):
             raise StoreError(
                 f"POST {shown(self.query_url)} failed with HTTP {status}{_hint(status)}: "
                 f"{_line(body.decode('utf-8', 'replace')) or 'no answer'} "
-                f"(sent: {_line(data['query'])})")
+                f"(sent: {_sent(data['query'])})")
         if media.split(";")[0].strip().lower() not in _RESULT_TYPES:
             raise StoreError(
                 f"{shown(self.query_url)} did not answer with SPARQL results but with "
@@ -518,7 +519,7 @@ class RemoteStore(Store):
         )
         if response.status_code == 400:
             raise error(f"update refused by {shown(self.update_url)} (HTTP 400): "
-                        f"{_line(response.text)} (sent: {_line(sparql)})")
+                        f"{_line(response.text)} (sent: {_sent(sparql)})")
         _check(response, StoreError, f"POST {shown(self.update_url)}", sent=sparql)
 
     @_redacting
@@ -716,6 +717,21 @@ def _line(text: str, width: int = 160) -> str:
     return first if len(first) <= width else first[:width - 1] + "…"
 
 
+def _sent(text: str) -> str:
+    r"""Return the line of what was sent that says what it is: the first that is not a PREFIX or
+    BASE declaration (else the first), cut like `_line`.
+
+    Examples:
+        >>> _sent("PREFIX kg: <https://example.org/>\nSELECT ?s WHERE { ?s ?p ?o }")
+        'SELECT ?s WHERE { ?s ?p ?o }'
+    """
+    lines = [line for line in text.splitlines() if line.strip()
+             and not line.lstrip().startswith("#")]
+    body = [line for line in lines if not _DECLARATION.match(line)]
+    return _line("\n".join(body or lines))
+
+
+_DECLARATION = re.compile(r"\s*(PREFIX|BASE)\b", re.I)
 _TRANSIENT = frozenset({429, 502, 503, 504})
 _RESULT_TYPES = frozenset({"application/sparql-results+json", "application/json",
                            "application/n-triples"})
@@ -815,7 +831,7 @@ def _check(
     if response.is_success:
         return
     text = _line(response.read().decode("utf-8", "replace"))
-    told = f" (sent: {_line(sent)})" if sent else ""
+    told = f" (sent: {_sent(sent)})" if sent else ""
     raise error(f"{what} failed with HTTP {response.status_code}{_hint(response.status_code)}: "
                 f"{text or 'no answer'}{told}")
 
