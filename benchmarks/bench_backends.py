@@ -26,7 +26,14 @@ from pathlib import Path
 from benchmarks import corpus
 from benchmarks._measure import ROOT
 from tests.conftest import free_port, start_oxigraph, start_virtuoso, stop_oxigraph
-from tests.store._commands import arguments, commands, comparable, copy_graphs, differences
+from tests.store._commands import (
+    RDF_FORMATS,
+    arguments,
+    commands,
+    comparable,
+    copy_graphs,
+    differences,
+)
 
 KG = str(Path(sys.executable).parent / "kg")
 
@@ -42,6 +49,11 @@ def kg(before: list[str], store: list[str], *args: str, check: bool = True) -> s
             raise RuntimeError(f"kg {' '.join(args)}: {error}")
         return error
     return done.stdout
+
+
+def _slow(command: tuple[str, ...]) -> bool:
+    """Tell whether a command reads the whole store (validate, an RDF export)."""
+    return command[0] == "validate" or (command[0] == "export" and command[-1] in RDF_FORMATS)
 
 
 def main() -> None:
@@ -99,15 +111,22 @@ def main() -> None:
             print(f"{name} {'ingest' if args.ingest else 'load'}: "
                   f"{results[f'{name} load s']} s", flush=True)
         picked = arguments(lambda *a: kg([], targets["embedded"][1], *a))
-        answers: dict[str, dict[tuple[str, ...], object]] = {}
-        timings: dict[str, dict[str, float]] = {}
-        for name, (before, store) in targets.items():
-            answers[name], timings[name] = {}, {}
-            for command in commands(picked):
+        answers: dict[str, dict[tuple[str, ...], object]] = {name: {} for name in targets}
+        timings: dict[str, dict[str, float]] = {name: {} for name in targets}
+        # each command on every backend in turn, reported as it ends; the slowest (validate,
+        # the RDF exports: the whole store) last
+        for command in sorted(commands(picked), key=_slow):
+            line = []
+            for name, (before, store) in targets.items():
                 started = time.perf_counter()
                 out = kg(before, store, *command, check=False)
                 timings[name][" ".join(command)] = round(time.perf_counter() - started, 2)
                 answers[name][command] = comparable(command, out)
+                line.append(f"{name} {timings[name][' '.join(command)]:7.1f} s")
+            wrong = [name for name in ("oxigraph", "virtuoso") if differences(
+                {command: answers[name][command]}, {command: answers["embedded"][command]})]
+            print(f"{'same' if not wrong else 'DIFF ' + ','.join(wrong):<10} {'  '.join(line)}"
+                  f"  kg {' '.join(command)[:90]}", flush=True)
         for name in ("oxigraph", "virtuoso"):
             wrong = differences(answers[name], answers["embedded"])
             results[f"{name} differs"] = wrong

@@ -36,14 +36,18 @@ def test_readme_server_commands_run(tmp_path: Path) -> None:
         assert default in script, default
         script = script.replace(default, value)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    process = subprocess.Popen(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+    log = tmp_path / "out.log"
+    # a file, not a pipe: the servers the script leaves running hold its output open
+    with log.open("w") as sink:
+        process = subprocess.Popen(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT,
+                                   env=env, stdout=sink, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
     try:
-        out, _ = process.communicate(timeout=900)
+        process.wait(timeout=900)
     finally:
         with contextlib.suppress(ProcessLookupError):  # the servers the script left running
             os.killpg(process.pid, signal.SIGTERM)
+    out = log.read_text("utf-8", "replace")
     assert process.returncode == 0, out[-2000:]
     counts = re.findall(r"^\d+\s+5\s+\d+", out, re.M)  # graphs, 5 articles, actors ...
     assert len(counts) == 2, out[-2000:]  # kg stats on each server
