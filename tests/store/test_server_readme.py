@@ -1,6 +1,7 @@
 """The README's server commands (the block after `<!-- server-commands -->`) run as written:
 they start an Oxigraph and a Virtuoso server on 127.0.0.1, ingest the sample and print its
-counts; only the ports and the server folders are changed, to free ones."""
+counts; only the ports (in the commands and in the copied `virtuoso.ini`) and the server
+folders are changed, to free ones."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import VIRTUOSO_INI, free_port
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +30,15 @@ def _block(marker: str) -> str:
 
 def test_readme_server_commands_run(tmp_path: Path) -> None:
     script = _block("server-commands")
-    for default, value in (("7878", str(free_port())), ("8890", str(free_port())),
-                           ("1111", str(free_port())),
+    ports = {"7878": str(free_port()), "8890": str(free_port()), "1111": str(free_port())}
+    # the Virtuoso settings the script copies, with the same ports changed
+    ini = tmp_path / "virtuoso.ini"
+    settings = VIRTUOSO_INI.read_text("utf-8")
+    for default in ("127.0.0.1:8890", "127.0.0.1:1111"):
+        assert default in settings, default
+        settings = settings.replace(default, f"127.0.0.1:{ports[default[-4:]]}")
+    ini.write_text(settings, "utf-8")
+    for default, value in (*ports.items(), ("tests/store/virtuoso.ini", str(ini)),
                            ("/tmp/kg-oxigraph", str(tmp_path / "oxigraph")),
                            ("/tmp/kg-virtuoso", str(tmp_path / "virtuoso"))):
         assert default in script, default
