@@ -521,18 +521,23 @@ def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
         QueryError: If the query has its own LIMIT, OFFSET or trailing VALUES (kg cannot page it).
 
     Examples:
-        >>> page("SELECT ?a ?b { ?a ?p ?b }", ["a", "b"], 10, 20)
-        'SELECT ?a ?b { ?a ?p ?b }\\nORDER BY ?a ?b LIMIT 10 OFFSET 20'
-        >>> page("SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)", ["a", "b"], 10, 0)
-        'SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)\\n ?b LIMIT 10 OFFSET 0'
+        >>> print(page("SELECT ?a { ?a ?p ?o }", ["a"], 10, 20))
+        SELECT ?a { ?a ?p ?o }
+        ORDER BY ?a COALESCE(MD5(STR(?a)), "") LIMIT 10 OFFSET 20
+        >>> print(page("SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)", ["a", "b"], 10, 0))
+        SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)
+         ?b COALESCE(MD5(STR(?a)), "") COALESCE(MD5(STR(?b)), "") LIMIT 10 OFFSET 0
     """
     words = _tail_words(sparql)
     if words & {"LIMIT", "OFFSET", "VALUES"}:
         raise QueryError(f"the query has its own {'/'.join(sorted(words - {'ORDER BY'}))}, so "
                          f"kg cannot read it page by page")
-    # a variable the query already orders by is not named twice (Virtuoso then sorts wrongly)
+    # a variable the query already orders by is not named twice (Virtuoso then sorts wrongly);
+    # then the MD5 of every variable's text: Virtuoso orders a long literal by a prefix, so two
+    # that share it would tie, and pages could overlap
     ordered = set(re.findall(r"[?$]([A-Za-z0-9_]+)", _tail(sparql)))
-    keys = " ".join(f"?{name}" for name in variables if name not in ordered)
+    keys = " ".join([*(f"?{name}" for name in variables if name not in ordered),
+                     *(f'COALESCE(MD5(STR(?{name})), "")' for name in variables)])
     order = "\n " if "ORDER BY" in words else "\nORDER BY "
     return f"{sparql}{order}{keys} LIMIT {size} OFFSET {offset}"
 
