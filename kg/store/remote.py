@@ -120,8 +120,9 @@ class RemoteStore(Store):
         max_rows: Rows the server cuts a result at when it does not announce it itself
             (default: the profile's known cap).
         chunk_bytes: Most bytes of data per `INSERT DATA` request.
-        timeout: Default timeout in seconds for each network step and for a query.
-        deadline: The most seconds one call may take in all, retries included.
+        timeout: Default timeout in seconds for each network step.
+        deadline: The most seconds one call may take in all, retries included (and, unless
+            given one, the timeout of each request of a query).
         batch_size: Graphs per batch in `put_many`; each batch is verified as a whole.
         retries: How often a failed request is tried again (unreachable server, HTTP 429, 502,
             503, 504), waiting `backoff` seconds, then twice as long each time (at most 30 s).
@@ -363,7 +364,8 @@ class RemoteStore(Store):
         check_limits(limit, timeout)
         _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
-        seconds = min(timeout or self.timeout, self.deadline)
+        # one request of a query may take the whole deadline (a large answer on a busy server)
+        seconds = min(timeout or self.deadline, self.deadline)
 
         def run(stop: threading.Event) -> QueryResult:
             kind, variables, rows, cap = self._ask(text, seconds, stop)
