@@ -26,7 +26,14 @@ from pathlib import Path
 from benchmarks import corpus
 from benchmarks._measure import ROOT
 from tests.conftest import free_port, start_oxigraph, start_virtuoso, stop_oxigraph
-from tests.store._commands import arguments, commands, comparable, copy_graphs, differences
+from tests.store._commands import (
+    RDF_FORMATS,
+    arguments,
+    commands,
+    comparable,
+    copy_graphs,
+    differences,
+)
 
 KG = str(Path(sys.executable).parent / "kg")
 
@@ -44,6 +51,11 @@ def kg(before: list[str], store: list[str], *args: str, check: bool = True) -> s
     return done.stdout
 
 
+def _slow(command: tuple[str, ...]) -> bool:
+    """Tell whether a command reads the whole store (validate, an RDF export)."""
+    return command[0] == "validate" or (command[0] == "export" and command[-1] in RDF_FORMATS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path,
@@ -56,6 +68,9 @@ def main() -> None:
     parser.add_argument("--embedded", type=Path,
                         help="an embedded store already holding the articles (only read)")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--servers", nargs=2, metavar=("OXIGRAPH_URL", "VIRTUOSO_URL"),
+                        help="servers already running and holding the articles (with "
+                             "--embedded): compare only")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
@@ -68,18 +83,23 @@ def main() -> None:
         started = time.perf_counter()
         kg([], ["--store", str(embedded)], "ingest", str(source), "--no-progress")
         print(f"embedded ingest: {time.perf_counter() - started:.0f} s", flush=True)
-    ox_port, vi_port = free_port(), free_port()
-    servers = [start_oxigraph(args.work / "oxigraph", ox_port),
-               start_virtuoso(args.work / "virtuoso", vi_port, free_port(), args.max_rows)]
+    servers = []
+    if args.servers:
+        ox_url, vi_url = args.servers
+    else:
+        ox_port, vi_port = free_port(), free_port()
+        ox_url, vi_url = f"http://127.0.0.1:{ox_port}", f"http://127.0.0.1:{vi_port}"
+        servers = [start_oxigraph(args.work / "oxigraph", ox_port),
+                   start_virtuoso(args.work / "virtuoso", vi_port, free_port(), args.max_rows)]
     targets = {
         "embedded": ([], ["--store", str(embedded)]),
-        "oxigraph": (["--server", "oxigraph"], ["--store", f"http://127.0.0.1:{ox_port}"]),
+        "oxigraph": (["--server", "oxigraph"], ["--store", ox_url]),
         "virtuoso": (["--server", "virtuoso", "--max-rows", str(args.max_rows)],
-                     ["--store", f"http://127.0.0.1:{vi_port}"]),
+                     ["--store", vi_url]),
     }
     results: dict[str, object] = {"source": str(source), "max_rows": args.max_rows}
     try:
-        for name in ("oxigraph", "virtuoso"):
+        for name in () if args.servers else ("oxigraph", "virtuoso"):
             before, store = targets[name]
             started = time.perf_counter()
             if args.ingest:
@@ -91,15 +111,22 @@ def main() -> None:
             print(f"{name} {'ingest' if args.ingest else 'load'}: "
                   f"{results[f'{name} load s']} s", flush=True)
         picked = arguments(lambda *a: kg([], targets["embedded"][1], *a))
-        answers: dict[str, dict[tuple[str, ...], object]] = {}
-        timings: dict[str, dict[str, float]] = {}
-        for name, (before, store) in targets.items():
-            answers[name], timings[name] = {}, {}
-            for command in commands(picked):
+        answers: dict[str, dict[tuple[str, ...], object]] = {name: {} for name in targets}
+        timings: dict[str, dict[str, float]] = {name: {} for name in targets}
+        # each command on every backend in turn, reported as it ends; the slowest (validate,
+        # the RDF exports: the whole store) last
+        for command in sorted(commands(picked), key=_slow):
+            line = []
+            for name, (before, store) in targets.items():
                 started = time.perf_counter()
                 out = kg(before, store, *command, check=False)
                 timings[name][" ".join(command)] = round(time.perf_counter() - started, 2)
                 answers[name][command] = comparable(command, out)
+                line.append(f"{name} {timings[name][' '.join(command)]:7.1f} s")
+            wrong = [name for name in ("oxigraph", "virtuoso") if differences(
+                {command: answers[name][command]}, {command: answers["embedded"][command]})]
+            print(f"{'same' if not wrong else 'DIFF ' + ','.join(wrong):<10} {'  '.join(line)}"
+                  f"  kg {' '.join(command)[:90]}", flush=True)
         for name in ("oxigraph", "virtuoso"):
             wrong = differences(answers[name], answers["embedded"])
             results[f"{name} differs"] = wrong

@@ -9,7 +9,9 @@ on its first partition. Shards need a folder every worker can write to (a shared
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError
@@ -101,6 +103,12 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
     pending = tally.unstored(articles(inputs, settings=settings, on_error=tally.fail), store,
                              settings=settings, keep_stale=keep_stale)
     partition = max(1, min(partition, TASK_ARTICLES))
+    with _client_quiet():
+        return _run(pending, tally, store, folder, settings, partition, scheduler)
+
+
+def _run(pending: Iterator[Article], tally: Tally, store: Store | None, folder: Path | None,
+         settings: Settings, partition: int, scheduler: str) -> IngestSummary:
     try:
         client = Client(scheduler, timeout=WORKER_WAIT)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
@@ -128,9 +136,26 @@ def run(inputs: Iterable[str | Path], *, settings: Settings, scheduler: str,
     return tally.summary()
 
 
+@contextlib.contextmanager
+def _client_quiet() -> Iterator[None]:
+    """Keep the Dask client's own error records (a lost scheduler: "Failed to reconnect", then
+    empty lines) off stderr while it runs: the run reports them as one ClusterError. Under
+    debug logging (`kg --debug`) they are shown."""
+    client_log = logging.getLogger("distributed.client")
+    if logging.getLogger().isEnabledFor(logging.DEBUG):
+        yield
+        return
+    level = client_log.level
+    client_log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        client_log.setLevel(level)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
+    return text[0][:200].rstrip(":") if text else type(exc).__name__
 
 
 def _done(client: Client, inflight: set[Future[list[Result]]], address: str

@@ -25,6 +25,7 @@ import contextlib
 import contextvars
 import functools
 import io
+import re
 import threading
 import time
 import urllib.parse
@@ -119,8 +120,9 @@ class RemoteStore(Store):
         max_rows: Rows the server cuts a result at when it does not announce it itself
             (default: the profile's known cap).
         chunk_bytes: Most bytes of data per `INSERT DATA` request.
-        timeout: Default timeout in seconds for each network step and for a query.
-        deadline: The most seconds one call may take in all, retries included.
+        timeout: Default timeout in seconds for each network step.
+        deadline: The most seconds one call may take in all, retries included (and, unless
+            given one, the timeout of each request of a query).
         batch_size: Graphs per batch in `put_many`; each batch is verified as a whole.
         retries: How often a failed request is tried again (unreachable server, HTTP 429, 502,
             503, 504), waiting `backoff` seconds, then twice as long each time (at most 30 s).
@@ -362,7 +364,8 @@ class RemoteStore(Store):
         check_limits(limit, timeout)
         _sparql.check_federation(sparql, allow=allow_federation)
         text = _sparql.bind_values(sparql, bindings)
-        seconds = min(timeout or self.timeout, self.deadline)
+        # one request of a query may take the whole deadline (a large answer on a busy server)
+        seconds = min(timeout or self.deadline, self.deadline)
 
         def run(stop: threading.Event) -> QueryResult:
             kind, variables, rows, cap = self._ask(text, seconds, stop)
@@ -469,7 +472,7 @@ class RemoteStore(Store):
             raise StoreError(
                 f"POST {shown(self.query_url)} failed with HTTP {status}{_hint(status)}: "
                 f"{_line(body.decode('utf-8', 'replace')) or 'no answer'} "
-                f"(sent: {_line(data['query'])})")
+                f"(sent: {_sent(data['query'])})")
         if media.split(";")[0].strip().lower() not in _RESULT_TYPES:
             raise StoreError(
                 f"{shown(self.query_url)} did not answer with SPARQL results but with "
@@ -518,7 +521,7 @@ class RemoteStore(Store):
         )
         if response.status_code == 400:
             raise error(f"update refused by {shown(self.update_url)} (HTTP 400): "
-                        f"{_line(response.text)} (sent: {_line(sparql)})")
+                        f"{_line(response.text)} (sent: {_sent(sparql)})")
         _check(response, StoreError, f"POST {shown(self.update_url)}", sent=sparql)
 
     @_redacting
@@ -716,6 +719,21 @@ def _line(text: str, width: int = 160) -> str:
     return first if len(first) <= width else first[:width - 1] + "…"
 
 
+def _sent(text: str) -> str:
+    r"""Return the line of what was sent that says what it is: the first that is not a PREFIX or
+    BASE declaration (else the first), cut like `_line`.
+
+    Examples:
+        >>> _sent("PREFIX kg: <https://example.org/>\nSELECT ?s WHERE { ?s ?p ?o }")
+        'SELECT ?s WHERE { ?s ?p ?o }'
+    """
+    lines = [line for line in text.splitlines() if line.strip()
+             and not line.lstrip().startswith("#")]
+    body = [line for line in lines if not _DECLARATION.match(line)]
+    return _line("\n".join(body or lines))
+
+
+_DECLARATION = re.compile(r"\s*(PREFIX|BASE)\b", re.I)
 _TRANSIENT = frozenset({429, 502, 503, 504})
 _RESULT_TYPES = frozenset({"application/sparql-results+json", "application/json",
                            "application/n-triples"})
@@ -815,7 +833,7 @@ def _check(
     if response.is_success:
         return
     text = _line(response.read().decode("utf-8", "replace"))
-    told = f" (sent: {_line(sent)})" if sent else ""
+    told = f" (sent: {_sent(sent)})" if sent else ""
     raise error(f"{what} failed with HTTP {response.status_code}{_hint(response.status_code)}: "
                 f"{text or 'no answer'}{told}")
 

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -190,3 +191,36 @@ def test_distributed_no_worker_left_fails_within_the_wait(
         assert time.monotonic() - started < 30
     finally:
         _stop(process)
+
+
+def test_distributed_scheduler_killed_mid_run_is_one_line_error(tmp_path: Path) -> None:
+    """The scheduler dies while articles are in flight: `kg ingest` ends with exit code 1 and
+    one `error:` line naming the scheduler (the client's own log records kept off stderr),
+    within the client's reconnect wait."""
+    address = f"tcp://127.0.0.1:{free_port()}"
+    logs = tmp_path / "dask"
+    logs.mkdir()
+    scheduler = subprocess.Popen(
+        [_dask(), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
+         "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [_dask(), "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
+         "--memory-limit", "0", "--local-directory", str(logs)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=120)
+        started = time.monotonic()
+        killer = threading.Timer(2.0, scheduler.kill)  # the worker is still loading the model
+        killer.start()
+        result = CliRunner().invoke(app, ["ingest", str(BATCH), "--engine", "dask",
+                                          "--scheduler", address, "--store",
+                                          str(tmp_path / "s"), "--no-progress"])
+        killer.join()
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: lost the Dask scheduler at {address}")
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert time.monotonic() - started < 120
+    finally:
+        _stop(worker)
+        _stop(scheduler)

@@ -175,20 +175,19 @@ def test_backend_agrees_on_a_few_hundred_articles(server: str, request: pytest.F
 def test_backend_reads_results_over_the_row_cap_whole(backend: tuple[str, ...],
                                                       corpus: Path) -> None:
     """Virtuoso cuts results at 1,000 rows (and says so): kg reads them page by page, whole,
-    with or without an ORDER BY of the query's own."""
+    with or without an ORDER BY of the query's own, the same rows as in one answer."""
     before, store = _split(backend)
     kg("ingest", str(corpus), *store, options=before)
     triples = int(kg("stats", *store, options=before).rsplit("triples:", 1)[1])
     assert triples > 1_000
     rows = _bindings(kg("query", QUERY_ALL, "--format", "json", *store, options=before))
     assert len(rows) == triples
-    ordered = _bindings(kg("query", QUERY_ALL + " ORDER BY ?o", "--format", "json", *store,
+    # (by ?s: Oxigraph 0.5.13 panics, and aborts, sorting kg's literals of many datatypes)
+    ordered = _bindings(kg("query", QUERY_ALL + " ORDER BY ?s", "--format", "json", *store,
                            options=before))
-    assert len(ordered) == len(rows)
-    if "virtuoso" not in backend:
-        # Virtuoso sorts long literals by a prefix only, so pages ordered by them may overlap
-        # (README, Stores: a known limit); elsewhere the pages are exactly the rows
-        assert sorted(ordered) == sorted(rows)
+    # Virtuoso sorts long literals by a prefix only: the pages break its ties by each value's
+    # MD5, so they neither overlap nor skip a row there either
+    assert sorted(ordered) == sorted(rows)
 
 
 def _bindings(out: str) -> list[str]:
