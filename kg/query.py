@@ -10,6 +10,9 @@ IRI found, so the query starts from them (through the identity graph, every node
 canonical actor); a name that matches nothing raises `UnknownNameError` with the nearest names,
 or, inside `unknown_names_as_empty`, is reported and matches nothing (a batch asking about many
 names, such as a benchmark's, gets an empty answer for a name the store does not hold).
+A line `# @joined var1 var2 - description` names columns that join several values with "; "
+(GROUP_CONCAT): SPARQL leaves the order of a group unspecified, and servers differ (Virtuoso
+reorders a group when it pages a result), so kg sorts the joined values itself, by code point.
 Parameters are bound by the store, never pasted into the text; a parameter may
 take several values (a tuple), one VALUES row each. A parameter should appear in a required
 pattern or a FILTER: an absent optional parameter is simply left unbound, and a bound one must not
@@ -27,6 +30,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from dataclasses import replace
 from datetime import date, datetime
 from importlib import resources
 from typing import Literal as TypingLiteral
@@ -79,6 +83,8 @@ def lookup(store: Store, kind: str, name: str, *, base_iri: str = DEFAULT_BASE_I
         report(error)
         return ()
 
+_JOINED_LINE = re.compile(r"#\s*@joined\s+(?P<names>[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*)\s*(?:-.*)?$")
+JOINER = "; "
 _PARAM_LINE = re.compile(
     r"#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>iri|string|date|integer|name)"
     r"(?:\((?P<kind>[a-z_-]+)\))?(?P<optional>\?)?\s*(?:-\s*(?P<description>.*))?$"
@@ -98,13 +104,14 @@ class Param(BaseModel):
 
 
 class NamedQuery(BaseModel):
-    """A query file: its name, description, parameters and SPARQL text."""
+    """A query file: its name, description, parameters, joined columns and SPARQL text."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     description: str
     params: tuple[Param, ...] = ()
+    joined: tuple[str, ...] = ()  # columns of values joined by JOINER, sorted by kg
     text: str
 
     def param(self, name: str) -> Param:
@@ -154,10 +161,16 @@ def load_query(name: str) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     description: list[str] = []
     params: list[Param] = []
+    joined: list[str] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        if "@param" in line:
+        if "@joined" in line:
+            found = _JOINED_LINE.fullmatch(line.strip())
+            if found is None:
+                raise QueryError(f"query {name!r}: cannot read joined line {line!r}")
+            joined += found["names"].split()
+        elif "@param" in line:
             match = _PARAM_LINE.fullmatch(line.strip())
             if match is None:
                 raise QueryError(f"query {name!r}: cannot read parameter line {line!r}")
@@ -175,9 +188,8 @@ def load_query(name: str) -> NamedQuery:
             )
         else:
             description.append(line.lstrip("#").strip())
-    return NamedQuery(
-        name=name, description=" ".join(description).strip(), params=tuple(params), text=text
-    )
+    return NamedQuery(name=name, description=" ".join(description).strip(),
+                      params=tuple(params), joined=tuple(joined), text=text)
 
 
 def to_term(param: Param, value: Scalar, *, base_iri: str = DEFAULT_BASE_IRI) -> Term:
@@ -369,8 +381,32 @@ def run_named(
     """
     query = load_query(name)
     bindings = bind(query, params, base_iri=base_iri, store=store)
-    return store.query(query.text, bindings=bindings, limit=limit, timeout=timeout,
-                       allow_federation=allow_federation)
+    result = store.query(query.text, bindings=bindings, limit=limit, timeout=timeout,
+                         allow_federation=allow_federation)
+    return sort_joined(result, query.joined)
+
+
+def sort_joined(result: QueryResult, columns: tuple[str, ...]) -> QueryResult:
+    """Sort the values of each joined column (`# @joined`) of every row, by code point.
+
+    Examples:
+        >>> rows = ((Literal("Kim; Ann"), Literal("x")),)
+        >>> sort_joined(QueryResult("select", ("agents", "label"), rows), ("agents",)).rows
+        ((rdflib.term.Literal('Ann; Kim'), rdflib.term.Literal('x')),)
+    """
+    at = [i for i, variable in enumerate(result.variables) if variable in columns]
+    if not at:
+        return result
+
+    def sort(value: object) -> object:
+        if not isinstance(value, Literal):
+            return value
+        joined = JOINER.join(sorted(str(value).split(JOINER)))
+        return Literal(joined, lang=value.language, datatype=value.datatype)
+
+    rows = tuple(tuple(sort(v) if i in at else v for i, v in enumerate(row))
+                 for row in result.rows)
+    return replace(result, rows=rows)  # type: ignore[arg-type]
 
 
 def run_text(
