@@ -133,7 +133,8 @@ def test_walkthrough_map_places_located_events(store: Store) -> None:
     located = display.spots(run_named(store, "list_places"))
     everything = timeline.timeline(store)
     at = {e.place.name for e in everything.all if e.place and e.place.iri in located}
-    dots = {text for trace in places["data"] if trace["name"] != "other places"
+    dots = {text for trace in places["data"]
+            if trace["name"] not in (display.OTHER_PLACES, display.COUNTRIES)
             for text in trace["text"]}
     assert dots == at and at
     assert all(trace["type"] == "scattergeo" for trace in places["data"])
