@@ -109,11 +109,26 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
     figure.update_layout(
         title={"text": f"{html.escape(title)}<br><sup>{note}; line width: number of events or "
                        "statements</sup>"},
-        xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white",
+        xaxis={"visible": False, "range": _padded([x for x, _ in positions.values()], 0.18)},
+        yaxis={"visible": False, "range": _padded([y for _, y in positions.values()], 0.08)},
+        plot_bgcolor="white",
         hovermode="closest", hoverlabel={"align": "left", "bgcolor": "white"},
         legend={"title": {"text": "actor kind / relation"}},
         margin={"l": 10, "r": 10, "t": 70, "b": 10}, height=650)
     return figure
+
+
+def _padded(values: list[float], share: float) -> list[float]:
+    """Return the range of the values widened by a share of it on each side, so names written
+    beside the outermost dots stay inside the chart.
+
+    Examples:
+        >>> _padded([-1.0, 1.0], 0.25)
+        [-1.5, 1.5]
+    """
+    low, high = min(values, default=-1.0), max(values, default=1.0)
+    pad = max(high - low, 0.2) * share
+    return [low - pad, high + pad]
 
 
 def _what(data: Mapping[str, object]) -> str:

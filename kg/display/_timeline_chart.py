@@ -111,6 +111,13 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
         last = max((_last(e) for e in dated), default=date.today())
         x_axis["range"] = [(start or first).isoformat(),
                            (end or last + timedelta(days=1)).isoformat()]
+    elif (view := _dense(dated)) is not None:
+        first, last = view
+        pad = timedelta(days=max(1, (last - first).days // 20))
+        x_axis["range"] = [(first - pad).isoformat(), (last + pad + timedelta(days=1)).isoformat()]
+        outside = sum(1 for e in dated if _last(e) < first or _first(e) > last)
+        note += (f"; shown {first.isoformat()} – {last.isoformat()}, {outside} far from the rest"
+                 " outside (autoscale shows all)")
     figure.update_layout(
         title={"text": f"{html.escape(heading)}<br><sup>{note}; ◆ one day, bar: the days it may "
                        "fall on, hollow ◇: not asserted</sup>"},
@@ -125,6 +132,32 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
     for rule in rules:  # on the blank row between two lanes
         figure.add_hline(y=rule, line={"color": "#ddd", "width": 1})
     return figure
+
+
+def _dense(entries: list[TimelineEntry]) -> tuple[date, date] | None:
+    """Return the days where the marks are, when a few far from the rest (a "1963" in stories
+    of 2016) would squeeze them into a sliver: from the first days' 2nd percentile to the last
+    days' 98th; None when the marks fill their span anyway.
+
+    Examples:
+        >>> from kg.timeline import ArticleRef, When
+        >>> def entry(key, day):
+        ...     when = When(value=day.isoformat(), display=day.isoformat(), earliest=day)
+        ...     return TimelineEntry(iri=key, id=key, type="t", trigger="x", trigger_start=0,
+        ...         trigger_end=1, article=ArticleRef(iri="a", id="a1"), when=when)
+        >>> spread = [entry(str(n), date(2016, 1, 1) + timedelta(days=n)) for n in range(60)]
+        >>> _dense(spread) is None, _dense([entry("old", date(1963, 6, 1)), *spread])
+        (True, (datetime.date(2016, 1, 1), datetime.date(2016, 2, 28)))
+    """
+    if len(entries) < 10:
+        return None
+    firsts = sorted(_first(e) for e in entries)
+    lasts = sorted(_last(e) for e in entries)
+    low = firsts[len(firsts) // 50]
+    high = lasts[-1 - len(lasts) // 50]
+    if (lasts[-1] - firsts[0]).days <= 3 * (high - low).days + 30:
+        return None
+    return low, high
 
 
 def _first(entry: TimelineEntry) -> date:
