@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from kg.display._cards import card
 from kg.display._map import COUNTRIES, OTHER_PLACES, places_map, spots
-from kg.display._network import UNKNOWN, actor_kinds, network_chart
+from kg.display._network import (
+    UNKNOWN,
+    actor_kinds,
+    canonical_actors,
+    canonical_map,
+    network_chart,
+)
 from kg.display._render import use_offline_renderer
 from kg.display._tables import (
     Displayable,
@@ -39,6 +45,8 @@ __all__ = [
     "GroupBy",
     "Html",
     "actor_kinds",
+    "canonical_actors",
+    "canonical_map",
     "card",
     "enable",
     "lane_of",

@@ -114,6 +114,23 @@ def test_network_chart_labels_actors_by_name_coloured_by_kind(
                      "person": ["Jane Doe"]}
 
 
+def test_network_chart_draws_the_nodes_of_one_actor_as_one(store: Store,
+                                                          sample: tl.Timeline) -> None:
+    """Nodes that the identity layer joins (here: Jane Doe's and Acme Corp's, as if one actor)
+    are one dot under the canonical name, and what one did to the other is no line."""
+    actors = {str(row["name"]): str(row["actor"])
+              for row in run_named(store, "list_actors").records()}
+    joined = "https://example.org/canonical/acme"
+    same = {actors["Jane Doe"]: (joined, "Acme Group"), actors["Acme Corp"]: (joined, "Acme Group")}
+    figure = display.network_chart(sample, statements=tl.statements(store), same=same)
+    names = sorted(text for trace in figure.data if trace.mode == "markers+text"
+                   for text in trace.text)
+    assert names == ["Acme Group", "Ruritania"]
+    pairs = [h for trace in figure.data if trace.mode == "markers" for h in trace.hovertext]
+    assert pairs and all("<b>Acme Group</b> – <b>Ruritania</b>" in h
+                         or "<b>Ruritania</b> – <b>Acme Group</b>" in h for h in pairs)
+
+
 def test_network_chart_weighs_each_pair_by_its_events_and_statements(
         store: Store, sample: tl.Timeline) -> None:
     statements = tl.statements(store)
