@@ -270,7 +270,8 @@ def _slide(entry: TimelineEntry) -> dict[str, object]:
         article.label else article.label
     link = (f'<a href="{html.escape(article.url)}">{html.escape(name)}</a>'
             if article.url else html.escape(name))
-    details.append(f"<p>Reported by {link}, {_iso(article.published)}</p>")
+    published = f", {_iso(article.day)}" if article.day is not None else ""
+    details.append(f"<p>Article: {link}{published}</p>")
     if entry.time_origin is not None:
         details.append(f"<p>Date: {_ORIGINS.get(entry.time_origin, entry.time_origin)}</p>")
     slide: dict[str, object] = {
