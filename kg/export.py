@@ -10,7 +10,7 @@ import functools
 import html
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, BinaryIO, Literal, TextIO
 
@@ -147,7 +147,9 @@ def write_timeline(out: TextIO, tl: Timeline, fmt: TimelineFormat, *, store: Sto
         return
     writers: dict[str, Callable[[Timeline], str]] = {
         "table": timeline_table, "json": timeline_json, "csv": timeline_csv,
-        "timelinejs": timelinejs, "graphml": lambda t: graphml(build(t))}
+        "timelinejs": timelinejs,
+        "graphml": lambda t: graphml(build(t), about=gephi_attributes(store, base_iri=base_iri)
+                                     if store is not None else None)}
     if fmt not in writers:
         raise KGError(f"unknown timeline format {fmt!r}; expected one of {list(TIMELINE_FORMATS)}")
     out.write(writers[fmt](tl))
@@ -320,19 +322,45 @@ def _precision(first: date, last: date | None) -> str:
     return "day"
 
 
-def graphml(graph: nx.Graph[str]) -> str:
+def gephi_attributes(store: Store, *, base_iri: str = DEFAULT_BASE_IRI
+                     ) -> dict[str, dict[str, str | float]]:
+    """Return what Gephi users want on actor and place nodes, by IRI: an actor's kind
+    (`actor_kind`: person, country, ...), a place's kind (`place_kind`) and its `latitude` and
+    `longitude` where the gazetteer gave them (the named queries `list_actors`, `list_places`)."""
+    from kg.query import run_named
+
+    about: dict[str, dict[str, str | float]] = {}
+    for row in run_named(store, "list_actors", base_iri=base_iri).records():
+        if row.get("kind") is not None:
+            about.setdefault(str(row["actor"]), {"actor_kind": str(row["kind"])})
+    for row in run_named(store, "list_places", base_iri=base_iri).records():
+        place = about.setdefault(str(row["place"]), {})
+        if row.get("kind") is not None:
+            place.setdefault("place_kind", str(row["kind"]))
+        if row.get("latitude") is not None and row.get("longitude") is not None:
+            place.setdefault("latitude", float(str(row["latitude"])))
+            place.setdefault("longitude", float(str(row["longitude"])))
+    return about
+
+
+def graphml(graph: nx.Graph[str], *, about: Mapping[str, Mapping[str, str | float]] | None = None
+            ) -> str:
     """Return a timeline graph (from `kg.timeline.build` and friends) as GraphML for Gephi.
 
     Records on nodes and edges become plain attributes (`label`, `kind`, `date`, `type`, ...);
     empty values are left out. Every edge gets an id of its own (`e0`, `e1`, ... in the graph's
     order; Gephi keeps only one of the edges that share an id) and a `weight` of 1, and dated
     nodes and edges get `start` and `end` (first and last day) for Gephi's dynamic timeline.
+    `about` adds attributes to the nodes of actors and places by IRI (`gephi_attributes`: kinds
+    and coordinates).
     """
     import networkx as nx
 
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **_flat(data))
+        record = data.get("record")
+        extra = (about or {}).get(record.iri, {}) if isinstance(record, Ref) else {}
+        flat.add_node(node, **_flat(data), **extra)
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
         flat.add_edge(source, target, key=f"e{number}", **{"weight": 1.0, **_flat(data)})
     return "\n".join(nx.generate_graphml(flat)) + "\n"
