@@ -161,6 +161,7 @@ def test_export_timeline_csv_carries_sentence_source_and_provenance(
                                 "Jane Doe said.")
     assert (raid["title"], raid["url"], raid["factuality"], raid["time_origin"]) == (
         "Raid in Strelsau", "https://example.org/a1", "asserted", "stated")
+    assert [float(row["confidence"]) for row in rows] == [e.confidence for e in stated.all]
 
 
 @pytest.mark.parametrize(("label", "start", "end", "display"), [
