@@ -124,9 +124,9 @@ TimelineFormat = Literal["table", "json", "csv", "timelinejs", "jsonld", "turtle
 TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelinejs", "jsonld",
                                                 "turtle", "trig", "nquads", "graphml")
 _CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "time_origin", "type",
-                "label", "factuality", "confidence", "agents", "targets", "recipients", "instruments", "place",
-                "source", "article", "title", "publisher", "published", "url", "trigger",
-                "sentence", "event", "cluster", "reports")
+                "label", "factuality", "confidence", "agents", "targets", "recipients",
+                "instruments", "place", "source", "article", "title", "publisher", "published",
+                "url", "trigger", "sentence", "event", "cluster", "reports")
 _TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "reports",
                   "article")
 _MAX_CELL = 48
@@ -213,7 +213,8 @@ def _csv_row(e: TimelineEntry) -> list[str]:
         e.display_date, _iso(when.earliest if when else None),
         _iso(when.latest if when else None), when.granularity if when else "",
         str(when.uncertain).lower() if when else "", e.time_origin or "", e.type, e.label or "",
-        e.factuality, f"{e.confidence:g}", "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+        e.factuality, f"{e.confidence:g}", "; ".join(a.name for a in e.agents),
+        "; ".join(t.name for t in e.targets),
         "; ".join(r.name for r in e.recipients), "; ".join(i.name for i in e.instruments),
         e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
         e.article.title or "", e.article.publisher or "", _iso(e.article.published),
