@@ -16,7 +16,7 @@ import time
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 import typer.core
@@ -34,7 +34,16 @@ if TYPE_CHECKING:
 
 
 class _Group(typer.core.TyperGroup):
-    """Turns a `KGError` from any command into one `error: ...` line and exit code 1."""
+    """Turns a `KGError` from any command into one `error: ...` line and exit code 1, and joins
+    the lines of each paragraph of the commands' help (rich keeps a docstring's line breaks,
+    which cut sentences into ragged lines)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if command.help:
+                command.help = "\n\n".join(" ".join(part.split())
+                                            for part in command.help.split("\n\n"))
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:

@@ -10,7 +10,8 @@ import functools
 import html
 import io
 import json
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, BinaryIO, Literal, TextIO
 
@@ -33,6 +34,8 @@ RecordFormat = Literal["json", "jsonl"]
 RdfFormat = Literal["turtle", "trig", "nquads", "jsonld"]
 RDF_FORMATS: tuple[RdfFormat, ...] = ("turtle", "trig", "nquads", "jsonld")
 _RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+log = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,9 +127,9 @@ TimelineFormat = Literal["table", "json", "csv", "timelinejs", "jsonld", "turtle
 TIMELINE_FORMATS: tuple[TimelineFormat, ...] = ("table", "json", "csv", "timelinejs", "jsonld",
                                                 "turtle", "trig", "nquads", "graphml")
 _CSV_COLUMNS = ("date", "earliest", "latest", "granularity", "uncertain", "time_origin", "type",
-                "label", "factuality", "agents", "targets", "recipients", "instruments", "place",
-                "source", "article", "title", "publisher", "published", "url", "trigger",
-                "sentence", "event", "cluster", "reports", "roles", "themes")
+                "label", "factuality", "confidence", "agents", "targets", "recipients",
+                "instruments", "place", "source", "article", "title", "publisher", "published",
+                "url", "trigger", "sentence", "event", "cluster", "reports", "roles", "themes")
 _TABLE_COLUMNS = ("date", "dated by", "type", "event", "factuality", "place", "source", "reports",
                   "article")
 _MAX_CELL = 48
@@ -147,7 +150,9 @@ def write_timeline(out: TextIO, tl: Timeline, fmt: TimelineFormat, *, store: Sto
         return
     writers: dict[str, Callable[[Timeline], str]] = {
         "table": timeline_table, "json": timeline_json, "csv": timeline_csv,
-        "timelinejs": timelinejs, "graphml": lambda t: graphml(build(t))}
+        "timelinejs": timelinejs,
+        "graphml": lambda t: graphml(build(t), about=gephi_attributes(store, base_iri=base_iri)
+                                     if store is not None else None)}
     if fmt not in writers:
         raise KGError(f"unknown timeline format {fmt!r}; expected one of {list(TIMELINE_FORMATS)}")
     out.write(writers[fmt](tl))
@@ -217,7 +222,8 @@ def _csv_row(e: TimelineEntry) -> list[str]:
         e.display_date, _iso(when.earliest if when else None),
         _iso(when.latest if when else None), when.granularity if when else "",
         str(when.uncertain).lower() if when else "", e.time_origin or "", e.type, e.label or "",
-        e.factuality, "; ".join(a.name for a in e.agents), "; ".join(t.name for t in e.targets),
+        e.factuality, f"{e.confidence:g}", "; ".join(a.name for a in e.agents),
+        "; ".join(t.name for t in e.targets),
         "; ".join(r.name for r in e.recipients), "; ".join(i.name for i in e.instruments),
         e.place.name if e.place else "", e.source.name if e.source else "", e.article.id,
         e.article.title or "", e.article.publisher or "", _iso(e.article.published),
@@ -280,7 +286,8 @@ def _slide(entry: TimelineEntry) -> dict[str, object]:
         article.label else article.label
     link = (f'<a href="{html.escape(article.url)}">{html.escape(name)}</a>'
             if article.url else html.escape(name))
-    details.append(f"<p>Reported by {link}, {_iso(article.published)}</p>")
+    published = f", {_iso(article.day)}" if article.day is not None else ""
+    details.append(f"<p>Article: {link}{published}</p>")
     if entry.time_origin is not None:
         details.append(f"<p>Date: {_ORIGINS.get(entry.time_origin, entry.time_origin)}</p>")
     slide: dict[str, object] = {
@@ -329,19 +336,52 @@ def _precision(first: date, last: date | None) -> str:
     return "day"
 
 
-def graphml(graph: nx.Graph[str]) -> str:
+def gephi_attributes(store: Store, *, base_iri: str = DEFAULT_BASE_IRI
+                     ) -> dict[str, dict[str, str | float]]:
+    """Return what Gephi users want on actor and place nodes, by IRI: an actor's kind
+    (`actor_kind`: person, country, ...), a place's kind (`place_kind`) and its `latitude` and
+    `longitude` where the gazetteer gave them (the named queries `list_actors`, `list_places`;
+    where `list_places` fails, as on a server whose deadline its place paths outrun, places are
+    left bare with a logged warning)."""
+    from kg.query import run_named
+
+    about: dict[str, dict[str, str | float]] = {}
+    for row in run_named(store, "list_actors", base_iri=base_iri).records():
+        if row.get("kind") is not None:
+            about.setdefault(str(row["actor"]), {"actor_kind": str(row["kind"])})
+    try:
+        places = run_named(store, "list_places", base_iri=base_iri).records()
+    except KGError as exc:  # its place hierarchy paths outrun a slow server's deadline
+        log.warning("GraphML without place kinds and coordinates: %s", exc)
+        places = []
+    for row in places:
+        place = about.setdefault(str(row["place"]), {})
+        if row.get("kind") is not None:
+            place.setdefault("place_kind", str(row["kind"]))
+        if row.get("latitude") is not None and row.get("longitude") is not None:
+            place.setdefault("latitude", float(str(row["latitude"])))
+            place.setdefault("longitude", float(str(row["longitude"])))
+    return about
+
+
+def graphml(graph: nx.Graph[str], *, about: Mapping[str, Mapping[str, str | float]] | None = None
+            ) -> str:
     """Return a timeline graph (from `kg.timeline.build` and friends) as GraphML for Gephi.
 
     Records on nodes and edges become plain attributes (`label`, `kind`, `date`, `type`, ...);
     empty values are left out. Every edge gets an id of its own (`e0`, `e1`, ... in the graph's
     order; Gephi keeps only one of the edges that share an id) and a `weight` of 1, and dated
     nodes and edges get `start` and `end` (first and last day) for Gephi's dynamic timeline.
+    `about` adds attributes to the nodes of actors and places by IRI (`gephi_attributes`: kinds
+    and coordinates).
     """
     import networkx as nx
 
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **_flat(data))
+        record = data.get("record")
+        extra = (about or {}).get(record.iri, {}) if isinstance(record, Ref) else {}
+        flat.add_node(node, **_flat(data), **extra)
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
         flat.add_edge(source, target, key=f"e{number}", **{"weight": 1.0, **_flat(data)})
     return "\n".join(nx.generate_graphml(flat)) + "\n"

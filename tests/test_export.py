@@ -30,6 +30,7 @@ from kg.export import (
     timelinejs,
     write_timeline,
 )
+from kg.query import run_named
 from kg.rdf import to_graph
 from kg.store import Store, open_store
 from kg.vocab import KG
@@ -160,6 +161,7 @@ def test_export_timeline_csv_carries_sentence_source_and_provenance(
                                 "Jane Doe said.")
     assert (raid["title"], raid["url"], raid["factuality"], raid["time_origin"]) == (
         "Raid in Strelsau", "https://example.org/a1", "asserted", "stated")
+    assert [float(row["confidence"]) for row in rows] == [e.confidence for e in stated.all]
 
 
 @pytest.mark.parametrize(("label", "start", "end", "display"), [
@@ -240,6 +242,33 @@ def test_export_graphml_gives_every_edge_an_id_of_its_own(sample: tl.Timeline) -
     assert len(ids) == tl.build(sample).number_of_edges() == len(set(ids))
     back = nx.parse_graphml(text)
     assert all(data["weight"] == 1.0 for _, _, data in back.edges(data=True))
+
+
+def test_export_graphml_gives_gephi_kinds_and_coordinates() -> None:
+    """Actor nodes carry their kind, place nodes theirs and the gazetteer's coordinates, read
+    from the store the timeline comes from; every edge survives the round trip."""
+    located = {"geonames-2": (45.0, 20.0)}
+    with open_store("memory") as opened:
+        for extraction in extractions():
+            places = tuple(p.model_copy(update={"latitude": located[p.id][0],
+                                                "longitude": located[p.id][1]})
+                           if p.id in located else p for p in extraction.places)
+            changed = extraction.replace(places=places)
+            opened.put(to_graph(changed), text_hash=changed.article.text_hash)
+        sample = tl.timeline(opened)
+        out = io.StringIO()
+        write_timeline(out, sample, "graphml", store=opened)
+        kinds = {str(row["name"]): str(row["kind"])
+                 for row in run_named(opened, "list_actors").records()}
+    back = nx.parse_graphml(out.getvalue(), force_multigraph=True)
+    assert back.number_of_edges() == tl.build(sample).number_of_edges()
+    actors = [data for _, data in back.nodes(data=True) if data["kind"] == "actor"]
+    assert actors and all(data["actor_kind"] == kinds[data["label"]] for data in actors)
+    places = {data["label"]: data for _, data in back.nodes(data=True) if data["kind"] == "place"}
+    assert places and all("place_kind" in data for data in places.values())
+    located_names = [name for name, data in places.items() if "latitude" in data]
+    assert located_names and all((places[name]["latitude"], places[name]["longitude"])
+                                 == (45.0, 20.0) for name in located_names)
 
 
 def test_export_write_timeline_rejects_unknown_format(sample: tl.Timeline) -> None:

@@ -90,7 +90,7 @@ def store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Itera
     """data/ as the walk-through ingests it, read by the library in this process."""
     settings = Settings(store="oxigraph", store_path=str(tmp_path_factory.mktemp("store")))
     with open_store(settings) as opened:
-        ingest([ROOT / "data"], opened, settings=settings, pipeline=pipeline)
+        ingest([ROOT / "data"], opened, settings=settings, pipeline=pipeline, identity=True)
         yield opened
 
 
@@ -119,6 +119,8 @@ def test_walkthrough_network_names_actors_and_colours_kinds(store: Store) -> Non
     kinds = display.actor_kinds(run_named(store, "list_actors"))
     names = {str(row["name"]): kinds.get(str(row["actor"]), display.UNKNOWN)
              for row in run_named(store, "list_actors").records()}
+    for actor, (_, name) in display.canonical_map(display.canonical_actors(store)).items():
+        names.setdefault(name, kinds.get(actor, display.UNKNOWN))  # a canonical name
     nodes = [(trace["name"], text) for trace in network["data"]
              if trace["mode"] == "markers+text" for text in trace["text"]]
     assert nodes and all(names[text].replace("_", " ") == kind for kind, text in nodes)
@@ -133,7 +135,8 @@ def test_walkthrough_map_places_located_events(store: Store) -> None:
     located = display.spots(run_named(store, "list_places"))
     everything = timeline.timeline(store)
     at = {e.place.name for e in everything.all if e.place and e.place.iri in located}
-    dots = {text for trace in places["data"] if trace["name"] != "other places"
+    dots = {text for trace in places["data"]
+            if trace["name"] not in (display.OTHER_PLACES, display.COUNTRIES)
             for text in trace["text"]}
     assert dots == at and at
     assert all(trace["type"] == "scattergeo" for trace in places["data"])

@@ -187,5 +187,6 @@ def test_outputs_export_options_never_crash(evil_store: str, tmp_path_factory:
     result = runner.invoke(app, args)
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    leftovers = [path for path in folder.rglob(".*") if path.is_file()]
+    asked = folder / out if out is not None else None  # ".0" is a name one may ask for
+    leftovers = [path for path in folder.rglob(".*") if path.is_file() and path != asked]
     assert leftovers == []

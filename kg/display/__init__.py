@@ -11,8 +11,14 @@ records as HTML without further calls; `table(obj)` and `card(record)` return an
 from __future__ import annotations
 
 from kg.display._cards import card
-from kg.display._map import places_map, spots
-from kg.display._network import UNKNOWN, actor_kinds, network_chart
+from kg.display._map import COUNTRIES, OTHER_PLACES, places_map, spots
+from kg.display._network import (
+    UNKNOWN,
+    actor_kinds,
+    canonical_actors,
+    canonical_map,
+    network_chart,
+)
 from kg.display._render import use_offline_renderer
 from kg.display._tables import (
     Displayable,
@@ -29,14 +35,18 @@ from kg.store import QueryResult
 from kg.timeline import ActorReport, StatementEntry, Timeline, TimelineEntry
 
 __all__ = [
+    "COUNTRIES",
     "GROUPS",
     "NO_ACTOR",
     "OTHER",
+    "OTHER_PLACES",
     "UNKNOWN",
     "Displayable",
     "GroupBy",
     "Html",
     "actor_kinds",
+    "canonical_actors",
+    "canonical_map",
     "card",
     "enable",
     "lane_of",

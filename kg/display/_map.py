@@ -2,21 +2,23 @@
 there, the events listed on hover.
 
 plotly draws coastlines and borders from topojson files it fetches from its CDN when a geo chart
-is shown; nothing may be fetched here, so the map draws no outlines: the places are drawn on a
-graticule (lines every 5 degrees) in the Natural Earth projection, fitted to the places, with
-their names beside them.
+is shown, and no installed package ships them; nothing may be fetched here, so the map draws no
+outlines: the places are drawn on a graticule (lines every 5 degrees) in the Natural Earth
+projection, fitted to the places and as wide as a notebook, with their names beside them and, for
+bearings, the name of each country in view written at its capital (`_bearings`).
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from kg.display._bearings import within
 from kg.display._hover import wrapped
 from kg.store import QueryResult
 from kg.timeline import Timeline, TimelineEntry
@@ -26,6 +28,9 @@ _KIND_COLOURS = {"country": "#d62728", "admin1": "#ff7f0e", "admin2": "#ff7f0e",
                  "facility": "#9467bd", "region": "#8c564b"}
 _GRID = {"showgrid": True, "gridcolor": "#ccc", "dtick": 5}
 _MARGIN = 3.0  # degrees around the places drawn
+COUNTRIES = "countries (at capitals)"  # the trace of country names, for bearings
+OTHER_PLACES = "other places"  # the trace of the store's places where nothing happened
+_WIDE = 1.9  # width over height of the map drawn, in a notebook's width
 _NEAR = 0.7  # degrees: places closer than this get their names on different sides
 _SIDES = ("middle right", "bottom left", "top left", "bottom right", "top right", "middle left")
 
@@ -76,7 +81,7 @@ def places_map(entries: Timeline | Iterable[TimelineEntry], places: QueryResult,
     if others:  # places of the store with no event here, for bearings
         figure.add_trace(go.Scattergeo(
             lat=[s.latitude for s in others], lon=[s.longitude for s in others],
-            mode="markers+text", name="other places", text=[s.name for s in others],
+            mode="markers+text", name=OTHER_PLACES, text=[s.name for s in others],
             textposition="middle right", textfont={"size": 10, "color": "#888"},
             marker={"size": 5, "color": "#aaa"}, hoverinfo="text",
             hovertext=[html.escape(f"{s.name} ({s.kind}): no events here") for s in others]))
@@ -96,12 +101,29 @@ def places_map(entries: Timeline | Iterable[TimelineEntry], places: QueryResult,
             hovertext=[_hover(s, at[s.iri]) for s in mine], hoverinfo="text"))
     placed = sum(len(found) for found in at.values())
     no_place = sum(1 for e in items if e.place is None)
-    unlocated = len(items) - placed - no_place
+    regions = Counter(e.place.name for e in items
+                      if e.place is not None and e.place.iri not in located)
     note = f"{placed} events at {len(at)} places" + (
-        f"; {unlocated} at places without coordinates" if unlocated else "") + (
+        f"; {regions.total()} at regions without a point ("
+        + ", ".join(f"{name} {n}" for name, n in regions.most_common(4))
+        + (", …" if len(regions) > 4 else "") + ")" if regions else "") + (
         f"; {no_place} without a place" if no_place else "")
     shown = [located[iri] for iri in at] or list(located.values())
-    lats, lons = _bounds([s.latitude for s in shown]), _bounds([s.longitude for s in shown])
+    lats = _bounds([s.latitude for s in shown])
+    lons = _bounds([s.longitude for s in shown], at_least=_width(lats))
+    taken = {(round(s.latitude, 1), round(s.longitude, 1)) for s in located.values()}
+    marks = within(lats, lons)
+    if marks:  # under a place of the map drawn there (a capital), else on the capital
+        under = [(round(m.latitude, 1), round(m.longitude, 1)) in taken for m in marks]
+        figure.add_trace(go.Scattergeo(
+            lat=[m.latitude for m in marks], lon=[m.longitude for m in marks],
+            mode="markers+text", name=COUNTRIES,
+            text=[m.country.upper() for m in marks], textfont={"size": 10, "color": "#9aa5b1"},
+            textposition=["bottom center" if below else "middle center" for below in under],
+            marker={"size": [24 if below else 1 for below in under], "opacity": 0},
+            hoverinfo="text",
+            hovertext=[html.escape(f"{m.country}: its capital {m.capital}") for m in marks]))
+        figure.data = (figure.data[-1], *figure.data[:-1])  # drawn first, under the places
     figure.update_geos(
         projection_type="natural earth", lataxis={**_GRID, "range": lats},
         lonaxis={**_GRID, "range": lons}, center={"lat": sum(lats) / 2, "lon": sum(lons) / 2},
@@ -123,18 +145,32 @@ def _hover(spot: Spot, entries: list[TimelineEntry]) -> str:
             + "<br>".join(wrapped(line) for line in shown))
 
 
-def _bounds(values: list[float]) -> list[float]:
-    """Return a range around the values, at least ten degrees wide (all of it with none).
+def _bounds(values: list[float], *, at_least: float = 10.0) -> list[float]:
+    """Return a range around the values, at least `at_least` degrees wide (all of it with none).
 
     Examples:
         >>> _bounds([35.4, 36.2])
         [30.8, 40.8]
+        >>> _bounds([35.4, 36.2], at_least=20)
+        [25.8, 45.8]
     """
     if not values:
         return [-60.0, 80.0]
     low, high = min(values) - _MARGIN, max(values) + _MARGIN
-    middle, half = (low + high) / 2, max((high - low) / 2, 5.0)
+    middle, half = (low + high) / 2, max((high - low) / 2, at_least / 2)
     return [round(middle - half, 2), round(middle + half, 2)]
+
+
+def _width(lats: list[float]) -> float:
+    """Return the degrees of longitude that make a map of these latitudes `_WIDE` times as wide
+    as high (a degree of longitude is shorter away from the equator).
+
+    Examples:
+        >>> round(_width([-5.0, 5.0]), 1)
+        19.0
+    """
+    middle = math.radians((lats[0] + lats[1]) / 2)
+    return min(360.0, (lats[1] - lats[0]) * _WIDE / max(math.cos(middle), 0.2))
 
 
 def _label_sides(shown: list[Spot]) -> dict[str, str]:

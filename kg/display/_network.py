@@ -11,8 +11,10 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 import plotly.graph_objects as go
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.display._hover import wrapped
-from kg.store import QueryResult
+from kg.query import run_named
+from kg.store import QueryResult, Store
 from kg.timeline import StatementEntry, Timeline, TimelineEntry, interactions, said_about
 
 UNKNOWN = "unknown"
@@ -33,6 +35,7 @@ def actor_kinds(actors: QueryResult) -> dict[str, str]:
 def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
                   statements: Iterable[StatementEntry] = (),
                   actors: QueryResult | Mapping[str, str] | None = None,
+                  same: QueryResult | Mapping[str, tuple[str, str]] | None = None,
                   title: str = "Actor network", max_actors: int = 40, seed: int = 1) -> go.Figure:
     """Return an interactive actor network: who acted on whom, and who spoke about whom.
 
@@ -43,15 +46,26 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
     `statements`, via `kg.timeline.said_about`), as wide as the number of events or statements
     behind it; hovering a line's midpoint lists them with their dates. Only the `max_actors`
     busiest actors are drawn (the title says how many were left out).
+
+    Each article names its own actor nodes; `same` (the result of `canonical_actors(store)`, or
+    a mapping from actor IRI to its canonical actor's IRI and name) draws the nodes of one
+    real-world actor ("Donald Trump", "Donald J. Trump", "Trump") as one dot under its name.
     """
     kinds = actor_kinds(actors) if isinstance(actors, QueryResult) else dict(actors or {})
+    one = canonical_map(same) if isinstance(same, QueryResult) else dict(same or {})
     graphs = {"acted on": interactions(entries), "spoke about": said_about(statements)}
     refs = {n: d["record"] for g in graphs.values() for n, d in g.nodes(data=True)}
-    names = {n: str(getattr(ref, "name", n)) for n, ref in refs.items()}
-    iris = {n: str(getattr(ref, "iri", n)) for n, ref in refs.items()}
+    node_iris = {n: str(getattr(ref, "iri", n)) for n, ref in refs.items()}
+    key = {n: one[iri][0] if iri in one else n for n, iri in node_iris.items()}
+    names = {key[n]: one[iri][1] if iri in one else str(getattr(refs[n], "name", n))
+             for n, iri in node_iris.items()}
+    iris = {key[n]: iri for n, iri in sorted(node_iris.items(), reverse=True)}  # a member's kind
     links: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # (relation, a, b), a < b
     for relation, graph in graphs.items():
         for source, target, data in graph.edges(data=True):
+            source, target = key[source], key[target]
+            if source == target:  # two names of one actor
+                continue
             first, second = sorted((source, target))
             links[(relation, first, second)].append(
                 f"{names[source]} → {names[target]}, {_what(data)}")
@@ -109,11 +123,41 @@ def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,
     figure.update_layout(
         title={"text": f"{html.escape(title)}<br><sup>{note}; line width: number of events or "
                        "statements</sup>"},
-        xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white",
+        xaxis={"visible": False, "range": _padded([x for x, _ in positions.values()], 0.18)},
+        yaxis={"visible": False, "range": _padded([y for _, y in positions.values()], 0.08)},
+        plot_bgcolor="white",
         hovermode="closest", hoverlabel={"align": "left", "bgcolor": "white"},
         legend={"title": {"text": "actor kind / relation"}},
         margin={"l": 10, "r": 10, "t": 70, "b": 10}, height=650)
     return figure
+
+
+def canonical_map(rows: QueryResult) -> dict[str, tuple[str, str]]:
+    """Return actor IRI -> (canonical actor IRI, name) from a result with `?actor`,
+    `?canonical` and `?name` (the named query `canonical_of`)."""
+    return {str(row["actor"]): (str(row["canonical"]), str(row["name"]))
+            for row in rows.records() if row.get("canonical") is not None}
+
+
+def canonical_actors(store: Store, *, base_iri: str = DEFAULT_BASE_IRI) -> QueryResult:
+    """Return every actor node's canonical actor and its name (the named query `canonical_of`
+    over the identity graph that `kg ingest` keeps), for `network_chart(same=...)`."""
+    from kg.identity import identity_iri
+
+    return run_named(store, "canonical_of", base_iri=base_iri, identity=identity_iri(base_iri))
+
+
+def _padded(values: list[float], share: float) -> list[float]:
+    """Return the range of the values widened by a share of it on each side, so names written
+    beside the outermost dots stay inside the chart.
+
+    Examples:
+        >>> _padded([-1.0, 1.0], 0.25)
+        [-1.5, 1.5]
+    """
+    low, high = min(values, default=-1.0), max(values, default=1.0)
+    pad = max(high - low, 0.2) * share
+    return [low - pad, high + pad]
 
 
 def _what(data: Mapping[str, object]) -> str:

@@ -21,6 +21,7 @@ GROUPS: tuple[GroupBy, ...] = ("actor", "type")
 NO_ACTOR = "(no actor named)"
 OTHER = "(other)"
 _ROW = 18  # pixels per row of marks
+_DEPTH = 6  # rows a lane takes at most; then marks share rows
 _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22")
 
@@ -110,6 +111,13 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
         last = max((_last(e) for e in dated), default=date.today())
         x_axis["range"] = [(start or first).isoformat(),
                            (end or last + timedelta(days=1)).isoformat()]
+    elif (view := _dense(dated)) is not None:
+        first, last = view
+        pad = timedelta(days=max(1, (last - first).days // 20))
+        x_axis["range"] = [(first - pad).isoformat(), (last + pad + timedelta(days=1)).isoformat()]
+        outside = sum(1 for e in dated if _last(e) < first or _first(e) > last)
+        note += (f"; shown {first.isoformat()} – {last.isoformat()}, {outside} far from the rest"
+                 " outside (autoscale shows all)")
     figure.update_layout(
         title={"text": f"{html.escape(heading)}<br><sup>{note}; ◆ one day, bar: the days it may "
                        "fall on, hollow ◇: not asserted</sup>"},
@@ -124,6 +132,32 @@ def timeline_chart(entries: Timeline | Iterable[TimelineEntry], *, group_by: Gro
     for rule in rules:  # on the blank row between two lanes
         figure.add_hline(y=rule, line={"color": "#ddd", "width": 1})
     return figure
+
+
+def _dense(entries: list[TimelineEntry]) -> tuple[date, date] | None:
+    """Return the days where the marks are, when a few far from the rest (a "1963" in stories
+    of 2016) would squeeze them into a sliver: from the first days' 2nd percentile to the last
+    days' 98th; None when the marks fill their span anyway.
+
+    Examples:
+        >>> from kg.timeline import ArticleRef, When
+        >>> def entry(key, day):
+        ...     when = When(value=day.isoformat(), display=day.isoformat(), earliest=day)
+        ...     return TimelineEntry(iri=key, id=key, type="t", trigger="x", trigger_start=0,
+        ...         trigger_end=1, article=ArticleRef(iri="a", id="a1"), when=when)
+        >>> spread = [entry(str(n), date(2016, 1, 1) + timedelta(days=n)) for n in range(60)]
+        >>> _dense(spread) is None, _dense([entry("old", date(1963, 6, 1)), *spread])
+        (True, (datetime.date(2016, 1, 1), datetime.date(2016, 2, 28)))
+    """
+    if len(entries) < 10:
+        return None
+    firsts = sorted(_first(e) for e in entries)
+    lasts = sorted(_last(e) for e in entries)
+    low = firsts[len(firsts) // 50]
+    high = lasts[-1 - len(lasts) // 50]
+    if (lasts[-1] - firsts[0]).days <= 3 * (high - low).days + 30:
+        return None
+    return low, high
 
 
 def _first(entry: TimelineEntry) -> date:
@@ -183,8 +217,20 @@ def _rows(entries: list[TimelineEntry], lanes: dict[str, str]
     """Return a y position for each entry, the (position, label) of each lane and the blank
     rows between lanes.
 
-    Marks in one lane that overlap in time go on separate rows of the lane (at most four; more
-    overlap), so a one-day event is not hidden under a long bar.
+    Marks in one lane that overlap in time go on separate rows of the lane (at most `_DEPTH`),
+    so a one-day event is not hidden under a long bar and a busy day's diamonds stand apart;
+    once every row is taken, one-day marks of the same day share a row (`_moments` spreads them
+    across the day) and only then overlap.
+
+    Examples:
+        >>> from kg.timeline import ArticleRef, When
+        >>> day = When(value="2019-08-19", display="2019-08-19", earliest=date(2019, 8, 19))
+        >>> entries = [TimelineEntry(iri=k, id=k, type="t", trigger="x", trigger_start=0,
+        ...     trigger_end=1, article=ArticleRef(iri="a", id="a1"), when=day)
+        ...     for k in "abcdefgh"]
+        >>> rows, ticks, _ = _rows(entries, {e.id: "t" for e in entries})
+        >>> sorted(Counter(rows.values()).items()), ticks
+        ([(0, 2), (1, 2), (2, 1), (3, 1), (4, 1), (5, 1)], [(2.5, 't (8)')])
     """
     counts = Counter(lanes.values())
     order = sorted(counts, key=lambda name: (name == NO_ACTOR, name == OTHER, -counts[name],
@@ -197,19 +243,34 @@ def _rows(entries: list[TimelineEntry], lanes: dict[str, str]
         if top:
             rules.append(top - 1)
         ends: list[date] = []  # the last day taken on each row of the lane
+        marks: list[int] = []  # how many one-day marks each row has on that last day
         for entry in sorted((e for e in entries if lanes[e.id] == lane),
                             key=lambda e: (-_span(e), _first(e), e.id)):
-            free = next((i for i, last in enumerate(ends) if last < _first(entry)), None)
-            if free is None and len(ends) < 4:
-                ends.append(_last(entry))
-                free = len(ends) - 1
-            elif free is None:
-                free = min(range(len(ends)), key=lambda i: ends[i])
-            ends[free] = max(ends[free], _last(entry))
-            rows[entry.id] = top + free
+            row = _row_for(entry, ends, marks)
+            ends[row], marks[row] = (_last(entry), marks[row] + 1) if ends[row] == _last(
+                entry) and _span(entry) == 0 else (max(ends[row], _last(entry)),
+                                                   int(_span(entry) == 0))
+            rows[entry.id] = top + row
         depth = max(len(ends), 1)
         label = lane if len(lane) <= 30 else lane[:29] + "…"
         ticks.append((top + (depth - 1) / 2, f"{label} ({counts[lane]})"))
         top += depth + 1  # a blank row between lanes
     return rows, ticks, rules
 
+
+def _row_for(entry: TimelineEntry, ends: list[date], marks: list[int]) -> int:
+    """Return the row of a lane an entry goes on, adding a row while there are fewer than
+    `_DEPTH`: a row free before its first day, else a new row, else (a one-day mark) the row
+    with the fewest marks on its day, else the row that frees first."""
+    first = _first(entry)
+    free = next((i for i, last in enumerate(ends) if last < first), None)
+    if free is not None:
+        return free
+    if len(ends) < _DEPTH:
+        ends.append(first - timedelta(days=1))
+        marks.append(0)
+        return len(ends) - 1
+    same_day = [i for i, last in enumerate(ends) if last == first and marks[i]]
+    if _span(entry) == 0 and same_day:
+        return min(same_day, key=lambda i: (marks[i], i))
+    return min(range(len(ends)), key=lambda i: (ends[i], i))

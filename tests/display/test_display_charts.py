@@ -114,6 +114,23 @@ def test_network_chart_labels_actors_by_name_coloured_by_kind(
                      "person": ["Jane Doe"]}
 
 
+def test_network_chart_draws_the_nodes_of_one_actor_as_one(store: Store,
+                                                          sample: tl.Timeline) -> None:
+    """Nodes that the identity layer joins (here: Jane Doe's and Acme Corp's, as if one actor)
+    are one dot under the canonical name, and what one did to the other is no line."""
+    actors = {str(row["name"]): str(row["actor"])
+              for row in run_named(store, "list_actors").records()}
+    joined = "https://example.org/canonical/acme"
+    same = {actors["Jane Doe"]: (joined, "Acme Group"), actors["Acme Corp"]: (joined, "Acme Group")}
+    figure = display.network_chart(sample, statements=tl.statements(store), same=same)
+    names = sorted(text for trace in figure.data if trace.mode == "markers+text"
+                   for text in trace.text)
+    assert names == ["Acme Group", "Ruritania"]
+    pairs = [h for trace in figure.data if trace.mode == "markers" for h in trace.hovertext]
+    assert pairs and all("<b>Acme Group</b> – <b>Ruritania</b>" in h
+                         or "<b>Ruritania</b> – <b>Acme Group</b>" in h for h in pairs)
+
+
 def test_network_chart_weighs_each_pair_by_its_events_and_statements(
         store: Store, sample: tl.Timeline) -> None:
     statements = tl.statements(store)
@@ -132,7 +149,8 @@ def test_network_chart_weighs_each_pair_by_its_events_and_statements(
 
 def test_map_places_each_located_event(store: Store, sample: tl.Timeline) -> None:
     figure = display.places_map(sample, run_named(store, "list_places"))
-    dots = {text: hover for trace in figure.data if trace.name != "other places"
+    dots = {text: hover for trace in figure.data
+            if trace.name not in (display.OTHER_PLACES, display.COUNTRIES)
             for text, hover in zip(trace.text, trace.hovertext, strict=True)}
     located = [e for e in sample.all if e.place is not None and e.place.id.split("/")[-1]
                in COORDINATES]
@@ -161,4 +179,18 @@ def test_charts_of_nothing_are_empty_figures_that_say_so(store: Store) -> None:
     assert "0 actors" in display.network_chart(empty).layout.title.text
     figure = display.places_map(empty, run_named(store, "list_places"))
     assert "0 events at 0 places" in figure.layout.title.text
-    assert [trace.name for trace in figure.data] == ["other places"]  # the store's places
+    assert [trace.name for trace in figure.data] == [display.COUNTRIES, display.OTHER_PLACES]
+
+
+def test_map_names_the_countries_in_view_at_their_capitals(store: Store,
+                                                           sample: tl.Timeline) -> None:
+    """No outlines can be drawn offline; the countries around the places are named instead."""
+    figure = display.places_map(sample, run_named(store, "list_places"))
+    (countries,) = [trace for trace in figure.data if trace.name == display.COUNTRIES]
+    named = dict(zip(countries.text, zip(countries.lat, countries.lon, strict=True), strict=True))
+    assert "SERBIA" in named  # Belgrade lies beside the invented places at 45 N, 20 E
+    lat, lon = named["SERBIA"]
+    assert abs(lat - 44.8) < 0.2 and abs(lon - 20.5) < 0.2
+    geo = figure.layout.geo
+    assert all(geo.lataxis.range[0] <= la <= geo.lataxis.range[1] for la, _ in named.values())
+    assert all(geo.lonaxis.range[0] <= lo <= geo.lonaxis.range[1] for _, lo in named.values())
