@@ -418,12 +418,14 @@ def _themes(store: Store, base_iri: str, article: str | None,
     """Return each event's target phrases that name no actor, in text order, but a lone
     pronoun ("them"), which says nothing without its antecedent."""
     found: dict[str, list[str]] = defaultdict(list)
+    # the role is compared here, not bound: Virtuoso 7's SPARQL compiler fails on the bound
+    # string beside bound IRIs ("ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED")
     rows = (row for chunk in _chunks(events) for row in run_named(
-        store, "event_phrases", base_iri=base_iri, article=article, event=chunk,
-        role="target").records())
+        store, "event_phrases", base_iri=base_iri, article=article, event=chunk).records())
     for row in rows:
         text = " ".join(str(row["phrase"]).split())
-        if row["actor"] is None and text.lower() not in _PRONOUNS:
+        if str(row["role"]) == "target" and row["actor"] is None \
+                and text.lower() not in _PRONOUNS:
             phrases = found[str(row["event"])]
             if text not in phrases:
                 phrases.append(text)
