@@ -506,16 +506,14 @@ def _tail_words(sparql: str) -> set[str]:
 def _tail(sparql: str) -> str:
     """Return the text after a query's WHERE group, comments, strings and IRIs blanked out."""
     where = _binding_groups(sparql)[0]
-    tail = list(sparql[where.end + 1:])
-    for found in _scanner().finditer("".join(tail)):
-        if found.group()[0] in "#'\"<":
-            tail[found.start():found.end()] = " " * (found.end() - found.start())
-    return "".join(tail)
+    return _blanked(sparql[where.end + 1:])
 
 
 def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
     """Return a SELECT query's page `offset`..`offset + size` in a stable order: its own ORDER BY
-    (if any) followed by the MD5 of the row's values, so no two pages overlap or skip a row.
+    (if any) followed by the MD5 of the row's values, so no two pages overlap or skip a row. A
+    SELECT DISTINCT (or REDUCED) becomes a sub-select the page is cut from: Virtuoso 7 counts an
+    OFFSET over the rows before DISTINCT, and skips rows from the second page on.
 
     Raises:
         QueryError: If the query has its own LIMIT, OFFSET or trailing VALUES (kg cannot page it).
@@ -527,6 +525,12 @@ def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
         >>> print(page("SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)", ["a", "b"], 10, 0))
         SELECT ?a ?b { ?a ?p ?b } ORDER BY DESC(?a)
          MD5(CONCAT(COALESCE(STR(?a), ""), COALESCE(STR(?b), ""), "")) LIMIT 10 OFFSET 0
+        >>> print(page("PREFIX x: <urn:x#> SELECT DISTINCT ?a { ?a x:p ?o } ORDER BY ?a", ["a"],
+        ...            10, 0))
+        PREFIX x: <urn:x#> SELECT ?a WHERE {
+        SELECT DISTINCT ?a { ?a x:p ?o }
+        } ORDER BY ?a
+         MD5(CONCAT(COALESCE(STR(?a), ""), "")) LIMIT 10 OFFSET 0
     """
     words = _tail_words(sparql)
     if words & {"LIMIT", "OFFSET", "VALUES"}:
@@ -540,7 +544,42 @@ def page(sparql: str, variables: Sequence[str], size: int, offset: int) -> str:
     texts = ", ".join(f'COALESCE(STR(?{name}), "")' for name in variables)
     keys = f'MD5(CONCAT({texts}, ""))'
     order = "\n " if "ORDER BY" in words else "\nORDER BY "
-    return f"{sparql}{order}{keys} LIMIT {size} OFFSET {offset}"
+    return f"{_distinct_inside(sparql, variables)}{order}{keys} LIMIT {size} OFFSET {offset}"
+
+
+_DISTINCT = re.compile(r"\s+(?:DISTINCT|REDUCED)(?![A-Za-z0-9_])", re.IGNORECASE)
+_ORDER_BY = re.compile(r"(?<![A-Za-z0-9_])ORDER\s+BY(?![A-Za-z0-9_])", re.IGNORECASE)
+_VARIABLE = re.compile(f"[?$]({_SPARQL_VARNAME})")
+
+
+def _distinct_inside(sparql: str, variables: Sequence[str]) -> str:
+    """Return a SELECT DISTINCT as `SELECT ?vars WHERE { SELECT DISTINCT ... }` followed by its
+    own ORDER BY, which the page is cut from; any other query as it is. A DISTINCT ordered by a
+    variable it does not select is left as it is (outside its sub-select, that key is unbound).
+    """
+    text = _blanked(sparql)
+    head = _FORMS.search(text)
+    if head is None or head.group(1).upper() != "SELECT" or \
+            not _DISTINCT.match(text, head.end()):
+        return sparql
+    where = _binding_groups(sparql)[0]
+    ordered = _ORDER_BY.search(text, where.end + 1)
+    cut = ordered.start() if ordered else len(sparql)
+    if ordered and {found.group(1) for found in _VARIABLE.finditer(text, ordered.end())} - \
+            set(variables):
+        return sparql
+    projection = " ".join(f"?{name}" for name in variables)
+    return (f"{sparql[:head.start()]}SELECT {projection} WHERE {{\n"
+            f"{sparql[head.start():cut].rstrip()}\n}}{' ' + sparql[cut:] if ordered else ''}")
+
+
+def _blanked(sparql: str) -> str:
+    """Return the query with its comments, strings and IRIs blanked out (offsets kept)."""
+    blank = list(sparql)
+    for found in _scanner().finditer(sparql):
+        if found.group()[0] in "#'\"<":
+            blank[found.start():found.end()] = " " * (found.end() - found.start())
+    return "".join(blank)
 
 
 _LIMIT = re.compile(r"(?<![A-Za-z0-9_])LIMIT\s+(\d+)", re.IGNORECASE)
@@ -569,11 +608,7 @@ def form(sparql: str) -> str:
         >>> form("PREFIX a: <http://x/ASK> CONSTRUCT { ?s ?p 'ASK' } WHERE {}")
         'CONSTRUCT'
     """
-    text = list(sparql)
-    for found in _scanner().finditer(sparql):
-        if found.group()[0] in "#'\"<":
-            text[found.start():found.end()] = " " * (found.end() - found.start())
-    first = _FORMS.search("".join(text))
+    first = _FORMS.search(_blanked(sparql))
     return first.group(1).upper() if first else ""
 
 
@@ -606,11 +641,7 @@ def construct_select(sparql: str) -> tuple[str, tuple[Triple, ...], tuple[str, .
                          "as a SELECT")
     names = tuple(dict.fromkeys(str(term) for triple in template for term in triple
                                 if isinstance(term, Variable)))
-    blank = list(sparql)
-    for found in _scanner().finditer(sparql):
-        if found.group()[0] in "#'\"<":
-            blank[found.start():found.end()] = " " * (found.end() - found.start())
-    text = "".join(blank)
+    text = _blanked(sparql)
     head = _FORMS.search(text)
     assert head is not None  # rdflib parsed it as a CONSTRUCT
     rest = text[head.end():]
