@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
+from kg.extract.actors.common_words import KnownWord, common_word_actor, known_word
 from kg.extract.actors.descriptions import join_descriptions
 from kg.extract.actors.mentions import (
     Mention,
@@ -27,6 +28,7 @@ from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
+from kg.extract.nlp.model import load_model
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
 from kg.model import Actor, ActorKind, Extraction, Place, Span
@@ -37,9 +39,11 @@ _GEONAMES = "https://sws.geonames.org/{}/"
 class ActorFinder:
     """Finds and merges the actors of one article."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
+                 known: KnownWord = lambda _word: False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.known = known  # an English word of the model's lists (`common_words`)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         """Add the article's actors."""
@@ -61,7 +65,9 @@ class ActorFinder:
         organs = [(m.start, m.end) for m in states if m.kind in ("government", "military")]
         names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
         states += self._affiliated_states(names, states, extraction)
-        clusters = merge(names, states)
+        # "Inexperience doesn't cut it": a common word capitalised only where any word is
+        clusters = [c for c in merge(names, states)
+                    if not common_word_actor(c.mentions, doc, self.known)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
@@ -227,4 +233,4 @@ def actors_stage(settings: Settings) -> Stage:
 
     It adds places too: the country of a state actor named only by a demonym ("French").
     """
-    return ActorFinder(load_gazetteer(), load_lexicon())
+    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(load_model(settings.model)))

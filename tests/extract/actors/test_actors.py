@@ -415,3 +415,23 @@ def test_actors_kind_follows_most_mentions(labels: tuple[str, ...], kind: str) -
                         "person" if label == "PERSON" else None, tokens=w)
                 for i, (w, label) in enumerate(zip(words, labels, strict=True))]
     assert actors._kind([Cluster(mentions=mentions)]) == kind
+
+
+@pytest.mark.parametrize(("text", "not_actor"), [
+    ("Hackers also accessed the computer of FDIC Chairman Martin Gruenberg.", "Hackers"),
+    ("Jokes are told, interviews are requested and advice is given.", "Jokes"),
+    ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said so.", "Abortions"),
+])
+def test_actors_a_common_word_capitalised_where_any_word_is_is_no_name(  # type: ignore[no-untyped-def]
+        nlp, stages, text, not_actor) -> None:
+    assert not_actor not in _mentioned(_run(nlp, stages, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hezbollah said it would respond to the strike.", "Hezbollah"),
+    ("Teamsters rallied on Monday. The union said the Teamsters would strike.", "Teamsters"),
+    ("Google CEO Sundar Pichai announced a new phone.", "Google"),
+])
+def test_actors_a_name_capitalised_elsewhere_or_no_common_word_stays(  # type: ignore[no-untyped-def]
+        nlp, stages, text, name) -> None:
+    assert name in _mentioned(_run(nlp, stages, text))
