@@ -119,7 +119,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         elif span is not None and _titled_person(doc, span, lexicon):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:
-            span = _without_trailing_titles(span, lexicon)  # "Sirius XM Vice President"
+            # "Sirius XM Vice President"; a part of a longer body's name stays whole
+            # ("Homeland Security" of the "Department of Homeland Security")
+            span = _without_trailing_titles(span, lexicon, ahead=not any(
+                span.text in b and span.text != b for b in bodies))
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
@@ -512,21 +515,31 @@ def _as_medium(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
-    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush")."""
+    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush"), and a
+    title in the plural before the names of several holders ("Presidents Obama and Bush")."""
     start = span.start
-    while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
+    while start < span.end - 1 and (lexicon.is_title_word(doc[start].text)
+                                    or _plural_title(doc[start].lower_, lexicon)):
         start += 1
     return doc[start:span.end]
 
 
-def _without_trailing_titles(span: DocSpan, lexicon: Lexicon) -> DocSpan:
+def _plural_title(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word is a title head in the plural ("presidents", "senators")."""
+    return len(word) > 4 and word.endswith("s") and word[:-1] in lexicon.title_heads
+
+
+def _without_trailing_titles(span: DocSpan, lexicon: Lexicon, *, ahead: bool = True
+                             ) -> DocSpan:
     """Drop a person's title the model ran into an organisation's name ("Sirius XM Vice
-    President", "Democratic National Committee Chair"); an office named with "of" keeps its
-    title ("Office of the Attorney General")."""
+    President", "Democratic National Committee Chair", "Obama Education" before "Secretary");
+    an office named with "of" keeps its title ("Office of the Attorney General")."""
     end = span.end
     while end > span.start + 1 and lexicon.is_title_word(span.doc[end - 1].text):
         end -= 1
-    words = span.doc[end:span.end]
+    # the title's head may stand after the name ("Obama Education" of "Obama Education
+    # Secretary Arne Duncan")
+    words = span.doc[end:span.end + int(ahead)]
     if not any(t.lower_ in lexicon.title_heads for t in words) \
             or span.doc[end - 1].lower_ in ("of", "for", "and", "the", "to"):
         return span

@@ -385,6 +385,9 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Officials met on Monday. WASSERMAN SCHULTZ RESIGNS AFTER LEAK. She left.",
      {"WASSERMAN SCHULTZ RESIGNS", "WASSERMAN SCHULTZ"}),  # capitals are no evidence of a name
     ("The Brennan Center's Democracy Program said so.", {"Democracy Program"}),  # a body
+    ("Former Obama Education Secretary Arne Duncan told the Times.", {"Obama Education"}),
+    ("Voters want a change from the slow growth policies of Presidents Obama and Bush.",
+     {"Presidents Obama"}),  # a title in the plural
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
