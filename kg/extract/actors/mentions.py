@@ -7,7 +7,6 @@ kind); `merge` groups them into actors.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.common.budget import check
-from kg.extract.common.names import Lexicon
+from kg.extract.common.names import Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text
 from kg.extract.common.tree import tree
@@ -196,14 +195,6 @@ def _shouting(sent: DocSpan) -> bool:
     letters."""
     words = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
     return len(words) >= 4 and all(w.isupper() for w in words)
-
-
-def _run_together(word: str) -> bool:
-    """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
-    more capitals after small letters, or a capitalised word after a small one ("ChristieJEWEL");
-    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS")."""
-    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3 \
-        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None  # "ChristieJEWEL"
 
 
 def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
@@ -421,7 +412,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
     # Bondioli", of a web page's buttons)
     if name.text.lower().startswith(("anti-", "pro-", "non-")) \
             or len(name.text.replace(".", "").strip()) <= 1 \
-            or any(t.text in ("v.", "vs.", "v", "vs") or _run_together(t.text) for t in name):
+            or any(t.text in ("v.", "vs.", "v", "vs") or run_together(t.text) for t in name):
         return None
     return name
 
