@@ -30,7 +30,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.identity.names import GENERIC, PersonName, fold, initials, is_acronym, org_core, words
+from kg.identity.names import (
+    GENERIC,
+    SUB_BODIES,
+    PersonName,
+    fold,
+    initials,
+    is_acronym,
+    org_core,
+    words,
+)
 
 _ORGANISATIONS = frozenset({"organisation", "government", "military", "armed_group", "media"})
 # the families whose names an article may shorten to a part another actor bears ("Apple")
@@ -262,6 +271,8 @@ class Index:
         for name in member.names:
             short = name != member.name and family(member.kind) in _SHORTENED \
                 and _short_form(words(name), own)
+            if short and _sub_body(words(name), own):
+                continue  # "Senate" of the "Senate Veterans Affairs Committee" is the Senate
             # "Apple" of "Apple Corps" in its article may be another Apple elsewhere: a short
             # form only takes a name that is the same short form ("Apple", not "Apple Inc.")
             (self._short if short else self._exact)[_key(name, member.kind)].add(canonical.iri)
@@ -275,7 +286,7 @@ class Index:
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
                 core = org_core(name).split()
-                if len(core) > 1:
+                if len(core) > 1 and core[-1] not in SUB_BODIES:  # not the Senate's committee
                     self._opening[core[0]].add(canonical.iri)
 
     def _decided(self, member: Member) -> Canonical | None:
@@ -328,9 +339,17 @@ class Index:
         if mine is None:
             return set()
         found = set()
-        for iri in self._surname.get(mine.last, ()):
-            theirs = self.canonicals[iri].person() or PersonName.parse(self.canonicals[iri].name)
-            if theirs is not None and mine.agrees(theirs):
+        bearers = {iri: self.canonicals[iri].person() or PersonName.parse(
+            self.canonicals[iri].name) for iri in sorted(self._surname.get(mine.last, ()))}
+        # where the store knows other people of the surname ("Carrie Cohen", "Larry Cohen"),
+        # a short form of a given name is no proof ("Steve Cohen" the congressman, "Stephen S.
+        # Cohen" the economist): their articles must share some other name
+        common = any(p is not None and p.first is not None and not mine.agrees(p)
+                     for p in bearers.values())
+        for iri, theirs in bearers.items():
+            if theirs is not None and mine.agrees(theirs) and (
+                    not (common and mine.nicknamed(theirs))
+                    or self._evidence(member, self.canonicals[iri]) > 0):
                 found.add(iri)
         return found
 
@@ -338,14 +357,27 @@ class Index:
         if family(member.kind) == "person":
             return set()
         found = {iri for name in member.names if is_acronym(name)
-                 for iri in self._acronym.get(fold(name).replace(" ", ""), ())}
+                 for iri in self._acronym.get(fold(name).replace(" ", ""), ())
+                 if not self._spelled_otherwise(member, self.canonicals[iri], name)}
         # a full name joins an actor known by its acronym if the acronym has three letters or
         # more ("USAF"); two letters stand for too many names ("AP")
         for form in initials(member.name) if not is_acronym(member.name) else ():
             if len(form) >= 3:
                 found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
-                          if any(is_acronym(n) for n in self.canonicals[iri].names)}
+                          if any(is_acronym(n) for n in self.canonicals[iri].names)
+                          and not self._spelled_otherwise(member, self.canonicals[iri], form)}
         return found
+
+    @staticmethod
+    def _spelled_otherwise(member: Member, canonical: Canonical, acronym: str) -> bool:
+        """Tell whether an acronym stands for two full names here: the member's own and
+        another the actor bears ("DNC" of the Democratic National Committee is not the
+        Democratic National Convention; "BS" of Big Sisters is not Bear Stearns)."""
+        form = fold(acronym).replace(" ", "")
+        mine = {org_core(n) for n in member.names if not is_acronym(n) and form in initials(n)}
+        theirs = {org_core(n) for n in canonical.names if not is_acronym(n)
+                  and form in initials(n)}
+        return bool(mine) and bool(theirs) and not mine & theirs
 
     def _by_opening(self, member: Member) -> set[str]:
         # a one-word name of the member's own, or an alias that is no short form of its own
@@ -369,9 +401,11 @@ class Index:
             return {}
         own = words(member.name)
         # a short form that is also a person's name stands for too much ("Trump" of "Trump
-        # University" and of "Trump Administration")
+        # University" and of "Trump Administration"); a body inside another is not that other
+        # ("Senate" of the "Senate Veterans Affairs Committee")
         shorts = {key for n in member.aliases if _opens(words(n), own)
-                  and (key := _key(n, member.kind)) not in self._people}
+                  and (key := _key(n, member.kind)) not in self._people
+                  and not _sub_body(words(n), own)}
         found = {iri for key in shorts for table in (self._exact, self._short)
                  for iri in table.get(key, ())}
         if _key(member.name, member.kind) not in self._people:
@@ -432,6 +466,12 @@ def _opens(short: list[str], full: list[str]) -> bool:
     "Washington Post", "State" of "Islamic State")."""
     return _short_form(short, full) and full[:len(short)] == short \
         and not all(w in GENERIC for w in short)
+
+
+def _sub_body(short: list[str], full: list[str]) -> bool:
+    """Tell whether a full name names a body of the organisation its opening words name: it
+    ends in a word for a body (`SUB_BODIES`: "committee", "office") the short form lacks."""
+    return full[-1] in SUB_BODIES and full[-1] not in short
 
 
 def _fullest(names: tuple[str, ...]) -> str:

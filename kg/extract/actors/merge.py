@@ -13,6 +13,9 @@ _CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le"
 _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
 # words that stand alone for other actors than the names they are part of: "House" in a story
 # naming the White House is the House of Representatives, "State" the State Department
+# last words of a body inside another organisation (`kg.identity.names.SUB_BODIES` across articles)
+_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
+                         "desk", "unit", "division"})
 _GENERIC = frozenset({"group", "company", "corporation", "inc", "ltd", "co", "news", "human",
                       "rights", "international", "national", "united", "new", "general", "house",
                       "state", "states", "white"})
@@ -183,6 +186,10 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     if cluster.label == "PERSON":
         # a surname, or a lone first name ("Hillary" for "Hillary Clinton")
         return short == full[-len(short):] or len(short) == 1 and short == full[:1]
+    # a body inside an organisation is not what its opening words name ("iPhone" of the
+    # "iPhone Developer Program", "Senate" of the "Senate Veterans Affairs Committee")
+    if full[-1] in _SUB_BODIES and full[-1] not in short:
+        return False
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 
 

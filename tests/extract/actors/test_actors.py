@@ -438,3 +438,14 @@ def test_actors_a_common_word_capitalised_where_any_word_is_is_no_name(  # type:
 def test_actors_a_name_capitalised_elsewhere_or_no_common_word_stays(  # type: ignore[no-untyped-def]
         nlp, stages, text, name) -> None:
     assert name in _mentioned(_run(nlp, stages, text))
+
+
+@pytest.mark.parametrize(("text", "body", "parent"), [
+    ("Sanders chaired the Senate Veterans Affairs Committee. The Senate passed the bill on "
+     "Monday.", "senate-veterans-affairs-committee", "Senate"),
+    ("Apple released the iPhone Developer Program. The iPhone sold well.",
+     "iphone-developer-program", "iPhone"),
+])
+def test_actors_a_body_is_not_what_its_opening_words_name(  # type: ignore[no-untyped-def]
+        nlp, stages, text, body, parent) -> None:
+    assert parent not in {m.text for m in _actor(_run(nlp, stages, text), body).mentions}
