@@ -73,14 +73,16 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
         return None
     names, heads = _instruments()
     end = i
+    # "Standard & Poor's 500": "&" and "'s" inside, before a capital or a number
     while end < len(doc) and (tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in
                               _NOT_MODELS or end > i and tokens[end].text in ("&", "'s", "’s")
-                              and end + 1 < len(doc) and tokens[end + 1].text[:1].isupper()):
+                              and end + 1 < len(doc) and (tokens[end + 1].text[:1].isupper()
+                                                          or tokens[end + 1].text.isdigit())):
         end += 1
     while end < len(doc) and tokens[end].like_num \
             and tokens[end].ent_type_ not in ("PERCENT", "MONEY"):
         end += 1
-    folded = doc[i:end].text.lower().replace("’", "'")
+    folded = doc[i:end].text.lower().replace("’", "'").replace("'s", "").replace("-", " ")
     opens = any(folded == n or folded.startswith(n + " ") for n in names)
     headed = end - i > 1 and tokens[end - 1].lower_ in heads and tokens[i].pos_ == "PROPN"
     return (i, end, "financial") if opens or headed else None
@@ -154,7 +156,7 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
         maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
         or after is not None and _capitalised(after) and after.pos_ == "PROPN"
         and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ not in ("ORDINAL", "DATE")
-        and not _company_after(after))
+        and not _company_after(after) and not _counted(after))
     if not (_model(token) or number):
         return None
     start = i - 1 if maker else i
@@ -174,6 +176,13 @@ def _company_after(token: Token) -> bool:
         return False
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return nxt is not None and nxt.ent_iob_ == "I"
+
+
+def _counted(token: Token) -> bool:
+    """Tell whether a name after a number only modifies what the number counts: a plural
+    noun follows it ("500 Apple engineers"; not "787 Dreamliner")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.tag_ == "NNS"
 
 
 def _plural(word: str) -> bool:

@@ -269,6 +269,8 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
      "financial"),
     ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
     ("The Nasdaq Composite rose.", "nasdaq-composite", "financial"),
+    ("The UK's FTSE-100 index fell 2 percent.", "ftse-100", "financial"),
+    ("The Standard & Poor's 500 index dropped 1.95%.", "standard-poors-500", "financial"),
 ])
 def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -379,6 +381,7 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("An additional 700 United Technologies jobs will be transferred to Mexico.",
      {"700 United Technologies"}),  # a count of what a company has is no product
     ("The 2016 GOP field is crowded.", {"2016 GOP"}),  # nor is a year
+    ("There are 500 Apple engineers at the conference.", {"500 Apple"}),  # a count
     ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
     ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
      {"Walmart Stores v. Dukes"}),
