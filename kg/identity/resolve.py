@@ -132,6 +132,7 @@ class Index:
         self._short: dict[str, set[str]] = defaultdict(set)
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
+        self._tails: dict[str, set[str]] = defaultdict(set)  # "s&p|500" of "S&P 500"
         self._opening: dict[str, set[str]] = defaultdict(set)
         # the name keys of the people and organisations each graph names, for evidence
         self._context: dict[str, set[str]] = defaultdict(set)
@@ -241,8 +242,8 @@ class Index:
             self._rebuild()
 
     def _rebuild(self) -> None:
-        for table in (self._exact, self._short, self._surname, self._acronym, self._opening,
-                      self._context):
+        for table in (self._exact, self._short, self._surname, self._acronym, self._tails,
+                      self._opening, self._context):
             table.clear()
         self._spread.clear()
         self._people.clear()
@@ -282,7 +283,10 @@ class Index:
                     self._surname[parsed.last].add(canonical.iri)
                     if family(member.kind) == "person":
                         self._people.add(parsed.last)
-            elif not is_acronym(name):
+            else:
+                for key in _acronym_tails(name):
+                    self._tails[key].add(canonical.iri)
+            if family(member.kind) != "person" and not member.weak and not is_acronym(name):
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
                 core = org_core(name).split()
@@ -366,6 +370,9 @@ class Index:
                 found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
                           if any(is_acronym(n) for n in self.canonicals[iri].names)
                           and not self._spelled_otherwise(member, self.canonicals[iri], form)}
+        # an acronym of the opening words, the rest the same ("S&P 500", "Standard & Poor's 500")
+        found |= {iri for name in member.names for key in _acronym_tails(name)
+                  for iri in self._tails.get(key, ())}
         return found
 
     @staticmethod
@@ -466,6 +473,19 @@ def _opens(short: list[str], full: list[str]) -> bool:
     "Washington Post", "State" of "Islamic State")."""
     return _short_form(short, full) and full[:len(short)] == short \
         and not all(w in GENERIC for w in short)
+
+
+def _acronym_tails(name: str) -> set[str]:
+    """Return the keys a name shares with the names that spell its opening words out, or
+    shorten them to an acronym, the last one or two words the same: "s&p|500" for "S&P 500"
+    and for "Standard & Poor's 500"."""
+    found = words(name)
+    if len(found) < 2:
+        return set()
+    if is_acronym(name.split()[0]):
+        return {f"{found[0].replace(' ', '')}|{' '.join(found[1:])}"} if len(found) <= 3 else set()
+    return {f"{form}|{' '.join(found[k:])}" for k in range(max(2, len(found) - 2), len(found))
+            for form in initials(" ".join(found[:k])) if len(form) >= 2}
 
 
 def _sub_body(short: list[str], full: list[str]) -> bool:

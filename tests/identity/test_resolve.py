@@ -30,6 +30,9 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Apple Inc.", "Apple Corps", "Apple"), ("organisation",) * 3),  # "Apple" is Apple Inc.
     (("Mr. Henderson", "Frederick Henderson"), ("person", "person")),
     (("FTSE 100", "FTSE"), ("financial", "financial")),  # an index's acronym opens its name
+    # an acronym of the opening words, the rest the same
+    (("Standard & Poor's 500", "S&P 500"), ("financial", "financial")),
+    (("United States Air Force", "U.S. Air Force"), ("military", "military")),
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -47,6 +50,7 @@ def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]
     (("George H. W. Bush", "George W. Bush"), ("person", "person")),
     (("Apple Inc.", "Apple Corps"), ("organisation",) * 2),
     (("GM", "Goldman Sachs"), ("organisation", "person")),
+    (("US Airways", "United States Air Force"), ("organisation", "military")),
 ])
 def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
