@@ -133,6 +133,7 @@ class Index:
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
         self._tails: dict[str, set[str]] = defaultdict(set)  # "s&p|500" of "S&P 500"
+        self._models: dict[str, set[str]] = defaultdict(set)  # "787 dreamliner" of "Boeing 787 ..."
         self._opening: dict[str, set[str]] = defaultdict(set)
         # the name keys of the people and organisations each graph names, for evidence
         self._context: dict[str, set[str]] = defaultdict(set)
@@ -243,7 +244,7 @@ class Index:
 
     def _rebuild(self) -> None:
         for table in (self._exact, self._short, self._surname, self._acronym, self._tails,
-                      self._opening, self._context):
+                      self._models, self._opening, self._context):
             table.clear()
         self._spread.clear()
         self._people.clear()
@@ -286,6 +287,8 @@ class Index:
             else:
                 for key in _acronym_tails(name):
                     self._tails[key].add(canonical.iri)
+                if member.kind == "product":
+                    self._models[_model(name)].add(canonical.iri)
             if family(member.kind) != "person" and not member.weak and not is_acronym(name):
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
@@ -304,7 +307,7 @@ class Index:
         if member.local:
             return None
         for tier in (self._by_name, self._by_short, self._by_person, self._by_acronym,
-                     self._by_opening):
+                     self._by_model, self._by_opening):
             found = [c for c in (self.canonicals[i] for i in sorted(tier(member)))
                      if self._fits(member, c)]
             if len(found) > 1:
@@ -385,6 +388,14 @@ class Index:
         theirs = {org_core(n) for n in canonical.names if not is_acronym(n)
                   and form in initials(n)}
         return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _by_model(self, member: Member) -> set[str]:
+        # a model by its designation, with its maker's name or without ("Boeing 787
+        # Dreamliner", "787 Dreamliner"); a model keeps its number ("iPhone" is no "iPhone 4")
+        if member.kind != "product" or not any(sum(c.isdigit() for c in w) >= 3
+                                               for w in words(member.name)):
+            return set()
+        return set(self._models.get(_model(member.name), ()))
 
     def _by_opening(self, member: Member) -> set[str]:
         # a one-word name of the member's own, or an alias that is no short form of its own
@@ -473,6 +484,15 @@ def _opens(short: list[str], full: list[str]) -> bool:
     "Washington Post", "State" of "Islamic State")."""
     return _short_form(short, full) and full[:len(short)] == short \
         and not all(w in GENERIC for w in short)
+
+
+def _model(name: str) -> str:
+    """Return a product's name without its maker's, the first word, where the rest holds the
+    model's number ("787 dreamliner" of "Boeing 787 Dreamliner", "a380" of "Airbus A380")."""
+    found = words(name)
+    rest = found[1:]
+    # a designation of three digits or more ("787", "a380"); "iPhone 4" is no "iOS 4"
+    return " ".join(rest if any(sum(c.isdigit() for c in w) >= 3 for w in rest) else found)
 
 
 def _acronym_tails(name: str) -> set[str]:

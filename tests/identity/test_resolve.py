@@ -33,6 +33,7 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     # an acronym of the opening words, the rest the same
     (("Standard & Poor's 500", "S&P 500"), ("financial", "financial")),
     (("United States Air Force", "U.S. Air Force"), ("military", "military")),
+    (("Boeing 787 Dreamliner", "787 Dreamliner"), ("product", "product")),  # with its maker
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))

@@ -426,7 +426,8 @@ def _clipped(span: DocSpan) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _product_nouns() -> frozenset[str]:
+def product_nouns() -> frozenset[str]:
+    """Return the common nouns that say what a product is (`product_nouns.txt`)."""
     text = (Path(__file__).parent / "product_nouns.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
@@ -436,7 +437,7 @@ def _products(doc: Doc) -> frozenset[str]:
     """Return the last words of the names an article calls products (`product_nouns.txt`): a
     name in apposition to a product noun or after one that describes it; the article's other
     names ending in the word name the same product ("Tiger, the newest version ... Tiger")."""
-    nouns = _product_nouns()
+    nouns = product_nouns()
     found: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \

@@ -96,7 +96,8 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
         # that adds only a legal form to it, if there is one, else the first fullest name
         target = next((c for c in fits if _legal_form_of(m, c.longest)), fits[0] if fits else None)
         if target is None:
-            target = Cluster(kind=m.kind)
+            # a model's number standing for it keeps its name (`things._designations`)
+            target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
             clusters.append(target)
         target.mentions.append(m)
     return clusters
@@ -155,6 +156,8 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
         return False
     if cluster.has_text(m.text.lower()):
         return True
+    if m.kind in _THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
+        return True  # "777s" stands for the "777" (`things._designations`)
     return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
 
 

@@ -270,6 +270,8 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
     ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
     ("The Nasdaq Composite rose.", "nasdaq-composite", "financial"),
     ("The UK's FTSE-100 index fell 2 percent.", "ftse-100", "financial"),
+    ("Boeing has unveiled a new version of its 777 airliner.", "777", "product"),
+    ("An American Airlines 777 landed at Heathrow.", "777", "product"),  # an operator's
     ("The Standard & Poor's 500 index dropped 1.95%.", "standard-poors-500", "financial"),
 ])
 def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
@@ -452,3 +454,15 @@ def test_actors_a_name_capitalised_elsewhere_or_no_common_word_stays(  # type: i
 def test_actors_a_body_is_not_what_its_opening_words_name(  # type: ignore[no-untyped-def]
         nlp, stages, text, body, parent) -> None:
     assert parent not in {m.text for m in _actor(_run(nlp, stages, text), body).mentions}
+
+
+@pytest.mark.parametrize(("text", "key", "mentions"), [
+    ("Air Canada ordered 14 of the new long-range 787 Dreamliner. Options are included for 46 "
+     "more 787s.", "787-dreamliner", {"787 Dreamliner", "787s"}),
+    ("Officials agreed to buy 60 Boeing 787 Dreamliner aircraft. Dreamliners will be delivered "
+     "to six airlines.", "boeing-787-dreamliner", {"Boeing 787 Dreamliner", "Dreamliners"}),
+    ("Boeing unveiled its 777 airliner. Air Canada ordered 18 777s.", "777", {"777", "777s"}),
+])
+def test_actors_a_model_s_number_or_name_later_is_the_model(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, mentions) -> None:
+    assert mentions <= {m.text for m in _actor(_run(nlp, stages, text), key).mentions}
