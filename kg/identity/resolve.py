@@ -27,7 +27,7 @@ differ never share a canonical actor.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kg.identity.names import (
@@ -293,7 +293,7 @@ class Index:
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
                 core = org_core(name).split()
-                if len(core) > 1 and core[-1] not in SUB_BODIES:  # not the Senate's committee
+                if len(core) > 1 and core[-1] not in SUB_BODIES and member.kind != "product":
                     self._opening[core[0]].add(canonical.iri)
 
     def _decided(self, member: Member) -> Canonical | None:
@@ -406,7 +406,8 @@ class Index:
         one = [w[0] for n in member.names if len(w := words(n)) == 1
                and (spelled or not is_acronym(n))
                and w[0] not in GENERIC and (n == member.name or not _short_form(w, own))]
-        if family(member.kind) == "person" or not one:
+        # a product's one-word name opening another's is another product ("Mac" of "Mac OS X")
+        if family(member.kind) in ("person", "product") or not one:
             return set()
         return {iri for w in one for iri in self._opening.get(w, ())}
 
@@ -445,6 +446,28 @@ class Index:
         common = max(3.0, len(self._context) / 3)
         return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
                    if self._spread[k] <= common)
+
+
+# kinds in the order a tie between an actor node's graphs is broken: those read off words
+# around a name (a model's number, "web browser Safari", a state's organ, an outlet's noun)
+# before the model's label for a name ("Safari" PERSON in another article), "other" last
+_TIE_ORDER = ("product", "financial", "country", "government", "military", "armed_group",
+              "media", "group", "person", "organisation", "other")
+
+
+def node_kind(counts: Mapping[str, int]) -> str:
+    """Return the kind of an actor node its graphs give most often; a tie goes to the kind
+    read off the words around a name ("web browser Safari" a product in one article, "Safari"
+    a person by the model's label in another).
+
+    Examples:
+        >>> node_kind({"person": 1, "product": 1})
+        'product'
+        >>> node_kind({"person": 2, "product": 1})
+        'person'
+    """
+    rank = {kind: i for i, kind in enumerate(_TIE_ORDER)}
+    return min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0]
 
 
 def _kind(members: Sequence[Member]) -> str:
