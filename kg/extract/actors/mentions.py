@@ -154,7 +154,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         # stays a person's unless the whole name is a known outlet's
         person_name = len(span) > 1 and span.text.lower() not in lexicon.kind_names \
             and lexicon.org_kind(span.text) == "media"
-        if label == "PERSON" and head_kind is None \
+        if label == "PERSON" and head_kind is None and not _company_described(span) \
                 and (person_name or lexicon.org_kind(span.text) is None):
             titles, affiliation = _titles(doc, span, lexicon)
             found.append(_mention(span, "PERSON", "person", titles=titles,
@@ -423,6 +423,21 @@ def _clipped(span: DocSpan) -> tuple[int, int]:
     found = _GLUED.search(span[-1].text)
     cut = len(span[-1].text) - found.start() if found and found.start() > 0 else 0
     return span.start_char, span.end_char - cut
+
+
+def _company_described(span: DocSpan) -> bool:
+    """Tell whether a common noun for a company stands right before a name ("electronics
+    retailer Best Buy"; `company_nouns.txt`)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.tag_ == "NN" and before.text.islower() \
+        and before.lemma_ in _company_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _company_nouns() -> frozenset[str]:
+    text = (Path(__file__).parent / "company_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)

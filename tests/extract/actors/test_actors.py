@@ -58,6 +58,9 @@ def test_actors_stage_is_registered() -> None:
     ("The Syrian army shelled the hills overnight.", "syrian-military", "military"),
     ("Angela Merkel arrived in Paris on Monday.", "angela-merkel", "person"),
     ("The German magazine Der Spiegel published the memo.", "der-spiegel", "media"),
+    ("Apple's iTunes store passes U.S. electronics retailer Best Buy in music sales.",
+     "best-buy", "organisation"),
+    ("The company founder Steve Jobs spoke on Monday.", "steve-jobs", "person"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
