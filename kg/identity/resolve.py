@@ -450,9 +450,10 @@ class Index:
 
 # kinds in the order a tie between an actor node's graphs is broken: those read off words
 # around a name (a model's number, "web browser Safari", a state's organ, an outlet's noun)
-# before the model's label for a name ("Safari" PERSON in another article), "other" last
+# before the model's label for a name ("Safari" PERSON in another article), an organisation
+# before a person (the model reads companies' names as people's: "Best Buy"), "other" last
 _TIE_ORDER = ("product", "financial", "country", "government", "military", "armed_group",
-              "media", "group", "person", "organisation", "other")
+              "media", "group", "organisation", "person", "other")
 
 
 def node_kind(counts: Mapping[str, int]) -> str:
