@@ -122,7 +122,8 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
 # ("Boeing's Commercial Airplanes unit", "Apple's Jobs")
 _NOT_PRODUCT_HEADS = frozenset({"unit", "division", "subsidiary", "arm", "branch", "board",
                                 "chief", "ceo", "president", "executive", "spokesman",
-                                "spokeswoman", "founder", "boss", "team", "staff"})
+                                "spokeswoman", "founder", "boss", "team", "staff",
+                                "officer", "director", "chairman", "manager"})
 
 
 # last words of a name that make it a body of the organisation, not a product ("the Brennan
@@ -153,8 +154,9 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
             or tokens[end - 1].lower_ in _BODY_WORDS \
             or tokens[end - 1].tag_ == "NNPS" or _plural(tokens[end - 1].text) \
-            or any(t.ent_type_ == "PERSON" for t in tokens[i:end]):
-        return None
+            or any(t.ent_type_ == "PERSON" or t.lower_ in _NOT_PRODUCT_HEADS
+                   for t in tokens[i:end]):
+        return None  # nor is an officer ("Ford's Chief Executive Officer")
     return i, end, "product"
 
 

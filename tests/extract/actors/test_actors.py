@@ -387,6 +387,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      {"700 United Technologies"}),  # a count of what a company has is no product
     ("The 2016 GOP field is crowded.", {"2016 GOP"}),  # nor is a year
     ("There are 500 Apple engineers at the conference.", {"500 Apple"}),  # a count
+    ("The plan is the brainchild of Ford's Chief Executive Officer, William Clay Ford Jr.",
+     {"Chief Executive Officer"}),  # an officer is no product
     ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
     ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
      {"Walmart Stores v. Dukes"}),
