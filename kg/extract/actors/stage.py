@@ -68,6 +68,7 @@ class ActorFinder:
         # "Inexperience doesn't cut it": a common word capitalised only where any word is
         clusters = [c for c in merge(names, states)
                     if not common_word_actor(c.mentions, doc, self.known)]
+        clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
@@ -211,6 +212,19 @@ def _kind(group: list[Cluster]) -> ActorKind:
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
              and (m.kind != "country" or m.country)]
     return found[0] if found else "organisation"
+
+
+def _pair_of_people(cluster: Cluster, clusters: list[Cluster]) -> bool:
+    """Tell whether an actor is only a hyphenated pair of two other people's surnames ("the
+    Obama-Clinton disaster" beside Barack Obama and Hillary Clinton), not a double-barrelled
+    name ("Wasserman-Schultz", whose parts name no one else)."""
+    named = [m for m in cluster.mentions if not m.refers_back]
+    if not named or any(" " in m.text or m.text.count("-") != 1 for m in named):
+        return False
+    surnames = {c.longest.tokens[-1]: id(c) for c in clusters if c is not cluster
+                and c.longest.label == "PERSON" and len(c.longest.tokens) > 1}
+    first, second = named[0].text.split("-")
+    return first in surnames and second in surnames and surnames[first] != surnames[second]
 
 
 def _mostly_people(group: list[Cluster]) -> bool:

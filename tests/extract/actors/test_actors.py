@@ -398,6 +398,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Former Obama Education Secretary Arne Duncan told the Times.", {"Obama Education"}),
     ("Voters want a change from the slow growth policies of Presidents Obama and Bush.",
      {"Presidents Obama"}),  # a title in the plural
+    ("Trump attacked Hillary Clinton and Barack Obama. We will rescue the nation from the "
+     "Obama-Clinton disaster, he said.", {"Obama-Clinton"}),  # two people's surnames
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
