@@ -29,6 +29,7 @@ from kg.eval.metrics import Issue, IssueKind, Ratio, ScoreRecord
 from kg.eval.spans import inside, overlap
 from kg.identity import Index, Member
 from kg.identity.graph import place
+from kg.identity.resolve import node_kind
 from kg.model import ActorKind, Extraction
 
 
@@ -147,7 +148,7 @@ def _members(extractions: Sequence[Extraction]) -> list[Member]:
     found = []
     for key in sorted(names):
         name = names[key].most_common(1)[0][0]
-        kind = min(kinds[key].items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0]
+        kind = node_kind(kinds[key])
         found.append(Member(iri=key, name=name, kind=kind,
                             aliases=tuple(sorted(aliases[key] - {name})),
                             weight=sum(names[key].values()),

@@ -22,7 +22,7 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.identity import patch
 from kg.identity.names import words
 from kg.identity.patch import Triple
-from kg.identity.resolve import Canonical, Decisions, Index, Member
+from kg.identity.resolve import Canonical, Decisions, Index, Member, node_kind
 from kg.keys import slug
 from kg.query import resolve, run_named
 from kg.rdf import is_article_graph
@@ -244,7 +244,7 @@ def _members(rows: Sequence[Mapping[str, Node | None]]) -> list[Member]:
     found = []
     for actor in sorted(names):
         name = names[actor].most_common(1)[0][0]
-        kind = min(kinds[actor].items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0]
+        kind = node_kind(kinds[actor])
         known = frozenset(g for g in graphs[actor] if g != "None")
         found.append(Member(iri=actor, name=name, kind=kind,
                             aliases=tuple(sorted(aliases[actor] - {name})),

@@ -24,6 +24,10 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 GENERIC = frozenset({"state", "house", "national", "united", "american", "new", "general", "first",
                      "federal", "international", "world", "central", "royal", "democratic",
                      "republican", "the", "university", "department", "ministry", "party"})
+# last words of a body inside an organisation ("Senate Veterans Affairs Committee" of the Senate)
+SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "office", "bureau", "division",
+                        "unit", "board", "council", "commission", "panel", "desk", "program",
+                        "programme"})  # not "department": the Treasury Department is the Treasury
 CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "on"})
 _WORD = re.compile(r"[\w&'’.-]+")
 
@@ -100,6 +104,14 @@ class PersonName:
             return len(self.middle) == len(other.middle) and all(
                 _part_agrees(a, b) for a, b in zip(self.middle, other.middle, strict=True))
         return True
+
+
+    def nicknamed(self, other: PersonName) -> bool:
+        """Tell whether two names' first names agree only as a given name and a short form of
+        it ("Steve" and "Stephen"), neither written as the other nor as its initial."""
+        a, b = self.first, other.first
+        return a is not None and b is not None and a != b and len(a) > 1 and len(b) > 1 \
+            and not a.startswith(b) and not b.startswith(a) and _part_agrees(a, b)
 
 
 def _part_agrees(a: str, b: str) -> bool:

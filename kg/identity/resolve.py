@@ -27,10 +27,19 @@ differ never share a canonical actor.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kg.identity.names import GENERIC, PersonName, fold, initials, is_acronym, org_core, words
+from kg.identity.names import (
+    GENERIC,
+    SUB_BODIES,
+    PersonName,
+    fold,
+    initials,
+    is_acronym,
+    org_core,
+    words,
+)
 
 _ORGANISATIONS = frozenset({"organisation", "government", "military", "armed_group", "media"})
 # the families whose names an article may shorten to a part another actor bears ("Apple")
@@ -123,6 +132,8 @@ class Index:
         self._short: dict[str, set[str]] = defaultdict(set)
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
+        self._tails: dict[str, set[str]] = defaultdict(set)  # "s&p|500" of "S&P 500"
+        self._models: dict[str, set[str]] = defaultdict(set)  # "787 dreamliner" of "Boeing 787 ..."
         self._opening: dict[str, set[str]] = defaultdict(set)
         # the name keys of the people and organisations each graph names, for evidence
         self._context: dict[str, set[str]] = defaultdict(set)
@@ -232,8 +243,8 @@ class Index:
             self._rebuild()
 
     def _rebuild(self) -> None:
-        for table in (self._exact, self._short, self._surname, self._acronym, self._opening,
-                      self._context):
+        for table in (self._exact, self._short, self._surname, self._acronym, self._tails,
+                      self._models, self._opening, self._context):
             table.clear()
         self._spread.clear()
         self._people.clear()
@@ -262,6 +273,8 @@ class Index:
         for name in member.names:
             short = name != member.name and family(member.kind) in _SHORTENED \
                 and _short_form(words(name), own)
+            if short and _sub_body(words(name), own):
+                continue  # "Senate" of the "Senate Veterans Affairs Committee" is the Senate
             # "Apple" of "Apple Corps" in its article may be another Apple elsewhere: a short
             # form only takes a name that is the same short form ("Apple", not "Apple Inc.")
             (self._short if short else self._exact)[_key(name, member.kind)].add(canonical.iri)
@@ -271,11 +284,16 @@ class Index:
                     self._surname[parsed.last].add(canonical.iri)
                     if family(member.kind) == "person":
                         self._people.add(parsed.last)
-            elif not is_acronym(name):
+            else:
+                for key in _acronym_tails(name):
+                    self._tails[key].add(canonical.iri)
+                if member.kind == "product":
+                    self._models[_model(name)].add(canonical.iri)
+            if family(member.kind) != "person" and not member.weak and not is_acronym(name):
                 for form in initials(name):
                     self._acronym[form].add(canonical.iri)
                 core = org_core(name).split()
-                if len(core) > 1:
+                if len(core) > 1 and core[-1] not in SUB_BODIES and member.kind != "product":
                     self._opening[core[0]].add(canonical.iri)
 
     def _decided(self, member: Member) -> Canonical | None:
@@ -289,7 +307,7 @@ class Index:
         if member.local:
             return None
         for tier in (self._by_name, self._by_short, self._by_person, self._by_acronym,
-                     self._by_opening):
+                     self._by_model, self._by_opening):
             found = [c for c in (self.canonicals[i] for i in sorted(tier(member)))
                      if self._fits(member, c)]
             if len(found) > 1:
@@ -328,9 +346,17 @@ class Index:
         if mine is None:
             return set()
         found = set()
-        for iri in self._surname.get(mine.last, ()):
-            theirs = self.canonicals[iri].person() or PersonName.parse(self.canonicals[iri].name)
-            if theirs is not None and mine.agrees(theirs):
+        bearers = {iri: self.canonicals[iri].person() or PersonName.parse(
+            self.canonicals[iri].name) for iri in sorted(self._surname.get(mine.last, ()))}
+        # where the store knows other people of the surname ("Carrie Cohen", "Larry Cohen"),
+        # a short form of a given name is no proof ("Steve Cohen" the congressman, "Stephen S.
+        # Cohen" the economist): their articles must share some other name
+        common = any(p is not None and p.first is not None and not mine.agrees(p)
+                     for p in bearers.values())
+        for iri, theirs in bearers.items():
+            if theirs is not None and mine.agrees(theirs) and (
+                    not (common and mine.nicknamed(theirs))
+                    or self._evidence(member, self.canonicals[iri]) > 0):
                 found.add(iri)
         return found
 
@@ -338,14 +364,38 @@ class Index:
         if family(member.kind) == "person":
             return set()
         found = {iri for name in member.names if is_acronym(name)
-                 for iri in self._acronym.get(fold(name).replace(" ", ""), ())}
+                 for iri in self._acronym.get(fold(name).replace(" ", ""), ())
+                 if not self._spelled_otherwise(member, self.canonicals[iri], name)}
         # a full name joins an actor known by its acronym if the acronym has three letters or
         # more ("USAF"); two letters stand for too many names ("AP")
         for form in initials(member.name) if not is_acronym(member.name) else ():
             if len(form) >= 3:
                 found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
-                          if any(is_acronym(n) for n in self.canonicals[iri].names)}
+                          if any(is_acronym(n) for n in self.canonicals[iri].names)
+                          and not self._spelled_otherwise(member, self.canonicals[iri], form)}
+        # an acronym of the opening words, the rest the same ("S&P 500", "Standard & Poor's 500")
+        found |= {iri for name in member.names for key in _acronym_tails(name)
+                  for iri in self._tails.get(key, ())}
         return found
+
+    @staticmethod
+    def _spelled_otherwise(member: Member, canonical: Canonical, acronym: str) -> bool:
+        """Tell whether an acronym stands for two full names here: the member's own and
+        another the actor bears ("DNC" of the Democratic National Committee is not the
+        Democratic National Convention; "BS" of Big Sisters is not Bear Stearns)."""
+        form = fold(acronym).replace(" ", "")
+        mine = {org_core(n) for n in member.names if not is_acronym(n) and form in initials(n)}
+        theirs = {org_core(n) for n in canonical.names if not is_acronym(n)
+                  and form in initials(n)}
+        return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _by_model(self, member: Member) -> set[str]:
+        # a model by its designation, with its maker's name or without ("Boeing 787
+        # Dreamliner", "787 Dreamliner"); a model keeps its number ("iPhone" is no "iPhone 4")
+        if member.kind != "product" or not any(sum(c.isdigit() for c in w) >= 3
+                                               for w in words(member.name)):
+            return set()
+        return set(self._models.get(_model(member.name), ()))
 
     def _by_opening(self, member: Member) -> set[str]:
         # a one-word name of the member's own, or an alias that is no short form of its own
@@ -356,7 +406,8 @@ class Index:
         one = [w[0] for n in member.names if len(w := words(n)) == 1
                and (spelled or not is_acronym(n))
                and w[0] not in GENERIC and (n == member.name or not _short_form(w, own))]
-        if family(member.kind) == "person" or not one:
+        # a product's one-word name opening another's is another product ("Mac" of "Mac OS X")
+        if family(member.kind) in ("person", "product") or not one:
             return set()
         return {iri for w in one for iri in self._opening.get(w, ())}
 
@@ -369,9 +420,11 @@ class Index:
             return {}
         own = words(member.name)
         # a short form that is also a person's name stands for too much ("Trump" of "Trump
-        # University" and of "Trump Administration")
+        # University" and of "Trump Administration"); a body inside another is not that other
+        # ("Senate" of the "Senate Veterans Affairs Committee")
         shorts = {key for n in member.aliases if _opens(words(n), own)
-                  and (key := _key(n, member.kind)) not in self._people}
+                  and (key := _key(n, member.kind)) not in self._people
+                  and not _sub_body(words(n), own)}
         found = {iri for key in shorts for table in (self._exact, self._short)
                  for iri in table.get(key, ())}
         if _key(member.name, member.kind) not in self._people:
@@ -393,6 +446,29 @@ class Index:
         common = max(3.0, len(self._context) / 3)
         return sum(1 for k in mine & {k for g in theirs for k in self._context.get(g, ())}
                    if self._spread[k] <= common)
+
+
+# kinds in the order a tie between an actor node's graphs is broken: those read off words
+# around a name (a model's number, "web browser Safari", a state's organ, an outlet's noun)
+# before the model's label for a name ("Safari" PERSON in another article), an organisation
+# before a person (the model reads companies' names as people's: "Best Buy"), "other" last
+_TIE_ORDER = ("product", "financial", "country", "government", "military", "armed_group",
+              "media", "group", "organisation", "person", "other")
+
+
+def node_kind(counts: Mapping[str, int]) -> str:
+    """Return the kind of an actor node its graphs give most often; a tie goes to the kind
+    read off the words around a name ("web browser Safari" a product in one article, "Safari"
+    a person by the model's label in another).
+
+    Examples:
+        >>> node_kind({"person": 1, "product": 1})
+        'product'
+        >>> node_kind({"person": 2, "product": 1})
+        'person'
+    """
+    rank = {kind: i for i, kind in enumerate(_TIE_ORDER)}
+    return min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0]
 
 
 def _kind(members: Sequence[Member]) -> str:
@@ -432,6 +508,34 @@ def _opens(short: list[str], full: list[str]) -> bool:
     "Washington Post", "State" of "Islamic State")."""
     return _short_form(short, full) and full[:len(short)] == short \
         and not all(w in GENERIC for w in short)
+
+
+def _model(name: str) -> str:
+    """Return a product's name without its maker's, the first word, where the rest holds the
+    model's number ("787 dreamliner" of "Boeing 787 Dreamliner", "a380" of "Airbus A380")."""
+    found = words(name)
+    rest = found[1:]
+    # a designation of three digits or more ("787", "a380"); "iPhone 4" is no "iOS 4"
+    return " ".join(rest if any(sum(c.isdigit() for c in w) >= 3 for w in rest) else found)
+
+
+def _acronym_tails(name: str) -> set[str]:
+    """Return the keys a name shares with the names that spell its opening words out, or
+    shorten them to an acronym, the last one or two words the same: "s&p|500" for "S&P 500"
+    and for "Standard & Poor's 500"."""
+    found = words(name)
+    if len(found) < 2:
+        return set()
+    if is_acronym(name.split()[0]):
+        return {f"{found[0].replace(' ', '')}|{' '.join(found[1:])}"} if len(found) <= 3 else set()
+    return {f"{form}|{' '.join(found[k:])}" for k in range(max(2, len(found) - 2), len(found))
+            for form in initials(" ".join(found[:k])) if len(form) >= 2}
+
+
+def _sub_body(short: list[str], full: list[str]) -> bool:
+    """Tell whether a full name names a body of the organisation its opening words name: it
+    ends in a word for a body (`SUB_BODIES`: "committee", "office") the short form lacks."""
+    return full[-1] in SUB_BODIES and full[-1] not in short
 
 
 def _fullest(names: tuple[str, ...]) -> str:

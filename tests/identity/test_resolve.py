@@ -30,6 +30,10 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Apple Inc.", "Apple Corps", "Apple"), ("organisation",) * 3),  # "Apple" is Apple Inc.
     (("Mr. Henderson", "Frederick Henderson"), ("person", "person")),
     (("FTSE 100", "FTSE"), ("financial", "financial")),  # an index's acronym opens its name
+    # an acronym of the opening words, the rest the same
+    (("Standard & Poor's 500", "S&P 500"), ("financial", "financial")),
+    (("United States Air Force", "U.S. Air Force"), ("military", "military")),
+    (("Boeing 787 Dreamliner", "787 Dreamliner"), ("product", "product")),  # with its maker
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -47,6 +51,7 @@ def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]
     (("George H. W. Bush", "George W. Bush"), ("person", "person")),
     (("Apple Inc.", "Apple Corps"), ("organisation",) * 2),
     (("GM", "Goldman Sachs"), ("organisation", "person")),
+    (("US Airways", "United States Air Force"), ("organisation", "military")),
 ])
 def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -162,3 +167,39 @@ def test_identity_a_person_s_name_is_no_short_form() -> None:
                      _in("Trump Administration", "government", ("b",), "Trump"),
                      _in("Jeb Bush", "person", ("a", "b")))
     assert placed["urn:t/actor/Trump University"] != placed["urn:t/actor/Trump Administration"]
+
+
+@pytest.mark.parametrize(("members", "apart"), [
+    # one acronym, two full names: the convention is not the committee
+    ((_in("Democratic National Committee", "organisation", ("a",), "DNC"),
+      _in("DNC", "organisation", ("b",)),
+      _in("Democratic National Convention", "organisation", ("c",))),
+     ("Democratic National Committee", "Democratic National Convention")),
+    # an acronym an article gives its own full name takes no other full name it spells
+    ((_in("Bear Stearns", "organisation", ("a",)),
+      _in("Big Sisters", "organisation", ("b",), "BS")), ("Bear Stearns", "Big Sisters")),
+    # a body inside an organisation is not the organisation its article shortens it to
+    ((_in("Senate", "government", ("a", "c")), _in("John McCain", "person", ("a", "b")),
+      _in("Senate Veterans Affairs Committee", "organisation", ("b",), "Senate")),
+     ("Senate", "Senate Veterans Affairs Committee")),
+    # a short given name is no proof where the store knows other people of the surname
+    ((_in("Steve Cohen", "person", ("a",)), _in("Stephen S. Cohen", "person", ("b",)),
+      _in("Larry Cohen", "person", ("c",))), ("Steve Cohen", "Stephen S. Cohen")),
+])
+def test_identity_keeps_apart_what_one_name_form_would_join(
+        members: tuple[Member, ...], apart: tuple[str, str]) -> None:
+    placed = _placed(*members)
+    assert placed[f"urn:t/actor/{apart[0]}"] != placed[f"urn:t/actor/{apart[1]}"]
+
+
+@pytest.mark.parametrize("members", [
+    (_in("Chuck Grassley", "person", ("a",)), _in("Charles E. Grassley", "person", ("b",))),
+    (_in("Steve Cohen", "person", ("a", "d")), _in("Stephen S. Cohen", "person", ("b",)),
+     _in("Larry Cohen", "person", ("c",)), _in("Nancy Pelosi", "person", ("a", "b"))),
+    (_in("Democratic National Committee", "organisation", ("a",)),
+     _in("DNC", "organisation", ("b",))),
+])
+def test_identity_joins_a_short_given_name_or_an_acronym_with_evidence(
+        members: tuple[Member, ...]) -> None:
+    placed = _placed(*members)
+    assert placed[members[0].iri] == placed[members[1].iri]

@@ -7,7 +7,6 @@ kind); `merge` groups them into actors.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.common.budget import check
-from kg.extract.common.names import Lexicon
+from kg.extract.common.names import Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text
 from kg.extract.common.tree import tree
@@ -119,7 +118,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         elif span is not None and _titled_person(doc, span, lexicon):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:
-            span = _without_trailing_titles(span, lexicon)  # "Sirius XM Vice President"
+            # "Sirius XM Vice President"; a part of a longer body's name stays whole
+            # ("Homeland Security" of the "Department of Homeland Security")
+            span = _without_trailing_titles(span, lexicon, ahead=not any(
+                span.text in b and span.text != b for b in bodies))
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
@@ -152,7 +154,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         # stays a person's unless the whole name is a known outlet's
         person_name = len(span) > 1 and span.text.lower() not in lexicon.kind_names \
             and lexicon.org_kind(span.text) == "media"
-        if label == "PERSON" and head_kind is None \
+        if label == "PERSON" and head_kind is None and not _company_described(span) \
                 and (person_name or lexicon.org_kind(span.text) is None):
             titles, affiliation = _titles(doc, span, lexicon)
             found.append(_mention(span, "PERSON", "person", titles=titles,
@@ -193,14 +195,6 @@ def _shouting(sent: DocSpan) -> bool:
     letters."""
     words = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
     return len(words) >= 4 and all(w.isupper() for w in words)
-
-
-def _run_together(word: str) -> bool:
-    """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
-    more capitals after small letters, or a capitalised word after a small one ("ChristieJEWEL");
-    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS")."""
-    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3 \
-        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None  # "ChristieJEWEL"
 
 
 def _located(ent: DocSpan, is_place: Callable[[str], bool]) -> bool:
@@ -418,7 +412,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
     # Bondioli", of a web page's buttons)
     if name.text.lower().startswith(("anti-", "pro-", "non-")) \
             or len(name.text.replace(".", "").strip()) <= 1 \
-            or any(t.text in ("v.", "vs.", "v", "vs") or _run_together(t.text) for t in name):
+            or any(t.text in ("v.", "vs.", "v", "vs") or run_together(t.text) for t in name):
         return None
     return name
 
@@ -431,8 +425,24 @@ def _clipped(span: DocSpan) -> tuple[int, int]:
     return span.start_char, span.end_char - cut
 
 
+def _company_described(span: DocSpan) -> bool:
+    """Tell whether a common noun for a company stands right before a name ("electronics
+    retailer Best Buy"; `company_nouns.txt`)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.tag_ == "NN" and before.text.islower() \
+        and before.lemma_ in _company_nouns()
+
+
 @functools.lru_cache(maxsize=1)
-def _product_nouns() -> frozenset[str]:
+def _company_nouns() -> frozenset[str]:
+    text = (Path(__file__).parent / "company_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def product_nouns() -> frozenset[str]:
+    """Return the common nouns that say what a product is (`product_nouns.txt`)."""
     text = (Path(__file__).parent / "product_nouns.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
@@ -442,7 +452,7 @@ def _products(doc: Doc) -> frozenset[str]:
     """Return the last words of the names an article calls products (`product_nouns.txt`): a
     name in apposition to a product noun or after one that describes it; the article's other
     names ending in the word name the same product ("Tiger, the newest version ... Tiger")."""
-    nouns = _product_nouns()
+    nouns = product_nouns()
     found: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \
@@ -512,21 +522,31 @@ def _as_medium(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _without_titles(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan:
-    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush")."""
+    """Drop title words the model took into a name ("Gov. Jeb Bush" -> "Jeb Bush"), and a
+    title in the plural before the names of several holders ("Presidents Obama and Bush")."""
     start = span.start
-    while start < span.end - 1 and lexicon.is_title_word(doc[start].text):
+    while start < span.end - 1 and (lexicon.is_title_word(doc[start].text)
+                                    or _plural_title(doc[start].lower_, lexicon)):
         start += 1
     return doc[start:span.end]
 
 
-def _without_trailing_titles(span: DocSpan, lexicon: Lexicon) -> DocSpan:
+def _plural_title(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word is a title head in the plural ("presidents", "senators")."""
+    return len(word) > 4 and word.endswith("s") and word[:-1] in lexicon.title_heads
+
+
+def _without_trailing_titles(span: DocSpan, lexicon: Lexicon, *, ahead: bool = True
+                             ) -> DocSpan:
     """Drop a person's title the model ran into an organisation's name ("Sirius XM Vice
-    President", "Democratic National Committee Chair"); an office named with "of" keeps its
-    title ("Office of the Attorney General")."""
+    President", "Democratic National Committee Chair", "Obama Education" before "Secretary");
+    an office named with "of" keeps its title ("Office of the Attorney General")."""
     end = span.end
     while end > span.start + 1 and lexicon.is_title_word(span.doc[end - 1].text):
         end -= 1
-    words = span.doc[end:span.end]
+    # the title's head may stand after the name ("Obama Education" of "Obama Education
+    # Secretary Arne Duncan")
+    words = span.doc[end:span.end + int(ahead)]
     if not any(t.lower_ in lexicon.title_heads for t in words) \
             or span.doc[end - 1].lower_ in ("of", "for", "and", "the", "to"):
         return span

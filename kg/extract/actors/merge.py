@@ -13,6 +13,9 @@ _CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le"
 _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
 # words that stand alone for other actors than the names they are part of: "House" in a story
 # naming the White House is the House of Representatives, "State" the State Department
+# last words of a body inside another organisation (`kg.identity.names.SUB_BODIES` across articles)
+_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
+                         "desk", "unit", "division"})
 _GENERIC = frozenset({"group", "company", "corporation", "inc", "ltd", "co", "news", "human",
                       "rights", "international", "national", "united", "new", "general", "house",
                       "state", "states", "white"})
@@ -93,7 +96,8 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
         # that adds only a legal form to it, if there is one, else the first fullest name
         target = next((c for c in fits if _legal_form_of(m, c.longest)), fits[0] if fits else None)
         if target is None:
-            target = Cluster(kind=m.kind)
+            # a model's number standing for it keeps its name (`things._designations`)
+            target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
             clusters.append(target)
         target.mentions.append(m)
     return clusters
@@ -152,6 +156,8 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
         return False
     if cluster.has_text(m.text.lower()):
         return True
+    if m.kind in _THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
+        return True  # "777s" stands for the "777" (`things._designations`)
     return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
 
 
@@ -183,6 +189,10 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     if cluster.label == "PERSON":
         # a surname, or a lone first name ("Hillary" for "Hillary Clinton")
         return short == full[-len(short):] or len(short) == 1 and short == full[:1]
+    # a body inside an organisation is not what its opening words name ("iPhone" of the
+    # "iPhone Developer Program", "Senate" of the "Senate Veterans Affairs Committee")
+    if full[-1] in _SUB_BODIES and full[-1] not in short:
+        return False
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
+from kg.extract.actors.common_words import KnownWord, common_word_actor, known_word
 from kg.extract.actors.descriptions import join_descriptions
 from kg.extract.actors.mentions import (
     Mention,
@@ -27,6 +28,7 @@ from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
+from kg.extract.nlp.model import load_model
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import actor_id
 from kg.model import Actor, ActorKind, Extraction, Place, Span
@@ -37,9 +39,11 @@ _GEONAMES = "https://sws.geonames.org/{}/"
 class ActorFinder:
     """Finds and merges the actors of one article."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
+                 known: KnownWord = lambda _word: False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.known = known  # an English word of the model's lists (`common_words`)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         """Add the article's actors."""
@@ -61,7 +65,10 @@ class ActorFinder:
         organs = [(m.start, m.end) for m in states if m.kind in ("government", "military")]
         names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
         states += self._affiliated_states(names, states, extraction)
-        clusters = merge(names, states)
+        # "Inexperience doesn't cut it": a common word capitalised only where any word is
+        clusters = [c for c in merge(names, states)
+                    if not common_word_actor(c.mentions, doc, self.known)]
+        clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
@@ -207,6 +214,19 @@ def _kind(group: list[Cluster]) -> ActorKind:
     return found[0] if found else "organisation"
 
 
+def _pair_of_people(cluster: Cluster, clusters: list[Cluster]) -> bool:
+    """Tell whether an actor is only a hyphenated pair of two other people's surnames ("the
+    Obama-Clinton disaster" beside Barack Obama and Hillary Clinton), not a double-barrelled
+    name ("Wasserman-Schultz", whose parts name no one else)."""
+    named = [m for m in cluster.mentions if not m.refers_back]
+    if not named or any(" " in m.text or m.text.count("-") != 1 for m in named):
+        return False
+    surnames = {c.longest.tokens[-1]: id(c) for c in clusters if c is not cluster
+                and c.longest.label == "PERSON" and len(c.longest.tokens) > 1}
+    first, second = named[0].text.split("-")
+    return first in surnames and second in surnames and surnames[first] != surnames[second]
+
+
 def _mostly_people(group: list[Cluster]) -> bool:
     """Tell whether the model typed most of an actor's names as a person's, whatever it typed
     the fullest ("Tashfeen Malik" ORG once, "Malik" PERSON twice): the kind is the mentions'
@@ -227,4 +247,4 @@ def actors_stage(settings: Settings) -> Stage:
 
     It adds places too: the country of a state actor named only by a demonym ("French").
     """
-    return ActorFinder(load_gazetteer(), load_lexicon())
+    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(load_model(settings.model)))

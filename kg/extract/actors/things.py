@@ -14,11 +14,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors.mentions import Mention
+from kg.extract.actors.mentions import Mention, product_nouns
 from kg.extract.common.tree import tree
 from kg.model import ActorKind
 
 _CAMEL = re.compile(r"^i[A-Z][A-Za-z]+$")  # iPhone, iPod, iTunes, iOS
+_DESIGNATION = re.compile(r"^(\d{3,})(?:s|-[0-9A-Z]+)?$")  # 787, 787s, 777-200LR
+_NAMED = re.compile(r"^([A-Z][a-z]+)$")  # Dreamliner
 _NOT_MODELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE",
                          "PERSON", "NORP", "LOC", "FAC"})
 
@@ -50,7 +52,35 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                              "FIN" if kind == "financial" else "PRODUCT", kind,
                              tokens=tuple(t.text for t in words)))
         i = end
-    return found
+    return found + _designations(doc, taken, found)
+
+
+def _designations(doc: Doc, taken: set[int], found: list[Mention]) -> list[Mention]:
+    """Return the later mentions of a model the article named by its number: the number alone,
+    in the plural or with a variant after a hyphen ("the 787 Dreamliner ... 46 more 787s",
+    "the 777 ... The 777-200LR"); each stands for the product (its tokens are the number)."""
+    # each number and the name after it ("Dreamliner" of "787 Dreamliner": "Dreamliners"),
+    # with the product's name, which the actor keeps if the article names it only so later
+    # (a headline's "787 Dreamliner", the body's "787s")
+    numbers = {t: m.text for m in found if m.kind == "product" for t in m.tokens
+               if t.isdigit() and not _year(t)}
+    names = {m.tokens[k + 1]: (t, m.tokens[k + 1]) for m in found if m.kind == "product"
+             for k, t in enumerate(m.tokens[:-1]) if t.isdigit() and m.tokens[k + 1].isalpha()}
+    named = {**numbers, **{w: numbers[t] for w, (t, _) in names.items() if t in numbers}}
+    spans = [(m.start, m.end) for m in found]
+    more: list[Mention] = []
+    for token in doc:
+        base = _DESIGNATION.match(token.text)
+        if base is None and token.text.removesuffix("s") in names:
+            base = _NAMED.match(token.text.removesuffix("s"))
+        if base is None or base.group(1) not in named or token.idx in taken \
+                or any(s <= token.idx < e for s, e in spans) \
+                or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        more.append(Mention(token.idx, token.idx + len(token.text), token.text, "PRODUCT",
+                            "product", canonical=named[base.group(1)],
+                            tokens=names.get(base.group(1), (base.group(1),)), refers_back=True))
+    return more
 
 
 def _may_open(text: str) -> bool:
@@ -73,14 +103,16 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
         return None
     names, heads = _instruments()
     end = i
+    # "Standard & Poor's 500": "&" and "'s" inside, before a capital or a number
     while end < len(doc) and (tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in
                               _NOT_MODELS or end > i and tokens[end].text in ("&", "'s", "’s")
-                              and end + 1 < len(doc) and tokens[end + 1].text[:1].isupper()):
+                              and end + 1 < len(doc) and (tokens[end + 1].text[:1].isupper()
+                                                          or tokens[end + 1].text.isdigit())):
         end += 1
     while end < len(doc) and tokens[end].like_num \
             and tokens[end].ent_type_ not in ("PERCENT", "MONEY"):
         end += 1
-    folded = doc[i:end].text.lower().replace("’", "'")
+    folded = doc[i:end].text.lower().replace("’", "'").replace("'s", "").replace("-", " ")
     opens = any(folded == n or folded.startswith(n + " ") for n in names)
     headed = end - i > 1 and tokens[end - 1].lower_ in heads and tokens[i].pos_ == "PROPN"
     return (i, end, "financial") if opens or headed else None
@@ -90,7 +122,8 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
 # ("Boeing's Commercial Airplanes unit", "Apple's Jobs")
 _NOT_PRODUCT_HEADS = frozenset({"unit", "division", "subsidiary", "arm", "branch", "board",
                                 "chief", "ceo", "president", "executive", "spokesman",
-                                "spokeswoman", "founder", "boss", "team", "staff"})
+                                "spokeswoman", "founder", "boss", "team", "staff",
+                                "officer", "director", "chairman", "manager"})
 
 
 # last words of a name that make it a body of the organisation, not a product ("the Brennan
@@ -121,8 +154,9 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \
             or tokens[end - 1].lower_ in _BODY_WORDS \
             or tokens[end - 1].tag_ == "NNPS" or _plural(tokens[end - 1].text) \
-            or any(t.ent_type_ == "PERSON" for t in tokens[i:end]):
-        return None
+            or any(t.ent_type_ == "PERSON" or t.lower_ in _NOT_PRODUCT_HEADS
+                   for t in tokens[i:end]):
+        return None  # nor is an officer ("Ford's Chief Executive Officer")
     return i, end, "product"
 
 
@@ -145,25 +179,41 @@ def _product(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     text = token.text
     if not _may_open(text):
         return None  # neither a number nor a model (see `_model`): most words stop here
-    maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
+    # the last word of a longer name before a number is its operator's, not a maker's ("an
+    # American Airlines 777")
+    maker = i > 0 and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN" \
+        and tokens[i - 1].ent_iob_ != "I"
     # a bare number is a model only after a company's name or before a model's ("Boeing 787",
     # "Boeing's 747", "787 Dreamliner"; not "Flight 370")
     after = tokens[i + 1] if i + 1 < len(doc) else None
     owner = i > 1 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].ent_type_ == "ORG"
-    number = token.text.isdigit() and len(token.text) >= 3 and (
-        maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner
-        or after is not None and _capitalised(after) and after.pos_ == "PROPN"
+    operator = i > 0 and tokens[i - 1].ent_iob_ == "I" and tokens[i - 1].ent_type_ == "ORG" \
+        and _capitalised(tokens[i - 1]) and tokens[i - 1].pos_ == "PROPN"
+    number = token.text.isdigit() and len(token.text) >= 3 and not _year(token.text) and (
+        maker and tokens[i - 1].ent_type_ in ("ORG", "PRODUCT") or owner or operator
+        or after is not None and _model_name(after)
         and after.ent_type_ in ("", "PRODUCT", "ORG") and token.ent_type_ not in ("ORDINAL", "DATE")
-        and not _company_after(after))
+        and not _company_after(after) and not _counted(after)
+        or after is not None and after.lemma_.lower() in product_nouns() and not maker
+        and after.tag_ == "NN") and token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") \
+        and not (i > 0 and tokens[i - 1].is_currency)  # "$249 USD"
     if not (_model(token) or number):
         return None
     start = i - 1 if maker else i
     end = i + 1
     while end < len(doc) and end - start < 4 and (
             tokens[end].like_num or any(c.isdigit() for c in tokens[end].text)
-            or _capitalised(tokens[end]) and tokens[end].pos_ == "PROPN"):
+            or _capitalised(tokens[end]) and tokens[end].pos_ == "PROPN"
+            or end == i + 1 and number and _model_name(tokens[end])):
         end += 1
     return start, end, "product"
+
+
+def _model_name(token: Token) -> bool:
+    """Tell whether a word after a model number names the model ("787 Dreamliner", which the
+    tagger may read as a common noun): capitalised inside its sentence, singular."""
+    return _capitalised(token) and token.pos_ in ("PROPN", "NOUN") and not token.is_sent_start \
+        and token.tag_ not in ("NNS", "NNPS") and not _plural(token.text)
 
 
 def _company_after(token: Token) -> bool:
@@ -174,6 +224,18 @@ def _company_after(token: Token) -> bool:
         return False
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return nxt is not None and nxt.ent_iob_ == "I"
+
+
+def _year(text: str) -> bool:
+    """Tell whether a number reads as a year ("2007 models", "February 6, 2016")."""
+    return len(text) == 4 and 1900 <= int(text) <= 2099
+
+
+def _counted(token: Token) -> bool:
+    """Tell whether a name after a number only modifies what the number counts: a plural
+    noun follows it ("500 Apple engineers"; not "787 Dreamliner")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.tag_ == "NNS"
 
 
 def _plural(word: str) -> bool:

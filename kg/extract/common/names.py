@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +83,11 @@ def load_lexicon() -> Lexicon:
 def _lines(filename: str) -> list[str]:
     text = (_LEXICONS / filename).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def run_together(word: str) -> bool:
+    """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
+    more capitals after small letters, or a capitalised word after a small one ("ChristieJEWEL");
+    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS")."""
+    return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3 \
+        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None  # "ChristieJEWEL"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.coref import antecedents
+from kg.extract.common.names import run_together
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
 from kg.extract.common.text import doc_text
@@ -94,12 +95,14 @@ class _Speakers:
             for det in _DETERMINERS:
                 name = name.removeprefix(det)
             kind = "media" if media and ent.label_ == "ORG" else _ENT_KINDS[ent.label_]
-            return name, kind, bool(name)
+            # words of a web page run together ("MaransFlagShareLikeReplyAni") name no one
+            return name, kind, bool(name) and not any(run_together(w) for w in name.split())
         # a described speaker ("the Florida senator", "five times") is an outlet only if its
         # head noun names one ("the newspaper", "a news agency")
         text = self._unnamed(head, phrase)[0]
         outlet = head.lemma_.lower() in lex.media_words and head.lower_ not in _OUTLET_NAMES
-        proper = head.pos_ == "PROPN" and all(w[:1].isupper() for w in text.split())
+        proper = head.pos_ == "PROPN" and all(w[:1].isupper() and not run_together(w)
+                                              for w in text.split())
         return text, "media" if outlet else "other", proper
 
     def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:

@@ -58,6 +58,9 @@ def test_actors_stage_is_registered() -> None:
     ("The Syrian army shelled the hills overnight.", "syrian-military", "military"),
     ("Angela Merkel arrived in Paris on Monday.", "angela-merkel", "person"),
     ("The German magazine Der Spiegel published the memo.", "der-spiegel", "media"),
+    ("Apple's iTunes store passes U.S. electronics retailer Best Buy in music sales.",
+     "best-buy", "organisation"),
+    ("The company founder Steve Jobs spoke on Monday.", "steve-jobs", "person"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -269,6 +272,10 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
      "financial"),
     ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
     ("The Nasdaq Composite rose.", "nasdaq-composite", "financial"),
+    ("The UK's FTSE-100 index fell 2 percent.", "ftse-100", "financial"),
+    ("Boeing has unveiled a new version of its 777 airliner.", "777", "product"),
+    ("An American Airlines 777 landed at Heathrow.", "777", "product"),  # an operator's
+    ("The Standard & Poor's 500 index dropped 1.95%.", "standard-poors-500", "financial"),
 ])
 def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -379,12 +386,20 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("An additional 700 United Technologies jobs will be transferred to Mexico.",
      {"700 United Technologies"}),  # a count of what a company has is no product
     ("The 2016 GOP field is crowded.", {"2016 GOP"}),  # nor is a year
+    ("There are 500 Apple engineers at the conference.", {"500 Apple"}),  # a count
+    ("The plan is the brainchild of Ford's Chief Executive Officer, William Clay Ford Jr.",
+     {"Chief Executive Officer"}),  # an officer is no product
     ("Photo by ChristieJEWEL SAMAD shows him.", {"ChristieJEWEL SAMAD"}),
     ("The judge ruled in Walmart Stores v. Dukes that the class was too big.",
      {"Walmart Stores v. Dukes"}),
     ("Officials met on Monday. WASSERMAN SCHULTZ RESIGNS AFTER LEAK. She left.",
      {"WASSERMAN SCHULTZ RESIGNS", "WASSERMAN SCHULTZ"}),  # capitals are no evidence of a name
     ("The Brennan Center's Democracy Program said so.", {"Democracy Program"}),  # a body
+    ("Former Obama Education Secretary Arne Duncan told the Times.", {"Obama Education"}),
+    ("Voters want a change from the slow growth policies of Presidents Obama and Bush.",
+     {"Presidents Obama"}),  # a title in the plural
+    ("Trump attacked Hillary Clinton and Barack Obama. We will rescue the nation from the "
+     "Obama-Clinton disaster, he said.", {"Obama-Clinton"}),  # two people's surnames
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -415,3 +430,46 @@ def test_actors_kind_follows_most_mentions(labels: tuple[str, ...], kind: str) -
                         "person" if label == "PERSON" else None, tokens=w)
                 for i, (w, label) in enumerate(zip(words, labels, strict=True))]
     assert actors._kind([Cluster(mentions=mentions)]) == kind
+
+
+@pytest.mark.parametrize(("text", "not_actor"), [
+    ("Hackers also accessed the computer of FDIC Chairman Martin Gruenberg.", "Hackers"),
+    ("Jokes are told, interviews are requested and advice is given.", "Jokes"),
+    ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said so.", "Abortions"),
+])
+def test_actors_a_common_word_capitalised_where_any_word_is_is_no_name(  # type: ignore[no-untyped-def]
+        nlp, stages, text, not_actor) -> None:
+    assert not_actor not in _mentioned(_run(nlp, stages, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hezbollah said it would respond to the strike.", "Hezbollah"),
+    ("Teamsters rallied on Monday. The union said the Teamsters would strike.", "Teamsters"),
+    ("Google CEO Sundar Pichai announced a new phone.", "Google"),
+])
+def test_actors_a_name_capitalised_elsewhere_or_no_common_word_stays(  # type: ignore[no-untyped-def]
+        nlp, stages, text, name) -> None:
+    assert name in _mentioned(_run(nlp, stages, text))
+
+
+@pytest.mark.parametrize(("text", "body", "parent"), [
+    ("Sanders chaired the Senate Veterans Affairs Committee. The Senate passed the bill on "
+     "Monday.", "senate-veterans-affairs-committee", "Senate"),
+    ("Apple released the iPhone Developer Program. The iPhone sold well.",
+     "iphone-developer-program", "iPhone"),
+])
+def test_actors_a_body_is_not_what_its_opening_words_name(  # type: ignore[no-untyped-def]
+        nlp, stages, text, body, parent) -> None:
+    assert parent not in {m.text for m in _actor(_run(nlp, stages, text), body).mentions}
+
+
+@pytest.mark.parametrize(("text", "key", "mentions"), [
+    ("Air Canada ordered 14 of the new long-range 787 Dreamliner. Options are included for 46 "
+     "more 787s.", "787-dreamliner", {"787 Dreamliner", "787s"}),
+    ("Officials agreed to buy 60 Boeing 787 Dreamliner aircraft. Dreamliners will be delivered "
+     "to six airlines.", "boeing-787-dreamliner", {"Boeing 787 Dreamliner", "Dreamliners"}),
+    ("Boeing unveiled its 777 airliner. Air Canada ordered 18 777s.", "777", {"777", "777s"}),
+])
+def test_actors_a_model_s_number_or_name_later_is_the_model(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, mentions) -> None:
+    assert mentions <= {m.text for m in _actor(_run(nlp, stages, text), key).mentions}

@@ -604,6 +604,9 @@ def test_find_statements_label_that_opens_a_point_names_no_speaker(nlp, text):
     ("Maria Lindqvist said the talks had failed.", actor_id("Maria Lindqvist")),
     ("A senior official based in the capital said the talks had failed.",
      local_actor_id("s1", "senior official")),
+    # words of a web page run together name no one another article could name
+    ("Maria LindqvistFlagShareLikeReplyAni Vrabel said the talks had failed.",
+     local_actor_id("s1", "Maria LindqvistFlagShareLikeReplyAni Vrabel")),
 ])
 def test_find_statements_adds_unknown_speaker_as_actor(nlp, text, key):
     extraction = _extract(nlp, text)

@@ -1,0 +1,89 @@
+"""Tell a common word the model took for a one-word name only because it is capitalised.
+
+A word that opens a sentence, or stands in a run of capitalised words (a headline in Title Case
+inside the body, "Jeb Bush Hits Marco Rubio On Rape Exception For Abortions"), is capitalised
+whatever it is; the model often reads such a word as a name ("Hackers also accessed ...",
+"Jokes are told", "Exit polling showed", "Rape Exception For Abortions"). An actor named only by
+such one-word mentions is no actor when the word is an English word the model's lemmatizer knows
+as a verb, adjective or adverb, or is the plural of one of its nouns, the tagger reads it as a
+common word (not a proper noun: "Google CEO Sundar Pichai"), and the article never writes it
+capitalised anywhere else: a name the article means is capitalised in the middle of
+some sentence too. A singular noun of the lists does not count: the list holds names ("trump",
+"hizbollah", "thales", "ford"), and neither does a state's, an organ's or a group's name
+("Republicans").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.extract.actors.mentions import Mention
+
+_POS = ("verb", "adj", "adv")
+_KINDS = frozenset({None, "person", "organisation", "product", "financial", "media"})
+# tokens that do not break a run of capitalised words ("CNN's Fault", "Cruz: It's All")
+_IN_RUN = frozenset({"'s", "’s", "'", "’", ":", "-", "–", "—", ",", '"', "“", "”"})
+
+KnownWord = Callable[[str], bool]
+
+
+def known_word(nlp: Language | None) -> KnownWord:
+    """Return a test of whether a lowercase word is a verb, adjective or adverb of the
+    lemmatizer's English word lists (in any form), or the plural of one of its nouns; with no
+    lemmatizer, no word is known."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return lambda _word: False
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if "lemma_index" not in lookups.tables:
+        return lambda _word: False
+    index = lookups.get_table("lemma_index")
+    exceptions = lookups.get_table("lemma_exc") if "lemma_exc" in lookups.tables else {}
+    rules = lookups.get_table("lemma_rules") if "lemma_rules" in lookups.tables else {}
+    tables = [(frozenset(index.get(p, ())), exceptions.get(p, {}), rules.get(p, []))
+              for p in _POS]
+    nouns = frozenset(index.get("noun", ()))
+    plurals = [(old, new) for old, new in rules.get("noun", []) if old]
+
+    def known(word: str) -> bool:
+        return any(word in base or word in irregular or any(
+            word.endswith(old) and word[:len(word) - len(old)] + new in base
+            for old, new in suffixes) for base, irregular, suffixes in tables) \
+            or word not in nouns and any(word.endswith(old) and word[:len(word) - len(old)] + new
+                                         in nouns for old, new in plurals)
+
+    return known
+
+
+def loosely_capitalised(token: Token) -> bool:
+    """Tell whether a word's capital says nothing: it opens its sentence or line, or every word
+    before it in its sentence is capitalised (a Title Case run)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    for before in reversed(token.sent[:token.i - token.sent.start]):
+        if before.is_space or before.text in _IN_RUN or before.is_punct \
+                or not before.text[:1].isalpha():
+            continue
+        if not before.text[:1].isupper():
+            return False
+    return True
+
+
+def common_word_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bool:
+    """Tell whether an actor is named only by a common word capitalised where any word is.
+
+    Examples are in the module docstring; `tests/extract/actors/test_actors.py` runs them.
+    """
+    named = [m for m in mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.country or m.kind not in _KINDS for m in named):
+        return False
+    words = {m.text for m in named}
+    if len(words) != 1 or not known(next(iter(words)).lower()):
+        return False
+    word = next(iter(words))
+    if not word[:1].isupper():
+        return False  # "iPods" is written so wherever it stands
+    tokens = [t for t in doc if t.text == word]
+    return bool(tokens) and all(loosely_capitalised(t) and t.pos_ != "PROPN" for t in tokens)
