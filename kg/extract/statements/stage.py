@@ -24,7 +24,7 @@ from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.coref import antecedents
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
-from kg.extract.common.text import doc_text
+from kg.extract.common.text import doc_text, entities
 from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.statements.find import AttributionFinder
 from kg.extract.statements.lexicon import speech_lexicon
@@ -56,7 +56,7 @@ class _Speakers:
         self.actors = {a.id: a for a in extraction.actors}
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
-        self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
+        self.ents = [e for e in entities(doc) if e.label_ in _ENT_KINDS]
         self.actor_records = extraction.actors
         self.coref: dict[int, str] | None = None  # made at the first pronoun speaker
 
