@@ -145,8 +145,10 @@ def per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
             last = (doc, {})
             memo.set(last)
         found = last[1]
-        if token.i not in found:
-            found[token.i] = fn(token)
-        return found[token.i]
+        i = token.i
+        if i in found:
+            return found[i]
+        answer = found[i] = fn(token)
+        return answer
 
     return remembered

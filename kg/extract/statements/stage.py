@@ -224,7 +224,8 @@ def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Eve
                    s.content.start <= event.trigger.start < s.content.end]
         if holders and event.source is None:
             inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
-            event = Event(**{**event.model_dump(), "source": inner.speaker})
+            # the speaker is a validated key of a statement: a copy need not check it again
+            event = event.model_copy(update={"source": inner.speaker})
         out.append(event)
     return out
 
