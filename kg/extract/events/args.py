@@ -95,8 +95,9 @@ class ArgumentFinder:
     """Resolve a trigger's agents, targets, recipients, instruments and place to actor and place
     ids, with the rules `disabled` leaves on."""
 
-    def __init__(self, extraction: Extraction, doc: Doc, disabled: Collection[str] = ()) -> None:
-        self.index = SpanIndex(extraction)
+    def __init__(self, extraction: Extraction, doc: Doc, disabled: Collection[str] = (),
+                 index: SpanIndex | None = None) -> None:
+        self.index = index if index is not None else SpanIndex(extraction)
         self.kinds = {a.id: a.kind for a in extraction.actors}
         self.agent_rules = AGENTS.active(disabled)
         self.target_rules = TARGETS.active(disabled)
