@@ -218,12 +218,14 @@ class _Triggers:
 
 def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
     out: list[Event] = []
-    spoken = [s for s in statements if s.speaker and s.content]
+    # (start, end, statement) of each content with a speaker, read off the records once
+    spoken = [(s.content.start, s.content.end, s) for s in statements if s.speaker and s.content]
     for event in events:
-        holders = [s for s in spoken if s.content and
-                   s.content.start <= event.trigger.start < s.content.end]
-        if holders and event.source is None:
-            inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
+        at = event.trigger.start
+        holders = [(end - start, s) for start, end, s in spoken if start <= at < end] \
+            if event.source is None else []
+        if holders:
+            inner = min(holders, key=lambda held: held[0])[1]
             # the speaker is a validated key of a statement: a copy need not check it again
             event = event.model_copy(update={"source": inner.speaker})
         out.append(event)
