@@ -37,6 +37,7 @@ class Tree:
 
 
 _position = operator.attrgetter("i")
+_NO_KIDS: dict[str, tuple[Token, ...]] = {}  # shared by every childless token; never written
 _LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=None)
 T = TypeVar("T")
 
@@ -51,15 +52,24 @@ def _build(doc: Doc) -> Tree:
     tokens = tuple(doc)
     deps = tuple([names[label] for label in labels])
     kids: list[list[int]] = [[] for _ in heads]
-    by_dep: list[dict[str, list[Token]]] = [{} for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-            by_dep[h].setdefault(deps[i], []).append(tokens[i])
+    by_dep: list[dict[str, tuple[Token, ...]]] = []
+    for ks in kids:
+        if not ks:
+            by_dep.append(_NO_KIDS)
+        elif len(ks) == 1:
+            by_dep.append({deps[ks[0]]: (tokens[ks[0]],)})
+        else:
+            labelled: dict[str, tuple[Token, ...]] = {}
+            for k in ks:
+                labelled[deps[k]] = (*labelled.get(deps[k], ()), tokens[k])
+            by_dep.append(labelled)
     return Tree(tokens, heads, deps, tuple(map(tuple, kids)),
                 tuple([tuple([tokens[k] for k in ks]) if ks else () for ks in kids]),
                 tuple([tuple([deps[k] for k in ks]) if ks else () for ks in kids]),
-                tuple([{d: tuple(ts) for d, ts in by.items()} for by in by_dep]))
+                tuple(by_dep))
 
 
 def tree(doc: Doc) -> Tree:
