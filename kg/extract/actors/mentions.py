@@ -18,7 +18,7 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.common.budget import check
 from kg.extract.common.names import Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
-from kg.extract.common.text import doc_text
+from kg.extract.common.text import doc_text, entities
 from kg.extract.common.tree import tree
 from kg.model import ActorKind, Place
 
@@ -93,12 +93,12 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     found: list[Mention] = []
     media = _media(doc, lexicon)
     products = _products(doc)
-    makers = frozenset(e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1)
-    models = frozenset(e[1].text for e in doc.ents if e.label_ == "ORG" and len(e) == 2
+    makers = frozenset(e.text for e in entities(doc) if e.label_ == "ORG" and len(e) == 1)
+    models = frozenset(e[1].text for e in entities(doc) if e.label_ == "ORG" and len(e) == 2
                        and e[0].text in makers)
-    named = frozenset(w for e in doc.ents if e.label_ in _NAME_LABELS
+    named = frozenset(w for e in entities(doc) if e.label_ in _NAME_LABELS
                       for w in ([t.text for t in e] if e.label_ == "PERSON" else [e[0].text]))
-    bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in doc.ents
+    bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in entities(doc)
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     for ent in _parts(doc):
         if _located(ent, is_place):
@@ -172,7 +172,7 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
     in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names."""
     shouting: dict[int, bool] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
             continue
         sent = ent.sent
@@ -280,7 +280,7 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 found.append(owned)  # "Syria's foreign ministry" is the Syrian Foreign Ministry
             elif span is not None and _acts(span.root):
                 found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
-    for ent in doc.ents:
+    for ent in entities(doc):
         code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
         if code is None:
             continue
@@ -454,7 +454,7 @@ def _products(doc: Doc) -> frozenset[str]:
     names ending in the word name the same product ("Tiger, the newest version ... Tiger")."""
     nouns = product_nouns()
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \
                 or ent.label_ == "PERSON" and len(ent) > 1:
             continue  # a person's full name is no product ("her role model, Eleanor Roosevelt")
@@ -498,7 +498,7 @@ def _media(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     a title ("Mr. X"), or as the surname or first name of a longer name."""
     single: dict[str, list[Token]] = {}
     longer: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent) == 1:
             single.setdefault(ent.text, []).append(ent[0])
         elif ent.label_ == "PERSON":
@@ -612,9 +612,9 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
     """
     if len(span) != 1 or span.text.isupper() or span.text.lower() in lexicon.kind_names:
         return False
-    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents):
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in entities(doc)):
         return False  # a surname the model typed ORG ("Mulally plans")
-    for other in doc.ents:
+    for other in entities(doc):
         if other.text != span.text and not other.text.startswith(span.text + " "):
             continue
         root = other.root
@@ -664,7 +664,7 @@ def _apposed_title(doc: Doc, span: DocSpan, lexicon: Lexicon
     if not any(t.lower_ in lexicon.title_heads for t in words):
         return (), None
     if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ in ("ORG", "GPE"):
-        ent = next(e for e in doc.ents if e.start <= k + 1 < e.end)
+        ent = next(e for e in entities(doc) if e.start <= k + 1 < e.end)
         trimmed = _trim(doc, ent) or ent
         return (words.text,), (trimmed.start_char, trimmed.end_char)
     return (words.text,), None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,12 @@ _GENERIC = frozenset({"group", "company", "corporation", "inc", "ltd", "co", "ne
                       "state", "states", "white"})
 
 
+_STOP_WORDS = _GENERIC | _CONNECTIVES
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(token: str) -> str:
+    """Return a name word folded for comparison (the same words are compared over and over)."""
     return _ARTICLE_PREFIX.sub("", token.lower().strip(".,"))
 
 
@@ -184,7 +190,7 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     """Tell whether a shorter name is a part of the actor's fullest name."""
     short = [_norm(t) for t in m.tokens]
     full = [_norm(t) for t in cluster.longest.tokens]
-    if not short or len(short) >= len(full) or all(t in _GENERIC | _CONNECTIVES for t in short):
+    if not short or len(short) >= len(full) or all(t in _STOP_WORDS for t in short):
         return False
     if cluster.label == "PERSON":
         # a surname, or a lone first name ("Hillary" for "Hillary Clinton")

@@ -41,6 +41,7 @@ class SpanIndex:
         self._longest = {id(self.actors): max((m.end - m.start for m in self.actors), default=0),
                          id(self.places): max((m.end - m.start for m in self.places), default=0)}
         self._time_starts = [t.start for t in self.times]
+        self._actor_at: dict[tuple[int, int], str | None] = {}
 
     def _hits(self, mentions: Sequence[Occurrence], start: int, end: int) -> list[Occurrence]:
         starts = self._starts[id(mentions)]
@@ -51,9 +52,13 @@ class SpanIndex:
         return [m for m in mentions[first:last] if m.start < end and start < m.end]
 
     def actor_at(self, token: Token) -> str | None:
-        """Return the id of the actor whose mention covers `token`, if any."""
-        hits = self._hits(self.actors, token.idx, token.idx + len(token))
-        return min(hits, key=lambda m: m.end - m.start).id if hits else None
+        """Return the id of the actor whose mention covers `token`, if any (each token's answer
+        is kept: the rules ask it of the same heads over and over)."""
+        where = (token.idx, token.idx + len(token))
+        if where not in self._actor_at:
+            hits = self._hits(self.actors, *where)
+            self._actor_at[where] = min(hits, key=lambda m: m.end - m.start).id if hits else None
+        return self._actor_at[where]
 
     def place_at(self, token: Token) -> str | None:
         """Return the id of the place whose mention covers `token`, if any."""

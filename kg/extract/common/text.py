@@ -3,11 +3,13 @@ of its sentences starts and ends, found once."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _TEXT = "kg.text"
+_ENTITIES = "kg.entities"
 _SENTENCES = "kg.sentence_starts"
 _SENTENCE_CHARS = "kg.sentence_chars"
+_SENTENCE_ENDS = "kg.sentence_ends"
 
 
 def doc_text(doc: Doc) -> str:
@@ -27,6 +29,25 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT] = text
     return text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """Return the named entities of `doc`, as `doc.ents`, made once and kept in `doc.user_data`.
+
+    spaCy's `Doc.ents` builds a new span for every entity on each call, and the stages ask
+    a dozen times an article. A doc's entities are not changed after its parse.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Hamas", "left", "Gaza"], ents=["B-ORG", "O", "B-GPE"])
+        >>> [(e.text, e.label_) for e in entities(doc)] == [(e.text, e.label_) for e in doc.ents]
+        True
+    """
+    ents = doc.user_data.get(_ENTITIES)
+    if not isinstance(ents, tuple):
+        ents = tuple(doc.ents)
+        doc.user_data[_ENTITIES] = ents
+    return ents
 
 
 def sentence_start(token: Token) -> int:
@@ -49,6 +70,25 @@ def sentence_start(token: Token) -> int:
         starts = tuple(sent.start for sent in doc.sents for _ in range(len(sent)))
         doc.user_data[_SENTENCES] = starts
     return int(starts[token.i])
+
+
+def sentence_end(token: Token) -> int:
+    """Return the index after the last token of the token's sentence, as `token.sent.end`,
+    found once per doc (see `sentence_start`).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rain", "fell", ".", "It", "stopped"],
+        ...           sent_starts=[True, False, False, True, False])
+        >>> [sentence_end(t) for t in doc] == [t.sent.end for t in doc] == [3, 3, 3, 5, 5]
+        True
+    """
+    doc = token.doc
+    ends = doc.user_data.get(_SENTENCE_ENDS)
+    if not isinstance(ends, tuple):
+        ends = tuple(sent.end for sent in doc.sents for _ in range(len(sent)))
+        doc.user_data[_SENTENCE_ENDS] = ends
+    return int(ends[token.i])
 
 
 def sentence_chars(token: Token) -> tuple[int, int]:

@@ -10,6 +10,7 @@ doc last asked about is kept (one per thread of control); a doc is not changed a
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -32,8 +33,11 @@ class Tree:
     kids: tuple[tuple[int, ...], ...]
     kid_tokens: tuple[tuple[Token, ...], ...]
     kid_deps: tuple[tuple[str, ...], ...]
+    kid_by_dep: tuple[dict[str, tuple[Token, ...]], ...]  # label -> children, in text order
 
 
+_position = operator.attrgetter("i")
+_NO_KIDS: dict[str, tuple[Token, ...]] = {}  # shared by every childless token; never written
 _LAST: ContextVar[tuple[Doc, Tree] | None] = ContextVar("kg_last_tree", default=None)
 T = TypeVar("T")
 
@@ -51,9 +55,21 @@ def _build(doc: Doc) -> Tree:
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
+    by_dep: list[dict[str, tuple[Token, ...]]] = []
+    for ks in kids:
+        if not ks:
+            by_dep.append(_NO_KIDS)
+        elif len(ks) == 1:
+            by_dep.append({deps[ks[0]]: (tokens[ks[0]],)})
+        else:
+            labelled: dict[str, tuple[Token, ...]] = {}
+            for k in ks:
+                labelled[deps[k]] = (*labelled.get(deps[k], ()), tokens[k])
+            by_dep.append(labelled)
     return Tree(tokens, heads, deps, tuple(map(tuple, kids)),
                 tuple([tuple([tokens[k] for k in ks]) if ks else () for ks in kids]),
-                tuple([tuple([deps[k] for k in ks]) if ks else () for ks in kids]))
+                tuple([tuple([deps[k] for k in ks]) if ks else () for ks in kids]),
+                tuple(by_dep))
 
 
 def tree(doc: Doc) -> Tree:
@@ -83,10 +99,24 @@ def children(token: Token, *deps: str) -> list[Token]:
     last = _LAST.get()
     parse = last[1] if last is not None and last[0] is doc else tree(doc)
     i = token.i
-    kids = parse.kid_tokens[i]
-    if not kids or not deps:  # half the tokens of a doc have no children
-        return list(kids)
-    return [kid for kid, label in zip(kids, parse.kid_deps[i], strict=True) if label in deps]
+    if not deps:
+        return list(parse.kid_tokens[i])
+    by_dep = parse.kid_by_dep[i]
+    if not by_dep:  # half the tokens of a doc have no children
+        return []
+    if len(deps) == 1:
+        only = by_dep.get(deps[0])
+        return list(only) if only is not None else []
+    found: list[Token] = []
+    mixed = False
+    for label in deps:
+        some = by_dep.get(label)
+        if some is not None:
+            mixed = bool(found)
+            found += some
+    if mixed:  # children of two labels: back to text order, each once
+        return sorted(set(found), key=_position)
+    return found
 
 
 def head(token: Token) -> Token:
@@ -125,8 +155,10 @@ def per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
             last = (doc, {})
             memo.set(last)
         found = last[1]
-        if token.i not in found:
-            found[token.i] = fn(token)
-        return found[token.i]
+        i = token.i
+        if i in found:
+            return found[i]
+        answer = found[i] = fn(token)
+        return answer
 
     return remembered

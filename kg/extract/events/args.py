@@ -36,7 +36,7 @@ from kg.extract.events.rules import (
     Heads,
 )
 from kg.extract.events.syntax import Predicate, preps
-from kg.model import Extraction, Participant, ParticipantRole
+from kg.model import Extraction, Participant, ParticipantRole, Span
 
 _RELATIVES = {"which", "that", "where"}
 # kinds of actors that take part in an event; one of them after "with" is a partner
@@ -95,8 +95,9 @@ class ArgumentFinder:
     """Resolve a trigger's agents, targets, recipients, instruments and place to actor and place
     ids, with the rules `disabled` leaves on."""
 
-    def __init__(self, extraction: Extraction, doc: Doc, disabled: Collection[str] = ()) -> None:
-        self.index = SpanIndex(extraction)
+    def __init__(self, extraction: Extraction, doc: Doc, disabled: Collection[str] = (),
+                 index: SpanIndex | None = None) -> None:
+        self.index = index if index is not None else SpanIndex(extraction)
         self.kinds = {a.id: a.kind for a in extraction.actors}
         self.agent_rules = AGENTS.active(disabled)
         self.target_rules = TARGETS.active(disabled)
@@ -110,6 +111,12 @@ class ArgumentFinder:
             r.name == "events.mention.relative" for r in self.mention_rules)
         self.coreference = antecedents(doc, self.index, extraction.actors) if resolve else {}
         self.context = Context(self.index, self.coreference, self.kinds)
+        # what a token stands for depends on the token and the article only: each token is read
+        # once, though many triggers and roles name the same heads
+        self._named: dict[int, list[str]] = {}
+        self._phrased: dict[int, list[Token]] = {}
+        self._spans: dict[int, Span] = {}
+        self._conjuncts: dict[int, list[Token]] = {}
 
     def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         heads: list[Token] = []
@@ -118,18 +125,34 @@ class ArgumentFinder:
         return heads
 
     def _names(self, token: Token) -> list[str]:
+        known = self._named.get(token.i)
+        if known is not None:
+            return known
+        found: list[str] = []
         for rule in self.mention_rules:
             found = rule.apply(token, self.context)
             if found:
-                return found
-        return []
+                break
+        self._named[token.i] = found
+        return found
 
     def _phrases(self, token: Token) -> list[Token]:
+        known = self._phrased.get(token.i)
+        if known is not None:
+            return known
+        found: list[Token] = []
         for rule in self.phrase_rules:
             found = rule.apply(token, self.context)
             if found:
-                return found
-        return []
+                break
+        self._phrased[token.i] = found
+        return found
+
+    def _with_conjuncts(self, head: Token) -> list[Token]:
+        known = self._conjuncts.get(head.i)
+        if known is None:
+            known = self._conjuncts[head.i] = [head, *head.conjuncts]
+        return known
 
     def _read(self, role: ParticipantRole, heads: list[Token], taken: Collection[str] = (),
               keep: Callable[[str], bool] = lambda _a: True) -> list[str]:
@@ -137,7 +160,7 @@ class ArgumentFinder:
         allows, and note each phrase read for `role` in `self.participants`."""
         ids: list[str] = []
         for head in heads:
-            for token in [head, *head.conjuncts]:
+            for token in self._with_conjuncts(head):
                 names = self._names(token)
                 fresh = [n for n in names if n not in ids and n not in taken and keep(n)]
                 ids += fresh
@@ -149,7 +172,10 @@ class ArgumentFinder:
         return ids
 
     def _note(self, role: ParticipantRole, head: Token, actors: Sequence[str | None]) -> None:
-        span = token_span(phrase(head) if head.pos_ != "PRON" else [head])
+        span = self._spans.get(head.i)
+        if span is None:
+            span = self._spans[head.i] = token_span(phrase(head) if head.pos_ != "PRON"
+                                                    else [head])
         for actor in actors:
             # the offset first: comparing two records is slow, and most differ there
             if not any(p.mention.start == span.start and p.actor == actor and p.mention == span

@@ -74,7 +74,7 @@ class EventFinder:
         events: list[Event] = []
         for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
             if args is None:  # coreference costs a pass over the doc: only once it is needed
-                args = ArgumentFinder(extraction, doc, self.disabled)
+                args = ArgumentFinder(extraction, doc, self.disabled, index)
             roles = args.read(trigger)
             agents, targets = roles.agents, roles.targets
             place, spot = args.place(trigger)

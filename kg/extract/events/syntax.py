@@ -11,8 +11,9 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from kg.extract.common.text import sentence_end, sentence_start
 from kg.extract.common.tree import children as children  # the role rules read it here
-from kg.extract.common.tree import per_token
+from kg.extract.common.tree import per_token, tree
 
 _CLIMB = ("xcomp", "conj", "advcl")  # how a subjectless verb hangs on the verb that has one
 _OBJECT_CONTROL = ("dobj",)  # "allowed developers to create": the object does the xcomp
@@ -107,12 +108,20 @@ def reduced_passive(token: Token) -> bool:
     tagger often calls it a past tense: "Mary Barra appointed as chief"), and then only with no
     object, or as the complement of a verb ("see X delivered", "had it repaired"): in a sentence
     it is more likely a past tense mistagged."""
-    headline = token.tag_ in ("VBN", "VBD") and not {t.text for t in token.sent[-3:]} & _STOPS \
+    headline = token.tag_ in ("VBN", "VBD") and not _ends_with_stop(token) \
         and not children(token, "dobj", "dative", "ccomp")
     small_clause = token.tag_ == "VBN" and token.dep_ in ("ccomp", "xcomp") and not children(
         token, "dobj", "dative")
     passive = headline or small_clause or bool(children(token, "agent"))
     return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
+
+
+def _ends_with_stop(token: Token) -> bool:
+    """Tell whether one of the last three tokens of the token's sentence is a full stop, "!" or
+    "?" (a line without is a headline)."""
+    end = sentence_end(token)
+    last = tree(token.doc).tokens[max(sentence_start(token), end - 3):end]
+    return any(t.text in _STOPS for t in last)
 
 
 def _infinitive_of_noun(token: Token) -> bool:

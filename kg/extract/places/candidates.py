@@ -21,6 +21,7 @@ from kg.extract.common.place_cues import (
     place_kind_words,
     possessive_end,
 )
+from kg.extract.common.text import entities
 from kg.extract.common.tree import tree
 from kg.extract.gazetteer.tables import fold
 from kg.model import Article, PlaceKind, Span
@@ -66,9 +67,9 @@ def personal_names(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> set[st
     at least as often as anything else and that never follows a locative preposition.
     """
     votes: Counter[tuple[str, bool]] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         votes[(fold(ent.text), ent.label_ == "PERSON")] += 1
-    names = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names = {fold(t.text) for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # a name also written after "in" or "from" is a place the model sometimes calls a person
     located = {fold(m.text) for m in found if m.cue.weak or m.cue.strong}
     for m in found:
@@ -91,7 +92,7 @@ def candidates(doc: Doc, article: Article, known: Callable[[str], bool],
     place, as both parts of a name the model ran together must be ("Idlib Ankara").
     """
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         check()  # the per-article time budget (kg.extract.common.budget)
         covered.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS or ent.label_ in _OTHER_NAME_LABELS:

@@ -25,7 +25,7 @@ from kg.extract.common.coref import antecedents
 from kg.extract.common.names import run_together
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
-from kg.extract.common.text import doc_text
+from kg.extract.common.text import doc_text, entities
 from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.statements.find import AttributionFinder
 from kg.extract.statements.lexicon import speech_lexicon
@@ -57,7 +57,7 @@ class _Speakers:
         self.actors = {a.id: a for a in extraction.actors}
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
-        self.ents = [e for e in doc.ents if e.label_ in _ENT_KINDS]  # doc.ents makes new spans
+        self.ents = [e for e in entities(doc) if e.label_ in _ENT_KINDS]
         self.actor_records = extraction.actors
         self.coref: dict[int, str] | None = None  # made at the first pronoun speaker
 
@@ -221,13 +221,16 @@ class _Triggers:
 
 def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
     out: list[Event] = []
-    spoken = [s for s in statements if s.speaker and s.content]
+    # (start, end, statement) of each content with a speaker, read off the records once
+    spoken = [(s.content.start, s.content.end, s) for s in statements if s.speaker and s.content]
     for event in events:
-        holders = [s for s in spoken if s.content and
-                   s.content.start <= event.trigger.start < s.content.end]
-        if holders and event.source is None:
-            inner = min(holders, key=lambda s: s.content.end - s.content.start if s.content else 0)
-            event = Event(**{**event.model_dump(), "source": inner.speaker})
+        at = event.trigger.start
+        holders = [(end - start, s) for start, end, s in spoken if start <= at < end] \
+            if event.source is None else []
+        if holders:
+            inner = min(holders, key=lambda held: held[0])[1]
+            # the speaker is a validated key of a statement: a copy need not check it again
+            event = event.model_copy(update={"source": inner.speaker})
         out.append(event)
     return out
 
