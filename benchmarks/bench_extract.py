@@ -9,8 +9,10 @@ plus kg's sentence-start and headline components), run every stage and write eac
 JSON (to a null sink). Rounds alternate which goes first (spaCy, kg, kg, spaCy, ...), so a
 machine shared with other jobs slows both alike; the ratio is the median of the rounds' ratios,
 of wall time and of this process's CPU time (steadier on a loaded machine).
-`--profile` adds one kg pass that times the parse, each stage and the JSON writing separately,
-and one under cProfile whose own time is summed by kg package and listed by function.
+`--profile` adds one kg pass that times the parse, each stage and the JSON writing separately
+(wall time of one pass: compare its parse with the spaCy passes of the same load, not with their
+best), the CPU time of each parse component of both models run side by side, and one kg pass
+under cProfile whose own time is summed by kg package and listed by function.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from kg.articles import read_inputs
 from kg.config import Settings
 from kg.export import extraction_json, write_extractions
 from kg.extract import Pipeline
+from kg.extract.nlp.model import article_doc
 from kg.ingest.batches import extract
 from kg.model import Article
 
@@ -84,6 +87,25 @@ def _phases(items: list[Article], pipeline: Pipeline) -> dict[str, float]:
         extraction_json(extraction)
         spent["write json"] += time.perf_counter() - began
     return {k: round(1000 * v / len(items), 2) for k, v in spent.items()}
+
+
+def _components(items: list[Article], models: dict[str, spacy.language.Language],
+                batch_size: int, rounds: int) -> dict[str, dict[str, float]]:
+    """Return the CPU ms per article of each pipeline component of each model, run one
+    component at a time over all the articles; the models alternate within each round and the
+    least of the rounds is kept, so the parse of kg and of bare spaCy compare at the same load."""
+    best: dict[str, dict[str, float]] = {label: {} for label in models}
+    for _ in range(rounds):
+        for label, nlp in models.items():
+            docs = [article_doc(nlp, a.text, a.body_start) for a in items]
+            for name, component in nlp.pipeline:
+                began = time.process_time()
+                docs = list(component.pipe(docs, batch_size=batch_size)
+                            if hasattr(component, "pipe") else map(component, docs))
+                spent = 1000 * (time.process_time() - began) / len(items)
+                best[label][name] = round(min(best[label].get(name, spent), spent), 2)
+    return {label: {**spent, "total": round(sum(spent.values()), 2)}
+            for label, spent in best.items()}
 
 
 def _profile(corpus: Path, count: int, settings: Settings, pipeline: Pipeline
@@ -159,6 +181,8 @@ def run(corpus: Path, count: int, rounds: int, profile: bool) -> dict[str, objec
     if profile:
         result["phases_ms_per_article"] = _phases(items, pipeline)
         result["spacy_ms_per_article"] = round(1000 * min(s[0] for s in spacy_s) / len(items), 2)
+        result["parse_components_cpu_ms_per_article"] = _components(
+            items, {"spacy": bare, "kg": pipeline.nlp}, settings.batch_size, rounds)
         result["profile"] = _profile(corpus, len(items), settings, pipeline)
     return result
 
