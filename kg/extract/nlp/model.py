@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import gc
 
+import numpy
 import spacy
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,11 +39,14 @@ def _line_starts(doc: Doc) -> Doc:
     body_start = doc.user_data.get(BODY_START)
     if body_start is None:
         body_start = analyse(doc_text(doc)).body_start
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
-                or token.idx == body_start:
-            token.is_sent_start = True
+    # a token's trailing whitespace is one space at most: a line break is a space token
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    starts = doc.to_array(IDX)
+    at = int(numpy.searchsorted(starts, body_start))
+    if 0 < at < len(doc) and starts[at] == body_start:
+        doc[at].is_sent_start = True
     return doc
 
 
