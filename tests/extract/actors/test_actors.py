@@ -271,6 +271,8 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
     ("The Dow Jones Industrial Average fell 2 percent.", "dow-jones-industrial-average",
      "financial"),
     ("The S&P 500 lost 1.5 percent.", "s-p-500", "financial"),
+    ("Stocks fell and the Dow lost 300 points.", "dow", "financial"),
+    ("Dow Chemical said it would cut 5,000 jobs.", "dow-chemical", "organisation"),  # no index
     ("The Nasdaq Composite rose.", "nasdaq-composite", "financial"),
     ("The UK's FTSE-100 index fell 2 percent.", "ftse-100", "financial"),
     ("Boeing has unveiled a new version of its 777 airliner.", "777", "product"),
