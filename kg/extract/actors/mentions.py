@@ -170,7 +170,8 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
-    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names."""
+    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names.
+    An organisation's name run across the comma of a list is cut there too (`_listed`)."""
     shouting: dict[int, bool] = {}
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
@@ -180,7 +181,7 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
             shouting[sent.start] = _shouting(sent)
         if shouting[sent.start]:
             continue
-        cuts = [t.i for t in ent if t.text == "/"]
+        cuts = [t.i for t in ent if t.text == "/" or t.text == "," and _listed(ent, t.i)]
         if not cuts:
             yield ent
             continue
@@ -188,6 +189,21 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
         for start, end in bounds[:1] if ent.label_ == "PERSON" else bounds:
             if start < end:
                 yield DocSpan(doc, start, end, label=ent.label_)
+
+
+def _listed(ent: DocSpan, comma: int) -> bool:
+    """Tell whether a comma inside an organisation's name is a list's: another name follows the
+    name after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
+    name, not a legal form, follows the comma ("Apple, Inc.", "Skadden, Arps, Slate, Meagher &
+    Flom" alone stay whole)."""
+    doc = ent.doc
+    after = doc[comma + 1:ent.end]
+    if ent.label_ != "ORG" or not len(after) or not after[0].text[:1].isupper() \
+            or after.text.lower().strip(".") in _LEGAL_FORMS or comma == ent.start:
+        return False
+    nxt = ent.end + 1
+    return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
+        and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
 
 
 def _shouting(sent: DocSpan) -> bool:
@@ -614,7 +630,9 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
         return False
     if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in entities(doc)):
         return False  # a surname the model typed ORG ("Mulally plans")
-    for other in entities(doc):
+    # the name itself and the model's names that are or open it (a name cut from a longer one,
+    # "Lazard" of "Lazard, Evercore Partners", is its own)
+    for other in [span, *entities(doc)]:
         if other.text != span.text and not other.text.startswith(span.text + " "):
             continue
         root = other.root

@@ -375,6 +375,10 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      "Washington - will change.", {"Wall Street"}),
     ("Bernie CarterFlagShareLikeReplySara Bondioli said so.", {"Bernie"}),
     ("Vladimir V. Putin's Russia has unsettled many.", {"Vladimir V. Putin"}),  # no "v." case
+    ("The list includes Lazard, Evercore Partners and LionTree.",
+     {"Lazard", "Evercore Partners", "LionTree"}),  # a list's comma inside the model's name
+    ("The firm hired Skadden, Arps, Slate, Meagher & Flom to advise it.",
+     {"Skadden, Arps, Slate, Meagher & Flom"}),  # a name's own commas
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
