@@ -362,6 +362,8 @@ def test_actors_a_person_typed_name_ending_in_a_body_is_the_body(nlp, stages) ->
 @pytest.mark.parametrize(("text", "not_actors"), [
     ("Anti-TPP said the deal was bad.", {"Anti-TPP"}),
     ("Supporters of Pro-Kloppenburg said so.", {"Pro-Kloppenburg"}),
+    ("Islamophobia is rising in America, said Ibrahim Hooper.", {"Islamophobia"}),  # a notion
+    ("He smiled and said: 'Jim, thanks for coming. Merry Christmas.'", {"Merry Christmas"}),
 ])
 def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
