@@ -586,7 +586,8 @@ def _maker_model(span: DocSpan, makers: frozenset[str], lexicon: Lexicon) -> boo
     """Tell whether an organisation's name is a maker's and a model's ("Ford Taurus ... the
     Taurus"): two words, the first a maker the article names alone, the second no word of a
     company's name ("Ford Motor", "Apple Computer", "Clinton Foundation") and a thing the article
-    calls "the" alone (not "Northrop Grumman", a company named by two names)."""
+    calls "the", alone or, each time, after the maker's name ("the Taurus", "Chrysler will cut
+    the Chrysler Aspen"; not "Northrop Grumman", a company named by two names, bare somewhere)."""
     if len(span) != 2 or span[0].text not in makers or not span[1].text[:1].isupper():
         return False
     model = span[1]
@@ -595,7 +596,9 @@ def _maker_model(span: DocSpan, makers: frozenset[str], lexicon: Lexicon) -> boo
             or lexicon.org_kind(model.text) is not None or lexicon.is_title_word(model.text):
         return False
     doc = span.doc
-    return any(t.text == model.text and t.i > 0 and doc[t.i - 1].lower_ == "the"
+    return all(t.i > 0 and doc[t.i - 1].lower_ == "the" for t in doc if t.text == span[0].text
+               and t.i + 1 < len(doc) and doc[t.i + 1].text == model.text) \
+        or any(t.text == model.text and t.i > 0 and doc[t.i - 1].lower_ == "the"
                for t in doc if t.i != model.i)
 
 

@@ -285,10 +285,17 @@ def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> 
 
 @pytest.mark.parametrize(("text", "maker", "product"), [
     ("Airbus said the Airbus A380 would fly.", "airbus", "airbus-a380"),
+    ("Chrysler said it will cut the Chrysler Aspen from production.", "chrysler",
+     "chrysler-aspen"),  # a maker's name and a word, only ever after "the"
 ])
 def test_actors_keeps_a_maker_apart_from_its_product(nlp, stages, text, maker, product) -> None:  # type: ignore[no-untyped-def]
     found = _run(nlp, stages, text)
     assert _actor(found, maker).kind == "organisation" and _actor(found, product).kind == "product"
+
+
+def test_actors_a_company_of_two_names_is_no_model(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Northrop Grumman won the contract. Northrop said the Northrop Grumman bid was lower."
+    assert _actor(_run(nlp, stages, text), "northrop-grumman").kind == "organisation"
 
 
 @pytest.mark.parametrize("text", ["Flight 370 vanished over the sea.",
