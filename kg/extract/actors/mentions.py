@@ -125,7 +125,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
-        if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+        cut = not any(e.start == ent.start and e.end == ent.end for e in entities(doc))
+        if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)):
             continue
         if label == "PRODUCT":
             # the model's products are noisy ("Broncos", "Philosophers"): one counts with a
@@ -623,7 +624,7 @@ def _governing_noun(span: DocSpan) -> Token | None:
     return None
 
 
-def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon, *, cut: bool = False) -> bool:
     """Tell whether a one-word ORG name is only ever an adjective of a noun ("Takfiri militants").
 
     A name that modifies an outlet, an office or a title ("Interfax news agency", "AFP
@@ -633,9 +634,9 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
         return False
     if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in entities(doc)):
         return False  # a surname the model typed ORG ("Mulally plans")
-    # the name itself and the model's names that are or open it (a name cut from a longer one,
-    # "Lazard" of "Lazard, Evercore Partners", is its own)
-    for other in [span, *entities(doc)]:
+    # the model's names that are or open it, and a name `_parts` cut from a longer one
+    # ("Lazard" of "Lazard, Evercore Partners")
+    for other in [span, *entities(doc)] if cut else entities(doc):
         if other.text != span.text and not other.text.startswith(span.text + " "):
             continue
         root = other.root
