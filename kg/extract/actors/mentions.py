@@ -45,7 +45,9 @@ _COMPANY_WORDS = frozenset({"computer", "computers", "motor", "motors", "company
                             "international", "america", "americas", "global", "worldwide", "usa",
                             "us", "uk", "europe", "china", "japan", "north", "south", "east",
                             "west", "center", "institute", "administration", "campaign",
-                            "building", "tower", "airport", "school", "university", "college"})
+                            "building", "tower", "airport", "school", "university", "college",
+                            "museum", "library", "hospital", "church", "gallery", "theater",
+                            "theatre", "hotel", "station", "club", "park", "zoo"})
 # parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
 # on Twitter" as a verb even inside the entity)
 _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
@@ -125,7 +127,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
-        cut = not any(e.start == ent.start and e.end == ent.end for e in entities(doc))
+        # a name cut at a list's comma (`_listed`); not one cut at a slash ("Handout/Reuters")
+        cut = ent.end < len(doc) and doc[ent.end].text == "," \
+            and not any(e.start == ent.start and e.end == ent.end for e in entities(doc))
         if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)):
             continue
         if label == "PRODUCT":
