@@ -107,6 +107,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         label = ent.label_
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
+        if span is not None and label == "ORG":
+            span = _without_possessing_place(span, is_place)
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
@@ -209,6 +211,18 @@ def _listed(ent: DocSpan, comma: int) -> bool:
     nxt = ent.end + 1
     return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
         and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+
+
+def _without_possessing_place(span: DocSpan, is_place: Callable[[str], bool]) -> DocSpan:
+    """Cut an organisation's name before "for" and a place whose possessive follows: the
+    possessive opens what the organisation works for ("with Technion for China's first hi-tech
+    university" names Technion; "Campaign for America's Future", the possessive inside, and
+    "Center for American Progress's report" stay whole)."""
+    doc = span.doc
+    if len(span) < 3 or span[-2].lower_ != "for" or span.end >= len(doc) \
+            or doc[span.end].text not in POSSESSIVES or not is_place(span[-1].text):
+        return span
+    return doc[span.start:span.end - 2]
 
 
 def _shouting(sent: DocSpan) -> bool:

@@ -391,6 +391,8 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("Vladimir V. Putin's Russia has unsettled many.", {"Vladimir V. Putin"}),  # no "v." case
     ("The list includes Lazard, Evercore Partners and LionTree.",
      {"Lazard", "Evercore Partners", "LionTree"}),  # a list's comma inside the model's name
+    ("Shantou University works with Technion for China’s first hi-tech university.",
+     {"Shantou University", "Technion"}),  # what the organisation works for is China's
     ("The firm hired Skadden, Arps, Slate, Meagher & Flom to advise it.",
      {"Skadden, Arps, Slate, Meagher & Flom"}),  # a name's own commas
 ])
