@@ -45,7 +45,9 @@ _COMPANY_WORDS = frozenset({"computer", "computers", "motor", "motors", "company
                             "international", "america", "americas", "global", "worldwide", "usa",
                             "us", "uk", "europe", "china", "japan", "north", "south", "east",
                             "west", "center", "institute", "administration", "campaign",
-                            "building", "tower", "airport", "school", "university", "college"})
+                            "building", "tower", "airport", "school", "university", "college",
+                            "museum", "library", "hospital", "church", "gallery", "theater",
+                            "theatre", "hotel", "station", "club", "park", "zoo"})
 # parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
 # on Twitter" as a verb even inside the entity)
 _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
@@ -105,6 +107,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         label = ent.label_
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
+        if span is not None and label == "ORG":
+            span = _without_possessing_place(span, is_place)
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
@@ -125,7 +129,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
                 or not lexicon.is_actor_name(span.text):
             continue
-        if label == "ORG" and (_only_modifier(doc, span, lexicon) or _maker(doc, span)):
+        # a name cut at a list's comma (`_listed`); not one cut at a slash ("Handout/Reuters")
+        cut = ent.end < len(doc) and doc[ent.end].text == "," \
+            and not any(e.start == ent.start and e.end == ent.end for e in entities(doc))
+        if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)):
             continue
         if label == "PRODUCT":
             # the model's products are noisy ("Broncos", "Philosophers"): one counts with a
@@ -170,7 +177,8 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
-    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names."""
+    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names.
+    An organisation's name run across the comma of a list is cut there too (`_listed`)."""
     shouting: dict[int, bool] = {}
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
@@ -180,7 +188,7 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
             shouting[sent.start] = _shouting(sent)
         if shouting[sent.start]:
             continue
-        cuts = [t.i for t in ent if t.text == "/"]
+        cuts = [t.i for t in ent if t.text == "/" or t.text == "," and _listed(ent, t.i)]
         if not cuts:
             yield ent
             continue
@@ -188,6 +196,33 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
         for start, end in bounds[:1] if ent.label_ == "PERSON" else bounds:
             if start < end:
                 yield DocSpan(doc, start, end, label=ent.label_)
+
+
+def _listed(ent: DocSpan, comma: int) -> bool:
+    """Tell whether a comma inside an organisation's name is a list's: another name follows the
+    name after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
+    name, not a legal form, follows the comma ("Apple, Inc.", "Skadden, Arps, Slate, Meagher &
+    Flom" alone stay whole)."""
+    doc = ent.doc
+    after = doc[comma + 1:ent.end]
+    if ent.label_ != "ORG" or not len(after) or not after[0].text[:1].isupper() \
+            or after.text.lower().strip(".") in _LEGAL_FORMS or comma == ent.start:
+        return False
+    nxt = ent.end + 1
+    return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
+        and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+
+
+def _without_possessing_place(span: DocSpan, is_place: Callable[[str], bool]) -> DocSpan:
+    """Cut an organisation's name before "for" and a place whose possessive follows: the
+    possessive opens what the organisation works for ("with Technion for China's first hi-tech
+    university" names Technion; "Campaign for America's Future", the possessive inside, and
+    "Center for American Progress's report" stay whole)."""
+    doc = span.doc
+    if len(span) < 3 or span[-2].lower_ != "for" or span.end >= len(doc) \
+            or doc[span.end].text not in POSSESSIVES or not is_place(span[-1].text):
+        return span
+    return doc[span.start:span.end - 2]
 
 
 def _shouting(sent: DocSpan) -> bool:
@@ -570,7 +605,8 @@ def _maker_model(span: DocSpan, makers: frozenset[str], lexicon: Lexicon) -> boo
     """Tell whether an organisation's name is a maker's and a model's ("Ford Taurus ... the
     Taurus"): two words, the first a maker the article names alone, the second no word of a
     company's name ("Ford Motor", "Apple Computer", "Clinton Foundation") and a thing the article
-    calls "the" alone (not "Northrop Grumman", a company named by two names)."""
+    calls "the", alone or, each time, after the maker's name ("the Taurus", "Chrysler will cut
+    the Chrysler Aspen"; not "Northrop Grumman", a company named by two names, bare somewhere)."""
     if len(span) != 2 or span[0].text not in makers or not span[1].text[:1].isupper():
         return False
     model = span[1]
@@ -579,7 +615,9 @@ def _maker_model(span: DocSpan, makers: frozenset[str], lexicon: Lexicon) -> boo
             or lexicon.org_kind(model.text) is not None or lexicon.is_title_word(model.text):
         return False
     doc = span.doc
-    return any(t.text == model.text and t.i > 0 and doc[t.i - 1].lower_ == "the"
+    return all(t.i > 0 and doc[t.i - 1].lower_ == "the" for t in doc if t.text == span[0].text
+               and t.i + 1 < len(doc) and doc[t.i + 1].text == model.text) \
+        or any(t.text == model.text and t.i > 0 and doc[t.i - 1].lower_ == "the"
                for t in doc if t.i != model.i)
 
 
@@ -604,7 +642,7 @@ def _governing_noun(span: DocSpan) -> Token | None:
     return None
 
 
-def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon, *, cut: bool = False) -> bool:
     """Tell whether a one-word ORG name is only ever an adjective of a noun ("Takfiri militants").
 
     A name that modifies an outlet, an office or a title ("Interfax news agency", "AFP
@@ -614,7 +652,9 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
         return False
     if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in entities(doc)):
         return False  # a surname the model typed ORG ("Mulally plans")
-    for other in entities(doc):
+    # the model's names that are or open it, and a name `_parts` cut from a longer one
+    # ("Lazard" of "Lazard, Evercore Partners")
+    for other in [span, *entities(doc)] if cut else entities(doc):
         if other.text != span.text and not other.text.startswith(span.text + " "):
             continue
         root = other.root

@@ -26,11 +26,12 @@ _NOT_MODELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINA
 
 
 @functools.lru_cache(maxsize=1)
-def _instruments() -> tuple[frozenset[str], frozenset[str]]:
+def _instruments() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     text = (Path(__file__).parent / "instruments.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return (frozenset(w for w, where in rows if where == "name"),
-            frozenset(w for w, where in rows if where == "head"))
+            frozenset(w for w, where in rows if where == "head"),
+            frozenset(w for w, where in rows if where == "alone"))
 
 
 def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
@@ -101,7 +102,7 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     tokens = tree(doc).tokens
     if not (tokens[i].text[:1].isupper() and tokens[i].ent_type_ not in _NOT_MODELS):
         return None
-    names, heads = _instruments()
+    names, heads, alone = _instruments()
     end = i
     # "Standard & Poor's 500": "&" and "'s" inside, before a capital or a number
     while end < len(doc) and (tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in
@@ -109,13 +110,18 @@ def _instrument(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
                               and end + 1 < len(doc) and (tokens[end + 1].text[:1].isupper()
                                                           or tokens[end + 1].text.isdigit())):
         end += 1
+    words = _fold(doc[i:end].text)
     while end < len(doc) and tokens[end].like_num \
             and tokens[end].ent_type_ not in ("PERCENT", "MONEY"):
         end += 1
-    folded = doc[i:end].text.lower().replace("’", "'").replace("'s", "").replace("-", " ")
-    opens = any(folded == n or folded.startswith(n + " ") for n in names)
+    folded = _fold(doc[i:end].text)
+    opens = any(folded == n or folded.startswith(n + " ") for n in names) or words in alone
     headed = end - i > 1 and tokens[end - 1].lower_ in heads and tokens[i].pos_ == "PROPN"
     return (i, end, "financial") if opens or headed else None
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("’", "'").replace("'s", "").replace("-", " ")
 
 
 # nouns after a name an organisation has that make it a part or a person of it, not a product

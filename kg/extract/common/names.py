@@ -54,7 +54,10 @@ class Lexicon:
     def is_actor_name(self, name: str) -> bool:
         """Tell whether a name can name an actor (not "Macworld Conference", not "USD")."""
         words = name.lower().split()
-        return bool(words) and words[-1] not in self.non_actors
+        # a suffix ("-phobia") marks a one-word name of a notion ("Islamophobia")
+        return bool(words) and words[-1] not in self.non_actors and not (
+            len(words) == 1 and any(s.startswith("-") and words[0].endswith(s[1:])
+                                    for s in self.non_actors))
 
     def is_title_word(self, word: str) -> bool:
         """Tell whether a word can be part of a title ("Foreign", "Minister", "chief")."""
