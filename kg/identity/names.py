@@ -105,7 +105,6 @@ class PersonName:
                 _part_agrees(a, b) for a, b in zip(self.middle, other.middle, strict=True))
         return True
 
-
     def nicknamed(self, other: PersonName) -> bool:
         """Tell whether two names' first names agree only as a given name and a short form of
         it ("Steve" and "Stephen"), neither written as the other nor as its initial."""

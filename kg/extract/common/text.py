@@ -7,9 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 _TEXT = "kg.text"
 _ENTITIES = "kg.entities"
-_SENTENCES = "kg.sentence_starts"
-_SENTENCE_CHARS = "kg.sentence_chars"
-_SENTENCE_ENDS = "kg.sentence_ends"
+_SENTENCES = "kg.sentences"  # per token: its sentence's (start, end, start_char, end_char)
 
 
 def doc_text(doc: Doc) -> str:
@@ -64,12 +62,7 @@ def sentence_start(token: Token) -> int:
         >>> [sentence_start(t) for t in doc] == [t.sent.start for t in doc] == [0, 0, 0, 3, 3]
         True
     """
-    doc = token.doc
-    starts = doc.user_data.get(_SENTENCES)
-    if not isinstance(starts, tuple):
-        starts = tuple(sent.start for sent in doc.sents for _ in range(len(sent)))
-        doc.user_data[_SENTENCES] = starts
-    return int(starts[token.i])
+    return _sentence(token)[0]
 
 
 def sentence_end(token: Token) -> int:
@@ -83,12 +76,7 @@ def sentence_end(token: Token) -> int:
         >>> [sentence_end(t) for t in doc] == [t.sent.end for t in doc] == [3, 3, 3, 5, 5]
         True
     """
-    doc = token.doc
-    ends = doc.user_data.get(_SENTENCE_ENDS)
-    if not isinstance(ends, tuple):
-        ends = tuple(sent.end for sent in doc.sents for _ in range(len(sent)))
-        doc.user_data[_SENTENCE_ENDS] = ends
-    return int(ends[token.i])
+    return _sentence(token)[1]
 
 
 def sentence_chars(token: Token) -> tuple[int, int]:
@@ -103,11 +91,18 @@ def sentence_chars(token: Token) -> tuple[int, int]:
         ...                                      for t in doc]
         True
     """
+    _, _, start, end = _sentence(token)
+    return start, end
+
+
+def _sentence(token: Token) -> tuple[int, int, int, int]:
+    """Return the token's sentence's token and character bounds, from one walk over the doc's
+    sentences kept in `doc.user_data`."""
     doc = token.doc
-    chars = doc.user_data.get(_SENTENCE_CHARS)
-    if not isinstance(chars, tuple):
-        chars = tuple((sent.start_char, sent.end_char) for sent in doc.sents
-                      for _ in range(len(sent)))
-        doc.user_data[_SENTENCE_CHARS] = chars
-    start, end = chars[token.i]
-    return int(start), int(end)
+    bounds = doc.user_data.get(_SENTENCES)
+    if not isinstance(bounds, tuple):
+        bounds = tuple((sent.start, sent.end, sent.start_char, sent.end_char)
+                       for sent in doc.sents for _ in range(len(sent)))
+        doc.user_data[_SENTENCES] = bounds
+    found: tuple[int, int, int, int] = bounds[token.i]
+    return found

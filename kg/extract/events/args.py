@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +39,7 @@ from kg.extract.events.rules import (
 from kg.extract.events.syntax import Predicate, preps
 from kg.model import Extraction, Participant, ParticipantRole, Span
 
+T = TypeVar("T")
 _RELATIVES = {"which", "that", "where"}
 # kinds of actors that take part in an event; one of them after "with" is a partner
 _PARTICIPANT_KINDS = frozenset({"person", "organisation", "government", "military",
@@ -125,27 +127,19 @@ class ArgumentFinder:
         return heads
 
     def _names(self, token: Token) -> list[str]:
-        known = self._named.get(token.i)
-        if known is not None:
-            return known
-        found: list[str] = []
-        for rule in self.mention_rules:
-            found = rule.apply(token, self.context)
-            if found:
-                break
-        self._named[token.i] = found
-        return found
+        return self._first(self.mention_rules, token, self._named)
 
     def _phrases(self, token: Token) -> list[Token]:
-        known = self._phrased.get(token.i)
-        if known is not None:
-            return known
-        found: list[Token] = []
-        for rule in self.phrase_rules:
-            found = rule.apply(token, self.context)
-            if found:
-                break
-        self._phrased[token.i] = found
+        return self._first(self.phrase_rules, token, self._phrased)
+
+    def _first(self, rules: Sequence[Rule[Callable[[Token, Context], list[T]]]], token: Token,
+               known: dict[int, list[T]]) -> list[T]:
+        """Return what the first of `rules` that finds anything finds for `token` (or nothing),
+        kept in `known` by token."""
+        found = known.get(token.i)
+        if found is None:
+            found = known[token.i] = next(
+                (hit for hit in (rule.apply(token, self.context) for rule in rules) if hit), [])
         return found
 
     def _with_conjuncts(self, head: Token) -> list[Token]:
