@@ -392,8 +392,7 @@ class Index:
     def _by_model(self, member: Member) -> set[str]:
         # a model by its designation, with its maker's name or without ("Boeing 787
         # Dreamliner", "787 Dreamliner"); a model keeps its number ("iPhone" is no "iPhone 4")
-        if member.kind != "product" or not any(sum(c.isdigit() for c in w) >= 3
-                                               for w in words(member.name)):
+        if member.kind != "product" or not _designated(words(member.name)):
             return set()
         return set(self._models.get(_model(member.name), ()))
 
@@ -452,8 +451,9 @@ class Index:
 # around a name (a model's number, "web browser Safari", a state's organ, an outlet's noun)
 # before the model's label for a name ("Safari" PERSON in another article), an organisation
 # before a person (the model reads companies' names as people's: "Best Buy"), "other" last
-_TIE_ORDER = ("product", "financial", "country", "government", "military", "armed_group",
-              "media", "group", "organisation", "person", "other")
+_TIE_RANK = {kind: i for i, kind in enumerate((
+    "product", "financial", "country", "government", "military", "armed_group", "media", "group",
+    "organisation", "person", "other"))}
 
 
 def node_kind(counts: Mapping[str, int]) -> str:
@@ -467,8 +467,8 @@ def node_kind(counts: Mapping[str, int]) -> str:
         >>> node_kind({"person": 2, "product": 1})
         'person'
     """
-    rank = {kind: i for i, kind in enumerate(_TIE_ORDER)}
-    return min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0]
+    return min(counts.items(),
+               key=lambda kv: (-kv[1], _TIE_RANK.get(kv[0], len(_TIE_RANK)), kv[0]))[0]
 
 
 def _kind(members: Sequence[Member]) -> str:
@@ -515,8 +515,13 @@ def _model(name: str) -> str:
     model's number ("787 dreamliner" of "Boeing 787 Dreamliner", "a380" of "Airbus A380")."""
     found = words(name)
     rest = found[1:]
-    # a designation of three digits or more ("787", "a380"); "iPhone 4" is no "iOS 4"
-    return " ".join(rest if any(sum(c.isdigit() for c in w) >= 3 for w in rest) else found)
+    return " ".join(rest if _designated(rest) else found)
+
+
+def _designated(name: Sequence[str]) -> bool:
+    """Tell whether a name's words hold a model's designation, three digits or more ("787",
+    "a380"); "iPhone 4" is no "iOS 4"."""
+    return any(sum(c.isdigit() for c in w) >= 3 for w in name)
 
 
 def _acronym_tails(name: str) -> set[str]:

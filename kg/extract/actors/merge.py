@@ -12,11 +12,11 @@ from kg.model import ActorKind
 
 _CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "des", "on"})
 _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
-# words that stand alone for other actors than the names they are part of: "House" in a story
-# naming the White House is the House of Representatives, "State" the State Department
 # last words of a body inside another organisation (`kg.identity.names.SUB_BODIES` across articles)
 _SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
                          "desk", "unit", "division"})
+# words that stand alone for other actors than the names they are part of: "House" in a story
+# naming the White House is the House of Representatives, "State" the State Department
 _GENERIC = frozenset({"group", "company", "corporation", "inc", "ltd", "co", "news", "human",
                       "rights", "international", "national", "united", "new", "general", "house",
                       "state", "states", "white"})
