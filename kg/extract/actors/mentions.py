@@ -102,6 +102,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                       for w in ([t.text for t in e] if e.label_ == "PERSON" else [e[0].text]))
     bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in entities(doc)
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
+    model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
     for ent in _parts(doc):
         if _located(ent, is_place):
             continue
@@ -131,7 +132,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             continue
         # a name cut at a list's comma (`_listed`); not one cut at a slash ("Handout/Reuters")
         cut = ent.end < len(doc) and doc[ent.end].text == "," \
-            and not any(e.start == ent.start and e.end == ent.end for e in entities(doc))
+            and (ent.start, ent.end) not in model_names
         if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)):
             continue
         if label == "PRODUCT":
