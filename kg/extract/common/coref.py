@@ -2,11 +2,14 @@
 
 Rules of our own, offline, in one left-to-right pass: each pronoun ("he", "its", "they") and each
 definite description of `coref.toml` ("the company", "the planemaker", "the president") takes
-the most salient earlier actor mention that agrees with it in kind (a person for "he"/"she", no
-person for "it"/"they", an organisation for "the company", a person with that title for "the
-president"): the nearest sentence first, and in a sentence a subject before other mentions,
-then the latest; a possessive in a phrase fronted before the main clause takes its subject ("After
-its launch, Apple ..."). A resolved pronoun is itself a mention the next one can take. "It" is left
+the most salient earlier actor mention that agrees with it in kind (a person for "he"/"she", of
+the gender the person's titles, given name or an earlier resolved pronoun show (`common.gender`:
+"Mrs. Clinton ... he" is someone else), no person for "it"/"they", an organisation for "the
+company", a person with that title for "the president"): the nearest sentence first, and in a
+sentence a subject before other mentions, then the latest. A person no actor names, as a subject
+("the mayor was wrong after he ..."), competes too: a pronoun it wins stays unresolved. A
+possessive in a phrase fronted before the main clause takes its subject ("After its launch,
+Apple ..."). A resolved pronoun is itself a mention the next one can take. "It" is left
 alone when it is expletive ("it is expected that") or when the subject before it is a thing no
 actor names ("The SDK ... it"), which it more likely means. The result is a mapping from token
 index to actor id; the actors stage's records stay as they are.
@@ -22,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.common.gender import Gender, agrees, gender_of, gender_word, pronoun_gender
 from kg.extract.common.spans import SpanIndex, phrase_head
 from kg.extract.common.tree import tree
 from kg.model import Actor
@@ -33,7 +37,9 @@ _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 # a state) only as a subject, since "they" after one in another role more often means people
 _PLURAL_KINDS = frozenset({"group", "armed_group", "military"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+_SPEAKERS = frozenset({"my", "our", "your"})  # possessives of who speaks in a quote
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_NOBODY = "#"  # key prefix of an unnamed person ("the mayor"): a pronoun taking it stays unresolved
 PRONOUN_SENTENCES = 1  # sentences back (besides its own) a pronoun looks for its antecedent
 DESCRIPTION_SENTENCES = 4  # likewise for a definite description
 
@@ -44,6 +50,7 @@ class CorefLexicon:
 
     kinds: Mapping[str, frozenset[str]]
     titles: frozenset[str]
+    people: frozenset[str]  # nouns for a person no actor names ("a man", "his wife")
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +59,8 @@ def coref_lexicon() -> CorefLexicon:
     text = resources.files("kg.extract.common").joinpath("coref.toml").read_text("utf-8")
     table = tomllib.loads(text)
     return CorefLexicon(kinds={k: frozenset(v) for k, v in table["kinds"].items()},
-                        titles=frozenset(table["titles"]["words"]))
+                        titles=frozenset(table["titles"]["words"]),
+                        people=frozenset(table["people"]["words"]))
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,24 @@ class _Mention:
     sent: int
     actor: str
     subject: bool
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Tell for each token whether it stands inside quotation marks (curly, or straight ones
+    taken in pairs)."""
+    inside, straight = False, False
+    marks = [False] * len(doc)
+    for token in doc:
+        text = token.text
+        if text in ("\u201c", "``"):
+            inside = True
+        elif text in ("\u201d", "''"):
+            inside = False
+        elif text == '"':
+            straight = not straight
+        else:
+            marks[token.i] = inside or straight
+    return marks
 
 
 def _subject(token: Token) -> bool:
@@ -93,7 +119,9 @@ class _Resolver:
         self.doc = doc
         self.index = index
         self.lex = coref_lexicon()
+        actors = tuple(actors)
         self.kinds = {a.id: a.kind for a in actors}
+        self.genders: dict[str, Gender | None] = {a.id: gender_of(a) for a in actors}
         self.titles = {a.id: {w.lower() for t in a.titles for w in t.split()}
                        for a in actors if a.kind == "person"}
         self.sent = [0] * len(doc)
@@ -107,11 +135,12 @@ class _Resolver:
                     self.subjects[n].append(token)
         self.seen: list[_Mention] = []
         self.found: dict[int, str] = {}
+        self.quoted = _quoted(doc)
 
     def _agrees(self, token: Token, actor: str) -> bool:
         word, kind = token.lower_, self.kinds.get(actor, "other")
         if word in _PERSONAL:
-            return kind == "person"
+            return kind == "person" and agrees(word, self.genders.get(actor))
         if word in _SINGULAR:
             return kind != "person"
         if word in _PLURAL:
@@ -217,6 +246,21 @@ class _Resolver:
             return self._pick(token, DESCRIPTION_SENTENCES)
         return None
 
+    def _unnamed_person(self, token: Token) -> bool:
+        """Tell whether a noun is the singular subject of its clause and a person no actor
+        names ("the man shouted", "a senator said", "the mayor of Roanoke was wrong"), which a
+        later "he"/"she" more likely means; not "the senator", which may describe one."""
+        if token.pos_ != "NOUN" or token.dep_ not in _SUBJECTS or token.tag_ != "NN" or \
+                token.head.tag_ == "VBG" or self.quoted[token.i] or self._named(token) or any(
+                    c.dep_ == "poss" and c.lower_ in _SPEAKERS for c in token.children):
+            return False  # '"If my son were in Iraq," he said'; 'his brother suffering led him'
+        noun = token.lemma_.lower()
+        if noun in self.lex.people:
+            return True
+        return noun in self.lex.titles and any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+
     def run(self) -> dict[int, str]:
         heads: dict[int, str] = {}
         for occurrence in self.index.actors:
@@ -227,8 +271,14 @@ class _Resolver:
             actor = heads.get(token.i)
             if actor is None:
                 actor = self._anaphor(token)
-                if actor is not None:
+                if actor is not None and not actor.startswith(_NOBODY):
                     self.found[token.i] = actor
+                if actor is not None and self.genders.get(actor) is None:
+                    self.genders[actor] = pronoun_gender(token.lower_)  # "Clinton ... she"
+                if actor is None and self._unnamed_person(token):
+                    actor = f"{_NOBODY}{token.i}"  # a person in the salience list, no actor
+                    self.kinds[actor] = "person"
+                    self.genders[actor] = gender_word(token.lemma_)
             if actor is not None:
                 self.seen.append(_Mention(token.i, self.sent[token.i], actor, _subject(token)))
         return self.found

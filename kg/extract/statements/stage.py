@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.config import Settings
 from kg.extract.common.anchor import TimeAnchorer
 from kg.extract.common.coref import antecedents
+from kg.extract.common.gender import agrees, gender_of
 from kg.extract.common.names import run_together
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
@@ -55,6 +56,7 @@ class _Speakers:
         self.index = SpanIndex(extraction)
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
         self.actors = {a.id: a for a in extraction.actors}
+        self.genders = {a.id: gender_of(a) for a in extraction.actors}
         self.new: dict[str, Actor] = {}
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
         self.ents = [e for e in entities(doc) if e.label_ in _ENT_KINDS]
@@ -64,7 +66,7 @@ class _Speakers:
     def _kind_ok(self, actor: str, pronoun: str) -> bool:
         kind = self.kinds.get(actor, "other")
         if pronoun in _PERSONAL:
-            return kind in ("person", "other")
+            return kind in ("person", "other") and agrees(pronoun, self.genders.get(actor))
         return kind != "person"
 
     def _pronoun(self, head: Token) -> str | None:

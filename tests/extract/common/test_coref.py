@@ -34,6 +34,12 @@ def _resolved(nlp: Language, text: str) -> dict[str, str]:
      "Vladimir Putin"),
     ("Five years after its launch, Boeing sold the factory.", "its", "Boeing"),  # fronted
     ("Another planemaker, Boeing, announced that it would sell the factory.", "it", "Boeing"),
+    # gender: titles, a given name or an earlier "she" rule out the nearer person
+    ("Mrs. Clinton met Bernie Sanders in Iowa. He said the talks went well.", "He",
+     "Bernie Sanders"),
+    ("John Smith met Hillary Clinton in Iowa. She said the talks went well.", "She",
+     "Hillary Clinton"),
+    ("Clinton met Smith. She said that Smith was wrong, and he agreed.", "he", "Smith"),
 ])
 def test_coref_resolves_anaphor_to_earlier_actor(nlp: Language, text: str, anaphor: str,
                                                  name: str) -> None:
@@ -46,6 +52,19 @@ def test_coref_resolves_anaphor_to_earlier_actor(nlp: Language, text: str, anaph
     ("John Smith met Hamas. The president said little.", "president"),  # no such title
     ("Boeing met Airbus. She said little.", "She"),  # no person before
     ("After his speech, Boeing sold the factory.", "his"),  # a person only for "his"
+    ("Mrs. Clinton met Boeing. He said little.", "He"),  # she is no "he"
+    ("Ms. Jane Doe spoke, and the man shouted before he left.", "he"),  # a person no actor names
+    ("John Smith said a senator of Ohio was wrong after he voted.", "he"),  # named by complement
 ])
 def test_coref_leaves_unresolvable_anaphor_alone(nlp: Language, text: str, anaphor: str) -> None:
     assert anaphor not in _resolved(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "anaphor", "name"), [
+    ('"If my son were still in Iraq, it would be worse," John Smith said. He left.', "He",
+     "John Smith"),  # a person inside the speaker's own words does not compete
+    ("The senator John Smith met Boeing. The senator said he was pleased.", "he", "John Smith"),
+])
+def test_coref_unnamed_people_compete_only_outside_quotes_and_descriptions(
+        nlp: Language, text: str, anaphor: str, name: str) -> None:
+    assert _resolved(nlp, text).get(anaphor) == actor_id(name)
