@@ -58,6 +58,23 @@ _JOBS = {"job", "worker", "position", "staff", "employee", "workforce", "post", 
          "employment", "headcount"}
 _JOB_CUTS = {"cut", "slash", "eliminate", "shed", "axe", "ax", "lose", "trim", "reduce", "lay",
              "loss", "cuts", "axing", "elimination", "reduction"}
+_CONTESTS = {"bid", "loss", "defeat", "win", "victory", "race", "run", "lose", "beat", "comeback",
+             "triumph", "upset"}
+_ELECTORAL = {"presidential", "primary", "election", "electoral", "nomination", "caucus",
+              "caucuses", "gubernatorial", "mayoral", "congressional", "senatorial",
+              "reelection", "re-election", "presidency", "ballot", "vote", "runoff", "midterm",
+              "delegate", "convention"}
+_DOCUMENTS = {"record", "document", "letter", "video", "transcript", "email", "e-mail", "memo",
+              "return", "list", "detail", "information", "file", "tape", "recording", "footage",
+              "photo", "image", "message", "figure", "number", "poll", "survey", "study",
+              "finding", "report", "statement", "datum", "result", "plan", "proposal", "ad",
+              "advertisement", "book", "memoir", "paper", "text", "excerpt", "schedule", "note",
+              "tax", "policy", "platform", "agenda"}
+_CAPTIVES = {"hostage", "prisoner", "detainee", "captive", "inmate", "soldier", "journalist",
+             "man", "woman", "people", "child", "worker", "sailor", "crew", "citizen", "national",
+             "activist", "member", "suspect", "fighter", "militant", "civilian", "person",
+             "pilot", "tourist", "student", "dissident", "american", "body", "remains"}
+_PUBLISHES = {"release", "publish", "issue", "post", "disclose", "unveil", "make public"}
 _ATTACKS = {"attack", "assail", "hit", "strike", "blast", "savage", "target"}
 _VERBAL_PEOPLE = {"PERSON", "ORG", "NORP"}
 
@@ -134,6 +151,40 @@ def _electoral_gain(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | No
     return ("politics.election", None) if _words(objects) & _BALLOTS else None
 
 
+def _electoral_contest(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A bid, loss, defeat or win that an election word qualifies or places ("her 2008
+    presidential bid", "his primary loss", "a defeat in the Iowa caucuses")."""
+    if trigger.label.split()[0] not in _CONTESTS:
+        return None
+    token = trigger.token
+    near = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+    near += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "at")
+             for o in p.children if o.dep_ == "pobj"]
+    near += [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return ("politics.election", None) if _words(near) & _ELECTORAL else None
+
+
+def _publication(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """Releasing or publishing records, a report or figures makes them known: a statement,
+    no product launch and no release of prisoners ("released her medical records")."""
+    if trigger.noun or trigger.label.split()[0] not in _PUBLISHES:
+        return None
+    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return ("communication.statement", None) if _words(objects) & _DOCUMENTS else None
+
+
+def _product_release(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """Releasing a thing that is no person is putting it out ("Apple released a new phone"),
+    no release of captives (CAMEO 0841)."""
+    if trigger.noun or trigger.label != "release":
+        return None
+    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects or any(o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or o.pos_ == "PRON"
+                          or _lemma(o) in _CAPTIVES for o in objects):
+        return None
+    return "business.product_launch", None
+
+
 def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
     if trigger.label.split()[0] not in _JOB_CUTS:
         return None
@@ -177,6 +228,23 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "electoral result; no coercion", _electoral_gain,
          examples=("The party hopes to capture votes in the north.",),
          counter=("The army captured the hilltop village.",)),
+    Rule("events.sense.electoral_contest", "a bid, loss, defeat or win that an election word "
+         "qualifies or places is an electoral event; no market bid, earnings loss or sport",
+         _electoral_contest,
+         examples=("Her 2008 presidential bid failed.",
+                   "After her primary loss to Obama, she returned to the Senate.",
+                   "His defeat in the Iowa caucuses hurt him."),
+         counter=("The company made a bid for the airline.", "The team suffered a defeat.")),
+    Rule("events.sense.publication", "releasing or publishing records, a report or figures "
+         "makes them known (a statement); no prisoner release or product launch",
+         _publication,
+         examples=("Clinton released her medical records in July.",
+                   "The campaign released a new video on Monday."),
+         counter=("The rebels released two hostages.", "Apple released a new phone.")),
+    Rule("events.sense.product_release", "releasing a thing that is no person puts it out "
+         "(a product, an album, a film); no release of captives", _product_release,
+         examples=("Apple released a new phone.",),
+         counter=("The rebels released two hostages.", "Iran released the sailors on Monday.")),
     Rule("events.sense.price_movement", "a share, index, currency or price that falls or rises, "
          "or a rise by a percentage or sum, is a market price change", _price_movement,
          examples=("Shares of the carmaker fell 3% on Monday.",
