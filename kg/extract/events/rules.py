@@ -170,8 +170,10 @@ def _gerund_subject(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token
 AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
-         examples=("Hamas attacked Fatah in the night.",),
-         counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n")),
+         examples=("Hamas attacked Fatah in the night.",
+                   "Senator Marco Rubio finished third in the caucuses."),
+         counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n",
+                  "The Dow Jones index finished higher on Friday.")),
     Rule("events.agent.adverbial_name", "a name the parse hangs before a verb with no subject "
          "as an adverbial ('Apple unveiled Lion', 'GM, Chrysler offer buyouts'): the subject",
          lambda t, _h, c: ([m for m in children(t.token, "npadvmod") if m.i < t.token.i

@@ -47,6 +47,7 @@ class RoleLexicon:
     with_partner: frozenset[str] = frozenset()
     change_in: frozenset[str] = frozenset()
     ask_for: frozenset[str] = frozenset()
+    person_acts: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,9 +87,21 @@ def patient_subject(token: Token) -> bool:
     """Tell whether a verb's subject undergoes it: a change-of-state verb or a copula with no
     object but an amount ("the Dow fell", "the Dow lost 300 points", "Barra will be the
     first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
-    if lemma(token) not in role_lexicon().patient_subject:
+    roles = role_lexicon()
+    word = lemma(token)
+    if word not in roles.patient_subject:
         return False
+    if word in roles.person_acts and any(_person(s) for s in children(token, "nsubj")):
+        return False  # "before he had finished", "Cruz finished third": the person did it
     return all(_quantity(o) for o in children(token, "dobj", "dative"))
+
+
+def _person(token: Token) -> bool:
+    """Tell whether a subject is a person by the parse: a person's name or a personal pronoun."""
+    return token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
+
+
+_PERSONAL = frozenset({"he", "she", "i", "we", "you"})
 
 
 def _quantity(token: Token) -> bool:
