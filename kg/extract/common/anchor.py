@@ -8,7 +8,10 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
    Shaykhun, which was targeted in 2017" dates the targeting, not the main clause.
 2. narrative: a past clause without a time of its own takes the latest past day stated in a
    foreground clause of an earlier sentence of the story (a news story tells of its main
-   day), 0.6 from the three sentences before, 0.5 from farther back.
+   day), 0.6 from the three sentences before, 0.5 from farther back. A day of the story's own
+   week outlasts flashbacks ("Yesterday, Jobs unveiled ... In April, Gizmodo ... While
+   introducing it"); an older day ends at a coarser time of another period stated after it
+   ("On Sept. 11, 2001 ... In 2010, he voted ... He also gave": no day is carried).
 3. published: the publication day, a last resort: 0.7 for a present, present-perfect or future
    clause (news is told from its day), 0.4 for a past clause the narrative gives no day.
 """
@@ -36,6 +39,7 @@ NARRATIVE_CERTAINTY = 0.6  # a day carried from one of the few sentences before
 FAR_NARRATIVE_CERTAINTY = 0.5  # a day carried from farther back in the story
 PUBLISHED_CERTAINTY = 0.7  # the publication day, for a present, perfect or future clause
 PAST_PUBLISHED_CERTAINTY = 0.4  # the publication day, for a past clause with nothing better
+MAIN_DAYS = 7  # days before publication within which a stated day is the story's own
 NARRATIVE_WINDOW = 3  # sentences back within which a carried day is near
 _BACKGROUND = ("relcl", "acl", "appos")  # clauses that tell background, not the narrative
 
@@ -126,11 +130,12 @@ class TimeAnchorer:
         for timex, head in self.heads:
             self.in_sentence.setdefault(sentence_start(head), []).append(
                 (timex, _clause_path(head)))
-        # (sentence index, day) of each past day stated in a foreground clause, in text order
+        # (sentence index, time) of each past calendar time stated in a foreground clause, in
+        # text order; only a day is carried, a coarser one of another period stops the carry
         last = self.published.begin if self.published else None
         self.narrative: list[tuple[int, TimeValue]] = [
             (self._sentence(head), timex.time) for timex, head in self.heads
-            if _DAY.match(timex.value) and not _background(clause_head(head))
+            if not _background(clause_head(head))
             and (last is None or timex.time.begin is None or timex.time.begin <= last)]
 
     def _sentence(self, token: Token) -> int:
@@ -173,9 +178,10 @@ class TimeAnchorer:
             return Anchor(timex.time, timex.span, certainty, "stated")
         past = tense(trigger) == "past"
         if past:
-            earlier = [(n, t) for n, t in self.narrative if n < sentence]
-            if earlier:
-                n, day = earlier[-1]
+            carried = _carried([(n, t) for n, t in self.narrative if n < sentence],
+                               self.published.begin if self.published else None)
+            if carried is not None:
+                n, day = carried
                 near = sentence - n <= NARRATIVE_WINDOW
                 return Anchor(day, None, NARRATIVE_CERTAINTY if near else FAR_NARRATIVE_CERTAINTY,
                               "narrative")
@@ -183,6 +189,28 @@ class TimeAnchorer:
             return Anchor(None, None, 0.5)
         certainty = PAST_PUBLISHED_CERTAINTY if past else PUBLISHED_CERTAINTY
         return Anchor(self.published, None, certainty, "published")
+
+
+def _carried(earlier: list[tuple[int, TimeValue]], published: date | None
+             ) -> tuple[int, TimeValue] | None:
+    """Return the latest day stated before. A day of the story's own week (up to
+    `MAIN_DAYS` before publication: "Yesterday, Jobs unveiled ...") outlasts a flashback ("In
+    April, Gizmodo published ... While introducing it, Jobs"); an older day ends at a coarser
+    time stated after it that names another period ("On Sept. 11, 2001 ... In 2010, he voted
+    ... He also gave": no day is carried), not at one that holds it ("earlier that year")."""
+    days = [k for k, (_, t) in enumerate(earlier) if _DAY.match(t.value or "")]
+    if not days:
+        return None
+    n, day = earlier[days[-1]]
+    if published is not None and day.begin is not None and \
+            (published - day.begin).days <= MAIN_DAYS:
+        return n, day
+    for _, time in earlier[days[-1] + 1:]:
+        if time.begin is None or time.end is None or day.begin is None:
+            continue
+        if not time.begin <= day.begin <= time.end:
+            return None
+    return n, day
 
 
 def _clause_path(head: Token) -> list[Token]:

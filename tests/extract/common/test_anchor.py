@@ -53,6 +53,15 @@ def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, flo
     # a participle clause takes the tense of the clause it hangs on
     ("Russian jets bombed Idlib on March 2. Jobs unveiled the phone, saying it was new.",
      "saying", "2021-03-02", "narrative"),
+    # the story's own day outlasts a flashback to another period ...
+    ("Jobs unveiled the phone on March 9. In April 2020, a blog published a photo of it. "
+     "Jobs praised the design.", "praised", "2021-03-09", "narrative"),
+    # ... an older day does not: the story has moved to another period
+    ("Sanders voted against the war on Sept. 11, 2001. In 2010, he opposed the tax cuts. "
+     "He gave a long speech.", "gave", "2021-03-10", "published"),
+    # a coarser time that holds the older day leaves it
+    ("Sanders voted against the war on Sept. 11, 2001. In 2001, he opposed the tax cuts. "
+     "He gave a long speech.", "gave", "2001-09-11", "narrative"),
     # present tense: the publication day, said so
     ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
 ])
