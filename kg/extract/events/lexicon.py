@@ -25,6 +25,19 @@ _log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What a listed class needs to hold (`classes.toml` [[evidence]]): a word or an entity
+    type among the trigger's arguments or in its sentence."""
+
+    classes: frozenset[str]
+    scope: str  # "arguments" or "sentence"
+    words: frozenset[str]
+    entities: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()  # empty: every lemma of the classes
+    otherwise: str | None = None  # the class without it; None: the TimeML class's general one
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     """Trigger tables read from `events.toml`, `eventive.toml` and `classes.toml` (see the
     comments there for the sources)."""
@@ -40,6 +53,7 @@ class EventLexicon:
     not_nominal: frozenset[str] = frozenset()
     timeml: dict[str, str] | None = None  # lemma -> TimeML class (first list that holds it)
     classes: dict[str, str] | None = None  # lemma -> news event class
+    evidence: tuple[Evidence, ...] = ()
 
     def plover(self, cameo: str) -> str:
         """Return the PLOVER type of a CAMEO code: the entry of its longest listed prefix.
@@ -103,7 +117,22 @@ def lexicon() -> EventLexicon:
             "cameo_to_plover", "verbs", "nouns", "phrasal", "objects", "modifiers")},
         event_nouns=frozenset(nouns["events"]), suffixes=tuple(morph["suffixes"]),
         not_nominal=frozenset(morph["not_events"]), timeml=_first_list(timeml),
-        classes=_first_list(lemmas))
+        classes=_first_list(lemmas), evidence=_evidences(classes.get("evidence", [])))
+
+
+def _evidences(entries: object) -> tuple[Evidence, ...]:
+    if not isinstance(entries, list):
+        raise ValueError(f"classes.toml: [[evidence]] must be a list of tables, not {entries!r}")
+    return tuple(_evidence(e) for e in entries)
+
+
+def _evidence(entry: object) -> Evidence:
+    if not isinstance(entry, dict) or entry.get("scope") not in ("arguments", "sentence"):
+        raise ValueError(f"classes.toml: bad [[evidence]] entry {entry!r} (scope: arguments "
+                         "or sentence)")
+    return Evidence(classes=frozenset(entry["classes"]), scope=entry["scope"],
+                    words=frozenset(entry["words"]), entities=frozenset(entry.get("entities", ())),
+                    lemmas=frozenset(entry.get("lemmas", ())), otherwise=entry.get("otherwise"))
 
 
 @functools.cache

@@ -58,8 +58,8 @@ _JOBS = {"job", "worker", "position", "staff", "employee", "workforce", "post", 
          "employment", "headcount"}
 _JOB_CUTS = {"cut", "slash", "eliminate", "shed", "axe", "ax", "lose", "trim", "reduce", "lay",
              "loss", "cuts", "axing", "elimination", "reduction"}
-_CONTESTS = {"bid", "loss", "defeat", "win", "victory", "race", "run", "lose", "beat", "comeback",
-             "triumph", "upset"}
+_CONTESTS = {"bid", "loss", "defeat", "win", "victory", "race", "lose", "beat", "comeback",
+             "triumph", "upset", "compete", "competition", "contest"}
 _ELECTORAL = {"presidential", "primary", "election", "electoral", "nomination", "caucus",
               "caucuses", "gubernatorial", "mayoral", "congressional", "senatorial",
               "reelection", "re-election", "presidency", "ballot", "vote", "runoff", "midterm",
@@ -151,17 +151,16 @@ def _electoral_gain(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | No
     return ("politics.election", None) if _words(objects) & _BALLOTS else None
 
 
-def _electoral_contest(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
-    """A bid, loss, defeat or win that an election word qualifies or places ("her 2008
-    presidential bid", "his primary loss", "a defeat in the Iowa caucuses")."""
-    if trigger.label.split()[0] not in _CONTESTS:
+def _electoral_context(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A win, race or defeat in a sentence about an election and no sport ("Clinton scored
+    victories in Florida and North Carolina, earning 175 delegates")."""
+    if trigger.cameo or trigger.label.split()[0] not in _CONTESTS:
         return None
-    token = trigger.token
-    near = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
-    near += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "at")
-             for o in p.children if o.dep_ == "pobj"]
-    near += [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    return ("politics.election", None) if _words(near) & _ELECTORAL else None
+    words = _words(trigger.token.sent)
+    sport = [e for e in lex.evidence if "sport.result" in e.classes]
+    if not words & _ELECTORAL or any(words & e.words for e in sport):
+        return None
+    return "politics.election", None
 
 
 def _publication(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
@@ -183,6 +182,44 @@ def _product_release(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | N
                           or _lemma(o) in _CAPTIVES for o in objects):
         return None
     return "business.product_launch", None
+
+
+def _arguments(token: Token) -> list[Token]:
+    """The trigger's subjects, possessor, objects, modifiers, the objects of its prepositions
+    and the noun a participle qualifies ("the aircraft built by Boeing")."""
+    found = [*_subjects(token), *_objects(token)]
+    found += [c for c in token.children if c.dep_ in ("amod", "nmod", "npadvmod", "dobj",
+                                                      "attr", "oprd", "nummod")]
+    found += [o for p in token.children if p.dep_ in ("prep", "agent") for o in p.children
+              if o.dep_ == "pobj"]
+    if token.dep_ in ("acl", "relcl", "amod"):
+        found.append(token.head)
+    return found
+
+
+def listed_class(trigger: Trigger, lex: EventLexicon) -> str | None:
+    """Return the class `classes.toml` lists for the trigger's label or its head lemma."""
+    listed = lex.classes or {}
+    return listed.get(trigger.label) or listed.get(trigger.label.split()[0])
+
+
+def _domain_evidence(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A listed class whose domain the trigger's arguments or sentence do not show takes the
+    general class ("win over the Latino community", "made conflicting statements")."""
+    if trigger.cameo:
+        return None
+    listed = listed_class(trigger, lex)
+    head = trigger.label.split()[0]
+    for need in lex.evidence:
+        if listed not in need.classes or (need.lemmas and head not in need.lemmas):
+            continue
+        token = trigger.token
+        where = list(token.sent) if need.scope == "sentence" else _arguments(token)
+        if any(t.ent_type_ in need.entities for t in where) or _words(where) & need.words:
+            return None
+        timeml = "STATE" if token.pos_ == "ADJ" else lex.timeml_class(head)
+        return need.otherwise or _GENERAL[timeml], None
+    return None
 
 
 def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
@@ -228,13 +265,13 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "electoral result; no coercion", _electoral_gain,
          examples=("The party hopes to capture votes in the north.",),
          counter=("The army captured the hilltop village.",)),
-    Rule("events.sense.electoral_contest", "a bid, loss, defeat or win that an election word "
-         "qualifies or places is an electoral event; no market bid, earnings loss or sport",
-         _electoral_contest,
-         examples=("Her 2008 presidential bid failed.",
-                   "After her primary loss to Obama, she returned to the Senate.",
-                   "His defeat in the Iowa caucuses hurt him."),
-         counter=("The company made a bid for the airline.", "The team suffered a defeat.")),
+    Rule("events.sense.electoral_context", "a bid, win, race, loss or defeat in a sentence about "
+         "an election and not about sport is an electoral event; no market bid, earnings loss "
+         "or sport result", _electoral_context,
+         examples=("Clinton scored victories in Florida, earning 175 delegates.",
+                   "Her 2008 presidential bid failed.",
+                   "After her primary loss to Obama, she returned to the Senate."),
+         counter=("The team scored victories in Florida, earning 175 points in the league.",)),
     Rule("events.sense.publication", "releasing or publishing records, a report or figures "
          "makes them known (a statement); no prisoner release or product launch",
          _publication,
@@ -254,6 +291,16 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "event", _job_cut,
          examples=("The carmaker will cut 5,000 jobs next year.",),
          counter=("The carmaker will cut prices next year.",)),
+    Rule("events.sense.domain_evidence", "a listed class of a domain (sport, production, "
+         "earnings, trials, markets) holds only where the trigger's arguments or sentence show "
+         "that domain (classes.toml [[evidence]]); else the general class",
+         _domain_evidence,
+         examples=("Sanders has been trying to win over the Latino community.",
+                   "Trump made conflicting statements about abortion.",
+                   "Many people at his rallies agreed with him."),
+         counter=("The team won the championship game on Sunday.",
+                  "Boeing will build the new tanker aircraft.",
+                  "The company lost $6 billion in the quarter.")),
 ])
 
 
@@ -268,5 +315,4 @@ def sense(trigger: Trigger, lex: EventLexicon, rules: Sequence[Rule[SenseRule]])
             return Sense(found[0], found[1], timeml)
     if trigger.cameo:
         return Sense(f"conflict.{lex.plover(trigger.cameo).lower()}", trigger.cameo, timeml)
-    listed = (lex.classes or {}).get(trigger.label) or (lex.classes or {}).get(head)
-    return Sense(listed or _GENERAL[timeml], None, timeml)
+    return Sense(listed_class(trigger, lex) or _GENERAL[timeml], None, timeml)
