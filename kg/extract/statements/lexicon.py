@@ -42,6 +42,8 @@ class SpeechLexicon:
     receiving_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
     view_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
+    issued_things: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether a verb lemma can report speech, thought or a request, alone, with a

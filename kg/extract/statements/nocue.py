@@ -124,6 +124,20 @@ def adds_to(scene: Scene, token: Token) -> bool:
         for p in kids(token, "prep", "dative"))
 
 
+def puts_out(scene: Scene, token: Token) -> bool:
+    """Return whether a verb of issuing puts out a thing that is no words ("Apple released a
+    new device", "released two hostages"), with no clause of what was said.
+
+    "X released a statement" or "unveiled a plan" still reports what X put in words.
+    """
+    lex = scene.lex
+    if token.lemma_.lower() not in lex.issuing_verbs or kids(token, "ccomp"):
+        return False
+    things = kids(token, "dobj") or ([token.head] if token.dep_ == "acl" else [])
+    return any(t.ent_type_ in ("PRODUCT", "PERSON") or t.lemma_.lower() in lex.issued_things
+               for t in things)
+
+
 def that_said(_scene: Scene, token: Token) -> bool:
     """Return whether a "said" opens a sentence as "That said, ...", a concession, not a report."""
     doc = token.doc

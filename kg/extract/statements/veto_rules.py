@@ -57,6 +57,11 @@ VETOES: RuleTable[Veto] = RuleTable("statements.veto", [
           Veto(nocue.that_said, _VERB),
           ("That said, the bridge stays closed.",),
           ("The mayor said that the bridge stays closed.",)),
+    _veto("puts_out", "releasing or unveiling a thing that is no words (a product, hostages) "
+          "reports nothing",
+          Veto(nocue.puts_out, _VERB),
+          ("Apple released a new device on Tuesday.", "The rebels released two hostages."),
+          ("The White House released a statement on Tuesday.",)),
     _veto("adds_to", "“added a clause to the bill” puts something into something",
           Veto(nocue.adds_to, _VERB),
           ("The mayor added, to the council, that the toll was unfair.",),
