@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import phrase_head
 from kg.extract.common.text import sentence_start
-from kg.extract.common.tree import ancestors, children, dep, per_token, tree
+from kg.extract.common.tree import ancestors, children, dep, feature, per_token, tree
 from kg.extract.common.tree import head as head_of
 from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 
@@ -79,12 +79,12 @@ def _clause_tense(verb: Token) -> str:
         return tense(head_of(verb))  # "unveiled the products, saying ...": the governing tense
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
-    if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
+    if any(a.lemma_ == "have" and "Pres" in feature(a, "Tense") for a in auxes):
         return "perfect"
-    tenses = [*verb.morph.get("Tense", []), *(t for a in auxes for t in a.morph.get("Tense", []))]
-    if verb.tag_ == "VBD" or (auxes and "Past" in auxes[0].morph.get("Tense", [])):
+    if verb.tag_ == "VBD" or (auxes and "Past" in feature(auxes[0], "Tense")):
         return "past"
-    if "Past" in tenses and verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" and ("Past" in feature(verb, "Tense") or any(
+            "Past" in feature(a, "Tense") for a in auxes)):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"

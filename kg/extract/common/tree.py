@@ -162,3 +162,25 @@ def per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
         return answer
 
     return remembered
+
+
+_FEATURES: dict[tuple[str, str], tuple[str, ...]] = {}  # (morphology, field) -> its values
+
+
+def feature(token: Token, field: str) -> tuple[str, ...]:
+    """Return the values of one morphological feature of `token`, as `token.morph.get(field)`
+    (which parses the analysis anew on every call; the answer depends on the analysis only, of
+    which a model has a few hundred, so each is read once).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["left"], morphs=["Tense=Past|VerbForm=Fin"])
+        >>> feature(doc[0], "Tense"), feature(doc[0], "Number")
+        (('Past',), ())
+    """
+    morph = token.morph
+    where = (str(morph), field)
+    found = _FEATURES.get(where)
+    if found is None:
+        found = _FEATURES[where] = tuple(morph.get(field, []))
+    return found
