@@ -138,8 +138,14 @@ class ArgumentFinder:
         kept in `known` by token."""
         found = known.get(token.i)
         if found is None:
-            found = known[token.i] = next(
-                (hit for hit in (rule.apply(token, self.context) for rule in rules) if hit), [])
+            context = self.context
+            for rule in rules:
+                found = rule.apply(token, context)
+                if found:
+                    break
+            else:
+                found = []
+            known[token.i] = found
         return found
 
     def _with_conjuncts(self, head: Token) -> list[Token]:

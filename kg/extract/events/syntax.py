@@ -59,7 +59,7 @@ def role_lexicon() -> RoleLexicon:
 
 def lemma(token: Token) -> str:
     """Return a token's lemma in lowercase."""
-    return str(token.lemma_).lower()
+    return token.lemma_.lower()
 
 
 @per_token
