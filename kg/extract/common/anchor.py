@@ -126,12 +126,17 @@ class TimeAnchorer:
         for timex, head in self.heads:
             self.in_sentence.setdefault(sentence_start(head), []).append(
                 (timex, _clause_path(head)))
+        # each expression's value and span, made once: many triggers share a time
+        self.read: dict[int, tuple[TimeValue, Span]] = {
+            id(timex): (timex.time, timex.span) for timex, _ in self.heads}
         # (sentence index, day) of each past day stated in a foreground clause, in text order
         last = self.published.begin if self.published else None
-        self.narrative: list[tuple[int, TimeValue]] = [
-            (self._sentence(head), timex.time) for timex, head in self.heads
-            if _DAY.match(timex.value) and not _background(clause_head(head))
-            and (last is None or timex.time.begin is None or timex.time.begin <= last)]
+        self.narrative: list[tuple[int, TimeValue]] = []
+        for timex, head in self.heads:
+            time = self.read[id(timex)][0]
+            if _DAY.match(timex.value) and not _background(clause_head(head)) and (
+                    last is None or time.begin is None or time.begin <= last):
+                self.narrative.append((self._sentence(head), time))
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(sentence_start(token), 0)
@@ -170,7 +175,8 @@ class TimeAnchorer:
         found = self.attached(trigger)
         if found is not None:
             timex, certainty = found
-            return Anchor(timex.time, timex.span, certainty, "stated")
+            time, span = self.read[id(timex)]
+            return Anchor(time, span, certainty, "stated")
         past = tense(trigger) == "past"
         if past:
             earlier = [(n, t) for n, t in self.narrative if n < sentence]
