@@ -42,7 +42,9 @@ _VIOLENT_ROOTS = ("14", "18", "19", "20")
 # words that name a happening only as the head of a clause, never as a helper
 _CLAUSE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "mark", "det", "nummod", "case"}
 _PRED_DEPS = {"acomp", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"}
-_EVENTIVE_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# the parts of speech some trigger rule takes (each rule tests its own first); a proper noun is a
+# name, never a trigger
+_EVENTIVE_POS = {"VERB", "NOUN", "ADJ"}
 # participles that only name or place something ("a firm called Acme", "known as", "based in")
 _NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locate", "situate",
            "entitle", "label", "nickname", "brand"}
