@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -38,6 +39,7 @@ def slug(name: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=256)  # every event, statement and time of an article asks again
 def article_key(article_id: str) -> str:
     """Return the IRI-safe key of an article id.
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.spans import phrase_head
 from kg.extract.common.text import sentence_start
-from kg.extract.common.tree import ancestors, children, dep, per_token, tree
+from kg.extract.common.tree import ancestors, children, dep, feature, per_token, tree
 from kg.extract.common.tree import head as head_of
 from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 
@@ -83,12 +83,12 @@ def _clause_tense(verb: Token) -> str:
         return tense(head_of(verb))  # "unveiled the products, saying ...": the governing tense
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.lower_ == "going" for a in auxes):
         return "future"
-    if any(a.lemma_ == "have" and "Pres" in a.morph.get("Tense", []) for a in auxes):
+    if any(a.lemma_ == "have" and "Pres" in feature(a, "Tense") for a in auxes):
         return "perfect"
-    tenses = [*verb.morph.get("Tense", []), *(t for a in auxes for t in a.morph.get("Tense", []))]
-    if verb.tag_ == "VBD" or (auxes and "Past" in auxes[0].morph.get("Tense", [])):
+    if verb.tag_ == "VBD" or (auxes and "Past" in feature(auxes[0], "Tense")):
         return "past"
-    if "Past" in tenses and verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" and ("Past" in feature(verb, "Tense") or any(
+            "Past" in feature(a, "Tense") for a in auxes)):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
@@ -130,13 +130,18 @@ class TimeAnchorer:
         for timex, head in self.heads:
             self.in_sentence.setdefault(sentence_start(head), []).append(
                 (timex, _clause_path(head)))
+        # each expression's value and span, made once: many triggers share a time
+        self.read: dict[int, tuple[TimeValue, Span]] = {
+            id(timex): (timex.time, timex.span) for timex, _ in self.heads}
         # (sentence index, time) of each past calendar time stated in a foreground clause, in
         # text order; only a day is carried, a coarser one of another period stops the carry
         last = self.published.begin if self.published else None
-        self.narrative: list[tuple[int, TimeValue]] = [
-            (self._sentence(head), timex.time) for timex, head in self.heads
-            if not _background(clause_head(head))
-            and (last is None or timex.time.begin is None or timex.time.begin <= last)]
+        self.narrative: list[tuple[int, TimeValue]] = []
+        for timex, head in self.heads:
+            time = self.read[id(timex)][0]
+            if not _background(clause_head(head)) and (
+                    last is None or time.begin is None or time.begin <= last):
+                self.narrative.append((self._sentence(head), time))
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(sentence_start(token), 0)
@@ -175,7 +180,8 @@ class TimeAnchorer:
         found = self.attached(trigger)
         if found is not None:
             timex, certainty = found
-            return Anchor(timex.time, timex.span, certainty, "stated")
+            time, span = self.read[id(timex)]
+            return Anchor(time, span, certainty, "stated")
         past = tense(trigger) == "past"
         if past:
             carried = _carried([(n, t) for n, t in self.narrative if n < sentence],

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common.gender import Gender, agrees, gender_of, gender_word, pronoun_gender
 from kg.extract.common.spans import SpanIndex, phrase_head
-from kg.extract.common.tree import tree
+from kg.extract.common.tree import feature, tree
 from kg.model import Actor
 
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -170,7 +170,7 @@ class _Resolver:
         last = before[-1]
         if last.pos_ == "PRON" or self._named(last) or last.i in self.found:
             return False
-        plural = "Plur" in last.morph.get("Number", [])
+        plural = "Plur" in feature(last, "Number")
         return plural == (token.lower_ in _PLURAL)
 
     def _named(self, noun: Token) -> bool:

@@ -25,15 +25,14 @@ from spacy.tokens import Doc, Token
 class Tree:
     """One doc's parse: its tokens (made once), each token's head index, dependency label and
     children's indices (in text order, as `Token.children` gives them), and each token's
-    children as tokens with their labels (what `children` reads)."""
+    children by label (what `children` reads), filled in for a token when first asked: most
+    tokens are never asked about."""
 
     tokens: tuple[Token, ...]
     heads: tuple[int, ...]
     deps: tuple[str, ...]
     kids: tuple[tuple[int, ...], ...]
-    kid_tokens: tuple[tuple[Token, ...], ...]
-    kid_deps: tuple[tuple[str, ...], ...]
-    kid_by_dep: tuple[dict[str, tuple[Token, ...]], ...]  # label -> children, in text order
+    kid_by_dep: list[dict[str, tuple[Token, ...]] | None]  # label -> children, in text order
 
 
 _position = operator.attrgetter("i")
@@ -49,27 +48,28 @@ def _build(doc: Doc) -> Tree:
     labels = columns[:, 1].tolist()
     strings = doc.vocab.strings
     names = {label: strings[label] for label in set(labels)}
-    tokens = tuple(doc)
     deps = tuple([names[label] for label in labels])
     kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    by_dep: list[dict[str, tuple[Token, ...]]] = []
-    for ks in kids:
-        if not ks:
-            by_dep.append(_NO_KIDS)
-        elif len(ks) == 1:
-            by_dep.append({deps[ks[0]]: (tokens[ks[0]],)})
-        else:
-            labelled: dict[str, tuple[Token, ...]] = {}
-            for k in ks:
-                labelled[deps[k]] = (*labelled.get(deps[k], ()), tokens[k])
-            by_dep.append(labelled)
-    return Tree(tokens, heads, deps, tuple(map(tuple, kids)),
-                tuple([tuple([tokens[k] for k in ks]) if ks else () for ks in kids]),
-                tuple([tuple([deps[k] for k in ks]) if ks else () for ks in kids]),
-                tuple(by_dep))
+    return Tree(tuple(doc), heads, deps, tuple(map(tuple, kids)), [None] * len(heads))
+
+
+def _labelled(parse: Tree, i: int) -> dict[str, tuple[Token, ...]]:
+    """Return the children of token `i` by label, made on the first call for it."""
+    ks = parse.kids[i]
+    tokens, deps = parse.tokens, parse.deps
+    if not ks:
+        labelled = _NO_KIDS
+    elif len(ks) == 1:
+        labelled = {deps[ks[0]]: (tokens[ks[0]],)}
+    else:
+        labelled = {}
+        for k in ks:
+            labelled[deps[k]] = (*labelled.get(deps[k], ()), tokens[k])
+    parse.kid_by_dep[i] = labelled
+    return labelled
 
 
 def tree(doc: Doc) -> Tree:
@@ -100,8 +100,10 @@ def children(token: Token, *deps: str) -> list[Token]:
     parse = last[1] if last is not None and last[0] is doc else tree(doc)
     i = token.i
     if not deps:
-        return list(parse.kid_tokens[i])
+        return [parse.tokens[k] for k in parse.kids[i]]
     by_dep = parse.kid_by_dep[i]
+    if by_dep is None:
+        by_dep = _labelled(parse, i)
     if not by_dep:  # half the tokens of a doc have no children
         return []
     if len(deps) == 1:
@@ -162,3 +164,25 @@ def per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
         return answer
 
     return remembered
+
+
+_FEATURES: dict[tuple[str, str], tuple[str, ...]] = {}  # (morphology, field) -> its values
+
+
+def feature(token: Token, field: str) -> tuple[str, ...]:
+    """Return the values of one morphological feature of `token`, as `token.morph.get(field)`
+    (which parses the analysis anew on every call; the answer depends on the analysis only, of
+    which a model has a few hundred, so each is read once).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["left"], morphs=["Tense=Past|VerbForm=Fin"])
+        >>> feature(doc[0], "Tense"), feature(doc[0], "Number")
+        (('Past',), ())
+    """
+    morph = token.morph
+    where = (str(morph), field)
+    found = _FEATURES.get(where)
+    if found is None:
+        found = _FEATURES[where] = tuple(morph.get(field, []))
+    return found

@@ -119,6 +119,7 @@ class ArgumentFinder:
         self._phrased: dict[int, list[Token]] = {}
         self._spans: dict[int, Span] = {}
         self._conjuncts: dict[int, list[Token]] = {}
+        self._made: dict[tuple[ParticipantRole, int, str | None], Participant] = {}
 
     def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         heads: list[Token] = []
@@ -138,8 +139,14 @@ class ArgumentFinder:
         kept in `known` by token."""
         found = known.get(token.i)
         if found is None:
-            found = known[token.i] = next(
-                (hit for hit in (rule.apply(token, self.context) for rule in rules) if hit), [])
+            context = self.context
+            for rule in rules:
+                found = rule.apply(token, context)
+                if found:
+                    break
+            else:
+                found = []
+            known[token.i] = found
         return found
 
     def _with_conjuncts(self, head: Token) -> list[Token]:
@@ -174,7 +181,11 @@ class ArgumentFinder:
             # the offset first: comparing two records is slow, and most differ there
             if not any(p.mention.start == span.start and p.actor == actor and p.mention == span
                        for p in self.participants):
-                self.participants.append(Participant(role=role, mention=span, actor=actor))
+                made = self._made.get((role, head.i, actor))
+                if made is None:  # triggers of one article read the same phrases over again
+                    made = self._made[(role, head.i, actor)] = Participant(
+                        role=role, mention=span, actor=actor)
+                self.participants.append(made)
 
     def read(self, trigger: Predicate) -> Roles:
         """Return a trigger's agents, recipients, targets and instruments, each actor in one role

@@ -634,8 +634,9 @@ def _noun_phrase(token: Token, c: Context) -> list[Token]:
     if token.pos_ == "PRON" and token.text[0].isalpha() and (
             token.lower_ not in _RELATIVES | _EMPTY_PRONOUNS):  # not "'s" of "let's"
         return [token]  # "release them", "we need": the argument as written
-    if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not any(
-            ch.isalnum() or ch in "$%" for ch in token.text):
+    text = token.text
+    if token.pos_ not in _PHRASE_POS and token.tag_ != "$" or not (text[:1].isalnum() or any(
+            ch.isalnum() or ch in "$%" for ch in text)):
         return []
     start, end = token.idx, token.idx + len(token)
     where = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE

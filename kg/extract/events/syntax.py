@@ -60,7 +60,7 @@ def role_lexicon() -> RoleLexicon:
 
 def lemma(token: Token) -> str:
     """Return a token's lemma in lowercase."""
-    return str(token.lemma_).lower()
+    return token.lemma_.lower()
 
 
 @per_token
@@ -121,12 +121,15 @@ def reduced_passive(token: Token) -> bool:
     tagger often calls it a past tense: "Mary Barra appointed as chief"), and then only with no
     object, or as the complement of a verb ("see X delivered", "had it repaired"): in a sentence
     it is more likely a past tense mistagged."""
-    headline = token.tag_ in ("VBN", "VBD") and not _ends_with_stop(token) \
-        and not children(token, "dobj", "dative", "ccomp")
-    small_clause = token.tag_ == "VBN" and token.dep_ in ("ccomp", "xcomp") and not children(
-        token, "dobj", "dative")
-    passive = headline or small_clause or bool(children(token, "agent"))
-    return passive and not children(token, "aux", "auxpass") and bool(children(token, "nsubj"))
+    if not children(token, "nsubj") or children(token, "aux", "auxpass"):
+        return False  # the cheap tests first: most verbs have an auxiliary or no subject
+    tag = token.tag_
+    if tag == "VBN" and token.dep_ in ("ccomp", "xcomp") and not children(token, "dobj", "dative"):
+        return True  # a small clause
+    if children(token, "agent"):
+        return True
+    return tag in ("VBN", "VBD") and not children(token, "dobj", "dative", "ccomp") \
+        and not _ends_with_stop(token)  # a headline
 
 
 def _ends_with_stop(token: Token) -> bool:

@@ -10,9 +10,10 @@ any other verb of a clause, listed event nouns, nominalisations of verbs and pre
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule, RuleTable
@@ -41,29 +42,43 @@ _VIOLENT_ROOTS = ("14", "18", "19", "20")
 # words that name a happening only as the head of a clause, never as a helper
 _CLAUSE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "mark", "det", "nummod", "case"}
 _PRED_DEPS = {"acomp", "oprd", "ROOT", "conj", "ccomp", "xcomp", "advcl"}
-_EVENTIVE_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# the parts of speech some trigger rule takes (each rule tests its own first); a proper noun is a
+# name, never a trigger
+_EVENTIVE_POS = {"VERB", "NOUN", "ADJ"}
 # participles that only name or place something ("a firm called Acme", "known as", "based in")
 _NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locate", "situate",
            "entitle", "label", "nickname", "brand"}
 
 
 def _lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
+    return token.lemma_.lower()
 
 
-def _phrases(token: Token, lex: EventLexicon) -> Iterator[tuple[str, str, str]]:
-    """Yield the verb's listed phrases, (table, code, label), in lookup order: the verb with a
+def _phrases(token: Token, lex: EventLexicon) -> tuple[tuple[str, str, str], ...]:
+    """Return the verb's listed phrases, (table, code, label), in lookup order: the verb with a
     particle, preposition or object ("pull back", "open fire"), then with its object ("impose
-    curfew")."""
+    curfew"). Three trigger rules ask it of the same verb in turn: the answer for the token
+    last asked about is kept."""
+    last = _LAST_PHRASES.get()
+    if last is not None and last[0] is token.doc and last[1] == token.i and last[2] is lex:
+        return last[3]
     lemma = _lemma(token)
+    found: list[tuple[str, str, str]] = []
     for part in _children(token, "prt", "prep", "dobj", "advmod"):
         key = f"{lemma} {_lemma(part)}"
         if key in lex.phrasal:
-            yield "phrasal", lex.phrasal[key], key
+            found.append(("phrasal", lex.phrasal[key], key))
     for obj in _children(token, "dobj", "nsubjpass"):
         key = f"{lemma} {_lemma(obj)}"
         if key in lex.objects:
-            yield "objects", lex.objects[key], lemma
+            found.append(("objects", lex.objects[key], lemma))
+    phrases = tuple(found)
+    _LAST_PHRASES.set((token.doc, token.i, lex, phrases))
+    return phrases
+
+
+_LAST_PHRASES: ContextVar[tuple[Doc, int, EventLexicon, tuple[tuple[str, str, str], ...]] | None] \
+    = ContextVar("kg_last_phrases", default=None)
 
 
 def _first_phrase(table: str) -> Lookup:
@@ -82,7 +97,8 @@ def _verb(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
     code = lex.verbs.get(_lemma(token)) if token.pos_ == "VERB" else None
     if code in (None, NOT_AN_EVENT):
         return None
-    first = next(_phrases(token, lex), None)  # "released a statement" is no CAMEO release
+    phrases = _phrases(token, lex)  # "released a statement" is no CAMEO release
+    first = phrases[0] if phrases else None
     return (code, _lemma(token)) if first is None or first[1] != NOT_AN_EVENT else None
 
 
