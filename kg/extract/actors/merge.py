@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -82,8 +83,14 @@ class Cluster:
         return list(dict.fromkeys(m.text for m in sorted(self.mentions, key=lambda m: m.start)))
 
 
-def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
-    """Group name mentions by who they name, and state mentions by state or organ."""
+def merge(names: Iterable[Mention], states: Iterable[Mention],
+          generic: frozenset[str] = frozenset()) -> list[Cluster]:
+    """Group name mentions by who they name, and state mentions by state or organ.
+
+    A lone `generic` word that heads a fuller name of its actor ("The Party said" after the
+    "Democratic Party", "the Committee" after the "Senate Judiciary Committee") joins it as a
+    description referring back, not as one of its names: the word names a kind of body, and
+    another article's "Party" is no Democratic Party."""
     clusters: list[Cluster] = []
     by_key: dict[tuple[str, str], Cluster] = {}
     for m in states:
@@ -105,6 +112,10 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
             # a model's number standing for it keeps its name (`things._designations`)
             target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
             clusters.append(target)
+        if len(m.tokens) == 1 and target.mentions and _norm(m.tokens[0]) in generic \
+                and name_head(target.longest) == _norm(m.tokens[0]) \
+                and len(target.longest.tokens) > 1:
+            m = dataclasses.replace(m, refers_back=True)
         target.mentions.append(m)
     return clusters
 
