@@ -59,7 +59,9 @@ _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "D
 _NOT_NAME_WORDS = frozenset({"because", "but", "and", "or", "if", "when", "while", "after",
                              "before", "since", "although", "though", "so", "then", "also", "even",
                              "just", "still", "yet", "meanwhile", "however", "certainly",
-                             "perhaps", "maybe", "only", "unlike", "like", "with", "without"})
+                             "perhaps", "maybe", "only", "unlike", "like", "with", "without",
+                             "besides", "despite", "including", "beyond", "amid", "among",
+                             "against", "except"})
 # determiners that quantify what follows; capitalised at a sentence's start the model runs them
 # into a name ("No State of the Union address", "Every Trump voter"); tagged as determiners only
 _QUANTIFIERS = frozenset({"no", "every", "each", "any", "some", "another", "this", "that",
@@ -68,6 +70,7 @@ _QUANTIFIERS = frozenset({"no", "every", "each", "any", "some", "another", "this
 # First World economy", "Third World countries"), not an actor (`_ranked`)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
+_OPENING_QUOTES = frozenset({"“", "‘", "``"})
 # "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
 _MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
 _POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
@@ -192,9 +195,11 @@ def _parts(doc: Doc, lexicon: Lexicon) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
-    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names.
-    An organisation's name run across the comma of a list is cut there too (`_listed`), and
-    one across the hyphen of a joint name (`_joint`)."""
+    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names;
+    nor does a name inside a headline in capitals that runs into a sentence (`_in_capitals`).
+    An organisation's name run across the comma of a list is cut there too (`_listed`), one
+    across the hyphen or "and" of a joint name (`_joint`), and a name run into an opening quote
+    ("Christie “New Jersey’s Biggest Loser”") before it."""
     shouting: dict[int, bool] = {}
     alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
     for ent in entities(doc):
@@ -203,10 +208,13 @@ def _parts(doc: Doc, lexicon: Lexicon) -> Iterator[DocSpan]:
         sent = ent.sent
         if sent.start not in shouting:
             shouting[sent.start] = _shouting(sent)
-        if shouting[sent.start]:
+        if shouting[sent.start] or _in_capitals(ent):
             continue
+        quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
+        if quoted is not None:  # what follows the quote mark is a quotation
+            ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
         cuts = [t.i for t in ent if t.text == "/" or t.text == "," and _listed(ent, t.i)
-                or t.text == "-" and _joint(ent, t.i, alone)]
+                or t.text in ("-", "and") and _joint(ent, t.i, alone)]
         if not cuts:
             yield ent
             continue
@@ -232,9 +240,10 @@ def _listed(ent: DocSpan, comma: int) -> bool:
 
 
 def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str]) -> bool:
-    """Tell whether a hyphen inside an organisation's name joins two names, each of which the
-    article or the lexicon knows alone ("Associated Press-GfK poll" of the AP and GfK); a
-    hyphenated name whose parts name no one alone stays whole ("Mercedes-Benz", "Rolls-Royce")."""
+    """Tell whether a hyphen or "and" inside an organisation's name joins two names, each of
+    which the article or the lexicon knows alone ("Associated Press-GfK poll" of the AP and GfK,
+    "a work of Cornell and Technion"); a name whose parts name no one alone stays whole
+    ("Mercedes-Benz", "Rolls-Royce", "Procter and Gamble")."""
     doc = ent.doc
     before, after = doc[ent.start:hyphen], doc[hyphen + 1:ent.end]
     return ent.label_ == "ORG" and len(before) > 0 and len(after) > 0 \
@@ -258,6 +267,25 @@ def _without_possessing_place(span: DocSpan, is_place: Callable[[str], bool]) ->
             and not doc[end].is_sent_start:
         end += 1
     return doc[span.start:end] if end > span.end + 1 else doc[span.start:span.end - 2]
+
+
+def _in_capitals(ent: DocSpan) -> bool:
+    """Tell whether a name stands in a run of three or more words in capitals, two of them of
+    five letters or more: a headline in capitals ("DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS
+    After months of ...", "EUROPEANS ASK IF VIOLENCE IS ..."), not a row of acronyms ("NATO,
+    the UN and the EU") or a name in capitals in a sentence ("said KPMG")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    def capital(i: int) -> bool:
+        return doc[i].is_alpha and doc[i].text.isupper()
+    if not all(capital(i) for i in range(start, end) if doc[i].is_alpha):
+        return False
+    while start > 0 and capital(start - 1):
+        start -= 1
+    while end < len(doc) and capital(end):
+        end += 1
+    words = [t.text for t in doc[start:end]]
+    return len(words) >= 3 and sum(len(w) >= 5 for w in words) >= 2
 
 
 def _shouting(sent: DocSpan) -> bool:

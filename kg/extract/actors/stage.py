@@ -203,8 +203,10 @@ _ONE_PER_STATE = frozenset({"senate", "congress", "parliament", "cabinet", "pres
 
 def _generic_heads(lexicon: Lexicon) -> frozenset[str]:
     """Return the words that head names of bodies and name a kind of body alone ("party",
-    "committee", "agency"; `org_kinds.tsv`), not one body ("Senate")."""
-    return frozenset(lexicon.kind_heads) - _ONE_PER_STATE
+    "committee", "agency"; `org_kinds.tsv`), not one body ("Senate"); a newspaper goes by the
+    last word of its name ("the Times", "the Post"), which stays its name."""
+    return frozenset(w for w, kind in lexicon.kind_heads.items() if kind != "media") \
+        - _ONE_PER_STATE
 
 
 def _kind(group: list[Cluster]) -> ActorKind:

@@ -407,6 +407,8 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("The AP-GfK Poll of 1,033 adults used GfK's panel. A new Associated Press-GfK poll found "
      "him ahead.", {"AP", "GfK", "Associated Press"}),  # two names known alone, joined
     ("Mercedes-Benz said its sales rose.", {"Mercedes-Benz"}),  # one name, its parts no one's
+    ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
+     {"Christie"}),  # a quotation after the name
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
@@ -437,6 +439,10 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Iranian mullahs are on the ascent. No State of the Union address, no matter how "
      "eloquent, can explain away that harsh reality.", {"No State of the Union"}),
     ("Its economy has blossomed into a strong First World economy.", {"First World"}),
+    ("‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’ In less than a week, there were "
+     "attacks.", {"EUROPEANS ASK", "ASK"}),  # a headline in capitals
+    ("In other news, EDGAR ALLEN POE WROTE POEMS about death.", {"EDGAR ALLEN POE WROTE"}),
+    ("The plan was praised by Agriculture Secretary Tom Vilsack.", {"Agriculture"}),  # an office
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
      "Vanita Gupta. Loretta Lynch said nothing.", {"AG Lynch", "AG", "Principal"}),  # titles
 ])
