@@ -112,12 +112,18 @@ def merge(names: Iterable[Mention], states: Iterable[Mention],
             # a model's number standing for it keeps its name (`things._designations`)
             target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
             clusters.append(target)
-        if len(m.tokens) == 1 and target.mentions and _norm(m.tokens[0]) in generic \
-                and name_head(target.longest) == _norm(m.tokens[0]) \
-                and len(target.longest.tokens) > 1:
-            m = dataclasses.replace(m, refers_back=True)
-        target.mentions.append(m)
+        target.mentions.append(member(m, target, generic))
     return clusters
+
+
+def member(m: Mention, cluster: Cluster, generic: frozenset[str]) -> Mention:
+    """Return a mention as it joins an actor: a lone `generic` word heading the actor's fuller
+    name as a description referring back to it (see `merge`), any other mention as it is."""
+    word = _norm(m.tokens[0]) if len(m.tokens) == 1 else None
+    if word in generic and cluster.mentions and len(cluster.longest.tokens) > 1 \
+            and name_head(cluster.longest) == word:
+        return dataclasses.replace(m, refers_back=True)
+    return m
 
 
 def attach(run: Mention, clusters: list[Cluster]) -> Cluster | None:

@@ -23,7 +23,7 @@ from kg.extract.actors.mentions import (
     name_mentions,
     propn_runs,
 )
-from kg.extract.actors.merge import Cluster, attach, merge
+from kg.extract.actors.merge import Cluster, attach, member, merge
 from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
@@ -79,7 +79,7 @@ class ActorFinder:
                               tokens=tuple(t.text for t in run))
             cluster = attach(mention, clusters)
             if cluster is not None:
-                cluster.mentions.append(mention)
+                cluster.mentions.append(member(mention, cluster, self.generic))
         join_descriptions(doc, taken, clusters, body)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))

@@ -455,6 +455,8 @@ def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_acto
      "democratic-party", "Party"),  # a kind of body, written with a capital
     ("Sanders chaired the Senate Judiciary Committee. The Committee voted.",
      "senate-judiciary-committee", "Committee"),
+    ("The Democratic Party was shaken. The socialist had knocked everything out of orbit. Party "
+     "leaders long ago picked Clinton.", "democratic-party", "Party"),  # a stray capitalised word
     ("Washington warned Moscow on Monday. The United States said talks would go on.",
      "united-states", "Washington"),  # the capital stands for the state; it is no name of it
 ])
