@@ -71,6 +71,9 @@ _QUANTIFIERS = frozenset({"no", "every", "each", "any", "some", "another", "this
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
 _OPENING_QUOTES = frozenset({"“", "‘", "``"})
+# what parts a name the model ran across: a slash ("New York Times/CBS News") or a list's bullet
+# ("Illinois * Wixom Assembly Plant")
+_SEPARATORS = frozenset({"/", "*", "•", "|"})
 # "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
 _MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
 _POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
@@ -120,7 +123,10 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
     surnames = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1)
     for ent in _parts(doc, lexicon):
-        if _located(ent, is_place):
+        # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
+        # "Illinois * Wixom Assembly Plant")
+        if _located(ent, is_place) or (ent.start, ent.end) not in model_names \
+                and is_place(ent.text):
             continue
         label = ent.label_
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
@@ -213,8 +219,8 @@ def _parts(doc: Doc, lexicon: Lexicon) -> Iterator[DocSpan]:
         quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
         if quoted is not None:  # what follows the quote mark is a quotation
             ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
-        cuts = [t.i for t in ent if t.text == "/" or t.text == "," and _listed(ent, t.i)
-                or t.text in ("-", "and") and _joint(ent, t.i, alone)]
+        cuts = [t.i for t in ent if t.text in _SEPARATORS or t.text == "," and _listed(ent, t.i)
+                or t.text in ("-", "and") and _joint(ent, t.i, alone, lexicon)]
         if not cuts:
             yield ent
             continue
@@ -239,15 +245,19 @@ def _listed(ent: DocSpan, comma: int) -> bool:
         and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
 
 
-def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str]) -> bool:
+def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:
     """Tell whether a hyphen or "and" inside an organisation's name joins two names, each of
-    which the article or the lexicon knows alone ("Associated Press-GfK poll" of the AP and GfK,
-    "a work of Cornell and Technion"); a name whose parts name no one alone stays whole
+    which the article or the lexicon knows alone or which says what kind of body it names in two
+    words or more ("Associated Press-GfK poll" of the AP and GfK, "a Washington Post-ABC News
+    poll", "a work of Cornell and Technion"); a name whose parts name no one alone stays whole
     ("Mercedes-Benz", "Rolls-Royce", "Procter and Gamble")."""
     doc = ent.doc
+    def named(part: DocSpan) -> bool:
+        text = part.text.lower().removeprefix("the ")
+        return text in alone or len(part) > 1 and lexicon.org_kind(text) is not None
     before, after = doc[ent.start:hyphen], doc[hyphen + 1:ent.end]
-    return ent.label_ == "ORG" and len(before) > 0 and len(after) > 0 \
-        and before.text.lower().removeprefix("the ") in alone and after.text.lower() in alone
+    return ent.label_ == "ORG" and len(before) > 0 and len(after) > 0 and named(before) \
+        and named(after)
 
 
 def _without_possessing_place(span: DocSpan, is_place: Callable[[str], bool]) -> DocSpan:

@@ -407,6 +407,8 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("The AP-GfK Poll of 1,033 adults used GfK's panel. A new Associated Press-GfK poll found "
      "him ahead.", {"AP", "GfK", "Associated Press"}),  # two names known alone, joined
     ("Mercedes-Benz said its sales rose.", {"Mercedes-Benz"}),  # one name, its parts no one's
+    ("A new Washington Post-ABC News poll found him ahead.",
+     {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
     ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
      {"Christie"}),  # a quotation after the name
 ])
@@ -443,6 +445,9 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      "attacks.", {"EUROPEANS ASK", "ASK"}),  # a headline in capitals
     ("In other news, EDGAR ALLEN POE WROTE POEMS about death.", {"EDGAR ALLEN POE WROTE"}),
     ("The plan was praised by Agriculture Secretary Tom Vilsack.", {"Agriculture"}),  # an office
+    ("The C.E.O. said profits rose.", {"C.E.O."}),  # a title written with dots
+    ("Ford will close plants in Chicago, Illinois * Wixom Assembly Plant of Wixom, Michigan * "
+     "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
      "Vanita Gupta. Loretta Lynch said nothing.", {"AG Lynch", "AG", "Principal"}),  # titles
 ])
