@@ -13,7 +13,11 @@ from kg.model import ActorKind
 
 _CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "des", "on"})
 _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
-# last words of a body inside another organisation (`kg.identity.names.SUB_BODIES` across articles)
+# last words of a body inside another organisation; a subset of `kg.identity.names.SUB_BODIES`,
+# which also holds "office", "bureau", "board", "council" and "commission": within one article
+# the "Federal Reserve Board" is the "Federal Reserve" it shortens to, across articles it is kept
+# apart. (One list for both would need a module below both layers: `kg.identity` may not import
+# `kg.extract`, whose package import loads every stage, nor the reverse.)
 _SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
                          "desk", "unit", "division"})
 # words that stand alone for other actors than the names they are part of: "House" in a story
