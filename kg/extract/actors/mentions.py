@@ -71,6 +71,10 @@ _QUANTIFIERS = frozenset({"no", "every", "each", "any", "some", "another", "this
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
 _OPENING_QUOTES = frozenset({"“", "‘", "``"})
+# parties' adjectives, and the chambers they may hold (`_without_party_majority`)
+_PARTY_ADJECTIVES = frozenset({"democratic", "republican", "gop", "conservative", "liberal",
+                               "labour", "labor"})
+_CHAMBERS = frozenset({"senate", "house", "congress", "parliament", "assembly", "legislature"})
 # what parts a name the model ran across: a slash ("New York Times/CBS News") or a list's bullet
 # ("Illinois * Wixom Assembly Plant")
 _SEPARATORS = frozenset({"/", "*", "•", "|"})
@@ -131,7 +135,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         label = ent.label_
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
         if span is not None and label == "ORG":
-            span = _without_possessing_place(span, is_place)
+            span = _without_party_majority(_without_possessing_place(span, is_place))
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
@@ -296,6 +300,15 @@ def _in_capitals(ent: DocSpan) -> bool:
         end += 1
     words = [t.text for t in doc[start:end]]
     return len(words) >= 3 and sum(len(w) >= 5 for w in words) >= 2
+
+
+def _without_party_majority(span: DocSpan) -> DocSpan:
+    """Drop a party's adjective before the bare name of a chamber: it tells who holds it ("a
+    Democratic Senate", "the Republican Congress"), not which body it is; a party's own bodies
+    keep it ("Democratic National Committee", "Republican Party")."""
+    if len(span) == 2 and span[0].lower_ in _PARTY_ADJECTIVES and span[1].lower_ in _CHAMBERS:
+        return span[1:]
+    return span
 
 
 def _shouting(sent: DocSpan) -> bool:

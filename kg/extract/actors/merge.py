@@ -18,7 +18,7 @@ _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
 # the "Federal Reserve Board" is the "Federal Reserve" it shortens to, across articles it is kept
 # apart. (One list for both would need a module below both layers: `kg.identity` may not import
 # `kg.extract`, whose package import loads every stage, nor the reverse.)
-_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
+SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
                          "desk", "unit", "division"})
 # words that stand alone for other actors than the names they are part of: "House" in a story
 # naming the White House is the House of Representatives, "State" the State Department
@@ -218,7 +218,7 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
         return short == full[-len(short):] or len(short) == 1 and short == full[:1]
     # a body inside an organisation is not what its opening words name ("iPhone" of the
     # "iPhone Developer Program", "Senate" of the "Senate Veterans Affairs Committee")
-    if full[-1] in _SUB_BODIES and full[-1] not in short:
+    if full[-1] in SUB_BODIES and full[-1] not in short:
         return False
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 

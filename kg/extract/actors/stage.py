@@ -23,7 +23,7 @@ from kg.extract.actors.mentions import (
     name_mentions,
     propn_runs,
 )
-from kg.extract.actors.merge import Cluster, attach, member, merge
+from kg.extract.actors.merge import SUB_BODIES, Cluster, attach, member, merge
 from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
@@ -203,10 +203,11 @@ _ONE_PER_STATE = frozenset({"senate", "congress", "parliament", "cabinet", "pres
 
 def _generic_heads(lexicon: Lexicon) -> frozenset[str]:
     """Return the words that head names of bodies and name a kind of body alone ("party",
-    "committee", "agency"; `org_kinds.tsv`), not one body ("Senate"); a newspaper goes by the
-    last word of its name ("the Times", "the Post"), which stays its name."""
-    return frozenset(w for w, kind in lexicon.kind_heads.items() if kind != "media") \
-        - _ONE_PER_STATE
+    "committee", "agency" of `org_kinds.tsv`; "program", "caucus" of `merge.SUB_BODIES`), not
+    one body ("Senate"); a newspaper goes by the last word of its name ("the Times", "the
+    Post"), which stays its name."""
+    return (frozenset(w for w, kind in lexicon.kind_heads.items() if kind != "media")
+            | SUB_BODIES) - _ONE_PER_STATE
 
 
 def _kind(group: list[Cluster]) -> ActorKind:

@@ -446,6 +446,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("In other news, EDGAR ALLEN POE WROTE POEMS about death.", {"EDGAR ALLEN POE WROTE"}),
     ("The plan was praised by Agriculture Secretary Tom Vilsack.", {"Agriculture"}),  # an office
     ("The C.E.O. said profits rose.", {"C.E.O."}),  # a title written with dots
+    ("A Democratic Senate would block him. The Democratic National Committee met.",
+     {"Democratic Senate"}),  # who holds the chamber is no part of its name
     ("Ford will close plants in Chicago, Illinois * Wixom Assembly Plant of Wixom, Michigan * "
      "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
@@ -464,6 +466,8 @@ def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_acto
      "leaders long ago picked Clinton.", "democratic-party", "Party"),  # a stray capitalised word
     ("Washington warned Moscow on Monday. The United States said talks would go on.",
      "united-states", "Washington"),  # the capital stands for the state; it is no name of it
+    ("The Third Way's National Security Program said so. The Program has ten staff.",
+     "national-security-program", "Program"),  # a body inside another's
 ])
 def test_actors_a_generic_word_or_a_capital_is_no_alias(  # type: ignore[no-untyped-def]
         nlp, stages, text, key, not_alias) -> None:
