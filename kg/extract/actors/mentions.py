@@ -126,14 +126,15 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
     surnames = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1)
-    for ent in _parts(doc, lexicon):
+    alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
+    for ent in _parts(doc, lexicon, alone):
         # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
         # "Illinois * Wixom Assembly Plant")
         if _located(ent, is_place) or (ent.start, ent.end) not in model_names \
                 and is_place(ent.text):
             continue
         label = ent.label_
-        span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
+        span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2, alone=alone)
         if span is not None and label == "ORG":
             span = _without_party_majority(_without_possessing_place(span, is_place))
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
@@ -201,7 +202,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     return found + _untagged_groups(doc, lexicon, placed)
 
 
-def _parts(doc: Doc, lexicon: Lexicon) -> Iterator[DocSpan]:
+def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
@@ -211,7 +212,6 @@ def _parts(doc: Doc, lexicon: Lexicon) -> Iterator[DocSpan]:
     across the hyphen or "and" of a joint name (`_joint`), and a name run into an opening quote
     ("Christie “New Jersey’s Biggest Loser”") before it."""
     shouting: dict[int, bool] = {}
-    alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
             continue
@@ -492,8 +492,8 @@ def _acts(token: Token) -> bool:
     return any(child.dep_ == "relcl" for child in token.children)
 
 
-def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bool = True
-          ) -> DocSpan | None:
+def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bool = True,
+          alone: frozenset[str] = frozenset()) -> DocSpan | None:
     """Cut a name to its proper-noun core; None if no name is left.
 
     Drops a leading article, anything from a possessive on, trailing punctuation and
@@ -522,6 +522,7 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
         start = _name_start(doc, start, lexicon, across=span.label_ == "ORG")
     if start >= end:
         return None
+    start, end = _hyphenated(doc, start, end, alone)
     name = doc[start:end]
     if not any(t.text[:1].isupper() for t in name) or name.text.lower().endswith(
             _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
@@ -555,6 +556,25 @@ def _name_start(doc: Doc, start: int, lexicon: Lexicon | None, *, across: bool) 
                 and opens(start - 2)):
             return start
         start -= 1
+
+
+def _hyphenated(doc: Doc, start: int, end: int, alone: frozenset[str]) -> tuple[int, int]:
+    """Return the bounds of a name the model cut inside a hyphenated word, widened to the whole
+    word: "Glass" of "the Glass-Steagall firewall", "Frank" of "Dodd-Frank"; a stance is no
+    part of it ("pro-Kloppenburg", small letters), nor a hyphen inside the model's name, where
+    `_joint` may have cut it ("Associated Press-GfK"), nor one between two names the article
+    knows `alone` ("the AP-GfK Poll")."""
+    def glued(i: int) -> bool:  # "-" at i, touching the capitalised words on both sides
+        return 0 < i < len(doc) - 1 and doc[i].text == "-" and doc[i].ent_iob_ == "O" \
+            and not (doc[i - 1].lower_ in alone and doc[i + 1].lower_ in alone) \
+            and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i - 1].text[:1].isupper() \
+            and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i - 1].is_alpha
+    while glued(end):
+        end += 2
+    while glued(start - 1):
+        start -= 2
+    return start, end
 
 
 def _clipped(span: DocSpan) -> tuple[int, int]:

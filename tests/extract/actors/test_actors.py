@@ -407,6 +407,7 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("The AP-GfK Poll of 1,033 adults used GfK's panel. A new Associated Press-GfK poll found "
      "him ahead.", {"AP", "GfK", "Associated Press"}),  # two names known alone, joined
     ("Mercedes-Benz said its sales rose.", {"Mercedes-Benz"}),  # one name, its parts no one's
+    ("Debbie Wasserman-Schultz resigned on Monday.", {"Debbie Wasserman-Schultz"}),
     ("A new Washington Post-ABC News poll found him ahead.",
      {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
     ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
@@ -448,6 +449,9 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("The C.E.O. said profits rose.", {"C.E.O."}),  # a title written with dots
     ("A Democratic Senate would block him. The Democratic National Committee met.",
      {"Democratic Senate"}),  # who holds the chamber is no part of its name
+    ("Sanders wants to reinstate the Glass-Steagall firewall between banks.",
+     {"Glass"}),  # half a hyphenated name
+    ("I'm O.K. with negotiations, said Cruz.", {"O.K."}),
     ("Ford will close plants in Chicago, Illinois * Wixom Assembly Plant of Wixom, Michigan * "
      "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
