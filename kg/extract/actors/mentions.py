@@ -236,7 +236,8 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
 
 def _listed(ent: DocSpan, comma: int) -> bool:
     """Tell whether a comma inside an organisation's name is a list's: another name follows the
-    name after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
+    name, or a capitalised word the model left untagged ("MPower Change, Emerge USA, Bend the Arc"),
+    after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
     name, not a legal form, follows the comma ("Apple, Inc.", "Skadden, Arps, Slate, Meagher &
     Flom" alone stay whole)."""
     doc = ent.doc
@@ -246,7 +247,8 @@ def _listed(ent: DocSpan, comma: int) -> bool:
         return False
     nxt = ent.end + 1
     return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
-        and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+        and (doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+             or doc[nxt].is_alpha and doc[nxt].text[:1].isupper())
 
 
 def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:
