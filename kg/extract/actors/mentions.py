@@ -565,10 +565,11 @@ def _hyphenated(doc: Doc, start: int, end: int, alone: frozenset[str]) -> tuple[
     word: "Glass" of "the Glass-Steagall firewall", "Frank" of "Dodd-Frank"; a stance is no
     part of it ("pro-Kloppenburg", small letters), nor a hyphen inside the model's name, where
     `_joint` may have cut it ("Associated Press-GfK"), nor one between two names the article
-    knows `alone` ("the AP-GfK Poll")."""
+    knows `alone` ("the AP-GfK Poll") or next to an acronym ("a UN-OPCW inquiry")."""
     def glued(i: int) -> bool:  # "-" at i, touching the capitalised words on both sides
         return 0 < i < len(doc) - 1 and doc[i].text == "-" and doc[i].ent_iob_ == "O" \
             and not (doc[i - 1].lower_ in alone and doc[i + 1].lower_ in alone) \
+            and not doc[i - 1].text.isupper() and not doc[i + 1].text.isupper() \
             and not doc[i - 1].whitespace_ \
             and not doc[i].whitespace_ and doc[i - 1].text[:1].isupper() \
             and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i - 1].is_alpha

@@ -408,6 +408,7 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      "him ahead.", {"AP", "GfK", "Associated Press"}),  # two names known alone, joined
     ("Mercedes-Benz said its sales rose.", {"Mercedes-Benz"}),  # one name, its parts no one's
     ("Debbie Wasserman-Schultz resigned on Monday.", {"Debbie Wasserman-Schultz"}),
+    ("The UN-OPCW inquiry blamed the government.", {"UN"}),  # an acronym joined to another
     ("A new Washington Post-ABC News poll found him ahead.",
      {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
     ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
