@@ -134,6 +134,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 and is_place(ent.text):
             continue
         label = ent.label_
+        if not lexicon.is_actor_name(ent.text):
+            continue  # an event's name, whatever a possessive inside cuts it to ("Worldwide
+            # Developer's Conference" is no "Worldwide Developer")
         span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2, alone=alone)
         if span is not None and label == "ORG":
             span = _without_party_majority(_without_possessing_place(span, is_place))

@@ -453,6 +453,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Sanders wants to reinstate the Glass-Steagall firewall between banks.",
      {"Glass"}),  # half a hyphenated name
     ("I'm O.K. with negotiations, said Cruz.", {"O.K."}),
+    ("The phone was introduced by Apple CEO Steve Jobs at the company's 2010 Worldwide "
+     "Developer's Conference.", {"Worldwide Developer"}),  # an event's name, cut at a possessive
     ("The other groups that signed the letter are ColorOfChange.org, MPower Change, Emerge USA, "
      "Bend the Arc and Demand Progress.", {"MPower Change, Emerge USA"}),  # a list's comma
     ("Ford will close plants in Chicago, Illinois * Wixom Assembly Plant of Wixom, Michigan * "
