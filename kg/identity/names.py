@@ -55,13 +55,18 @@ def org_core(text: str) -> str:
 
 def initials(text: str) -> set[str]:
     """Return the acronyms a name may go by: "USAF" for "U.S. Air Force", "BOA" and "BA" for
-    "Bank of America" (with and without the connectives)."""
+    "Bank of America" (with and without the connectives). A word that is an acronym itself gives
+    all its letters ("UNSC" for "UN Security Council", not "USC"; "EVA Airways" goes by no
+    "EA")."""
     raw = [w for w in _WORD.findall(text) if w.lower().strip(".") not in LEGAL_FORMS]
     if len(raw) < 2:
         return set()
-    def letters(word: str) -> str:  # "U.S." -> "us", "Air" -> "a"
+    def letters(word: str) -> str:  # "U.S." -> "us", "Air" -> "a", "EVA" -> "eva"
         parts = [p for p in word.split(".") if p]
-        return "".join(p[0] for p in parts).lower() if len(parts) > 1 else word[0].lower()
+        if len(parts) > 1:
+            return "".join(p[0] for p in parts).lower()
+        return word.lower() if len(word) > 1 and word.isupper() and word.isalpha() \
+            else word[0].lower()
     every = "".join(letters(w) for w in raw)
     content = "".join(letters(w) for w in raw if w.lower() not in CONNECTIVES)
     return {form for form in (every, content) if len(form) >= 2}

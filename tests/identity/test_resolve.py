@@ -84,6 +84,8 @@ def test_identity_placement_is_incremental() -> None:
     ("U.S. Air Force", {"usaf"}),
     ("Bank of America", {"boa", "ba"}),
     ("General Motors Corp.", {"gm"}),
+    ("UN Security Council", {"unsc"}),  # an acronym in the name gives all its letters
+    ("EVA Airways", {"evaa"}),
 ])
 def test_identity_initials(text: str, expected: set[str]) -> None:
     assert initials(text) == expected

@@ -37,6 +37,9 @@ _REPORTER_NOUNS = frozenset({"news", "correspondent", "reporter", "source", "rep
 _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around",
                                  "inside", "across", "through", "throughout", "within"})
 _LEGAL_FORMS = frozenset({"llc", "inc", "corp", "co", "ltd", "plc"})
+# words inside an organisation's name that the model may open the name after ("Deferred Action
+# for Childhood Arrivals" tagged from "Childhood"; `_name_start`)
+_NAME_JOINERS = frozenset({"for", "of"})
 # second words of a company's or a body's name that name no model ("Apple Computer", "Ford Motor")
 _COMPANY_WORDS = frozenset({"computer", "computers", "motor", "motors", "company", "corporation",
                             "group", "organization", "organisation", "foundation", "store",
@@ -56,7 +59,25 @@ _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "D
 _NOT_NAME_WORDS = frozenset({"because", "but", "and", "or", "if", "when", "while", "after",
                              "before", "since", "although", "though", "so", "then", "also", "even",
                              "just", "still", "yet", "meanwhile", "however", "certainly",
-                             "perhaps", "maybe", "only", "unlike", "like", "with", "without"})
+                             "perhaps", "maybe", "only", "unlike", "like", "with", "without",
+                             "besides", "despite", "including", "beyond", "amid", "among",
+                             "against", "except"})
+# determiners that quantify what follows; capitalised at a sentence's start the model runs them
+# into a name ("No State of the Union address", "Every Trump voter"); tagged as determiners only
+_QUANTIFIERS = frozenset({"no", "every", "each", "any", "some", "another", "this", "that",
+                          "these", "those", "all"})
+# ordinals that rank a noun: a name opened by one before a common noun is a category of it ("a
+# First World economy", "Third World countries"), not an actor (`_ranked`)
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                       "eighth", "ninth", "tenth"})
+_OPENING_QUOTES = frozenset({"“", "‘", "``"})
+# parties' adjectives, and the chambers they may hold (`_without_party_majority`)
+_PARTY_ADJECTIVES = frozenset({"democratic", "republican", "gop", "conservative", "liberal",
+                               "labour", "labor"})
+_CHAMBERS = frozenset({"senate", "house", "congress", "parliament", "assembly", "legislature"})
+# what parts a name the model ran across: a slash ("New York Times/CBS News") or a list's bullet
+# ("Illinois * Wixom Assembly Plant")
+_SEPARATORS = frozenset({"/", "*", "•", "|"})
 # "on Twitter", "via Facebook", "to Twitter" (after a verb: "took to", "posted on")
 _MEDIUM_PREPOSITIONS = frozenset({"on", "via", "to"})
 _POST_NOUNS = frozenset({"account", "feed", "post", "posts", "page", "accounts", "followers",
@@ -82,6 +103,7 @@ class Mention:
     affiliation: tuple[int, int] | None = None  # char span of the affiliated actor's mention
     tokens: tuple[str, ...] = field(default=(), compare=False)
     refers_back: bool = False  # a description ("the ministry") of an actor named before it
+    metonym: bool = False  # a capital standing for its state ("Moscow says"): no name of it
 
 
 def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
@@ -103,13 +125,21 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     bodies = frozenset(e.text.removeprefix("The ").removeprefix("the ") for e in entities(doc)
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
-    for ent in _parts(doc):
-        if _located(ent, is_place):
+    surnames = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1)
+    alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
+    for ent in _parts(doc, lexicon, alone):
+        # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
+        # "Illinois * Wixom Assembly Plant")
+        if _located(ent, is_place) or (ent.start, ent.end) not in model_names \
+                and is_place(ent.text):
             continue
         label = ent.label_
-        span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2)
+        if not lexicon.is_actor_name(ent.text):
+            continue  # an event's name, whatever a possessive inside cuts it to ("Worldwide
+            # Developer's Conference" is no "Worldwide Developer")
+        span = _trim(doc, ent, lexicon, extend=label != "PERSON" or len(ent) < 2, alone=alone)
         if span is not None and label == "ORG":
-            span = _without_possessing_place(span, is_place)
+            span = _without_party_majority(_without_possessing_place(span, is_place))
         if span is not None and all(lexicon.is_title_word(t.text) or t.lower_ in ("of", "and")
                                     for t in span):
             continue  # a title without a name ("Chief Executive Officer")
@@ -120,7 +150,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             span = _without_titles(doc, _without_lead_words(span), lexicon)
             if len(span) == 1 and span.text in media:
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
-        elif span is not None and _titled_person(doc, span, lexicon):
+        elif span is not None and _titled_person(doc, span, lexicon, surnames):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:
             # "Sirius XM Vice President"; a part of a longer body's name stays whole
@@ -133,7 +163,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         # a name cut at a list's comma (`_listed`); not one cut at a slash ("Handout/Reuters")
         cut = ent.end < len(doc) and doc[ent.end].text == "," \
             and (ent.start, ent.end) not in model_names
-        if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)):
+        if label == "ORG" and (_only_modifier(doc, span, lexicon, cut=cut) or _maker(doc, span)
+                               or _ranked(span, lexicon)):
             continue
         if label == "PRODUCT":
             # the model's products are noisy ("Broncos", "Philosophers"): one counts with a
@@ -174,12 +205,15 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     return found + _untagged_groups(doc, lexicon, placed)
 
 
-def _parts(doc: Doc) -> Iterator[DocSpan]:
+def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpan]:
     """Yield the PERSON and ORG names of a parsed article, a name the model ran across a slash
     cut there: "New York Times/CBS News" (a joint poll) is two organisations, "John Moore/Getty"
     (a photo credit) the person. The model's products are read too ("the Taurus"). A sentence
-    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names.
-    An organisation's name run across the comma of a list is cut there too (`_listed`)."""
+    in capitals ("WASSERMAN SCHULTZ RESIGNS") names no one: the model reads capitals as names;
+    nor does a name inside a headline in capitals that runs into a sentence (`_in_capitals`).
+    An organisation's name run across the comma of a list is cut there too (`_listed`), one
+    across the hyphen or "and" of a joint name (`_joint`), and a name run into an opening quote
+    ("Christie “New Jersey’s Biggest Loser”") before it."""
     shouting: dict[int, bool] = {}
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
@@ -187,9 +221,13 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
         sent = ent.sent
         if sent.start not in shouting:
             shouting[sent.start] = _shouting(sent)
-        if shouting[sent.start]:
+        if shouting[sent.start] or _in_capitals(ent):
             continue
-        cuts = [t.i for t in ent if t.text == "/" or t.text == "," and _listed(ent, t.i)]
+        quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
+        if quoted is not None:  # what follows the quote mark is a quotation
+            ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
+        cuts = [t.i for t in ent if t.text in _SEPARATORS or t.text == "," and _listed(ent, t.i)
+                or t.text in ("-", "and") and _joint(ent, t.i, alone, lexicon)]
         if not cuts:
             yield ent
             continue
@@ -201,7 +239,8 @@ def _parts(doc: Doc) -> Iterator[DocSpan]:
 
 def _listed(ent: DocSpan, comma: int) -> bool:
     """Tell whether a comma inside an organisation's name is a list's: another name follows the
-    name after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
+    name, or a capitalised word the model left untagged ("MPower Change, Emerge USA, Bend the Arc"),
+    after a comma or "and" ("includes Lazard, Evercore Partners, Moelis & Company"), and a
     name, not a legal form, follows the comma ("Apple, Inc.", "Skadden, Arps, Slate, Meagher &
     Flom" alone stay whole)."""
     doc = ent.doc
@@ -211,19 +250,70 @@ def _listed(ent: DocSpan, comma: int) -> bool:
         return False
     nxt = ent.end + 1
     return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
-        and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+        and (doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
+             or doc[nxt].is_alpha and doc[nxt].text[:1].isupper())
+
+
+def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:
+    """Tell whether a hyphen or "and" inside an organisation's name joins two names, each of
+    which the article or the lexicon knows alone or which says what kind of body it names in two
+    words or more ("Associated Press-GfK poll" of the AP and GfK, "a Washington Post-ABC News
+    poll", "a work of Cornell and Technion"); a name whose parts name no one alone stays whole
+    ("Mercedes-Benz", "Rolls-Royce", "Procter and Gamble")."""
+    doc = ent.doc
+    def named(part: DocSpan) -> bool:
+        text = part.text.lower().removeprefix("the ")
+        return text in alone or len(part) > 1 and lexicon.org_kind(text) is not None
+    before, after = doc[ent.start:hyphen], doc[hyphen + 1:ent.end]
+    return ent.label_ == "ORG" and len(before) > 0 and len(after) > 0 and named(before) \
+        and named(after)
 
 
 def _without_possessing_place(span: DocSpan, is_place: Callable[[str], bool]) -> DocSpan:
-    """Cut an organisation's name before "for" and a place whose possessive follows: the
-    possessive opens what the organisation works for ("with Technion for China's first hi-tech
-    university" names Technion; "Campaign for America's Future", the possessive inside, and
-    "Center for American Progress's report" stay whole)."""
+    """Read an organisation's name that ends in "for" and a place whose possessive follows.
+
+    A capitalised word after the possessive goes on with the name, which runs through it
+    ("Campaign for America's Future", "Citizens for America's Security Fund"); a small word
+    opens what the organisation works for, and the name is cut before "for" ("with Technion
+    for China's first hi-tech university" names Technion). A possessive after the whole name
+    ("Center for American Progress's report") is not read here."""
     doc = span.doc
-    if len(span) < 3 or span[-2].lower_ != "for" or span.end >= len(doc) \
+    if len(span) < 3 or span[-2].lower_ != "for" or span.end + 1 >= len(doc) \
             or doc[span.end].text not in POSSESSIVES or not is_place(span[-1].text):
         return span
-    return doc[span.start:span.end - 2]
+    end = span.end + 1
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha \
+            and not doc[end].is_sent_start:
+        end += 1
+    return doc[span.start:end] if end > span.end + 1 else doc[span.start:span.end - 2]
+
+
+def _in_capitals(ent: DocSpan) -> bool:
+    """Tell whether a name stands in a run of three or more words in capitals, two of them of
+    five letters or more: a headline in capitals ("DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS
+    After months of ...", "EUROPEANS ASK IF VIOLENCE IS ..."), not a row of acronyms ("NATO,
+    the UN and the EU") or a name in capitals in a sentence ("said KPMG")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    def capital(i: int) -> bool:
+        return doc[i].is_alpha and doc[i].text.isupper()
+    if not all(capital(i) for i in range(start, end) if doc[i].is_alpha):
+        return False
+    while start > 0 and capital(start - 1):
+        start -= 1
+    while end < len(doc) and capital(end):
+        end += 1
+    words = [t.text for t in doc[start:end]]
+    return len(words) >= 3 and sum(len(w) >= 5 for w in words) >= 2
+
+
+def _without_party_majority(span: DocSpan) -> DocSpan:
+    """Drop a party's adjective before the bare name of a chamber: it tells who holds it ("a
+    Democratic Senate", "the Republican Congress"), not which body it is; a party's own bodies
+    keep it ("Democratic National Committee", "Republican Party")."""
+    if len(span) == 2 and span[0].lower_ in _PARTY_ADJECTIVES and span[1].lower_ in _CHAMBERS:
+        return span[1:]
+    return span
 
 
 def _shouting(sent: DocSpan) -> bool:
@@ -315,7 +405,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             if owned is not None:
                 found.append(owned)  # "Syria's foreign ministry" is the Syrian Foreign Ministry
             elif span is not None and _acts(span.root):
-                found.append(Mention(m.start, m.end, m.text, "GPE", "country", code))
+                found.append(Mention(m.start, m.end, m.text, "GPE", "country", code,
+                                     metonym=place.kind != "country"))
     for ent in entities(doc):
         code = lexicon.demonym(ent.text) if ent.label_ in ("NORP", "GPE") else None
         if code is None:
@@ -406,8 +497,8 @@ def _acts(token: Token) -> bool:
     return any(child.dep_ == "relcl" for child in token.children)
 
 
-def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bool = True
-          ) -> DocSpan | None:
+def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bool = True,
+          alone: frozenset[str] = frozenset()) -> DocSpan | None:
     """Cut a name to its proper-noun core; None if no name is left.
 
     Drops a leading article, anything from a possessive on, trailing punctuation and
@@ -417,9 +508,12 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
     something else ("Crooked Hillary Clinton", "Co. LLC Jim Press").
     """
     start, end = span.start, span.end
-    # an article, punctuation, or a common word the model ran into a name ("power - Wall
-    # Street"); name particles stay ("al-Qaeda")
+    # an article, punctuation, a common word the model ran into a name ("power - Wall
+    # Street"), or a year or count before it ("the 2012 Deferred Action for Childhood
+    # Arrivals"); name particles stay ("al-Qaeda")
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].is_digit and start < end - 1
+                           or doc[start].lower_ in _QUANTIFIERS and doc[start].pos_ == "DET"
                            or doc[start].text in POSSESSIVES
                            or doc[start].text.islower() and doc[start].is_alpha
                            and doc[start].lower_ not in _NAME_PARTICLES
@@ -430,14 +524,10 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                            or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"):
         end -= 1
     if start == span.start and extend:
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
-                and doc[start - 1].lower_.strip(".") not in _LEGAL_FORMS \
-                and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].lower_ not in _NOT_NAME_WORDS \
-                and not (lexicon is not None and lexicon.is_title_word(doc[start - 1].text)):
-            start -= 1
+        start = _name_start(doc, start, lexicon, across=span.label_ == "ORG")
     if start >= end:
         return None
+    start, end = _hyphenated(doc, start, end, alone)
     name = doc[start:end]
     if not any(t.text[:1].isupper() for t in name) or name.text.lower().endswith(
             _ADJECTIVE_SUFFIXES) or (len(name) == 1 and name[0].tag_ in ("JJ", "JJR", "JJS")
@@ -451,6 +541,46 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
             or any(t.text in ("v.", "vs.", "v", "vs") or run_together(t.text) for t in name):
         return None
     return name
+
+
+def _name_start(doc: Doc, start: int, lexicon: Lexicon | None, *, across: bool) -> int:
+    """Return where a name opens that the model began at `start`: untagged proper nouns just
+    before it ("Hayat" + "Tahrir al-Sham") that are no title words ("Minister") or legal forms
+    ("LLC"). With `across` (an organisation's name), "for" or "of" between such words and the
+    name joins them ("Deferred Action for" + "Childhood Arrivals"); a title before it ("Chairman
+    of" + "Goldman Sachs") or words in small letters ("voted for" + ...) join none."""
+    def opens(i: int) -> bool:
+        word = doc[i]
+        return word.pos_ == "PROPN" and word.ent_type_ == "" and word.text[:1].isupper() \
+            and word.lower_.strip(".") not in _LEGAL_FORMS and word.lower_ not in _NOT_NAME_WORDS \
+            and not (lexicon is not None and lexicon.is_title_word(word.text))
+    while True:
+        while start > 0 and opens(start - 1):
+            start -= 1
+        if not (across and start > 1 and doc[start - 1].lower_ in _NAME_JOINERS
+                and opens(start - 2)):
+            return start
+        start -= 1
+
+
+def _hyphenated(doc: Doc, start: int, end: int, alone: frozenset[str]) -> tuple[int, int]:
+    """Return the bounds of a name the model cut inside a hyphenated word, widened to the whole
+    word: "Glass" of "the Glass-Steagall firewall", "Frank" of "Dodd-Frank"; a stance is no
+    part of it ("pro-Kloppenburg", small letters), nor a hyphen inside the model's name, where
+    `_joint` may have cut it ("Associated Press-GfK"), nor one between two names the article
+    knows `alone` ("the AP-GfK Poll") or next to an acronym ("a UN-OPCW inquiry")."""
+    def glued(i: int) -> bool:  # "-" at i, touching the capitalised words on both sides
+        return 0 < i < len(doc) - 1 and doc[i].text == "-" and doc[i].ent_iob_ == "O" \
+            and not (doc[i - 1].lower_ in alone and doc[i + 1].lower_ in alone) \
+            and not doc[i - 1].text.isupper() and not doc[i + 1].text.isupper() \
+            and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i - 1].text[:1].isupper() \
+            and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i - 1].is_alpha
+    while glued(end):
+        end += 2
+    while glued(start - 1):
+        start -= 2
+    return start, end
 
 
 def _clipped(span: DocSpan) -> tuple[int, int]:
@@ -589,16 +719,19 @@ def _without_trailing_titles(span: DocSpan, lexicon: Lexicon, *, ahead: bool = T
     return span.doc[span.start:end]
 
 
-def _titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon) -> bool:
+def _titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon, surnames: frozenset[str]
+                   ) -> bool:
     """Tell whether a name the model typed as an organisation is a title and a person's name
     ("Spokeswoman Sandy Angers"): title words, then two or more capitalised words that name no
-    kind of body."""
+    kind of body, or the surname of a person the article names in full ("AG Lynch" of Loretta
+    Lynch; not "Senate Finance Committee")."""
     i = span.start
     while i < span.end and lexicon.is_title_word(doc[i].text):
         i += 1
     rest = doc[i:span.end]
     return i > span.start and any(t.lower_ in lexicon.title_heads for t in doc[span.start:i]) \
-        and len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
+        and (len(rest) >= 2 or rest.text in surnames) \
+        and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
         and lexicon.org_kind(rest.text) is None
 
 
@@ -666,6 +799,17 @@ def _only_modifier(doc: Doc, span: DocSpan, lexicon: Lexicon, *, cut: bool = Fal
                 or lexicon.is_title_word(head) or head in _REPORTER_NOUNS:
             return False
     return True
+
+
+def _ranked(span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a name opened by an ordinal modifies a common noun, as a category of it ("a
+    strong First World economy", "Third World countries"); a name that acts ("First Data said"),
+    a whole name ("Fifth Third Bank") or one before a title ("a Fifth Circuit judge") stays."""
+    root = span.root
+    head = root.head
+    return span[0].lower_ in _ORDINALS and len(span) > 1 and root.dep_ in ("compound", "amod") \
+        and head.pos_ == "NOUN" and head.i >= span.end and head.lower_ not in lexicon.title_heads \
+        and lexicon.org_kind("", head.text) is None
 
 
 def _titles(doc: Doc, span: DocSpan, lexicon: Lexicon

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -12,8 +13,12 @@ from kg.model import ActorKind
 
 _CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "de", "du", "la", "le", "des", "on"})
 _ARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|an|ash)-", re.IGNORECASE)
-# last words of a body inside another organisation (`kg.identity.names.SUB_BODIES` across articles)
-_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
+# last words of a body inside another organisation; a subset of `kg.identity.names.SUB_BODIES`,
+# which also holds "office", "bureau", "board", "council" and "commission": within one article
+# the "Federal Reserve Board" is the "Federal Reserve" it shortens to, across articles it is kept
+# apart. (One list for both would need a module below both layers: `kg.identity` may not import
+# `kg.extract`, whose package import loads every stage, nor the reverse.)
+SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "program", "programme", "panel",
                          "desk", "unit", "division"})
 # words that stand alone for other actors than the names they are part of: "House" in a story
 # naming the White House is the House of Representatives, "State" the State Department
@@ -82,8 +87,14 @@ class Cluster:
         return list(dict.fromkeys(m.text for m in sorted(self.mentions, key=lambda m: m.start)))
 
 
-def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
-    """Group name mentions by who they name, and state mentions by state or organ."""
+def merge(names: Iterable[Mention], states: Iterable[Mention],
+          generic: frozenset[str] = frozenset()) -> list[Cluster]:
+    """Group name mentions by who they name, and state mentions by state or organ.
+
+    A lone `generic` word that heads a fuller name of its actor ("The Party said" after the
+    "Democratic Party", "the Committee" after the "Senate Judiciary Committee") joins it as a
+    description referring back, not as one of its names: the word names a kind of body, and
+    another article's "Party" is no Democratic Party."""
     clusters: list[Cluster] = []
     by_key: dict[tuple[str, str], Cluster] = {}
     for m in states:
@@ -105,8 +116,18 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
             # a model's number standing for it keeps its name (`things._designations`)
             target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
             clusters.append(target)
-        target.mentions.append(m)
+        target.mentions.append(member(m, target, generic))
     return clusters
+
+
+def member(m: Mention, cluster: Cluster, generic: frozenset[str]) -> Mention:
+    """Return a mention as it joins an actor: a lone `generic` word heading the actor's fuller
+    name as a description referring back to it (see `merge`), any other mention as it is."""
+    word = _norm(m.tokens[0]) if len(m.tokens) == 1 else None
+    if word in generic and cluster.mentions and len(cluster.longest.tokens) > 1 \
+            and name_head(cluster.longest) == word:
+        return dataclasses.replace(m, refers_back=True)
+    return m
 
 
 def attach(run: Mention, clusters: list[Cluster]) -> Cluster | None:
@@ -197,7 +218,7 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
         return short == full[-len(short):] or len(short) == 1 and short == full[:1]
     # a body inside an organisation is not what its opening words name ("iPhone" of the
     # "iPhone Developer Program", "Senate" of the "Senate Veterans Affairs Committee")
-    if full[-1] in _SUB_BODIES and full[-1] not in short:
+    if full[-1] in SUB_BODIES and full[-1] not in short:
         return False
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 

@@ -23,7 +23,7 @@ from kg.extract.actors.mentions import (
     name_mentions,
     propn_runs,
 )
-from kg.extract.actors.merge import Cluster, attach, merge
+from kg.extract.actors.merge import SUB_BODIES, Cluster, attach, member, merge
 from kg.extract.actors.things import thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
@@ -44,6 +44,7 @@ class ActorFinder:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.known = known  # an English word of the model's lists (`common_words`)
+        self.generic = _generic_heads(lexicon)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
         """Add the article's actors."""
@@ -66,7 +67,7 @@ class ActorFinder:
         names = [m for m in names if not any(s <= m.start and m.end <= e for s, e in organs)]
         states += self._affiliated_states(names, states, extraction)
         # "Inexperience doesn't cut it": a common word capitalised only where any word is
-        clusters = [c for c in merge(names, states)
+        clusters = [c for c in merge(names, states, self.generic)
                     if not common_word_actor(c.mentions, doc, self.known)]
         clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
@@ -78,7 +79,7 @@ class ActorFinder:
                               tokens=tuple(t.text for t in run))
             cluster = attach(mention, clusters)
             if cluster is not None:
-                cluster.mentions.append(mention)
+                cluster.mentions.append(member(mention, cluster, self.generic))
         join_descriptions(doc, taken, clusters, body)
         found = self._actors(clusters)
         return extraction.extend(actors=found, places=self._state_places(found, places))
@@ -184,12 +185,29 @@ class ActorFinder:
         country = self.gazetteer.countries.get(code) if code else None
         titles = list(dict.fromkeys(t for m in sorted(all_mentions, key=lambda m: m.start)
                                     for t in m.titles))
-        aliases = sorted({m.text for m in all_mentions if not m.refers_back} - {name})
+        # a capital standing for its state is a mention of the state, not one of its names
+        aliases = sorted({m.text for m in all_mentions if not m.refers_back and not m.metonym}
+                         - {name})
         links = (_GEONAMES.format(country.geonames_id),) if kind == "country" and country else ()
         return Actor(id=key, name=name, kind=kind, aliases=tuple(aliases), titles=tuple(titles),
                      mentions=tuple(Span(start=s, end=e, text=t) for s, e, t in mentions),
                      affiliation=affiliation if affiliation != key else None,
                      country=country.id if country else None, links=links)
+
+
+# the heads of the names of bodies a state has one of, which the bare word names ("the Senate",
+# "Congress", "Parliament"): every other kind-of-body head word is a generic noun (`merge`)
+_ONE_PER_STATE = frozenset({"senate", "congress", "parliament", "cabinet", "presidency",
+                            "government", "regime", "administration"})
+
+
+def _generic_heads(lexicon: Lexicon) -> frozenset[str]:
+    """Return the words that head names of bodies and name a kind of body alone ("party",
+    "committee", "agency" of `org_kinds.tsv`; "program", "caucus" of `merge.SUB_BODIES`), not
+    one body ("Senate"); a newspaper goes by the last word of its name ("the Times", "the
+    Post"), which stays its name."""
+    return (frozenset(w for w, kind in lexicon.kind_heads.items() if kind != "media")
+            | SUB_BODIES) - _ONE_PER_STATE
 
 
 def _kind(group: list[Cluster]) -> ActorKind:

@@ -143,12 +143,15 @@ _BODY_WORDS = frozenset({"program", "programme", "institute", "center", "centre"
 def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
     """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
     "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
-    adjectives), no person's name among them, nor a unit or an officer of the company."""
+    adjectives), no person's name among them, nor a unit or an officer of the company. The
+    possessive of what an organisation's name says it works "for" is no company's: the name goes
+    on ("the Campaign for America's" + "Future"; not "The Huffington Post's" + "Scott Conroy")."""
     tokens = tree(doc).tokens
     j = i
     while j > 0 and tokens[j - 1].pos_ == "ADJ" and tokens[j - 1].text.islower():
         j -= 1
     if j < 2 or tokens[j - 1].text not in ("'s", "’s") or tokens[j - 2].ent_type_ != "ORG" \
+            or j >= 3 and tokens[j - 3].lower_ == "for" and tokens[j - 1].ent_iob_ == "I" \
             or not (j == i or not tokens[i - 1].text[:1].isupper()):
         return None
     end = i

@@ -60,8 +60,12 @@ class Lexicon:
                                     for s in self.non_actors))
 
     def is_title_word(self, word: str) -> bool:
-        """Tell whether a word can be part of a title ("Foreign", "Minister", "chief")."""
-        return word.lower() in self.title_heads or word.lower() in self.title_modifiers
+        """Tell whether a word can be part of a title ("Foreign", "Minister", "chief"), written
+        with dots too ("C.E.O.")."""
+        folded = word.lower()
+        if folded.count(".") > 1:
+            folded = folded.replace(".", "")
+        return folded in self.title_heads or folded in self.title_modifiers
 
 
 @functools.lru_cache(maxsize=1)

@@ -61,6 +61,8 @@ def test_actors_stage_is_registered() -> None:
     ("Apple's iTunes store passes U.S. electronics retailer Best Buy in music sales.",
      "best-buy", "organisation"),
     ("The company founder Steve Jobs spoke on Monday.", "steve-jobs", "person"),
+    ("The House passed the bill. The Senate disagreed.", "house", "government"),
+    ("Freedom House said the vote was unfair.", "freedom-house", "organisation"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -395,6 +397,22 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      {"Shantou University", "Technion"}),  # what the organisation works for is China's
     ("The firm hired Skadden, Arps, Slate, Meagher & Flom to advise it.",
      {"Skadden, Arps, Slate, Meagher & Flom"}),  # a name's own commas
+    ("The Campaign for America's Future said the plan was weak.",
+     {"Campaign for America's Future"}),  # a capitalised word after the place's possessive
+    ("The Center for American Progress's report was out.",
+     {"Center for American Progress"}),  # a possessive after the whole name
+    ("The 2012 Deferred Action for Childhood Arrivals program, or DACA, is currently "
+     "operating.", {"Deferred Action for Childhood Arrivals"}),  # no year before the name
+    ("The Chairman of Goldman Sachs spoke on Monday.", {"Goldman Sachs"}),  # a title before "of"
+    ("The AP-GfK Poll of 1,033 adults used GfK's panel. A new Associated Press-GfK poll found "
+     "him ahead.", {"AP", "GfK", "Associated Press"}),  # two names known alone, joined
+    ("Mercedes-Benz said its sales rose.", {"Mercedes-Benz"}),  # one name, its parts no one's
+    ("Debbie Wasserman-Schultz resigned on Monday.", {"Debbie Wasserman-Schultz"}),
+    ("The UN-OPCW inquiry blamed the government.", {"UN"}),  # an acronym joined to another
+    ("A new Washington Post-ABC News poll found him ahead.",
+     {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
+    ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
+     {"Christie"}),  # a quotation after the name
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
@@ -422,9 +440,57 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      {"Presidents Obama"}),  # a title in the plural
     ("Trump attacked Hillary Clinton and Barack Obama. We will rescue the nation from the "
      "Obama-Clinton disaster, he said.", {"Obama-Clinton"}),  # two people's surnames
+    ("Iranian mullahs are on the ascent. No State of the Union address, no matter how "
+     "eloquent, can explain away that harsh reality.", {"No State of the Union"}),
+    ("Its economy has blossomed into a strong First World economy.", {"First World"}),
+    ("‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’ In less than a week, there were "
+     "attacks.", {"EUROPEANS ASK", "ASK"}),  # a headline in capitals
+    ("In other news, EDGAR ALLEN POE WROTE POEMS about death.", {"EDGAR ALLEN POE WROTE"}),
+    ("The plan was praised by Agriculture Secretary Tom Vilsack.", {"Agriculture"}),  # an office
+    ("The C.E.O. said profits rose.", {"C.E.O."}),  # a title written with dots
+    ("A Democratic Senate would block him. The Democratic National Committee met.",
+     {"Democratic Senate"}),  # who holds the chamber is no part of its name
+    ("Sanders wants to reinstate the Glass-Steagall firewall between banks.",
+     {"Glass"}),  # half a hyphenated name
+    ("I'm O.K. with negotiations, said Cruz.", {"O.K."}),
+    ("The phone was introduced by Apple CEO Steve Jobs at the company's 2010 Worldwide "
+     "Developer's Conference.", {"Worldwide Developer"}),  # an event's name, cut at a possessive
+    ("The other groups that signed the letter are ColorOfChange.org, MPower Change, Emerge USA, "
+     "Bend the Arc and Demand Progress.", {"MPower Change, Emerge USA"}),  # a list's comma
+    ("Ford will close plants in Chicago, Illinois * Wixom Assembly Plant of Wixom, Michigan * "
+     "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
+    ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
+     "Vanita Gupta. Loretta Lynch said nothing.", {"AG Lynch", "AG", "Principal"}),  # titles
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
+
+
+@pytest.mark.parametrize(("text", "key", "not_alias"), [
+    ("The Democratic Party met in Philadelphia. The Party said it would win.",
+     "democratic-party", "Party"),  # a kind of body, written with a capital
+    ("Sanders chaired the Senate Judiciary Committee. The Committee voted.",
+     "senate-judiciary-committee", "Committee"),
+    ("The Democratic Party was shaken. The socialist had knocked everything out of orbit. Party "
+     "leaders long ago picked Clinton.", "democratic-party", "Party"),  # a stray capitalised word
+    ("Washington warned Moscow on Monday. The United States said talks would go on.",
+     "united-states", "Washington"),  # the capital stands for the state; it is no name of it
+    ("The Third Way's National Security Program said so. The Program has ten staff.",
+     "national-security-program", "Program"),  # a body inside another's
+])
+def test_actors_a_generic_word_or_a_capital_is_no_alias(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, not_alias) -> None:
+    assert not_alias not in _actor(_run(nlp, stages, text), key).aliases
+
+
+@pytest.mark.parametrize(("text", "key", "alias"), [
+    ("The North Carolina Senate passed it. The Senate adjourned.", "north-carolina-senate",
+     "Senate"),  # a state has one senate: the bare word names it
+    ("Mercedes-Benz said its sales rose. Mercedes said so.", "mercedes-benz", "Mercedes"),
+])
+def test_actors_a_body_s_own_short_name_stays_an_alias(  # type: ignore[no-untyped-def]
+        nlp, stages, text, key, alias) -> None:
+    assert alias in _actor(_run(nlp, stages, text), key).aliases
 
 
 def test_actors_a_short_name_is_the_company_its_legal_form_names(nlp, stages) -> None:  # type: ignore[no-untyped-def]
