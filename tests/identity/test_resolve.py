@@ -34,6 +34,9 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Standard & Poor's 500", "S&P 500"), ("financial", "financial")),
     (("United States Air Force", "U.S. Air Force"), ("military", "military")),
     (("Boeing 787 Dreamliner", "787 Dreamliner"), ("product", "product")),  # with its maker
+    # a state organ named by its field either way round
+    (("U.S. Department of Labor", "US Labor Department"), ("government", "government")),
+    (("Department of the Treasury", "Treasury Department"), ("government", "government")),
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -52,6 +55,8 @@ def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]
     (("Apple Inc.", "Apple Corps"), ("organisation",) * 2),
     (("GM", "Goldman Sachs"), ("organisation", "person")),
     (("US Airways", "United States Air Force"), ("organisation", "military")),
+    (("Bank of America", "America Bank"), ("organisation", "organisation")),  # no state organ
+    (("University of California", "California University"), ("organisation", "organisation")),
 ])
 def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -97,7 +102,9 @@ def test_identity_is_acronym(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [("General Motors Corporation", "general motors"),
                                                 ("The Coca-Cola Co.", "coca cola"),
-                                                ("Group", "group")])
+                                                ("Group", "group"),
+                                                ("Department of Justice", "justice department"),
+                                                ("Bank of America", "bank of america")])
 def test_identity_org_core(text: str, expected: str) -> None:
     assert org_core(text) == expected
 

@@ -148,23 +148,29 @@ def name_head(m: Mention) -> str | None:
     return words[cut - 1] if words else None
 
 
-_THINGS = frozenset({"product", "financial"})
+THINGS = frozenset({"product", "financial"})  # kinds of things, not agents
 _LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"})
 
 
 def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     longest = cluster.longest
-    if (m.kind in _THINGS) != (longest.kind in _THINGS):
-        return False  # "Airbus" is not its "Airbus A380"
-    if m.kind in _THINGS and not _keeps_model(m, longest):
+    if (m.kind in THINGS) != (longest.kind in THINGS):
+        # "Airbus" is not its "Airbus A380"; a name of no kind of its own the article gave a
+        # thing, or the thing's acronym, is the thing ("The SDK" of the "iPhone Software
+        # Development Kit")
+        return m.kind is None and longest.kind in THINGS and (
+            cluster.has_text(m.text.lower()) or acronym(m.text, longest.tokens, closing=True))
+    if m.kind in THINGS and not _keeps_model(m, longest):
         return False  # "iPhone" (the line) is not the "iPhone 3GS", nor "iPhone 4" the 3GS
+    if m.kind == "product" and _line_of(m, longest):
+        return False  # "iPhone" is not the "iPhone SDK", nor "Mac" the "Mac OS X"
     if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
         return False
     if cluster.has_text(m.text.lower()):
         return True
-    if m.kind in _THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
+    if m.kind in THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
         return True  # "777s" stands for the "777" (`things._designations`)
-    return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+    return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster)
 
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:
@@ -180,6 +186,22 @@ def _keeps_model(short: Mention, full: Mention) -> bool:
     words with a digit: "A380" keeps it of "Airbus A380", "iPhone" drops it of "iPhone 3GS")."""
     model = {_norm(t) for t in full.tokens if any(c.isdigit() for c in t)}
     return model <= {_norm(t) for t in short.tokens}
+
+
+def _line_of(short: Mention, full: Mention) -> bool:
+    """Tell whether a shorter product name is the product a fuller one is made for: its opening
+    words, the rest an acronym for a kind of thing ("iPhone" of the "iPhone SDK", "Mac" of "Mac
+    OS X"); a product's own short name is no such thing ("iTunes" of the "iTunes Music Store",
+    "iPod" of the "iPod Nano", "Boeing 787" of the "Boeing 787 Dreamliner")."""
+    n = len(short.tokens)
+    rest = full.tokens[n:]
+    return 0 < n < len(full.tokens) and [_norm(t) for t in full.tokens[:n]] \
+        == [_norm(t) for t in short.tokens] and any(_acronym_word(t) for t in rest)
+
+
+def _acronym_word(word: str) -> bool:
+    """Tell whether a word is written as an acronym: two capitals or more, no small letter."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _fullness(m: Mention) -> tuple[int, int, int]:
@@ -202,10 +224,14 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 
 
-def _acronym(text: str, tokens: tuple[str, ...]) -> bool:
-    """Tell whether `text` is the initials of a multi-word name ("GAO", "EADS")."""
+def acronym(text: str, tokens: tuple[str, ...], *, closing: bool = False) -> bool:
+    """Tell whether `text` is the initials of a multi-word name ("GAO", "EADS"), or with
+    `closing` (for things) of its last three words or more, the thing's kind after the name of
+    what it is for ("SDK" of the "iPhone Software Development Kit")."""
     letters = text.replace(".", "")
     if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
         return False
     words = [t for t in tokens if t.lower() not in _CONNECTIVES and t[:1].isalpha()]
+    if closing and len(letters) >= 3 and len(words) > len(letters):
+        words = words[-len(letters):]
     return len(words) > 1 and "".join(w[0] for w in words).upper() == letters

@@ -49,6 +49,12 @@ class Lexicon:
         words = folded.split()
         if words and words[-1] in self.kind_heads:
             return self.kind_heads[words[-1]]
+        # a state organ's name may put its head first ("Department of Justice", "Office of
+        # Management and Budget"); other heads before "of" stay words of a name ("Army of Islam"
+        # is no state's army, "Alliance for Justice" no armed group)
+        opening = words[words.index("of") - 1] if "of" in words[1:] else None
+        if opening is not None and self.kind_heads.get(opening) == "government":
+            return "government"
         return next((self.kind_words[w] for w in words if w in self.kind_words), None)
 
     def is_actor_name(self, name: str) -> bool:

@@ -55,6 +55,7 @@ def test_actors_stage_is_registered() -> None:
     ("The Hayat Tahrir al-Sham alliance holds the hills.", "hayat-tahrir-al-sham",
      "armed_group"),
     ("The Ministry of Defence denied the report.", "ministry-of-defence", "government"),
+    ("The Department of Justice said it would sue.", "department-of-justice", "government"),
     ("The Syrian army shelled the hills overnight.", "syrian-military", "military"),
     ("Angela Merkel arrived in Paris on Monday.", "angela-merkel", "person"),
     ("The German magazine Der Spiegel published the memo.", "der-spiegel", "media"),
@@ -495,3 +496,53 @@ def test_actors_a_body_is_not_what_its_opening_words_name(  # type: ignore[no-un
 def test_actors_a_model_s_number_or_name_later_is_the_model(  # type: ignore[no-untyped-def]
         nlp, stages, text, key, mentions) -> None:
     assert mentions <= {m.text for m in _actor(_run(nlp, stages, text), key).mentions}
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    # a list names like things, its first item says which
+    ("Chrysler will cut the Chrysler Aspen, PT Cruiser, and Durango from production.",
+     "durango", "product"),
+    ("Chrysler will cut the Chrysler Aspen, PT Cruiser, and Durango from production.",
+     "pt-cruiser", "product"),
+])
+def test_actors_a_list_of_products_types_its_names(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind == kind
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # two names may be a product and a rival; a list's company acts elsewhere; a list a
+    # product does not open says nothing
+    ("Sales of the Boeing 787 and Airbus fell sharply.", "airbus"),
+    ("Sales of the Boeing 787, the Airbus A350 and Embraer fell sharply. Embraer said it would "
+     "cut jobs.", "embraer"),
+    ("Boeing, Airbus and the Boeing 787 were in the news.", "airbus"),
+])
+def test_actors_a_list_of_products_leaves_companies_alone(nlp, stages, text, key) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(_run(nlp, stages, text), key).kind != "product"
+
+
+@pytest.mark.parametrize(("text", "key", "acronym"), [
+    # defined in brackets, then written alone: one product, the acronym of its closing words
+    ("Apple released the iPhone Software Development Kit (SDK) on Thursday. The SDK lets "
+     "developers write programs for the phone.", "iphone-software-development-kit", "SDK"),
+    ("General Motors (GM) cut 2,000 jobs.", "general-motors", "GM"),
+])
+def test_actors_an_acronym_defined_in_brackets_is_the_name(nlp, stages, text, key, acronym) -> None:  # type: ignore[no-untyped-def]
+    actor = _actor(_run(nlp, stages, text), key)
+    assert acronym in actor.aliases
+    assert all(a.id != acronym.lower() for a in _run(nlp, stages, text).actors)
+
+
+@pytest.mark.parametrize(("text", "product", "other"), [
+    # a product's opening words before an acronym name the product it is made for
+    ("Developers downloaded the iPhone SDK. They can sell programs for the iPhone in the App "
+     "Store.", "iphone-sdk", "iphone"),
+])
+def test_actors_a_product_made_for_another_is_not_it(nlp, stages, text, product, other) -> None:  # type: ignore[no-untyped-def]
+    found = _run(nlp, stages, text)
+    assert _actor(found, product).kind == "product" and _actor(found, other).kind == "product"
+
+
+def test_actors_a_product_s_short_name_is_the_product(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Apple opened the iTunes Music Store in April. iTunes sold a million songs."
+    assert "iTunes" in _actor(_run(nlp, stages, text), "itunes-music-store").aliases
