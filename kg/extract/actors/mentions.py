@@ -141,8 +141,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             # Taurus"); not the end of a name the model cut ("Lockheed" ORG + "Martin"
             # PRODUCT), nor a name the article gives a person or a company elsewhere ("Rubio" of
             # "Marco Rubio", "Carrier" of "Carrier Corp.")
+            # ("The Ford Taurus": the model's "Taurus" with its maker's name before it)
             if (ent.start == 0 or doc[ent.start - 1].ent_type_ not in _NAME_LABELS) \
-                    and span.text not in named and (span.text in models
+                    and span.text not in named and (span.text in models or ent.text in models
                                                     or any(c.isdigit() for c in span.text)):
                 found.append(_mention(span, "PRODUCT", "product"))
             continue

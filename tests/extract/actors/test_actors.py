@@ -546,3 +546,11 @@ def test_actors_a_product_made_for_another_is_not_it(nlp, stages, text, product,
 def test_actors_a_product_s_short_name_is_the_product(nlp, stages) -> None:  # type: ignore[no-untyped-def]
     text = "Apple opened the iTunes Music Store in April. iTunes sold a million songs."
     assert "iTunes" in _actor(_run(nlp, stages, text), "itunes-music-store").aliases
+
+
+def test_actors_a_model_with_its_maker_before_it_is_the_model(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    """The model's "Taurus" with an untagged "Ford" before it is the "Ford Taurus" again."""
+    text = ("Ford Taurus to be revived. Ford Motor Company said that Ford will rename the Five "
+            "Hundred to the Taurus. The Ford Taurus was introduced in 1986.")
+    taurus = _actor(_run(nlp, stages, text), "ford-taurus")
+    assert len([m for m in taurus.mentions if m.text == "Ford Taurus"]) == 2
