@@ -355,6 +355,10 @@ def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: 
     ("Reviewers liked Apple's proprietary Quartz user interface.", "quartz", "product"),
     ("Boeing's Launch Systems unit won the contract.", "launch-systems", "organisation"),
     ("Apple's Steve Jobs opened the show.", "steve-jobs", "person"),
+    # a name the model reads as a person's, right after a product noun
+    ("The device appears to run a mobile version of the Apple operating system Mac OSX.",
+     "mac-osx", "product"),
+    ("Vogue hired the model Kate Moss for the cover.", "kate-moss", "person"),
 ])
 def test_actors_products_by_what_the_text_calls_them(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
