@@ -170,7 +170,8 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
         return True
     if m.kind in THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
         return True  # "777s" stands for the "777" (`things._designations`)
-    return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster)
+    return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster) \
+        or longest.label != "PERSON" and _clipped(m, longest)
 
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:
@@ -204,6 +205,17 @@ def _acronym_word(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
+def _clipped(short: Mention, full: Mention) -> bool:
+    """Tell whether a name is the opening words of a fuller one, its last word clipped to four
+    letters or more ("Penske Auto" of the "Penske Automotive Group"), as headlines write names;
+    a word that is a whole other word is no clipping ("Penske Automotive" of "Penske Auto
+    Parts" is not)."""
+    a = [_norm(t) for t in short.tokens]
+    b = [_norm(t) for t in full.tokens]
+    return 1 < len(a) <= len(b) and a[:-1] == b[:len(a) - 1] and len(a[-1]) >= 4 \
+        and b[len(a) - 1].startswith(a[-1]) and b[len(a) - 1] != a[-1]
+
+
 def _fullness(m: Mention) -> tuple[int, int, int]:
     return len(m.tokens or m.text.split()), len(m.text), -m.start
 
@@ -232,6 +244,8 @@ def acronym(text: str, tokens: tuple[str, ...], *, closing: bool = False) -> boo
     if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
         return False
     words = [t for t in tokens if t.lower() not in _CONNECTIVES and t[:1].isalpha()]
+    while len(words) > 2 and _norm(words[-1]) in _LEGAL_FORMS:
+        words.pop()  # a legal form is no part of the initials ("GM" of "General Motors Corp.")
     if closing and len(letters) >= 3 and len(words) > len(letters):
         words = words[-len(letters):]
     return len(words) > 1 and "".join(w[0] for w in words).upper() == letters

@@ -74,6 +74,11 @@ def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  
      "general-motors", "GM"),
     ("The Syrian Observatory for Human Rights counted 20 dead. The Observatory said more "
      "bodies were found.", "syrian-observatory-for-human-rights", "Observatory"),
+    # a headline's clipped word; initials without the legal form
+    ("Penske Auto to buy Saturn. The Penske Automotive Group (PAG) was selected to buy Saturn.",
+     "penske-automotive-group", "Penske Auto"),
+    ("General Motors Corporation (GM) filed for bankruptcy. GM said it would cut jobs.",
+     "general-motors-corporation", "GM"),
 ])
 def test_actors_merges_mentions_into_the_fullest_name(nlp, stages, text, key, alias) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(_run(nlp, stages, text), key)
