@@ -284,6 +284,12 @@ def test_actors_names_no_title_or_legal_form_alone(nlp, stages, text, not_actors
     ("Boeing has unveiled a new version of its 777 airliner.", "777", "product"),
     ("An American Airlines 777 landed at Heathrow.", "777", "product"),  # an operator's
     ("The Standard & Poor's 500 index dropped 1.95%.", "standard-poors-500", "financial"),
+    # a stock exchange is a market, as stories follow it
+    ("The major indicators in the NYSE had a gain of around 10 percent.", "nyse", "financial"),
+    ("The London Stock Exchange said it would merge with Deutsche Boerse.",
+     "london-stock-exchange", "financial"),
+    ("The Securities and Exchange Commission fined the bank.",
+     "securities-and-exchange-commission", "government"),
 ])
 def test_actors_finds_products_and_instruments(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
