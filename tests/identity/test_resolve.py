@@ -189,6 +189,9 @@ def test_identity_a_person_s_name_is_no_short_form() -> None:
     ((_in("Senate", "government", ("a", "c")), _in("John McCain", "person", ("a", "b")),
       _in("Senate Veterans Affairs Committee", "organisation", ("b",), "Senate")),
      ("Senate", "Senate Veterans Affairs Committee")),
+    # two products of one line both shorten to the line's name in their articles
+    ((_in("Mac OS X Lion", "product", ("a",), "OS X"), _in("Steve Jobs", "person", ("a", "b")),
+      _in("OS X Tiger", "product", ("b",), "OS X")), ("Mac OS X Lion", "OS X Tiger")),
     # a short given name is no proof where the store knows other people of the surname
     ((_in("Steve Cohen", "person", ("a",)), _in("Stephen S. Cohen", "person", ("b",)),
       _in("Larry Cohen", "person", ("c",))), ("Steve Cohen", "Stephen S. Cohen")),

@@ -186,9 +186,14 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
             or not (j == i or not tokens[i - 1].text[:1].isupper()):
         return None
     end = i
-    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" \
-            and tokens[end].ent_type_ not in _NOT_MODELS:
+    # a word in capitals the tagger reads as a noun is part of the name before a proper noun
+    # ("Apple's OS X Tiger"), not at its end ("Apple's TV ads")
+    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in \
+            _NOT_MODELS and (tokens[end].pos_ == "PROPN" or tokens[end].pos_ == "NOUN"
+                             and tokens[end].text.isupper()):
         end += 1
+    while end > i and tokens[end - 1].pos_ != "PROPN":
+        end -= 1
     after = tokens[end] if end < len(doc) else None
     # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \

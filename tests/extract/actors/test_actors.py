@@ -119,6 +119,7 @@ def test_actors_reads_states_from_demonyms_capitals_and_countries(  # type: igno
     ("Pro-government newspapers praised the move.", {"Pro-government"}),
     ("Chinese airlines ordered forty jets.", {"Chinese"}),
     ("The Macworld Conference opens on Tuesday.", {"Macworld Conference"}),
+    ("Apple's TV ads ran on Monday.", {"TV"}),  # a company's word in capitals before a noun
     ("The Airbus A380 landed in Sydney after a long delay.", {"Airbus"}),
     ("Tickets cost $99 (USD) each.", {"USD"}),
 ])
@@ -366,6 +367,8 @@ def test_actors_the_house_is_not_the_white_house(nlp, stages) -> None:  # type: 
     ("Reviewers liked Apple's proprietary Quartz user interface.", "quartz", "product"),
     ("Boeing's Launch Systems unit won the contract.", "launch-systems", "organisation"),
     ("Apple's Steve Jobs opened the show.", "steve-jobs", "person"),
+    ("Reactions to Apple's OS X Tiger were mixed. Fans love Tiger.", "os-x-tiger",
+     "product"),  # "OS" a noun
     # a name the model reads as a person's, right after a product noun
     ("The device appears to run a mobile version of the Apple operating system Mac OSX.",
      "mac-osx", "product"),
