@@ -100,7 +100,11 @@ def merge(names: Iterable[Mention], states: Iterable[Mention]) -> list[Cluster]:
         fits = [c for c in clusters if c.country is None and _same(m, c, org_words)]
         # "Apple" is the "Apple Inc." of its article rather than its "Apple Stores": the name
         # that adds only a legal form to it, if there is one, else the first fullest name
-        target = next((c for c in fits if _legal_form_of(m, c.longest)), fits[0] if fits else None)
+        # an acronym is the name it spells rather than a longer one it opens ("EP" is the
+        # "European Parliament", not the "EP Committee on Civil Liberties")
+        target = next((c for c in fits if _legal_form_of(m, c.longest)), None) \
+            or next((c for c in fits if acronym(m.text, c.longest.tokens)), None) \
+            or (fits[0] if fits else None)
         if target is None:
             # a model's number standing for it keeps its name (`things._designations`)
             target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
@@ -244,8 +248,12 @@ def acronym(text: str, tokens: tuple[str, ...], *, closing: bool = False) -> boo
     if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
         return False
     words = [t for t in tokens if t.lower() not in _CONNECTIVES and t[:1].isalpha()]
+    # with its legal form or without ("FDIC" of the "Federal Deposit Insurance Corporation",
+    # "GM" of "General Motors Corp.")
+    forms = [words]
     while len(words) > 2 and _norm(words[-1]) in _LEGAL_FORMS:
-        words.pop()  # a legal form is no part of the initials ("GM" of "General Motors Corp.")
-    if closing and len(letters) >= 3 and len(words) > len(letters):
-        words = words[-len(letters):]
-    return len(words) > 1 and "".join(w[0] for w in words).upper() == letters
+        words = words[:-1]
+        forms.append(words)
+    if closing and len(letters) >= 3:
+        forms = [w[-len(letters):] if len(w) > len(letters) else w for w in forms]
+    return any(len(w) > 1 and "".join(t[0] for t in w).upper() == letters for w in forms)

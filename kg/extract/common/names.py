@@ -18,6 +18,10 @@ def _rows(filename: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
+# the heads that name a state organ before "of" ("Department of Labor")
+_ORGAN_HEADS = frozenset({"department", "ministry", "office"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word lists: demonym -> country code, title words, organisation-kind words and names."""
@@ -51,9 +55,9 @@ class Lexicon:
             return self.kind_heads[words[-1]]
         # a state organ's name may put its head first ("Department of Justice", "Office of
         # Management and Budget"); other heads before "of" stay words of a name ("Army of Islam"
-        # is no state's army, "Alliance for Justice" no armed group)
+        # is no state's army, a "Council of Foreign Relations" no government)
         opening = words[words.index("of") - 1] if "of" in words[1:] else None
-        if opening is not None and self.kind_heads.get(opening) == "government":
+        if opening in _ORGAN_HEADS:
             return "government"
         return next((self.kind_words[w] for w in words if w in self.kind_words), None)
 

@@ -56,6 +56,8 @@ def test_actors_stage_is_registered() -> None:
      "armed_group"),
     ("The Ministry of Defence denied the report.", "ministry-of-defence", "government"),
     ("The Department of Justice said it would sue.", "department-of-justice", "government"),
+    ("The Council of Foreign Relations held a debate.", "council-of-foreign-relations",
+     "organisation"),  # a council may be no state's
     ("The Syrian army shelled the hills overnight.", "syrian-military", "military"),
     ("Angela Merkel arrived in Paris on Monday.", "angela-merkel", "person"),
     ("The German magazine Der Spiegel published the memo.", "der-spiegel", "media"),
@@ -544,6 +546,12 @@ def test_actors_a_list_of_products_leaves_companies_alone(nlp, stages, text, key
     ("Apple released the iPhone Software Development Kit (SDK) on Thursday. The SDK lets "
      "developers write programs for the phone.", "iphone-software-development-kit", "SDK"),
     ("General Motors (GM) cut 2,000 jobs.", "general-motors", "GM"),
+    # with the legal form in the initials, or without
+    ("The Federal Deposit Insurance Corporation (FDIC) closed the bank. The FDIC said deposits "
+     "were safe.", "federal-deposit-insurance-corporation", "FDIC"),
+    # the name it spells, not a longer one it opens
+    ("It falls to the European Parliament (EP) to provide an opinion. The EP Committee on Civil "
+     "Liberties, Justice and Home Affairs should offer one.", "european-parliament", "EP"),
 ])
 def test_actors_an_acronym_defined_in_brackets_is_the_name(nlp, stages, text, key, acronym) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(_run(nlp, stages, text), key)
