@@ -203,12 +203,19 @@ def _kind(group: list[Cluster]) -> ActorKind:
         # word, as an organisation ("Lockheed Martin ... Lockheed"); people go by their surname
         # (the rest of the name split off just after such a word does not count: "Lockheed"
         # ORG + "Martin" PERSON is one name the model cut in two)
+        # (a surname of two words alone, "Wasserman Schultz", or a title, "Rep.", says person,
+        # whatever the model typed a lone first name: "Debbie")
         full = first.longest.tokens
-        short = [m for c in group for m in c.mentions if len(m.tokens) == 1]
+        mentions = [m for c in group for m in c.mentions]
+        short = [m for m in mentions if len(m.tokens) == 1]
         firsts = [m for m in short if m.label == "ORG" and len(full) > 1 and m.tokens == full[:1]]
         rest = [m for m in short if m not in firsts
                 and not any(0 <= m.start - f.end <= 1 for f in firsts)]
-        return "organisation" if firsts and not rest else "person"
+        surnamed = any(1 < len(m.tokens) < len(full) and m.tokens == full[-len(m.tokens):]
+                       for m in mentions)
+        titled = any(m.titles for m in mentions)
+        return "organisation" if firsts and not rest and not surnamed and not titled \
+            else "person"
     # a state is only one with a country code; a name that was a place somewhere else ("Kasich")
     # is no state
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"

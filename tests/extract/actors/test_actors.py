@@ -64,6 +64,12 @@ def test_actors_stage_is_registered() -> None:
     ("Apple's iTunes store passes U.S. electronics retailer Best Buy in music sales.",
      "best-buy", "organisation"),
     ("The company founder Steve Jobs spoke on Monday.", "steve-jobs", "person"),
+    # a lone first name the model typed as an organisation's, a titled person who goes by a
+    # surname of two words
+    ("Tim Canova wants to unseat Rep. Debbie Wasserman Schultz. He said he would run not "
+     "because of “some kind of personal vendetta against Debbie,” but because Canova is a "
+     "“good candidate.” Some officials think Wasserman Schultz is at risk.",
+     "debbie-wasserman-schultz", "person"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
