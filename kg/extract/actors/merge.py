@@ -175,7 +175,7 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     if m.kind in THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
         return True  # "777s" stands for the "777" (`things._designations`)
     return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster) \
-        or longest.label != "PERSON" and _clipped(m, longest)
+        or longest.label != "PERSON" and (_clipped(m, longest) or _spelled_out(m, longest))
 
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:
@@ -218,6 +218,16 @@ def _clipped(short: Mention, full: Mention) -> bool:
     b = [_norm(t) for t in full.tokens]
     return 1 < len(a) <= len(b) and a[:-1] == b[:len(a) - 1] and len(a[-1]) >= 4 \
         and b[len(a) - 1].startswith(a[-1]) and b[len(a) - 1] != a[-1]
+
+
+def _spelled_out(short: Mention, full: Mention) -> bool:
+    """Tell whether a name ends in the acronym of the closing words of a fuller one that opens
+    alike ("iPhone SDK" of the "iPhones Software Development Kit"; a plural "s" aside)."""
+    head, last = short.tokens[:-1], short.tokens[-1] if short.tokens else ""
+    n = len(head)
+    return 0 < n < len(full.tokens) - 1 \
+        and [_norm(t).removesuffix("s") for t in full.tokens[:n]] \
+        == [_norm(t).removesuffix("s") for t in head] and acronym(last, full.tokens[n:])
 
 
 def _fullness(m: Mention) -> tuple[int, int, int]:

@@ -87,6 +87,9 @@ def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  
      "penske-automotive-group", "Penske Auto"),
     ("General Motors Corporation (GM) filed for bankruptcy. GM said it would cut jobs.",
      "general-motors-corporation", "GM"),
+    # the closing words as their acronym
+    ("Apple releases iPhone SDK. Apple released the iPhones Software Development Kit (SDK) on "
+     "Thursday.", "iphones-software-development-kit", "iPhone SDK"),
 ])
 def test_actors_merges_mentions_into_the_fullest_name(nlp, stages, text, key, alias) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(_run(nlp, stages, text), key)
