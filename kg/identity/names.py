@@ -29,6 +29,10 @@ SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "office", "bureau
                         "unit", "board", "council", "commission", "panel", "desk", "program",
                         "programme"})  # not "department": the Treasury Department is the Treasury
 CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "on"})
+# a state's organ named by its field either way round: "Department of Labor" is the "Labor
+# Department", "Ministry of Defence" the "Defence Ministry" (not "Bank of America": a bank's or a
+# university's name keeps its order, "America Bank" would be another)
+ORGANS = frozenset({"department", "ministry"})
 _WORD = re.compile(r"[\w&'’.-]+")
 
 
@@ -46,10 +50,24 @@ def words(text: str) -> list[str]:
 
 
 def org_core(text: str) -> str:
-    """Return an organisation's name without its legal form ("general motors" for "GM Corp.")."""
+    """Return an organisation's name without its legal form ("general motors" for "GM Corp."),
+    a state organ's with its field first ("us labor department" for "U.S. Department of Labor").
+
+    Examples:
+        >>> org_core("U.S. Department of Labor") == org_core("the US Labor Department")
+        True
+        >>> org_core("Bank of America")
+        'bank of america'
+    """
     found = words(text)
     while len(found) > 1 and found[-1] in LEGAL_FORMS:
         found.pop()
+    for i, word in enumerate(found[:-2]):
+        # "Department of the Treasury" is the "Treasury Department"
+        field = [w for k, w in enumerate(found[i + 2:]) if k or w != "the"]
+        if word in ORGANS and found[i + 1] == "of" and field and "of" not in field:
+            found = [*found[:i], *field, word]
+            break
     return " ".join(found)
 
 

@@ -373,9 +373,10 @@ class Index:
                 found |= {iri for iri in self._exact.get(_key(form, member.kind), ())
                           if any(is_acronym(n) for n in self.canonicals[iri].names)
                           and not self._spelled_otherwise(member, self.canonicals[iri], form)}
-        # an acronym of the opening words, the rest the same ("S&P 500", "Standard & Poor's 500")
-        found |= {iri for name in member.names for key in _acronym_tails(name)
-                  for iri in self._tails.get(key, ())}
+        # an acronym of the opening words, the rest the same ("S&P 500", "Standard & Poor's 500"),
+        # of the member's own name: an alias may be a line's name two products share ("OS X" of
+        # "OS X Tiger" and of "Mac OS X Lion")
+        found |= {iri for key in _acronym_tails(member.name) for iri in self._tails.get(key, ())}
         return found
 
     @staticmethod
@@ -424,8 +425,10 @@ class Index:
         shorts = {key for n in member.aliases if _opens(words(n), own)
                   and (key := _key(n, member.kind)) not in self._people
                   and not _sub_body(words(n), own)}
-        found = {iri for key in shorts for table in (self._exact, self._short)
-                 for iri in table.get(key, ())}
+        # two products of one line both shorten to the line's name ("OS X" of "OS X Tiger" and
+        # of "Mac OS X Lion"): a product's short form takes an actor of that name only
+        tables = (self._exact,) if member.kind == "product" else (self._exact, self._short)
+        found = {iri for key in shorts for table in tables for iri in table.get(key, ())}
         if _key(member.name, member.kind) not in self._people:
             found |= {iri for iri in self._short.get(_key(member.name, member.kind), ())
                       if any(_opens(own, words(n)) for n in self.canonicals[iri].names)}

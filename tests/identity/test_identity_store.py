@@ -23,6 +23,8 @@ ARTICLES = {
     "gm-2": "GM shares fell 3 percent after General Motors warned of losses.",
     "gm-3": "Analysts said GM would struggle to sell its trucks this year.",
     "ford-1": "Ford Motor Company said Alan Mulally would lead the carmaker.",
+    "doj-1": "The Department of Justice said on Monday it would sue the bank.",
+    "doj-2": "The Justice Department sued the bank on Tuesday.",
 }
 
 
@@ -170,3 +172,11 @@ def test_identity_listing_leaves_out_described_actors_if_asked(store: Store, pip
     every = {a.name for a in canonical_actors(store)}
     named = {a.name for a in canonical_actors(store, described=False)}
     assert "Analysts" in every - named and "GM" in named
+
+
+def test_identity_joins_a_state_organ_named_either_way_round(pipeline: Pipeline,
+                                                             tmp_path: Path) -> None:
+    store = MemoryStore()
+    _ingest(store, pipeline, tmp_path, ["doj-1", "doj-2"])
+    [doj] = [a for a in canonical_actors(store) if "Justice Department" in (a.name, *a.aliases)]
+    assert doj.articles == 2 and doj.kind == "government"

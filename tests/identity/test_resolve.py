@@ -34,6 +34,9 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     (("Standard & Poor's 500", "S&P 500"), ("financial", "financial")),
     (("United States Air Force", "U.S. Air Force"), ("military", "military")),
     (("Boeing 787 Dreamliner", "787 Dreamliner"), ("product", "product")),  # with its maker
+    # a state organ named by its field either way round
+    (("U.S. Department of Labor", "US Labor Department"), ("government", "government")),
+    (("Department of the Treasury", "Treasury Department"), ("government", "government")),
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -52,6 +55,8 @@ def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]
     (("Apple Inc.", "Apple Corps"), ("organisation",) * 2),
     (("GM", "Goldman Sachs"), ("organisation", "person")),
     (("US Airways", "United States Air Force"), ("organisation", "military")),
+    (("Bank of America", "America Bank"), ("organisation", "organisation")),  # no state organ
+    (("University of California", "California University"), ("organisation", "organisation")),
 ])
 def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -99,7 +104,9 @@ def test_identity_is_acronym(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [("General Motors Corporation", "general motors"),
                                                 ("The Coca-Cola Co.", "coca cola"),
-                                                ("Group", "group")])
+                                                ("Group", "group"),
+                                                ("Department of Justice", "justice department"),
+                                                ("Bank of America", "bank of america")])
 def test_identity_org_core(text: str, expected: str) -> None:
     assert org_core(text) == expected
 
@@ -184,6 +191,9 @@ def test_identity_a_person_s_name_is_no_short_form() -> None:
     ((_in("Senate", "government", ("a", "c")), _in("John McCain", "person", ("a", "b")),
       _in("Senate Veterans Affairs Committee", "organisation", ("b",), "Senate")),
      ("Senate", "Senate Veterans Affairs Committee")),
+    # two products of one line both shorten to the line's name in their articles
+    ((_in("Mac OS X Lion", "product", ("a",), "OS X"), _in("Steve Jobs", "person", ("a", "b")),
+      _in("OS X Tiger", "product", ("b",), "OS X")), ("Mac OS X Lion", "OS X Tiger")),
     # a short given name is no proof where the store knows other people of the surname
     ((_in("Steve Cohen", "person", ("a",)), _in("Stephen S. Cohen", "person", ("b",)),
       _in("Larry Cohen", "person", ("c",))), ("Steve Cohen", "Stephen S. Cohen")),

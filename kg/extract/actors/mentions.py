@@ -172,8 +172,9 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             # Taurus"); not the end of a name the model cut ("Lockheed" ORG + "Martin"
             # PRODUCT), nor a name the article gives a person or a company elsewhere ("Rubio" of
             # "Marco Rubio", "Carrier" of "Carrier Corp.")
+            # ("The Ford Taurus": the model's "Taurus" with its maker's name before it)
             if (ent.start == 0 or doc[ent.start - 1].ent_type_ not in _NAME_LABELS) \
-                    and span.text not in named and (span.text in models
+                    and span.text not in named and (span.text in models or ent.text in models
                                                     or any(c.isdigit() for c in span.text)):
                 found.append(_mention(span, "PRODUCT", "product"))
             continue
@@ -621,15 +622,20 @@ def _products(doc: Doc) -> frozenset[str]:
     nouns = product_nouns()
     found: set[str] = set()
     for ent in entities(doc):
-        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN" \
-                or ent.label_ == "PERSON" and len(ent) > 1:
-            continue  # a person's full name is no product ("her role model, Eleanor Roosevelt")
+        if ent.label_ not in _NAME_LABELS or ent[-1].pos_ != "PROPN":
+            continue
         root = ent.root
         before = doc[ent.start - 1] if ent.start > 0 else None
-        apposed = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        # a person's full name is no product in apposition ("her role model, Eleanor Roosevelt")
+        # nor after "model" ("the model Kate Moss"); the model reads some products' names as
+        # people's ("the operating system Mac OSX")
+        person = ent.label_ == "PERSON" and len(ent) > 1
+        apposed = [] if person else [c for c in root.children
+                                     if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not person and root.dep_ == "appos" and root.head.pos_ == "NOUN":
             apposed.append(root.head)
-        if before is not None and before.pos_ == "NOUN" and _describes(before, root):
+        if before is not None and before.pos_ == "NOUN" and _describes(before, root) \
+                and not (person and before.lemma_.lower() == "model"):
             apposed.append(before)
         if any(noun.lemma_.lower() in nouns for noun in apposed):
             found.add(ent[-1].text)

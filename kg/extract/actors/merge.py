@@ -111,7 +111,11 @@ def merge(names: Iterable[Mention], states: Iterable[Mention],
         fits = [c for c in clusters if c.country is None and _same(m, c, org_words)]
         # "Apple" is the "Apple Inc." of its article rather than its "Apple Stores": the name
         # that adds only a legal form to it, if there is one, else the first fullest name
-        target = next((c for c in fits if _legal_form_of(m, c.longest)), fits[0] if fits else None)
+        # an acronym is the name it spells rather than a longer one it opens ("EP" is the
+        # "European Parliament", not the "EP Committee on Civil Liberties")
+        target = next((c for c in fits if _legal_form_of(m, c.longest)), None) \
+            or next((c for c in fits if acronym(m.text, c.longest.tokens)), None) \
+            or (fits[0] if fits else None)
         if target is None:
             # a model's number standing for it keeps its name (`things._designations`)
             target = Cluster(kind=m.kind, canonical=m.canonical if m.refers_back else None)
@@ -169,23 +173,30 @@ def name_head(m: Mention) -> str | None:
     return words[cut - 1] if words else None
 
 
-_THINGS = frozenset({"product", "financial"})
+THINGS = frozenset({"product", "financial"})  # kinds of things, not agents
 _LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"})
 
 
 def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
     longest = cluster.longest
-    if (m.kind in _THINGS) != (longest.kind in _THINGS):
-        return False  # "Airbus" is not its "Airbus A380"
-    if m.kind in _THINGS and not _keeps_model(m, longest):
+    if (m.kind in THINGS) != (longest.kind in THINGS):
+        # "Airbus" is not its "Airbus A380"; a name of no kind of its own the article gave a
+        # thing, or the thing's acronym, is the thing ("The SDK" of the "iPhone Software
+        # Development Kit")
+        return m.kind is None and longest.kind in THINGS and (
+            cluster.has_text(m.text.lower()) or acronym(m.text, longest.tokens, closing=True))
+    if m.kind in THINGS and not _keeps_model(m, longest):
         return False  # "iPhone" (the line) is not the "iPhone 3GS", nor "iPhone 4" the 3GS
+    if m.kind == "product" and _line_of(m, longest):
+        return False  # "iPhone" is not the "iPhone SDK", nor "Mac" the "Mac OS X"
     if longest.label == "PERSON" and m.label != "PERSON" and m.text.lower() in org_words:
         return False
     if cluster.has_text(m.text.lower()):
         return True
-    if m.kind in _THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
+    if m.kind in THINGS and [_norm(t) for t in m.tokens] == [_norm(t) for t in longest.tokens]:
         return True  # "777s" stands for the "777" (`things._designations`)
-    return _acronym(m.text, longest.tokens) or _part_of(m, cluster)
+    return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster) \
+        or longest.label != "PERSON" and (_clipped(m, longest) or _spelled_out(m, longest))
 
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:
@@ -201,6 +212,43 @@ def _keeps_model(short: Mention, full: Mention) -> bool:
     words with a digit: "A380" keeps it of "Airbus A380", "iPhone" drops it of "iPhone 3GS")."""
     model = {_norm(t) for t in full.tokens if any(c.isdigit() for c in t)}
     return model <= {_norm(t) for t in short.tokens}
+
+
+def _line_of(short: Mention, full: Mention) -> bool:
+    """Tell whether a shorter product name is the product a fuller one is made for: its opening
+    words, the rest an acronym for a kind of thing ("iPhone" of the "iPhone SDK", "Mac" of "Mac
+    OS X"); a product's own short name is no such thing ("iTunes" of the "iTunes Music Store",
+    "iPod" of the "iPod Nano", "Boeing 787" of the "Boeing 787 Dreamliner")."""
+    n = len(short.tokens)
+    rest = full.tokens[n:]
+    return 0 < n < len(full.tokens) and [_norm(t) for t in full.tokens[:n]] \
+        == [_norm(t) for t in short.tokens] and any(_acronym_word(t) for t in rest)
+
+
+def _acronym_word(word: str) -> bool:
+    """Tell whether a word is written as an acronym: two capitals or more, no small letter."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _clipped(short: Mention, full: Mention) -> bool:
+    """Tell whether a name is the opening words of a fuller one, its last word clipped to four
+    letters or more ("Penske Auto" of the "Penske Automotive Group"), as headlines write names;
+    a word that is a whole other word is no clipping ("Penske Automotive" of "Penske Auto
+    Parts" is not)."""
+    a = [_norm(t) for t in short.tokens]
+    b = [_norm(t) for t in full.tokens]
+    return 1 < len(a) <= len(b) and a[:-1] == b[:len(a) - 1] and len(a[-1]) >= 4 \
+        and b[len(a) - 1].startswith(a[-1]) and b[len(a) - 1] != a[-1]
+
+
+def _spelled_out(short: Mention, full: Mention) -> bool:
+    """Tell whether a name ends in the acronym of the closing words of a fuller one that opens
+    alike ("iPhone SDK" of the "iPhones Software Development Kit"; a plural "s" aside)."""
+    head, last = short.tokens[:-1], short.tokens[-1] if short.tokens else ""
+    n = len(head)
+    return 0 < n < len(full.tokens) - 1 \
+        and [_norm(t).removesuffix("s") for t in full.tokens[:n]] \
+        == [_norm(t).removesuffix("s") for t in head] and acronym(last, full.tokens[n:])
 
 
 def _fullness(m: Mention) -> tuple[int, int, int]:
@@ -223,10 +271,20 @@ def _part_of(m: Mention, cluster: Cluster) -> bool:
     return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
 
 
-def _acronym(text: str, tokens: tuple[str, ...]) -> bool:
-    """Tell whether `text` is the initials of a multi-word name ("GAO", "EADS")."""
+def acronym(text: str, tokens: tuple[str, ...], *, closing: bool = False) -> bool:
+    """Tell whether `text` is the initials of a multi-word name ("GAO", "EADS"), or with
+    `closing` (for things) of its last three words or more, the thing's kind after the name of
+    what it is for ("SDK" of the "iPhone Software Development Kit")."""
     letters = text.replace(".", "")
     if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
         return False
     words = [t for t in tokens if t.lower() not in _CONNECTIVES and t[:1].isalpha()]
-    return len(words) > 1 and "".join(w[0] for w in words).upper() == letters
+    # with its legal form or without ("FDIC" of the "Federal Deposit Insurance Corporation",
+    # "GM" of "General Motors Corp.")
+    forms = [words]
+    while len(words) > 2 and _norm(words[-1]) in _LEGAL_FORMS:
+        words = words[:-1]
+        forms.append(words)
+    if closing and len(letters) >= 3:
+        forms = [w[-len(letters):] if len(w) > len(letters) else w for w in forms]
+    return any(len(w) > 1 and "".join(t[0] for t in w).upper() == letters for w in forms)

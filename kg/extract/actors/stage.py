@@ -23,8 +23,8 @@ from kg.extract.actors.mentions import (
     name_mentions,
     propn_runs,
 )
-from kg.extract.actors.merge import SUB_BODIES, Cluster, attach, member, merge
-from kg.extract.actors.things import thing_mentions
+from kg.extract.actors.merge import SUB_BODIES, THINGS, Cluster, acronym, attach, member, merge
+from kg.extract.actors.things import listed_products, thing_mentions
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
@@ -58,6 +58,8 @@ class ActorFinder:
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
                  if m.start >= body and not any(t.start < m.end and m.start < t.end
                                                 for t in things)] + things
+        names += _defined_acronyms(doc, names)
+        names = listed_products(extraction.article.text, names)
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
@@ -219,17 +221,45 @@ def _kind(group: list[Cluster]) -> ActorKind:
         # word, as an organisation ("Lockheed Martin ... Lockheed"); people go by their surname
         # (the rest of the name split off just after such a word does not count: "Lockheed"
         # ORG + "Martin" PERSON is one name the model cut in two)
+        # (a surname of two words alone, "Wasserman Schultz", or a title, "Rep.", says person,
+        # whatever the model typed a lone first name: "Debbie")
         full = first.longest.tokens
-        short = [m for c in group for m in c.mentions if len(m.tokens) == 1]
+        mentions = [m for c in group for m in c.mentions]
+        short = [m for m in mentions if len(m.tokens) == 1]
         firsts = [m for m in short if m.label == "ORG" and len(full) > 1 and m.tokens == full[:1]]
         rest = [m for m in short if m not in firsts
                 and not any(0 <= m.start - f.end <= 1 for f in firsts)]
-        return "organisation" if firsts and not rest else "person"
+        surnamed = any(1 < len(m.tokens) < len(full) and m.tokens == full[-len(m.tokens):]
+                       for m in mentions)
+        titled = any(m.titles for m in mentions)
+        return "organisation" if firsts and not rest and not surnamed and not titled \
+            else "person"
     # a state is only one with a country code; a name that was a place somewhere else ("Kasich")
     # is no state
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
              and (m.kind != "country" or m.country)]
     return found[0] if found else "organisation"
+
+
+def _defined_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
+    """Return the acronyms the article defines in brackets right after a name, as mentions of
+    it: "the iPhones Software Development Kit (SDK)", "the Penske Automotive Group (PAG)" (the
+    model runs the brackets into the name, or leaves the acronym untagged); a word in brackets
+    that does not spell the name is something else ("Sen. Ted Cruz (R)", "Dow Jones (INDU)")."""
+    ends = {m.end: m for m in names}
+    taken = {i for m in names for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for token in doc:
+        if token.text != "(" or token.i < 1 or token.i + 2 >= len(doc) \
+                or doc[token.i + 2].text != ")":
+            continue
+        before, inner = doc[token.i - 1], doc[token.i + 1]
+        named = ends.get(before.idx + len(before.text))
+        if named is not None and inner.idx not in taken \
+                and acronym(inner.text, named.tokens, closing=named.kind in THINGS):
+            found.append(Mention(inner.idx, inner.idx + len(inner.text), inner.text,
+                                 named.label, named.kind, tokens=(inner.text,)))
+    return found
 
 
 def _pair_of_people(cluster: Cluster, clusters: list[Cluster]) -> bool:

@@ -8,8 +8,10 @@ instrument by a market index's name ("Dow Jones Industrial Average", "S&P 500", 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -54,6 +56,38 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                              tokens=tuple(t.text for t in words)))
         i = end
     return found + _designations(doc, taken, found)
+
+
+# what stands between the items of a list ("A, B, and C", "A or B"), an article aside
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?$")
+
+
+def listed_products(text: str, names: Sequence[Mention]) -> list[Mention]:
+    """Return the names with the kind of products where a list makes them so: a name of no kind
+    of its own (the model's organisation) after a product in a list of three names or more, the
+    others of which are products or of no kind ("Chrysler will cut the Chrysler Aspen, PT
+    Cruiser, and Durango": a list names like things, the first says which), that the article
+    names nowhere outside such lists (a maker acts elsewhere: "the 787, the A350 and Airbus ...
+    Airbus said") nor as a product's maker ("Boeing" of the "Boeing 787"); two names may be a
+    product and its maker's rival ("Sales of the Boeing 787 and Airbus fell"). The other names
+    come back as they were."""
+    ordered = sorted(names, key=lambda m: (m.start, m.end))
+    lists: list[list[Mention]] = []
+    for m in ordered:
+        last = lists[-1][-1] if lists else None
+        if last is not None and last.end <= m.start and _LIST_GLUE.match(text[last.end:m.start]):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    typed = [items for items in lists if len(items) > 2 and items[0].kind == "product"
+             and {m.kind for m in items if m.kind is not None} == {"product"}]
+    inside = {id(m) for items in typed for m in items}
+    elsewhere = {m.text for m in ordered if id(m) not in inside} \
+        | {m.tokens[0] for m in ordered if m.kind == "product" and len(m.tokens) > 1}
+    become = {id(m) for items in typed for m in items if m.kind is None and m.label == "ORG"
+              and m.text not in elsewhere}
+    return [dataclasses.replace(m, label="PRODUCT", kind="product") if id(m) in become else m
+            for m in names]
 
 
 def _designations(doc: Doc, taken: set[int], found: list[Mention]) -> list[Mention]:
@@ -155,9 +189,14 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
             or not (j == i or not tokens[i - 1].text[:1].isupper()):
         return None
     end = i
-    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" \
-            and tokens[end].ent_type_ not in _NOT_MODELS:
+    # a word in capitals the tagger reads as a noun is part of the name before a proper noun
+    # ("Apple's OS X Tiger"), not at its end ("Apple's TV ads")
+    while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].ent_type_ not in \
+            _NOT_MODELS and (tokens[end].pos_ == "PROPN" or tokens[end].pos_ == "NOUN"
+                             and tokens[end].text.isupper()):
         end += 1
+    while end > i and tokens[end - 1].pos_ != "PROPN":
+        end -= 1
     after = tokens[end] if end < len(doc) else None
     # a plural name is a body of the company ("Boeing's Launch Systems"), a product is one thing
     if end == i or after is not None and after.lower_ in _NOT_PRODUCT_HEADS \

@@ -18,6 +18,10 @@ def _rows(filename: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
+# the heads that name a state organ before "of" ("Department of Labor")
+_ORGAN_HEADS = frozenset({"department", "ministry", "office"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word lists: demonym -> country code, title words, organisation-kind words and names."""
@@ -49,6 +53,12 @@ class Lexicon:
         words = folded.split()
         if words and words[-1] in self.kind_heads:
             return self.kind_heads[words[-1]]
+        # a state organ's name may put its head first ("Department of Justice", "Office of
+        # Management and Budget"); other heads before "of" stay words of a name ("Army of Islam"
+        # is no state's army, a "Council of Foreign Relations" no government)
+        opening = words[words.index("of") - 1] if "of" in words[1:] else None
+        if opening in _ORGAN_HEADS:
+            return "government"
         return next((self.kind_words[w] for w in words if w in self.kind_words), None)
 
     def is_actor_name(self, name: str) -> bool:
