@@ -171,7 +171,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
     Rule("events.agent.subject", "the subject does it ('Hamas attacked'), unless it is a verb "
          "whose subject undergoes it ('the Dow fell', see roles.toml)", _subject,
          examples=("Hamas attacked Fatah in the night.",
-                   "Senator Marco Rubio finished third in the caucuses."),
+                   "Senator Marco Rubio finished third in the caucuses.",
+                   "Hillary Clinton declined to comment on the report."),
          counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n",
                   "The Dow Jones index finished higher on Friday.")),
     Rule("events.agent.adverbial_name", "a name the parse hangs before a verb with no subject "

@@ -91,8 +91,10 @@ def patient_subject(token: Token) -> bool:
     word = lemma(token)
     if word not in roles.patient_subject:
         return False
-    if word in roles.person_acts and any(_person(s) for s in children(token, "nsubj")):
-        return False  # "before he had finished", "Cruz finished third": the person did it
+    people = any(_person(s) for s in children(token, "nsubj"))
+    if people and (word in roles.person_acts or (
+            word not in _RAISING and children(token, "xcomp"))):
+        return False  # "before he had finished", "Clinton declined to comment": the person acts
     return all(_quantity(o) for o in children(token, "dobj", "dative"))
 
 
@@ -102,6 +104,7 @@ def _person(token: Token) -> bool:
 
 
 _PERSONAL = frozenset({"he", "she", "i", "we", "you"})
+_RAISING = frozenset({"be", "become", "remain", "stay", "seem", "appear"})  # "seemed to reflect"
 
 
 def _quantity(token: Token) -> bool:
