@@ -231,6 +231,12 @@ def _restated_verbs(found: Sequence[Trigger]) -> set[int]:
 
 
 VETOES: RuleTable[Veto] = RuleTable("events.veto", [
+    Rule("events.veto.no_word", "a trigger with no letter is punctuation the parse read as a "
+         "verb (a dash: 'Trump’s absurd ― and dangerous ― remarks')",
+         lambda t, _f, _l: not any(ch.isalpha() for ch in t.token.text),
+         examples=("We compiled a list of Trump’s absurd ― and dangerous ― anti-Latino "
+                   "remarks.",),
+         counter=("We compiled a list of his remarks.",)),
     Rule("events.veto.verb_modifier", "a verb that only helps another verb or is used as an "
          "adjective ('the besieged town')",
          lambda t, _f, _l: not t.noun and t.token.dep_ in ("aux", "auxpass", "amod"),
