@@ -1,0 +1,19 @@
+"""The organisation-kind words of `org_kinds.tsv`, read through `Lexicon.org_kind`."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.common.names import load_lexicon
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Marine Corps", "military"),
+    ("Royal Marines", "military"),
+    ("Syrian Army", "military"),
+    ("Democracy Corps", None),  # a polling firm: 'corps' alone is no army's
+    ("Peace Corps", None),
+    ("Fox News", "media"),
+])
+def test_org_kind_reads_the_kind_words(name: str, kind: str | None) -> None:
+    assert load_lexicon().org_kind(name) == kind
