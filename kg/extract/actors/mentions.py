@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.common.budget import check
-from kg.extract.common.names import Lexicon, run_together
+from kg.extract.common.gender import is_given_name
+from kg.extract.common.names import FORM_LABELS, Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text, entities
 from kg.extract.common.tree import tree
@@ -215,6 +216,7 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
     across the hyphen or "and" of a joint name (`_joint`), and a name run into an opening quote
     ("Christie “New Jersey’s Biggest Loser”") before it."""
     shouting: dict[int, bool] = {}
+    people = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON")
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
             continue
@@ -226,6 +228,14 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
         quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
         if quoted is not None:  # what follows the quote mark is a quotation
             ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
+        cut_short = _runs_on(ent)
+        if cut_short is not None:  # "Priorities USA Action and Correct" + "the Record"
+            ent = DocSpan(doc, ent.start, cut_short, label=ent.label_)
+        comma = _apposed_person(ent, people)
+        if comma is not None:  # "his best friend at Lehigh, Bruce Turry"
+            yield DocSpan(doc, ent.start, comma, label=ent.label_)
+            yield DocSpan(doc, comma + 1, ent.end, label="PERSON")
+            continue
         cuts = [t.i for t in ent if t.text in _SEPARATORS or t.text == "," and _listed(ent, t.i)
                 or t.text in ("-", "and") and _joint(ent, t.i, alone, lexicon)]
         if not cuts:
@@ -252,6 +262,40 @@ def _listed(ent: DocSpan, comma: int) -> bool:
     return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
         and (doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
              or doc[nxt].is_alpha and doc[nxt].text[:1].isupper())
+
+
+def _runs_on(ent: DocSpan) -> int | None:
+    """Return where to cut an organisation's name whose last part, after "and", goes on past
+    the model's name with "the" and a capitalised word ("Priorities USA Action and Correct" +
+    "the Record"): the name before "and" is whole, the cut one is not; a name whose end is its
+    own ("Procter and Gamble said", "Procter and Gamble of Cincinnati") is left whole."""
+    doc = ent.doc
+    # the model may take the small word in ("Priorities USA Action and Correct the")
+    tail = ent.end - 1 if ent[-1].lower_ == "the" else ent.end
+    joins = [t.i for t in doc[ent.start + 1:tail - 1] if t.lower_ == "and"]
+    if ent.label_ != "ORG" or not joins or tail + 1 >= len(doc) \
+            or doc[tail].lower_ != "the" or not doc[tail + 1].text[:1].isupper() or not doc[tail + 1].is_alpha:
+        return None
+    return joins[-1]
+
+
+def _apposed_person(ent: DocSpan, people: frozenset[str]) -> int | None:
+    """Return the comma of an organisation's name the model ran into the person's name in
+    apposition after it ("his best friend at Lehigh, Bruce Turry"): two or more capitalised
+    words after the comma, the first a given name (`gender.tsv`), the last a surname the article
+    gives a person elsewhere ("Mr. Turry"); a name's own commas are no one's ("Skadden, Arps,
+    Slate, Meagher & Flom"), nor is a list of clubs ("Quaker Ridge Golf Club, Beach Point
+    Club")."""
+    if ent.label_ != "ORG":
+        return None
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if comma is None or comma == ent.start:
+        return None
+    after = ent.doc[comma + 1:ent.end]
+    if len(after) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in after) \
+            or not is_given_name(after[0].text) or after[-1].text not in people:
+        return None
+    return comma
 
 
 def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:
@@ -520,8 +564,11 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                            or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
         start += 1
     end = possessive_end(doc, start, end)
+    # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"):
+                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"
+                           or end - 1 > start and end < len(doc) and doc[end].text == ":"
+                           and doc[end - 1].lower_ in FORM_LABELS):
         end -= 1
     if start == span.start and extend:
         start = _name_start(doc, start, lexicon, across=span.label_ == "ORG")

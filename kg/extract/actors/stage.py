@@ -14,7 +14,12 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
-from kg.extract.actors.common_words import KnownWord, common_word_actor, known_word
+from kg.extract.actors.common_words import (
+    KnownWord,
+    common_word_actor,
+    headline_actor,
+    known_word,
+)
 from kg.extract.actors.descriptions import join_descriptions
 from kg.extract.actors.mentions import (
     Mention,
@@ -25,7 +30,9 @@ from kg.extract.actors.mentions import (
 )
 from kg.extract.actors.merge import SUB_BODIES, Cluster, attach, member, merge
 from kg.extract.actors.things import thing_mentions
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon, load_lexicon
+from kg.extract.common.text import entities
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
 from kg.extract.nlp.model import load_model
@@ -58,6 +65,7 @@ class ActorFinder:
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
                  if m.start >= body and not any(t.start < m.end and m.start < t.end
                                                 for t in things)] + things
+        names = self._without_regions_typed_people(names, doc)
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
@@ -68,7 +76,8 @@ class ActorFinder:
         states += self._affiliated_states(names, states, extraction)
         # "Inexperience doesn't cut it": a common word capitalised only where any word is
         clusters = [c for c in merge(names, states, self.generic)
-                    if not common_word_actor(c.mentions, doc, self.known)]
+                    if not common_word_actor(c.mentions, doc, self.known)
+                    and not headline_actor(c.mentions, doc, self.known)]
         clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
@@ -86,6 +95,17 @@ class ActorFinder:
 
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
+
+    def _without_regions_typed_people(self, names: list[Mention], doc: Doc) -> list[Mention]:
+        """Drop a lone word the model typed as a person's name that is the name of a state or
+        province the gazetteer knows ("Take Idaho Republican Sens. Mike Crapo and Jim Risch"):
+        it is the place; a given name ("Virginia", `gender.tsv`) or a word of a person's longer
+        name in the article ("Washington" of "George Washington") stays a person's."""
+        longer = {t.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        return [m for m in names if not (
+            m.label == "PERSON" and len(m.tokens) == 1 and m.text not in longer
+            and not is_given_name(m.text)
+            and any(e.kind == "admin1" for e in self.gazetteer.lookup(m.text)))]
 
     def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
         """Return the countries actors belong to that the text never names as places."""

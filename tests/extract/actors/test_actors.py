@@ -11,6 +11,7 @@ from kg.config import Settings
 from kg.extract.actors import stage as actors
 from kg.extract.actors.mentions import Mention
 from kg.extract.actors.merge import Cluster
+from kg.extract.common.names import run_together
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.pipeline import REGISTRY
 from kg.extract.places import stage as places
@@ -413,6 +414,21 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
     ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
      {"Christie"}),  # a quotation after the name
+    ("Donald Trump Booed After Telling Jeb Bush To Pipe Down\nReal estate mogul Donald Trump "
+     "drew boos.", {"Donald Trump", "Jeb Bush"}),  # names in a Title Case headline
+    ("Ray Young said the plant would close. Young spoke on Monday.", {"Ray Young", "Young"}),
+    ("Name: Gabrielle Hatcher Age: 27.", {"Gabrielle Hatcher"}),
+    ("''It may have been his first attempt,'' said his best friend at Lehigh, Bruce Turry, who "
+     "remembered it. ''He was going to make the name known,'' Mr. Turry said.",
+     {"Bruce Turry", "Turry"}),  # the school is a gazetteer place here
+    ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
+     "from the largesse of hedge fund executives.", {"Clinton", "Priorities USA Action"}),
+    ("Procter and Gamble said sales rose.", {"Procter and Gamble"}),  # a name's own "and"
+    ("That night, I discussed my sentence on the Fox News Channel’s The Kelly File. I told "
+     "Megyn Kelly that the government tried.", {"Fox News Channel", "Megyn Kelly"}),
+    ("The other groups that signed the letter are Bend the Arc, Demand Progress, American "
+     "Family Voices, We Act Radio and others.",
+     {"Bend the Arc", "Demand Progress", "American Family Voices"}),  # a list is no headline
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
@@ -461,6 +477,19 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
      "Vanita Gupta. Loretta Lynch said nothing.", {"AG Lynch", "AG", "Principal"}),  # titles
+    ("Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen\nThe former governor "
+     "spoke on Monday.", {"Bash Fed"}),  # a verb capitalised in a Title Case headline
+    ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said Rubio was wrong.",
+     {"Exception For Abortions"}),
+    ("Follow LiveblogNewest | OldestAni Vrabel 5ptsmoderatorFeatured", {"OldestAni"}),  # buttons
+    ("Name: Gabrielle Hatcher Age: 27City: New YorkJob: WaitressPay: $5 per hour plus tips.",
+     {"WaitressPay", "Gabrielle Hatcher Age"}),  # a form's labels
+    ("''It may have been his first attempt,'' said his best friend at Lehigh, Bruce Turry, who "
+     "remembered it. ''He was going to make the name known,'' Mr. Turry said.",
+     {"Lehigh, Bruce Turry"}),  # a person in apposition after a comma
+    ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
+     "from the largesse of hedge fund executives.",
+     {"Priorities USA Action and Correct"}),  # a name cut inside the next one
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -561,3 +590,13 @@ def test_actors_a_body_is_not_what_its_opening_words_name(  # type: ignore[no-un
 def test_actors_a_model_s_number_or_name_later_is_the_model(  # type: ignore[no-untyped-def]
         nlp, stages, text, key, mentions) -> None:
     assert mentions <= {m.text for m in _actor(_run(nlp, stages, text), key).mentions}
+
+
+@pytest.mark.parametrize(("word", "together"), [
+    ("LiveblogNewest", True), ("OldestAni", True), ("WaitressPay", True),  # a page's words
+    ("CarterFlagShareLikeReplySara", True), ("ChristieJEWEL", True),
+    ("BlackBerry", False), ("YouTube", False), ("PayPal", False), ("McDonald", False),
+    ("DeSantis", False), ("iOS", False), ("HarperCollins", False),
+])
+def test_run_together_tells_words_a_page_ran_together(word: str, together: bool) -> None:
+    assert run_together(word) is together
