@@ -228,6 +228,9 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
         quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
         if quoted is not None:  # what follows the quote mark is a quotation
             ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
+        opens = _after_full_stop(ent)
+        if opens is not None:  # "in the U.S." + "Deutsche Bank of Germany lost ..."
+            ent = DocSpan(doc, opens, ent.end, label=ent.label_)
         cut_short = _runs_on(ent)
         if cut_short is not None:  # "Priorities USA Action and Correct" + "the Record"
             ent = DocSpan(doc, ent.start, cut_short, label=ent.label_)
@@ -264,6 +267,31 @@ def _listed(ent: DocSpan, comma: int) -> bool:
              or doc[nxt].is_alpha and doc[nxt].text[:1].isupper())
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _after_full_stop(ent: DocSpan) -> int | None:
+    """Return where a name opens that the model ran across an abbreviation whose dot also ends
+    its sentence ("the crisis in the U.S. Deutsche Bank of Germany lost $3.5 billion", "users
+    in the U.S. Jobs also noted"): the name after it is a new sentence's subject, a finite verb
+    follows it, and the sentence had its own finite verb before. A body of the state ("the U.S.
+    Senate voted") or a clause without a verb before ("Lawmakers in the U.S. Senate voted")
+    stays whole."""
+    doc = ent.doc
+    dots = [t.i for t in ent[:-1] if len(t.text) > 2 and t.text.endswith(".")
+            and t.text.replace(".", "").isupper()]
+    if not dots or ent.root.dep_ != "pobj":
+        return None
+    after = ent.end
+    while after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1
+    sent = ent.sent
+    if after >= len(doc) or doc[after].tag_ not in _FINITE \
+            or not any(t.tag_ in _FINITE for t in doc[sent.start:ent.start]):
+        return None
+    return dots[-1] + 1
+
+
 def _runs_on(ent: DocSpan) -> int | None:
     """Return where to cut an organisation's name whose last part, after "and", goes on past
     the model's name with "the" and a capitalised word ("Priorities USA Action and Correct" +
@@ -274,7 +302,8 @@ def _runs_on(ent: DocSpan) -> int | None:
     tail = ent.end - 1 if ent[-1].lower_ == "the" else ent.end
     joins = [t.i for t in doc[ent.start + 1:tail - 1] if t.lower_ == "and"]
     if ent.label_ != "ORG" or not joins or tail + 1 >= len(doc) \
-            or doc[tail].lower_ != "the" or not doc[tail + 1].text[:1].isupper() or not doc[tail + 1].is_alpha:
+            or doc[tail].lower_ != "the" or not doc[tail + 1].text[:1].isupper() \
+            or not doc[tail + 1].is_alpha:
         return None
     return joins[-1]
 

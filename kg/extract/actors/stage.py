@@ -32,7 +32,6 @@ from kg.extract.actors.merge import SUB_BODIES, Cluster, attach, member, merge
 from kg.extract.actors.things import thing_mentions
 from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon, load_lexicon
-from kg.extract.common.text import entities
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
 from kg.extract.nlp.model import load_model
@@ -65,7 +64,7 @@ class ActorFinder:
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
                  if m.start >= body and not any(t.start < m.end and m.start < t.end
                                                 for t in things)] + things
-        names = self._without_regions_typed_people(names, doc)
+        names = self._without_regions_typed_people(names)
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
                   if m.start >= body]
         states += government_forces(doc, self.lexicon, self._home(extraction))
@@ -96,12 +95,12 @@ class ActorFinder:
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
 
-    def _without_regions_typed_people(self, names: list[Mention], doc: Doc) -> list[Mention]:
+    def _without_regions_typed_people(self, names: list[Mention]) -> list[Mention]:
         """Drop a lone word the model typed as a person's name that is the name of a state or
         province the gazetteer knows ("Take Idaho Republican Sens. Mike Crapo and Jim Risch"):
         it is the place; a given name ("Virginia", `gender.tsv`) or a word of a person's longer
         name in the article ("Washington" of "George Washington") stays a person's."""
-        longer = {t.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        longer = {t for m in names if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens}
         return [m for m in names if not (
             m.label == "PERSON" and len(m.tokens) == 1 and m.text not in longer
             and not is_given_name(m.text)

@@ -97,7 +97,8 @@ def _lines(filename: str) -> list[str]:
 # of a company is made of one ("BlackBerry", "YouTube", "PayPal" are not: "Pay" only as a label's
 # last part, see `run_together`)
 _PAGE_WORDS = frozenset({"newest", "oldest", "featured", "share", "reply", "follow", "loading",
-                         "subscribe", "liveblog", "moderator", "comments", "preview", "advertisement"})
+                         "subscribe", "liveblog", "moderator", "comments", "preview",
+                         "advertisement"})
 FORM_LABELS = frozenset({"name", "age", "city", "job", "pay", "occupation", "hometown"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

@@ -424,6 +424,10 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
      "from the largesse of hedge fund executives.", {"Clinton", "Priorities USA Action"}),
     ("Procter and Gamble said sales rose.", {"Procter and Gamble"}),  # a name's own "and"
+    ("Asian markets have become entangled in the mortgage crisis in the U.S. Deutsche Bank of "
+     "Germany lost almost $3.5 billion in share value.",
+     {"Deutsche Bank of Germany"}),  # the abbreviation's dot ended the sentence
+    ("He said the soldiers served in the U.S. Army and the U.S. Army said so.", {"U.S. Army"}),
     ("That night, I discussed my sentence on the Fox News Channel’s The Kelly File. I told "
      "Megyn Kelly that the government tried.", {"Fox News Channel", "Megyn Kelly"}),
     ("The other groups that signed the letter are Bend the Arc, Demand Progress, American "
@@ -490,6 +494,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
      "from the largesse of hedge fund executives.",
      {"Priorities USA Action and Correct"}),  # a name cut inside the next one
+    ("iPhone users account for over half of those surfing the Internet in the U.S. Jobs also "
+     "noted that over five billion apps were sold.", {"U.S. Jobs"}),
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -600,3 +606,15 @@ def test_actors_a_model_s_number_or_name_later_is_the_model(  # type: ignore[no-
 ])
 def test_run_together_tells_words_a_page_ran_together(word: str, together: bool) -> None:
     assert run_together(word) is together
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Some senators need judges, despite the fact that their party controls the Senate.\xa0\n"
+     "Take Idaho Republican Sens.\xa0Mike Crapo and Jim Risch. Last week, they endorsed the "
+     "nominee.", "idaho", None),  # a state the model read as a person: the place, no actor
+    ("George Washington crossed the river. Washington said he would win.", "george-washington",
+     "person"),  # a word of a person's longer name stays his
+])
+def test_actors_a_state_s_name_is_no_person(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    found = {a.id: a.kind for a in _run(nlp, stages, text).actors}
+    assert found.get(key) == kind
