@@ -127,6 +127,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
     surnames = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1)
+    people = frozenset(e[-1].text for e in entities(doc)
+                       if e.label_ == "PERSON" and "-" not in e.text)
     alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
     for ent in _parts(doc, lexicon, alone):
         # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
@@ -151,6 +153,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             span = _without_titles(doc, _without_lead_words(span), lexicon)
             if len(span) == 1 and span.text in media:
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
+            if _joined_names(span, people) or _thing_named_for(span, lexicon):
+                continue
         elif span is not None and _titled_person(doc, span, lexicon, surnames):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:
@@ -290,6 +294,34 @@ def _after_full_stop(ent: DocSpan) -> int | None:
             or not any(t.tag_ in _FINITE for t in doc[sent.start:ent.start]):
         return None
     return dots[-1] + 1
+
+
+def _joined_names(span: DocSpan, people: frozenset[str]) -> bool:
+    """Tell whether a hyphenated name joins the surnames of two people the article names apart
+    ("the Obama-Clinton disaster" beside "Obama" and "Hillary Clinton"); a double-barrelled
+    name whose parts are no one else's stays ("Wasserman-Schultz")."""
+    parts = span.text.split("-")
+    return len(parts) == 2 and " " not in span.text and parts[0] != parts[1] \
+        and all(p in people for p in parts)
+
+
+def _thing_named_for(span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a hyphenated name without a given name only ever stands between "the" and
+    a common noun it names ("the Glass-Steagall firewall", "the Dodd-Frank law"): a law or a
+    thing named for its authors, no person; a person named so elsewhere too ("They met the
+    Wasserman-Schultz campaign. Wasserman-Schultz said nothing.") or before a title stays."""
+    if "-" not in span.text or " " in span.text:
+        return False
+    doc = span.doc
+    width = len(span)
+    found = [i for i in range(len(doc) - width + 1)
+             if doc[i].text == span[0].text and doc[i:i + width].text == span.text]
+    def named_for(i: int) -> bool:
+        after = doc[i + width] if i + width < len(doc) else None
+        return i > 0 and doc[i - 1].lower_ == "the" and after is not None \
+            and after.pos_ == "NOUN" and after.text.islower() \
+            and not lexicon.is_title_word(after.text)
+    return bool(found) and all(named_for(i) for i in found)
 
 
 def _runs_on(ent: DocSpan) -> int | None:

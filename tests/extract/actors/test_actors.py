@@ -424,6 +424,8 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
      "from the largesse of hedge fund executives.", {"Clinton", "Priorities USA Action"}),
     ("Procter and Gamble said sales rose.", {"Procter and Gamble"}),  # a name's own "and"
+    ("They met the Wasserman-Schultz campaign. Wasserman-Schultz said nothing.",
+     {"Wasserman-Schultz"}),  # a person named so elsewhere is no law
     ("Asian markets have become entangled in the mortgage crisis in the U.S. Deutsche Bank of "
      "Germany lost almost $3.5 billion in share value.",
      {"Deutsche Bank of Germany"}),  # the abbreviation's dot ended the sentence
@@ -494,6 +496,11 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
     ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
      "from the largesse of hedge fund executives.",
      {"Priorities USA Action and Correct"}),  # a name cut inside the next one
+    ("Sanders wants to reinstate the Glass-Steagall firewall between commercial and investment "
+     "banks.", {"Glass-Steagall"}),  # a law named for its authors
+    ("Trump endorsed him on Friday. “Arm in arm, we will rescue the nation from the "
+     "Obama-Clinton disaster,” he said. Obama said nothing. Hillary Clinton left.",
+     {"Obama-Clinton"}),  # two people's surnames, one of them named alone
     ("iPhone users account for over half of those surfing the Internet in the U.S. Jobs also "
      "noted that over five billion apps were sold.", {"U.S. Jobs"}),
 ])
