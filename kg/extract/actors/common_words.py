@@ -65,6 +65,18 @@ def known_word(nlp: Language | None) -> KnownWord:
     return known
 
 
+def known_noun(nlp: Language | None) -> KnownWord:
+    """Return a test of whether a lowercase word is a noun of the lemmatizer's English word
+    lists ("drama", "order"); with no lemmatizer, no word is known."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return lambda _word: False
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if "lemma_index" not in lookups.tables:
+        return lambda _word: False
+    nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    return lambda word: word in nouns
+
+
 def loosely_capitalised(token: Token) -> bool:
     """Tell whether a word's capital says nothing: it opens its sentence or line, or every word
     before it in its sentence is capitalised (a Title Case run)."""
@@ -137,3 +149,20 @@ def headline_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bool:
     return any(word[:1].isupper() and known(word.lower()) and all(
         loosely_capitalised(t) or _title_case_run(doc, t.i) for t in doc if t.text == word)
         for word in edges)
+
+
+def common_noun_person(mentions: list[Mention], doc: Doc, noun: KnownWord) -> bool:
+    """Tell whether a person is named only by one word that is a common noun the article also
+    writes in small letters ("Drama unfolds in the photo line ... the drama", "an Executive
+    Order ... the order", "the Leave campaign ... voted to leave"): a person's name is not a
+    word of the text; a given name stays (`gender.tsv`), and so does a surname the article
+    never writes small ("Trump", "Bush")."""
+    named = [m for m in mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.label != "PERSON" for m in named):
+        return False
+    words = {m.text for m in named}
+    word = next(iter(words))
+    if len(words) != 1 or not word[:1].isupper() or is_given_name(word) \
+            or not noun(word.lower()):
+        return False
+    return any(t.lower_ == word.lower() and t.text.islower() for t in doc)

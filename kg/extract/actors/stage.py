@@ -16,8 +16,10 @@ from spacy.tokens import Doc
 from kg.config import Settings
 from kg.extract.actors.common_words import (
     KnownWord,
+    common_noun_person,
     common_word_actor,
     headline_actor,
+    known_noun,
     known_word,
 )
 from kg.extract.actors.descriptions import join_descriptions
@@ -46,10 +48,12 @@ class ActorFinder:
     """Finds and merges the actors of one article."""
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
-                 known: KnownWord = lambda _word: False) -> None:
+                 known: KnownWord = lambda _word: False,
+                 noun: KnownWord = lambda _word: False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.known = known  # an English word of the model's lists (`common_words`)
+        self.noun = noun  # a common noun of them
         self.generic = _generic_heads(lexicon)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
@@ -76,7 +80,8 @@ class ActorFinder:
         # "Inexperience doesn't cut it": a common word capitalised only where any word is
         clusters = [c for c in merge(names, states, self.generic)
                     if not common_word_actor(c.mentions, doc, self.known)
-                    and not headline_actor(c.mentions, doc, self.known)]
+                    and not headline_actor(c.mentions, doc, self.known)
+                    and not common_noun_person(c.mentions, doc, self.noun)]
         clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
@@ -284,4 +289,5 @@ def actors_stage(settings: Settings) -> Stage:
 
     It adds places too: the country of a state actor named only by a demonym ("French").
     """
-    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(load_model(settings.model)))
+    nlp = load_model(settings.model)
+    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(nlp), known_noun(nlp))

@@ -625,3 +625,16 @@ def test_run_together_tells_words_a_page_ran_together(word: str, together: bool)
 def test_actors_a_state_s_name_is_no_person(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     found = {a.id: a.kind for a in _run(nlp, stages, text).actors}
     assert found.get(key) == kind
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("They ridicule the idea that President Executive Order might use an Executive Order to "
+     "flood America. The order was never signed.", "Order", False),  # written small too
+    ("It features improved search for the Library and Music Store. The library holds songs.",
+     "Library", False),
+    ("Cook said the plan was good. Cook left on Monday.", "Cook", True),  # never written small
+    ("Trump said he would win. Trump spoke on Monday.", "Trump", True),
+])
+def test_actors_a_common_noun_the_text_writes_small_is_no_person(  # type: ignore[no-untyped-def]
+        nlp, stages, text, word, kept) -> None:
+    assert (word in _mentioned(_run(nlp, stages, text))) is kept
