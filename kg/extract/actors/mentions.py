@@ -631,6 +631,10 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                            or end - 1 > start and end < len(doc) and doc[end].text == ":"
                            and doc[end - 1].lower_ in FORM_LABELS):
         end -= 1
+    # a common noun opening a sentence that the model ran into the small words after it
+    # ("Community health care clinics were expanded") is no name; "Reuters news" is one
+    if end == start + 1 < span.end and doc[start].pos_ == "NOUN" and doc[start].is_sent_start:
+        return None
     if start == span.start and extend:
         start = _name_start(doc, start, lexicon, across=span.label_ == "ORG")
     if start >= end:

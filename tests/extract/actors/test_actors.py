@@ -487,6 +487,8 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      "spoke on Monday.", {"Bash Fed"}),  # a verb capitalised in a Title Case headline
     ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said Rubio was wrong.",
      {"Exception For Abortions"}),
+    ("It cut the pensions of older workers. Community health care clinics were expanded via "
+     "an amendment.", {"Community"}),  # a common noun run into the small words after it
     ("Follow LiveblogNewest | OldestAni Vrabel 5ptsmoderatorFeatured", {"OldestAni"}),  # buttons
     ("Name: Gabrielle Hatcher Age: 27City: New YorkJob: WaitressPay: $5 per hour plus tips.",
      {"WaitressPay", "Gabrielle Hatcher Age"}),  # a form's labels
