@@ -21,11 +21,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors.mentions import Mention
+from kg.extract.common.gender import is_given_name
 
 _POS = ("verb", "adj", "adv")
 _KINDS = frozenset({None, "person", "organisation", "product", "financial", "media"})
 # tokens that do not break a run of capitalised words ("CNN's Fault", "Cruz: It's All")
 _IN_RUN = frozenset({"'s", "’s", "'", "’", ":", "-", "–", "—", ",", '"', "“", "”"})
+
+# what a Title Case headline runs across (no comma: a list of names is none), and the small
+# words only a headline capitalises (`_title_case_run`)
+_IN_HEADLINE = frozenset({"'s", "’s", "'", "’", ":", "-", "–", "—"})
+_HEADLINE_SMALL = frozenset({"to", "of", "on", "in", "for", "after", "at", "with", "by", "from",
+                             "into", "over", "about", "against", "than", "as", "and", "or",
+                             "but", "is", "are", "was", "were", "be", "has", "have", "will"})
 
 KnownWord = Callable[[str], bool]
 
@@ -55,6 +63,18 @@ def known_word(nlp: Language | None) -> KnownWord:
                                          in nouns for old, new in plurals)
 
     return known
+
+
+def known_noun(nlp: Language | None) -> KnownWord:
+    """Return a test of whether a lowercase word is a noun of the lemmatizer's English word
+    lists ("drama", "order"); with no lemmatizer, no word is known."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return lambda _word: False
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if "lemma_index" not in lookups.tables:
+        return lambda _word: False
+    nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    return lambda word: word in nouns
 
 
 def loosely_capitalised(token: Token) -> bool:
@@ -87,3 +107,62 @@ def common_word_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bo
         return False  # "iPods" is written so wherever it stands
     tokens = [t for t in doc if t.text == word]
     return bool(tokens) and all(loosely_capitalised(t) and t.pos_ != "PROPN" for t in tokens)
+
+
+def _title_case_run(doc: Doc, i: int) -> bool:
+    """Tell whether a word stands in a headline written in Title Case inside the body: a run of
+    five or more capitalised words, one of them past the first a preposition, a conjunction or
+    an auxiliary capitalised ("Donald Trump Booed After Telling Jeb Bush To Pipe Down"); a name
+    in a sentence ("Ray Young said", "Bank of America") is in none, nor is a list of names
+    ("Quaker Ridge Golf Club, Beach Point Club, The Lotos Club") or a name before another
+    ("Fox News Channel's The Kelly File")."""
+    def capital(j: int) -> bool:
+        return doc[j].text[:1].isupper() and doc[j].text[:1].isalpha()
+    def inside(j: int) -> bool:
+        return capital(j) or doc[j].text in _IN_HEADLINE
+    start, end = i, i + 1
+    while start > 0 and inside(start - 1):
+        start -= 1
+    while end < len(doc) and inside(end):
+        end += 1
+    words = [t for t in doc[start:end] if capital(t.i)]
+    return len(words) >= 5 and any(t.lower_ in _HEADLINE_SMALL for t in words[1:])
+
+
+def headline_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bool:
+    """Tell whether an actor of two words or more is only read off a Title Case headline in the
+    body and ends or opens with a common word capitalised there alone: "Trump Wants" of "Donald
+    Trump Wants To Do Things ...", "Bash Fed" of "... Wife Joke To Bash Fed Chair Janet Yellen",
+    "Pipe Down" of "Told Jeb Bush To Pipe Down". The word (a verb, adjective or adverb of the
+    model's lists) is capitalised nowhere a capital means a name. A person's name opened by a
+    given name ("Jeb Bush" in the same headline, `gender.tsv`), or one whose words the article
+    capitalises in sentences, stays."""
+    named = [m for m in mentions if not m.refers_back]
+    if not named or any(len(m.tokens) < 2 or m.country for m in named):
+        return False
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in named]
+    if any(s is None or not _title_case_run(doc, s.start) for s in spans):
+        return False
+    if any(s is not None and is_given_name(s[0].text) for s in spans):
+        return False  # a person's name ("Jeb Bush" of "Told Jeb Bush To Pipe Down")
+    edges = {t.text for s in spans if s is not None for t in (s[0], s[-1])}
+    return any(word[:1].isupper() and known(word.lower()) and all(
+        loosely_capitalised(t) or _title_case_run(doc, t.i) for t in doc if t.text == word)
+        for word in edges)
+
+
+def common_noun_person(mentions: list[Mention], doc: Doc, noun: KnownWord) -> bool:
+    """Tell whether a person is named only by one word that is a common noun the article also
+    writes in small letters ("Drama unfolds in the photo line ... the drama", "an Executive
+    Order ... the order", "the Leave campaign ... voted to leave"): a person's name is not a
+    word of the text; a given name stays (`gender.tsv`), and so does a surname the article
+    never writes small ("Trump", "Bush")."""
+    named = [m for m in mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.label != "PERSON" for m in named):
+        return False
+    words = {m.text for m in named}
+    word = next(iter(words))
+    if len(words) != 1 or not word[:1].isupper() or is_given_name(word) \
+            or not noun(word.lower()):
+        return False
+    return any(t.lower_ == word.lower() and t.text.islower() for t in doc)

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.common.budget import check
-from kg.extract.common.names import Lexicon, run_together
+from kg.extract.common.gender import is_given_name
+from kg.extract.common.names import FORM_LABELS, Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 from kg.extract.common.text import doc_text, entities
 from kg.extract.common.tree import tree
@@ -126,6 +127,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                        if e.label_ == "ORG" and len(e) > 1) | lexicon.kind_names.keys()
     model_names = {(e.start, e.end) for e in entities(doc)}  # `_parts` yields some cut shorter
     surnames = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1)
+    people = frozenset(e[-1].text for e in entities(doc)
+                       if e.label_ == "PERSON" and "-" not in e.text)
     alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
     for ent in _parts(doc, lexicon, alone):
         # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
@@ -150,6 +153,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             span = _without_titles(doc, _without_lead_words(span), lexicon)
             if len(span) == 1 and span.text in media:
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
+            if _joined_names(span, people) or _thing_named_for(span, lexicon):
+                continue
         elif span is not None and _titled_person(doc, span, lexicon, surnames):
             span, label = _without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:
@@ -216,6 +221,7 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
     across the hyphen or "and" of a joint name (`_joint`), and a name run into an opening quote
     ("Christie “New Jersey’s Biggest Loser”") before it."""
     shouting: dict[int, bool] = {}
+    people = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON")
     for ent in entities(doc):
         if ent.label_ not in _NAME_LABELS and ent.label_ != "PRODUCT":
             continue
@@ -227,6 +233,17 @@ def _parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[DocSpa
         quoted = next((t.i for t in ent[1:] if t.text in _OPENING_QUOTES), None)
         if quoted is not None:  # what follows the quote mark is a quotation
             ent = DocSpan(doc, ent.start, quoted, label=ent.label_)
+        opens = _after_full_stop(ent)
+        if opens is not None:  # "in the U.S." + "Deutsche Bank of Germany lost ..."
+            ent = DocSpan(doc, opens, ent.end, label=ent.label_)
+        cut_short = _runs_on(ent)
+        if cut_short is not None:  # "Priorities USA Action and Correct" + "the Record"
+            ent = DocSpan(doc, ent.start, cut_short, label=ent.label_)
+        comma = _apposed_person(ent, people)
+        if comma is not None:  # "his best friend at Lehigh, Bruce Turry"
+            yield DocSpan(doc, ent.start, comma, label=ent.label_)
+            yield DocSpan(doc, comma + 1, ent.end, label="PERSON")
+            continue
         cuts = [t.i for t in ent if t.text in _SEPARATORS or t.text == "," and _listed(ent, t.i)
                 or t.text in ("-", "and") and _joint(ent, t.i, alone, lexicon)]
         if not cuts:
@@ -253,6 +270,94 @@ def _listed(ent: DocSpan, comma: int) -> bool:
     return ent.end < len(doc) and doc[ent.end].text in (",", "and") and nxt < len(doc) \
         and (doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in _NAME_LABELS
              or doc[nxt].is_alpha and doc[nxt].text[:1].isupper())
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _after_full_stop(ent: DocSpan) -> int | None:
+    """Return where a name opens that the model ran across an abbreviation whose dot also ends
+    its sentence ("the crisis in the U.S. Deutsche Bank of Germany lost $3.5 billion", "users
+    in the U.S. Jobs also noted"): the name after it is a new sentence's subject, a finite verb
+    follows it, and the sentence had its own finite verb before. A body of the state ("the U.S.
+    Senate voted") or a clause without a verb before ("Lawmakers in the U.S. Senate voted")
+    stays whole."""
+    doc = ent.doc
+    dots = [t.i for t in ent[:-1] if len(t.text) > 2 and t.text.endswith(".")
+            and t.text.replace(".", "").isupper()]
+    if not dots or ent.root.dep_ != "pobj":
+        return None
+    after = ent.end
+    while after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1
+    sent = ent.sent
+    if after >= len(doc) or doc[after].tag_ not in _FINITE \
+            or not any(t.tag_ in _FINITE for t in doc[sent.start:ent.start]):
+        return None
+    return dots[-1] + 1
+
+
+def _joined_names(span: DocSpan, people: frozenset[str]) -> bool:
+    """Tell whether a hyphenated name joins the surnames of two people the article names apart
+    ("the Obama-Clinton disaster" beside "Obama" and "Hillary Clinton"); a double-barrelled
+    name whose parts are no one else's stays ("Wasserman-Schultz")."""
+    parts = span.text.split("-")
+    return len(parts) == 2 and " " not in span.text and parts[0] != parts[1] \
+        and all(p in people for p in parts)
+
+
+def _thing_named_for(span: DocSpan, lexicon: Lexicon) -> bool:
+    """Tell whether a hyphenated name without a given name only ever stands between "the" and
+    a common noun it names ("the Glass-Steagall firewall", "the Dodd-Frank law"): a law or a
+    thing named for its authors, no person; a person named so elsewhere too ("They met the
+    Wasserman-Schultz campaign. Wasserman-Schultz said nothing.") or before a title stays."""
+    if "-" not in span.text or " " in span.text:
+        return False
+    doc = span.doc
+    width = len(span)
+    found = [i for i in range(len(doc) - width + 1)
+             if doc[i].text == span[0].text and doc[i:i + width].text == span.text]
+    def named_for(i: int) -> bool:
+        after = doc[i + width] if i + width < len(doc) else None
+        return i > 0 and doc[i - 1].lower_ == "the" and after is not None \
+            and after.pos_ == "NOUN" and after.text.islower() \
+            and not lexicon.is_title_word(after.text)
+    return bool(found) and all(named_for(i) for i in found)
+
+
+def _runs_on(ent: DocSpan) -> int | None:
+    """Return where to cut an organisation's name whose last part, after "and", goes on past
+    the model's name with "the" and a capitalised word ("Priorities USA Action and Correct" +
+    "the Record"): the name before "and" is whole, the cut one is not; a name whose end is its
+    own ("Procter and Gamble said", "Procter and Gamble of Cincinnati") is left whole."""
+    doc = ent.doc
+    # the model may take the small word in ("Priorities USA Action and Correct the")
+    tail = ent.end - 1 if ent[-1].lower_ == "the" else ent.end
+    joins = [t.i for t in doc[ent.start + 1:tail - 1] if t.lower_ == "and"]
+    if ent.label_ != "ORG" or not joins or tail + 1 >= len(doc) \
+            or doc[tail].lower_ != "the" or not doc[tail + 1].text[:1].isupper() \
+            or not doc[tail + 1].is_alpha:
+        return None
+    return joins[-1]
+
+
+def _apposed_person(ent: DocSpan, people: frozenset[str]) -> int | None:
+    """Return the comma of an organisation's name the model ran into the person's name in
+    apposition after it ("his best friend at Lehigh, Bruce Turry"): two or more capitalised
+    words after the comma, the first a given name (`gender.tsv`), the last a surname the article
+    gives a person elsewhere ("Mr. Turry"); a name's own commas are no one's ("Skadden, Arps,
+    Slate, Meagher & Flom"), nor is a list of clubs ("Quaker Ridge Golf Club, Beach Point
+    Club")."""
+    if ent.label_ != "ORG":
+        return None
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if comma is None or comma == ent.start:
+        return None
+    after = ent.doc[comma + 1:ent.end]
+    if len(after) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in after) \
+            or not is_given_name(after[0].text) or after[-1].text not in people:
+        return None
+    return comma
 
 
 def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:
@@ -521,9 +626,16 @@ def _trim(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend: bo
                            or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
         start += 1
     end = possessive_end(doc, start, end)
+    # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"):
+                           or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"
+                           or end - 1 > start and end < len(doc) and doc[end].text == ":"
+                           and doc[end - 1].lower_ in FORM_LABELS):
         end -= 1
+    # a common noun opening a sentence that the model ran into the small words after it
+    # ("Community health care clinics were expanded") is no name; "Reuters news" is one
+    if end == start + 1 < span.end and doc[start].pos_ == "NOUN" and doc[start].is_sent_start:
+        return None
     if start == span.start and extend:
         start = _name_start(doc, start, lexicon, across=span.label_ == "ORG")
     if start >= end:

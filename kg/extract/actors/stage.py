@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.config import Settings
-from kg.extract.actors.common_words import KnownWord, common_word_actor, known_word
+from kg.extract.actors.common_words import (
+    KnownWord,
+    common_noun_person,
+    common_word_actor,
+    headline_actor,
+    known_noun,
+    known_word,
+)
 from kg.extract.actors.descriptions import join_descriptions
 from kg.extract.actors.mentions import (
     Mention,
@@ -25,6 +32,7 @@ from kg.extract.actors.mentions import (
 )
 from kg.extract.actors.merge import SUB_BODIES, THINGS, Cluster, acronym, attach, member, merge
 from kg.extract.actors.things import listed_products, thing_mentions
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
@@ -40,10 +48,12 @@ class ActorFinder:
     """Finds and merges the actors of one article."""
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
-                 known: KnownWord = lambda _word: False) -> None:
+                 known: KnownWord = lambda _word: False,
+                 noun: KnownWord = lambda _word: False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.known = known  # an English word of the model's lists (`common_words`)
+        self.noun = noun  # a common noun of them
         self.generic = _generic_heads(lexicon)
 
     def __call__(self, extraction: Extraction, doc: Doc) -> Extraction:
@@ -58,6 +68,7 @@ class ActorFinder:
         names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
                  if m.start >= body and not any(t.start < m.end and m.start < t.end
                                                 for t in things)] + things
+        names = self._without_regions_typed_people(names)
         names += _defined_acronyms(doc, names)
         names = listed_products(extraction.article.text, names)
         states = [m for m in country_mentions(doc, self.lexicon, places, capitals)
@@ -70,7 +81,9 @@ class ActorFinder:
         states += self._affiliated_states(names, states, extraction)
         # "Inexperience doesn't cut it": a common word capitalised only where any word is
         clusters = [c for c in merge(names, states, self.generic)
-                    if not common_word_actor(c.mentions, doc, self.known)]
+                    if not common_word_actor(c.mentions, doc, self.known)
+                    and not headline_actor(c.mentions, doc, self.known)
+                    and not common_noun_person(c.mentions, doc, self.noun)]
         clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
@@ -88,6 +101,17 @@ class ActorFinder:
 
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
+
+    def _without_regions_typed_people(self, names: list[Mention]) -> list[Mention]:
+        """Drop a lone word the model typed as a person's name that is the name of a state or
+        province the gazetteer knows ("Take Idaho Republican Sens. Mike Crapo and Jim Risch"):
+        it is the place; a given name ("Virginia", `gender.tsv`) or a word of a person's longer
+        name in the article ("Washington" of "George Washington") stays a person's."""
+        longer = {t for m in names if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens}
+        return [m for m in names if not (
+            m.label == "PERSON" and len(m.tokens) == 1 and m.text not in longer
+            and not is_given_name(m.text)
+            and any(e.kind == "admin1" for e in self.gazetteer.lookup(m.text)))]
 
     def _state_places(self, found: list[Actor], places: tuple[Place, ...]) -> list[Place]:
         """Return the countries actors belong to that the text never names as places."""
@@ -295,4 +319,5 @@ def actors_stage(settings: Settings) -> Stage:
 
     It adds places too: the country of a state actor named only by a demonym ("French").
     """
-    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(load_model(settings.model)))
+    nlp = load_model(settings.model)
+    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(nlp), known_noun(nlp))

@@ -58,6 +58,11 @@ def gender_word(word: str) -> Gender | None:
     return _table()[0].get(word.lower())
 
 
+def is_given_name(word: str) -> bool:
+    """Tell whether a word is a given name of `gender.tsv` ("Jeb", "Hillary")."""
+    return word.lower() in _table()[1]
+
+
 def pronoun_gender(word: str) -> Gender | None:
     """Return the gender a personal pronoun marks ("she" f, "his" m), else None."""
     word = word.lower()

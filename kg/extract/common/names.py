@@ -102,9 +102,25 @@ def _lines(filename: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+# words of a web page's buttons and form labels, which a page's text runs into the words beside
+# them ("Follow LiveblogNewest | OldestAni Vrabel", "Job: WaitressPay: $5 per hour"); no name
+# of a company is made of one ("BlackBerry", "YouTube", "PayPal" are not: "Pay" only as a label's
+# last part, see `run_together`)
+_PAGE_WORDS = frozenset({"newest", "oldest", "featured", "share", "reply", "follow", "loading",
+                         "subscribe", "liveblog", "moderator", "comments", "preview",
+                         "advertisement"})
+FORM_LABELS = frozenset({"name", "age", "city", "job", "pay", "occupation", "hometown"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def run_together(word: str) -> bool:
     """Tell whether a word is several run together ("CarterFlagShareLikeReplySara"): three or
     more capitals after small letters, or a capitalised word after a small one ("ChristieJEWEL");
-    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS")."""
+    a name has one or two capitals inside ("McDonald", "DeSantis", "iOS"). A word whose part is
+    a web page's button ("LiveblogNewest", "OldestAni") or ends in a form's label ("WaitressPay")
+    is words run together too (`_PAGE_WORDS`)."""
+    parts = [p.lower() for p in _CAMEL.split(word)]
     return sum(a.islower() and b.isupper() for a, b in itertools.pairwise(word)) >= 3 \
-        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None  # "ChristieJEWEL"
+        or re.search(r"[a-z]{2}[A-Z]{2}", word) is not None \
+        or len(parts) > 1 and (any(p in _PAGE_WORDS for p in parts)
+                               or parts[-1] in FORM_LABELS)

@@ -11,6 +11,7 @@ from kg.config import Settings
 from kg.extract.actors import stage as actors
 from kg.extract.actors.mentions import Mention
 from kg.extract.actors.merge import Cluster
+from kg.extract.common.names import run_together
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.pipeline import REGISTRY
 from kg.extract.places import stage as places
@@ -443,6 +444,27 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      {"Washington Post", "ABC News"}),  # two outlets' names, each saying what it names
     ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted.",
      {"Christie"}),  # a quotation after the name
+    ("Donald Trump Booed After Telling Jeb Bush To Pipe Down\nReal estate mogul Donald Trump "
+     "drew boos.", {"Donald Trump", "Jeb Bush"}),  # names in a Title Case headline
+    ("Ray Young said the plant would close. Young spoke on Monday.", {"Ray Young", "Young"}),
+    ("Name: Gabrielle Hatcher Age: 27.", {"Gabrielle Hatcher"}),
+    ("''It may have been his first attempt,'' said his best friend at Lehigh, Bruce Turry, who "
+     "remembered it. ''He was going to make the name known,'' Mr. Turry said.",
+     {"Bruce Turry", "Turry"}),  # the school is a gazetteer place here
+    ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
+     "from the largesse of hedge fund executives.", {"Clinton", "Priorities USA Action"}),
+    ("Procter and Gamble said sales rose.", {"Procter and Gamble"}),  # a name's own "and"
+    ("They met the Wasserman-Schultz campaign. Wasserman-Schultz said nothing.",
+     {"Wasserman-Schultz"}),  # a person named so elsewhere is no law
+    ("Asian markets have become entangled in the mortgage crisis in the U.S. Deutsche Bank of "
+     "Germany lost almost $3.5 billion in share value.",
+     {"Deutsche Bank of Germany"}),  # the abbreviation's dot ended the sentence
+    ("He said the soldiers served in the U.S. Army and the U.S. Army said so.", {"U.S. Army"}),
+    ("That night, I discussed my sentence on the Fox News Channel’s The Kelly File. I told "
+     "Megyn Kelly that the government tried.", {"Fox News Channel", "Megyn Kelly"}),
+    ("The other groups that signed the letter are Bend the Arc, Demand Progress, American "
+     "Family Voices, We Act Radio and others.",
+     {"Bend the Arc", "Demand Progress", "American Family Voices"}),  # a list is no headline
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
@@ -491,6 +513,28 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      "and others.", {"Illinois * Wixom Assembly Plant of Wixom", "Illinois"}),  # a list's bullet
     ("He filed a complaint against Obama's DOJ, AG Lynch, and Principal Deputy Assistant AG "
      "Vanita Gupta. Loretta Lynch said nothing.", {"AG Lynch", "AG", "Principal"}),  # titles
+    ("Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen\nThe former governor "
+     "spoke on Monday.", {"Bash Fed"}),  # a verb capitalised in a Title Case headline
+    ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said Rubio was wrong.",
+     {"Exception For Abortions"}),
+    ("It cut the pensions of older workers. Community health care clinics were expanded via "
+     "an amendment.", {"Community"}),  # a common noun run into the small words after it
+    ("Follow LiveblogNewest | OldestAni Vrabel 5ptsmoderatorFeatured", {"OldestAni"}),  # buttons
+    ("Name: Gabrielle Hatcher Age: 27City: New YorkJob: WaitressPay: $5 per hour plus tips.",
+     {"WaitressPay", "Gabrielle Hatcher Age"}),  # a form's labels
+    ("''It may have been his first attempt,'' said his best friend at Lehigh, Bruce Turry, who "
+     "remembered it. ''He was going to make the name known,'' Mr. Turry said.",
+     {"Lehigh, Bruce Turry"}),  # a person in apposition after a comma
+    ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
+     "from the largesse of hedge fund executives.",
+     {"Priorities USA Action and Correct"}),  # a name cut inside the next one
+    ("Sanders wants to reinstate the Glass-Steagall firewall between commercial and investment "
+     "banks.", {"Glass-Steagall"}),  # a law named for its authors
+    ("Trump endorsed him on Friday. “Arm in arm, we will rescue the nation from the "
+     "Obama-Clinton disaster,” he said. Obama said nothing. Hillary Clinton left.",
+     {"Obama-Clinton"}),  # two people's surnames, one of them named alone
+    ("iPhone users account for over half of those surfing the Internet in the U.S. Jobs also "
+     "noted that over five billion apps were sold.", {"U.S. Jobs"}),
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -655,3 +699,38 @@ def test_actors_a_model_with_its_maker_before_it_is_the_model(nlp, stages) -> No
             "Hundred to the Taurus. The Ford Taurus was introduced in 1986.")
     taurus = _actor(_run(nlp, stages, text), "ford-taurus")
     assert len([m for m in taurus.mentions if m.text == "Ford Taurus"]) == 2
+
+
+@pytest.mark.parametrize(("word", "together"), [
+    ("LiveblogNewest", True), ("OldestAni", True), ("WaitressPay", True),  # a page's words
+    ("CarterFlagShareLikeReplySara", True), ("ChristieJEWEL", True),
+    ("BlackBerry", False), ("YouTube", False), ("PayPal", False), ("McDonald", False),
+    ("DeSantis", False), ("iOS", False), ("HarperCollins", False),
+])
+def test_run_together_tells_words_a_page_ran_together(word: str, together: bool) -> None:
+    assert run_together(word) is together
+
+
+@pytest.mark.parametrize(("text", "key", "kind"), [
+    ("Some senators need judges, despite the fact that their party controls the Senate.\xa0\n"
+     "Take Idaho Republican Sens.\xa0Mike Crapo and Jim Risch. Last week, they endorsed the "
+     "nominee.", "idaho", None),  # a state the model read as a person: the place, no actor
+    ("George Washington crossed the river. Washington said he would win.", "george-washington",
+     "person"),  # a word of a person's longer name stays his
+])
+def test_actors_a_state_s_name_is_no_person(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
+    found = {a.id: a.kind for a in _run(nlp, stages, text).actors}
+    assert found.get(key) == kind
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("They ridicule the idea that President Executive Order might use an Executive Order to "
+     "flood America. The order was never signed.", "Order", False),  # written small too
+    ("It features improved search for the Library and Music Store. The library holds songs.",
+     "Library", False),
+    ("Cook said the plan was good. Cook left on Monday.", "Cook", True),  # never written small
+    ("Trump said he would win. Trump spoke on Monday.", "Trump", True),
+])
+def test_actors_a_common_noun_the_text_writes_small_is_no_person(  # type: ignore[no-untyped-def]
+        nlp, stages, text, word, kept) -> None:
+    assert (word in _mentioned(_run(nlp, stages, text))) is kept
