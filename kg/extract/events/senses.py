@@ -147,7 +147,7 @@ def _policy_reversal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | N
 def _electoral_gain(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
     if trigger.noun or trigger.label not in _WINS:
         return None
-    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = children(trigger.token, "dobj", "nsubjpass")
     return ("politics.election", None) if _words(objects) & _BALLOTS else None
 
 
@@ -168,7 +168,7 @@ def _publication(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None]
     no product launch and no release of prisoners ("released her medical records")."""
     if trigger.noun or trigger.label.split()[0] not in _PUBLISHES:
         return None
-    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = children(trigger.token, "dobj", "nsubjpass")
     return ("communication.statement", None) if _words(objects) & _DOCUMENTS else None
 
 
@@ -177,7 +177,7 @@ def _product_release(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | N
     no release of captives (CAMEO 0841)."""
     if trigger.noun or trigger.label != "release":
         return None
-    objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = children(trigger.token, "dobj", "nsubjpass")
     if not objects or any(o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or o.pos_ == "PRON"
                           or _lemma(o) in _CAPTIVES for o in objects):
         return None
@@ -217,8 +217,7 @@ def _domain_evidence(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | No
         where = list(token.sent) if need.scope == "sentence" else _arguments(token)
         if any(t.ent_type_ in need.entities for t in where) or _words(where) & need.words:
             return None
-        timeml = "STATE" if token.pos_ == "ADJ" else lex.timeml_class(head)
-        return need.otherwise or _GENERAL[timeml], None
+        return need.otherwise or _GENERAL[_timeml(trigger, lex)], None
     return None
 
 
@@ -304,11 +303,15 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
 ])
 
 
+def _timeml(trigger: Trigger, lex: EventLexicon) -> str:
+    """The TimeML class of a trigger: STATE for an adjective, else its head lemma's."""
+    return "STATE" if trigger.token.pos_ == "ADJ" else lex.timeml_class(trigger.label.split()[0])
+
+
 def sense(trigger: Trigger, lex: EventLexicon, rules: Sequence[Rule[SenseRule]]) -> Sense:
     """Return the class, CAMEO code and TimeML class of a trigger: the first sense rule that
     decides, else its CAMEO branch, else its lemma's listed class, else its TimeML class's."""
-    head = trigger.label.split()[0]
-    timeml = "STATE" if trigger.token.pos_ == "ADJ" else lex.timeml_class(head)
+    timeml = _timeml(trigger, lex)
     for rule in rules:
         found = rule.apply(trigger, lex)
         if found is not None:
