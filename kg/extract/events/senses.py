@@ -77,6 +77,26 @@ _CAPTIVES = {"hostage", "prisoner", "detainee", "captive", "inmate", "soldier", 
 _PUBLISHES = {"release", "publish", "issue", "post", "disclose", "unveil", "make public"}
 _ATTACKS = {"attack", "assail", "hit", "strike", "blast", "savage", "target"}
 _VERBAL_PEOPLE = {"PERSON", "ORG", "NORP"}
+_VERBAL_TARGETS = {"record", "remark", "comment", "statement", "campaign", "judge", "rival",
+                   "opponent", "critic", "media", "press", "heritage", "character", "integrity",
+                   "religion", "faith", "candidacy", "candidate", "wife", "husband", "family"}
+_PERSONAL = {"he", "she", "his", "her"}
+# Verbs whose object names the act they carry out ("launched a strike", "waged war"); any
+# other verb with an event noun object is an event of its own ("wanted a ban").
+# ("wag" is the model's lemma of "waging").
+_SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "wag", "hold", "commit",
+                  "perpetrate", "unleash", "execute", "begin", "start", "resume", "escalate",
+                  "intensify", "step", "lead", "organize", "organise", "plan", "order", "call",
+                  "make", "reach", "strike", "cut", "ink", "sign", "seal", "broker", "negotiate",
+                  "work", "secure", "conclude", "level", "press", "pose", "issue", "offer", "give",
+                  "grant", "extend", "pay", "provide", "close"}
+_CAPTURES = {"capture", "seize", "recapture"}
+_TAKEN = _CAPTIVES | {"town", "city", "village", "hill", "hilltop", "territory", "base", "airport",
+                      "port", "region", "province", "area", "ground", "stronghold", "capital",
+                      "bridge", "position", "district", "field", "ship", "vessel", "boat", "weapon",
+                      "arm", "ammunition", "tank", "vehicle", "drug", "cocaine", "heroin", "cash",
+                      "asset", "property", "document", "computer", "control", "power"}
+_TAKEN_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 
 
 def _lemma(token: Token) -> str:
@@ -99,6 +119,27 @@ def _subjects(token: Token) -> list[Token]:
     if not found and token.dep_ in ("conj", "xcomp") and token.head.pos_ == "VERB":
         return _subjects(token.head)  # "shares opened lower and fell 3%"
     return found
+
+
+def _undergoers(token: Token) -> list[Token]:
+    """The verb's object or passive subject, or the noun its passive participle qualifies
+    ("new polls released Sunday", "the village captured by the army")."""
+    found = children(token, "dobj", "nsubjpass")
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        found.append(token.head)
+    return found
+
+
+def _capture_of_things(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """Capturing what is no person, place, arm or loot records or conveys it ("captured on
+    video", "the film captured the national mood"); no seizure (CAMEO 192)."""
+    if trigger.noun or trigger.label.split()[0] not in _CAPTURES:
+        return None
+    objects = _undergoers(trigger.token)
+    if any(o.ent_type_ in _TAKEN_ENTITIES or o.pos_ in ("PRON", "PROPN") or _lemma(o) in _TAKEN
+           for o in objects):
+        return None
+    return _GENERAL[_timeml(trigger, lex)], None
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
@@ -129,11 +170,11 @@ def _verbal_attack(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | Non
     token = trigger.token
     if trigger.label not in _ATTACKS:
         return None
-    agents = [t for t in _subjects(token) if t.ent_type_ == "PERSON"]
+    agents = [t for t in _subjects(token) if t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL]
     over = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
     objects = _objects(token)
     people = any(t.ent_type_ in _VERBAL_PEOPLE for t in objects)
-    policy = bool(_words(objects) & (_POLICIES | {"record", "remark", "comment", "statement"}))
+    policy = bool(_words(objects) & (_POLICIES | _VERBAL_TARGETS))
     return ("politics.criticism", "111") if agents and (people or policy or over) else None
 
 
@@ -168,8 +209,8 @@ def _publication(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None]
     no product launch and no release of prisoners ("released her medical records")."""
     if trigger.noun or trigger.label.split()[0] not in _PUBLISHES:
         return None
-    objects = children(trigger.token, "dobj", "nsubjpass")
-    return ("communication.statement", None) if _words(objects) & _DOCUMENTS else None
+    return ("communication.statement", None) if _words(_undergoers(trigger.token)) & _DOCUMENTS \
+        else None
 
 
 def _product_release(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
@@ -177,7 +218,7 @@ def _product_release(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | N
     no release of captives (CAMEO 0841)."""
     if trigger.noun or trigger.label != "release":
         return None
-    objects = children(trigger.token, "dobj", "nsubjpass")
+    objects = _undergoers(trigger.token)
     if not objects or any(o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or o.pos_ == "PRON"
                           or _lemma(o) in _CAPTIVES for o in objects):
         return None
@@ -229,8 +270,8 @@ def _job_cut(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | N
 
 
 def _support_verb(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
-    """A verb whose object is a listed political event noun takes that noun's class."""
-    if trigger.noun or trigger.cameo:
+    """A support verb whose object is a listed political event noun takes that noun's class."""
+    if trigger.noun or trigger.cameo or _lemma(trigger.token) not in _SUPPORT_VERBS:
         return None
     for obj in children(trigger.token, "dobj"):
         code = lex.nouns.get(_lemma(obj))
@@ -251,10 +292,13 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
     Rule("events.sense.support_verb", "launching, carrying out or staging an attack, strike or "
          "protest is that act's class, no product launch", _support_verb,
          examples=("The United States launched a missile strike on the base.",),
-         counter=("Apple launched a new phone on Tuesday.",)),
+         counter=("Apple launched a new phone on Tuesday.",
+                  "Critics had been predicting a withdrawal from the region.")),
     Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
          "'over' something) criticises it; no assault", _verbal_attack,
-         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",),
+         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",
+                   "Donald Trump attacked a federal judge whose parents were born in Mexico.",
+                   "He continued his attacks against Curiel on Friday."),
          counter=("Gunmen attacked the convoy near the border.",)),
     Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
          "reverses a policy; no military retreat", _policy_reversal,
@@ -264,6 +308,12 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "electoral result; no coercion", _electoral_gain,
          examples=("The party hopes to capture votes in the north.",),
          counter=("The army captured the hilltop village.",)),
+    Rule("events.sense.capture_of_things", "capturing a debate, a mood or a scene on video "
+         "records or conveys it; only people, places, arms and loot are seized",
+         _capture_of_things,
+         examples=("The confrontation was captured on video from several angles.",
+                   "The shooting captured the raging national debate over trade."),
+         counter=("The army captured the hilltop village.", "Police captured the suspect.")),
     Rule("events.sense.electoral_context", "a bid, win, race, loss or defeat in a sentence about "
          "an election and not about sport is an electoral event; no market bid, earnings loss "
          "or sport result", _electoral_context,
@@ -275,7 +325,8 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "makes them known (a statement); no prisoner release or product launch",
          _publication,
          examples=("Clinton released her medical records in July.",
-                   "The campaign released a new video on Monday."),
+                   "The campaign released a new video on Monday.",
+                   "New polls released Sunday showed Clinton taking a lead."),
          counter=("The rebels released two hostages.", "Apple released a new phone.")),
     Rule("events.sense.product_release", "releasing a thing that is no person puts it out "
          "(a product, an album, a film); no release of captives", _product_release,
