@@ -79,7 +79,17 @@ _ATTACKS = {"attack", "assail", "hit", "strike", "blast", "savage", "target"}
 _VERBAL_PEOPLE = {"PERSON", "ORG", "NORP"}
 _VERBAL_TARGETS = {"record", "remark", "comment", "statement", "campaign", "judge", "rival",
                    "opponent", "critic", "media", "press", "heritage", "character", "integrity",
-                   "religion", "faith", "candidacy", "candidate", "wife", "husband", "family"}
+                   "religion", "faith", "candidacy", "candidate", "wife", "husband", "family",
+                   "qualification", "fitness", "judgment", "temperament", "honesty", "policy"}
+# Modifiers that make an attack or a clash one of words ("personal attacks", "a culture clash").
+_VERBAL_KINDS = {"personal", "political", "verbal", "rhetorical", "negative", "partisan",
+                 "sexist", "racist", "ad", "hominem", "online", "culture", "media", "made"}
+_CLASHES = _ATTACKS | {"assault", "clash", "broadside", "barrage", "tirade", "onslaught"}
+# What a campaign targets or a camera shoots is no victim ("target voters", "a video shot by").
+_AUDIENCES = {"voter", "donor", "audience", "consumer", "customer", "supporter", "reader",
+              "viewer", "user", "market", "demographic", "constituency", "district", "county",
+              "state", "ad", "message", "video", "film", "footage", "photo", "picture", "scene",
+              "movie", "documentary", "commercial", "episode", "segment"}
 _PERSONAL = {"he", "she", "his", "her"}
 # Verbs whose object names the act they carry out ("launched a strike", "waged war"); any
 # other verb with an event noun object is an event of its own ("wanted a ban").
@@ -176,6 +186,57 @@ def _verbal_attack(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | Non
     people = any(t.ent_type_ in _VERBAL_PEOPLE for t in objects)
     policy = bool(_words(objects) & (_POLICIES | _VERBAL_TARGETS))
     return ("politics.criticism", "111") if agents and (people or policy or over) else None
+
+
+def _attack_in_words(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """An attack or clash a modifier or a 'that' clause says is made of words ("personal
+    attacks", "a made-for-media clash", "pressing his attack that Clinton is not qualified")."""
+    token = trigger.token
+    if trigger.label.split()[0] not in _CLASHES or token.pos_ != "NOUN":
+        return None
+    kinds = {w for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+             for w in str(c.lower_).split("-")}
+    # the clause hangs off the noun, or off its verb right after the noun ("pressed his attack
+    # that ...")
+    clauses = [*token.children, *(c for c in token.head.children
+                                  if c.left_edge.i == token.right_edge.i + 1)]
+    claim = any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                            for m in c.children)
+                for c in clauses)
+    return ("politics.criticism", "111") if kinds & _VERBAL_KINDS or claim else None
+
+
+def _retort(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """A person who shoots, fires, hits or strikes back with no object retorts ("'Let me
+    talk,' Trump shot back")."""
+    token = trigger.token
+    if trigger.noun or trigger.label.split()[0] not in {"shoot", "fire", "hit", "strike", "punch"}:
+        return None
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
+    person = any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL | {"i", "we"}
+                 or (t.pos_ == "PROPN" and not t.ent_type_) for t in _subjects(token))
+    return ("communication.statement", None) if back and person and not children(token, "dobj") \
+        else None
+
+
+def _struck_down(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
+    """Striking down a law, limits or a rule voids it ("Citizens United, which struck down
+    limits on political contributions"): a verdict, no air strike."""
+    token = trigger.token
+    if trigger.noun or _lemma(token) != "strike" or \
+            not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return None
+    people = any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PRON" for o in _undergoers(token))
+    return None if people else ("law.verdict", None)
+
+
+def _aimed_at_audience(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """Targeting voters or shooting a video is campaigning or filming; no assault."""
+    if trigger.noun or trigger.label.split()[0] not in {"target", "shoot"}:
+        return None
+    objects = _undergoers(trigger.token)
+    return (_GENERAL[_timeml(trigger, lex)], None) if _words(objects) & _AUDIENCES and not any(
+        o.ent_type_ in ("PERSON", "NORP") for o in objects) else None
 
 
 def _policy_reversal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | None:
@@ -300,6 +361,25 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
                    "Donald Trump attacked a federal judge whose parents were born in Mexico.",
                    "He continued his attacks against Curiel on Friday."),
          counter=("Gunmen attacked the convoy near the border.",)),
+    Rule("events.sense.attack_in_words", "an attack or clash that a modifier ('personal', "
+         "'political', 'culture') or a 'that' clause says is made of words is criticism",
+         _attack_in_words,
+         examples=("Were there some personal attacks during the debate?",
+                   "Sanders pressed his attack that Clinton is not qualified to be president."),
+         counter=("The attack on the convoy killed six soldiers.",)),
+    Rule("events.sense.retort", "a person who shoots, fires or hits back with no object "
+         "retorts: a statement", _retort,
+         examples=('"Jeb wants to be a tough guy tonight," he shot back.',),
+         counter=("The soldiers fired back at the attackers.",)),
+    Rule("events.sense.struck_down", "striking down a law, limits or a rule voids it: a "
+         "verdict, no strike", _struck_down,
+         examples=("The court struck down limits on political contributions.",),
+         counter=("The planes struck the base at dawn.",)),
+    Rule("events.sense.aimed_at_audience", "targeting voters or donors, or shooting a video, is "
+         "campaigning or filming; no assault", _aimed_at_audience,
+         examples=("The super PAC plans to target Indiana voters via mail.",
+                   "The video, shot by a worker on the factory floor, went viral."),
+         counter=("The gunman targeted police officers.",)),
     Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
          "reverses a policy; no military retreat", _policy_reversal,
          examples=("The government said the finance bill would be withdrawn.",),
