@@ -71,6 +71,34 @@ def org_core(text: str) -> str:
     return " ".join(found)
 
 
+def known_as(core: str) -> str:
+    """Return the name a body goes by for one of its other names (`other_names.tsv`: "republican
+    party" for "gop"), else the name itself.
+
+    Examples:
+        >>> known_as("gop"), known_as("general motors")
+        ('republican party', 'general motors')
+    """
+    return _other_names().get(core, core)
+
+
+def own_name(core: str) -> bool:
+    """Tell whether a folded name is a body's own name that `other_names.tsv` lists other names
+    for ("republican party", not "gop")."""
+    return core in _other_names().values()
+
+
+@functools.lru_cache(maxsize=1)
+def _other_names() -> dict[str, str]:
+    found: dict[str, str] = {}
+    text = (Path(__file__).parent / "other_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, others = line.split("\t")
+            found.update({other.strip(): name for other in others.split("|")})
+    return found
+
+
 def initials(text: str) -> set[str]:
     """Return the acronyms a name may go by: "USAF" for "U.S. Air Force", "BOA" and "BA" for
     "Bank of America" (with and without the connectives). A word that is an acronym itself gives

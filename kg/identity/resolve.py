@@ -37,7 +37,9 @@ from kg.identity.names import (
     fold,
     initials,
     is_acronym,
+    known_as,
     org_core,
+    own_name,
     words,
 )
 
@@ -103,13 +105,16 @@ class Canonical:
 
     @property
     def name(self) -> str:
-        """The name of the member most articles hold ("GOP" over a rarer "Grand Old Party"), a
-        person's full name if one is known ("Barack Obama" over "OBAMA" and "Obama"); then the one
-        in mixed case, the fullest (most words, longest), then the first placed."""
+        """A body's own name where other names of it are listed ("Republican Party" over "GOP",
+        `other_names.tsv`); else the name of the member most articles hold ("Apple" over a rarer
+        "Apple Inc."), a person's full name if one is known ("Barack Obama" over "OBAMA" and
+        "Obama"); then the one in mixed case, the fullest (most words, longest), then the first
+        placed."""
         named = [m for m in self.members if self.kind == "person"
                  and (p := PersonName.parse(m.name)) is not None and p.first is not None]
         best = max(named or self.members,
-                   key=lambda m: (m.weight, not m.name.isupper(),
+                   key=lambda m: (self.kind != "person" and own_name(org_core(m.name)), m.weight,
+                                  not m.name.isupper(),
                                   0 if is_acronym(m.name) else len(words(m.name)), len(m.name)))
         return best.name
 
@@ -495,7 +500,7 @@ def _key(name: str, kind: str) -> str:
         parsed = PersonName.parse(name)
         if parsed is not None:
             return " ".join([*filter(None, [parsed.first]), *parsed.middle, parsed.last])
-    return org_core(name)
+    return known_as(org_core(name))
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:

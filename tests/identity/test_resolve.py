@@ -37,6 +37,9 @@ def _node(name: str, kind: str, *aliases: str) -> Member:
     # a state organ named by its field either way round
     (("U.S. Department of Labor", "US Labor Department"), ("government", "government")),
     (("Department of the Treasury", "Treasury Department"), ("government", "government")),
+    # a body's other name (other_names.tsv)
+    (("Republican Party", "GOP", "G.O.P.", "Grand Old Party"), ("organisation",) * 4),
+    (("Islamic State", "ISIS", "ISIL"), ("armed_group",) * 3),
 ])
 def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -64,6 +67,20 @@ def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) ->
     assert len(set(full)) == len(full)
     if len(names) > len(full) and len(full) > 1:  # an ambiguous short name joins neither
         assert placed[f"urn:t/actor/{names[-1]}"] not in full
+
+
+def test_identity_other_name_joins_its_own_body_only() -> None:
+    gop = Member(iri="urn:t/actor/GOP", name="GOP", kind="organisation", weight=5)
+    index = Index()
+    place(index, [gop, *(_node(n, "organisation") for n in ("Republican Party",
+                                                           "Democratic Party", "Dems"))],
+          base_iri="urn:t/")
+    placed = dict(index.of_member)
+    assert placed["urn:t/actor/GOP"] == placed["urn:t/actor/Republican Party"]
+    # the body's own name, though more articles call it by the other
+    assert index.canonicals[placed["urn:t/actor/GOP"]].name == "Republican Party"
+    assert placed["urn:t/actor/Dems"] == placed["urn:t/actor/Democratic Party"]
+    assert placed["urn:t/actor/GOP"] != placed["urn:t/actor/Democratic Party"]
 
 
 def test_identity_decisions_override_evidence() -> None:
