@@ -54,6 +54,9 @@ class Cue:
     directional: bool = False  # after a preposition whose object is seldom a person
 
 
+_BODY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+
+
 def cue_for(doc: Doc, start: int, end: int) -> Cue:
     """Read the place cues around tokens `start:end` of `doc`."""
     kinds = place_kind_words()
@@ -69,8 +72,10 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
             j -= 1
         if j >= 0 and doc[j].lower_ in kinds:
             return Cue(strong=True, kind=kinds[doc[j].lower_])
-    # "the capital X", "second city X"
-    if before is not None and before.lower_ in kinds and before.ent_type_ == "":
+    # "the capital X", "second city X" (not "the state Supreme Court", "state GOP officials":
+    # a body the kind word qualifies)
+    if before is not None and before.lower_ in kinds and before.ent_type_ == "" \
+            and doc[start].ent_type_ not in _BODY_LABELS:
         return Cue(strong=True, kind=kinds[before.lower_])
     # "X province", "X governorate" (but not "X state media", "X city council")
     # a plural after a name makes it a group, not a place ("the Warsaw Pact countries")

@@ -125,6 +125,10 @@ def test_places_gives_a_place_one_id_across_articles(nlp, stage, first, second, 
     ("President Obama spoke in Chicago on Monday. Obama said jobs were coming back.", {"Obama"}),
     ("Islamic State fighters fled the city of Raqqa.", {"Islamic"}),
     ("Leaders of the former Warsaw Pact countries met in Prague.", {"Warsaw Pact"}),
+    # a body a kind word qualifies is no place of that kind
+    ("Wisconsin voters elected Rebecca Bradley to a full term on the state Supreme Court "
+     "Tuesday.", {"Supreme Court"}),
+    ("He had no endorsement from any members of Congress or state GOP officials.", {"GOP"}),
 ])
 def test_places_ignores_names_that_are_not_places(nlp, stage, text, not_places) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for p in _run(nlp, stage, text).places for m in p.mentions}
