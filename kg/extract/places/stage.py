@@ -39,6 +39,15 @@ _MIN_WEAK_POPULATION = (10_000, 100_000)
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _MIN_UNCUED_POPULATION = 1_000_000  # a city the model mistypes, without any cue
 _MIN_SMALL_POPULATION = 5_000  # smaller places resolve only when a cue names their kind
+# What a reading's own name, the article's countries and a capital add to its ranking score
+# (`_score`), in orders of magnitude of population: a capital abroad outranks a town a
+# thousand times smaller in the article's country ("the attacks in Paris" in US news is not
+# Paris, Texas), a city ten times smaller at home outranks a bigger one abroad ("Manchester" in
+# the New Hampshire primary), and an English exonym of a city a hundred times bigger than the
+# village of that name outranks it ("Cologne", not Cologne in Lombardy).
+_PRIMARY = 2.0
+_IN_CONTEXT = 3.0
+_CAPITAL = 1.5
 
 
 class PlaceFinder:
@@ -181,9 +190,12 @@ class PlaceFinder:
                context: Counter[str]) -> tuple[float, int]:
         """Rank a reading: a cue's kind first, then size, own name, the article's countries."""
         score = _KIND_RANK.get(entry.kind, math.log10(entry.population + 1))
-        score += 3.0 if self.gazetteer.is_primary(entry, name) else 0.0
-        score += 3.0 if context.get(entry.country_code or "") else 0.0
-        score += 1.0 if entry.capital_of else 0.0
+        score += _PRIMARY if self.gazetteer.is_primary(entry, name) else 0.0
+        score += _IN_CONTEXT if context.get(entry.country_code or "") else 0.0
+        # a city-state's capital bears its name and is no rival of it ("Singapore")
+        score += _CAPITAL if entry.capital_of and not any(
+            e.kind == "country" and e.country_code == entry.country_code
+            for e in self.gazetteer.lookup(name)) else 0.0
         if kind is not None:
             settled = entry.kind in _SETTLEMENTS
             score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0

@@ -46,6 +46,14 @@ def test_places_stage_is_registered() -> None:
     ("Farmers protested across France against the new tax.", "France", "country", "FR"),
     ("The governor of California signed the water bill.", "California", "admin1", "US"),
     ("Heavy rain flooded streets in Toulouse overnight.", "Toulouse", "city", "FR"),
+    # a capital abroad outranks a small town of its name in the article's country (Texas)
+    ("Voters in Iowa, Ohio and Florida worried after the attacks in Paris, the governor of "
+     "Texas said.", "Paris", "city", "FR"),
+    # a city ten times smaller at home outranks a bigger one abroad
+    ("Candidates campaigned in New Hampshire and Iowa. Sanders spoke in Manchester on Monday.",
+     "Manchester", "city", "US"),
+    # a city-state is the state, not its capital
+    ("Officials from Malaysia and Singapore met on Monday.", "Singapore", "country", "SG"),
 ])
 def test_places_resolves_names_in_gazetteer(nlp, stage, text, name, kind, country) -> None:  # type: ignore[no-untyped-def]
     place = _named(_run(nlp, stage, text), name)
