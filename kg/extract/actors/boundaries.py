@@ -13,9 +13,24 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.actors.words import LEGAL_FORMS, NAME_PARTICLES
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import FORM_LABELS, Lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 
+# brackets an editor puts into a quotation ("Secretary [Hillary] Clinton"; `_outside_brackets`)
+_OPENING_BRACKETS = frozenset({"[", "(", "{"})
+_CLOSING_BRACKETS = frozenset({"]", ")", "}"})
+# words that name what kind of body a name is, of which a possessor's name may own the first
+# ("St. Anselm's College Institute of Politics"; `after_possessor_body`)
+_BODY_WORDS = frozenset({"college", "university", "school", "institute", "center", "centre",
+                         "foundation", "museum", "hospital", "church", "library", "academy",
+                         "program", "council", "committee", "project"})
+# words said of a person before the name, as an insult or praise, that name no one ("Fascist
+# Trump" on a shirt, "Crooked Hillary", "Lyin' Ted"; `without_epithet`); adjectives that also
+# open names stay out ("Rush", "Marine", "Virgin", "Young", "Little")
+_EPITHETS = frozenset({"fascist", "crooked", "lyin", "lyin'", "lying", "crazy", "sleazy", "phony",
+                       "corrupt", "racist", "nasty", "goofy", "failing", "disgraced", "dishonest",
+                       "evil", "dear", "beloved", "brave", "poor", "comrade", "tricky"})
 # parts of speech no person's name opens with (the tagger reads "Follow" in "Follow Ian Hanchett
 # on Twitter" as a verb even inside the entity)
 _NOT_NAME_OPENERS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON",
@@ -69,6 +84,8 @@ def trim_name(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend
                            and doc[start].lower_ not in NAME_PARTICLES
                            or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
         start += 1
+    start, end = _outside_brackets(doc, start, end)
+    start = after_possessor_body(doc, start, end)
     end = possessive_end(doc, start, end)
     # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -98,6 +115,30 @@ def trim_name(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend
             or any(t.text in ("v.", "vs.", "v", "vs") or run_together(t.text) for t in name):
         return None
     return name
+
+
+def _outside_brackets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of a name the model ran across a bracket an editor put into a quotation
+    ("Secretary [Hillary] Clinton"): what stands after the last closing bracket and before an
+    opening one; the name's words outside the brackets name the actor ("Clinton")."""
+    closing = [i for i in range(start, end - 1) if doc[i].text in _CLOSING_BRACKETS]
+    if closing:
+        start = closing[-1] + 1
+    opening = next((i for i in range(start + 1, end) if doc[i].text in _OPENING_BRACKETS), None)
+    return start, end if opening is None else opening
+
+
+def after_possessor_body(doc: Doc, start: int, end: int) -> int:
+    """Return where a name opens that the model began at the body of a possessor's name: a
+    possessive, then a body's word, then another body's name ("St. Anselm's College Institute
+    of Politics" is the college's institute, "Institute of Politics"); a name with one body's
+    word stays whole ("Harvard's Kennedy School of Government", "Trump's Foundation")."""
+    if start == 0 or doc[start - 1].text not in POSSESSIVES or end - start < 2 \
+            or doc[start].lower_ not in _BODY_WORDS \
+            or not any(t.lower_ in _BODY_WORDS for t in doc[start + 1:end]) \
+            or not doc[start + 1].text[:1].isupper():
+        return start
+    return start + 1
 
 
 def _name_start(doc: Doc, start: int, lexicon: Lexicon | None, *, across: bool) -> int:
@@ -220,3 +261,29 @@ def named_body(span: DocSpan, bodies: frozenset[str]) -> DocSpan | None:
         if tail in bodies or tail.lower() in bodies:
             return span.doc[start:span.end]
     return None
+
+
+def without_epithet(span: DocSpan, lexicon: Lexicon, people: dict[str, set[str]]) -> DocSpan:
+    """Drop an epithet or a demonym the model took into a person's name ("Fascist Trump",
+    "Crooked Hillary Clinton", "Brazilian Lula"): a word of `_EPITHETS` or a demonym, before a
+    name the article gives a person elsewhere (`people`: a name or surname -> the person names
+    it is read from), not only inside this very name; a first word that may be a name stays
+    ("Rush Limbaugh", "Marine Le Pen", "Virgin Atlantic": no epithets)."""
+    first = span[0]
+    if len(span) < 2 or is_given_name(first.text) \
+            or not people.get(span[1:].text, set()) - {span.text} \
+            or not (first.lower_ in _EPITHETS or lexicon.demonym(first.text) is not None):
+        return span
+    return span[1:]
+
+
+def without_demonym(span: DocSpan, lexicon: Lexicon, word: Callable[[str], bool]) -> DocSpan:
+    """Drop a demonym before an organisation's one-word name that is no English word ("the
+    Brazilian Bovespa", "the Japanese Nikkei"): it says whose the body is; a name whose second
+    word is a word keeps its demonym ("American Express", "British Airways"), as does a longer
+    one ("Brazilian Development Bank") or one the lexicon knows whole."""
+    if len(span) != 2 or lexicon.demonym(span[0].text) is None or word(span[1].lower_) \
+            or not span[1].text[:1].isupper() or span[1].lower_.strip(".") in LEGAL_FORMS \
+            or span.text.lower() in lexicon.kind_names or lexicon.org_kind(span.text) is not None:
+        return span
+    return span[1:]

@@ -17,6 +17,8 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.actors.boundaries import (
     named_body,
     trim_name,
+    without_demonym,
+    without_epithet,
     without_lead_words,
     without_party_majority,
     without_possessing_place,
@@ -25,6 +27,8 @@ from kg.extract.actors.boundaries import (
 )
 from kg.extract.actors.media import media_names
 from kg.extract.actors.non_actors import (
+    greeted,
+    in_title_of_work,
     joined_names,
     located,
     only_modifier,
@@ -53,11 +57,14 @@ __all__ = ["Mention", "country_mentions", "government_forces", "name_mentions", 
 
 
 def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
-                  is_place: Callable[[str], bool] = lambda name: False) -> list[Mention]:
+                  is_place: Callable[[str], bool] = lambda name: False, *,
+                  word: Callable[[str], bool] = lambda word: False) -> list[Mention]:
     """Return the PERSON and ORG names that are not places, trimmed, with titles and kinds.
 
     A name the places stage left out but the gazetteer knows (`is_place`) is no actor where it
     stands after a locative preposition ("a convoy heading towards X", "fighting in X").
+    `word` tells an English word of the model's lists (`common_words`): a demonym before an
+    organisation's one-word name that is none is cut (`without_demonym`).
     """
     placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
@@ -75,6 +82,13 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
     people = frozenset(e[-1].text for e in entities(doc)
                        if e.label_ == "PERSON" and "-" not in e.text)
     alone = frozenset(e.text.lower() for e in entities(doc)) | lexicon.kind_names.keys()
+    # a person's names and surnames, by the person names they are read from (`without_epithet`)
+    persons: dict[str, set[str]] = {}
+    for e in entities(doc):
+        if e.label_ == "PERSON":
+            persons.setdefault(e.text, set()).add(e.text)
+            persons.setdefault(e[-1].text, set()).add(e.text)
+    greetings = greeted(doc)
     for ent in name_parts(doc, lexicon, alone):
         # a part cut from a longer name that the gazetteer knows is the place ("Illinois" of
         # "Illinois * Wixom Assembly Plant")
@@ -96,6 +110,7 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             span, label = body, "ORG"  # "the Obama White House" is the White House
         elif span is not None and label == "PERSON":
             span = without_titles(doc, without_lead_words(span), lexicon)
+            span = without_epithet(span, lexicon, persons)
             if len(span) == 1 and span.text in media:
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
             if joined_names(span, people) or thing_named_for(span, lexicon):
@@ -108,7 +123,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
             span = without_trailing_titles(span, lexicon, ahead=not any(
                 span.text in b and span.text != b for b in bodies))
         if span is None or any(i in placed for i in range(span.start_char, span.end_char)) \
-                or not lexicon.is_actor_name(span.text):
+                or not lexicon.is_actor_name(span.text) or span.text in greetings \
+                or in_title_of_work(span):
             continue
         # a name cut at a list's comma (`parts._listed`); not one cut at a slash ("Handout/Reuters")
         cut = ent.end < len(doc) and doc[ent.end].text == "," \
@@ -116,6 +132,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         if label == "ORG" and (only_modifier(doc, span, lexicon, cut=cut)
                                or maker_before_number(doc, span) or ranked(span, lexicon)):
             continue
+        if label == "ORG":
+            span = without_demonym(span, lexicon, word)
         if label == "PRODUCT":
             # the model's products are noisy ("Broncos", "Philosophers"): one counts with a
             # model number ("C-17") or as the model of a maker's name ("the Taurus" of "Ford

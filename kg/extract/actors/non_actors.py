@@ -26,6 +26,16 @@ _WHERE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "out
 # First World economy", "Third World countries"), not an actor (`ranked`)
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
+# nouns that name a work whose title may follow them (`in_title_of_work`), the small words a
+# title keeps in small letters, and the marks inside one
+_WORK_NOUNS = frozenset({"book", "film", "movie", "show", "novel", "memoir", "documentary",
+                         "album", "song", "series", "play", "podcast", "episode", "musical",
+                         "sitcom", "biography", "miniseries"})
+_TITLE_SMALL_WORDS = frozenset({"to", "the", "of", "a", "an", "and", "or", "in", "on", "for",
+                                "with", "at", "from", "is", "are"})
+_TITLE_MARKS = frozenset({",", ":", "“", "‘", '"', "''", "``", "'"})
+# words that greet a day ("Happy Cinco de Mayo!", "Merry Christmas,"; `greeted`)
+_GREETINGS = frozenset({"happy", "merry"})
 
 
 def joined_names(span: DocSpan, people: frozenset[str]) -> bool:
@@ -97,3 +107,40 @@ def ranked(span: DocSpan, lexicon: Lexicon) -> bool:
     return span[0].lower_ in _ORDINALS and len(span) > 1 and root.dep_ in ("compound", "amod") \
         and head.pos_ == "NOUN" and head.i >= span.end and head.lower_ not in lexicon.title_heads \
         and lexicon.org_kind("", head.text) is None
+
+
+def in_title_of_work(span: DocSpan) -> bool:
+    """Tell whether a name stands in the title of a book, film or show, after the noun that
+    says so ("Thomas Frank's new book Listen, Liberal Or, Whatever Happened to the Party of
+    People?", "the film American Sniper"): the title runs from a capitalised word right after
+    the noun through capitalised and small words to the name. A name after a small word ("a
+    book on Hillary Clinton") or one that acts ("the book Trump wrote") is no title."""
+    doc = span.doc
+    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    sent_start = span.sent.start
+    i = span.start - 1
+    while i > sent_start and (doc[i].text[:1].isupper() or doc[i].lower_ in _TITLE_SMALL_WORDS
+                              or doc[i].text in _TITLE_MARKS):
+        i -= 1
+    noun = doc[i]
+    after = doc[span.end] if span.end < len(doc) else None
+    if i == span.start - 1 and after is not None and after.pos_ in ("VERB", "AUX"):
+        return False  # the subject of a clause the parse missed ("the book Trump wrote")
+    first = next((t for t in doc[i + 1:span.end] if t.is_alpha), None)
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in _WORK_NOUNS \
+        and first is not None and first.text[:1].isupper()
+
+
+def greeted(doc: Doc) -> frozenset[str]:
+    """Return the names an article greets ("“Happy Cinco de Mayo!,” he tweeted"): a day or a
+    feast, no actor, wherever the article names it ("on Cinco de Mayo, a day on which ...")."""
+    found: set[str] = set()
+    for ent in entities(doc):
+        words = ent[1:] if ent[0].lower_ in _GREETINGS else ent
+        before = doc[words.start - 1] if words.start > 0 else None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if len(words) and before is not None and before.lower_ in _GREETINGS \
+                and after is not None and after.text in ("!", ","):
+            found.update((words.text, doc[words.start - 1:ent.end].text))
+    return frozenset(found)

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.actors.boundaries import after_possessor_body
 from kg.extract.actors.words import LEGAL_FORMS, NAME_LABELS
 from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon
+from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.text import entities
 
 _OPENING_QUOTES = frozenset({"“", "‘", "``"})
@@ -57,6 +59,11 @@ def name_parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[Do
             yield DocSpan(doc, ent.start, comma, label=ent.label_)
             yield DocSpan(doc, comma + 1, ent.end, label="PERSON")
             continue
+        owned = _owned_body(ent)
+        if owned is not None:  # "St. Anselm's" + "College Institute of Politics"
+            yield DocSpan(doc, ent.start, owned, label=ent.label_)
+            yield DocSpan(doc, owned, ent.end, label=ent.label_)
+            continue
         cuts = [t.i for t in ent if t.text in _SEPARATORS or t.text == "," and _listed(ent, t.i)
                 or t.text in ("-", "and") and _joint(ent, t.i, alone, lexicon)]
         if not cuts:
@@ -66,6 +73,21 @@ def name_parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[Do
         for start, end in bounds[:1] if ent.label_ == "PERSON" else bounds:
             if start < end:
                 yield DocSpan(doc, start, end, label=ent.label_)
+
+
+def _owned_body(ent: DocSpan) -> int | None:
+    """Return where a body's name opens that the model ran on from its possessor's name, after
+    the possessive ("St. Anselm's College Institute of Politics": the college's institute),
+    when a body's word and another body's name follow (`boundaries.after_possessor_body`); a
+    possessive before one body's word stays inside the name ("Worldwide Developer's
+    Conference", an event's name)."""
+    if ent.label_ != "ORG":
+        return None
+    doc = ent.doc
+    for t in ent[1:-2]:
+        if t.text in POSSESSIVES and after_possessor_body(doc, t.i + 1, ent.end) > t.i + 1:
+            return t.i + 1
+    return None
 
 
 def _listed(ent: DocSpan, comma: int) -> bool:

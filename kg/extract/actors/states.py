@@ -23,6 +23,11 @@ _MILITARY_HEADS = frozenset({"army", "military", "forces", "troops", "navy", "so
 
 _GOVERNMENT_HEADS = frozenset({"government", "regime", "authorities", "administration",
                                "officials", "cabinet", "ministry"})
+# demonyms of a state's constituent countries: their people are no alias of the state ("a
+# Scottish golf course", "the Welsh team" say nothing of the United Kingdom), though an organ
+# they qualify is the state's ("the English army" is the British military)
+_PART_DEMONYMS = frozenset({"Scottish", "Scot", "Scots", "Welsh", "English", "Englishman",
+                            "Englishmen", "Northern Irish"})
 
 
 def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
@@ -63,6 +68,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                                  organ, code, _organ_name(demonym, doc[ent.end:head.i + 1],
                                                           organ)))
             continue  # the organ stands for its state, which it is affiliated with
+        if ent.text in _PART_DEMONYMS:
+            continue  # "a Scottish golf course" names no act of the United Kingdom
         found.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", "country", code))
     return found
 
