@@ -40,6 +40,9 @@ _HEADLINE_SMALL = frozenset({"to", "of", "on", "in", "for", "after", "at", "with
 _ABSTRACT_ENDINGS = ("ness", "ity", "ence", "ance", "ment", "ism", "ship", "hood", "tion", "sion",
                      "dom")
 
+# marks after which a clause opens with a capital ("together: Solidarity with the victims")
+_OPENERS = frozenset({":", "“", '"', "‘", "''", "``"})
+
 KnownWord = Callable[[str], bool]
 
 
@@ -176,12 +179,12 @@ def common_noun_person(mentions: list[Mention], doc: Doc, noun: KnownWord) -> bo
 def common_noun_actor(mentions: list[Mention], doc: Doc, noun: KnownWord, known: KnownWord
                       ) -> bool:
     """Tell whether an actor is named only by one common noun capitalised where any word is, as
-    the parse reads it: an abstract noun ("Inexperience doesn't cut it", "Solidarity with the
-    victims"), a noun that qualifies another ("Law professor Tim Canova"), or a plural that a
-    verb agrees with where the model reads a person ("Politicos call this the expectations
-    game"; a person is one). A name the article writes capitalised elsewhere, a given name
-    (`gender.tsv`), a subject in the past ("Law said") or a possessor ("Clinton's super PACs")
-    stays."""
+    the parse reads it: an abstract noun ("Inexperience doesn't cut it", "together: Solidarity
+    with the victims"), a noun that qualifies another ("Law professor Tim Canova"), or a plural
+    that a verb agrees with where the model reads a person ("Politicos call this the
+    expectations game"; a person is one). A name the article writes capitalised elsewhere, a
+    given name (`gender.tsv`), a subject in the past ("Law said") or a possessor ("Clinton's
+    super PACs") stays."""
     named = [m for m in mentions if not m.refers_back]
     if not named or any(len(m.tokens) != 1 or m.country or m.kind not in _KINDS for m in named):
         return False
@@ -190,7 +193,9 @@ def common_noun_actor(mentions: list[Mention], doc: Doc, noun: KnownWord, known:
     if len(words) != 1 or not word[:1].isupper() or word.isupper() or is_given_name(word):
         return False
     tokens = [t for t in doc if t.text == word]
-    if not tokens or not all(loosely_capitalised(t) for t in tokens):
+    # after a colon or an opening quote a clause may open with a capital too
+    if not tokens or not all(loosely_capitalised(t) or t.i > 0 and doc[t.i - 1].text in _OPENERS
+                             for t in tokens):
         return False
     lower = word.lower()
     abstract = noun(lower) and lower.endswith(_ABSTRACT_ENDINGS)

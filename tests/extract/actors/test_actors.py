@@ -621,6 +621,9 @@ def test_actors_kind_follows_most_mentions(labels: tuple[str, ...], kind: str) -
     ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said so.", "Abortions"),
     ("Mr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it. Those who have a "
      "record win.''", "Inexperience"),  # an abstract noun
+    ("''The despicable attacks in Brussels draw us all together: Solidarity with the victims + "
+     "determination against the terrorists,'' Ms. Merkel's spokesman wrote.",
+     "Solidarity"),  # after a colon
     ("Sanders endorsed him. Law professor Tim Canova, who is challenging Rep. Debbie Wasserman "
      "Schultz, raised money.", "Law"),  # a noun that qualifies another
     ("Politicians know this and take advantage of it. Politicos call this the “expectations "
