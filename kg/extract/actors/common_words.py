@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors.mentions import Mention
+from kg.extract.actors.records import Mention
 from kg.extract.common.gender import is_given_name
 
 _POS = ("verb", "adj", "adv")
@@ -34,6 +34,14 @@ _IN_HEADLINE = frozenset({"'s", "’s", "'", "’", ":", "-", "–", "—"})
 _HEADLINE_SMALL = frozenset({"to", "of", "on", "in", "for", "after", "at", "with", "by", "from",
                              "into", "over", "about", "against", "than", "as", "and", "or",
                              "but", "is", "are", "was", "were", "be", "has", "have", "will"})
+
+# endings of abstract nouns: a lone one capitalised where any word is names nothing
+# ("Inexperience doesn't cut it", "Solidarity with the victims"; `common_noun_actor`)
+_ABSTRACT_ENDINGS = ("ness", "ity", "ence", "ance", "ment", "ism", "ship", "hood", "tion", "sion",
+                     "dom")
+
+# marks after which a clause opens with a capital ("together: Solidarity with the victims")
+_OPENERS = frozenset({":", "“", '"', "‘", "''", "``"})
 
 KnownWord = Callable[[str], bool]
 
@@ -166,3 +174,34 @@ def common_noun_person(mentions: list[Mention], doc: Doc, noun: KnownWord) -> bo
             or not noun(word.lower()):
         return False
     return any(t.lower_ == word.lower() and t.text.islower() for t in doc)
+
+
+def common_noun_actor(mentions: list[Mention], doc: Doc, noun: KnownWord, known: KnownWord
+                      ) -> bool:
+    """Tell whether an actor is named only by one common noun capitalised where any word is, as
+    the parse reads it: an abstract noun ("Inexperience doesn't cut it", "together: Solidarity
+    with the victims"), a noun that qualifies another ("Law professor Tim Canova"), or a plural
+    that a verb agrees with where the model reads a person ("Politicos call this the
+    expectations game"; a person is one). A name the article writes capitalised elsewhere, a
+    given name (`gender.tsv`), a subject in the past ("Law said") or a possessor ("Clinton's
+    super PACs") stays."""
+    named = [m for m in mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.country or m.kind not in _KINDS for m in named):
+        return False
+    words = {m.text for m in named}
+    word = next(iter(words))
+    if len(words) != 1 or not word[:1].isupper() or word.isupper() or is_given_name(word):
+        return False
+    tokens = [t for t in doc if t.text == word]
+    # after a colon or an opening quote a clause may open with a capital too
+    if not tokens or not all(loosely_capitalised(t) or t.i > 0 and doc[t.i - 1].text in _OPENERS
+                             for t in tokens):
+        return False
+    lower = word.lower()
+    abstract = noun(lower) and lower.endswith(_ABSTRACT_ENDINGS)
+    qualifier = all(t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN"
+                    and t.head.text.islower() and noun(t.lemma_.lower()) for t in tokens)
+    plural = lower.endswith("s") and known(lower) and not noun(lower) \
+        and all(t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.tag_ == "VBP"
+                and not any(c.dep_ == "conj" for c in t.children) for t in tokens)
+    return abstract or qualifier or plural

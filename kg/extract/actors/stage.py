@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kg.config import Settings
 from kg.extract.actors.common_words import (
     KnownWord,
+    common_noun_actor,
     common_noun_person,
     common_word_actor,
     headline_actor,
@@ -65,7 +66,8 @@ class ActorFinder:
         body = extraction.article.body_start
         placed = {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         things = [m for m in thing_mentions(doc, placed) if m.start >= body]
-        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place)
+        names = [m for m in name_mentions(doc, self.lexicon, places, self._is_place,
+                                          word=lambda w: self.known(w) or self.noun(w))
                  if m.start >= body and not any(t.start < m.end and m.start < t.end
                                                 for t in things)] + things
         names = self._without_regions_typed_people(names)
@@ -83,7 +85,8 @@ class ActorFinder:
         clusters = [c for c in merge(names, states, self.generic)
                     if not common_word_actor(c.mentions, doc, self.known)
                     and not headline_actor(c.mentions, doc, self.known)
-                    and not common_noun_person(c.mentions, doc, self.noun)]
+                    and not common_noun_person(c.mentions, doc, self.noun)
+                    and not common_noun_actor(c.mentions, doc, self.noun, self.known)]
         clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}

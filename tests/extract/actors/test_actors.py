@@ -465,6 +465,21 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
     ("The other groups that signed the letter are Bend the Arc, Demand Progress, American "
      "Family Voices, We Act Radio and others.",
      {"Bend the Arc", "Demand Progress", "American Family Voices"}),  # a list is no headline
+    ("We will get medical records out the same way that Secretary [Hillary] Clinton has gotten "
+     "her records out.", {"Clinton"}),  # an editor's bracket inside the name
+    ("Ben Carson spoke on February 6, 2016 at St. Anselm's College Institute of Politics in "
+     "Manchester, New Hampshire.",
+     {"Ben Carson", "St. Anselm", "Institute of Politics"}),  # the college's institute
+    ("People ejected from a rally included a man in a shirt that read ''Fascist Trump,'' and "
+     "others. Mr. Trump spoke later.", {"Trump"}),  # an epithet before a name
+    ("Rush Limbaugh spoke on Monday. Limbaugh said so.",
+     {"Rush Limbaugh", "Limbaugh"}),  # an adjective that opens a name is no epithet
+    ("By 17:30 UTC, the Argentinean MERVAL index had fallen, while the Brazilian Bovespa fell by "
+     "6.89%.", {"Bovespa"}),  # a demonym before a one-word name that is no English word
+    ("The Brazilian Development Bank lent the money. American Express said profits rose.",
+     {"Brazilian Development Bank", "American Express"}),  # the demonym's own names
+    ("He wrote a book on Hillary Clinton last year. The book Trump wrote sold well.",
+     {"Hillary Clinton", "Trump"}),  # no title of a work
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
@@ -535,6 +550,12 @@ def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  #
      {"Obama-Clinton"}),  # two people's surnames, one of them named alone
     ("iPhone users account for over half of those surfing the Internet in the U.S. Jobs also "
      "noted that over five billion apps were sold.", {"U.S. Jobs"}),
+    ("Thomas Frank’s new book Listen, Liberal Or, Whatever Happened to the Party of People? "
+     "documents a half-century of work.", {"Party of People", "Liberal Or"}),  # a book's title
+    ("“Happy Cinco de Mayo!,” he tweeted. He pandered to voters on Cinco de Mayo, a day on "
+     "which Americans celebrate.", {"Happy Cinco de Mayo", "Cinco de Mayo"}),  # a greeted day
+    ("He played on a Scottish golf course. The British government disagreed.",
+     {"Scottish"}),  # a constituent country's people are no alias of the state
 ])
 def test_actors_reads_no_name_fused_with_other_words(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -598,6 +619,15 @@ def test_actors_kind_follows_most_mentions(labels: tuple[str, ...], kind: str) -
     ("Hackers also accessed the computer of FDIC Chairman Martin Gruenberg.", "Hackers"),
     ("Jokes are told, interviews are requested and advice is given.", "Jokes"),
     ("Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nBush said so.", "Abortions"),
+    ("Mr. Ridge said: ''Bombast doesn't cut it. Inexperience doesn't cut it. Those who have a "
+     "record win.''", "Inexperience"),  # an abstract noun
+    ("''The despicable attacks in Brussels draw us all together: Solidarity with the victims + "
+     "determination against the terrorists,'' Ms. Merkel's spokesman wrote.",
+     "Solidarity"),  # after a colon
+    ("Sanders endorsed him. Law professor Tim Canova, who is challenging Rep. Debbie Wasserman "
+     "Schultz, raised money.", "Law"),  # a noun that qualifies another
+    ("Politicians know this and take advantage of it. Politicos call this the “expectations "
+     "game” of the race.", "Politicos"),  # a plural a verb agrees with
 ])
 def test_actors_a_common_word_capitalised_where_any_word_is_is_no_name(  # type: ignore[no-untyped-def]
         nlp, stages, text, not_actor) -> None:
@@ -608,6 +638,9 @@ def test_actors_a_common_word_capitalised_where_any_word_is_is_no_name(  # type:
     ("Hezbollah said it would respond to the strike.", "Hezbollah"),
     ("Teamsters rallied on Monday. The union said the Teamsters would strike.", "Teamsters"),
     ("Google CEO Sundar Pichai announced a new phone.", "Google"),
+    ("Ford said sales fell. Law said the case was closed.", "Law"),  # a subject in the past
+    ("Clinton’s super PACs, Priorities USA Action and Correct the Record, also have benefited "
+     "from the largesse of hedge fund executives.", "Clinton"),  # a possessor
 ])
 def test_actors_a_name_capitalised_elsewhere_or_no_common_word_stays(  # type: ignore[no-untyped-def]
         nlp, stages, text, name) -> None:
