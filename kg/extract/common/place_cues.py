@@ -85,7 +85,9 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
         if nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == "compound"):
             return Cue(strong=True, kind=kinds[after.lower_])
     within = _comma_place(doc, end)
-    weak = before is not None and before.lower_ in LOCATIVE_PREPOSITIONS
+    # a possessor is no location: "served in Obama's cabinet" is in the cabinet
+    weak = before is not None and before.lower_ in LOCATIVE_PREPOSITIONS \
+        and not (after is not None and after.text in POSSESSIVES)
     directional = before is not None and before.lower_ in DIRECTIONAL_PREPOSITIONS
     return Cue(weak=weak or within is not None, within=within, directional=directional)
 

@@ -137,6 +137,10 @@ def test_places_gives_a_place_one_id_across_articles(nlp, stage, first, second, 
     ("Wisconsin voters elected Rebecca Bradley to a full term on the state Supreme Court "
      "Tuesday.", {"Supreme Court"}),
     ("He had no endorsement from any members of Congress or state GOP officials.", {"GOP"}),
+    # a possessor after a locative preposition is no location
+    ("Trump’s accusation that Obama and Clinton created the so-called Islamic State extended "
+     "the feud. Clinton and Biden have had a lengthy rivalry despite both having served in "
+     "Obama’s cabinet.", {"Obama", "Clinton"}),
 ])
 def test_places_ignores_names_that_are_not_places(nlp, stage, text, not_places) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for p in _run(nlp, stage, text).places for m in p.mentions}
