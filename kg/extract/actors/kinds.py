@@ -170,6 +170,19 @@ def _facility(span: Span, mention: Mention) -> Vote | None:
         and not is_given_name(words[0]) else None
 
 
+# last words of the names of bodies the model types as people's ("Brennan Center"); the lexicon
+# leaves them out (`org_kinds.tsv`), as a "Center" may be a place ("the Moscone Center")
+_BODY_HEADS = frozenset({"center", "centre"})
+
+
+def _body_head(span: Span, mention: Mention) -> Vote | None:
+    """Return "organisation" for a name the model typed a person's that ends in a body's head
+    word ("New York University's Brennan Center"), not opened by a given name."""
+    words = mention.tokens or tuple(t.text for t in span)
+    return "organisation" if mention.label == "PERSON" and len(words) > 1 \
+        and words[-1].lower() in _BODY_HEADS and not is_given_name(words[0]) else None
+
+
 KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
     Rule("actors.kind.refers_as_thing", "a pronoun for a thing refers back to the name ('it', "
          "'its', 'which'): no person", _refers_as_thing,
@@ -205,6 +218,11 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                    "Notch.",),
          counter=("Voting began at midnight with three tiny candidates: Hart, [Millsfield] and "
                   "Dixon.",)),
+    Rule("actors.kind.body_head", "a name typed a person's that ends in 'Center' names a body "
+         "('the Brennan Center')", _body_head,
+         examples=("said the co-director of the program at New York University's [Brennan "
+                   "Center] for Justice.",),
+         counter=("The keynote was held at the [Moscone Center] in San Francisco.",)),
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
          examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",),
@@ -273,10 +291,8 @@ def decided(current: ActorKind, evidence: Vote | None, *, lexical: bool, given: 
         >>> decided("armed_group", "organisation", lexical=True, given=False)
         'armed_group'
     """
-    if evidence is None or evidence in ("place", "person") or evidence == current:
+    if evidence is None or evidence == "place" or evidence in ("person", current):
         return current
-    if current == "person" and not given:
-        return evidence
-    if current == "organisation" and not lexical:
+    if current == "person" and not given or current == "organisation" and not lexical:
         return evidence
     return current
