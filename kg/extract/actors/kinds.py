@@ -20,8 +20,10 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors.mentions import Mention, product_nouns
+from kg.extract.actors.merge import Cluster
 from kg.extract.common.gender import is_given_name
 from kg.extract.common.rules import Rule, RuleTable
+from kg.extract.common.text import entities
 from kg.model import ActorKind
 
 Vote = ActorKind | Literal["place"]
@@ -34,6 +36,7 @@ _CLAUSE_OPENERS = frozenset({"as", "because", "while", "since", "after", "when",
                              "although", "though", "if"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOMINALS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 # last words of the names of buildings and works of a city: a name ending in one is a place
@@ -102,7 +105,8 @@ def _refers_as_person(span: Span, mention: Mention) -> Vote | None:
 def _described(span: Span, mention: Mention) -> Vote | None:
     """Return the kind a common noun says of a name it describes: right before it (the name's
     compound, or the noun it is in apposition to: "contractor Navient", "the movie 'Spotlight'")
-    or in apposition after it ("Force Ouvrière, the main Airbus union")."""
+    or in apposition after it ("Force Ouvrière, the main Airbus union", "Millsfield, home to 22
+    registered voters")."""
     nouns = kind_nouns()
     doc = span.doc
     root = span.root
@@ -116,14 +120,46 @@ def _described(span: Span, mention: Mention) -> Vote | None:
             return kind
     for child in root.children:
         # a noun the parser put in apposition that a verb follows is the next clause's subject
-        # ("now called Trump National Doral, the candidate boasted")
+        # ("now called Trump National Doral, the candidate boasted", "the Colony West Golf
+        # Club, the city itself bought")
         nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= span.end \
-                and (nxt is None or nxt.pos_ not in ("VERB", "AUX")):
+        # (the parser may read a bare noun right after the comma as an adverb: "Millsfield,
+        # home to 22 registered voters")
+        apposed = child.dep_ == "appos" and child.i >= span.end or child.dep_ in (
+            "advmod", "npadvmod") and child.i == span.end + 1 and doc[span.end].text == ","
+        if apposed and child.pos_ == "NOUN" \
+                and (nxt is None or nxt.pos_ not in ("VERB", "AUX", "PRON")):
             kind = nouns.get(child.lemma_.lower())
-            if kind is not None and kind != "place":
-                return kind
+            if kind is not None:
+                return kind  # a place too: "Millsfield, home to 22 registered voters"
     return None
+
+
+def _kind_of_like(span: Span, mention: Mention) -> Vote | None:
+    """Return the kind a plural noun says of the names it is exemplified by ("consulting firms
+    like McKinsey", "companies such as Navient and Salix")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "firms like McKinsey and Bain": the list's first name
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("like", "as") or prep.head.tag_ != "NNS":
+        return None
+    kind = kind_nouns().get(prep.head.lemma_.lower())
+    return kind if kind is not None and kind != "place" else None
+
+
+_REFLEXIVES: dict[str, Vote] = {"itself": "organisation", "himself": "person",
+                                "herself": "person"}
+
+
+def _reflexive(span: Span, mention: Mention) -> Vote | None:
+    """Return the kind a reflexive pronoun of the verb whose subject the name is says ("helping
+    Omnicare sell itself to CVS")."""
+    root = span.root
+    if root.dep_ not in _SUBJECTS:
+        return None
+    found = {_REFLEXIVES[c.lower_] for c in root.head.children if c.lower_ in _REFLEXIVES}
+    return found.pop() if len(found) == 1 else None
 
 
 def _names_a_thing(span: Span, mention: Mention) -> Vote | None:
@@ -200,10 +236,20 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                    "union in France.",
                    "The bank misled the public about fraud at major student loan contractor "
                    "[Navient].",
-                   "The scandal was captured in the movie ''[Spotlight]'' last year."),
+                   "The scandal was captured in the movie ''[Spotlight]'' last year.",
+                   "[Millsfield], home to 22 registered voters, also is making a comeback."),
          counter=("said Julien Talavan, a spokesman for [Force Ouvrière], in Paris on Monday.",
                   "Cuba also released [Alan Gross], an American contractor accused of "
                   "spying.")),
+    Rule("actors.kind.kind_of_like", "a plural kind noun exemplified by names says their kind "
+         "('consulting firms like McKinsey')", _kind_of_like,
+         examples=("Consulting firms like [McKinsey] have long hired bright young M.B.A.s.",
+                   "Companies such as [Navient] have long hired lawyers."),
+         counter=("Stars like [Brandy] performed on Sunday.",)),
+    Rule("actors.kind.reflexive", "a reflexive pronoun of the verb the name is the subject "
+         "of says its kind ('helping Omnicare sell itself')", _reflexive,
+         examples=("It was paid $32 million for helping [Omnicare] sell itself to CVS.",),
+         counter=("It was paid $32 million for helping [Omnicare] sell the stores to CVS.",)),
     Rule("actors.kind.names_a_thing", "a name in quotes or typed a person's that modifies a "
          "product noun names the product ('the Aura sedan', 'the \"Squawk Box\" program')",
          _names_a_thing,
@@ -296,3 +342,30 @@ def decided(current: ActorKind, evidence: Vote | None, *, lexical: bool, given: 
     if current == "person" and not given or current == "organisation" and not lexical:
         return evidence
     return current
+
+
+def mistyped_openings(doc: Doc, taken: Collection[int], clusters: Iterable[Cluster],
+                      is_state: Callable[[str], bool] = lambda _name: False
+                      ) -> list[tuple[Mention, Cluster]]:
+    """Return the one-word names the model typed a place's that no place took (not in `taken`
+    offsets) and that open the longer name of exactly one organisation of the article, each
+    with that organisation: "Cisco has promised" beside "Cisco System's VPN" is the company; a
+    name a comma and another name follow is a town of a state ("in Cisco, Texas") or one of a
+    list, left alone; so is the name of a state or country (`is_state`: "the Florida senator"
+    beside the "Florida Democratic Party") and a name that only modifies a noun."""
+    openers: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        full = cluster.longest.tokens
+        if cluster.label == "ORG" and cluster.country is None and len(full) > 1:
+            openers.setdefault(full[0], []).append(cluster)
+    found: list[tuple[Mention, Cluster]] = []
+    for ent in entities(doc):
+        owners = openers.get(ent.text, [])
+        after = doc[ent.end:ent.end + 2]
+        listed = len(after) == 2 and after[0].text == "," and after[1].idx in taken
+        if ent.label_ == "GPE" and len(ent) == 1 and ent.start_char not in taken \
+                and len(owners) == 1 and not listed and ent.root.dep_ in _NOMINALS \
+                and not is_state(ent.text):
+            found.append((Mention(ent.start_char, ent.end_char, ent.text, "ORG",
+                                  tokens=(ent.text,)), owners[0]))
+    return found

@@ -23,7 +23,14 @@ from kg.extract.actors.common_words import (
     known_word,
 )
 from kg.extract.actors.descriptions import join_descriptions
-from kg.extract.actors.kinds import FACILITY_HEADS, Vote, decided, verdict, votes
+from kg.extract.actors.kinds import (
+    FACILITY_HEADS,
+    Vote,
+    decided,
+    mistyped_openings,
+    verdict,
+    votes,
+)
 from kg.extract.actors.mentions import (
     Mention,
     country_mentions,
@@ -97,10 +104,15 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(member(mention, cluster, self.generic))
+        for mention, cluster in mistyped_openings(doc, taken, clusters, self._is_state):
+            if mention.start >= body:
+                cluster.mentions.append(member(mention, cluster, self.generic))
         join_descriptions(doc, taken, clusters, body)
         evidence = {id(c): verdict(votes(doc, c.mentions, self.disabled)) for c in clusters}
         # a name the words around it say is a place ("Trump Tower") is no actor (`kinds`)
-        sited = [c for c in clusters if evidence[id(c)] == "place" and c.country is None]
+        # (not a name whose kind the lexicon read: "Colony West Golf Club")
+        sited = [c for c in clusters if evidence[id(c)] == "place" and c.country is None
+                 and all(m.kind in (None, "person") for m in c.mentions)]
         clusters = [c for c in clusters if not any(c is s for s in sited)]
         found = self._actors(clusters, evidence)
         return extraction.extend(actors=found, places=[*self._state_places(found, places),
@@ -108,6 +120,10 @@ class ActorFinder:
 
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
+
+    def _is_state(self, name: str) -> bool:
+        """Tell whether a name is that of a country or a state or province the gazetteer knows."""
+        return any(e.kind in ("country", "admin1") for e in self.gazetteer.lookup(name))
 
     def _without_regions_typed_people(self, names: list[Mention]) -> list[Mention]:
         """Drop a lone word the model typed as a person's name that is the name of a state or

@@ -114,3 +114,19 @@ def test_actors_a_name_the_words_around_it_place_is_a_place(nlp, stages, text, n
 def test_kind_verdict_needs_a_lead(counted: dict[str, int], kind: str | None) -> None:
     from collections import Counter
     assert verdict(Counter(counted)) == kind  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "name", "owner"), [
+    ("Another issue is that Cisco System's VPN does not work with Tiger. Cisco has promised a "
+     "compatible release.", "Cisco", "cisco-system"),
+])
+def test_actors_a_place_typed_word_opening_a_company_s_name_is_the_company(  # type: ignore[no-untyped-def]
+        nlp, stages, text, name, owner) -> None:
+    extraction = _run(nlp, stages, text)
+    assert [a.id for a in extraction.actors if name in {m.text for m in a.mentions}] == [owner]
+
+
+def test_actors_a_town_of_a_state_is_no_company_s_short_name(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    extraction = _run(nlp, stages, "Jeb Bush spoke in Cisco, Texas. The Cisco Kid Foundation "
+                                   "said it was pleased.")
+    assert "Cisco" not in {m.text for a in extraction.actors for m in a.mentions}
