@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors.mentions import Mention, product_nouns
 from kg.extract.actors.merge import Cluster
 from kg.extract.common.gender import is_given_name
+from kg.extract.common.names import load_lexicon
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.text import entities
 from kg.model import ActorKind
@@ -162,6 +163,35 @@ def _reflexive(span: Span, mention: Mention) -> Vote | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _called(span: Span, mention: Mention) -> Vote | None:
+    """Return the kind the noun a name is given to says ("a small company called Acme", "a town
+    named Hart", "a feature called Spotlight")."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("oprd", "dobj") or verb.lemma_.lower() not in ("call", "name") \
+            or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    noun = verb.head.lemma_.lower()
+    return kind_nouns().get(noun) or ("product" if noun in product_nouns() else None)
+
+
+def _outlet_show(span: Span, mention: Mention) -> Vote | None:
+    """Return "product" for a name in quotes an outlet has ("Fox News Channel's 'Fox &
+    Friends'", "CNBC's 'Squawk Box'"): a show, not a person nor a body."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 2 or doc[i].text not in _QUOTES or doc[i - 1].tag_ != "POS":
+        return None
+    owner = doc[i - 2]
+    if not owner.ent_type_:
+        return None
+    start = owner.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the first word of the outlet's name
+    return "product" if load_lexicon().org_kind(doc[start:owner.i + 1].text) == "media" \
+        else None
+
+
 def _names_a_thing(span: Span, mention: Mention) -> Vote | None:
     """Return "product" for a name that modifies a noun for a product or a work right after it:
     a name in quotes ("CNBC's 'Squawk Box' program"), or one word the model typed as a person's
@@ -250,6 +280,16 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
          "of says its kind ('helping Omnicare sell itself')", _reflexive,
          examples=("It was paid $32 million for helping [Omnicare] sell itself to CVS.",),
          counter=("It was paid $32 million for helping [Omnicare] sell the stores to CVS.",)),
+    Rule("actors.kind.called", "the noun a name is given to says its kind ('a small company "
+         "called Acme')", _called,
+         examples=("He works for a small company called [Acme] in Ohio.",),
+         counter=("He works for a small man called [Acme] in Ohio.",)),
+    Rule("actors.kind.outlet_show", "a name in quotes an outlet has is a show ('Fox News "
+         "Channel's \"Fox & Friends\"')", _outlet_show,
+         examples=("Wednesday on Fox News Channel’s “[Fox & Friends],” Rep. Michael McCaul "
+                   "discussed legislation.",),
+         counter=("Wednesday on Donald Trump’s “[Fox & Friends],” Rep. Michael McCaul "
+                  "discussed legislation.",)),
     Rule("actors.kind.names_a_thing", "a name in quotes or typed a person's that modifies a "
          "product noun names the product ('the Aura sedan', 'the \"Squawk Box\" program')",
          _names_a_thing,
