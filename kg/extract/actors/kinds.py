@@ -5,8 +5,9 @@ around a name often say what it names: a pronoun that refers back to it ("Pfizer
 on"), a noun that describes it ("Force Ouvrière, the main Airbus union", "student loan
 contractor Navient", "the Aura sedan"), a list under a place noun ("three tiny communities:
 Hart, Millsfield and Dixville Notch"), a facility's head word ("Trump Tower"). Each rule of
-`KIND_RULES` casts one vote per mention; `verdict` returns the kind most votes give, if one
-leads. "place" is a vote too: such a name is no actor.
+`KIND_RULES` that fires on a mention gives its kind two votes, and the model's person label one
+(`votes`); `verdict` returns the kind most votes give, if one leads. "place" is a vote too: such
+a name is no actor.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,7 @@ from kg.extract.common.text import entities
 from kg.model import ActorKind
 
 Vote = ActorKind | Literal["place"]
+_KINDS = frozenset({*get_args(ActorKind), "place"})
 KindRule = Callable[[Span, Mention], Vote | None]
 
 _QUOTES = frozenset({"“", "”", '"', "''", "``", "‘", "’", "'"})
@@ -41,8 +43,8 @@ _NOMINALS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 # last words of the names of buildings and works of a city: a name ending in one is a place
-# ("Trump Tower", "Barclays Center" is a body: "center" is not here), unless a given name opens
-# it ("John Tower", "Jerry Hall")
+# ("Trump Tower"; "center" is not here: "Barclays Center" may be the body), unless a given name
+# opens it ("John Tower")
 FACILITY_HEADS = frozenset({"tower", "towers", "building", "plaza", "stadium", "arena",
                             "airport", "bridge", "avenue", "boulevard", "street", "square",
                             "palace", "mall", "casino"})
@@ -58,6 +60,9 @@ def kind_nouns() -> dict[str, Vote]:
         if not line or line.startswith("#"):
             continue
         word, kind = line.split("\t")
+        if kind not in _KINDS:
+            raise ValueError(f"kind_nouns.tsv: bad kind {kind!r} for {word!r}; allowed: "
+                             f"{sorted(_KINDS)}")
         table[word] = kind  # type: ignore[assignment]
     return table
 
