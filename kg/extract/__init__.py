@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.extract.actors import kinds as actor_kinds
 from kg.extract.actors import stage as actors
 from kg.extract.common.rules import RuleTable
 from kg.extract.events import rules as event_rules
@@ -28,4 +29,5 @@ __all__ = ["REGISTRY", "Pipeline", "actors", "events", "places", "resolve", "rul
 def rule_tables() -> tuple[RuleTable[Any], ...]:
     """Return every stage's rule tables, in pipeline order (what `kg eval --by-rule` and
     `--ablate` go through)."""
-    return (*time_rules.RULES, *event_rules.RULES, *statement_rules.RULES)
+    return (*time_rules.RULES, actor_kinds.KIND_RULES, *event_rules.RULES,
+            *statement_rules.RULES)

@@ -467,15 +467,20 @@ _TIE_RANK = {kind: i for i, kind in enumerate((
 def node_kind(counts: Mapping[str, int]) -> str:
     """Return the kind of an actor node its graphs give most often; a tie goes to the kind
     read off the words around a name ("web browser Safari" a product in one article, "Safari"
-    a person by the model's label in another).
+    a person by the model's label in another). "other" (a speaker the statements stage added
+    with no kind of its own) counts only where no graph gives a kind ("Facebook" a medium in
+    one article, "other" in two, is a medium).
 
     Examples:
         >>> node_kind({"person": 1, "product": 1})
         'product'
         >>> node_kind({"person": 2, "product": 1})
         'person'
+        >>> node_kind({"other": 2, "media": 1})
+        'media'
     """
-    return min(counts.items(),
+    known = {kind: n for kind, n in counts.items() if kind != "other"}
+    return min((known or counts).items(),
                key=lambda kv: (-kv[1], _TIE_RANK.get(kv[0], len(_TIE_RANK)), kv[0]))[0]
 
 

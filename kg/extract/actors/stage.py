@@ -24,6 +24,14 @@ from kg.extract.actors.common_words import (
     known_word,
 )
 from kg.extract.actors.descriptions import join_descriptions
+from kg.extract.actors.kinds import (
+    FACILITY_HEADS,
+    Vote,
+    decided,
+    mistyped_openings,
+    verdict,
+    votes,
+)
 from kg.extract.actors.mentions import (
     Mention,
     country_mentions,
@@ -39,7 +47,7 @@ from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
 from kg.extract.nlp.model import load_model
 from kg.extract.pipeline import Stage, stage_factory
-from kg.keys import actor_id
+from kg.keys import actor_id, place_id
 from kg.model import Actor, ActorKind, Extraction, Place, Span
 
 _GEONAMES = "https://sws.geonames.org/{}/"
@@ -50,9 +58,10 @@ class ActorFinder:
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
                  known: KnownWord = lambda _word: False,
-                 noun: KnownWord = lambda _word: False) -> None:
+                 noun: KnownWord = lambda _word: False, disabled: tuple[str, ...] = ()) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.disabled = disabled  # rule names `Settings.disabled_rules` switches off
         self.known = known  # an English word of the model's lists (`common_words`)
         self.noun = noun  # a common noun of them
         self.generic = _generic_heads(lexicon)
@@ -98,12 +107,26 @@ class ActorFinder:
             cluster = attach(mention, clusters)
             if cluster is not None:
                 cluster.mentions.append(member(mention, cluster, self.generic))
+        for mention, cluster in mistyped_openings(doc, taken, clusters, self._is_state):
+            if mention.start >= body:
+                cluster.mentions.append(member(mention, cluster, self.generic))
         join_descriptions(doc, taken, clusters, body)
-        found = self._actors(clusters)
-        return extraction.extend(actors=found, places=self._state_places(found, places))
+        evidence = {id(c): verdict(votes(doc, c.mentions, self.disabled)) for c in clusters}
+        # a name the words around it say is a place ("Trump Tower") is no actor (`kinds`)
+        # (not a name whose kind the lexicon read: "Colony West Golf Club")
+        sited = [c for c in clusters if evidence[id(c)] == "place" and c.country is None
+                 and all(m.kind in (None, "person") for m in c.mentions)]
+        clusters = [c for c in clusters if not any(c is s for s in sited)]
+        found = self._actors(clusters, evidence)
+        return extraction.extend(actors=found, places=[*self._state_places(found, places),
+                                                       *_sites(sited, places)])
 
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
+
+    def _is_state(self, name: str) -> bool:
+        """Tell whether a name is that of a country or a state or province the gazetteer knows."""
+        return any(e.kind in ("country", "admin1") for e in self.gazetteer.lookup(name))
 
     def _without_regions_typed_people(self, names: list[Mention]) -> list[Mention]:
         """Drop a lone word the model typed as a person's name that is the name of a state or
@@ -162,7 +185,8 @@ class ActorFinder:
                 covered.add(m.affiliation)
         return found
 
-    def _actors(self, clusters: list[Cluster]) -> list[Actor]:
+    def _actors(self, clusters: list[Cluster], evidence: dict[int, Vote | None]
+                ) -> list[Actor]:
         """Turn clusters into actors, one per id, with affiliations resolved to actor ids."""
         ids = [self._canonical(c) for c in clusters]
         owner: dict[tuple[int, int], str] = {}
@@ -182,7 +206,8 @@ class ActorFinder:
                 names[key] = name
         states = {key: group[0].country for key, group in grouped.items()
                   if group[0].kind == "country"}
-        return [self._actor(key, names[key], group, owner, states)
+        return [self._actor(key, names[key], group, owner, states,
+                            _group_verdict(group, evidence))
                 for key, group in grouped.items()]
 
     def _canonical(self, cluster: Cluster) -> tuple[str, str]:
@@ -197,11 +222,18 @@ class ActorFinder:
         return name, actor_id(name)
 
     def _actor(self, key: str, name: str, group: list[Cluster],
-               owner: dict[tuple[int, int], str], states: dict[str, str | None]) -> Actor:
-        """Build one actor; a person serving a state belongs to that state's country."""
+               owner: dict[tuple[int, int], str], states: dict[str, str | None],
+               evidence: Vote | None = None) -> Actor:
+        """Build one actor; a person serving a state belongs to that state's country; the
+        words around its mentions correct the kind its labels give (`kinds`)."""
         mentions = sorted({(m.start, m.end, m.text) for c in group for m in c.mentions})
         all_mentions = [m for c in group for m in c.mentions]
         kind = _kind(group)
+        if not (kind in ("country", "military", "government") and code_of(group)):
+            full = group[0].longest.tokens or group[0].longest.text.split()
+            kind = decided(kind, evidence, lexical=any(
+                m.kind not in (None, "person") for m in all_mentions),
+                given=len(full) > 1 and is_given_name(full[0]))
         code = next((c.country for c in group if c.country), None)
         affiliation = None
         if kind in ("military", "government") and code:
@@ -268,6 +300,36 @@ def _kind(group: list[Cluster]) -> ActorKind:
     return found[0] if found else "organisation"
 
 
+def code_of(group: list[Cluster]) -> str | None:
+    """Return the country code of the state an actor is or serves, if any."""
+    return next((c.country for c in group if c.country), None)
+
+
+def _group_verdict(group: list[Cluster], evidence: dict[int, Vote | None]) -> Vote | None:
+    """Return the kind the words around an actor's mentions give, when its names agree."""
+    found = {evidence.get(id(c)) for c in group} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _sites(sited: list[Cluster], places: tuple[Place, ...]) -> list[Place]:
+    """Return the places the words around names made of would-be actors (`kinds`), one per
+    name the article has no place of: a facility by its head word ("Trump Tower"), else a
+    place of no known kind ("Millsfield" of a list of communities)."""
+    known = {p.id for p in places}
+    found: dict[str, Place] = {}
+    for cluster in sited:
+        name = cluster.longest.text
+        key = place_id(name)
+        if key in known or key in found:
+            continue
+        last = (cluster.longest.tokens or (name,))[-1].lower()
+        found[key] = Place(id=key, name=name,
+                           kind="facility" if last in FACILITY_HEADS else "other",
+                           mentions=tuple(Span(start=s, end=e, text=t) for s, e, t in sorted(
+                               {(m.start, m.end, m.text) for m in cluster.mentions})))
+    return list(found.values())
+
+
 def _defined_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
     """Return the acronyms the article defines in brackets right after a name, as mentions of
     it: "the iPhones Software Development Kit (SDK)", "the Penske Automotive Group (PAG)" (the
@@ -323,4 +385,5 @@ def actors_stage(settings: Settings) -> Stage:
     It adds places too: the country of a state actor named only by a demonym ("French").
     """
     nlp = load_model(settings.model)
-    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(nlp), known_noun(nlp))
+    return ActorFinder(load_gazetteer(), load_lexicon(), known_word(nlp), known_noun(nlp),
+                       settings.disabled_rules)
