@@ -213,3 +213,21 @@ def test_lexicon_classes_are_concepts_of_the_scheme():
 def test_lexicon_timeml_lists_name_timeml_classes():
     from kg.extract.events.lexicon import TIMEML_CLASSES
     assert set((lexicon().timeml or {}).values()) <= set(TIMEML_CLASSES) - {"OCCURRENCE"}
+
+
+@pytest.mark.parametrize(("text", "word", "role", "who"), [
+    # roles.toml `process`: a process that goes on is the theme of "continue", a person acts
+    ("The fighting continued after the army attacked the town.", "continued", "target",
+     "The fighting"),
+    ("The borrowing persisted for years.", "persisted", "target", "The borrowing"),
+    ("John Smith continued, citing the losses.", "continued", "agent", "John Smith"),
+    ("The army continued to attack the town.", "continued", "agent", "The army"),
+    ("John Smith asked the army to cease firing.", "cease", "agent", "the army"),
+    # `person_acts`: a person who loses (a race) is who did it; a market undergoes it
+    ("John Smith lost badly in Ohio.", "lost", "agent", "John Smith"),
+    ("The index lost 300 points on Monday.", "lost", "target", "The index"),
+])
+def test_find_events_subject_role_of_process_verbs(nlp, text, word, role, who):
+    events = _extract(nlp, text, actors=[("John Smith", "person"), ("the army", "military")])
+    event = next(e for e in events if e.trigger.text == word)
+    assert (role, who) in [(p.role, p.mention.text) for p in event.participants]
