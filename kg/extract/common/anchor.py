@@ -7,7 +7,8 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
    will not move ..."), 0.8. A time of a background (relative) clause stays there: "Khan
    Shaykhun, which was targeted in 2017" dates the targeting, not the main clause. A time that
    modifies a noun ("the 2010 Dodd-Frank law") dates that noun and a past clause, not a verb in
-   the present, perfect or future of its own or a coordinated clause ("she embraces the 2010 law").
+   the present, perfect or future of its own or a coordinated clause ("she embraces the 2010 law");
+   a nearer day or month does ("can win Tuesday's primary", "a Feb. 1 letter warns").
 2. narrative: a past clause without a time of its own takes the latest past day stated in a
    foreground clause of an earlier sentence of the story (a news story tells of its main
    day), 0.6 from the three sentences before, 0.5 from farther back. A day of the story's own
@@ -35,6 +36,7 @@ from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 _CALENDAR = re.compile(
     r"\d{4}(-\d{2}(-\d{2}(T([\d:.]+|MO|AF|EV|NI|DT))?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 CONJUNCT_CERTAINTY = 0.9  # a time expression of a coordinated clause sharing the subject
 GOVERNING_CERTAINTY = 0.8  # a time expression of a clause that governs the trigger's
 NARRATIVE_CERTAINTY = 0.6  # a day carried from one of the few sentences before
@@ -170,7 +172,8 @@ class TimeAnchorer:
             clause = path[-1].i
             if trigger in path[:-1]:
                 return timex, 1.0
-            if _attributive(path) and clause not in governing and now:
+            if now and clause not in governing and _YEAR.fullmatch(timex.value) and \
+                    _attributive(path):
                 continue  # "she embraces the 2010 Dodd-Frank law" is not of 2010
             if trigger.i == clause or clause == own.i:
                 return timex, 1.0

@@ -69,6 +69,7 @@ def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, flo
      "published"),
     ("The senator backs the rules and embraces the 2010 banking law.", "law", "2010", "stated"),
     ("The company posted its 2007 results.", "posted", "2007", "stated"),
+    ("The senator can win Tuesday's primary.", "win", "2021-03-09", "stated"),  # a day does
     # present tense: the publication day, said so
     ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
 ])
