@@ -77,6 +77,12 @@ _CAPTIVES = {"hostage", "prisoner", "detainee", "captive", "inmate", "soldier", 
 _PUBLISHES = {"release", "publish", "issue", "post", "disclose", "unveil", "make public"}
 _ATTACKS = {"attack", "assail", "hit", "strike", "blast", "savage", "target"}
 _VERBAL_PEOPLE = {"PERSON", "ORG", "NORP"}
+# who attacks with words in a campaign, when the parse names no person
+_CAMPAIGNERS = {"campaign", "candidate", "rival", "opponent", "critic", "nominee", "frontrunner",
+                "front-runner", "surrogate", "pac", "ad", "advertisement", "commercial",
+                "spokesman", "spokeswoman", "senator", "governor", "congressman", "congresswoman"}
+_WORDS_AS_WEAPONS = {"ad", "advertisement", "commercial", "remark", "comment", "word", "tweet",
+                     "speech", "statement", "email", "mailer", "video", "post", "insult"}
 
 
 def _lemma(token: Token) -> str:
@@ -129,7 +135,14 @@ def _verbal_attack(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | Non
     token = trigger.token
     if trigger.label not in _ATTACKS:
         return None
-    agents = [t for t in _subjects(token) if t.ent_type_ == "PERSON"]
+    subjects = _subjects(token) + ([c for p in token.children if p.dep_ == "prep"
+                                    and p.lower_ == "from" for c in p.children if c.dep_ == "pobj"]
+                                   if trigger.noun else [])  # "attacks from Senator Rubio"
+    agents = [t for t in subjects if t.ent_type_ == "PERSON" or _lemma(t) in _CAMPAIGNERS]
+    words = {_lemma(c) for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+             for c in p.children if c.dep_ == "pobj"}
+    if words & _WORDS_AS_WEAPONS:
+        return "politics.criticism", "111"  # "attacking Ted Cruz with commercials"
     over = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
     objects = _objects(token)
     people = any(t.ent_type_ in _VERBAL_PEOPLE for t in objects)
@@ -254,8 +267,11 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          counter=("Apple launched a new phone on Tuesday.",)),
     Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
          "'over' something) criticises it; no assault", _verbal_attack,
-         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",),
-         counter=("Gunmen attacked the convoy near the border.",)),
+         examples=("Hillary Clinton attacked Donald Trump over his tax plan.",
+                   "The super PAC is attacking Ted Cruz with commercials.",
+                   "The senator faced attacks from Marco Rubio over immigration."),
+         counter=("Gunmen attacked the convoy near the border.",
+                  "Rebels attacked the town with rockets.")),
     Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
          "reverses a policy; no military retreat", _policy_reversal,
          examples=("The government said the finance bill would be withdrawn.",),
