@@ -77,6 +77,11 @@ def test_find_events_types_trigger(nlp, text, label, plover, cameo):
      "politics.policy_change", "OCCURRENCE"),
     ("The party hopes to capture votes in the north.", "capture", "politics.election",
      "OCCURRENCE"),
+    # classes.toml evidence: "fire" dismisses only people or staff
+    ("The carmaker will fire 3,000 employees.", "fire", "business.employment", "OCCURRENCE"),
+    ("The campaign has come under fire for violence.", "fire", "general.occurrence",
+     "OCCURRENCE"),
+    ("The senator fired back at his rival.", "fired", "general.occurrence", "OCCURRENCE"),
 ])
 def test_find_events_types_by_sense(nlp, text, word, kind, timeml):
     found = {e.trigger.text: (e.type, e.timeml_class) for e in _extract(nlp, text)}
