@@ -5,7 +5,10 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
    Tuesday"), 1.0; to a coordinated clause sharing its subject ("attacked a convoy and killed
    12 soldiers on Tuesday"), 0.9; to the nearest clause that governs it ("said on Tuesday Turkey
    will not move ..."), 0.8. A time of a background (relative) clause stays there: "Khan
-   Shaykhun, which was targeted in 2017" dates the targeting, not the main clause.
+   Shaykhun, which was targeted in 2017" dates the targeting, not the main clause. A time that
+   modifies a noun ("the 2010 Dodd-Frank law") dates that noun and a past clause, not a verb in
+   the present, perfect or future of its own or a coordinated clause ("she embraces the 2010 law");
+   a nearer day or month does ("can win Tuesday's primary", "a Feb. 1 letter warns").
 2. narrative: a past clause without a time of its own takes the latest past day stated in a
    foreground clause of an earlier sentence of the story (a news story tells of its main
    day), 0.6 from the three sentences before, 0.5 from farther back. A day of the story's own
@@ -33,6 +36,7 @@ from kg.model import Article, Span, TimeOrigin, TimeValue, Timex
 _CALENDAR = re.compile(
     r"\d{4}(-\d{2}(-\d{2}(T([\d:.]+|MO|AF|EV|NI|DT))?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 CONJUNCT_CERTAINTY = 0.9  # a time expression of a coordinated clause sharing the subject
 GOVERNING_CERTAINTY = 0.8  # a time expression of a clause that governs the trigger's
 NARRATIVE_CERTAINTY = 0.6  # a day carried from one of the few sentences before
@@ -42,6 +46,9 @@ PAST_PUBLISHED_CERTAINTY = 0.4  # the publication day, for a past clause with no
 MAIN_DAYS = 7  # days before publication within which a stated day is the story's own
 NARRATIVE_WINDOW = 3  # sentences back within which a carried day is near
 _BACKGROUND = ("relcl", "acl", "appos")  # clauses that tell background, not the narrative
+_ATTRIBUTIVE = ("compound", "nummod", "amod", "nmod", "poss")  # a time modifying a noun
+_WHEN_PREPS = frozenset({"in", "at", "during", "on", "before", "after", "since", "until", "by",
+                         "through", "throughout", "ahead"})  # the thing's time is the event's
 
 
 def is_calendar(timex: Timex) -> bool:
@@ -159,10 +166,16 @@ class TimeAnchorer:
         own = clause_head(trigger)
         governing = [a.i for a in ancestors(own)]  # nearest first
         sharing = {c.i for c in own.conjuncts if _shares_subject(own, c)}
+        now = trigger.pos_ in ("VERB", "AUX") and tense(trigger) != "past"
         best: tuple[int, Timex, float] | None = None
         for timex, path in stated:
             clause = path[-1].i
-            if trigger in path or clause == own.i:
+            if trigger in path[:-1]:
+                return timex, 1.0
+            if now and clause not in governing and _YEAR.fullmatch(timex.value) and \
+                    _attributive(path):
+                continue  # "she embraces the 2010 Dodd-Frank law" is not of 2010
+            if trigger.i == clause or clause == own.i:
                 return timex, 1.0
             if clause in sharing:
                 found = (-1, timex, CONJUNCT_CERTAINTY)
@@ -226,6 +239,15 @@ def _clause_path(head: Token) -> list[Token]:
     while path[-1].i != top.i and head_of(path[-1]).i != path[-1].i:
         path.append(head_of(path[-1]))
     return path
+
+
+def _attributive(path: list[Token]) -> bool:
+    """Tell whether a time expression modifies a noun ("the 2010 law", "her 2008 campaign"):
+    it dates that thing, and a past clause around it, not a present one; not a noun the event
+    happens in or at ("urged him to compete in the 1998 election")."""
+    return len(path) > 1 and dep(path[0]) in _ATTRIBUTIVE and \
+        path[1].pos_ in ("NOUN", "PROPN") and not any(
+            dep(t) == "prep" and t.lower_ in _WHEN_PREPS for t in path)
 
 
 def _shares_subject(verb: Token, other: Token) -> bool:

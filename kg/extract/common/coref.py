@@ -124,6 +124,8 @@ class _Resolver:
         self.genders: dict[str, Gender | None] = {a.id: gender_of(a) for a in actors}
         self.titles = {a.id: {w.lower() for t in a.titles for w in t.split()}
                        for a in actors if a.kind == "person"}
+        self.words = {a.id: {w.lower() for n in (a.name, *a.aliases) for w in n.split()}
+                      for a in actors}
         self.sent = [0] * len(doc)
         self.subjects: list[list[Token]] = []  # the noun subjects of each sentence, in order
         parse = tree(doc)
@@ -203,11 +205,12 @@ class _Resolver:
         here = self.sent[token.i]
         best: tuple[int, int, int] | None = None
         pick: str | None = None
+        named = self._named_by_modifier(token, window)
         for mention in reversed(self.seen):
             if mention.sent < here - window:
                 break
             if mention.i == token.i or not self._agrees(token, mention.actor) or \
-                    self._bound(token, mention):
+                    self._bound(token, mention) or (named and mention.actor not in named):
                 continue
             if token.lower_ in _PLURAL and not mention.subject and \
                     self.kinds.get(mention.actor) not in _PLURAL_KINDS:
@@ -216,6 +219,18 @@ class _Resolver:
             if best is None or rank < best:
                 best, pick = rank, mention.actor
         return pick
+
+    def _named_by_modifier(self, token: Token, window: int) -> frozenset[str]:
+        """The earlier actors in reach whose name holds a modifier word of a description ("the
+        computer maker" is Apple Computer, not the nearer Apple Corps); none for a pronoun."""
+        if token.pos_ != "NOUN":
+            return frozenset()
+        words = {c.lower_ for c in token.children
+                 if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")}
+        here = self.sent[token.i]
+        return frozenset(m.actor for m in self.seen if m.sent >= here - window
+                         and words & self.words.get(m.actor, set())
+                         and self._agrees(token, m.actor))
 
     def _description(self, token: Token) -> bool:
         """Tell whether a noun is a definite description of `coref.toml` ("the planemaker")."""

@@ -107,6 +107,12 @@ _TAKEN = _CAPTIVES | {"town", "city", "village", "hill", "hilltop", "territory",
                       "arm", "ammunition", "tank", "vehicle", "drug", "cocaine", "heroin", "cash",
                       "asset", "property", "document", "computer", "control", "power"}
 _TAKEN_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+# who attacks with words in a campaign, when the parse names no person
+_CAMPAIGNERS = {"campaign", "candidate", "rival", "opponent", "critic", "nominee", "frontrunner",
+                "front-runner", "surrogate", "pac", "ad", "advertisement", "commercial",
+                "spokesman", "spokeswoman", "senator", "governor", "congressman", "congresswoman"}
+_WORDS_AS_WEAPONS = {"ad", "advertisement", "commercial", "remark", "comment", "word", "tweet",
+                     "speech", "statement", "email", "mailer", "video", "post", "insult"}
 
 
 def _lemma(token: Token) -> str:
@@ -180,7 +186,15 @@ def _verbal_attack(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | Non
     token = trigger.token
     if trigger.label not in _ATTACKS:
         return None
-    agents = [t for t in _subjects(token) if t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL]
+    subjects = _subjects(token) + ([c for p in token.children if p.dep_ == "prep"
+                                    and p.lower_ == "from" for c in p.children if c.dep_ == "pobj"]
+                                   if trigger.noun else [])  # "attacks from Senator Rubio"
+    agents = [t for t in subjects if t.ent_type_ == "PERSON" or _lemma(t) in _CAMPAIGNERS
+              or t.lower_ in _PERSONAL]
+    words = {_lemma(c) for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+             for c in p.children if c.dep_ == "pobj"}
+    if words & _WORDS_AS_WEAPONS:
+        return "politics.criticism", "111"  # "attacking Ted Cruz with commercials"
     over = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in token.children)
     objects = _objects(token)
     people = any(t.ent_type_ in _VERBAL_PEOPLE for t in objects)
@@ -359,8 +373,11 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          "'over' something) criticises it; no assault", _verbal_attack,
          examples=("Hillary Clinton attacked Donald Trump over his tax plan.",
                    "Donald Trump attacked a federal judge whose parents were born in Mexico.",
-                   "He continued his attacks against Curiel on Friday."),
-         counter=("Gunmen attacked the convoy near the border.",)),
+                   "He continued his attacks against Curiel on Friday.",
+                   "The super PAC is attacking Ted Cruz with commercials.",
+                   "The senator faced attacks from Marco Rubio over immigration."),
+         counter=("Gunmen attacked the convoy near the border.",
+                  "Rebels attacked the town with rockets.")),
     Rule("events.sense.attack_in_words", "an attack or clash that a modifier ('personal', "
          "'political', 'culture') or a 'that' clause says is made of words is criticism",
          _attack_in_words,

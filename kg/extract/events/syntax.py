@@ -48,6 +48,7 @@ class RoleLexicon:
     change_in: frozenset[str] = frozenset()
     ask_for: frozenset[str] = frozenset()
     person_acts: frozenset[str] = frozenset()
+    process: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,6 +90,10 @@ def patient_subject(token: Token) -> bool:
     first"), not "GM cut 4,000 jobs" (no such verb) or "Ford lost the contract"."""
     roles = role_lexicon()
     word = lemma(token)
+    if word in roles.process:  # "the fighting continued"; not "he continued", "continued to",
+        subjects = children(token, "nsubj")  # nor "asked the campaign to cease"
+        return bool(subjects) and not any(_person(s) for s in subjects) and \
+            not children(token, "dobj", "xcomp", "ccomp", "attr", "acomp")
     if word not in roles.patient_subject:
         return False
     people = any(_person(s) for s in children(token, "nsubj"))

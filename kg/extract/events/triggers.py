@@ -226,6 +226,9 @@ def _eventive(verbs: frozenset[str]) -> list[Rule[Lookup]]:
 TRIGGERS: RuleTable[Lookup] = trigger_table()
 
 
+_CLITICS = frozenset({"'s", "'re", "'m", "'ll", "'ve", "'d", "n't"})  # ’ read as '
+
+
 def _restated_verbs(found: Sequence[Trigger]) -> set[int]:
     return {t.token.i for t in found if not t.noun and t.cameo}
 
@@ -237,6 +240,11 @@ VETOES: RuleTable[Veto] = RuleTable("events.veto", [
          examples=("We compiled a list of Trump’s absurd ― and dangerous ― anti-Latino "
                    "remarks.",),
          counter=("We compiled a list of his remarks.",)),
+    Rule("events.veto.clitic", "a contracted 'is', 'are', 'am', 'will', 'have' or 'not' "
+         "the parse read as a verb ('that’s a surefire ticket', 'we’re losing') is no event",
+         lambda t, _f, _l: not t.noun and t.token.lower_.replace("’", "'") in _CLITICS,
+         examples=("Still, it’s interesting to reflect on the turn of events.",),
+         counter=("Still, the senator reflected on the turn of events.",)),
     Rule("events.veto.verb_modifier", "a verb that only helps another verb or is used as an "
          "adjective ('the besieged town')",
          lambda t, _f, _l: not t.noun and t.token.dep_ in ("aux", "auxpass", "amod"),

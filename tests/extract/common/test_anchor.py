@@ -62,6 +62,14 @@ def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, flo
     # a coarser time that holds the older day leaves it
     ("Sanders voted against the war on Sept. 11, 2001. In 2001, he opposed the tax cuts. "
      "He gave a long speech.", "gave", "2001-09-11", "narrative"),
+    # a year that modifies a noun dates the noun and a past clause, not a present one
+    ("The senator backs the rules and embraces the 2010 banking law.", "embraces", "2021-03-10",
+     "published"),
+    ("The senator backs the rules and embraces the 2010 banking law.", "backs", "2021-03-10",
+     "published"),
+    ("The senator backs the rules and embraces the 2010 banking law.", "law", "2010", "stated"),
+    ("The company posted its 2007 results.", "posted", "2007", "stated"),
+    ("The senator can win Tuesday's primary.", "win", "2021-03-09", "stated"),  # a day does
     # present tense: the publication day, said so
     ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
 ])

@@ -30,6 +30,9 @@ def _resolved(nlp: Language, text: str) -> dict[str, str]:
     ("Boeing met Airbus in Paris. It said the talks went well.", "It", "Boeing"),
     ("Boeing said on Monday that its profits had fallen.", "its", "Boeing"),
     ("Boeing reported a loss. The planemaker blamed the strike.", "planemaker", "Boeing"),
+    # a modifier word of the description that is in one actor's name picks that actor
+    ("Apple Records sued Apple Computer in 1981. The computer maker paid $80,000.", "maker",
+     "Apple Computer"),
     ("President Vladimir Putin met John Smith. The president said little.", "president",
      "Vladimir Putin"),
     ("Five years after its launch, Boeing sold the factory.", "its", "Boeing"),  # fronted

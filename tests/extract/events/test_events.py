@@ -77,6 +77,11 @@ def test_find_events_types_trigger(nlp, text, label, plover, cameo):
      "politics.policy_change", "OCCURRENCE"),
     ("The party hopes to capture votes in the north.", "capture", "politics.election",
      "OCCURRENCE"),
+    # classes.toml evidence: "fire" dismisses only people or staff
+    ("The carmaker will fire 3,000 employees.", "fire", "business.employment", "OCCURRENCE"),
+    ("The campaign has come under fire for violence.", "fire", "general.occurrence",
+     "OCCURRENCE"),
+    ("The senator fired back at his rival.", "fired", "general.occurrence", "OCCURRENCE"),
 ])
 def test_find_events_types_by_sense(nlp, text, word, kind, timeml):
     found = {e.trigger.text: (e.type, e.timeml_class) for e in _extract(nlp, text)}
@@ -213,3 +218,21 @@ def test_lexicon_classes_are_concepts_of_the_scheme():
 def test_lexicon_timeml_lists_name_timeml_classes():
     from kg.extract.events.lexicon import TIMEML_CLASSES
     assert set((lexicon().timeml or {}).values()) <= set(TIMEML_CLASSES) - {"OCCURRENCE"}
+
+
+@pytest.mark.parametrize(("text", "word", "role", "who"), [
+    # roles.toml `process`: a process that goes on is the theme of "continue", a person acts
+    ("The fighting continued after the army attacked the town.", "continued", "target",
+     "The fighting"),
+    ("The borrowing persisted for years.", "persisted", "target", "The borrowing"),
+    ("John Smith continued, citing the losses.", "continued", "agent", "John Smith"),
+    ("The army continued to attack the town.", "continued", "agent", "The army"),
+    ("John Smith asked the army to cease firing.", "cease", "agent", "the army"),
+    # `person_acts`: a person who loses (a race) is who did it; a market undergoes it
+    ("John Smith lost badly in Ohio.", "lost", "agent", "John Smith"),
+    ("The index lost 300 points on Monday.", "lost", "target", "The index"),
+])
+def test_find_events_subject_role_of_process_verbs(nlp, text, word, role, who):
+    events = _extract(nlp, text, actors=[("John Smith", "person"), ("the army", "military")])
+    event = next(e for e in events if e.trigger.text == word)
+    assert (role, who) in [(p.role, p.mention.text) for p in event.participants]
