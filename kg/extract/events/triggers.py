@@ -50,6 +50,9 @@ _NAMING = {"call", "know", "name", "dub", "title", "base", "headquarter", "locat
            "entitle", "label", "nickname", "brand"}
 
 
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -65,6 +68,8 @@ def _phrases(token: Token, lex: EventLexicon) -> tuple[tuple[str, str, str], ...
     lemma = _lemma(token)
     found: list[tuple[str, str, str]] = []
     for part in _children(token, "prt", "prep", "dobj", "advmod"):
+        if part.dep_ == "prep" and any(c.ent_type_ in _WHEN for c in part.children):
+            continue  # a time's preposition is no particle: "fired Comey on Tuesday"
         key = f"{lemma} {_lemma(part)}"
         if key in lex.phrasal:
             found.append(("phrasal", lex.phrasal[key], key))
@@ -183,7 +188,8 @@ _POLITICAL: list[Rule[Lookup]] = [
     Rule("events.trigger.phrasal_verb", "a verb with a listed particle, preposition or object "
          "names an event the bare verb does not", _first_phrase("phrasal"),
          examples=("The rebels pulled back from the northern town.",),
-         counter=("She pulled the heavy cart up the hill.",)),
+         counter=("She pulled the heavy cart up the hill.",
+                  "Trump fired James Comey on Tuesday.")),
     Rule("events.trigger.verb_object", "a verb with a listed object names a narrower event than "
          "the bare verb", _first_phrase("objects"),
          examples=("The governor imposed a curfew on the capital.",),
