@@ -43,6 +43,8 @@ class Context:
     index: SpanIndex
     coref: Mapping[int, str]
     kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
+    # token -> whether it refers to a thing: the agent and target rules ask it of each subject
+    _things: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def thing(self, token: Token) -> bool:
         """Tell whether a token names a product or a financial instrument (an actor of a kind
@@ -54,6 +56,12 @@ class Context:
         """Tell whether a noun phrase's head stands for a product or an index: by its name,
         by coreference ("the device", "it") or by a name before its head ("its Airbus A400M
         transport plane")."""
+        known = self._things.get(token.i)
+        if known is None:
+            known = self._things[token.i] = self._refers_to_thing(token)
+        return known
+
+    def _refers_to_thing(self, token: Token) -> bool:
         if self.thing(token):
             return True
         found = self.coref.get(token.i)
@@ -199,8 +207,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          counter=("Fatah was attacked in the night.",)),
     Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
          "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
-         lambda t, _h, c: (children(t.token, "poss") if t.noun and not _patient_possessor(t, c)
-                           else []),
+         lambda t, _h, c: ((children(t.token, "poss") if not _patient_possessor(t, c) else [])
+                           if t.noun and children(t.token, "poss") else []),
          examples=("Hamas's attack shocked Fatah.",),
          counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
     Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
@@ -356,7 +364,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
          "arrest', 'Fokker's takeover by Boeing'), and a product's or an index's ('the A380's "
          "flight', 'its launch' of a phone)",
-         lambda t, _h, c: children(t.token, "poss") if t.noun and _patient_possessor(t, c) else [],
+         lambda t, _h, c: (children(t.token, "poss") if _patient_possessor(t, c) else [])
+         if t.noun and children(t.token, "poss") else [],
          examples=("Hamas's arrest shocked Fatah.",),
          counter=("Hamas's attack shocked Fatah.",)),
     Rule("events.target.controlled_passive", "a passive verb with no subject of its own "
