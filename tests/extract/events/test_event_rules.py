@@ -39,7 +39,7 @@ from kg.extract.events.rules import (
     VERB_ONLY,
 )
 from kg.extract.events.senses import SENSES
-from kg.extract.events.triggers import TRIGGERS, VETOES
+from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
 from kg.model import Article, Event
 
 _STAGES = ("times", "places", "actors", "events")
@@ -196,9 +196,21 @@ def test_role_rule_skipped_for_a_kind_of_trigger_finds_nothing_there(
             assert rule.apply(word, [], finder.context) == [], (rule.name, word.token.text)
 
 
+@pytest.mark.parametrize(("rule", "text"), [
+    case for field in ("examples", "counter") for case in _cases(TRIGGERS, field)])
+def test_trigger_rule_finds_nothing_in_another_part_of_speech(nlp: Language, rule: Rule[Any],
+                                                              text: str) -> None:
+    """`find_triggers` tries a trigger rule only on the part of speech `TRIGGER_POS` gives it."""
+    pos = TRIGGER_POS[rule.name]
+    others = [t for t in nlp(text) if t.pos_ != pos]
+    assert others
+    assert all(rule.apply(t, lexicon()) is None for t in others)
+
+
 def test_rules_skipped_by_kind_are_role_rules() -> None:
     names = {rule.name for _, table in _TABLES for rule in table}
-    assert VERB_ONLY <= names and NOUN_ONLY <= names and not VERB_ONLY & NOUN_ONLY
+    assert names >= VERB_ONLY | NOUN_ONLY
+    assert not VERB_ONLY & NOUN_ONLY
 
 
 def _participants(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
