@@ -10,14 +10,7 @@ import hashlib
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-)
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from kg.errors import KGError
 
@@ -87,15 +80,11 @@ class Span(Record):
     end: int = Field(ge=0)
     text: str
 
-    # a field validator, not a model one: pydantic runs an "after" model validator again
-    # whenever a record holding the span is validated (every stage's `Extraction.extend`)
-    @field_validator("end")
-    @classmethod
-    def _ordered(cls, end: int, info: ValidationInfo) -> int:
-        start = info.data.get("start")
-        if start is not None and end < start:
-            raise ValueError(f"span end {end} is before its start {start}")
-        return end
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
 
 
 class Dateline(Record):
@@ -151,14 +140,11 @@ class TimeValue(Record):
     end: date | None = None
     mod: TimexMod | None = None
 
-    @field_validator("end")
-    @classmethod
-    def _bounds(cls, end: date | None, info: ValidationInfo) -> date | None:
-        begin = info.data.get("begin")
-        if begin and end and end < begin:
-            raise ValueError(f"time {info.data.get('value')!r} ends {end} before it begins "
-                             f"{begin}")
-        return end
+    @model_validator(mode="after")
+    def _bounds(self) -> TimeValue:
+        if self.begin and self.end and self.end < self.begin:
+            raise ValueError(f"time {self.value!r} ends {self.end} before it begins {self.begin}")
+        return self
 
 
 class Timex(Record):
