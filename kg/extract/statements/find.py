@@ -7,13 +7,10 @@ veto stops it), then the joins to what they found. Knows nothing of actors or re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.attrs import IDX, LOWER, POS
-from spacy.parts_of_speech import NAMES as _POS_NAMES
-from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule
@@ -28,7 +25,6 @@ from kg.extract.statements.scene import Cue, DocCue, QuoteCue, Scene, Veto, Word
 
 _CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # the parts of speech of cues but these:
 _WORD_CUES = PREP_CUES | {"against"}  # cue words that are no verb, noun or adjective
-_WORD_CUE_IDS = frozenset(get_string_id(word) for word in _WORD_CUES)
 
 
 class AttributionFinder:
@@ -54,23 +50,16 @@ class AttributionFinder:
             found += [replace(a, rule=name) for a in cue.find(scene) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
-        by_pos: dict[str, list[tuple[str, WordCue, Callable[[Token], bool]]]] = {}
-        tokens = tree(doc).tokens
-        # each word's part of speech, lowercase form and offset as numbers, read at once: most
-        # words are no cue, and are passed over without a `Token` read
-        for i, (pos_id, lower, idx) in enumerate(doc.to_array([POS, LOWER, IDX]).tolist()):
+        for token in tree(doc).tokens:
             check()  # the per-article time budget (kg.extract.common.budget)
-            pos = _POS_NAMES[pos_id]
-            if idx < start or i in used or pos not in _CUE_POS and lower not in _WORD_CUE_IDS:
+            pos = token.pos_  # read once: each read decodes a new string
+            if token.idx < start or token.i in used or \
+                    pos not in _CUE_POS and token.lower_ not in _WORD_CUES:
                 continue
-            tried = by_pos.get(pos)
-            if tried is None:  # the rules that take this part of speech
-                tried = by_pos[pos] = [(name, word, stop) for name, word, stop in words
-                                       if word.pos is None or pos in word.pos]
-            token = tokens[i]
-            for name, word, stop in tried:
+            for name, word, stop in words:
                 # the rule first: most words fail its first test, and few hits meet a veto
-                if (hit := word.find(scene, token)) is not None and not stop(token):
+                if (word.pos is None or pos in word.pos) and \
+                        (hit := word.find(scene, token)) is not None and not stop(token):
                     found.append(replace(hit, rule=name))
                     break
         found.sort(key=lambda a: a.cue[0])
