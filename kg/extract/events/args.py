@@ -28,13 +28,11 @@ from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
     MENTIONS,
-    NOUN_ONLY,
     PHRASES,
     PLACES,
     RECIPIENTS,
     SPATIAL_PHRASE,
     TARGETS,
-    VERB_ONLY,
     Context,
     Heads,
 )
@@ -84,13 +82,6 @@ def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
     return rank
 
 
-def _by_kind(rules: Sequence[Rule[Heads]]
-             ) -> tuple[Sequence[Rule[Heads]], tuple[Rule[Heads], ...], tuple[Rule[Heads], ...]]:
-    """Return `rules`, those of them tried for an event noun, and those tried for a verb."""
-    return (rules, tuple(r for r in rules if r.name not in VERB_ONLY),
-            tuple(r for r in rules if r.name not in NOUN_ONLY))
-
-
 @dataclass(frozen=True)
 class Roles:
     """What `ArgumentFinder.read` finds for one trigger."""
@@ -117,11 +108,6 @@ class ArgumentFinder:
         self.mention_rules = MENTIONS.active(disabled)
         self.phrase_rules = PHRASES.active(disabled)
         self.place_rules = PLACES.active(disabled)
-        # each table's rules for an event noun and for any other trigger, less those that find
-        # nothing for it (rules.VERB_ONLY, rules.NOUN_ONLY)
-        self._kinds = {id(rules): _by_kind(rules) for rules in (
-            self.agent_rules, self.target_rules, self.recipient_rules, self.instrument_rules,
-            self.place_rules)}
         self.participants: list[Participant] = []
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
@@ -135,18 +121,10 @@ class ArgumentFinder:
         self._conjuncts: dict[int, list[Token]] = {}
         self._made: dict[tuple[ParticipantRole, int, str | None], Participant] = {}
 
-    def _for(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> tuple[Rule[Heads], ...]:
-        """Return those of `rules` that may find something for the trigger, in order."""
-        kinds = self._kinds.get(id(rules))
-        if kinds is None or kinds[0] is not rules:
-            kinds = _by_kind(rules)
-        return kinds[1] if trigger.noun else kinds[2]
-
     def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         heads: list[Token] = []
-        context = self.context
-        for rule in self._for(trigger, rules):
-            heads += rule.apply(trigger, heads, context)
+        for rule in rules:
+            heads += rule.apply(trigger, heads, self.context)
         return heads
 
     def _names(self, token: Token) -> list[str]:
@@ -237,7 +215,7 @@ class ArgumentFinder:
         no such place, the first phrase of the spatial rule, kept as written as a place
         participant ("along the highway")."""
         spot: Participant | None = None
-        for rule in self._for(trigger, self.place_rules):
+        for rule in self.place_rules:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
                     head = head.head.head

@@ -683,25 +683,5 @@ PHRASES: RuleTable[Phrases] = RuleTable("events.phrase", [
 ])
 
 
-# the role and place rules whose first test asks for a verb (or adjective), and those whose first
-# test asks for an event noun: each finds nothing for the other kind of trigger, so `args` does
-# not try it there (tests/extract/events/test_event_rules.py holds them to it)
-VERB_ONLY = frozenset({
-    "events.agent.adverbial_name", "events.agent.inverted_subject",
-    "events.agent.participle_head", "events.agent.controller", "events.agent.preposition_gerund",
-    "events.target.object", "events.target.patient_subject", "events.target.passive_subject",
-    "events.target.conjoined_passive", "events.target.controlled_subject",
-    "events.target.participle_head", "events.target.relative_gap",
-    "events.target.controlled_passive", "events.target.existential",
-    "events.recipient.indirect_object", "events.recipient.supplied_with",
-    "events.recipient.asked", "events.place.object_located", "events.place.conjoined"})
-NOUN_ONLY = frozenset({
-    "events.agent.possessor", "events.agent.by_phrase", "events.agent.of_phrase",
-    "events.agent.conjoined_noun", "events.agent.modifier", "events.agent.light_verb_subject",
-    "events.agent.carried_out_by", "events.target.of_noun", "events.target.thing_modifier",
-    "events.target.possessor", "events.target.change_in", "events.target.noun_compound",
-    "events.place.enclosing_verb"})
-
-
 RULES: tuple[RuleTable[Any], ...] = (TRIGGERS, VETOES, SENSES, AGENTS, TARGETS, RECIPIENTS,
                                      INSTRUMENTS, PLACES, MENTIONS, PHRASES, FACTUALITY)

@@ -30,13 +30,11 @@ from kg.extract.events.rules import (
     AGENTS,
     INSTRUMENTS,
     MENTIONS,
-    NOUN_ONLY,
     PHRASES,
     PLACES,
     RECIPIENTS,
     RULES,
     TARGETS,
-    VERB_ONLY,
 )
 from kg.extract.events.senses import SENSES
 from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
@@ -176,26 +174,6 @@ def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: Ru
     assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
 
 
-@pytest.mark.parametrize(("table", "rule", "text"), [
-    case for _, table in _TABLES for field in ("examples", "counter")
-    for case in _cases(table, field, table)])
-def test_role_rule_skipped_for_a_kind_of_trigger_finds_nothing_there(
-        nlp: Language, table: RuleTable[Any], rule: Rule[Any], text: str) -> None:
-    """The argument finder does not try a rule of `VERB_ONLY` on an event noun, nor one of
-    `NOUN_ONLY` on a verb: over every content word of every role example, such a rule finds
-    nothing for the kind of word it is not tried on."""
-    pipeline = Pipeline(Settings(stages=_STAGES[:-1]), nlp=nlp)
-    doc = pipeline.nlp(text)
-    finder = ArgumentFinder(pipeline.apply(Article(id="r1", text=text), doc), doc)
-    lex = lexicon()
-    words = [_Word(t, t.pos_ == "NOUN", (lex.nouns if t.pos_ == "NOUN" else lex.verbs).get(
-        t.lemma_.lower(), "")) for t in doc if t.pos_ in ("VERB", "NOUN", "ADJ")]
-    assert words
-    for word in words:
-        if rule.name in (VERB_ONLY if word.noun else NOUN_ONLY):
-            assert rule.apply(word, [], finder.context) == [], (rule.name, word.token.text)
-
-
 @pytest.mark.parametrize(("rule", "text"), [
     case for field in ("examples", "counter") for case in _cases(TRIGGERS, field)])
 def test_trigger_rule_finds_nothing_in_another_part_of_speech(nlp: Language, rule: Rule[Any],
@@ -205,12 +183,6 @@ def test_trigger_rule_finds_nothing_in_another_part_of_speech(nlp: Language, rul
     others = [t for t in nlp(text) if t.pos_ != pos]
     assert others
     assert all(rule.apply(t, lexicon()) is None for t in others)
-
-
-def test_rules_skipped_by_kind_are_role_rules() -> None:
-    names = {rule.name for _, table in _TABLES for rule in table}
-    assert names >= VERB_ONLY | NOUN_ONLY
-    assert not VERB_ONLY & NOUN_ONLY
 
 
 def _participants(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
