@@ -43,8 +43,6 @@ class Context:
     index: SpanIndex
     coref: Mapping[int, str]
     kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
-    # token -> whether it refers to a thing: the agent and target rules ask it of each subject
-    _things: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def thing(self, token: Token) -> bool:
         """Tell whether a token names a product or a financial instrument (an actor of a kind
@@ -56,12 +54,6 @@ class Context:
         """Tell whether a noun phrase's head stands for a product or an index: by its name,
         by coreference ("the device", "it") or by a name before its head ("its Airbus A400M
         transport plane")."""
-        known = self._things.get(token.i)
-        if known is None:
-            known = self._things[token.i] = self._refers_to_thing(token)
-        return known
-
-    def _refers_to_thing(self, token: Token) -> bool:
         if self.thing(token):
             return True
         found = self.coref.get(token.i)

@@ -72,16 +72,9 @@ def preps(token: Token) -> list[Token]:
     return found
 
 
-@per_token
-def _prep_objects(token: Token) -> tuple[tuple[str, tuple[Token, ...]], ...]:
-    """Return each of a trigger's prepositions in lowercase with its objects (read once: the
-    role rules ask for the objects of a few prepositions each)."""
-    return tuple((a.lower_, tuple(children(a, "pobj"))) for a in preps(token))
-
-
 def objects_of(words: set[str] | frozenset[str], token: Token) -> list[Token]:
     """Return the objects of the trigger's prepositions among `words` ("on X" of "attack")."""
-    return [p for word, objects in _prep_objects(token) if word in words for p in objects]
+    return [p for a in preps(token) if a.lower_ in words for p in children(a, "pobj")]
 
 
 def has_object(token: Token) -> bool:
