@@ -23,6 +23,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.attrs import ORTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Token
 
 from kg.extract.common.gender import Gender, agrees, gender_of, gender_word, pronoun_gender
@@ -73,21 +76,26 @@ class _Mention:
     subject: bool
 
 
+_OPENING = frozenset(get_string_id(mark) for mark in ("\u201c", "``"))
+_CLOSING = frozenset(get_string_id(mark) for mark in ("\u201d", "''"))
+_STRAIGHT = get_string_id('"')
+_CANDIDATE_POS = frozenset({NOUN, PRON})  # what may be an anaphor or an unnamed person
+
+
 def _quoted(doc: Doc) -> list[bool]:
     """Tell for each token whether it stands inside quotation marks (curly, or straight ones
-    taken in pairs)."""
+    taken in pairs). Reads the tokens' text as string ids, without making a `Token` each."""
     inside, straight = False, False
     marks = [False] * len(doc)
-    for token in doc:
-        text = token.text
-        if text in ("\u201c", "``"):
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth in _OPENING:
             inside = True
-        elif text in ("\u201d", "''"):
+        elif orth in _CLOSING:
             inside = False
-        elif text == '"':
+        elif orth == _STRAIGHT:
             straight = not straight
         else:
-            marks[token.i] = inside or straight
+            marks[i] = inside or straight
     return marks
 
 
@@ -282,8 +290,14 @@ class _Resolver:
             head = phrase_head(self.doc, occurrence.start, occurrence.end)
             if head is not None:
                 heads.setdefault(head.i, occurrence.id)
-        for token in tree(self.doc).tokens:
-            actor = heads.get(token.i)
+        tokens = tree(self.doc).tokens
+        # only a noun or a pronoun can be an anaphor or an unnamed person: the rest of the
+        # tokens, most of them, are skipped without a `Token` read
+        for i, pos in enumerate(self.doc.to_array(POS).tolist()):
+            actor = heads.get(i)
+            if actor is None and pos not in _CANDIDATE_POS:
+                continue
+            token = tokens[i]
             if actor is None:
                 actor = self._anaphor(token)
                 if actor is not None and not actor.startswith(_NOBODY):

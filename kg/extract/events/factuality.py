@@ -52,6 +52,7 @@ _LIGHT = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "make"
           "give", "have", "reach", "sign", "issue", "impose", "begin", "start"}
 
 
+@per_token
 def _verb(trigger: Token) -> Token:
     """Return the verb whose auxiliaries and negation speak for the trigger: the trigger itself
     if it is a verb, the verb of its clause otherwise ("launched an [attack]")."""

@@ -199,8 +199,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          counter=("Fatah was attacked in the night.",)),
     Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
          "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
-         lambda t, _h, c: (children(t.token, "poss") if t.noun and not _patient_possessor(t, c)
-                           else []),
+         lambda t, _h, c: ((children(t.token, "poss") if not _patient_possessor(t, c) else [])
+                           if t.noun and children(t.token, "poss") else []),
          examples=("Hamas's attack shocked Fatah.",),
          counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
     Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
@@ -356,7 +356,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
          "arrest', 'Fokker's takeover by Boeing'), and a product's or an index's ('the A380's "
          "flight', 'its launch' of a phone)",
-         lambda t, _h, c: children(t.token, "poss") if t.noun and _patient_possessor(t, c) else [],
+         lambda t, _h, c: (children(t.token, "poss") if _patient_possessor(t, c) else [])
+         if t.noun and children(t.token, "poss") else [],
          examples=("Hamas's arrest shocked Fatah.",),
          counter=("Hamas's attack shocked Fatah.",)),
     Rule("events.target.controlled_passive", "a passive verb with no subject of its own "

@@ -230,6 +230,11 @@ def _eventive(verbs: frozenset[str]) -> list[Rule[Lookup]]:
 
 
 TRIGGERS: RuleTable[Lookup] = trigger_table()
+# the one part of speech each trigger rule takes (its first test); a rule not named takes any
+TRIGGER_POS = {"events.trigger.phrasal_verb": "VERB", "events.trigger.verb_object": "VERB",
+           "events.trigger.verb": "VERB", "events.trigger.noun": "NOUN",
+           "events.trigger.clause_verb": "VERB", "events.trigger.event_noun": "NOUN",
+           "events.trigger.nominalisation": "NOUN", "events.trigger.predicate_state": "ADJ"}
 
 
 _CLITICS = frozenset({"'s", "'re", "'m", "'ll", "'ve", "'d", "n't"})  # ’ read as '
@@ -316,15 +321,19 @@ def find_triggers(tokens: Iterable[Token], lex: EventLexicon, triggers: Sequence
     """Return the event triggers among the tokens, in text order: the first trigger rule that
     fires on a token makes it a candidate, and the vetoes drop candidates in table order."""
     found: list[Trigger] = []
+    # each part of speech tries only the rules that take it (the rest test it first and fail)
+    by_pos = {pos: [r for r in triggers if TRIGGER_POS.get(r.name, pos) == pos]
+              for pos in _EVENTIVE_POS}
     for token in tokens:
         check()  # the per-article time budget (kg.extract.common.budget)
-        if token.pos_ not in _EVENTIVE_POS:
+        pos = token.pos_
+        if pos not in _EVENTIVE_POS:
             continue
-        for rule in triggers:
+        for rule in by_pos[pos]:
             hit = rule.apply(token, lex)
             if hit is not None:
                 found.append(Trigger(token, _refine(token, hit[0] or "", lex), hit[1],
-                                     token.pos_ == "NOUN", rule.name))
+                                     pos == "NOUN", rule.name))
                 break
     for veto in vetoes:
         kept = list(found)

@@ -37,7 +37,7 @@ from kg.extract.events.rules import (
     TARGETS,
 )
 from kg.extract.events.senses import SENSES
-from kg.extract.events.triggers import TRIGGERS, VETOES
+from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
 from kg.model import Article, Event
 
 _STAGES = ("times", "places", "actors", "events")
@@ -172,6 +172,17 @@ def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: Rule
 def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: RuleTable[Any],
                                                        rule: Rule[object], text: str) -> None:
     assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
+
+
+@pytest.mark.parametrize(("rule", "text"), [
+    case for field in ("examples", "counter") for case in _cases(TRIGGERS, field)])
+def test_trigger_rule_finds_nothing_in_another_part_of_speech(nlp: Language, rule: Rule[Any],
+                                                              text: str) -> None:
+    """`find_triggers` tries a trigger rule only on the part of speech `TRIGGER_POS` gives it."""
+    pos = TRIGGER_POS[rule.name]
+    others = [t for t in nlp(text) if t.pos_ != pos]
+    assert others
+    assert all(rule.apply(t, lexicon()) is None for t in others)
 
 
 def _participants(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
