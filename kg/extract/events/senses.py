@@ -105,7 +105,12 @@ _TAKEN = _CAPTIVES | {"town", "city", "village", "hill", "hilltop", "territory",
                       "port", "region", "province", "area", "ground", "stronghold", "capital",
                       "bridge", "position", "district", "field", "ship", "vessel", "boat", "weapon",
                       "arm", "ammunition", "tank", "vehicle", "drug", "cocaine", "heroin", "cash",
-                      "asset", "property", "document", "computer", "control", "power"}
+                      "asset", "property", "document", "computer", "control", "power",
+                      "highway", "road", "route", "crossing", "checkpoint", "border", "dam",
+                      "oilfield", "refinery", "mine", "plant", "building", "headquarters",
+                      "palace", "prison", "hospital", "station", "street", "square", "land",
+                      "island", "neighborhood", "neighbourhood", "outpost", "garrison",
+                      "airfield", "airbase", "compound", "camp", "post"}
 _TAKEN_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 # who attacks with words in a campaign, when the parse names no person
 _CAMPAIGNERS = {"campaign", "candidate", "rival", "opponent", "critic", "nominee", "frontrunner",
@@ -410,7 +415,8 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
          _capture_of_things,
          examples=("The confrontation was captured on video from several angles.",
                    "The shooting captured the raging national debate over trade."),
-         counter=("The army captured the hilltop village.", "Police captured the suspect.")),
+         counter=("The army captured the hilltop village.", "Police captured the suspect.",
+                  "Government forces widened their control by seizing a highway.")),
     Rule("events.sense.electoral_context", "a bid, win, race, loss or defeat in a sentence about "
          "an election and not about sport is an electoral event; no market bid, earnings loss "
          "or sport result", _electoral_context,
