@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.common.names import load_lexicon
 from kg.extract.common.tree import tree
 from kg.model import PlaceKind
 
@@ -73,9 +74,10 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
         if j >= 0 and doc[j].lower_ in kinds:
             return Cue(strong=True, kind=kinds[doc[j].lower_])
     # "the capital X", "second city X" (not "the state Supreme Court", "state GOP officials":
-    # a body the kind word qualifies)
+    # a body the kind word qualifies; nor "state Sen. Ralph Alvarado": a title)
     if before is not None and before.lower_ in kinds and before.ent_type_ == "" \
-            and doc[start].ent_type_ not in _BODY_LABELS:
+            and doc[start].ent_type_ not in _BODY_LABELS \
+            and not load_lexicon().is_title_word(doc[start].text):
         return Cue(strong=True, kind=kinds[before.lower_])
     # "X province", "X governorate" (but not "X state media", "X city council")
     # a plural after a name makes it a group, not a place ("the Warsaw Pact countries")

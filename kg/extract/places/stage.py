@@ -179,10 +179,16 @@ class PlaceFinder:
         name = mentions[0].text
         entries = self.gazetteer.lookup(name, loose=True) if cued else self._sure(name)
         if cued:
-            return entries
+            # a reading by another name of a place of another kind than the cue says is none:
+            # "the province of Twitter" (a joke) is not Atwater, a Californian town
+            kinds = {m.cue.kind for m in mentions if m.cue.kind}
+            return [e for e in entries if self.gazetteer.is_primary(e, name) or not kinds
+                    or any(_agrees(e, kind) for kind in kinds)]
         own = [e for e in entries if self.gazetteer.is_primary(e, name)]
         entries = own or entries
-        if all(m.label == "FAC" for m in mentions):
+        # a name the model reads as a building and never as a state or town is none of the small
+        # places of that name ("the White House" is no town in Tennessee)
+        if any(m.label == "FAC" for m in mentions) and not any(m.label == "GPE" for m in mentions):
             return []
         return [e for e in entries if e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION]
 
@@ -284,6 +290,12 @@ def _sureness(chosen: float, scores: list[float]) -> float | None:
 def _cut(value: float) -> float:
     """Cut a share below 1 to three decimals (rounding could make 0.9996 a certain 1.0)."""
     return math.floor(value * 1000) / 1000
+
+
+def _agrees(entry: Entry, kind: PlaceKind) -> bool:
+    """Tell whether a gazetteer reading is of the kind a cue names: a settlement for a
+    settlement ("the town of X"), an area for an area ("the province of X")."""
+    return (entry.kind in _SETTLEMENTS) == (kind in _SETTLEMENTS)
 
 
 def _inside(entry: Entry, outer: Entry) -> bool:

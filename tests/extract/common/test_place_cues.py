@@ -29,6 +29,8 @@ def test_place_cue_of_a_locative_preposition(nlp: Language, text: str, name: str
     ("Rebels shelled the capital Damascus on Monday.", "Damascus", True),
     # a kind word before a body qualifies the body
     ("She won a full term on the state Supreme Court on Tuesday.", "Supreme Court", False),
+    # nor a title after it
+    ("The new supporters include state Sen. Ralph Alvarado.", "Sen.", False),
 ])
 def test_place_cue_of_a_kind_word_before_the_name(nlp: Language, text: str, name: str,
                                                   strong: bool) -> None:

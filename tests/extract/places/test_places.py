@@ -125,6 +125,20 @@ def test_places_gives_a_place_one_id_across_articles(nlp, stage, first, second, 
     assert one.id == two.id and one.id.startswith("geonames-")
 
 
+@pytest.mark.parametrize("text", [
+    # a name the model reads as a building is no small town of that name (Tennessee)
+    "White House schmoozing season; Holiday party photo. One lawmaker took a private moment "
+    "during a holiday party at the White House to reassure the commander in chief.",
+    # a joke province named by another name of a town is that town's no more (Atwater, Calif.)
+    "Some ISIS supporters half-jokingly put the location on their profile as ''the province "
+    "of Twitter.'' Twitter suspended 125,000 accounts.",
+])
+def test_places_resolves_no_reading_against_the_text(nlp, stage, text) -> None:  # type: ignore[no-untyped-def]
+    places = _run(nlp, stage, text).places
+    assert not [p for p in places if p.geonames_id is not None
+                and p.name in ("White House", "Twitter", "Atwater")]
+
+
 @pytest.mark.parametrize(("text", "not_places"), [
     ("Canadian investors bought shares of China Eastern Airlines.", {"Canadian",
                                                                       "China Eastern Airlines"}),
