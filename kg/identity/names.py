@@ -85,7 +85,12 @@ def known_as(core: str) -> str:
 def own_name(core: str) -> bool:
     """Tell whether a folded name is a body's own name that `other_names.tsv` lists other names
     for ("republican party", not "gop")."""
-    return core in _other_names().values()
+    return core in _own_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _own_names() -> frozenset[str]:
+    return frozenset(_other_names().values())
 
 
 @functools.lru_cache(maxsize=1)

@@ -148,8 +148,9 @@ class PlaceFinder:
             if not entries:
                 continue
             fallback = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
+            states = self._states_named(by_name[key][0].text, entries)
             for m in by_name[key]:
-                scores = {e: self._score(e, m.text, m.cue.kind or fallback, context)
+                scores = {e: self._score(e, m.text, m.cue.kind or fallback, context, states)
                           for e in entries}
                 best = max(entries, key=scores.__getitem__)
                 resolved[(m.start, m.end)] = best
@@ -192,16 +193,22 @@ class PlaceFinder:
             return []
         return [e for e in entries if e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION]
 
+    def _states_named(self, name: str, readings: list[Entry]) -> frozenset[str | None]:
+        """Return the codes of the countries a name names, looked up once per name and only when
+        a capital is among its readings (`_score`: a city-state's capital is no rival of it)."""
+        if not any(e.capital_of for e in readings):
+            return frozenset()
+        return frozenset(e.country_code for e in self.gazetteer.lookup(name)
+                         if e.kind == "country")
+
     def _score(self, entry: Entry, name: str, kind: PlaceKind | None,
-               context: Counter[str]) -> tuple[float, int]:
+               context: Counter[str], states: frozenset[str | None]) -> tuple[float, int]:
         """Rank a reading: a cue's kind first, then size, own name, the article's countries."""
         score = _KIND_RANK.get(entry.kind, math.log10(entry.population + 1))
         score += _PRIMARY if self.gazetteer.is_primary(entry, name) else 0.0
         score += _IN_CONTEXT if context.get(entry.country_code or "") else 0.0
-        # a city-state's capital bears its name and is no rival of it ("Singapore")
-        score += _CAPITAL if entry.capital_of and not any(
-            e.kind == "country" and e.country_code == entry.country_code
-            for e in self.gazetteer.lookup(name)) else 0.0
+        # a city-state's capital bears its name and is no rival of it ("Singapore": `states`)
+        score += _CAPITAL if entry.capital_of and entry.country_code not in states else 0.0
         if kind is not None:
             settled = entry.kind in _SETTLEMENTS
             score += 10.0 if (kind in _SETTLEMENTS) == settled else -10.0
