@@ -18,8 +18,9 @@ LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "co
 # honorifics and courtesy titles, dropped from people's names ("Mr. Obama", "Sen. Ted Cruz")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
                         "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "rev", "hon",
-                        "president", "senator", "governor", "secretary", "minister", "judge",
-                        "jr", "sr", "ii", "iii"})
+                        "president", "senator", "governor", "secretary", "minister", "judge"})
+# generational suffixes: they tell a father from his son ("Donald Trump Jr.", "Duncan Hunter Sr.")
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # words that open many names and stand for none alone ("State" opens "State Department")
 GENERIC = frozenset({"state", "house", "national", "united", "american", "new", "general", "first",
                      "federal", "international", "world", "central", "royal", "democratic",
@@ -132,26 +133,33 @@ def is_acronym(text: str) -> bool:
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name in parts: "Donald J. Trump" is "donald", ("j",), "trump"."""
+    """A person's name in parts: "Donald J. Trump" is "donald", ("j",), "trump"; "Donald Trump
+    Jr." is "donald", (), "trump", "jr"."""
 
     first: str | None
     middle: tuple[str, ...]
     last: str
+    suffix: str | None = None  # a generational suffix (`GENERATIONS`)
 
     @classmethod
     def parse(cls, text: str) -> PersonName | None:
         found = [w for w in words(text) if w not in HONORIFICS]
+        suffix = found.pop() if len(found) > 1 and found[-1] in GENERATIONS else None
+        found = [w for w in found if w not in GENERATIONS]
         if not found:
             return None
         if len(found) == 1:
-            return cls(None, (), found[0])
-        return cls(found[0], tuple(found[1:-1]), found[-1])
+            return cls(None, (), found[0], suffix)
+        return cls(found[0], tuple(found[1:-1]), found[-1], suffix)
 
     def agrees(self, other: PersonName) -> bool:
         """Tell whether two names can be one person's: same surname, first names that agree (or
         one missing), and middle names that agree where both give them ("George Bush" and
-        "George W. Bush" agree; "George W. Bush" and "George H. W. Bush" do not)."""
+        "George W. Bush" agree; "George W. Bush" and "George H. W. Bush" do not), and generational
+        suffixes that agree where both give them ("Duncan Hunter Sr." is no "Duncan Hunter Jr.")."""
         if self.last != other.last:
+            return False
+        if self.suffix is not None and other.suffix is not None and self.suffix != other.suffix:
             return False
         if self.first is not None and other.first is not None \
                 and not _part_agrees(self.first, other.first):

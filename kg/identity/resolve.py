@@ -7,8 +7,10 @@ Evidence, tried in order (the first that finds exactly one canonical actor decid
 several leaves the member on its own rather than guess):
 
 1. the same name or alias, folded, without legal forms ("General Motors Corp." = "General Motors");
-2. for people, agreeing name parts: surname, first name or its initial, middle names where both
-   give them ("Donald J. Trump" = "Donald Trump" = "Trump"; not "Bill Clinton" = "Hillary Clinton");
+2. for people, agreeing name parts: surname, first name or its initial, middle names and
+   generational suffixes where both give them ("Donald J. Trump" = "Donald Trump" = "Trump"; not
+   "Bill Clinton" = "Hillary Clinton"); a suffix one name lacks tells two people apart where an
+   article names both apart ("Donald Trump Jr." beside "Donald J. Trump");
 3. for organisations, an acronym of the other's name ("GM", "USAF" for "U.S. Air Force");
 4. for organisations, a one-word short form that opens exactly one known name ("Ford" for
    "Ford Motor Company");
@@ -278,7 +280,7 @@ class Index:
         for name in member.names:
             short = name != member.name and family(member.kind) in _SHORTENED \
                 and _short_form(words(name), own)
-            if short and _sub_body(words(name), own):
+            if short and (_sub_body(words(name), own) or _inner(words(name), own)):
                 continue  # "Senate" of the "Senate Veterans Affairs Committee" is the Senate
             # "Apple" of "Apple Corps" in its article may be another Apple elsewhere: a short
             # form only takes a name that is the same short form ("Apple", not "Apple Inc.")
@@ -361,7 +363,8 @@ class Index:
         for iri, theirs in bearers.items():
             if theirs is not None and mine.agrees(theirs) and (
                     not (common and mine.nicknamed(theirs))
-                    or self._evidence(member, self.canonicals[iri]) > 0):
+                    or self._evidence(member, self.canonicals[iri]) > 0) \
+                    and not _other_generation(member, mine, self.canonicals[iri]):
                 found.add(iri)
         return found
 
@@ -504,7 +507,8 @@ def _key(name: str, kind: str) -> str:
     if family(kind) == "person":
         parsed = PersonName.parse(name)
         if parsed is not None:
-            return " ".join([*filter(None, [parsed.first]), *parsed.middle, parsed.last])
+            return " ".join([*filter(None, [parsed.first]), *parsed.middle, parsed.last,
+                             *filter(None, [parsed.suffix])])
     return known_as(org_core(name))
 
 
@@ -550,10 +554,33 @@ def _acronym_tails(name: str) -> set[str]:
             for form in initials(" ".join(found[:k])) if len(form) >= 2}
 
 
+def _inner(short: list[str], full: list[str]) -> bool:
+    """Tell whether a short form is neither the opening nor the closing words of a fuller name:
+    the head noun a qualifier follows ("Congress" of the "American Congress of Obstetricians"
+    is the Congress elsewhere, and in that story most likely too)."""
+    n = len(short)
+    return full[:n] != short and full[-n:] != short
+
+
 def _sub_body(short: list[str], full: list[str]) -> bool:
     """Tell whether a full name names a body of the organisation its opening words name: it
     ends in a word for a body (`SUB_BODIES`: "committee", "office") the short form lacks."""
     return full[-1] in SUB_BODIES and full[-1] not in short
+
+
+def _other_generation(member: Member, mine: PersonName, canonical: Canonical) -> bool:
+    """Tell whether an article names the member and one of the actor's people apart, one of
+    them with a generational suffix the other lacks, both by more than a surname: "Donald Trump
+    Jr." beside "Donald J. Trump" in one story is his son, where "Joseph R. Biden Jr." alone is
+    Joe Biden (and "Alito" beside "Samuel A. Alito Jr." is the same judge)."""
+    for known in canonical.members:
+        if known.iri == member.iri or not known.sources & member.sources:
+            continue
+        theirs = PersonName.parse(known.name)
+        if theirs is not None and theirs.suffix != mine.suffix \
+                and (mine if mine.suffix is None else theirs).first is not None:
+            return True
+    return False
 
 
 def _fullest(names: tuple[str, ...]) -> str:

@@ -137,6 +137,8 @@ def test_identity_org_core(text: str, expected: str) -> None:
     ("Bill Clinton", "William J. Clinton", True),
     ("Ted Cruz", "Edward Cruz", True),  # either name "Ted" may shorten
     ("Jim Comey", "John Comey", False),
+    ("Duncan Hunter Sr.", "Duncan Hunter Jr.", False),  # generational suffixes disagree
+    ("Joseph R. Biden Jr.", "Joe Biden", True),  # one gives none
 ])
 def test_identity_person_names_agree(one: str, other: str, expected: bool) -> None:
     a, b = PersonName.parse(one), PersonName.parse(other)
@@ -232,3 +234,33 @@ def test_identity_joins_a_short_given_name_or_an_acronym_with_evidence(
         members: tuple[Member, ...]) -> None:
     placed = _placed(*members)
     assert placed[members[0].iri] == placed[members[1].iri]
+
+
+@pytest.mark.parametrize(("members", "apart"), [
+    # one story names the father and the son apart: the son is another person in every story
+    ((_in("Donald J. Trump", "person", ("a", "b"), "Trump"),
+      _in("Donald Trump Jr.", "person", ("a",))), True),
+    ((_in("Donald Trump Jr.", "person", ("a",)),
+      _in("Donald J. Trump", "person", ("a", "b"), "Trump")), True),
+    # named alone, a suffix is part of the one person's full name
+    ((_in("Joe Biden", "person", ("a",), "Biden"),
+      _in("Joseph R. Biden Jr.", "person", ("b",))), False),
+    # beside a lone surname, the suffix tells no one apart
+    ((_in("Alito", "person", ("a",)), _in("Samuel A. Alito Jr.", "person", ("a", "b"))), False),
+])
+def test_identity_generations_stay_apart(members: tuple[Member, ...], apart: bool) -> None:
+    placed = _placed(*members)
+    assert (len(set(placed.values())) == 2) is apart
+
+
+def test_identity_a_head_noun_inside_a_name_is_no_short_form() -> None:
+    """"Congress" in the story of the "American Congress of Obstetricians" is the Congress of
+    other stories, not a short form that pulls it into the obstetricians' body; a closing or
+    opening short form still is one ("Senate" of the "United States Senate")."""
+    placed = _placed(_in("American Congress of Obstetricians", "government", ("a",), "Congress"),
+                     _in("Congress", "government", ("a", "b", "c")))
+    body = "urn:t/actor/American Congress of Obstetricians"
+    assert placed["urn:t/actor/Congress"] != placed[body]
+    placed = _placed(_in("United States Senate", "government", ("a",), "Senate"),
+                     _in("Senate", "government", ("a", "b", "c")))
+    assert placed["urn:t/actor/Senate"] == placed["urn:t/actor/United States Senate"]
