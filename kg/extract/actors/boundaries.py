@@ -19,6 +19,7 @@ from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 
 # brackets an editor puts into a quotation ("Secretary [Hillary] Clinton"; `_outside_brackets`)
 _OPENING_BRACKETS = frozenset({"[", "(", "{"})
+_DASHES = frozenset({"-", "--", "–", "—"})  # a dash between two things (`_after_spaced_dash`)
 _CLOSING_BRACKETS = frozenset({"]", ")", "}"})
 # words that name what kind of body a name is, of which a possessor's name may own the first
 # ("St. Anselm's College Institute of Politics"; `after_possessor_body`)
@@ -85,6 +86,7 @@ def trim_name(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend
                            or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
         start += 1
     start, end = _outside_brackets(doc, start, end)
+    start, end = _beside_spaced_dash(doc, start, end, alone)
     start = after_possessor_body(doc, start, end)
     end = possessive_end(doc, start, end)
     # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27")
@@ -126,6 +128,30 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start = closing[-1] + 1
     opening = next((i for i in range(start + 1, end) if doc[i].text in _OPENING_BRACKETS), None)
     return start, end if opening is None else opening
+
+
+def _beside_spaced_dash(doc: Doc, start: int, end: int, alone: frozenset[str]
+                       ) -> tuple[int, int]:
+    """Return the bounds of a name the model ran across a dash with spaces on both sides.
+
+    What follows the last such dash is the name where a dateline stands before it ("BERLIN -
+    Donald Trump may be testing") or the article names it on its own elsewhere (`alone`: "Weak -
+    Rubio - weak on illegal immigration" beside "Marco Rubio"); a name spaced around its hyphen
+    stays whole ("Wal - Mart"). What stands before the first dash is the name where no
+    capitalised word follows ("according to the Tax Policy Center - half a percentage point",
+    "Mr. Trump - 60 percent")."""
+    dashes = [i for i in range(start + 1, end - 1)
+              if doc[i].text in _DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_]
+    if not dashes:
+        return start, end
+    after = doc[dashes[-1] + 1:end]
+    if not any(t.text[:1].isupper() for t in after):
+        return start, dashes[0]
+    words, whole = after.text.lower(), doc[start:end].text.lower()
+    if all(t.text.isupper() for t in doc[start:dashes[-1]] if t.is_alpha) \
+            or any(a == words or a.endswith(f" {words}") and a != whole for a in alone):
+        return dashes[-1] + 1, end
+    return start, end
 
 
 def after_possessor_body(doc: Doc, start: int, end: int) -> int:

@@ -113,8 +113,14 @@ def merge(names: Iterable[Mention], states: Iterable[Mention],
         # that adds only a legal form to it, if there is one, else the first fullest name
         # an acronym is the name it spells rather than a longer one it opens ("EP" is the
         # "European Parliament", not the "EP Committee on Civil Liberties")
+        # a person's name is the person's rather than that of a longer name it is inside or
+        # closes ("Clinton" is Hillary Clinton, not the "University of Arkansas Clinton School
+        # of Public Service" of the same story, "Sanders" not a "New Hampshire Sanders
+        # veteran"); where the model reads it as a person's, even one it opens
         target = next((c for c in fits if _legal_form_of(m, c.longest)), None) \
             or next((c for c in fits if acronym(m.text, c.longest.tokens)), None) \
+            or next((c for c in fits if c.label == "PERSON" and (m.label == "PERSON" or not any(
+                _opens(m, f.longest) for f in fits if f.label != "PERSON"))), None) \
             or (fits[0] if fits else None)
         if target is None:
             # a model's number standing for it keeps its name (`things._designations`)
@@ -197,6 +203,14 @@ def _same(m: Mention, cluster: Cluster, org_words: set[str]) -> bool:
         return True  # "777s" stands for the "777" (`things._designations`)
     return acronym(m.text, longest.tokens, closing=m.kind in THINGS) or _part_of(m, cluster) \
         or longest.label != "PERSON" and (_clipped(m, longest) or _spelled_out(m, longest))
+
+
+def _opens(short: Mention, full: Mention) -> bool:
+    """Tell whether a shorter name is the opening words of a fuller one ("Trump" of the "Trump
+    Organization")."""
+    n = len(short.tokens)
+    return n < len(full.tokens) and [_norm(t) for t in full.tokens[:n]] \
+        == [_norm(t) for t in short.tokens]
 
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:

@@ -93,6 +93,11 @@ def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  
     # the closing words as their acronym
     ("Apple releases iPhone SDK. Apple released the iPhones Software Development Kit (SDK) on "
      "Thursday.", "iphones-software-development-kit", "iPhone SDK"),
+    # a person's surname inside or closing a longer body's name is the person's
+    ("Hillary Clinton spoke at the University of Arkansas Clinton School of Public Service. "
+     "Clinton said she would win.", "hillary-clinton", "Clinton"),
+    ("Bernie Sanders won. Tom Giancola, a fellow New Hampshire Sanders veteran, was there. "
+     "The crowd cheered for Sanders on Tuesday.", "bernie-sanders", "Sanders"),
 ])
 def test_actors_merges_mentions_into_the_fullest_name(nlp, stages, text, key, alias) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(_run(nlp, stages, text), key)
@@ -480,6 +485,14 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      {"Brazilian Development Bank", "American Express"}),  # the demonym's own names
     ("He wrote a book on Hillary Clinton last year. The book Trump wrote sold well.",
      {"Hillary Clinton", "Trump"}),  # no title of a work
+    ("As hate speech grows, so does debate.\n\nBERLIN - Donald Trump may be testing the "
+     "boundaries of tolerance.", {"Donald Trump"}),  # a dateline before a spaced dash
+    ("He said Marco Rubio is weak on illegal immigration. Weak - Rubio - weak on illegal "
+     "immigration.", {"Marco Rubio", "Rubio"}),  # a word before a spaced dash
+    ("The top U.S. music seller Wal - Mart said Tuesday that it would cut prices.",
+     {"Wal - Mart"}),  # a name spaced around its hyphen
+    ("The plan would raise $1.1 trillion, according to the Tax Policy Center - half a "
+     "percentage point of GDP.", {"Tax Policy Center"}),  # words after it
 ])
 def test_actors_cuts_names_at_their_bounds(nlp, stages, text, names) -> None:  # type: ignore[no-untyped-def]
     found = {m.text for a in _run(nlp, stages, text).actors if a.kind != "country"
