@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from kg.identity.names import (
     GENERIC,
+    LEGAL_FORMS,
     SUB_BODIES,
     PersonName,
     fold,
@@ -139,7 +140,8 @@ class Index:
         self._short: dict[str, set[str]] = defaultdict(set)
         self._surname: dict[str, set[str]] = defaultdict(set)
         self._acronym: dict[str, set[str]] = defaultdict(set)
-        self._tails: dict[str, set[str]] = defaultdict(set)  # "s&p|500" of "S&P 500"
+        # "s&p|500" of "S&P 500" (written as an acronym: True) and of "Standard & Poor's 500"
+        self._tails: dict[tuple[bool, str], set[str]] = defaultdict(set)
         self._models: dict[str, set[str]] = defaultdict(set)  # "787 dreamliner" of "Boeing 787 ..."
         self._opening: dict[str, set[str]] = defaultdict(set)
         # the name keys of the people and organisations each graph names, for evidence
@@ -293,7 +295,7 @@ class Index:
                         self._people.add(parsed.last)
             else:
                 for key in _acronym_tails(name):
-                    self._tails[key].add(canonical.iri)
+                    self._tails[_opens_acronym(name), key].add(canonical.iri)
                 if member.kind == "product":
                     self._models[_model(name)].add(canonical.iri)
             if family(member.kind) != "person" and not member.weak and not is_acronym(name):
@@ -334,17 +336,30 @@ class Index:
         if mine == theirs or "other" in (mine, theirs):
             return True
         if theirs == "person" and member.weak:
-            return True
+            return self._named_beside(member, canonical)
         return mine == "person" and all(m.weak for m in canonical.members)
+
+    def _named_beside(self, member: Member, canonical: Canonical) -> bool:
+        """Tell whether an article of a member names the person too (where its articles are
+        known): a lone word typed as an organisation is the surname of a person its own story
+        names ("Trump" in a headline over "Donald Trump"), not of one it never names
+        ("Washington" is no George Washington, "Guardian" no Don Guardian)."""
+        names = {_key(n, canonical.kind) for n in canonical.names}
+        return not member.sources or any(names & self._context.get(g, set())
+                                         for g in member.sources)
 
     def _by_name(self, member: Member) -> set[str]:
         # the member's own name only: its aliases may be short forms shared by others ("Clinton")
         return set(self._exact.get(_key(member.name, member.kind), ()))
 
     def _by_short(self, member: Member) -> set[str]:
-        # a name that is itself only the short form ("Apple"), never a full one ("Apple Inc.")
+        # a name that is itself only the short form ("Apple"), never a full one ("Apple Inc."),
+        # a state organ's either way round ("Department of Education" of the "U.S. Department
+        # of Education")
         key = _key(member.name, member.kind)
-        return set(self._short.get(key, ())) if words(member.name) == key.split() else set()
+        own = words(member.name)
+        return set(self._short.get(key, ())) if len(own) == 1 or own[-1] not in LEGAL_FORMS \
+            else set()
 
     def _by_person(self, member: Member) -> set[str]:
         if family(member.kind) != "person" and not member.weak:
@@ -384,7 +399,12 @@ class Index:
         # an acronym of the opening words, the rest the same ("S&P 500", "Standard & Poor's 500"),
         # of the member's own name: an alias may be a line's name two products share ("OS X" of
         # "OS X Tiger" and of "Mac OS X Lion")
-        found |= {iri for key in _acronym_tails(member.name) for iri in self._tails.get(key, ())}
+        # one side written as an acronym: two full names with the same initials are not one
+        # ("Alabama Democratic Party", "Arizona Democratic Party"; "American Bar Association",
+        # "American Bankers Association")
+        other = not _opens_acronym(member.name)
+        found |= {iri for key in _acronym_tails(member.name)
+                  for iri in self._tails.get((other, key), ())}
         return found
 
     @staticmethod
@@ -541,6 +561,11 @@ def _designated(name: Sequence[str]) -> bool:
     return any(sum(c.isdigit() for c in w) >= 3 for w in name)
 
 
+def _opens_acronym(name: str) -> bool:
+    """Tell whether a name's first word is written as an acronym ("S&P 500")."""
+    return bool(name.split()) and is_acronym(name.split()[0])
+
+
 def _acronym_tails(name: str) -> set[str]:
     """Return the keys a name shares with the names that spell its opening words out, or
     shorten them to an acronym, the last one or two words the same: "s&p|500" for "S&P 500"
@@ -548,7 +573,7 @@ def _acronym_tails(name: str) -> set[str]:
     found = words(name)
     if len(found) < 2:
         return set()
-    if is_acronym(name.split()[0]):
+    if _opens_acronym(name):
         return {f"{found[0].replace(' ', '')}|{' '.join(found[1:])}"} if len(found) <= 3 else set()
     return {f"{form}|{' '.join(found[k:])}" for k in range(max(2, len(found) - 2), len(found))
             for form in initials(" ".join(found[:k])) if len(form) >= 2}

@@ -60,6 +60,11 @@ def test_identity_merges_variants(names: tuple[str, ...], kinds: tuple[str, ...]
     (("US Airways", "United States Air Force"), ("organisation", "military")),
     (("Bank of America", "America Bank"), ("organisation", "organisation")),  # no state organ
     (("University of California", "California University"), ("organisation", "organisation")),
+    # two full names with the same initials ("ADP", "ABA", "CWA"): no acronym is written
+    (("Alabama Democratic Party", "Arizona Democratic Party"), ("organisation",) * 2),
+    (("American Bankers Association", "American Bar Association"), ("organisation",) * 2),
+    (("Communications Workers of America", "Concerned Women for America"),
+     ("organisation",) * 2),
 ])
 def test_identity_keeps_apart(names: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     placed = _placed(*(_node(n, k) for n, k in zip(names, kinds, strict=True)))
@@ -264,3 +269,21 @@ def test_identity_a_head_noun_inside_a_name_is_no_short_form() -> None:
     placed = _placed(_in("United States Senate", "government", ("a",), "Senate"),
                      _in("Senate", "government", ("a", "b", "c")))
     assert placed["urn:t/actor/Senate"] == placed["urn:t/actor/United States Senate"]
+
+
+def test_identity_a_lone_word_is_the_surname_of_a_person_its_story_names() -> None:
+    """A one-word name typed as an organisation joins a person its own article names ("Trump"
+    in a headline over "Donald Trump"), not a person it never names ("Washington")."""
+    placed = _placed(_in("George Washington", "person", ("a",)),
+                     _in("Washington", "organisation", ("b", "c")))
+    assert placed["urn:t/actor/Washington"] != placed["urn:t/actor/George Washington"]
+    placed = _placed(_in("Donald Trump", "person", ("a", "b")),
+                     _in("Trump", "organisation", ("b",)))
+    assert placed["urn:t/actor/Trump"] == placed["urn:t/actor/Donald Trump"]
+
+
+def test_identity_a_state_organ_s_short_form_either_way_round() -> None:
+    placed = _placed(_in("U.S. Department of Education", "government", ("a",),
+                         "Department of Education"),
+                     _in("Department of Education", "government", ("b",)))
+    assert len(set(placed.values())) == 1
