@@ -141,6 +141,7 @@ class KG(DefinedNamespace):
     reportCount: URIRef
     clusterClass: URIRef
     involves: URIRef
+    clusterAgent: URIRef
     clusterPlace: URIRef
     disagreesOn: URIRef
     claimOf: URIRef

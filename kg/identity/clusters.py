@@ -124,6 +124,7 @@ class Report:
     earliest: date
     latest: date
     participants: frozenset[str] = frozenset()  # canonical actor IRIs, any role
+    agents: frozenset[str] = frozenset()  # those of them that are its agents
     place: str | None = None
     label: str | None = None
     # dated to its article's day for want of a stated time: it may have happened before
@@ -166,6 +167,7 @@ class Cluster:
     earliest: date
     latest: date
     participants: set[str] = field(default_factory=set)
+    agents: set[str] = field(default_factory=set)  # the participants that are a report's agent
     places: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
     reports: dict[str, str] = field(default_factory=dict)  # report IRI -> its article graph
@@ -212,12 +214,26 @@ def score(report: Report, cluster: Cluster) -> int:
     # is no launch of Trump's bid)
     if how is None or how == "inside" and (not same_once or shared < 2 and not same_lemma):
         return -1
+    if _swapped(report, cluster):
+        return -1
     found = {"participant": shared >= 1, "second_participant": shared >= 2,
              "place": report.place is not None and report.place in cluster.places,
              "label": same_lemma or same_once,
              "once": same_once,
              "same_day": report.day is not None and report.day == cluster.day}
     return sum(evidence.weight for evidence in EVIDENCE if found[evidence.name])
+
+
+def _swapped(report: Report, cluster: Cluster) -> bool:
+    """Tell whether the report names an actor in the other role than the cluster's reports do,
+    both with agents and none in common: "Grayson attacks Clinton" and "Clinton attacks Trump"
+    on one day are two happenings. Without an agent on one side the roles tell little: a noun's
+    possessor is read as its agent or its patient ("Clinton's nomination", "the nomination of
+    Clinton")."""
+    if not report.agents or not cluster.agents or report.agents & cluster.agents:
+        return False
+    return bool(report.agents & (cluster.participants - cluster.agents)
+                or (report.participants - report.agents) & cluster.agents)
 
 
 def fit(report: Report, cluster: Cluster) -> str | None:
@@ -308,6 +324,7 @@ class ClusterIndex:
             target.earliest = min(target.earliest, report.earliest)
             target.latest = max(target.latest, report.latest)
         target.participants |= report.participants
+        target.agents |= report.agents
         target.places |= {report.place} if report.place else set()
         target.labels |= {report.label} if report.label else set()
         target.reports[report.iri] = report.graph

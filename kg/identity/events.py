@@ -211,6 +211,7 @@ def _load(store: Store, graphs: Mapping[str, URIRef], decisions: Decisions
                 earliest=_day(graph.value(node, KG.earliest)),
                 latest=_day(graph.value(node, KG.latest)),
                 participants={str(a) for a in graph.objects(node, KG.involves)},
+                agents={str(a) for a in graph.objects(node, KG.clusterAgent)},
                 places={str(p) for p in graph.objects(node, KG.clusterPlace)},
                 labels={str(x) for x in graph.objects(node, RDFS.label)},
                 reports={str(e): str(graph.value(e, PROV.wasDerivedFrom))
@@ -248,12 +249,15 @@ def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str,
                            base_iri)
     first: dict[str, dict[str, Node | None]] = {}
     actors: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         event = str(row["event"])
         first.setdefault(event, row)
         if row["actor"] is not None:
             actor = str(row["actor"])
             actors[event].add(canonical.get(actor, (actor, ""))[0])
+            if row["role"] == KG.hasAgent:
+                agents[event].add(canonical.get(actor, (actor, ""))[0])
     found = []
     for event, row in sorted(first.items()):
         earliest, latest = _day(row["earliest"]), _day(row["latest"])
@@ -267,6 +271,7 @@ def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str,
         found.append(Report(
             iri=event, graph=str(row["graph"]), type=str(row["eventType"]),
             earliest=earliest, latest=latest, participants=frozenset(actors[event]),
+            agents=frozenset(agents[event]),
             place=str(row["at"]) if row["at"] is not None else None, label=label,
             undated=str(row["origin"]) == "published"))
     # reports whose own time tells their happening come first, so that they start the clusters
@@ -311,6 +316,8 @@ def _add_cluster(graph: Graph, cluster: Cluster, said: Mapping[str, Said]) -> No
     graph.add((node, KG.reportCount, Literal(len(cluster.reports))))
     for actor in cluster.participants:
         graph.add((node, KG.involves, URIRef(actor)))
+    for actor in cluster.agents:
+        graph.add((node, KG.clusterAgent, URIRef(actor)))
     for place in cluster.places:
         graph.add((node, KG.clusterPlace, URIRef(place)))
     for label in cluster.labels:

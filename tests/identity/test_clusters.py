@@ -184,3 +184,22 @@ def test_clusters_once_happening_filed_under_two_classes_is_one() -> None:
     # a lemma of `ONCE` in a class its rule does not cover stays apart
     assert index.add(report("e3", "g3", (2011, 8, 24), actors=("jobs",), label="resign",
                             kind=PROTEST), "c3") == "c3"
+
+
+@pytest.mark.parametrize(("first_agents", "second_agents", "joins"), [
+    (("grayson",), ("clinton",), False),  # "Grayson attacks Clinton", "Clinton attacks Trump"
+    ((), ("clinton",), True),  # "the nomination of Clinton", "Clinton's nomination"
+    (("grayson",), ("grayson",), True),  # one attacker: one attack, whatever else differs
+    ((), (), True),  # no agent on either side: the participants tell nothing of roles
+])
+def test_clusters_an_actor_in_the_other_role_tells_another_happening(
+        first_agents: tuple[str, ...], second_agents: tuple[str, ...], joins: bool) -> None:
+    index = ClusterIndex()
+    first = Report(iri="e1", graph="g1", type=ASSAULT, earliest=date(2016, 5, 23),
+                   latest=date(2016, 5, 23), participants=frozenset({"grayson", "clinton"}),
+                   agents=frozenset(first_agents), label="attack")
+    second = Report(iri="e2", graph="g2", type=ASSAULT, earliest=date(2016, 5, 23),
+                    latest=date(2016, 5, 23), participants=frozenset({"grayson", "clinton"}),
+                    agents=frozenset(second_agents), label="attack")
+    index.add(first, "c1")
+    assert (index.add(second, "c2") == "c1") is joins
