@@ -386,7 +386,11 @@ class Index:
     def _by_acronym(self, member: Member) -> set[str]:
         if family(member.kind) == "person":
             return set()
+        # an acronym the member's own name holds as a word is no acronym of another's ("TV" of
+        # "BFM TV" is not the "Trump Victory" fund)
+        own = words(member.name)
         found = {iri for name in member.names if is_acronym(name)
+                 and not (name != member.name and _short_form(words(name), own))
                  for iri in self._acronym.get(fold(name).replace(" ", ""), ())
                  if not self._spelled_otherwise(member, self.canonicals[iri], name)}
         # a full name joins an actor known by its acronym if the acronym has three letters or

@@ -287,3 +287,9 @@ def test_identity_a_state_organ_s_short_form_either_way_round() -> None:
                          "Department of Education"),
                      _in("Department of Education", "government", ("b",)))
     assert len(set(placed.values())) == 1
+
+
+def test_identity_a_word_of_its_own_name_is_no_acronym_of_another() -> None:
+    placed = _placed(_node("Trump Victory", "organisation"),
+                     _node("BFM TV", "media", "BFM", "TV"))
+    assert placed["urn:t/actor/BFM TV"] != placed["urn:t/actor/Trump Victory"]
