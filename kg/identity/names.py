@@ -28,7 +28,8 @@ GENERIC = frozenset({"state", "house", "national", "united", "american", "new", 
 # last words of a body inside an organisation ("Senate Veterans Affairs Committee" of the Senate)
 SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "office", "bureau", "division",
                         "unit", "board", "council", "commission", "panel", "desk", "program",
-                        "programme"})  # not "department": the Treasury Department is the Treasury
+                        "programme", "center", "centre", "institute", "school", "college"})
+# not "department": the Treasury Department is the Treasury
 CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le", "on"})
 # a state's organ named by its field either way round: "Department of Labor" is the "Labor
 # Department", "Ministry of Defence" the "Defence Ministry" (not "Bank of America": a bank's or a

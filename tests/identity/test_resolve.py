@@ -293,3 +293,13 @@ def test_identity_a_word_of_its_own_name_is_no_acronym_of_another() -> None:
     placed = _placed(_node("Trump Victory", "organisation"),
                      _node("BFM TV", "media", "BFM", "TV"))
     assert placed["urn:t/actor/BFM TV"] != placed["urn:t/actor/Trump Victory"]
+
+
+@pytest.mark.parametrize("full", ["Suffolk University Political Research Center",
+                                  "Harvard Kennedy School", "Senate Veterans Affairs Committee"])
+def test_identity_a_body_inside_another_is_not_that_other(full: str) -> None:
+    short = " ".join(full.split()[:2 if full.startswith("Suffolk") else 1])
+    placed = _placed(_in(short, "organisation", ("a", "b")),
+                     _in(full, "organisation", ("c",), short),
+                     _in("Jeb Bush", "person", ("a", "c")))
+    assert placed[f"urn:t/actor/{full}"] != placed[f"urn:t/actor/{short}"]
