@@ -45,7 +45,7 @@ from kg.extract.actors.products import (
 )
 from kg.extract.actors.records import Mention, mention_of
 from kg.extract.actors.states import country_mentions, government_forces
-from kg.extract.actors.titles import read_titles, titled_person
+from kg.extract.actors.titles import after_title_field, read_titles, titled_person
 from kg.extract.actors.untagged import propn_runs, untagged_groups
 from kg.extract.actors.words import NAME_LABELS, describes
 from kg.extract.common.names import Lexicon
@@ -115,6 +115,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
                 label = "ORG"  # "said on Twitter": a medium, whatever the model typed
             if joined_names(span, people) or thing_named_for(span, lexicon):
                 continue
+        elif span is not None and (person := after_title_field(doc, span, lexicon)) is not None:
+            span, label = person, "PERSON"  # "Secretary of Defense Leon Panetta"
         elif span is not None and titled_person(doc, span, lexicon, surnames):
             span, label = without_titles(doc, span, lexicon), "PERSON"  # "Spokeswoman X Y"
         elif span is not None:

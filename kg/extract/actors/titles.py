@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.actors.boundaries import trim_name
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.text import entities
@@ -72,3 +73,18 @@ def titled_person(doc: Doc, span: DocSpan, lexicon: Lexicon, surnames: frozenset
         and (len(rest) >= 2 or rest.text in surnames) \
         and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
         and lexicon.org_kind(rest.text) is None
+
+
+def after_title_field(doc: Doc, span: DocSpan, lexicon: Lexicon) -> DocSpan | None:
+    """Return the person's name a name the model ran from a title's field into ("Secretary of
+    Defense Leon Panetta" tagged from "Defense"): after "of" and a title's head word, the words
+    from a given name on, all proper nouns; None for any other name ("Secretary of Homeland
+    Security" names a body, "Bank of America" no title)."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" \
+            or doc[span.start - 2].lower_ not in lexicon.title_heads:
+        return None
+    for k in range(span.start + 1, span.end - 1):
+        if is_given_name(doc[k].text) and all(t.text[:1].isupper() and t.pos_ == "PROPN"
+                                              for t in doc[k:span.end]):
+            return doc[k:span.end]
+    return None
