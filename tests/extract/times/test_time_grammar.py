@@ -58,3 +58,23 @@ def test_the_expressions_reach_every_rule_the_prefilter_can_skip() -> None:
 def test_every_match_in_any_mix_of_expressions_holds_a_needed_word(parts: list[str], sep: str
                                                                    ) -> None:
     _check(sep.join(parts))
+
+
+def _both(text: str) -> None:
+    for name, regex in scan._COMPILED.items():
+        looked = [(hit.start(), hit.end(), hit.groupdict()) for hit in regex.finditer(text)]
+        run = [(first, hit.end(), hit.groupdict()) for hit, first in scan._hits(name, text)]
+        assert run == looked, name
+
+
+@pytest.mark.parametrize("text", [*_EXPRESSIONS, "2019", "'90s", "1998, 2001-02", "9 a.m.Tuesday",
+                                  "Monday,Tuesday", "x2019 1999", "ſix days ago"])
+def test_the_scan_finds_the_matches_of_the_look_behind_patterns(text: str) -> None:
+    _both(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_EXPRESSIONS + ("the", "of", ",", "\n", "-", "'", "x", "’")),
+                min_size=1, max_size=8), st.sampled_from([" ", "\n", "", "  "]))
+def test_the_scan_finds_the_matches_in_any_mix_of_expressions(parts: list[str], sep: str) -> None:
+    _both(sep.join(parts))
