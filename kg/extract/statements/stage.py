@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.config import Settings
-from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.anchor import time_anchorer
 from kg.extract.common.coref import antecedents
 from kg.extract.common.gender import agrees, gender_of
 from kg.extract.common.names import run_together
@@ -247,7 +247,7 @@ class FindStatements:
         """Add one `Statement` per attribution; add missing speakers; link events both ways."""
         article = extraction.article
         speakers = _Speakers(extraction, doc)
-        anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
+        anchorer = time_anchorer(article, doc, speakers.index.times)
         published = anchorer.published.value if anchorer.published else None
         statements: list[Statement] = []
         triggers = _Triggers(extraction.events)
