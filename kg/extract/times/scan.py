@@ -25,6 +25,8 @@ _COMPILED = {rule.name: re.compile(rf"(?<![\w'’])(?:{rule.apply.regex})", re.I
 _AFTER = {rule.name: re.compile(rf"[^\w'’](?:{rule.apply.regex})", re.IGNORECASE)
           for rule in GRAMMAR}
 _AT_START = {rule.name: re.compile(rf"(?:{rule.apply.regex})", re.IGNORECASE) for rule in GRAMMAR}
+_GATES = {rule.name: re.compile(rule.apply.gate, re.IGNORECASE) for rule in GRAMMAR
+          if rule.apply.gate}
 _PRIORITY = {rule.name.removeprefix("times.grammar."): i for i, rule in enumerate(GRAMMAR)}
 
 _MOD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{alt(lex.MODS)})(?:\s+|-)$",
@@ -66,6 +68,9 @@ def scan(text: str, rules: Sequence[Rule[Pattern]] = GRAMMAR.rules) -> list[Matc
     for rule in rules:
         needs = rule.apply.needs
         if needs and not any(word in folded for word in needs):
+            continue
+        gate = _GATES.get(rule.name)
+        if gate is not None and gate.search(text) is None:
             continue
         name = rule.name.removeprefix("times.grammar.")
         for hit, first in _hits(rule.name, text):
