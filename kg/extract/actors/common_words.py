@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.actors.records import Mention
 from kg.extract.common.gender import is_given_name
+from kg.extract.common.text import tokens_written
 
 _POS = ("verb", "adj", "adv")
 _KINDS = frozenset({None, "person", "organisation", "product", "financial", "media"})
@@ -113,7 +114,7 @@ def common_word_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bo
     word = next(iter(words))
     if not word[:1].isupper():
         return False  # "iPods" is written so wherever it stands
-    tokens = [t for t in doc if t.text == word]
+    tokens = tokens_written(doc, word)
     return bool(tokens) and all(loosely_capitalised(t) and t.pos_ != "PROPN" for t in tokens)
 
 
@@ -155,7 +156,7 @@ def headline_actor(mentions: list[Mention], doc: Doc, known: KnownWord) -> bool:
         return False  # a person's name ("Jeb Bush" of "Told Jeb Bush To Pipe Down")
     edges = {t.text for s in spans if s is not None for t in (s[0], s[-1])}
     return any(word[:1].isupper() and known(word.lower()) and all(
-        loosely_capitalised(t) or _title_case_run(doc, t.i) for t in doc if t.text == word)
+        loosely_capitalised(t) or _title_case_run(doc, t.i) for t in tokens_written(doc, word))
         for word in edges)
 
 
@@ -192,7 +193,7 @@ def common_noun_actor(mentions: list[Mention], doc: Doc, noun: KnownWord, known:
     word = next(iter(words))
     if len(words) != 1 or not word[:1].isupper() or word.isupper() or is_given_name(word):
         return False
-    tokens = [t for t in doc if t.text == word]
+    tokens = tokens_written(doc, word)
     # after a colon or an opening quote a clause may open with a capital too
     if not tokens or not all(loosely_capitalised(t) or t.i > 0 and doc[t.i - 1].text in _OPENERS
                              for t in tokens):

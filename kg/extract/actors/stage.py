@@ -43,6 +43,7 @@ from kg.extract.actors.merge import SUB_BODIES, THINGS, Cluster, acronym, attach
 from kg.extract.actors.things import listed_products, thing_mentions
 from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon, load_lexicon
+from kg.extract.common.text import tokens_written
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Gazetteer, place_of
 from kg.extract.nlp.model import load_model
@@ -338,9 +339,8 @@ def _defined_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
     ends = {m.end: m for m in names}
     taken = {i for m in names for i in range(m.start, m.end)}
     found: list[Mention] = []
-    for token in doc:
-        if token.text != "(" or token.i < 1 or token.i + 2 >= len(doc) \
-                or doc[token.i + 2].text != ")":
+    for token in tokens_written(doc, "("):
+        if token.i < 1 or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
         before, inner = doc[token.i - 1], doc[token.i + 1]
         named = ends.get(before.idx + len(before.text))

@@ -102,6 +102,8 @@ def _designations(doc: Doc, taken: set[int], found: list[Mention]) -> list[Menti
     names = {m.tokens[k + 1]: (t, m.tokens[k + 1]) for m in found if m.kind == "product"
              for k, t in enumerate(m.tokens[:-1]) if t.isdigit() and m.tokens[k + 1].isalpha()}
     named = {**numbers, **{w: numbers[t] for w, (t, _) in names.items() if t in numbers}}
+    if not named:
+        return []  # no model named by its number: no word of the doc can be one
     spans = [(m.start, m.end) for m in found]
     more: list[Mention] = []
     for token in doc:

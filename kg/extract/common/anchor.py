@@ -22,6 +22,8 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -208,6 +210,37 @@ class TimeAnchorer:
             return Anchor(None, None, 0.5)
         certainty = PAST_PUBLISHED_CERTAINTY if past else PUBLISHED_CERTAINTY
         return Anchor(self.published, None, certainty, "published")
+
+
+_LAST: ContextVar[tuple[Doc, Article, tuple[Timex, ...], TimeAnchorer] | None] = ContextVar(
+    "kg_last_anchorer", default=None)
+
+
+def time_anchorer(article: Article, doc: Doc, times: Sequence[Timex]) -> TimeAnchorer:
+    """Return the `TimeAnchorer` of an article's parse and time expressions, made once.
+
+    The events and the statements stages anchor triggers and cues of one article with the
+    same times: the anchorer of the doc last asked about is kept (one per thread of control)
+    and given again for the same article and times.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rain", "fell"], sent_starts=[True, False])
+        >>> article = Article(id="a", text="Rain fell")
+        >>> time_anchorer(article, doc, []) is time_anchorer(article, doc, ())
+        True
+        >>> other = Doc(Vocab(), words=["Rain", "fell"], sent_starts=[True, False])
+        >>> time_anchorer(article, other, []) is time_anchorer(article, doc, [])
+        False
+    """
+    held = tuple(times)
+    last = _LAST.get()
+    if last is not None and last[0] is doc and last[2] == held and \
+            (last[1] is article or last[1] == article):
+        return last[3]
+    made = TimeAnchorer(article, doc, list(held))
+    _LAST.set((doc, article, held, made))
+    return made
 
 
 def _carried(earlier: list[tuple[int, TimeValue]], published: date | None

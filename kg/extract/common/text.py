@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.common.tree import tree
+
 _TEXT = "kg.text"
 _ENTITIES = "kg.entities"
 _SENTENCES = "kg.sentences"  # per token: its sentence's (start, end, start_char, end_char)
+_WORDS = "kg.words"  # each word's tokens, in text order
 
 
 def doc_text(doc: Doc) -> str:
@@ -46,6 +49,29 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         ents = tuple(doc.ents)
         doc.user_data[_ENTITIES] = ents
     return ents
+
+
+def tokens_written(doc: Doc, word: str) -> tuple[Token, ...]:
+    """Return the tokens of `doc` written `word`, in text order, as
+    `[t for t in doc if t.text == word]`: the tokens are grouped by their text in one walk of
+    the doc, kept in `doc.user_data` (the actors stage asks for a word's tokens a few dozen
+    times an article, and each walk of a doc makes a new `Token` for each of its words).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rain", "fell", "(", "rain", ")", "Rain"])
+        >>> [t.i for t in tokens_written(doc, "Rain")], tokens_written(doc, "snow")
+        ([0, 5], ())
+    """
+    words = doc.user_data.get(_WORDS)
+    if not isinstance(words, dict):
+        grouped: dict[str, list[Token]] = {}
+        for token in tree(doc).tokens:
+            grouped.setdefault(token.text, []).append(token)
+        words = {text: tuple(tokens) for text, tokens in grouped.items()}
+        doc.user_data[_WORDS] = words
+    found: tuple[Token, ...] = words.get(word, ())
+    return found
 
 
 def sentence_start(token: Token) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc
 
 from kg.config import Settings
-from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.anchor import time_anchorer
 from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
 from kg.extract.common.tree import tree
@@ -69,7 +69,7 @@ class EventFinder:
         lex = lexicon()
         index = SpanIndex(extraction)
         args: ArgumentFinder | None = None
-        anchorer = TimeAnchorer(article, doc, list(index.times))
+        anchorer = time_anchorer(article, doc, index.times)
         body = (t for t in tree(doc).tokens if t.idx >= article.body_start)
         events: list[Event] = []
         for trigger in find_triggers(body, lex, self.triggers, self.vetoes):

@@ -149,19 +149,21 @@ class Gazetteer:
 
 
 def place_of(entry: Entry, surface: str | None = None, mentions: tuple[Span, ...] = (),
-             written: Iterable[str] = ()) -> Place:
+             written: Iterable[str] = (), *, kind: PlaceKind | None = None,
+             confidence: float | None = None) -> Place:
     """Return the `Place` record of a gazetteer entry.
 
     The name is the gazetteer's, in plain Latin letters ("Khān Shaykhūn" -> "Khan Shaykhun"),
     so one place has one name in every article's graph; the spellings the article uses
-    (`surface`, `written`) and the gazetteer's own are kept as aliases.
+    (`surface`, `written`) and the gazetteer's own are kept as aliases. The kind is the
+    entry's unless the text says another (`kind`).
     """
     name = plain(entry.name)
     aliases = sorted({entry.name, *written, *([surface] if surface else [])} - {name})
-    return Place(id=entry.id, name=name, kind=entry.kind, within=entry.within,
+    return Place(id=entry.id, name=name, kind=kind or entry.kind, within=entry.within,
                  geonames_id=entry.geonames_id, country_code=entry.country_code,
                  latitude=entry.latitude, longitude=entry.longitude,
-                 aliases=tuple(aliases), mentions=mentions)
+                 aliases=tuple(aliases), mentions=mentions, confidence=confidence)
 
 
 def plain(name: str) -> str:

@@ -243,14 +243,12 @@ class PlaceFinder:
         spans = tuple(m.span for m in mentions)
         kind = next((m.cue.kind for m in mentions if m.cue.kind and not m.dateline), None)
         if entry is not None:
-            place = place_of(entry, surface, spans, {m.text for m in mentions})
             shares = [sure[(m.start, m.end)] for m in mentions if (m.start, m.end) in sure]
-            update: dict[str, object] = {
-                "confidence": _cut(sum(shares) / len(shares)) if shares else None}
-            if kind in _SETTLEMENTS and place.kind in _SETTLEMENTS and kind != place.kind:
-                # the text's "the town of X" beats a kind guessed from the population
-                update["kind"] = kind
-            return Place.model_validate({**place.model_dump(), **update})
+            # the text's "the town of X" beats a kind guessed from the population
+            told = kind in _SETTLEMENTS and entry.kind in _SETTLEMENTS and kind != entry.kind
+            return place_of(entry, surface, spans, {m.text for m in mentions},
+                            kind=kind if told else None,
+                            confidence=_cut(sum(shares) / len(shares)) if shares else None)
         kind = kind or next((m.cue.kind for m in mentions if m.cue.kind), None)
         kind = kind or _LABEL_KIND.get(mentions[0].label, "other")
         within = next((entries.get((m.cue.within.start_char, m.cue.within.end_char))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.config import Settings
-from kg.extract.common.anchor import TimeAnchorer
+from kg.extract.common.anchor import time_anchorer
 from kg.extract.common.coref import antecedents
 from kg.extract.common.gender import agrees, gender_of
 from kg.extract.common.names import run_together
@@ -33,7 +33,7 @@ from kg.extract.statements.lexicon import speech_lexicon
 from kg.extract.statements.parts import Attribution
 from kg.extract.statements.rules import finder
 from kg.keys import actor_id, local_actor_id, statement_id
-from kg.model import Actor, ActorKind, Event, Extraction, Statement
+from kg.model import Actor, ActorKind, Event, Extraction, Span, Statement
 
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _NONPERSONAL = {"it", "they", "its"}
@@ -57,7 +57,9 @@ class _Speakers:
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
         self.actors = {a.id: a for a in extraction.actors}
         self.genders = {a.id: gender_of(a) for a in extraction.actors}
-        self.new: dict[str, Actor] = {}
+        # the speakers added: name, kind, affiliation and country, as the last mention says
+        self.new: dict[str, tuple[str, ActorKind, str | None, str | None]] = {}
+        self.mentions: dict[str, list[Span]] = {}  # each added speaker's mentions, in order
         self.history: list[tuple[int, str]] = []  # (offset, actor id) of resolved speakers
         self.ents = [e for e in entities(doc) if e.label_ in _ENT_KINDS]
         self.actor_records = extraction.actors
@@ -119,13 +121,17 @@ class _Speakers:
     def _add(self, key: str, name: str, kind: ActorKind, span: tuple[int, int], *,
              affiliation: str | None = None, country: str | None = None) -> None:
         """Record a speaker the actors stage missed, or one more mention of one recorded."""
-        old = self.new.get(key)
-        mention = char_span(self.doc, *span)
-        mentions = (*old.mentions, mention) if old else (mention,)
-        if key not in self.kinds or old:
-            self.new[key] = Actor(id=key, name=name, kind=kind, mentions=mentions,
-                                  affiliation=affiliation, country=country)
+        if key not in self.kinds or key in self.new:
+            # the record is made once all are found (`added`), not again at each mention
+            self.new[key] = (name, kind, affiliation, country)
+            self.mentions.setdefault(key, []).append(char_span(self.doc, *span))
             self.kinds[key] = kind
+
+    def added(self) -> list[Actor]:
+        """Return the speakers added: each with what its last mention says and all mentions."""
+        return [Actor(id=key, name=name, kind=kind, mentions=tuple(self.mentions[key]),
+                      affiliation=affiliation, country=country)
+                for key, (name, kind, affiliation, country) in self.new.items()]
 
     def _source(self, head: Token, phrase: tuple[int, int]) -> str | None:
         """Add an unnamed source ("a Syrian military source") as its own speaker.
@@ -247,7 +253,7 @@ class FindStatements:
         """Add one `Statement` per attribution; add missing speakers; link events both ways."""
         article = extraction.article
         speakers = _Speakers(extraction, doc)
-        anchorer = TimeAnchorer(article, doc, list(speakers.index.times))
+        anchorer = time_anchorer(article, doc, speakers.index.times)
         published = anchorer.published.value if anchorer.published else None
         statements: list[Statement] = []
         triggers = _Triggers(extraction.events)
@@ -271,7 +277,7 @@ class FindStatements:
                 confidence=_confidence(att, speaker, certainty),
                 rule=att.rule,
             ))
-        added = list(speakers.new.values())
+        added = speakers.added()
         events = _sourced(extraction.events, statements)
         return extraction.replace(events=events).extend(actors=added, statements=statements)
 

@@ -79,6 +79,11 @@ class Pattern:
     # and finding that the word is absent costs a thousandth of running the regex over the text;
     # a rule without one ("year") always runs
     needs: tuple[str, ...] = ()
+    # a regex every match holds, searched (case-insensitively) before the rule where the needed
+    # words stand in most texts ("-", "am", "z", "may"): one that starts with a digit or a
+    # cased letter lets the engine skip along the text to the next such character, so it costs
+    # a fraction of the rule, which is tried at every word
+    gate: str = ""
 
 
 def _needs(*phrases: str) -> tuple[str, ...]:
@@ -87,6 +92,11 @@ def _needs(*phrases: str) -> tuple[str, ...]:
 
 
 _MONTH_NEEDS = _needs(*_ABBR, "may")  # every month name holds one of these
+# a month name (in Title case or capitals, as MONTH_ANY) and a number after it
+_MONTH_THEN_NUMBER = (r"(?-i:" + "|".join(f for m in ("jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec")
+                                          for f in (m.title(), m.upper()))
+                      + r")(?-i:[A-Za-z]*)\.?\s+\d")
 _UNIT_NEEDS = _needs(*lex.UNITS, *lex.UNIT_PLURALS)
 
 # Every pattern is compiled case-insensitively, names use (?-i:...); a group named "x", where
@@ -95,7 +105,7 @@ _UNIT_NEEDS = _needs(*lex.UNITS, *lex.UNIT_PLURALS)
 GRAMMAR: RuleTable[Pattern] = RuleTable("times.grammar", [
     Rule("times.grammar.iso", "an ISO 8601 date, with an optional clock time",
          Pattern(r"(?P<iso>\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)(?![\d-])",
-                 _needs("-")),
+                 _needs("-"), gate=r"\d-\d\d-\d"),
          examples=("The filing is dated [2019-08-20].",),
          counter=("Order 2019-08-20-7 shipped.",)),
     Rule("times.grammar.slash", "a numeric month/day/year date",
@@ -112,7 +122,7 @@ GRAMMAR: RuleTable[Pattern] = RuleTable("times.grammar", [
     Rule("times.grammar.mdy", "a month name before a day, with an optional weekday and year",
          Pattern(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH_ANY})\s+(?P<d>\d{{1,2}})"
                  rf"(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<y>{_Y})(?!\d))?",
-                 _MONTH_NEEDS),
+                 _MONTH_NEEDS, gate=_MONTH_THEN_NUMBER),
          examples=("The talks began on [August 20, 2019].",),
          counter=("Sales fell in August 2019.",)),
     Rule("times.grammar.my", "a month name and a year",
@@ -131,7 +141,7 @@ GRAMMAR: RuleTable[Pattern] = RuleTable("times.grammar", [
          counter=("The index closed at 1998.45 points.",)),
     Rule("times.grammar.year_end", "the second year of a range such as '1957-58'",
          Pattern(rf"(?P<y1>{_Y})[-–](?P<x>(?P<yy>\d\d))(?![\d%])",
-                 _needs("-", "–")),
+                 _needs("-", "–"), gate=r"\d[-–]\d\d"),
          examples=("The drought of 1957-[58] ruined farms.",),
          counter=("The drought of 1957-1958 ruined farms.",)),
     Rule("times.grammar.fy", "a fiscal year written 'FY2020'",
@@ -172,18 +182,18 @@ GRAMMAR: RuleTable[Pattern] = RuleTable("times.grammar", [
     Rule("times.grammar.weekdays", "a weekday in the plural, a repeated day ('Mondays', "
          "'Friday evenings')",
          Pattern(rf"(?P<wds>{WEEKDAY})(?:s(?:\s+(?P<pod>{POD})s?)?|\s+(?P<pod2>{POD})s)(?!\w)",
-                 _needs(*lex.WEEKDAYS)),
+                 _needs(*lex.WEEKDAYS), gate=rf"(?-i:day|DAY)\s+{POD}s"),
          examples=("The club meets on [Friday evenings].",)),
     Rule("times.grammar.clock", "a clock time with a.m. or p.m. and an optional time zone",
          Pattern(rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?",
-                 _needs("a.m", "p.m", "am", "pm")),
+                 _needs("a.m", "p.m", "am", "pm"), gate=r"\d\s*[ap]\.?m"),
          examples=("The blast happened at [9:30 a.m.] in the port.",),
          counter=("The blast happened at 9:30 in the port.",)),
     Rule("times.grammar.clock24", "a 24-hour clock time ('21:19 GMT', '0730 hrs')",
          Pattern(rf"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
                  rf"(?:\s*(?:hrs|h|(?P<tz>{TZ})))?"
                  rf"|(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*(?:hrs|(?P<tz2>(?-i:GMT|UTC|Z)))(?!\w)",
-                 _needs(":", "hrs", "gmt", "utc", "z")),
+                 _needs(":", "hrs", "gmt", "utc", "z"), gate=r"\d(?::\d|\s*(?:hrs|gmt|utc|z))"),
          examples=("The ship docked at [21:19 GMT].",),
          counter=("The ship docked at pier 21.",)),
     Rule("times.grammar.noon", "noon, midday or midnight",

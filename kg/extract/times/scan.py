@@ -6,15 +6,27 @@ of") and merge a clock time with the day after it ("9 a.m. EST Tuesday").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract.common.rules import Rule
 from kg.extract.times import lexicon as lex
 from kg.extract.times.grammar import GRAMMAR, Pattern, alt
 
+# a match starts where no letter, digit or apostrophe stands before it
 _COMPILED = {rule.name: re.compile(rf"(?<![\w'’])(?:{rule.apply.regex})", re.IGNORECASE)
              for rule in GRAMMAR}
+# the same patterns in the form `scan` runs them: the character before the match (any but a
+# word character or apostrophe) is matched instead of looked behind at. A pattern that starts
+# with a look-behind makes the engine try the whole pattern at every character of the text;
+# one that starts with a character class lets it skip to the next character of the class, so
+# it is tried only after a space or a punctuation mark. The start of the text, where nothing
+# stands before, is tried on its own (`_AT_START`)
+_AFTER = {rule.name: re.compile(rf"[^\w'’](?:{rule.apply.regex})", re.IGNORECASE)
+          for rule in GRAMMAR}
+_AT_START = {rule.name: re.compile(rf"(?:{rule.apply.regex})", re.IGNORECASE) for rule in GRAMMAR}
+_GATES = {rule.name: re.compile(rule.apply.gate, re.IGNORECASE) for rule in GRAMMAR
+          if rule.apply.gate}
 _PRIORITY = {rule.name.removeprefix("times.grammar."): i for i, rule in enumerate(GRAMMAR)}
 
 _MOD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{alt(lex.MODS)})(?:\s+|-)$",
@@ -57,13 +69,16 @@ def scan(text: str, rules: Sequence[Rule[Pattern]] = GRAMMAR.rules) -> list[Matc
         needs = rule.apply.needs
         if needs and not any(word in folded for word in needs):
             continue
+        gate = _GATES.get(rule.name)
+        if gate is not None and gate.search(text) is None:
+            continue
         name = rule.name.removeprefix("times.grammar.")
-        for hit in _COMPILED[rule.name].finditer(text):
-            start, end = hit.span("x") if hit.groupdict().get("x") else hit.span()
+        for hit, first in _hits(rule.name, text):
+            start, end = hit.span("x") if hit.groupdict().get("x") else (first, hit.end())
             if end > start:
                 groups = {k: " ".join(v.lower().split()) for k, v in hit.groupdict().items()
                           if v is not None}
-                groups["_all"] = " ".join(hit.group().lower().split())
+                groups["_all"] = " ".join(text[first:hit.end()].lower().split())
                 found.append(Match(name, start, end, groups))
     found.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.rule], m.start))
     taken: list[Match] = []
@@ -75,6 +90,25 @@ def scan(text: str, rules: Sequence[Rule[Pattern]] = GRAMMAR.rules) -> list[Matc
     taken.sort(key=lambda m: m.start)
     widened = [_widen(text, m, taken[i - 1].end if i else 0) for i, m in enumerate(taken)]
     return _merge_days(widened, text)
+
+
+def _hits(rule: str, text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Yield the matches of a grammar rule over `text`, as `_COMPILED[rule].finditer(text)`
+    does, with where each starts (its `_AFTER` form holds the character before).
+
+    Examples:
+        >>> [(hit.group(), first) for hit, first in _hits("times.grammar.year", "1998, 2001")]
+        [('1998', 0), (' 2001', 6)]
+    """
+    at = 0
+    hit = _AT_START[rule].match(text)
+    if hit is not None:
+        yield hit, 0
+        at = hit.end() - 1  # the next match may start right after this one
+    search = _AFTER[rule].search
+    while (hit := search(text, at)) is not None:
+        yield hit, hit.start() + 1
+        at = hit.end() - 1
 
 
 def _widen(text: str, match: Match, floor: int) -> Match:

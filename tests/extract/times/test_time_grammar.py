@@ -39,6 +39,8 @@ def _check(text: str) -> None:
     for name, matched in _hits(text):
         needs = _NEEDS[name]
         assert not needs or any(word in matched.casefold() for word in needs), (name, matched)
+        gate = scan._GATES.get(name)
+        assert gate is None or gate.search(matched), (name, matched)
 
 
 @pytest.mark.parametrize("text", _EXPRESSIONS)
@@ -48,7 +50,7 @@ def test_every_match_holds_a_word_its_rule_needs(text: str) -> None:
 
 def test_the_expressions_reach_every_rule_the_prefilter_can_skip() -> None:
     reached = {name for text in _EXPRESSIONS for name, _ in _hits(text)}
-    prefiltered = {name for name, needs in _NEEDS.items() if needs}
+    prefiltered = {name for name, needs in _NEEDS.items() if needs} | set(scan._GATES)
     assert prefiltered <= reached, prefiltered - reached
 
 
@@ -58,3 +60,23 @@ def test_the_expressions_reach_every_rule_the_prefilter_can_skip() -> None:
 def test_every_match_in_any_mix_of_expressions_holds_a_needed_word(parts: list[str], sep: str
                                                                    ) -> None:
     _check(sep.join(parts))
+
+
+def _both(text: str) -> None:
+    for name, regex in scan._COMPILED.items():
+        looked = [(hit.start(), hit.end(), hit.groupdict()) for hit in regex.finditer(text)]
+        run = [(first, hit.end(), hit.groupdict()) for hit, first in scan._hits(name, text)]
+        assert run == looked, name
+
+
+@pytest.mark.parametrize("text", [*_EXPRESSIONS, "2019", "'90s", "1998, 2001-02", "9 a.m.Tuesday",
+                                  "Monday,Tuesday", "x2019 1999", "ſix days ago"])
+def test_the_scan_finds_the_matches_of_the_look_behind_patterns(text: str) -> None:
+    _both(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_EXPRESSIONS + ("the", "of", ",", "\n", "-", "'", "x", "’")),
+                min_size=1, max_size=8), st.sampled_from([" ", "\n", "", "  "]))
+def test_the_scan_finds_the_matches_in_any_mix_of_expressions(parts: list[str], sep: str) -> None:
+    _both(sep.join(parts))
