@@ -191,8 +191,9 @@ def test_places_spreads_an_unknown_name_only_to_place_readings(nlp, stage) -> No
     ("(Reporting by Jason Lange and Dustin Volz; Additional reporting by Jim Finkle in "
      "Boston)", {"Dustin Volz"}),
     # a lowercase word before a kind word is no place's name
-    ("He walked along the fence separating this border town from its Mexican sister city.",
-     {"sister"}),
+    ("On an embankment that runs along a towering steel fence separating this border town "
+     "from its Mexican sister city, a patch of new concrete with a date carved into it stands "
+     "out.", {"sister"}),
     # an unknown name the model reads as a firm anywhere in the story is a firm
     ("In some cases, Verizon was forced to postpone installations of new FiOS Internet service "
      "by a matter of weeks. The company sent affected customers a temporary LTE hotspot they "
