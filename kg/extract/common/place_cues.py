@@ -111,8 +111,11 @@ def _comma_place(doc: Doc, end: int) -> Span | None:
         stop = end + 2
         while stop < len(doc) and doc[stop].ent_iob_ == "I":
             stop += 1
-        if stop < len(doc) and doc[stop].lower_ in _LIST_WORDS:
-            return None  # a list, not a containing place: "in Central America, Iraq and Syria"
+        # a list, not a containing place: "in Central America, Iraq and Afghanistan", "in
+        # Paris, Ukraine, Libya and Syria" (but "Portland, Maine, and Boston")
+        if stop < len(doc) and (doc[stop].lower_ in _LIST_WORDS or doc[stop].text == ","
+                                and stop + 1 < len(doc) and doc[stop + 1].ent_type_ == "GPE"):
+            return None
         return Span(doc, end + 1, stop, label=token.ent_type_)
     return None
 

@@ -43,6 +43,9 @@ class Context:
     index: SpanIndex
     coref: Mapping[int, str]
     kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
+    # the dateline's place name (token index) and the characters of the lead sentence after it
+    lead: tuple[int, int, int] | None = None
+    places: Mapping[str, str] = field(default_factory=dict)  # place id -> kind
 
     def thing(self, token: Token) -> bool:
         """Tell whether a token names a product or a financial instrument (an actor of a kind
@@ -528,6 +531,68 @@ def _argument_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[To
     return [p for o in held for p in _locatives(o, {"in", "at", "near", "inside"})]
 
 
+# marks of an adverbial clause that happens at the same time and place as its verb ("while
+# campaigning in Iowa"); a participle clause with no mark is read so too ("Speaking in Iowa, ...")
+_WITH_MARKS = frozenset({"while", "when", "as"})
+_OTHER_TIME_PARTICIPLES = frozenset({"bear"})
+
+
+def _clause_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of a participle clause on the verb or its subject, when the verb has none of
+    its own ("Speaking in Iowa, Clinton criticised Trump", "Trump, speaking at a rally in Iowa,
+    said ..."); not of a clause of another time ("After he met Putin in Moscow, ...")."""
+    if h or t.noun:
+        return []
+    token = t.token
+    clauses = [v for v in children(token, "advcl") if v.tag_ in ("VBG", "VBN")
+               and all(m.lower_ in _WITH_MARKS for m in children(v, "mark"))]
+    clauses += [v for s in children(token, "nsubj") for v in children(s, "acl", "advcl")
+                if v.tag_ == "VBG"]
+    # a participle with a subject or an auxiliary is a clause of its own time ("as Trump has
+    # called ...", "having ended wars in Iraq"), and one's birth is long before ("Born in Newark,
+    # he was educated at ...")
+    clauses = [v for v in clauses if lemma(v) not in _OTHER_TIME_PARTICIPLES
+               and not children(v, "nsubj", "nsubjpass", "aux", "auxpass")]
+    return [p for v in clauses for p in _locatives(v, {"in", "at", "near", "inside"})]
+
+
+def _verb_of_object(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of the verb whose object an event noun is ("held a rally in Iowa", "gave a
+    speech at the convention in Philadelphia", "cast ballots in California")."""
+    token = t.token
+    if h or not t.noun or token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return []
+    return [p for p in _locatives(token.head, {"in", "at", "near", "inside"}) if p.i != token.i]
+
+
+# the kinds of place that name where an event noun happened ("the Iowa caucuses", "the Paris
+# attacks"); a country or a region before a noun is more often its topic or its party ("the
+# Iran deal", "the EU-Turkey deal", "a U.S. withdrawal", "the Gulf concerns")
+_NAMING_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
+
+
+def _named_by_place(t: Predicate, h: Sequence[Token], c: Context) -> list[Token]:
+    """A town or state that names an event noun ("the New Hampshire primary", "the San
+    Bernardino shooting"), not a country ("the Iran deal")."""
+    if h or not t.noun:
+        return []
+    return [m for m in children(t.token, "compound")
+            if c.places.get(c.index.place_at(m) or "") in _NAMING_KINDS]
+
+
+def _dateline(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
+    """The dateline's place, for the main verb of the lead sentence it stands before
+    ("WASHINGTON (AP) - The Senate voted Tuesday ..."): what the story reports from there; the
+    verbs of its other clauses tell of other times and places ("FORT PIERCE, Fla. - Two days
+    before Omar Mateen shot a hundred people, he knelt ... in the Fort Pierce mosque")."""
+    token = t.token
+    main = token.dep_ == "ROOT" or token.dep_ == "conj" and token.head.dep_ == "ROOT"
+    if c.lead is None or t.noun or not main:
+        return []
+    name, start, end = c.lead
+    return [token.doc[name]] if start <= token.idx < end else []
+
+
 def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     """The place of the verb an event noun completes ("was targeted in a gas attack")."""
     token = t.token
@@ -566,6 +631,24 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
                            if not h and not t.noun and t.token.dep_ == "conj" else []),
          examples=("In Gaza, Hamas met Fatah and signed a deal.",),
          counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+    Rule("events.place.clause_located", "a verb takes the place of a participle clause on it "
+         "or on its subject, when it has none of its own ('Speaking in Iowa, Clinton criticised "
+         "Trump'), not of a clause of another time ('After he met Putin in Moscow, ...')",
+         _clause_located,
+         examples=("Speaking in Gaza on Monday, Hamas criticised Fatah.",
+                   "Hamas, speaking at a rally in Gaza, criticised Fatah."),
+         counter=("After Hamas met Fatah in Gaza, Hamas attacked Israel.",
+                  "Having lived in Gaza for years, Hamas met Fatah.")),
+    Rule("events.place.verb_of_object", "an event noun takes the place of the verb whose "
+         "object it is ('held a rally in Iowa', 'cast ballots in California')",
+         _verb_of_object,
+         examples=("Hamas held a rally in Gaza on Monday.",),
+         counter=("Hamas held a rally with Fatah on Monday.",)),
+    Rule("events.place.named_by_place", "a place that names an event noun ('the New Hampshire "
+         "primary', 'the Iraq war')", _named_by_place,
+         examples=("Fatah lost the Gaza election to Hamas.",),
+         counter=("Fatah lost the party election to Hamas.",
+                  "Hamas criticised the Iran deal on Monday.")),
     Rule(SPATIAL_PHRASE, "a spatial phrase of the trigger that names no place of the "
          "gazetteer is kept as written, a place participant ('headed south along the "
          "highway'), when no rule finds a named place", _spatial,
@@ -575,6 +658,12 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
          counter=("Hamas hit Fatah in a rocket attack.",)),
+    Rule("events.place.dateline", "the main verb of the lead sentence, with no place of its "
+         "own, takes the dateline's ('WASHINGTON (AP) - The Senate voted Tuesday ...'); not a "
+         "verb of another clause ('The Latest on the deal Fatah signed')", _dateline,
+         examples=("GAZA CITY (AP) - Hamas met Fatah on Tuesday.",),
+         counter=("GAZA CITY (AP) - The Latest on the deal Fatah signed with Hamas on "
+                  "Tuesday:",)),
 ])
 
 

@@ -141,6 +141,8 @@ class PlaceFinder:
             rest = words[cut:]
             if cut == 1 and words[0].lower() in PLACE_FIRST_WORDS:
                 continue  # "Central America" is no body named after Central, Louisiana
+            if any(e.kind == "continent" for e in self._sure(" ".join(words[:cut]))):
+                continue  # "Asia Pacific" is a region, not a body named after Asia, Turkey
             if self._weak_match(" ".join(words[:cut]), kinds=("country", "admin1")) \
                     and all(w[:1].isupper() for w in rest):
                 return not any(place_word(w) for w in rest)
@@ -200,8 +202,9 @@ class PlaceFinder:
             outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
                 if m.cue.within is not None else None
             inside = [e for e in hits[fold(m.text)] if outer is not None and _inside(e, outer)]
-            if outer is not None and not inside and outer.kind in ("country", "admin1"):
-                stray.add(fold(m.text))
+            if outer is not None and not inside and outer.kind in ("country", "admin1") \
+                    and all(e.kind in _SETTLEMENTS for e in hits[fold(m.text)]):
+                stray.add(fold(m.text))  # a town said to be in a state, not a list of states
             if inside:
                 resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
                 sizes = [math.log10(e.population + 1) for e in inside]

@@ -43,6 +43,8 @@ def test_place_cue_of_a_kind_word_before_the_name(nlp: Language, text: str, name
     ("He was born in Paris, Texas, in 1950.", "Paris", "Texas"),
     # a list is no containing place
     ("He spent time in Central America, Iraq and Afghanistan.", "Central America", None),
+    ("His successes were overshadowed by turmoil in Paris, Ukraine, Libya and Syria.", "Paris",
+     None),
 ])
 def test_place_cue_of_a_place_after_a_comma(nlp: Language, text: str, name: str,
                                             within: str | None) -> None:

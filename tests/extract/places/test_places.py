@@ -54,6 +54,11 @@ def test_places_stage_is_registered() -> None:
      "Manchester", "city", "US"),
     # a city-state is the state, not its capital
     ("Officials from Malaysia and Singapore met on Monday.", "Singapore", "country", "SG"),
+    # a list of places is no place in the next one
+    ("His successes were overshadowed by turmoil in Paris, Ukraine, Libya and Syria.", "Paris",
+     "city", "FR"),
+    ("He has been live reporting on the ground in Iowa, New Hampshire, South Carolina, Nevada "
+     "and Florida.", "Iowa", "admin1", "US"),
 ])
 def test_places_resolves_names_in_gazetteer(nlp, stage, text, name, kind, country) -> None:  # type: ignore[no-untyped-def]
     place = _named(_run(nlp, stage, text), name)
@@ -160,6 +165,16 @@ def test_places_reads_no_place_outside_the_state_named_after_it(nlp, stage) -> N
             "Newtown massacre was unfair.")
     extraction = _run(nlp, stage, text)
     assert {p.country_code for p in extraction.places} <= {"US", None}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a region named after a continent is no body named after a town ("Asia", Turkey)
+    ("As Secretary I championed the United States' pivot to the Asia Pacific.", "Asia Pacific"),
+    ("He landed at Orlando International Airport after a flight.",
+     "Orlando International Airport"),
+])
+def test_places_keeps_places_named_after_places(nlp, stage, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert _named(_run(nlp, stage, text), name)
 
 
 def test_places_spreads_an_unknown_name_only_to_place_readings(nlp, stage) -> None:  # type: ignore[no-untyped-def]
