@@ -113,7 +113,6 @@ class ArgumentFinder:
             r.name == "events.mention.relative" for r in self.mention_rules)
         self.coreference = antecedents(doc, self.index, extraction.actors) if resolve else {}
         self.context = Context(self.index, self.coreference, self.kinds,
-                               _lead(doc, extraction, self.index),
                                {p.id: p.kind for p in extraction.places})
         # what a token stands for depends on the token and the article only: each token is read
         # once, though many triggers and roles name the same heads
@@ -231,18 +230,3 @@ class ArgumentFinder:
                     spot = Participant(role="place", mention=token_span(phrase(head)))
         return None, spot
 
-
-def _lead(doc: Doc, extraction: Extraction, index: SpanIndex) -> tuple[int, int, int] | None:
-    """Return the token of the dateline's place name and the characters of the sentence the
-    story opens with after the dateline, or None for a story with no dateline place."""
-    line = extraction.article.dateline
-    if line is None or line.place is None or line.span is None:
-        return None
-    found = [m for m in index.places_in(line.span.start, line.span.end) if m.id == line.place]
-    name = doc.char_span(found[0].start, found[0].end, alignment_mode="expand") if found else None
-    if name is None:
-        return None
-    after = next((t for t in doc[name.end:] if t.idx >= line.span.end and not t.is_space), None)
-    if after is None:
-        return None
-    return name.start, after.sent.start_char, after.sent.end_char

@@ -43,8 +43,6 @@ class Context:
     index: SpanIndex
     coref: Mapping[int, str]
     kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
-    # the dateline's place name (token index) and the characters of the lead sentence after it
-    lead: tuple[int, int, int] | None = None
     places: Mapping[str, str] = field(default_factory=dict)  # place id -> kind
 
     def thing(self, token: Token) -> bool:
@@ -580,19 +578,6 @@ def _named_by_place(t: Predicate, h: Sequence[Token], c: Context) -> list[Token]
             if c.places.get(c.index.place_at(m) or "") in _NAMING_KINDS]
 
 
-def _dateline(t: Predicate, _h: Sequence[Token], c: Context) -> list[Token]:
-    """The dateline's place, for the main verb of the lead sentence it stands before
-    ("WASHINGTON (AP) - The Senate voted Tuesday ..."): what the story reports from there; the
-    verbs of its other clauses tell of other times and places ("FORT PIERCE, Fla. - Two days
-    before Omar Mateen shot a hundred people, he knelt ... in the Fort Pierce mosque")."""
-    token = t.token
-    main = token.dep_ == "ROOT" or token.dep_ == "conj" and token.head.dep_ == "ROOT"
-    if c.lead is None or t.noun or not main:
-        return []
-    name, start, end = c.lead
-    return [token.doc[name]] if start <= token.idx < end else []
-
-
 def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
     """The place of the verb an event noun completes ("was targeted in a gas attack")."""
     token = t.token
@@ -658,12 +643,6 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
          counter=("Hamas hit Fatah in a rocket attack.",)),
-    Rule("events.place.dateline", "the main verb of the lead sentence, with no place of its "
-         "own, takes the dateline's ('WASHINGTON (AP) - The Senate voted Tuesday ...'); not a "
-         "verb of another clause ('The Latest on the deal Fatah signed')", _dateline,
-         examples=("GAZA CITY (AP) - Hamas met Fatah on Tuesday.",),
-         counter=("GAZA CITY (AP) - The Latest on the deal Fatah signed with Hamas on "
-                  "Tuesday:",)),
 ])
 
 

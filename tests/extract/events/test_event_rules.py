@@ -21,7 +21,6 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from kg.articles import from_text
 from kg.config import Settings
 from kg.extract import Pipeline
 from kg.extract.common.rules import Rule, RuleTable
@@ -39,7 +38,7 @@ from kg.extract.events.rules import (
 )
 from kg.extract.events.senses import SENSES
 from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
-from kg.model import Event
+from kg.model import Article, Event
 
 _STAGES = ("times", "places", "actors", "events")
 _PIPELINES: dict[tuple[str, ...], Pipeline] = {}  # by the rules switched off
@@ -50,8 +49,7 @@ def _events(nlp: Language, text: str, *disabled: str) -> tuple[Event, ...]:
     if disabled not in _PIPELINES:
         settings = Settings(stages=_STAGES, disabled_rules=disabled)
         _PIPELINES[disabled] = Pipeline(settings, nlp=nlp)
-    # read as a reader reads an article, so a dateline example has its dateline
-    article = from_text(text, article_id="r1", published=date(2021, 3, 10))
+    article = Article(id="r1", text=text, published=date(2021, 3, 10))
     return _PIPELINES[disabled].run(article).events
 
 
@@ -146,8 +144,7 @@ def _named(nlp: Language, text: str, table: RuleTable[Any], *disabled: str
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(Settings(stages=_STAGES[:-1]), nlp=nlp)
     pipeline = _PIPELINES[key]
-    # read as a reader reads an article, so a dateline example has its dateline
-    article = from_text(text, article_id="r1", published=date(2021, 3, 10))
+    article = Article(id="r1", text=text, published=date(2021, 3, 10))
     doc = pipeline.nlp(text)
     finder = ArgumentFinder(pipeline.apply(article, doc), doc, disabled)
     rules = table.active(disabled)
