@@ -526,6 +526,9 @@ def _argument_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[To
     held = [o for p in preps(token) if p.lower_ in _HELD_AT for o in children(p, "pobj")]
     held += [o for v in children(token, "acl") for p in children(v, "agent")
              for o in children(p, "pobj")]
+    # and of a participle on them that says where ("during a media event held at its
+    # Cupertino headquarters")
+    held += [v for o in list(held) for v in _participles(o)]
     return [p for o in held for p in _locatives(o, {"in", "at", "near", "inside"})]
 
 
@@ -569,6 +572,23 @@ def _verb_of_object(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token
 _NAMING_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
 
 
+def _participle_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of a participle that says where an event noun was held ("a media event held
+    at its Cupertino headquarters", "a summit hosted in Geneva")."""
+    if not t.noun:
+        return []
+    return [p for v in _participles(t.token) for p in _locatives(v, {"in", "at", "near", "inside"})]
+
+
+def _participles(token: Token) -> list[Token]:
+    """The past participles that modify a noun ("lawsuits being considered in San Diego"), not
+    a clause of its own with a subject or a finite auxiliary ("the assertion that airstrikes
+    are needed in Iraq")."""
+    return [v for v in children(token, "acl") if v.tag_ == "VBN"
+            and not children(v, "nsubj", "nsubjpass")
+            and all(a.lower_ == "being" for a in children(v, "aux", "auxpass"))]
+
+
 def _named_by_place(t: Predicate, h: Sequence[Token], c: Context) -> list[Token]:
     """A town or state that names an event noun ("the New Hampshire primary", "the San
     Bernardino shooting"), not a country ("the Iran deal")."""
@@ -607,7 +627,8 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "participle's agent is, when the trigger has no place of its own ('an offensive "
          "against rebels in Idlib', 'attacks carried out by militants in Idlib')",
          _argument_located,
-         examples=("Hamas began an offensive against rebels in Gaza.",),
+         examples=("Hamas began an offensive against rebels in Gaza.",
+                   "Hamas spoke during a rally held in Gaza."),
          counter=("Hamas began an offensive against rebels with rockets.",)),
     Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
          "the first, which scopes over both ('In China, airliners are selected and "
@@ -629,6 +650,12 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          _verb_of_object,
          examples=("Hamas held a rally in Gaza on Monday.",),
          counter=("Hamas held a rally with Fatah on Monday.",)),
+    Rule("events.place.participle_located", "an event noun takes the place of a participle "
+         "that says where it was held ('a media event held at its Cupertino headquarters')",
+         _participle_located,
+         examples=("Hamas spoke during a rally held in Gaza.",),
+         counter=("Hamas spoke during a rally held on Monday.",
+                  "Hamas rejected the assertion that talks are needed in Gaza.")),
     Rule("events.place.named_by_place", "a place that names an event noun ('the New Hampshire "
          "primary', 'the Iraq war')", _named_by_place,
          examples=("Fatah lost the Gaza election to Hamas.",),
