@@ -56,6 +56,7 @@ class Cue:
 
 
 _BODY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+_LIST_WORDS = frozenset({"and", "or"})  # after "X, Y": Y is the next of a list, not X's country
 
 
 def cue_for(doc: Doc, start: int, end: int) -> Cue:
@@ -66,8 +67,10 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
         i -= 1
     before = doc[i] if i >= 0 else None
     after = doc[end] if end < len(doc) else None
-    # "the town of X", "the provinces of X"
-    if before is not None and before.lower_ == "of" and i >= 1:
+    # "the town of X", "the provinces of X" (not "the capital of a NATO ally": X qualifies a
+    # noun after it)
+    modifies = after is not None and doc[end - 1].dep_ == "compound" and doc[end - 1].head == after
+    if before is not None and before.lower_ == "of" and i >= 1 and not modifies:
         j = i - 1
         while j >= 0 and doc[j].lower_ in _SKIPPABLE and doc[j].lower_ not in kinds:
             j -= 1
@@ -81,10 +84,13 @@ def cue_for(doc: Doc, start: int, end: int) -> Cue:
         return Cue(strong=True, kind=kinds[before.lower_])
     # "X province", "X governorate" (but not "X state media", "X city council")
     # a plural after a name makes it a group, not a place ("the Warsaw Pact countries")
+    # nor a kind word that begins a phrase of its own: "the French Riviera city of Nice" (the
+    # city is Nice), "a Hillary town hall" (a meeting)
     if after is not None and after.lower_ in kinds and after.lower_ not in ("capital", "state") \
-            and after.tag_ != "NNS":
+            and after.tag_ != "NNS" and after.dep_ != "compound":
         nxt = doc[end + 1] if end + 1 < len(doc) else None
-        if nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == "compound"):
+        if nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == "compound"
+                               or nxt.lower_ == "of"):
             return Cue(strong=True, kind=kinds[after.lower_])
     within = _comma_place(doc, end)
     # a possessor is no location: "served in Obama's cabinet" is in the cabinet
@@ -105,6 +111,11 @@ def _comma_place(doc: Doc, end: int) -> Span | None:
         stop = end + 2
         while stop < len(doc) and doc[stop].ent_iob_ == "I":
             stop += 1
+        # a list, not a containing place: "in Central America, Iraq and Afghanistan", "in
+        # Paris, Ukraine, Libya and Syria" (but "Portland, Maine, and Boston")
+        if stop < len(doc) and (doc[stop].lower_ in _LIST_WORDS or doc[stop].text == ","
+                                and stop + 1 < len(doc) and doc[stop + 1].ent_type_ == "GPE"):
+            return None
         return Span(doc, end + 1, stop, label=token.ent_type_)
     return None
 

@@ -112,7 +112,8 @@ class ArgumentFinder:
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
         self.coreference = antecedents(doc, self.index, extraction.actors) if resolve else {}
-        self.context = Context(self.index, self.coreference, self.kinds)
+        self.context = Context(self.index, self.coreference, self.kinds,
+                               {p.id: p.kind for p in extraction.places})
         # what a token stands for depends on the token and the article only: each token is read
         # once, though many triggers and roles name the same heads
         self._named: dict[int, list[str]] = {}
@@ -228,3 +229,4 @@ class ArgumentFinder:
                 if rule.name == SPATIAL_PHRASE and spot is None:
                     spot = Participant(role="place", mention=token_span(phrase(head)))
         return None, spot
+

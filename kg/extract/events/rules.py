@@ -43,6 +43,7 @@ class Context:
     index: SpanIndex
     coref: Mapping[int, str]
     kinds: Mapping[str, str] = field(default_factory=dict)  # actor id -> kind
+    places: Mapping[str, str] = field(default_factory=dict)  # place id -> kind
 
     def thing(self, token: Token) -> bool:
         """Tell whether a token names a product or a financial instrument (an actor of a kind
@@ -525,7 +526,76 @@ def _argument_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[To
     held = [o for p in preps(token) if p.lower_ in _HELD_AT for o in children(p, "pobj")]
     held += [o for v in children(token, "acl") for p in children(v, "agent")
              for o in children(p, "pobj")]
+    # and of a participle on them that says where ("during a media event held at its
+    # Cupertino headquarters")
+    held += [v for o in list(held) for v in _participles(o)]
     return [p for o in held for p in _locatives(o, {"in", "at", "near", "inside"})]
+
+
+# marks of an adverbial clause that happens at the same time and place as its verb ("while
+# campaigning in Iowa"); a participle clause with no mark is read so too ("Speaking in Iowa, ...")
+_WITH_MARKS = frozenset({"while", "when", "as"})
+_OTHER_TIME_PARTICIPLES = frozenset({"bear"})
+
+
+def _clause_located(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of a participle clause on the verb or its subject, when the verb has none of
+    its own ("Speaking in Iowa, Clinton criticised Trump", "Trump, speaking at a rally in Iowa,
+    said ..."); not of a clause of another time ("After he met Putin in Moscow, ...")."""
+    if h or t.noun:
+        return []
+    token = t.token
+    clauses = [v for v in children(token, "advcl") if v.tag_ in ("VBG", "VBN")
+               and all(m.lower_ in _WITH_MARKS for m in children(v, "mark"))]
+    clauses += [v for s in children(token, "nsubj") for v in children(s, "acl", "advcl")
+                if v.tag_ == "VBG"]
+    # a participle with a subject or an auxiliary is a clause of its own time ("as Trump has
+    # called ...", "having ended wars in Iraq"), and one's birth is long before ("Born in Newark,
+    # he was educated at ...")
+    clauses = [v for v in clauses if lemma(v) not in _OTHER_TIME_PARTICIPLES
+               and not children(v, "nsubj", "nsubjpass", "aux", "auxpass")]
+    return [p for v in clauses for p in _locatives(v, {"in", "at", "near", "inside"})]
+
+
+def _verb_of_object(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of the verb whose object an event noun is ("held a rally in Iowa", "gave a
+    speech at the convention in Philadelphia", "cast ballots in California")."""
+    token = t.token
+    if h or not t.noun or token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return []
+    return [p for p in _locatives(token.head, {"in", "at", "near", "inside"}) if p.i != token.i]
+
+
+# the kinds of place that name where an event noun happened ("the Iowa caucuses", "the Paris
+# attacks"); a country or a region before a noun is more often its topic or its party ("the
+# Iran deal", "the EU-Turkey deal", "a U.S. withdrawal", "the Gulf concerns")
+_NAMING_KINDS = frozenset({"city", "town", "village", "admin1", "admin2"})
+
+
+def _participle_located(t: Predicate, _h: Sequence[Token], _c: Context) -> list[Token]:
+    """The place of a participle that says where an event noun was held ("a media event held
+    at its Cupertino headquarters", "a summit hosted in Geneva")."""
+    if not t.noun:
+        return []
+    return [p for v in _participles(t.token) for p in _locatives(v, {"in", "at", "near", "inside"})]
+
+
+def _participles(token: Token) -> list[Token]:
+    """The past participles that modify a noun ("lawsuits being considered in San Diego"), not
+    a clause of its own with a subject or a finite auxiliary ("the assertion that airstrikes
+    are needed in Iraq")."""
+    return [v for v in children(token, "acl") if v.tag_ == "VBN"
+            and not children(v, "nsubj", "nsubjpass")
+            and all(a.lower_ == "being" for a in children(v, "aux", "auxpass"))]
+
+
+def _named_by_place(t: Predicate, h: Sequence[Token], c: Context) -> list[Token]:
+    """A town or state that names an event noun ("the New Hampshire primary", "the San
+    Bernardino shooting"), not a country ("the Iran deal")."""
+    if h or not t.noun:
+        return []
+    return [m for m in children(t.token, "compound")
+            if c.places.get(c.index.place_at(m) or "") in _NAMING_KINDS]
 
 
 def _enclosing(t: Predicate, h: Sequence[Token], _c: Context) -> list[Token]:
@@ -557,7 +627,8 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          "participle's agent is, when the trigger has no place of its own ('an offensive "
          "against rebels in Idlib', 'attacks carried out by militants in Idlib')",
          _argument_located,
-         examples=("Hamas began an offensive against rebels in Gaza.",),
+         examples=("Hamas began an offensive against rebels in Gaza.",
+                   "Hamas spoke during a rally held in Gaza."),
          counter=("Hamas began an offensive against rebels with rockets.",)),
     Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
          "the first, which scopes over both ('In China, airliners are selected and "
@@ -566,6 +637,30 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
                            if not h and not t.noun and t.token.dep_ == "conj" else []),
          examples=("In Gaza, Hamas met Fatah and signed a deal.",),
          counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+    Rule("events.place.clause_located", "a verb takes the place of a participle clause on it "
+         "or on its subject, when it has none of its own ('Speaking in Iowa, Clinton criticised "
+         "Trump'), not of a clause of another time ('After he met Putin in Moscow, ...')",
+         _clause_located,
+         examples=("Speaking in Gaza on Monday, Hamas criticised Fatah.",
+                   "Hamas, speaking at a rally in Gaza, criticised Fatah."),
+         counter=("After Hamas met Fatah in Gaza, Hamas attacked Israel.",
+                  "Having lived in Gaza for years, Hamas met Fatah.")),
+    Rule("events.place.verb_of_object", "an event noun takes the place of the verb whose "
+         "object it is ('held a rally in Iowa', 'cast ballots in California')",
+         _verb_of_object,
+         examples=("Hamas held a rally in Gaza on Monday.",),
+         counter=("Hamas held a rally with Fatah on Monday.",)),
+    Rule("events.place.participle_located", "an event noun takes the place of a participle "
+         "that says where it was held ('a media event held at its Cupertino headquarters')",
+         _participle_located,
+         examples=("Hamas spoke during a rally held in Gaza.",),
+         counter=("Hamas spoke during a rally held on Monday.",
+                  "Hamas rejected the assertion that talks are needed in Gaza.")),
+    Rule("events.place.named_by_place", "a place that names an event noun ('the New Hampshire "
+         "primary', 'the Iraq war')", _named_by_place,
+         examples=("Fatah lost the Gaza election to Hamas.",),
+         counter=("Fatah lost the party election to Hamas.",
+                  "Hamas criticised the Iran deal on Monday.")),
     Rule(SPATIAL_PHRASE, "a spatial phrase of the trigger that names no place of the "
          "gazetteer is kept as written, a place participant ('headed south along the "
          "highway'), when no rule finds a named place", _spatial,

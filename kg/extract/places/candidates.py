@@ -30,13 +30,25 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 DATELINE_CUE = Cue(strong=True, kind="city")  # a dateline names the city a story was filed in
 # an unknown name of several words the model calls GPE is a place only if it reads as one
-_PLACE_FIRST_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+PLACE_FIRST_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
                                 "eastern", "western", "central", "upper", "lower", "greater",
                                 "new", "old", "mount", "lake", "port", "fort", "saint", "st."})
 _PLACE_LAST_WORDS = frozenset({"union", "republic", "kingdom", "emirates", "states", "territory",
                                "territories", "strip", "bank", "coast", "islands", "island",
                                "heights", "valley", "county", "province", "region", "city"})
-# a place named only after "in"/"near" must be this big; bigger if the model typed it a name
+# words of a name that say it names a place or a facility, whatever comes before them
+# ("Orlando International Airport", "Scarborough Shoal"), unlike a team's or a firm's ("New
+# York Jets", "Cambridge Analytica"): see `place_word`
+_FACILITY_WORDS = frozenset({
+    "airport", "airfield", "park", "square", "plaza", "street", "avenue", "road", "boulevard",
+    "highway", "bridge", "tower", "towers", "hall", "statehouse", "capitol", "courthouse",
+    "stadium", "arena", "center", "centre", "station", "prison", "jail", "base", "camp",
+    "harbor", "harbour", "bay", "beach", "gulf", "sea", "ocean", "river", "lake", "canal",
+    "strait", "shoal", "reef", "peninsula", "mountains", "mountain", "hills", "hill", "desert",
+    "forest", "falls", "springs", "gardens", "grounds", "border", "crossing", "zone", "mall",
+    "hospital", "school", "university", "college", "church", "mosque", "cathedral", "palace",
+    "hotel", "beltway", "metro", "area", "side", "village", "heights", "island", "islands",
+})
 
 @dataclass(frozen=True)
 class Candidate:
@@ -54,10 +66,21 @@ class Candidate:
         return Span(start=self.start, end=self.end, text=self.text)
 
 
+def place_word(word: str) -> bool:
+    """Tell whether a word of a name says it is a place or facility ("County", "Airport").
+
+    Examples:
+        >>> place_word("Airport"), place_word("County"), place_word("Jets")
+        (True, True, False)
+    """
+    lower = word.lower()
+    return lower in _FACILITY_WORDS or lower in _PLACE_LAST_WORDS or lower in place_kind_words()
+
+
 def place_like(name: str) -> bool:
     """Tell whether an unknown name reads as a place ("West Germany", "Soviet Union")."""
     words = name.lower().split()
-    return len(words) > 1 and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
+    return len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
 
 
 def personal_names(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> set[str]:
@@ -124,7 +147,10 @@ def _split(doc: Doc, span: DocSpan, label: str, known: Callable[[str], bool],
     end = possessive_end(doc, start, end)
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    if end - start > 1 and not known(doc[start:end].text):
+    # a name that reads as one place as a whole is not split ("Central America" is not the
+    # town of Central, Louisiana, and America)
+    if end - start > 1 and not known(doc[start:end].text) \
+            and not place_like(doc[start:end].text):
         parts = [i for i in range(start + 1, end)
                  if sure(doc[start:i].text) and sure(doc[i:end].text)]
         if parts and label in PLACE_LABELS:

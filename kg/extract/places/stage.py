@@ -17,17 +17,20 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from kg.config import Settings
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon, load_lexicon
 from kg.extract.gazetteer.cache import load_gazetteer
 from kg.extract.gazetteer.tables import Entry, Gazetteer, fold, place_of
 from kg.extract.pipeline import Stage, stage_factory
 from kg.extract.places.candidates import (
+    PLACE_FIRST_WORDS,
     PLACE_LABELS,
     Candidate,
     candidates,
     conjuncts,
     personal_names,
     place_like,
+    place_word,
 )
 from kg.keys import place_id
 from kg.model import Article, Extraction, Place, PlaceKind
@@ -73,22 +76,39 @@ class PlaceFinder:
     def _accept(self, found: list[Candidate], doc: Doc) -> list[Candidate]:
         """Keep the candidates that are places: typed so, cued, or named like a cued place."""
         personal = personal_names(doc, found, self.lexicon)
-        accepted = [m for m in found if self._is_place(m, personal)]
+        firms = self._firm_names(found)
+        accepted = [m for m in found if self._is_place(m, personal) and fold(m.text) not in firms]
         names = {fold(m.text) for m in accepted}
         spans = {(m.start, m.end) for m in accepted}
+        # a name the gazetteer does not know spreads only to mentions the model reads as places:
+        # "the province of Twitter" (a joke) does not make every "Twitter" a province
         accepted += [m for m in found if (m.start, m.end) not in spans
-                     and fold(m.text) in names and fold(m.text) not in personal]
+                     and fold(m.text) in names and fold(m.text) not in personal
+                     and (m.label in PLACE_LABELS or self.gazetteer.knows(fold(m.text))
+                          or _facility_named(m.text))]
         accepted = conjuncts(doc, found, accepted) + accepted
         unique: dict[tuple[int, int], Candidate] = {}
         for m in sorted(accepted, key=lambda m: (m.start, -m.end, not m.dateline)):
             unique.setdefault((m.start, m.end), m)
         return list(unique.values())
 
+    def _firm_names(self, found: list[Candidate]) -> set[str]:
+        """Return the names the gazetteer does not know that the model reads as an organisation
+        somewhere in the article and no cue calls a place: "Verizon", typed GPE, ORG, NORP and
+        once LOC in one story, is a firm."""
+        cued = {fold(m.text) for m in found if m.cue.strong or m.dateline}
+        return {key for m in found if m.label == "ORG" and (key := fold(m.text)) not in cued
+                and not self.gazetteer.knows(key) and not _facility_named(m.text)}
+
     def _is_place(self, m: Candidate, personal: set[str]) -> bool:
         """Decide one candidate; a name used for a person anywhere in the article needs a cue."""
+        if not any(c.isupper() for c in m.text):
+            return False  # "its Mexican sister city" names no place called "sister"
         if m.dateline or m.cue.strong:
             return True
         if fold(m.text) in personal or m.label == "NORP" or not m.text[:1].isupper():
+            return False
+        if self._named_after_place(m.text) or _person_shaped(m.text, self.gazetteer):
             return False
         if m.label in PLACE_LABELS:
             # an unknown one-word GPE needs a cue ("Touché" is none); LOC names land and sea
@@ -109,6 +129,25 @@ class PlaceFinder:
         words = m.text.split()
         return len(words) < 2 or self.lexicon.kind_heads.get(words[-1].lower()) != "organisation"
 
+    def _named_after_place(self, name: str) -> bool:
+        """Tell whether an unknown name is a team's, a firm's or a paper's named after a place:
+        a well-known place followed by words that name no kind of place ("New York Jets",
+        "Denver Broncos", "Cambridge Analytica"; not "Orlando International Airport",
+        "Scarborough Shoal", "Miami-Dade County")."""
+        words = name.split()
+        if len(words) < 2 or self.gazetteer.knows(fold(name)):
+            return False
+        for cut in range(1, len(words)):
+            rest = words[cut:]
+            if cut == 1 and words[0].lower() in PLACE_FIRST_WORDS:
+                continue  # "Central America" is no body named after Central, Louisiana
+            if any(e.kind == "continent" for e in self._sure(" ".join(words[:cut]))):
+                continue  # "Asia Pacific" is a region, not a body named after Asia, Turkey
+            if self._weak_match(" ".join(words[:cut]), kinds=("country", "admin1")) \
+                    and all(w[:1].isupper() for w in rest):
+                return not any(place_word(w) for w in rest)
+        return False
+
     def _weak_match(self, name: str, population: int = _MIN_WEAK_POPULATION[0],
                     kinds: Iterable[str] = _KIND_RANK) -> bool:
         """Tell whether a name is a sure gazetteer place: a country, or a big enough city."""
@@ -122,7 +161,7 @@ class PlaceFinder:
     def _sure(self, name: str) -> list[Entry]:
         """Look a name up, except an acronym that is no country's ("GAO" is not Gao, Mali)."""
         entries = self.gazetteer.lookup(name)
-        if name.replace(".", "").isupper():
+        if _acronym(name):
             return [e for e in entries if e.kind == "country"]
         return entries
 
@@ -145,6 +184,7 @@ class PlaceFinder:
         resolved: dict[tuple[int, int], Entry] = {}
         sure: dict[tuple[int, int], float] = {}
         for key, entries in hits.items():
+            entries = self._not_abroad(by_name[key], entries, context)
             if not entries:
                 continue
             fallback = next((m.cue.kind for m in by_name[key] if m.cue.kind), None)
@@ -157,10 +197,14 @@ class PlaceFinder:
                 share = _sureness(scores[best][0], [score for score, _ in scores.values()])
                 if share is not None:
                     sure[(m.start, m.end)] = share
+        stray: set[str] = set()
         for m in mentions:  # "Paris, Texas": a place named after a comma contains the first
             outer = resolved.get((m.cue.within.start_char, m.cue.within.end_char)) \
                 if m.cue.within is not None else None
             inside = [e for e in hits[fold(m.text)] if outer is not None and _inside(e, outer)]
+            if outer is not None and not inside and outer.kind in ("country", "admin1") \
+                    and all(e.kind in _SETTLEMENTS for e in hits[fold(m.text)]):
+                stray.add(fold(m.text))  # a town said to be in a state, not a list of states
             if inside:
                 resolved[(m.start, m.end)] = max(inside, key=lambda e: e.population)
                 sizes = [math.log10(e.population + 1) for e in inside]
@@ -168,6 +212,12 @@ class PlaceFinder:
                 sure.pop((m.start, m.end), None)
                 if share is not None:
                     sure[(m.start, m.end)] = share
+        # a name placed in a state or country where the gazetteer has no place of that name is
+        # none of its places elsewhere: "Newtown, Connecticut" is not Newtown, Australia
+        for m in mentions:
+            if fold(m.text) in stray:
+                resolved.pop((m.start, m.end), None)
+                sure.pop((m.start, m.end), None)
         return resolved, sure
 
     def _hits(self, mentions: list[Candidate]) -> list[Entry]:
@@ -192,6 +242,22 @@ class PlaceFinder:
         if any(m.label == "FAC" for m in mentions) and not any(m.label == "GPE" for m in mentions):
             return []
         return [e for e in entries if e.kind in _KIND_RANK or e.population >= _MIN_SMALL_POPULATION]
+
+    def _not_abroad(self, mentions: list[Candidate], entries: list[Entry],
+                    context: Counter[str]) -> list[Entry]:
+        """Drop the readings of an uncued name that are first-level divisions of a country the
+        article names by no other name, when the model reads the name as land or sea rather
+        than a state or town, or the name is not the division's own: "Long Island" is not the
+        Bahamas' district, "the Gulf" not Papua New Guinea's province, "the St. Louis area" not
+        Saint-Louis in Senegal."""
+        if any(m.cue.strong or m.dateline for m in mentions):
+            return entries
+        name = mentions[0].text
+        own = len(mentions) if len({e.country_code for e in entries}) == 1 else 0
+        land = all(m.label == "LOC" for m in mentions)
+        return [e for e in entries if e.kind != "admin1"
+                or context.get(e.country_code or "", 0) > own
+                or not land and self.gazetteer.is_primary(e, name)]
 
     def _states_named(self, name: str, readings: list[Entry]) -> frozenset[str | None]:
         """Return the codes of the countries a name names, looked up once per name and only when
@@ -257,6 +323,26 @@ class PlaceFinder:
                      country_code=within.country_code if within else None,
                      aliases=tuple(sorted({m.text for m in mentions} - {surface})),
                      mentions=spans)
+
+
+def _acronym(name: str) -> bool:
+    """Tell whether a name is written as an acronym ("GAO", "NATO", "U.N.")."""
+    return name.replace(".", "").isupper()
+
+
+def _facility_named(name: str) -> bool:
+    """Tell whether a name of several words says it is a place ("Scarborough Shoal", "Public
+    Square"), whatever the model types it."""
+    return any(place_word(w) for w in name.split()[1:])
+
+
+def _person_shaped(name: str, gazetteer: Gazetteer) -> bool:
+    """Tell whether an unknown name of two or three words opens with a common given name, as a
+    reporter's credit does ("Reporting by Dustin Volz": the model may read it as a region);
+    not a name with a word of a kind of place ("Victoria Station")."""
+    words = name.split()
+    return 1 < len(words) <= 3 and is_given_name(words[0]) \
+        and not gazetteer.knows(fold(name)) and not any(place_word(w) for w in words[1:])
 
 
 def _with_dateline_place(article: Article, mentions: list[Candidate],

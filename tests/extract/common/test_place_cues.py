@@ -31,7 +31,34 @@ def test_place_cue_of_a_locative_preposition(nlp: Language, text: str, name: str
     ("She won a full term on the state Supreme Court on Tuesday.", "Supreme Court", False),
     # nor a title after it
     ("The new supporters include state Sen. Ralph Alvarado.", "Sen.", False),
+    # nor a name that qualifies a noun after it
+    ("The eruption of war in the capital of a NATO ally is a reminder.", "NATO", False),
 ])
 def test_place_cue_of_a_kind_word_before_the_name(nlp: Language, text: str, name: str,
                                                   strong: bool) -> None:
+    assert _cue(nlp, text, name).strong is strong
+
+
+@pytest.mark.parametrize(("text", "name", "within"), [
+    ("He was born in Paris, Texas, in 1950.", "Paris", "Texas"),
+    # a list is no containing place
+    ("He spent time in Central America, Iraq and Afghanistan.", "Central America", None),
+    ("His successes were overshadowed by turmoil in Paris, Ukraine, Libya and Syria.", "Paris",
+     None),
+])
+def test_place_cue_of_a_place_after_a_comma(nlp: Language, text: str, name: str,
+                                            within: str | None) -> None:
+    found = _cue(nlp, text, name).within
+    assert (found.text if found is not None else None) == within
+
+
+@pytest.mark.parametrize(("text", "name", "strong"), [
+    ("Clashes continued in Hama province on Tuesday.", "Hama", True),
+    # a kind word that begins a phrase of its own is no cue for the name before it
+    ("A truck rammed into a crowd in the French Riviera city of Nice on Thursday.", "Riviera",
+     False),
+    ("EPIC Troll at Hillary town hall. Still from CNN Clip.", "Hillary", False),
+])
+def test_place_cue_of_a_kind_word_after_the_name(nlp: Language, text: str, name: str,
+                                                 strong: bool) -> None:
     assert _cue(nlp, text, name).strong is strong

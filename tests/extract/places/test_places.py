@@ -54,6 +54,11 @@ def test_places_stage_is_registered() -> None:
      "Manchester", "city", "US"),
     # a city-state is the state, not its capital
     ("Officials from Malaysia and Singapore met on Monday.", "Singapore", "country", "SG"),
+    # a list of places is no place in the next one
+    ("His successes were overshadowed by turmoil in Paris, Ukraine, Libya and Syria.", "Paris",
+     "city", "FR"),
+    ("He has been live reporting on the ground in Iowa, New Hampshire, South Carolina, Nevada "
+     "and Florida.", "Iowa", "admin1", "US"),
 ])
 def test_places_resolves_names_in_gazetteer(nlp, stage, text, name, kind, country) -> None:  # type: ignore[no-untyped-def]
     place = _named(_run(nlp, stage, text), name)
@@ -139,6 +144,47 @@ def test_places_resolves_no_reading_against_the_text(nlp, stage, text) -> None: 
                 and p.name in ("White House", "Twitter", "Atwater")]
 
 
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    # land or sea the gazetteer lacks is no first-level division of a country the article
+    # names nowhere else (the Bahamas' Long Island district, Papua New Guinea's Gulf province)
+    ("The Clintons were known to use Patricof's Hamptons house to vacation on Long Island "
+     "when she served as a New York senator.", "Long Island", "BS"),
+    ("Erdogan reneged on accords with the Gulf countries. The Gulf is alarmed by his new "
+     "policy.", "Gulf", "PG"),
+])
+def test_places_reads_no_division_abroad_for_land_or_sea(nlp, stage, text, name, wrong) -> None:  # type: ignore[no-untyped-def]
+    extraction = _run(nlp, stage, text)
+    assert _named(extraction, name).country_code != wrong
+    assert wrong not in {p.country_code for p in extraction.places}
+
+
+def test_places_reads_no_place_outside_the_state_named_after_it(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer has no Newtown in Connecticut: it is none of the Newtowns elsewhere
+    text = ("A number of the families of those killed at Sandy Hook Elementary School in "
+            "Newtown, Connecticut, have filed a lawsuit. Sanders said linking him to the "
+            "Newtown massacre was unfair.")
+    extraction = _run(nlp, stage, text)
+    assert {p.country_code for p in extraction.places} <= {"US", None}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a region named after a continent is no body named after a town ("Asia", Turkey)
+    ("As Secretary I championed the United States' pivot to the Asia Pacific.", "Asia Pacific"),
+    ("He landed at Orlando International Airport after a flight.",
+     "Orlando International Airport"),
+])
+def test_places_keeps_places_named_after_places(nlp, stage, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert _named(_run(nlp, stage, text), name)
+
+
+def test_places_spreads_an_unknown_name_only_to_place_readings(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    text = ("Some ISIS supporters half-jokingly put the location on their profile as ''the "
+            "province of Twitter.'' Twitter suspended 125,000 accounts.")
+    mentions = [m for p in _run(nlp, stage, text).places for m in p.mentions
+                if m.text == "Twitter"]
+    assert len(mentions) == 1  # the cued one only
+
+
 @pytest.mark.parametrize(("text", "not_places"), [
     ("Canadian investors bought shares of China Eastern Airlines.", {"Canadian",
                                                                       "China Eastern Airlines"}),
@@ -151,6 +197,24 @@ def test_places_resolves_no_reading_against_the_text(nlp, stage, text) -> None: 
     ("Wisconsin voters elected Rebecca Bradley to a full term on the state Supreme Court "
      "Tuesday.", {"Supreme Court"}),
     ("He had no endorsement from any members of Congress or state GOP officials.", {"GOP"}),
+    # a team or firm named after a place is no place ("New York Jets"; not "Central America")
+    ("Half a dozen of the party's elite money players - including New York Jets owner Woody "
+     "Johnson - met in Des Moines.", {"New York Jets"}),
+    ("The campaign hired a firm called Cambridge Analytica in Texas.", {"Cambridge Analytica"}),
+    ("Families came to the U.S. from Central America.", {"Central", "America"}),
+    # a reporter's credit the model reads as a region
+    ("(Reporting by Jason Lange and Dustin Volz; Additional reporting by Jim Finkle in "
+     "Boston)", {"Dustin Volz"}),
+    # a lowercase word before a kind word is no place's name
+    ("On an embankment that runs along a towering steel fence separating this border town "
+     "from its Mexican sister city, a patch of new concrete with a date carved into it stands "
+     "out.", {"sister"}),
+    # an unknown name the model reads as a firm anywhere in the story is a firm
+    ("In some cases, Verizon was forced to postpone installations of new FiOS Internet service "
+     "by a matter of weeks. The company sent affected customers a temporary LTE hotspot they "
+     "could use to get online. In the Washington metropolitan area, Verizon brought in workers "
+     "from as far away as Connecticut to meet the shortfall. Verizon said in a statement that "
+     "it looked forward to having its employees back.", {"Verizon"}),
     # a possessor after a locative preposition is no location
     ("Trump’s accusation that Obama and Clinton created the so-called Islamic State extended "
      "the feud. Clinton and Biden have had a lengthy rivalry despite both having served in "
