@@ -99,7 +99,8 @@ class ActorFinder:
                     and not headline_actor(c.mentions, doc, self.known)
                     and not common_noun_person(c.mentions, doc, self.noun)
                     and not common_noun_actor(c.mentions, doc, self.noun, self.known)]
-        clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
+        clusters = [c for c in clusters if not _pair_of_people(c, clusters)
+                    and not _kind_of_body(c, doc, self.generic)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
@@ -392,6 +393,24 @@ def _defined_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
             found.append(Mention(inner.idx, inner.idx + len(inner.text), inner.text,
                                  named.label, named.kind, tokens=(inner.text,)))
     return found
+
+
+def _kind_of_body(cluster: Cluster, doc: Doc, generic: frozenset[str]) -> bool:
+    """Tell whether an actor is only a word for a kind of body (`_generic_heads`) after a word
+    in small letters each time: "a super PAC", "her super PAC", "a pro-Clinton super PAC" name
+    no one body; "the Committee" may be the one the article is about, and stays."""
+    named = [m for m in cluster.mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.tokens[0].lower() not in generic
+                        or m.kind in ("country", "military", "government") for m in named):
+        return False
+    for m in named:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = doc[span.start - 1]
+        if not before.is_alpha or not before.text.islower() or before.lower_ == "the":
+            return False
+    return True
 
 
 def _pair_of_people(cluster: Cluster, clusters: list[Cluster]) -> bool:
