@@ -55,8 +55,9 @@ class Lexicon:
             return self.kind_heads[words[-1]]
         # an outlet's name of one word run together from a short name and an outlet's head
         # word ("HuffPost"): an outlet, as the head word alone would say
-        parts = _CAMEL.split(name.strip())
-        if len(words) == 1 and len(parts) == 2 and parts[0][:1].isupper() \
+        # (a section of its name too: "HuffPost Politics")
+        parts = _CAMEL.split(name.strip().split()[0]) if words else []
+        if len(parts) == 2 and parts[0][:1].isupper() \
                 and self.kind_heads.get(parts[1].lower()) == "media":
             return "media"
         # a state organ's name may put its head first ("Department of Justice", "Office of

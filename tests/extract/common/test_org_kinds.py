@@ -16,6 +16,7 @@ from kg.extract.common.names import load_lexicon
     ("Fox News", "media"),
     # one word run together from a short name and an outlet's head word
     ("HuffPost", "media"),
+    ("HuffPost Politics", "media"),
     ("McDonald", None),
     ("YouTube", None),
     # a political action committee is a kind of body, like a committee
