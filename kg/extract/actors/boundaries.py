@@ -89,8 +89,10 @@ def trim_name(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend
     start, end = _beside_spaced_dash(doc, start, end, alone)
     start = after_possessor_body(doc, start, end)
     end = possessive_end(doc, start, end)
-    # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27")
+    # and a form's label the page runs into it ("Name: Gabrielle Hatcher Age: 27"), and a
+    # rank or count after a person's name ("Ted Cruz 1, John Kasich 2, Marco Rubio 3")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or span.label_ == "PERSON" and doc[end - 1].is_digit
                            or doc[end - 1].text[:1].islower() or doc[end - 1].text[:1] == "@"
                            or end - 1 > start and end < len(doc) and doc[end].text == ":"
                            and doc[end - 1].lower_ in FORM_LABELS):

@@ -133,8 +133,10 @@ def _described(span: Span, mention: Mention) -> Vote | None:
         # home to 22 registered voters")
         apposed = child.dep_ == "appos" and child.i >= span.end or child.dep_ in (
             "advmod", "npadvmod") and child.i == span.end + 1 and doc[span.end].text == ","
-        if apposed and child.pos_ == "NOUN" \
-                and (nxt is None or nxt.pos_ not in ("VERB", "AUX", "PRON")):
+        # (a relative pronoun opens a clause on the noun: "Rakeem Jones, 26, a protester who
+        # was punched")
+        if apposed and child.pos_ == "NOUN" and (nxt is None or nxt.tag_ in ("WP", "WDT")
+                                                 or nxt.pos_ not in ("VERB", "AUX", "PRON")):
             kind = nouns.get(child.lemma_.lower())
             if kind is not None:
                 return kind  # a place too: "Millsfield, home to 22 registered voters"
@@ -254,6 +256,40 @@ def _body_head(span: Span, mention: Mention) -> Vote | None:
         and words[-1].lower() in _BODY_HEADS and not is_given_name(words[0]) else None
 
 
+def _byline(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name that owns the writer of a piece it is by ("by DNAinfo's Eddie
+    Small: ..."): an outlet, as a byline names the writer's; the writer's name opens with a
+    given name ("by Apple's iPhone" is no byline)."""
+    root = span.root
+    writer = root.head
+    if root.dep_ != "poss" or writer.i < span.end or writer.pos_ != "PROPN" \
+            or writer.dep_ != "pobj" or writer.head.lower_ != "by":
+        return None
+    first = min((t for t in writer.children if t.dep_ == "compound" and t.i > span.end),
+                key=lambda t: t.i, default=writer)
+    return "media" if is_given_name(first.text) else None
+
+
+_OPEN_CREDIT = {"[": "]", "(": ")"}
+_SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"'})
+
+
+def _credited(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name alone in brackets right after a sentence's end, the credit of
+    the outlet a digest or a wire took an item from ("... the deadly disease. [HuffPost.]",
+    "[Quartz]", "(Reuters)"); not a name in brackets inside a sentence ("Ted Cruz (R-Texas)"),
+    nor one the model typed a person's: a writer's credit ("[Mollie Reilly.]")."""
+    doc = span.doc
+    before, after = span.start - 1, span.end
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    if before < 1 or after >= len(doc) or doc[before].text not in _OPEN_CREDIT \
+            or doc[after].text != _OPEN_CREDIT[doc[before].text]:
+        return None
+    return "media" if doc[before - 1].text in _SENTENCE_ENDS and mention.label != "PERSON" \
+        else None
+
+
 KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
     Rule("actors.kind.refers_as_thing", "a pronoun for a thing refers back to the name ('it', "
          "'its', 'which'): no person", _refers_as_thing,
@@ -272,7 +308,9 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                    "The bank misled the public about fraud at major student loan contractor "
                    "[Navient].",
                    "The scandal was captured in the movie ''[Spotlight]'' last year.",
-                   "[Millsfield], home to 22 registered voters, also is making a comeback."),
+                   "[Millsfield], home to 22 registered voters, also is making a comeback.",
+                   "The same could not be said for [Rakeem Jones], 26, a protester who was "
+                   "punched in the face."),
          counter=("said Julien Talavan, a spokesman for [Force Ouvrière], in Paris on Monday.",
                   "Cuba also released [Alan Gross], an American contractor accused of "
                   "spying.")),
@@ -288,7 +326,7 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
     Rule("actors.kind.called", "the noun a name is given to says its kind ('a small company "
          "called Acme')", _called,
          examples=("He works for a small company called [Acme] in Ohio.",),
-         counter=("He works for a small man called [Acme] in Ohio.",)),
+         counter=("He works for a small shed called [Acme] in Ohio.",)),
     Rule("actors.kind.outlet_show", "a name in quotes an outlet has is a show ('Fox News "
          "Channel's \"Fox & Friends\"')", _outlet_show,
          examples=("Wednesday on Fox News Channel’s “[Fox & Friends],” Rep. Michael McCaul "
@@ -314,6 +352,20 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
          examples=("said the co-director of the program at New York University's [Brennan "
                    "Center] for Justice.",),
          counter=("The keynote was held at the [Moscone Center] in San Francisco.",)),
+    Rule("actors.kind.byline", "a name that owns the writer a piece is by is an outlet ('by "
+         "DNAinfo's Eddie Small')", _byline,
+         examples=("NOW OPEN: \"Pop-up art show strives to confront gentrification,\" by "
+                   "[DNAinfo]'s Eddie Small: \"Curators of a pop-up art show are upset.\"",),
+         counter=("The show was praised by [DNAinfo]'s owner on Monday.",)),
+    Rule("actors.kind.credited", "a name alone in brackets after a sentence credits the "
+         "outlet an item was taken from ('[HuffPost.]', '[Quartz]')", _credited,
+         examples=("Stopping brain inflammation may be the key to combating the disease. "
+                   "([Quartz].)",
+                   "Crows are considered the detectives of the avian world. ([Quartz])"),
+         counter=("He met the founder ([Quartz]) on Monday.",
+                  "Stopping inflammation may be the key. ([Quartz] Ltd.)",
+                  "Carly Fiorina didn't make the cut for the main stage Thursday. ([Mollie "
+                  "Reilly].)")),
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
          examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",),
@@ -327,18 +379,19 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
 _CONTEXT_WEIGHT = 2
 
 
-def votes(doc: Doc, mentions: Iterable[Mention], disabled: Collection[str] = ()
-          ) -> Counter[Vote]:
+def votes(doc: Doc, mentions: Iterable[Mention], disabled: Collection[str] = (), *,
+          labels: bool = True) -> Counter[Vote]:
     """Return the kinds an actor's mentions vote for: each mention the model typed a person's,
-    or with a title ("Rep. John Culberson"), one vote for a person; each rule that reads a kind
-    in the words around a mention, two votes for it (so "advising Pfizer as it works" outweighs
-    one label, not those of a person named twenty times)."""
+    or with a title ("Rep. John Culberson"), one vote for a person (unless not `labels`: the
+    words around the names alone); each rule that reads a kind in the words around a mention,
+    two votes for it (so "advising Pfizer as it works" outweighs one label, not those of a
+    person named twenty times)."""
     rules = KIND_RULES.active(disabled)
     found: Counter[Vote] = Counter()
     for m in mentions:
         if m.refers_back:
             continue
-        if m.titles or m.label == "PERSON":
+        if labels and (m.titles or m.label == "PERSON"):
             found["person"] += 1
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -348,6 +401,12 @@ def votes(doc: Doc, mentions: Iterable[Mention], disabled: Collection[str] = ()
             if vote is not None:
                 found[vote] += _CONTEXT_WEIGHT
     return found
+
+
+def label_votes(mentions: Iterable[Mention]) -> Counter[Vote]:
+    """Return the person votes of an actor's labels and titles alone (see `votes`)."""
+    return Counter({"person": sum(1 for m in mentions if not m.refers_back
+                                  and (m.titles or m.label == "PERSON"))})
 
 
 def verdict(counted: Counter[Vote]) -> Vote | None:
@@ -365,14 +424,16 @@ def verdict(counted: Counter[Vote]) -> Vote | None:
     return ranked[0][0]
 
 
-def decided(current: ActorKind, evidence: Vote | None, *, lexical: bool, given: bool
-            ) -> ActorKind:
+def decided(current: ActorKind, evidence: Vote | None, *, lexical: bool, given: bool,
+            personal: bool = False) -> ActorKind:
     """Return an actor's kind from the one its labels and lexicon give (`current`) and the one
     the words around it give (`evidence`, not "place"): the context corrects a person's kind,
     unless a given name opens the name ("Mary Barra", "Bob Mason, a retired letter carrier":
     `given`), and a generic organisation's into a thing's; a kind the lexicon read off the name
-    (`lexical`: "Hezbollah" an armed group) stays, and the context makes no body a person (a
-    relative "who" often refers past the name: "at Dartmouth College, who co-developed").
+    (`lexical`: "Hezbollah" an armed group) stays. The context makes a body a person only when
+    the words around the name, not its labels, say a person and the name reads as a person's
+    (`personal`: "Rakeem Jones, 26, a protester"); a relative "who" often refers past a body's
+    name ("at Dartmouth College, who co-developed").
 
     Examples:
         >>> decided("person", "organisation", lexical=False, given=False)
@@ -381,8 +442,14 @@ def decided(current: ActorKind, evidence: Vote | None, *, lexical: bool, given: 
         'person'
         >>> decided("armed_group", "organisation", lexical=True, given=False)
         'armed_group'
+        >>> decided("organisation", "person", lexical=False, given=False, personal=True)
+        'person'
+        >>> decided("organisation", "person", lexical=False, given=False)
+        'organisation'
     """
-    if evidence is None or evidence == "place" or evidence in ("person", current):
+    if evidence == "person":
+        return "person" if current == "organisation" and not lexical and personal else current
+    if evidence is None or evidence == "place" or evidence == current:
         return current
     if current == "person" and not given or current == "organisation" and not lexical:
         return evidence

@@ -10,6 +10,7 @@ same actor gets the same id across articles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,8 @@ from kg.extract.actors.kinds import (
     FACILITY_HEADS,
     Vote,
     decided,
+    kind_nouns,
+    label_votes,
     mistyped_openings,
     verdict,
     votes,
@@ -97,7 +100,8 @@ class ActorFinder:
                     and not headline_actor(c.mentions, doc, self.known)
                     and not common_noun_person(c.mentions, doc, self.noun)
                     and not common_noun_actor(c.mentions, doc, self.noun, self.known)]
-        clusters = [c for c in clusters if not _pair_of_people(c, clusters)]
+        clusters = [c for c in clusters if not _pair_of_people(c, clusters)
+                    and not _kind_of_body(c, doc, self.generic)]
         taken = {i for m in [*names, *states] for i in range(m.start, m.end)}
         taken |= {i for p in places for m in p.mentions for i in range(m.start, m.end)}
         for run in propn_runs(doc, taken):
@@ -112,15 +116,34 @@ class ActorFinder:
             if mention.start >= body:
                 cluster.mentions.append(member(mention, cluster, self.generic))
         join_descriptions(doc, taken, clusters, body)
-        evidence = {id(c): verdict(votes(doc, c.mentions, self.disabled)) for c in clusters}
+        context = {id(c): votes(doc, c.mentions, self.disabled, labels=False) for c in clusters}
+        evidence = {id(c): verdict(context[id(c)] + label_votes(c.mentions)) for c in clusters}
+        # the words around the names alone say a person (`kinds.decided`)
+        worded = {id(c) for c in clusters if verdict(context[id(c)]) == "person"}
         # a name the words around it say is a place ("Trump Tower") is no actor (`kinds`)
         # (not a name whose kind the lexicon read: "Colony West Golf Club")
         sited = [c for c in clusters if evidence[id(c)] == "place" and c.country is None
                  and all(m.kind in (None, "person") for m in c.mentions)]
         clusters = [c for c in clusters if not any(c is s for s in sited)]
-        found = self._actors(clusters, evidence)
+        found = self._actors(clusters, evidence, worded)
         return extraction.extend(actors=found, places=[*self._state_places(found, places),
                                                        *_sites(sited, places)])
+
+    def _person_like(self, words: tuple[str, ...] | list[str]) -> bool:
+        """Tell whether a name of two words or more reads as a person's: capitalised words,
+        none but the last a word of the model's lists, and the last (a surname may be a noun:
+        "Jones", "Cook") no verb, adjective or adverb of them nor a noun that says a kind of
+        body ("Rakeem Jones", "Sant Singh Chatwal"; not "Orlando Sentinel", "Dartmouth
+        College", "Conservative Solutions")."""
+        def capital(word: str) -> bool:
+            return word[:1].isupper() and not word.isupper() \
+                and all(c.isalpha() or c in "'’-" for c in word)
+        if len(words) < 2 or not all(capital(w) for w in words):
+            return False
+        last = words[-1].lower()
+        return not any(self.known(w.lower()) or self.noun(w.lower()) for w in words[:-1]) \
+            and not self.known(last) and last not in self.lexicon.kind_heads \
+            and last not in kind_nouns() and last not in FACILITY_HEADS
 
     def _is_place(self, name: str) -> bool:
         return bool(self.gazetteer.lookup(name))
@@ -186,8 +209,8 @@ class ActorFinder:
                 covered.add(m.affiliation)
         return found
 
-    def _actors(self, clusters: list[Cluster], evidence: dict[int, Vote | None]
-                ) -> list[Actor]:
+    def _actors(self, clusters: list[Cluster], evidence: dict[int, Vote | None],
+                worded: Collection[int] = ()) -> list[Actor]:
         """Turn clusters into actors, one per id, with affiliations resolved to actor ids."""
         ids = [self._canonical(c) for c in clusters]
         owner: dict[tuple[int, int], str] = {}
@@ -208,7 +231,8 @@ class ActorFinder:
         states = {key: group[0].country for key, group in grouped.items()
                   if group[0].kind == "country"}
         return [self._actor(key, names[key], group, owner, states,
-                            _group_verdict(group, evidence))
+                            _group_verdict(group, evidence),
+                            worded=all(id(c) in worded for c in group))
                 for key, group in grouped.items()]
 
     def _canonical(self, cluster: Cluster) -> tuple[str, str]:
@@ -224,17 +248,18 @@ class ActorFinder:
 
     def _actor(self, key: str, name: str, group: list[Cluster],
                owner: dict[tuple[int, int], str], states: dict[str, str | None],
-               evidence: Vote | None = None) -> Actor:
+               evidence: Vote | None = None, *, worded: bool = False) -> Actor:
         """Build one actor; a person serving a state belongs to that state's country; the
         words around its mentions correct the kind its labels give (`kinds`)."""
         mentions = sorted({(m.start, m.end, m.text) for c in group for m in c.mentions})
         all_mentions = [m for c in group for m in c.mentions]
-        kind = _kind(group)
+        kind = _kind(group, self._person_like)
         if not (kind in ("country", "military", "government") and code_of(group)):
             full = group[0].longest.tokens or group[0].longest.text.split()
+            given = len(full) > 1 and is_given_name(full[0])
             kind = decided(kind, evidence, lexical=any(
-                m.kind not in (None, "person") for m in all_mentions),
-                given=len(full) > 1 and is_given_name(full[0]))
+                m.kind not in (None, "person") for m in all_mentions), given=given,
+                personal=worded and (is_given_name(full[0]) or self._person_like(full)))
         code = next((c.country for c in group if c.country), None)
         affiliation = None
         if kind in ("military", "government") and code:
@@ -272,7 +297,8 @@ def _generic_heads(lexicon: Lexicon) -> frozenset[str]:
             | SUB_BODIES) - _ONE_PER_STATE
 
 
-def _kind(group: list[Cluster]) -> ActorKind:
+def _kind(group: list[Cluster],
+          person_like: Callable[[tuple[str, ...]], bool] = lambda _words: False) -> ActorKind:
     first = group[0]
     if first.kind in ("country", "military", "government") and first.country:
         return first.kind
@@ -298,7 +324,25 @@ def _kind(group: list[Cluster]) -> ActorKind:
     # is no state
     found = [m.kind for c in group for m in c.mentions if m.kind and m.kind != "person"
              and (m.kind != "country" or m.country)]
-    return found[0] if found else "organisation"
+    if found:
+        return found[0]
+    return "person" if _surnamed(group, person_like) else "organisation"
+
+
+def _surnamed(group: list[Cluster], person_like: Callable[[tuple[str, ...]], bool]) -> bool:
+    """Tell whether an actor the model typed a body's goes by the last word of a name that
+    reads as a person's (`person_like`), as people go by their surname
+    ("Sant Singh Chatwal ... Chatwal pleaded guilty", "Witold Chrabaszcz ... Braynard and
+    Chrabaszcz"); a company goes by its first word ("Lockheed Martin ... Lockheed") or by one
+    that says what it is ("Bank of America"), and a name the model typed a body's more than once
+    is one ("McDonnell Douglas" four times beside "ending Douglas era")."""
+    full = group[0].longest.tokens
+    if not person_like(full):
+        return False
+    named = [m for c in group for m in c.mentions if not m.refers_back]
+    return any(m.tokens == full[-1:] for m in named) \
+        and not any(m.tokens == full[:1] for m in named) \
+        and sum(m.tokens == full and m.label == "ORG" for m in named) < 2
 
 
 def code_of(group: list[Cluster]) -> str | None:
@@ -349,6 +393,24 @@ def _defined_acronyms(doc: Doc, names: list[Mention]) -> list[Mention]:
             found.append(Mention(inner.idx, inner.idx + len(inner.text), inner.text,
                                  named.label, named.kind, tokens=(inner.text,)))
     return found
+
+
+def _kind_of_body(cluster: Cluster, doc: Doc, generic: frozenset[str]) -> bool:
+    """Tell whether an actor is only a word for a kind of body (`_generic_heads`) after a word
+    in small letters each time: "a super PAC", "her super PAC", "a pro-Clinton super PAC" name
+    no one body; "the Committee" may be the one the article is about, and stays."""
+    named = [m for m in cluster.mentions if not m.refers_back]
+    if not named or any(len(m.tokens) != 1 or m.tokens[0].lower() not in generic
+                        or m.kind in ("country", "military", "government") for m in named):
+        return False
+    for m in named:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = doc[span.start - 1]
+        if not before.is_alpha or not before.text.islower() or before.lower_ == "the":
+            return False
+    return True
 
 
 def _pair_of_people(cluster: Cluster, clusters: list[Cluster]) -> bool:

@@ -53,6 +53,13 @@ class Lexicon:
         words = folded.split()
         if words and words[-1] in self.kind_heads:
             return self.kind_heads[words[-1]]
+        # an outlet's name of one word run together from a short name and an outlet's head
+        # word ("HuffPost"): an outlet, as the head word alone would say
+        # (a section of its name too: "HuffPost Politics")
+        parts = _CAMEL.split(name.strip().split()[0]) if words else []
+        if len(parts) == 2 and parts[0][:1].isupper() \
+                and self.kind_heads.get(parts[1].lower()) == "media":
+            return "media"
         # a state organ's name may put its head first ("Department of Justice", "Office of
         # Management and Budget"); other heads before "of" stay words of a name ("Army of Islam"
         # is no state's army, a "Council of Foreign Relations" no government)

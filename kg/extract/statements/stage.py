@@ -37,6 +37,8 @@ from kg.model import Actor, ActorKind, Event, Extraction, Span, Statement
 
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _NONPERSONAL = {"it", "they", "its"}
+# the model's labels of the names the actors stage reads people and bodies from
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 _ENT_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "other",
                                     "NORP": "group"}
 # outlet words that name an outlet only inside a name ("the Times"; "five times" is none)
@@ -53,6 +55,10 @@ class _Speakers:
     def __init__(self, extraction: Extraction, doc: Doc) -> None:
         self.doc = doc
         self.article_id = extraction.article.id
+        self.body_start = extraction.article.body_start
+        # the actors stage read every name of the body when it ran (not for an extraction made
+        # by hand, as the tests of this stage make them)
+        self.judged = extraction.run is not None and "actors" in extraction.run.stages
         self.index = SpanIndex(extraction)
         self.kinds: dict[str, ActorKind] = {a.id: a.kind for a in extraction.actors}
         self.actors = {a.id: a for a in extraction.actors}
@@ -81,6 +87,33 @@ class _Speakers:
             if self._kind_ok(mention.id, pronoun):
                 return mention.id
         return None
+
+    def _not_an_actor(self, head: Token) -> bool:
+        """Tell whether a speaker's head is a name the earlier stages read and made no actor of:
+        a place's ("Puerto Rico has been warning": a place stays a place), or a person's or
+        body's name in the body that the actors stage, where it ran, dropped ("Politicos call
+        this", "Plenty of companies": a common word the model took for a name; "Chief Executive
+        Officer")."""
+        if self.index.place_at(head) is not None:
+            return True
+        if not self.judged:
+            return False
+        ent = next((e for e in self.ents if e.start <= head.i < e.end), None)
+        return ent is not None and ent.label_ in _NAME_LABELS \
+            and ent.start_char >= self.body_start
+
+    def _named(self, head: Token) -> str | None:
+        """Return the one actor of the article a proper-noun speaker the model typed as no
+        name, or as another kind's, names: by its name or an alias ("Kasich" typed a place's,
+        "Chatwal" an event's, beside the actor "John Kasich" of the "Kasich" mentions), or a
+        person by the last word of the name ("Risch" of "Jim Risch")."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return None
+        word = head.text
+        found = {a.id for a in self.actors.values()
+                 if word == a.name or word in a.aliases
+                 or a.kind == "person" and a.name.split()[-1] == word}
+        return found.pop() if len(found) == 1 else None
 
     def _name(self, head: Token, phrase: tuple[int, int]) -> tuple[str, ActorKind, bool]:
         """Return a missed speaker's name, kind, and whether the name is a proper name."""
@@ -161,7 +194,10 @@ class _Speakers:
         if head is None or phrase is None:
             return None, 0.0
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            relative = head.lower_
             head = head.head.head  # "a group that endorsed ..." speaks for the group
+            if relative == "who":
+                head = _described_person(head)
             phrase = (head.left_edge.idx, head.idx + len(head))
         if head.pos_ == "PRON":
             if head.lower_ not in _PERSONAL and head.lower_ not in _NONPERSONAL:
@@ -180,6 +216,10 @@ class _Speakers:
         if found is None:
             hits = self.index.actors_in(*phrase)
             found = hits[-1].id if hits else None
+        if found is None and self._not_an_actor(head):
+            return None, 0.0
+        if found is None:
+            found = self._named(head)
         if found is None:
             name, kind, proper = self._name(head, phrase)
             try:  # "residents" of one article are not those of another
@@ -189,6 +229,18 @@ class _Speakers:
             self._add(found, name, kind, phrase)
         self.history.append((head.idx, found))
         return found, 1.0
+
+
+def _described_person(head: Token) -> Token:
+    """Return the person a relative "who" after a prepositional phrase refers to: the name the
+    phrase's noun describes ("Howard Rubel, a senior analyst at Jefferies, who notes": Howard
+    Rubel, not Jefferies); else the word the parser attached the clause to."""
+    noun = head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    if noun is not head and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return head
 
 
 def _before_parenthesis(head: Token, phrase: tuple[int, int]) -> tuple[Token, tuple[int, int]]:

@@ -88,6 +88,19 @@ def _run(nlp, stages, text: str) -> Extraction:  # type: ignore[no-untyped-def]
      "person"),
     ("“We lost,” said Bob Mason, a retired Postal Service letter carrier who lined up early.",
      "Bob Mason", "person"),
+    # the words around a name the model typed a body's say a person, and the name reads as one
+    ("The same could not be said for Rakeem Jones, 26, a protester who was punched in the face "
+     "by a Trump supporter on Wednesday.", "Rakeem Jones", "person"),
+    # the article goes by the last word of a name typed a body's, as by a person's surname
+    ("The campaign hired two former Republican National Committee data strategists, Matt "
+     "Braynard and Witold Chrabaszcz. Braynard and Chrabaszcz did not respond to interview "
+     "requests.", "Witold Chrabaszcz", "person"),
+    ("Lockheed Martin won the contract. Lockheed said it was pleased.", "Lockheed", "organisation"),
+    # an outlet: by its name, or by the byline of a piece
+    ("A reminder: The GOP tax plans would all drive massive budget deficits, as HuffPost has "
+     "noted before.", "HuffPost", "media"),
+    ('NOW OPEN: "Pop-up art show strives to confront South Bronx gentrification," by DNAinfo\'s '
+     'Eddie Small: "Curators of a pop-up art show are upset."', "DNAinfo", "media"),
 ])
 def test_actors_kind_follows_the_words_around_the_name(nlp, stages, text, name, kind) -> None:  # type: ignore[no-untyped-def]
     extraction = _run(nlp, stages, text)

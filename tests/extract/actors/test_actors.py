@@ -782,3 +782,22 @@ def test_actors_a_state_s_name_is_no_person(nlp, stages, text, key, kind) -> Non
 def test_actors_a_common_noun_the_text_writes_small_is_no_person(  # type: ignore[no-untyped-def]
         nlp, stages, text, word, kept) -> None:
     assert (word in _mentioned(_run(nlp, stages, text))) is kept
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("Industry lobbyists have donated to a super PAC supporting Clinton, and the critic said so.",
+     "PAC", False),
+    # a capitalised body's name stays, and so does one after "the"
+    ("The reports show Conservative Solutions PAC, an outside group boosting Rubio, made the "
+     "buys.", "Conservative Solutions PAC", True),
+])
+def test_actors_a_word_for_a_kind_of_body_after_a_small_word_is_no_actor(  # type: ignore[no-untyped-def]
+        nlp, stages, text, word, kept) -> None:
+    assert (word in _mentioned(_run(nlp, stages, text))) == kept
+
+
+def test_actors_a_rank_after_a_person_s_name_is_no_part_of_it(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("Our readers ranked the debaters: Ted Cruz 1, John Kasich 2, Marco Rubio 3 and Donald "
+            "Trump last.")
+    names = {a.name for a in _run(nlp, stages, text).actors}
+    assert "Marco Rubio" in names and not any(n[-1].isdigit() for n in names)

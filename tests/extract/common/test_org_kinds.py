@@ -14,6 +14,13 @@ from kg.extract.common.names import load_lexicon
     ("Democracy Corps", None),  # a polling firm: 'corps' alone is no army's
     ("Peace Corps", None),
     ("Fox News", "media"),
+    # one word run together from a short name and an outlet's head word
+    ("HuffPost", "media"),
+    ("HuffPost Politics", "media"),
+    ("McDonald", None),
+    ("YouTube", None),
+    # a political action committee is a kind of body, like a committee
+    ("Conservative Solutions PAC", "organisation"),
 ])
 def test_org_kind_reads_the_kind_words(name: str, kind: str | None) -> None:
     assert load_lexicon().org_kind(name) == kind

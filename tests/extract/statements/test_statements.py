@@ -753,3 +753,38 @@ def test_find_statements_a_described_speaker_is_its_articles_own_actor(nlp):
 ])
 def test_statements_skips_noun_infinitives_and_markup(nlp, text, cue) -> None:
     assert [s.cue.text for s in _extract(nlp, text).statements if cue in s.cue.text] == []
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a common word the actors stage dropped is no speaker, whatever the model typed it
+    ("Politicos call this the “expectations game” — setting expectations of victory low.",
+     "Politicos"),
+    # a place stays a place
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him "
+     "“a total stiff.”", "New Hampshire"),
+])
+def test_a_speaker_the_actors_stage_dropped_stays_dropped(pipeline, text, gone):
+    extraction = pipeline.run(Article(id="s1", text=text, published=PUBLISHED))
+    assert gone not in {a.name for a in extraction.actors}
+    assert [s.speaker for s in extraction.statements] == [None]
+
+
+def test_a_relative_who_after_a_body_s_name_refers_to_the_person_described(pipeline):
+    text = ("But that is not good enough, said Howard Rubel, a senior analyst at Jefferies, who "
+            "notes that United Technologies has vowed to cut costs.")
+    extraction = pipeline.run(Article(id="s1", text=text, published=PUBLISHED))
+    assert {s.speaker for s in extraction.statements} == {actor_id("Howard Rubel")}
+    assert "Jefferies" not in {a.name for a in extraction.actors}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the model typed the surname a place's: it names the person the article named in full
+    ("Ohio Gov. John Kasich spoke on Sunday. Kasich is telling a packed crowd in snowy Windham, "
+     "New Hampshire, that he will win.", "John Kasich"),
+    ("Rep. Steve Israel chairs the panel. “We recruit interns to sit in the seats,” Israel said.",
+     "Steve Israel"),
+])
+def test_a_speaker_named_by_a_surname_is_the_person_of_that_name(pipeline, text, name):
+    extraction = pipeline.run(Article(id="s1", text=text, published=PUBLISHED))
+    assert {s.speaker for s in extraction.statements} == {actor_id(name)}
+    assert {a.name for a in extraction.actors} == {name}
