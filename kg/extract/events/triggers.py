@@ -163,11 +163,21 @@ def nominal_verb(lemma: str, lex: EventLexicon, verbs: frozenset[str]) -> str | 
 
 
 def _nominalisation(verbs: frozenset[str]) -> Lookup:
+    # the answer for a lemma, kept for the lexicon last asked with (the suffix and stem tests
+    # are the same for every noun of one lemma; an article repeats its nouns)
+    known: list[tuple[EventLexicon, dict[str, bool]]] = []
+
     def lookup(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
         if token.pos_ != "NOUN" or token.is_upper:
             return None
         lemma = _lemma(token)
-        return (None, lemma) if nominal_verb(lemma, lex, verbs) is not None else None
+        if not known or known[0][0] is not lex:
+            known[:] = [(lex, {})]
+        answers = known[0][1]
+        nominal = answers.get(lemma)
+        if nominal is None:
+            nominal = answers[lemma] = nominal_verb(lemma, lex, verbs) is not None
+        return (None, lemma) if nominal else None
 
     return lookup
 
@@ -317,16 +327,21 @@ def _refine(token: Token, cameo: str, lex: EventLexicon) -> str:
 
 
 def find_triggers(tokens: Iterable[Token], lex: EventLexicon, triggers: Sequence[Rule[Lookup]],
-                  vetoes: Sequence[Rule[Veto]]) -> list[Trigger]:
+                  vetoes: Sequence[Rule[Veto]], tags: Iterable[str] | None = None
+                  ) -> list[Trigger]:
     """Return the event triggers among the tokens, in text order: the first trigger rule that
-    fires on a token makes it a candidate, and the vetoes drop candidates in table order."""
+    fires on a token makes it a candidate, and the vetoes drop candidates in table order.
+    `tags` are the tokens' parts of speech, when known (`tree(doc).pos`: each `Token.pos_`
+    decodes a new string, and most words are none of a trigger's)."""
     found: list[Trigger] = []
     # each part of speech tries only the rules that take it (the rest test it first and fail)
     by_pos = {pos: [r for r in triggers if TRIGGER_POS.get(r.name, pos) == pos]
               for pos in _EVENTIVE_POS}
-    for token in tokens:
+    if tags is None:
+        tokens = list(tokens)
+        tags = [token.pos_ for token in tokens]
+    for token, pos in zip(tokens, tags, strict=True):
         check()  # the per-article time budget (kg.extract.common.budget)
-        pos = token.pos_
         if pos not in _EVENTIVE_POS:
             continue
         for rule in by_pos[pos]:
