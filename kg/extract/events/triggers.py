@@ -21,7 +21,7 @@ from kg.extract.common.tree import children as _children
 from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """A token that names an event: its CAMEO code ("" when the political lexicon has none),
     lexicon label and the rule that found it."""
