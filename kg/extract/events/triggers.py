@@ -67,16 +67,18 @@ def _phrases(token: Token, lex: EventLexicon) -> tuple[tuple[str, str, str], ...
         return last[3]
     lemma = _lemma(token)
     found: list[tuple[str, str, str]] = []
-    for part in _children(token, "prt", "prep", "dobj", "advmod"):
-        if part.dep_ == "prep" and any(c.ent_type_ in _WHEN for c in part.children):
-            continue  # a time's preposition is no particle: "fired Comey on Tuesday"
-        key = f"{lemma} {_lemma(part)}"
-        if key in lex.phrasal:
+    if lemma in lex.phrase_heads:  # most verbs begin no listed phrase
+        for part in _children(token, "prt", "prep", "dobj", "advmod"):
+            key = f"{lemma} {_lemma(part)}"
+            if key not in lex.phrasal:
+                continue
+            if part.dep_ == "prep" and any(c.ent_type_ in _WHEN for c in part.children):
+                continue  # a time's preposition is no particle: "fired Comey on Tuesday"
             found.append(("phrasal", lex.phrasal[key], key))
-    for obj in _children(token, "dobj", "nsubjpass"):
-        key = f"{lemma} {_lemma(obj)}"
-        if key in lex.objects:
-            found.append(("objects", lex.objects[key], lemma))
+        for obj in _children(token, "dobj", "nsubjpass"):
+            key = f"{lemma} {_lemma(obj)}"
+            if key in lex.objects:
+                found.append(("objects", lex.objects[key], lemma))
     phrases = tuple(found)
     _LAST_PHRASES.set((token.doc, token.i, lex, phrases))
     return phrases
