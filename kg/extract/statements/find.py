@@ -62,7 +62,13 @@ class AttributionFinder:
             tried = by_pos.get(pos)
             if tried is None:  # the cue rules that take this part of speech, in order
                 tried = by_pos[pos] = [w for w in words if w[1].pos is None or pos in w[1].pos]
+            lower = None  # read once, for the rules that try only some words
             for name, word, stop in tried:
+                if word.words is not None:
+                    if lower is None:
+                        lower = token.lower_
+                    if lower not in word.words:
+                        continue
                 # the rule first: most words fail its first test, and few hits meet a veto
                 if (hit := word.find(scene, token)) is not None and not stop(token):
                     found.append(replace(hit, rule=name))

@@ -94,6 +94,7 @@ class WordCue:
 
     find: Callable[[Scene, Token], Attribution | None]
     pos: frozenset[str] | None = None  # the parts of speech it tries (None: any word)
+    words: frozenset[str] | None = None  # the words (lowercase) it tries (None: any word)
 
 
 Cue = QuoteCue | DocCue | WordCue
