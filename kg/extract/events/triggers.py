@@ -253,7 +253,18 @@ _CLITICS = frozenset({"'s", "'re", "'m", "'ll", "'ve", "'d", "n't"})  # ’ read
 
 
 def _restated_verbs(found: Sequence[Trigger]) -> set[int]:
-    return {t.token.i for t in found if not t.noun and t.cameo}
+    """Return the positions of the verb triggers with a CAMEO code among the candidates (kept
+    for the candidate list last asked about: a veto asks it of the same list for each noun)."""
+    last = _LAST_RESTATED.get()
+    if last is not None and last[0] is found and last[1] == len(found):
+        return last[2]
+    verbs = {t.token.i for t in found if not t.noun and t.cameo}
+    _LAST_RESTATED.set((found, len(found), verbs))
+    return verbs
+
+
+_LAST_RESTATED: ContextVar[tuple[Sequence[Trigger], int, set[int]] | None] = ContextVar(
+    "kg_last_restated", default=None)
 
 
 VETOES: RuleTable[Veto] = RuleTable("events.veto", [
