@@ -17,22 +17,25 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """One doc's parse: its tokens (made once), each token's head index, dependency label and
-    children's indices (in text order, as `Token.children` gives them), and each token's
-    children by label (what `children` reads), filled in for a token when first asked: most
-    tokens are never asked about."""
+    """One doc's parse: its tokens (made once), each token's head index, dependency label,
+    coarse part of speech (`Token.pos_`), character offset (`Token.idx`) and children's indices
+    (in text order, as `Token.children` gives them), and each token's children by label (what
+    `children` reads), filled in for a token when first asked: most tokens are never asked
+    about."""
 
     tokens: tuple[Token, ...]
     heads: tuple[int, ...]
     deps: tuple[str, ...]
     kids: tuple[tuple[int, ...], ...]
     kid_by_dep: list[dict[str, tuple[Token, ...]] | None]  # label -> children, in text order
+    pos: tuple[str, ...] = ()
+    offsets: tuple[int, ...] = ()
 
 
 _position = operator.attrgetter("i")
@@ -42,18 +45,21 @@ T = TypeVar("T")
 
 
 def _build(doc: Doc) -> Tree:
-    columns = doc.to_array([HEAD, DEP])  # heads as offsets (unsigned), labels as string ids
+    # heads as offsets (unsigned), labels and parts of speech as string ids, character offsets
+    columns = doc.to_array([HEAD, DEP, POS, IDX])
     offsets = columns[:, 0].astype(numpy.int64).tolist()
     heads = tuple(i + offset for i, offset in enumerate(offsets))
     labels = columns[:, 1].tolist()
+    tags = columns[:, 2].tolist()
     strings = doc.vocab.strings
-    names = {label: strings[label] for label in set(labels)}
+    names = {label: strings[label] for label in {*labels, *tags}}
     deps = tuple([names[label] for label in labels])
     kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    return Tree(tuple(doc), heads, deps, tuple(map(tuple, kids)), [None] * len(heads))
+    return Tree(tuple(doc), heads, deps, tuple(map(tuple, kids)), [None] * len(heads),
+                tuple([names[tag] for tag in tags]), tuple(columns[:, 3].tolist()))
 
 
 def _labelled(parse: Tree, i: int) -> dict[str, tuple[Token, ...]]:

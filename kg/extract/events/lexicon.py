@@ -73,6 +73,18 @@ class EventLexicon:
         raise KeyError(f"CAMEO code {cameo!r} has no PLOVER type; known roots: "
                        f"{sorted(self.cameo_to_plover)}")
 
+    @functools.cached_property
+    def phrase_heads(self) -> frozenset[str]:
+        """Return every word a listed phrase (`phrasal`, `objects`) begins with: what comes
+        before a space in one of their keys ("pull" of "pull back").
+
+        Examples:
+            >>> "pull" in lexicon().phrase_heads, "zzz" in lexicon().phrase_heads
+            (True, False)
+        """
+        return frozenset(key[:at] for key in (*self.phrasal, *self.objects)
+                         for at, ch in enumerate(key) if ch == " ")
+
     def codes(self) -> set[str]:
         """Return every CAMEO code the trigger tables use."""
         tables = (self.verbs, self.nouns, self.phrasal, self.objects, self.modifiers)

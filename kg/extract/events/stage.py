@@ -13,6 +13,7 @@ Who reports an event (`Event.source`) is filled in by the `statements` stage.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc
@@ -70,9 +71,11 @@ class EventFinder:
         index = SpanIndex(extraction)
         args: ArgumentFinder | None = None
         anchorer = time_anchorer(article, doc, index.times)
-        body = (t for t in tree(doc).tokens if t.idx >= article.body_start)
+        parse = tree(doc)
+        body = bisect_left(parse.offsets, article.body_start)  # the first token of the body
         events: list[Event] = []
-        for trigger in find_triggers(body, lex, self.triggers, self.vetoes):
+        for trigger in find_triggers(parse.tokens[body:], lex, self.triggers, self.vetoes,
+                                     parse.pos[body:]):
             if args is None:  # coreference costs a pass over the doc: only once it is needed
                 args = ArgumentFinder(extraction, doc, self.disabled, index)
             roles = args.read(trigger)

@@ -21,7 +21,7 @@ from kg.extract.common.tree import children as _children
 from kg.extract.events.lexicon import NOT_AN_EVENT, EventLexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """A token that names an event: its CAMEO code ("" when the political lexicon has none),
     lexicon label and the rule that found it."""
@@ -67,16 +67,18 @@ def _phrases(token: Token, lex: EventLexicon) -> tuple[tuple[str, str, str], ...
         return last[3]
     lemma = _lemma(token)
     found: list[tuple[str, str, str]] = []
-    for part in _children(token, "prt", "prep", "dobj", "advmod"):
-        if part.dep_ == "prep" and any(c.ent_type_ in _WHEN for c in part.children):
-            continue  # a time's preposition is no particle: "fired Comey on Tuesday"
-        key = f"{lemma} {_lemma(part)}"
-        if key in lex.phrasal:
+    if lemma in lex.phrase_heads:  # most verbs begin no listed phrase
+        for part in _children(token, "prt", "prep", "dobj", "advmod"):
+            key = f"{lemma} {_lemma(part)}"
+            if key not in lex.phrasal:
+                continue
+            if part.dep_ == "prep" and any(c.ent_type_ in _WHEN for c in part.children):
+                continue  # a time's preposition is no particle: "fired Comey on Tuesday"
             found.append(("phrasal", lex.phrasal[key], key))
-    for obj in _children(token, "dobj", "nsubjpass"):
-        key = f"{lemma} {_lemma(obj)}"
-        if key in lex.objects:
-            found.append(("objects", lex.objects[key], lemma))
+        for obj in _children(token, "dobj", "nsubjpass"):
+            key = f"{lemma} {_lemma(obj)}"
+            if key in lex.objects:
+                found.append(("objects", lex.objects[key], lemma))
     phrases = tuple(found)
     _LAST_PHRASES.set((token.doc, token.i, lex, phrases))
     return phrases
@@ -163,11 +165,21 @@ def nominal_verb(lemma: str, lex: EventLexicon, verbs: frozenset[str]) -> str | 
 
 
 def _nominalisation(verbs: frozenset[str]) -> Lookup:
+    # the answer for a lemma, kept for the lexicon last asked with (the suffix and stem tests
+    # are the same for every noun of one lemma; an article repeats its nouns)
+    known: list[tuple[EventLexicon, dict[str, bool]]] = []
+
     def lookup(token: Token, lex: EventLexicon) -> tuple[str | None, str] | None:
         if token.pos_ != "NOUN" or token.is_upper:
             return None
         lemma = _lemma(token)
-        return (None, lemma) if nominal_verb(lemma, lex, verbs) is not None else None
+        if not known or known[0][0] is not lex:
+            known[:] = [(lex, {})]
+        answers = known[0][1]
+        nominal = answers.get(lemma)
+        if nominal is None:
+            nominal = answers[lemma] = nominal_verb(lemma, lex, verbs) is not None
+        return (None, lemma) if nominal else None
 
     return lookup
 
@@ -241,7 +253,18 @@ _CLITICS = frozenset({"'s", "'re", "'m", "'ll", "'ve", "'d", "n't"})  # ’ read
 
 
 def _restated_verbs(found: Sequence[Trigger]) -> set[int]:
-    return {t.token.i for t in found if not t.noun and t.cameo}
+    """Return the positions of the verb triggers with a CAMEO code among the candidates (kept
+    for the candidate list last asked about: a veto asks it of the same list for each noun)."""
+    last = _LAST_RESTATED.get()
+    if last is not None and last[0] is found and last[1] == len(found):
+        return last[2]
+    verbs = {t.token.i for t in found if not t.noun and t.cameo}
+    _LAST_RESTATED.set((found, len(found), verbs))
+    return verbs
+
+
+_LAST_RESTATED: ContextVar[tuple[Sequence[Trigger], int, set[int]] | None] = ContextVar(
+    "kg_last_restated", default=None)
 
 
 VETOES: RuleTable[Veto] = RuleTable("events.veto", [
@@ -317,16 +340,21 @@ def _refine(token: Token, cameo: str, lex: EventLexicon) -> str:
 
 
 def find_triggers(tokens: Iterable[Token], lex: EventLexicon, triggers: Sequence[Rule[Lookup]],
-                  vetoes: Sequence[Rule[Veto]]) -> list[Trigger]:
+                  vetoes: Sequence[Rule[Veto]], tags: Iterable[str] | None = None
+                  ) -> list[Trigger]:
     """Return the event triggers among the tokens, in text order: the first trigger rule that
-    fires on a token makes it a candidate, and the vetoes drop candidates in table order."""
+    fires on a token makes it a candidate, and the vetoes drop candidates in table order.
+    `tags` are the tokens' parts of speech, when known (`tree(doc).pos`: each `Token.pos_`
+    decodes a new string, and most words are none of a trigger's)."""
     found: list[Trigger] = []
     # each part of speech tries only the rules that take it (the rest test it first and fail)
     by_pos = {pos: [r for r in triggers if TRIGGER_POS.get(r.name, pos) == pos]
               for pos in _EVENTIVE_POS}
-    for token in tokens:
+    if tags is None:
+        tokens = list(tokens)
+        tags = [token.pos_ for token in tokens]
+    for token, pos in zip(tokens, tags, strict=True):
         check()  # the per-article time budget (kg.extract.common.budget)
-        pos = token.pos_
         if pos not in _EVENTIVE_POS:
             continue
         for rule in by_pos[pos]:

@@ -7,10 +7,10 @@ veto stops it), then the joins to what they found. Knows nothing of actors or re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.common.budget import check
 from kg.extract.common.rules import Rule
@@ -50,16 +50,27 @@ class AttributionFinder:
             found += [replace(a, rule=name) for a in cue.find(scene) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
         words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
-        for token in tree(doc).tokens:
+        by_pos: dict[str, list[tuple[str, WordCue, Callable[[Token], bool]]]] = {}
+        parse = tree(doc)  # parts of speech and offsets as read once for the doc
+        tags, offsets = parse.pos, parse.offsets
+        for i, token in enumerate(parse.tokens):
             check()  # the per-article time budget (kg.extract.common.budget)
-            pos = token.pos_  # read once: each read decodes a new string
-            if token.idx < start or token.i in used or \
+            pos = tags[i]
+            if offsets[i] < start or i in used or \
                     pos not in _CUE_POS and token.lower_ not in _WORD_CUES:
                 continue
-            for name, word, stop in words:
+            tried = by_pos.get(pos)
+            if tried is None:  # the cue rules that take this part of speech, in order
+                tried = by_pos[pos] = [w for w in words if w[1].pos is None or pos in w[1].pos]
+            lower = None  # read once, for the rules that try only some words
+            for name, word, stop in tried:
+                if word.words is not None:
+                    if lower is None:
+                        lower = token.lower_
+                    if lower not in word.words:
+                        continue
                 # the rule first: most words fail its first test, and few hits meet a veto
-                if (word.pos is None or pos in word.pos) and \
-                        (hit := word.find(scene, token)) is not None and not stop(token):
+                if (hit := word.find(scene, token)) is not None and not stop(token):
                     found.append(replace(hit, rule=name))
                     break
         found.sort(key=lambda a: a.cue[0])

@@ -58,10 +58,19 @@ class Scene:
         before = bisect_left(starts, offset)  # the quotations that start before `offset`
         return before > 0 and reach[before - 1] > offset
 
+    @cached_property
+    def _stops(self) -> dict[str, Callable[[Token], bool]]:
+        """The stop test of each cue rule asked about so far (quotation cues are asked once a
+        quotation)."""
+        return {}
+
     def stops(self, cue: str) -> Callable[[Token], bool]:
         """Return the test whether an active veto stops the cue rule `cue` at a word."""
-        guarding = [r.apply.test for r in self.vetoes if is_disabled(cue, r.apply.guards)]
-        return lambda token: any(test(self, token) for test in guarding)
+        known = self._stops.get(cue)
+        if known is None:
+            guarding = [r.apply.test for r in self.vetoes if is_disabled(cue, r.apply.guards)]
+            known = self._stops[cue] = lambda token: any(test(self, token) for test in guarding)
+        return known
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class WordCue:
 
     find: Callable[[Scene, Token], Attribution | None]
     pos: frozenset[str] | None = None  # the parts of speech it tries (None: any word)
+    words: frozenset[str] | None = None  # the words (lowercase) it tries (None: any word)
 
 
 Cue = QuoteCue | DocCue | WordCue

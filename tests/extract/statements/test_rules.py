@@ -18,8 +18,12 @@ from spacy.language import Language
 from kg.config import Settings
 from kg.extract import REGISTRY, rule_tables
 from kg.extract.common.rules import Rule
+from kg.extract.statements.content import ContentRules
+from kg.extract.statements.content_rules import CONTENT
 from kg.extract.statements.cue_rules import CUES
+from kg.extract.statements.lexicon import speech_lexicon
 from kg.extract.statements.rules import RULES
+from kg.extract.statements.scene import Scene, WordCue
 from kg.model import Article, Extraction, Statement
 
 ALL: list[Rule[Any]] = [rule for table in RULES for rule in table]
@@ -88,3 +92,18 @@ def test_statement_rule_named_on_every_statement_of_a_real_article(
     names = {r.name for r in CUES}
     assert seed_extraction.statements
     assert all(s.rule in names for s in seed_extraction.statements)
+
+
+@pytest.mark.parametrize(("rule", "text"), [
+    pytest.param(rule, text, id=f"{rule.name}-{n}") for rule in CUES
+    if isinstance(rule.apply, WordCue) and rule.apply.words is not None
+    for n, text in enumerate((*rule.examples, *rule.counter))])
+def test_word_cue_finds_nothing_at_another_word(nlp: Language, rule: Rule[Any],
+                                                text: str) -> None:
+    """The finder tries a word cue with `words` only at those words: it finds nothing at any
+    other (and the filter keeps its examples)."""
+    doc = nlp(text)
+    scene = Scene(doc, speech_lexicon(), ContentRules(speech_lexicon(), CONTENT.rules), [], ())
+    others = [t for t in doc if t.lower_ not in rule.apply.words]
+    assert others
+    assert all(rule.apply.find(scene, t) is None for t in others)
