@@ -7,6 +7,7 @@ short may go on before it ("Hayat" + "Tahrir al-Sham") or inside a hyphenated wo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -19,7 +20,8 @@ from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 
 # brackets an editor puts into a quotation ("Secretary [Hillary] Clinton"; `_outside_brackets`)
 _OPENING_BRACKETS = frozenset({"[", "(", "{"})
-_DASHES = frozenset({"-", "--", "–", "—"})  # a dash between two things (`_after_spaced_dash`)
+_DASHES = frozenset({"-", "--", "–", "—"})  # a dash between two things (`_beside_spaced_dash`)
+_GLUED_BREAK = re.compile(r"\w[.,;:]?(--|—)\w")  # "wounded.--Kevin", one token
 _CLOSING_BRACKETS = frozenset({"]", ")", "}"})
 # words that name what kind of body a name is, of which a possessor's name may own the first
 # ("St. Anselm's College Institute of Politics"; `after_possessor_body`)
@@ -83,7 +85,9 @@ def trim_name(doc: Doc, span: DocSpan, lexicon: Lexicon | None = None, *, extend
                            or doc[start].text in POSSESSIVES
                            or doc[start].text.islower() and doc[start].is_alpha
                            and doc[start].lower_ not in NAME_PARTICLES
-                           or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1):
+                           or doc[start].lower_ in _NOT_NAME_WORDS and start < end - 1
+                           # a sentence glued to the name by a dash ("wounded.--Kevin Johnson")
+                           or start < end - 1 and _GLUED_BREAK.search(doc[start].text)):
         start += 1
     start, end = _outside_brackets(doc, start, end)
     start, end = _beside_spaced_dash(doc, start, end, alone)

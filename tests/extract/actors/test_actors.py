@@ -489,6 +489,8 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      "boundaries of tolerance.", {"Donald Trump"}),  # a dateline before a spaced dash
     ("He said Marco Rubio is weak on illegal immigration. Weak - Rubio - weak on illegal "
      "immigration.", {"Marco Rubio", "Rubio"}),  # a word before a spaced dash
+    ("Five officers were killed and seven wounded.--Kevin Johnson reported from Dallas.",
+     {"Johnson"}),  # a sentence glued to a name by a dash
     ("Former Secretary of Defense Leon Panetta said on Monday that the plan was wrong.",
      {"Leon Panetta"}),  # a title's field the model ran into the name
     ("The top U.S. music seller Wal - Mart said Tuesday that it would cut prices.",
