@@ -124,11 +124,11 @@ class Report:
     earliest: date
     latest: date
     participants: frozenset[str] = frozenset()  # canonical actor IRIs, any role
-    agents: frozenset[str] = frozenset()  # those of them that are its agents
     place: str | None = None
     label: str | None = None
     # dated to its article's day for want of a stated time: it may have happened before
     undated: bool = False
+    agents: frozenset[str] = frozenset()  # the participants that are its agents
 
     @property
     def day(self) -> date | None:
@@ -167,10 +167,10 @@ class Cluster:
     earliest: date
     latest: date
     participants: set[str] = field(default_factory=set)
-    agents: set[str] = field(default_factory=set)  # the participants that are a report's agent
     places: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
     reports: dict[str, str] = field(default_factory=dict)  # report IRI -> its article graph
+    agents: set[str] = field(default_factory=set)  # the participants that are a report's agent
 
     @property
     def graphs(self) -> set[str]:
