@@ -254,10 +254,10 @@ def _reports(store: Store, graphs: Sequence[URIRef], base_iri: str,
         event = str(row["event"])
         first.setdefault(event, row)
         if row["actor"] is not None:
-            actor = str(row["actor"])
-            actors[event].add(canonical.get(actor, (actor, ""))[0])
+            actor = canonical.get(str(row["actor"]), (str(row["actor"]), ""))[0]
+            actors[event].add(actor)
             if row["role"] == KG.hasAgent:
-                agents[event].add(canonical.get(actor, (actor, ""))[0])
+                agents[event].add(actor)
     found = []
     for event, row in sorted(first.items()):
         earliest, latest = _day(row["earliest"]), _day(row["latest"])

@@ -20,9 +20,9 @@ from kg.extract.common.place_cues import POSSESSIVES, possessive_end
 
 # brackets an editor puts into a quotation ("Secretary [Hillary] Clinton"; `_outside_brackets`)
 _OPENING_BRACKETS = frozenset({"[", "(", "{"})
+_CLOSING_BRACKETS = frozenset({"]", ")", "}"})
 _DASHES = frozenset({"-", "--", "–", "—"})  # a dash between two things (`_beside_spaced_dash`)
 _GLUED_BREAK = re.compile(r"\w[.,;:]?(--|—)\w")  # "wounded.--Kevin", one token
-_CLOSING_BRACKETS = frozenset({"]", ")", "}"})
 # words that name what kind of body a name is, of which a possessor's name may own the first
 # ("St. Anselm's College Institute of Politics"; `after_possessor_body`)
 _BODY_WORDS = frozenset({"college", "university", "school", "institute", "center", "centre",

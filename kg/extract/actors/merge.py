@@ -215,10 +215,8 @@ def _opens(short: Mention, full: Mention) -> bool:
 
 def _legal_form_of(short: Mention, full: Mention) -> bool:
     """Tell whether a fuller name is a shorter one and a legal form ("Apple Inc." of "Apple")."""
-    words = [_norm(t) for t in full.tokens]
-    rest = words[len(short.tokens):]
-    return bool(rest) and words[:len(short.tokens)] == [_norm(t) for t in short.tokens] \
-        and all(w in _LEGAL_FORMS for w in rest)
+    return _opens(short, full) \
+        and all(_norm(t) in _LEGAL_FORMS for t in full.tokens[len(short.tokens):])
 
 
 def _keeps_model(short: Mention, full: Mention) -> bool:
@@ -233,10 +231,8 @@ def _line_of(short: Mention, full: Mention) -> bool:
     words, the rest an acronym for a kind of thing ("iPhone" of the "iPhone SDK", "Mac" of "Mac
     OS X"); a product's own short name is no such thing ("iTunes" of the "iTunes Music Store",
     "iPod" of the "iPod Nano", "Boeing 787" of the "Boeing 787 Dreamliner")."""
-    n = len(short.tokens)
-    rest = full.tokens[n:]
-    return 0 < n < len(full.tokens) and [_norm(t) for t in full.tokens[:n]] \
-        == [_norm(t) for t in short.tokens] and any(_acronym_word(t) for t in rest)
+    return len(short.tokens) > 0 and _opens(short, full) \
+        and any(_acronym_word(t) for t in full.tokens[len(short.tokens):])
 
 
 def _acronym_word(word: str) -> bool:
