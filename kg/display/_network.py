@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.display._hover import wrapped
-from kg.query import run_named
+from kg.query import JOINER, run_named
 from kg.store import QueryResult, Store
 from kg.timeline import StatementEntry, Timeline, TimelineEntry, interactions, said_about
 
@@ -27,9 +27,16 @@ _EDGE_KINDS = {"acted on": ("#555", "solid"), "spoke about": ("#c77", "dot")}
 
 def actor_kinds(actors: QueryResult) -> dict[str, str]:
     """Return actor IRI -> kind from a result with `?actor` and `?kind` (the named query
-    `list_actors`)."""
-    return {str(row["actor"]): str(row["kind"]) for row in actors.records()
-            if row.get("actor") is not None and row.get("kind") is not None}
+    `list_actors`), for its canonical actors and, where it has the column `?nodes`, for the
+    article-level nodes each stands for."""
+    kinds: dict[str, str] = {}
+    for row in actors.records():
+        if row.get("actor") is None or row.get("kind") is None:
+            continue
+        nodes = str(row.get("nodes") or "").split(JOINER)
+        for iri in (str(row["actor"]), *filter(None, nodes)):
+            kinds[iri] = str(row["kind"])
+    return kinds
 
 
 def network_chart(entries: Timeline | Iterable[TimelineEntry] = (), *,

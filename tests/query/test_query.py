@@ -481,7 +481,7 @@ def test_query_stats_counts_records(loaded: Store) -> None:
 def test_query_injected_iri_is_refused_and_destroys_nothing(loaded: Store) -> None:
     before = loaded.triples_count()
     with pytest.raises(QueryError):
-        run_named(loaded, "events_by_actor", actor=f"https://example.org/{EVIL}")
+        run_named(loaded, "list_actors", article=f"https://example.org/{EVIL}")
     assert loaded.triples_count() == before
 
 
@@ -495,7 +495,7 @@ def test_query_list_queries_documents_every_file() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("events_by_actor", [("actor", "iri", "actor", False), ("role", "string", None, True)]),
+        ("events_by_actor", [("actor", "name", "actor", False), ("role", "string", None, True)]),
         (
             "events_in_range",
             [
@@ -572,11 +572,13 @@ def test_query_run_named_resolves_ids_under_base_iri() -> None:
     other = "https://example.org/id/"
     with open_store("memory") as store:
         graph = Graph(identifier=URIRef(f"{other}graph/b1"))
-        graph.add((URIRef(f"{other}event/b1-e1"), KG.hasAgent, URIRef(f"{other}actor/x")))
-        graph.add((URIRef(f"{other}event/b1-e1"), KG.reportedIn, URIRef(f"{other}article/b1")))
+        actor = URIRef(f"{other}actor/x")
+        graph.add((actor, namespace.RDF.type, KG.Actor))
+        graph.add((actor, KG.name, Literal("X")))
+        graph.add((actor, KG.reportedIn, URIRef(f"{other}article/b1")))
         store.put(graph, text_hash="h")
-        result = run_named(store, "events_by_actor", base_iri=other, actor="x")
-    assert result.column("event") == [URIRef(f"{other}event/b1-e1")]
+        result = run_named(store, "list_actors", base_iri=other, article="b1")
+    assert result.column("actor") == [actor]
 
 
 EMPTY_CASES = [
