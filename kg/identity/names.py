@@ -36,6 +36,7 @@ CONNECTIVES = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la"
 # university's name keeps its order, "America Bank" would be another)
 ORGANS = frozenset({"department", "ministry"})
 _WORD = re.compile(r"[\w&'’.-]+")
+_PAIRED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Trans-Pacific", "Coca-Cola"
 
 
 def fold(text: str) -> str:
@@ -112,7 +113,10 @@ def initials(text: str) -> set[str]:
     all its letters ("UNSC" for "UN Security Council", not "USC"; "EVA Airways" goes by no
     "EA")."""
     raw = [w for w in _WORD.findall(text) if w.lower().strip(".") not in LEGAL_FORMS]
-    if len(raw) < 2:
+    # a hyphenated pair of capitalised words gives a letter each ("TPP" for "Trans-Pacific
+    # Partnership", "HP" for "Hewlett-Packard Co.")
+    split = [p for w in raw for p in (w.split("-") if _PAIRED.fullmatch(w) else (w,))]
+    if len(split) < 2:
         return set()
     def letters(word: str) -> str:  # "U.S." -> "us", "Air" -> "a", "EVA" -> "eva"
         parts = [p for p in word.split(".") if p]
@@ -122,7 +126,11 @@ def initials(text: str) -> set[str]:
             else word[0].lower()
     every = "".join(letters(w) for w in raw)
     content = "".join(letters(w) for w in raw if w.lower() not in CONNECTIVES)
-    return {form for form in (every, content) if len(form) >= 2}
+    forms = {every, content}
+    if len(split) > len(raw):
+        forms |= {"".join(letters(w) for w in split),
+                  "".join(letters(w) for w in split if w.lower() not in CONNECTIVES)}
+    return {form for form in forms if len(form) >= 2}
 
 
 def is_acronym(text: str) -> bool:

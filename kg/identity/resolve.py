@@ -53,6 +53,7 @@ _SHORTENED = frozenset({"organisation", "product", "financial"})
 _CONTEXT = frozenset({"person", "organisation", "product"})
 # an actor an article only describes has an id of the article's own (`kg.keys.local_actor_id`)
 _LOCAL = "--"
+WIDELY_NAMED = 4  # articles naming a person whose surname alone, typed otherwise, is theirs
 
 
 def family(kind: str) -> str:
@@ -322,6 +323,8 @@ class Index:
             if len(found) > 1:
                 found = _most_specific(member, found)
             if len(found) > 1:
+                found = _in_story(member, found)
+            if len(found) > 1:
                 found = _salient(found)
             if len(found) == 1:
                 return found[0]
@@ -333,20 +336,25 @@ class Index:
         if any(self.decisions.apart(member.iri, m.iri) for m in canonical.members):
             return False
         mine, theirs = family(member.kind), family(canonical.kind)
+        if theirs == "person" and mine != "person" and member.weak:
+            return self._named_beside(member, canonical)
         if mine == theirs or "other" in (mine, theirs):
             return True
-        if theirs == "person" and member.weak:
-            return self._named_beside(member, canonical)
         return mine == "person" and all(m.weak for m in canonical.members)
 
     def _named_beside(self, member: Member, canonical: Canonical) -> bool:
         """Tell whether an article of a member names the person too (where its articles are
-        known): a lone word typed as an organisation is the surname of a person its own story
-        names ("Trump" in a headline over "Donald Trump"), not of one it never names
-        ("Washington" is no George Washington, "Guardian" no Don Guardian)."""
-        names = {_key(n, canonical.kind) for n in canonical.names}
-        return not member.sources or any(names & self._context.get(g, set())
-                                         for g in member.sources)
+        known): a lone word typed as an organisation or untyped is the surname of a person its
+        own story names ("Trump" in a headline over "Donald Trump"), not of one it never names
+        ("Washington" is no George Washington, "Guardian" no Don Guardian), unless the store
+        names the person widely ("McConnell" of a story that names no Mitch McConnell)."""
+        if not member.sources or \
+                len({g for m in canonical.members for g in m.sources}) >= WIDELY_NAMED:
+            return True
+        # the person's other names: the member's own word is in its own story
+        names = {_key(n, canonical.kind) for n in canonical.names} - \
+            {_key(n, canonical.kind) for n in member.names}
+        return any(names & self._context.get(g, set()) for g in member.sources)
 
     def _by_name(self, member: Member) -> set[str]:
         # the member's own name only: its aliases may be short forms shared by others ("Clinton")
@@ -622,6 +630,13 @@ def _most_specific(member: Member, found: list[Canonical]) -> list[Canonical]:
     same = [c for c in found if family(c.kind) == family(member.kind)] or found
     named = [c for c in same if (p := c.person()) is not None and p.first is not None]
     return named or same
+
+
+def _in_story(member: Member, found: list[Canonical]) -> list[Canonical]:
+    """Among several canonical actors a member fits, keep those named in one of its own
+    articles, if any: an acronym beside its full name is that name ("DFA spokesman Neil Sroka"
+    in a story of Democracy for America, not the Dodd-Frank Act)."""
+    return [c for c in found if any(member.sources & m.sources for m in c.members)] or found
 
 
 def _salient(found: list[Canonical]) -> list[Canonical]:

@@ -303,3 +303,35 @@ def test_identity_a_body_inside_another_is_not_that_other(full: str) -> None:
                      _in(full, "organisation", ("c",), short),
                      _in("Jeb Bush", "person", ("a", "c")))
     assert placed[f"urn:t/actor/{full}"] != placed[f"urn:t/actor/{short}"]
+
+
+def test_identity_a_lone_word_in_the_person_s_alias_is_no_proof() -> None:
+    """A person's surname alias ("Guardian" of Don Guardian) is in every story that uses the
+    word; the story of a lone "Guardian" must name the person otherwise, unless the store names
+    the person widely ("McConnell" of a story that names no Mitch McConnell)."""
+    placed = _placed(_in("Don Guardian", "person", ("a",), "Guardian"),
+                     _in("Guardian", "organisation", ("b",)))
+    assert placed["urn:t/actor/Guardian"] != placed["urn:t/actor/Don Guardian"]
+    placed = _placed(_in("Guardian", "other", ("b",)),
+                     _in("Don Guardian", "person", ("a",), "Guardian"))
+    assert placed["urn:t/actor/Guardian"] != placed["urn:t/actor/Don Guardian"]
+    placed = _placed(_in("Mitch McConnell", "person", ("a", "b", "c", "d"), "McConnell"),
+                     _in("McConnell", "organisation", ("e",)))
+    assert placed["urn:t/actor/McConnell"] == placed["urn:t/actor/Mitch McConnell"]
+
+
+def test_identity_a_hyphenated_pair_gives_a_letter_each() -> None:
+    """"TPP" of the Trans-Pacific Partnership is not the Texas Politics Project's."""
+    assert "tpp" in initials("Trans-Pacific Partnership")
+    assert "hp" in initials("Hewlett-Packard Co.")
+    placed = _placed(_in("Trans-Pacific Partnership", "organisation", ("a",), "TPP"),
+                     _in("Texas Politics Project", "organisation", ("b",), "TPP"))
+    assert len(set(placed.values())) == 2
+
+
+def test_identity_an_acronym_beside_its_full_name_is_that_name() -> None:
+    """Of two names with the same initials, an acronym joins the one its own story names."""
+    placed = _placed(_in("Democracy for America", "organisation", ("a",)),
+                     _in("Dodd-Frank Act", "organisation", ("b", "c")),
+                     _in("DFA", "organisation", ("a",)))
+    assert placed["urn:t/actor/DFA"] == placed["urn:t/actor/Democracy for America"]
