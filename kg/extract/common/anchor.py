@@ -7,11 +7,18 @@ Rules, most to least certain, each giving the anchor's origin (`Event.time_origi
    will not move ..."), 0.8. A time of a background (relative) clause stays there: "Khan
    Shaykhun, which was targeted in 2017" dates the targeting, not the main clause. A time that
    modifies a noun ("the 2010 Dodd-Frank law") dates that noun and a past clause, not a verb in
-   the present, perfect or future of its own or a coordinated clause ("she embraces the 2010 law");
-   a nearer day or month does ("can win Tuesday's primary", "a Feb. 1 letter warns").
+   the present, perfect or future of its own or a coordinated clause ("she embraces the 2010 law",
+   "boasts about the Patriot Act after the Sept. 11, 2001, attacks"); a day or month of the
+   story's own week does ("can win Tuesday's primary", "a Feb. 1 letter warns"). A year of
+   a thing someone named owns dates that thing only ("repeated Wallace's 1963 refrain"), and a
+   coordinated clause told in the present does not take an older time of the clause it joins
+   ("participated in the 1963 March on Washington and says he wants ..."). A year in a phrase
+   describing the subject dates who the subject is ("said David Axelrod, the top strategist on
+   Obama's 2008 campaigns").
 2. narrative: a past clause without a time of its own takes the latest past day stated in a
    foreground clause of an earlier sentence of the story (a news story tells of its main
-   day), 0.6 from the three sentences before, 0.5 from farther back. A day of the story's own
+   day), 0.6 from the three sentences before, 0.5 from farther back; a day on a noun of a
+   present clause is no narrative day. A day of the story's own
    week outlasts flashbacks ("Yesterday, Jobs unveiled ... In April, Gizmodo ... While
    introducing it"); an older day ends at a coarser time of another period stated after it
    ("On Sept. 11, 2001 ... In 2010, he voted ... He also gave": no day is carried).
@@ -148,8 +155,12 @@ class TimeAnchorer:
         self.narrative: list[tuple[int, TimeValue]] = []
         for timex, head in self.heads:
             time = self.read[id(timex)][0]
-            if not _background(clause_head(head)) and (
-                    last is None or time.begin is None or time.begin <= last):
+            top = clause_head(head)
+            # a time on a noun of a clause in the present is that thing's ("boasts about the
+            # Patriot Act after the Sept. 11, 2001, attacks"), not the story's
+            if not _background(top) and (
+                    last is None or time.begin is None or time.begin <= last) and not (
+                    _clause_tense(top) != "past" and _attributive(_clause_path(head))):
                 self.narrative.append((self._sentence(head), time))
 
     def _sentence(self, token: Token) -> int:
@@ -174,9 +185,14 @@ class TimeAnchorer:
             clause = path[-1].i
             if trigger in path[:-1]:
                 return timex, 1.0
-            if now and clause not in governing and _YEAR.fullmatch(timex.value) and \
-                    _attributive(path):
+            if now and clause not in governing and _attributive(path) and (
+                    _YEAR.fullmatch(timex.value) or self._older(self.read[id(timex)][0])):
                 continue  # "she embraces the 2010 Dodd-Frank law" is not of 2010
+            if _YEAR.fullmatch(timex.value) and _attributive(path) and _named_owner(path[1]) \
+                    and path[1] not in trigger.ancestors:
+                continue  # "Cruz pledged, in a turn that called to mind Wallace's 1963 refrain"
+            if _describes_subject(path) and trigger not in path[:-1]:
+                continue  # "said David Axelrod, the strategist of Obama's 2008 campaign"
             if trigger.i == clause or clause == own.i:
                 return timex, 1.0
             if clause in sharing:
@@ -185,9 +201,16 @@ class TimeAnchorer:
                 found = (governing.index(clause), timex, GOVERNING_CERTAINTY)
             else:
                 continue
+            if self._older(self.read[id(timex)][0]) and _present_between(own, clause):
+                continue  # "participated in the 1963 March ... and says he wants": not 1963
             if best is None or found[0] < best[0]:
                 best = found
         return None if best is None else (best[1], best[2])
+
+    def _older(self, time: TimeValue) -> bool:
+        """Tell whether a time ends before the story's own week (`MAIN_DAYS` before publication)."""
+        return self.published is not None and self.published.begin is not None and \
+            time.end is not None and (self.published.begin - time.end).days > MAIN_DAYS
 
     def anchor(self, trigger: Token) -> Anchor:
         """Return the time of the event a trigger names (see the module docstring for the rules)."""
@@ -277,10 +300,56 @@ def _clause_path(head: Token) -> list[Token]:
 def _attributive(path: list[Token]) -> bool:
     """Tell whether a time expression modifies a noun ("the 2010 law", "her 2008 campaign"):
     it dates that thing, and a past clause around it, not a present one; not a noun the event
-    happens in or at ("urged him to compete in the 1998 election")."""
+    happens in or at ("urged him to compete in the 1998 election"; not "the Patriot Act after
+    the Sept. 11, 2001, attacks", where the phrase is the noun's)."""
     return len(path) > 1 and dep(path[0]) in _ATTRIBUTIVE and \
         path[1].pos_ in ("NOUN", "PROPN") and not any(
-            dep(t) == "prep" and t.lower_ in _WHEN_PREPS for t in path)
+            dep(t) == "prep" and t.lower_ in _WHEN_PREPS and dep(below) == "pobj"
+            and head_of(t).pos_ in ("VERB", "AUX")
+            for below, t in zip(path, path[1:], strict=False))
+
+
+def _describes_subject(path: list[Token]) -> bool:
+    """Tell whether a time expression stands in a phrase describing the subject of its clause:
+    in an apposition or a relative clause, or modifying a noun of a phrase hung on it ("David
+    Axelrod, the top strategist on Obama's 2008 campaigns, said"). It dates who the subject is,
+    not what the subject does; a time on the subject itself does ("the 2008 crisis hit"), and so
+    does a phrase of time the parse hangs on the subject ("the mayor in 2010 said")."""
+    for k in range(2, len(path) - 1):
+        if dep(path[k]) in ("nsubj", "nsubjpass"):
+            links = {dep(path[j]) for j in range(1, k)}
+            return bool(links & {"appos", "acl", "relcl"}) or (
+                "prep" in links and _attributive(path[:k]))
+    return False
+
+
+def _named_owner(noun: Token) -> bool:
+    """Tell whether a noun other than its clause's subject belongs to someone named ("Wallace's
+    1963 refrain", "King's 1963 March on Washington"): a year on it dates that thing, not what
+    the clause's subject does with it ("her 2008 campaign" may be the subject's own)."""
+    return dep(noun) not in ("nsubj", "nsubjpass") and any(
+        c.pos_ == "PROPN" for c in children(noun, "poss"))
+
+
+def _present_between(own: Token, clause: int) -> bool:
+    """Tell whether a finite clause in the present, perfect or future is coordinated with the
+    clause at `clause`, from the trigger's own clause up to it: a conjunct told from the story's
+    day ("Sanders participated in the 1963 March on Washington and says he wants to end racial
+    profiling") does not take the past time of the clause it is coordinated with."""
+    for token in (own, *ancestors(own)):
+        if token.i == clause:
+            return False
+        if any(c.i == clause for c in token.conjuncts) and _finite(token) and \
+                _clause_tense(token) != "past":
+            return True
+    return False
+
+
+def _finite(verb: Token) -> bool:
+    """Tell whether a verb heads a finite clause: inflected for person ("says", "want") or
+    with a modal or a tensed auxiliary ("will run", "has won"); not an infinitive or participle."""
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or any(
+        a.tag_ in ("MD", "VBZ", "VBP", "VBD") for a in children(verb, "aux", "auxpass"))
 
 
 def _shares_subject(verb: Token, other: Token) -> bool:

@@ -43,6 +43,14 @@ def _ago(g: dict[str, str], ctx: Context) -> Resolved | None:
         ref = ctx.reference
         if ref.gran in ("part_of_day", "hour", "minute"):
             ref = ref.coarsen("day")
+        if ref.gran not in ("decade", "century") and ORDER.index(ref.gran) < ORDER.index(gran):
+            # "in 2010 ... two months later": no day of 2010 was named to step from; the
+            # reference's own period, with no precision made up ("2010", not "2010-03"); a step
+            # of a whole period moves it ("last week ... a week later": the week after)
+            coarse = Point(ref.gran, ref.day, code=ref.code)
+            if ORDER.index(ref.gran) < ORDER.index(gran_of(unit)):
+                return as_result(coarse)
+            return as_result(moved(coarse, unit, steps))
         keep = finer(ref.gran, gran) if ref.gran not in ("decade", "century") else gran
         # a season is named by its code ("last summer", then "a year earlier": 2014-SU); a
         # season point without one has no value and no bounds (it failed with KeyError '')
@@ -94,6 +102,8 @@ def _in_the(g: dict[str, str], ctx: Context) -> Resolved | None:
     ref = reference_of(ctx, gran)
     if ref.gran in ("decade", "century"):
         return None
+    if ORDER.index(ref.gran) < ORDER.index(gran):  # "in 1963 ... later in the month": no month
+        ref = Point("day", anchor_of(ctx, gran))  # of 1963 was named; the story's own is meant
     mod = "START" if g["dir"] == "earlier" else "END"
     return as_result(Point(gran, ref.day), mod=mod)
 

@@ -56,12 +56,44 @@ def _rate(match: Match, span: Span) -> bool:
             and before.tag_ in ("NNS", "CD", "NN", "$"))
 
 
+# words before a month that make it a time ("in March", "February and March")
+_TIME_BEFORE = frozenset({"in", "since", "until", "till", "by", "of", "from", "last", "next",
+                          "early", "late", "mid", "this", "that", "before", "after", "during",
+                          "and", "or", "through", "to", "-", "–"})
+_MARCH_PREPS = frozenset({"on", "for", "against", "to", "from"})
+
+
+def _procession(match: Match, span: Span) -> bool:
+    """A bare "March" naming a march: after a name, a number or a possessive ("the 1963 March on
+    Washington", "the Million Man March", "Women's March"), or before "on", "for", "against"
+    or "to" a name ("March on Washington", "March for Life"), with no time word before it."""
+    if match.rule != "month" or match.groups.get("m") != "march" or len(span) != 1:
+        return False
+    before = _before(span)
+    if before is not None and before.lower_ in _TIME_BEFORE:
+        return False
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].lower_ in _MARCH_PREPS and after[1].pos_ == "PROPN":
+        return True
+    return before is not None and (before.pos_ == "PROPN" or before.tag_ in ("CD", "POS"))
+
+
 VETOES: RuleTable[Veto] = RuleTable("times.veto", [
     Rule("times.veto.modal_may", "'May' the parser reads as the modal verb",
          lambda m, s: (m.rule == "month" and m.groups["m"] == "may"
                        and (s.root.tag_ == "MD" or s.root.pos_ == "AUX")),
          examples=("[May] the best candidate win the seat.",),
          counter=("The council will vote in [May].",)),
+    Rule("times.veto.procession", "'March' naming a march ('the 1963 March on Washington')",
+         _procession,
+         examples=("Sanders took part in the 1963 [March] on Washington as a student.",
+                   "Thousands joined the Million Man [March] in the capital.",
+                   "He spoke at the [March] for Life rally."),
+         counter=("The council will vote in [March] on the budget.",
+                  "Prices rose in [March] for the first time.",
+                  "[March] was the wettest month of the year.",
+                  "Sales fell in February and [March] to Ford dealers.")),
     Rule("times.veto.count", "a year-like number counting people or things ('2000 people')",
          _count,
          examples=("Police detained [2000] protesters in the square.",),

@@ -70,6 +70,32 @@ def _anchors(pipeline, text: str) -> dict[str, tuple[str | None, str | None, flo
     ("The senator backs the rules and embraces the 2010 banking law.", "law", "2010", "stated"),
     ("The company posted its 2007 results.", "posted", "2007", "stated"),
     ("The senator can win Tuesday's primary.", "win", "2021-03-09", "stated"),  # a day does
+    # ... nor a year of a thing someone else owns
+    ("The senator repeated Wallace's 1963 refrain.", "repeated",
+     "2021-03-10", "published"),
+    ("The senator echoed his 2008 campaign.", "echoed", "2008", "stated"),
+    # a conjunct told in the present does not take its coordinated clause's old year ...
+    ("Sanders marched in the 1963 protest and says he wants to end profiling.", "says",
+     "2021-03-10", "published"),
+    ("Sanders marched in the 1963 protest and says he wants to end profiling.", "end",
+     "2021-03-10", "published"),
+    ("Sanders marched in the 1963 protest and says he wants to end profiling.", "marched",
+     "1963", "stated"),
+    # a day on a noun of a present clause is that thing's, neither the clause's nor the story's
+    ("He boasts about his votes: the war, the bailout and the Patriot Act after the Sept. 11, "
+     "2001, attacks. He secured money for "
+     "farmers.", "boasts", "2021-03-10", "published"),
+    ("He boasts about his votes: the war, the bailout and the Patriot Act after the Sept. 11, "
+     "2001, attacks. He secured money for "
+     "farmers.", "secured", "2021-03-10", "published"),
+    # a year in a phrase describing the subject dates who the subject is, not what it does
+    ("The move pays off, said David Axelrod, the top strategist on Obama's 2008 campaign.",
+     "said", "2021-03-10", "published"),
+    ("The 2008 crisis hit the banks hard.", "hit", "2008", "stated"),
+    ("The mayor of Paris in 2010 said the plan failed.", "said", "2010", "stated"),
+    # ... but a day of the story's own week it does
+    ("Sanders marched on Tuesday and says he wants to end profiling.", "says", "2021-03-09",
+     "stated"),
     # present tense: the publication day, said so
     ("The rebels hold the airport.", "hold", "2021-03-10", "published"),
 ])

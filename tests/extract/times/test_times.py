@@ -166,6 +166,21 @@ def test_find_times_never_pads_granularity(nlp):  # type: ignore[no-untyped-def]
     assert (found.begin, found.until) == (date(2017, 1, 1), date(2017, 12, 31))
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # a year names no month: "later in the month" is the story's own
+    ("Sanders marched in 1963. Clinton speaks there later in the month.", "2019-08"),
+    ("Sanders marched in March 1963. He spoke there later in the month.", "1963-03"),
+    ("The firm lost money in 2015. Sales rose later in the year.", "2015"),
+    # a step finer than the reference makes up no precision
+    ("The plant opened in 2010. Two months later, it closed.", "2010"),
+    ("The plant opened last year. Three hours later, it closed.", "2018"),
+    ("The plant opened on May 3, 2010. Three hours later, it closed.", "2010-05-03"),
+    ("The plant opened in 2010. Two years later, it closed.", "2012"),
+])
+def test_find_times_in_the_unit_steps_from_a_reference_as_fine(nlp, text, value):  # type: ignore[no-untyped-def]
+    assert _run(nlp, text)[-1].value == value
+
+
 def test_find_times_datetime_publication_anchors_on_its_day(nlp):  # type: ignore[no-untyped-def]
     found = _only(nlp, "The governor resigned yesterday.", datetime(2019, 8, 20, 23, 30))
     assert found.value == "2019-08-19"
