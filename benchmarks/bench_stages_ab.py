@@ -13,6 +13,11 @@ JSON writing, in alternating order, with the garbage collector off, and each (ar
 keeps its least CPU time over the rounds; the sums are reported in ms per article, with the
 difference, and whether both wrote the same JSON (the extractor hash aside). Two copies of one
 tree differ by ~0.1-0.2 ms in all (`--base HEAD` with a clean tree).
+
+`--collector` times instead what `kg extract` runs after the parse, with the garbage collector
+on: each version's `Pipeline.apply` and JSON writing over all the docs (all held, as a parsed
+batch is), CPU time of whole rounds in alternating order; the median and least of the rounds and
+the median of the paired differences, in ms per article.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import io
 import itertools
 import json
 import re
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -129,14 +135,40 @@ def run(base: str, corpus: Path, count: int, rounds: int) -> dict[str, object]:
     return result
 
 
+def run_applied(base: str, corpus: Path, count: int, rounds: int) -> dict[str, object]:
+    """Time `Pipeline.apply` and the JSON of `base` and of the working tree, collector on."""
+    with tempfile.TemporaryDirectory() as folder:
+        _copy_base(base, Path(folder))
+        sys.path.insert(0, folder)
+        versions = {"base": _version("kgbase", corpus, count),
+                    "branch": _version("kg", corpus, count)}
+        docs = [doc for _, doc in versions["branch"][0].parse_many(versions["branch"][3])]
+        spent: dict[str, list[float]] = {"base": [], "branch": []}
+        for r in range(rounds):
+            for label in ("base", "branch") if r % 2 == 0 else ("branch", "base"):
+                pipeline, _, to_json, items = versions[label]
+                began = time.process_time()
+                for article, doc in zip(items, docs, strict=True):
+                    to_json(pipeline.apply(article, doc))
+                spent[label].append(1000 * (time.process_time() - began) / len(docs))
+    paired = [new - old for old, new in zip(spent["base"], spent["branch"], strict=True)]
+    return {"base_revision": base, "articles": len(docs), "rounds": rounds,
+            **{label: {"median": round(statistics.median(times), 2),
+                       "least": round(min(times), 2)} for label, times in spent.items()},
+            "paired_difference_median": round(statistics.median(paired), 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", default="HEAD", help="git revision to compare against")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--articles", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--collector", action="store_true",
+                        help="time Pipeline.apply and JSON per round, garbage collector on")
     args = parser.parse_args()
-    print(json.dumps(run(args.base, args.corpus, args.articles, args.rounds), indent=1))
+    measure = run_applied if args.collector else run
+    print(json.dumps(measure(args.base, args.corpus, args.articles, args.rounds), indent=1))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ earlier stages produced, and returns a new `Extraction`. This module never impor
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -31,6 +33,25 @@ from kg.model import Article, Extraction, ExtractionRun
 
 Stage = Callable[[Extraction, Doc], Extraction]
 StageFactory = Callable[[Settings], Stage]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector from running during one article's stages.
+
+    The stages make tens of thousands of records, tokens and memos that live until the article
+    is done, beside a parsed batch of docs; every collection the allocations set off walked all
+    of them and freed almost nothing (they are freed by reference counting when the article
+    ends): ~7 ms an article, a sixth of the stages. The collector runs again after the article,
+    when its objects are gone (it stays off if it was off).
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -128,7 +149,7 @@ class Pipeline:
         """
         extraction = Extraction(article=article, run=self.run_info) if after is None else after
         seconds = self.settings.article_seconds
-        with within(seconds):
+        with within(seconds), _collector_paused():
             for name, fn in self.stages[first:last]:
                 try:
                     check()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
 
 from kg.config import Settings
-from kg.errors import ArticleTimeoutError, KGError, ParseError
+from kg.errors import ArticleTimeoutError, KGError, ParseError, StageError
 from kg.extract import Pipeline
 from kg.extract.common.budget import OutOfTime, check, within
 from kg.model import Article, Extraction
@@ -71,3 +72,30 @@ def test_pipeline_parse_failure_is_the_article_error(pipeline: Pipeline) -> None
 def test_settings_refuse_a_budget_that_is_not_positive() -> None:
     with pytest.raises(ValueError, match="greater than 0"):
         Settings(article_seconds=0)
+
+
+def test_pipeline_pauses_the_garbage_collector_for_the_stages_only(pipeline: Pipeline) -> None:
+    """The cyclic collector is off while the stages run (their objects live until the article
+    is done) and on again after, also when a stage fails; one switched off stays off."""
+    seen: list[bool] = []
+
+    def probe(extraction: Extraction, _doc: object) -> Extraction:
+        seen.append(gc.isenabled())
+        if extraction.article.id == "bad":
+            raise RuntimeError("a failing stage")
+        return extraction
+
+    probed = Pipeline(pipeline.settings.model_copy(update={"stages": ("times",)}),
+                      nlp=pipeline.nlp)
+    probed.stages.append(("probe", probe))
+    assert gc.isenabled()
+    results = list(probed.run_many([_article("a", "Talks resumed on Tuesday."),
+                                    _article("bad", "Talks resumed on Tuesday.")]))
+    assert [type(r) for r in results] == [Extraction, StageError]
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        list(probed.run_many([_article("a", "Talks resumed on Tuesday.")]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

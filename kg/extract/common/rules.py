@@ -23,13 +23,17 @@ _NAME = re.compile(r"^[a-z]+(\.[a-z0-9_]+)+$")
 
 @dataclass(frozen=True)
 class Rule(Generic[T]):
-    """One extraction rule: its dotted name, why it exists, what applies it, and its examples."""
+    """One extraction rule: its dotted name, why it exists, what applies it, its examples, and
+    what its input must show for it to find anything (`needs`: alternatives, each a few words
+    that must all hold, in the vocabulary of the table's reader; a reader may skip the rule when
+    none holds, and tries it always when `needs` is empty)."""
 
     name: str
     why: str
     apply: T
     examples: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):

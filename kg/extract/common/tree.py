@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
@@ -125,6 +125,21 @@ def children(token: Token, *deps: str) -> list[Token]:
     if mixed:  # children of two labels: back to text order, each once
         return sorted(set(found), key=_position)
     return found
+
+
+def labels(token: Token) -> Collection[str]:
+    """Return the dependency labels of the children of `token`, each once (not to be changed).
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Troops", "left", "Idlib"], heads=[1, 1, 1],
+        ...           deps=["nsubj", "ROOT", "dobj"])
+        >>> sorted(labels(doc[1])), list(labels(doc[0]))
+        (['dobj', 'nsubj'], [])
+    """
+    parse = tree(token.doc)
+    by_dep = parse.kid_by_dep[token.i]
+    return (by_dep if by_dep is not None else _labelled(parse, token.i)).keys()
 
 
 def head(token: Token) -> Token:

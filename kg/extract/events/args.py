@@ -14,6 +14,7 @@ is kept as a participant of role "place" when the event has no named place.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -35,6 +36,7 @@ from kg.extract.events.rules import (
     TARGETS,
     Context,
     Heads,
+    shape,
 )
 from kg.extract.events.syntax import Predicate, preps
 from kg.model import Extraction, Participant, ParticipantRole, Span
@@ -82,6 +84,42 @@ def _target_order(token: Token) -> Callable[[Token], tuple[int, int]]:
     return rank
 
 
+class _Gates:
+    """The role and place rules switched on, and for each shape of trigger (`rules.shape`)
+    those whose `needs` it meets, in table order: worked out once per shape, which most
+    triggers share (the ~33 role rules are tried for every trigger; most need a dependent or a
+    preposition it lacks)."""
+
+    def __init__(self, tables: Sequence[Sequence[Rule[Heads]]]) -> None:
+        self.tables = tuple(tuple(rules) for rules in tables)
+        self._needs = {rule.name: tuple(frozenset(need.split()) for need in rule.needs)
+                       for rules in self.tables for rule in rules}
+        # the words some need is written in: a shape is kept by these alone
+        self._words = frozenset(w for needs in self._needs.values() for n in needs for w in n)
+        self._fits: dict[frozenset[str], tuple[tuple[Rule[Heads], ...], ...]] = {}
+
+    def fit(self, trigger: Predicate) -> tuple[tuple[Rule[Heads], ...], ...]:
+        """Return the rules of each table that may name anything for `trigger`."""
+        key = shape(trigger) & self._words
+        found = self._fits.get(key)
+        if found is None:
+            found = self._fits[key] = tuple(
+                tuple(rule for rule in rules if self._meets(rule, key)) for rules in self.tables)
+        return found
+
+    def _meets(self, rule: Rule[Heads], key: frozenset[str]) -> bool:
+        needs = self._needs[rule.name]
+        return not needs or any(need <= key for need in needs)
+
+
+@functools.lru_cache(maxsize=8)
+def _gates(disabled: frozenset[str]) -> _Gates:
+    """Return the gates of the role and place rules `disabled` leaves on (kept per setting, so
+    that what was worked out for a shape serves every article)."""
+    return _Gates([table.active(disabled) for table in (AGENTS, RECIPIENTS, TARGETS,
+                                                        INSTRUMENTS, PLACES)])
+
+
 @dataclass(frozen=True)
 class Roles:
     """What `ArgumentFinder.read` finds for one trigger."""
@@ -101,17 +139,10 @@ class ArgumentFinder:
                  index: SpanIndex | None = None) -> None:
         self.index = index if index is not None else SpanIndex(extraction)
         self.kinds = {a.id: a.kind for a in extraction.actors}
-        self.agent_rules = AGENTS.active(disabled)
-        self.target_rules = TARGETS.active(disabled)
-        self.recipient_rules = RECIPIENTS.active(disabled)
-        self.instrument_rules = INSTRUMENTS.active(disabled)
-        # the role rules' functions, in table order (they are tried ~33 times a trigger)
-        self._agents, self._targets, self._recipients, self._instruments = (
-            tuple(r.apply for r in rules) for rules in (
-                self.agent_rules, self.target_rules, self.recipient_rules, self.instrument_rules))
+        self.gates = _gates(frozenset(disabled))
+        self._fitted: tuple[int, tuple[tuple[Rule[Heads], ...], ...]] | None = None
         self.mention_rules = MENTIONS.active(disabled)
         self.phrase_rules = PHRASES.active(disabled)
-        self.place_rules = PLACES.active(disabled)
         self.participants: list[Participant] = []
         resolve = any(r.name == "events.mention.coreference" for r in self.mention_rules) or any(
             r.name == "events.mention.relative" for r in self.mention_rules)
@@ -126,16 +157,20 @@ class ArgumentFinder:
         self._conjuncts: dict[int, list[Token]] = {}
         self._made: dict[tuple[ParticipantRole, int, str | None], Participant] = {}
 
-    def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
-        return self._apply(trigger, [rule.apply for rule in rules])
+    def _fit(self, trigger: Predicate) -> tuple[tuple[Rule[Heads], ...], ...]:
+        """Return the rules of each table a trigger meets the needs of (`read` and `place` ask
+        it of one trigger in turn)."""
+        if self._fitted is None or self._fitted[0] != trigger.token.i:
+            self._fitted = (trigger.token.i, self.gates.fit(trigger))
+        return self._fitted[1]
 
-    def _apply(self, trigger: Predicate, rules: Sequence[Heads]) -> list[Token]:
+    def _heads(self, trigger: Predicate, rules: Sequence[Rule[Heads]]) -> list[Token]:
         """Return the heads the role rules name for a trigger, each rule seeing what the
         earlier ones named."""
         heads: list[Token] = []
         context = self.context
         for rule in rules:
-            heads += rule(trigger, heads, context)
+            heads += rule.apply(trigger, heads, context)
         return heads
 
     def _names(self, token: Token) -> list[str]:
@@ -202,13 +237,14 @@ class ArgumentFinder:
         """Return a trigger's agents, recipients, targets and instruments, each actor in one role
         (the first of that order), and every phrase read for a role."""
         self.participants = []
-        agents = self._read("agent", self._apply(trigger, self._agents))
-        recipients = self._read("recipient", self._apply(trigger, self._recipients), agents)
-        heads = self._apply(trigger, self._targets)
+        agent_rules, recipient_rules, target_rules, instrument_rules, _ = self._fit(trigger)
+        agents = self._read("agent", self._heads(trigger, agent_rules))
+        recipients = self._read("recipient", self._heads(trigger, recipient_rules), agents)
+        heads = self._heads(trigger, target_rules)
         targets = self._read("target", sorted(heads, key=_target_order(trigger.token)),
                              [*agents, *recipients])
         instruments = self._read(
-            "instrument", self._apply(trigger, self._instruments),
+            "instrument", self._heads(trigger, instrument_rules),
             [*agents, *recipients, *targets],
             lambda a: self.kinds.get(a, "other") not in _PARTICIPANT_KINDS)
         seen: set[tuple[int, int]] = set()
@@ -226,7 +262,7 @@ class ArgumentFinder:
         no such place, the first phrase of the spatial rule, kept as written as a place
         participant ("along the highway")."""
         spot: Participant | None = None
-        for rule in self.place_rules:
+        for rule in self._fit(trigger)[-1]:
             for head in rule.apply(trigger, [], self.context):
                 if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
                     head = head.head.head

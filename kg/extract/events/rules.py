@@ -5,6 +5,12 @@ makes each event (see `kg.extract.common.rules`).
 A role rule names the tokens one construction points to for one role ("the army" in "the army
 attacked" for the agent); a mention rule says how such a token reaches an actor: by its own name,
 an apposition, the noun a relative pronoun stands for, or coreference ("it", "the company").
+
+A role or place rule says what a trigger must have for it to name anything (`Rule.needs`, in the
+words of `shape`: "noun" or "verb", a dependent's label such as "dobj", a preposition's word as
+"prep:with", the trigger's own label as "as:conj"); `args` tries a rule only on a trigger that
+has all the words of one of its needs. A need may say less than the rule tests, never more
+(tests/extract/events/test_event_rules.py holds every rule to it on every word of the examples).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from spacy.tokens import Token
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.spans import SpanIndex
 from kg.extract.common.text import sentence_chars
+from kg.extract.common.tree import dep, labels
 from kg.extract.events.factuality import FACTUALITY
 from kg.extract.events.senses import SENSES
 from kg.extract.events.syntax import (
@@ -69,6 +76,15 @@ class Context:
         organisation, a country, ...), by its name or by coreference."""
         found = self.index.actor_at(token) or self.coref.get(token.i)
         return found is not None and self.kinds.get(found, "other") in _PARTIES
+
+
+def shape(t: Predicate) -> frozenset[str]:
+    """Return the words a rule's `needs` are written in that hold of a trigger: "noun" or
+    "verb", the labels of its dependents, "prep:" and the word of each of its prepositions (see
+    `syntax.preps`), and "as:" and its own label."""
+    token = t.token
+    return frozenset(("noun" if t.noun else "verb", "as:" + dep(token), *labels(token),
+                      *["prep:" + p.lower_ for p in preps(token)]))
 
 
 # (trigger, heads the earlier rules of the table found, context) -> the tokens this rule names
@@ -175,7 +191,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                    "Senator Marco Rubio finished third in the caucuses.",
                    "Hillary Clinton declined to comment on the report."),
          counter=("Hamas was attacked in the night.", "Hamas attacked by Fatah\n",
-                  "The Dow Jones index finished higher on Friday.")),
+                  "The Dow Jones index finished higher on Friday."),
+         needs=("nsubj",)),
     Rule("events.agent.adverbial_name", "a name the parse hangs before a verb with no subject "
          "as an adverbial ('Apple unveiled Lion', 'GM, Chrysler offer buyouts'): the subject",
          lambda t, _h, c: ([m for m in children(t.token, "npadvmod") if m.i < t.token.i
@@ -183,7 +200,8 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                             and c.index.times_in(m.idx, m.idx + len(m)) == []]
                            if not t.noun and not reduced_passive(t.token) else []),
          examples=("Apple unveiled Lion, the new version of its system.",),
-         counter=("Hamas attacked Israeli towns on Monday.",)),
+         counter=("Hamas attacked Israeli towns on Monday.",),
+         needs=("verb npadvmod",)),
     Rule("events.agent.inverted_subject", "a subjectless verb whose name right after it the "
          "parse gives to a following participle ('\"...,\" said analyst John Smith, "
          "commenting on ...'): the subject of the verb",
@@ -193,17 +211,20 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                             if not t.noun and not children(t.token, "nsubj", "nsubjpass")
                             else []),
          examples=('"The talks failed," said Hamas leader John Smith commenting on the talks.',),
-         counter=('"The talks failed," John Smith said, commenting on the talks.',)),
+         counter=('"The talks failed," John Smith said, commenting on the talks.',),
+         needs=("verb ccomp", "verb advcl", "verb xcomp")),
     Rule("events.agent.passive_by", "the by-phrase of a passive verb ('was attacked by Hamas')",
          lambda t, _h, _c: [p for a in children(t.token, "agent") for p in children(a, "pobj")],
          examples=("Fatah was attacked by Hamas in the night.",),
-         counter=("Fatah was attacked in the night.",)),
+         counter=("Fatah was attacked in the night.",),
+         needs=("agent",)),
     Rule("events.agent.possessor", "the possessor of an event noun ('Russia's invasion', "
          "'Airbus's delivery of the A380'), unless it underwent it ('the Dow's fall')",
          lambda t, _h, c: ((children(t.token, "poss") if not _patient_possessor(t, c) else [])
                            if t.noun and children(t.token, "poss") else []),
          examples=("Hamas's attack shocked Fatah.",),
-         counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah.")),
+         counter=("The attack shocked Fatah.", "Hamas's arrest shocked Fatah."),
+         needs=("noun poss",)),
     Rule("events.agent.by_phrase", "an event noun's 'by X', or 'from X' unless X is the place "
          "a move or fight came from ('criticism from Moscow', 'gunfire from helicopters', not "
          "'a withdrawal from Kabul')",
@@ -212,12 +233,14 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                            if a.lower_ == "by" or not t.cameo.startswith(_MOVES)
                            or c.index.place_at(p) is None] if t.noun else [],
          examples=("The attack by Hamas shocked Fatah.",),
-         counter=("The attack on Hamas shocked Fatah.",)),
+         counter=("The attack on Hamas shocked Fatah.",),
+         needs=("noun prep:by", "noun prep:from")),
     Rule("events.agent.of_phrase", "'of X' of an event noun of acting ('the efforts of the "
          "army', 'the visit of the president'; roles.toml agent_of), not of one done to X",
          lambda t, _h, _c: _of_object(t) if _of_agent(t) else [],
          examples=("The efforts of Hamas failed.",),
-         counter=("The killing of John Smith shocked Hamas.",)),
+         counter=("The killing of John Smith shocked Hamas.",),
+         needs=("noun prep:of",)),
     Rule("events.agent.conjoined_noun", "an event noun joined to another shares its 'by X' or "
          "'from X' ('airstrikes and gunfire from helicopters')",
          lambda t, h, _c: ([p for a in children(t.token.head, "prep") if a.lower_ in ("by", "from")
@@ -225,25 +248,29 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
                            if t.noun and not h and t.token.dep_ == "conj"
                            and t.token.head.pos_ in ("NOUN", "PROPN") else []),
          examples=("Airstrikes and machine gunfire from Hamas helicopters peppered the road.",),
-         counter=("Airstrikes and gunfire hit the town of Hamas.",)),
+         counter=("Airstrikes and gunfire hit the town of Hamas.",),
+         needs=("noun as:conj",)),
     Rule("events.agent.modifier", "an actor modifying an event noun ('Russian airstrikes'), "
          "not a product or an index, which it is done to ('the A400M flight')",
          lambda t, _h, c: [m for m in children(t.token, "amod", "compound")
                            if c.index.actor_at(m) is not None and not c.thing(m)]
          if t.noun else [],
          examples=("The Hamas attack shocked Fatah.",),
-         counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah.")),
+         counter=("The night attack shocked Fatah.", "The iPhone 4 launch shocked Fatah."),
+         needs=("noun amod", "noun compound")),
     Rule("events.agent.light_verb_subject", "the subject of a light verb whose object is the "
          "event ('Russia launched an offensive', 'Airbus inked deals'), unless a product ('the "
          "A380 made its maiden flight')", _light_verb_subject,
          examples=("Hamas launched an offensive in the south.",),
-         counter=("Hamas feared an offensive in the south.",)),
+         counter=("Hamas feared an offensive in the south.",),
+         needs=("noun as:dobj",)),
     Rule("events.agent.participle_head", "the noun an active participle modifies ('a militia "
          "attacking the town')",
          lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"
                             and t.token.tag_ == "VBG" and not patient_subject(t.token) else []),
          examples=("Hamas fighters attacking the town were seen by Fatah.",),
-         counter=("Hamas fighters arrested by Fatah were freed.",)),
+         counter=("Hamas fighters arrested by Fatah were freed.",),
+         needs=("verb as:acl",)),
     Rule("events.agent.controller", "when a verb has no subject of its own, the subject of the "
          "verb it completes or is joined to, climbing xcomp/conj/participle links ('Russia "
          "vowed to invade', 'agreed to buy X and sell Y'), or the object that controls it "
@@ -251,20 +278,24 @@ AGENTS: RuleTable[Heads] = RuleTable("events.agent", [
          examples=("Hamas threatened to attack Fatah.",
                    "Hamas agreed to meet Fatah and to attack Israel.",
                    "Hamas signed a deal to attack Fatah."),
-         counter=("Hamas wanted Fatah to attack the town.",)),
+         counter=("Hamas wanted Fatah to attack the town.",),
+         needs=("verb as:xcomp", "verb as:conj", "verb as:advcl", "verb as:acl",
+                "verb as:relcl")),
     Rule("events.agent.preposition_gerund", "a gerund after a preposition takes the subject "
          "of the verb the preposition hangs on ('Hamas widened its hold by seizing the road'), "
          "or its object after 'as' ('quoted Hamas as saying')", _gerund_subject,
          examples=("Hamas widened its hold by seizing the road.",
                    "Reuters quoted Hamas as saying it would attack Fatah."),
-         counter=("Hamas was blamed for the seizing of the road.",)),
+         counter=("Hamas was blamed for the seizing of the road.",),
+         needs=("verb as:pcomp",)),
     Rule("events.agent.carried_out_by", "the by-agent of the participle that hangs on an event "
          "noun ('attacks carried out by Hamas')",
          lambda t, _h, _c: [p for v in children(t.token, "acl") if v.tag_ == "VBN"
                             for a in children(v, "agent") for p in children(a, "pobj")]
          if t.noun else [],
          examples=("Attacks carried out by Hamas were suppressed.",),
-         counter=("Attacks carried out in the night by Fatah's rivals were suppressed.",)),
+         counter=("Attacks carried out in the night by Fatah's rivals were suppressed.",),
+         needs=("noun acl",)),
 ])
 
 
@@ -276,7 +307,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
              o for o in children(t.token, "dobj", "oprd") if o.pos_ in _OBJECT_POS
              or o.tag_ == "$"],
          examples=("Hamas attacked Fatah in the night.",),
-         counter=("Hamas attacked in the night.", "Hamas support fell 20 points in May.")),
+         counter=("Hamas attacked in the night.", "Hamas support fell 20 points in May."),
+         needs=("verb dobj", "verb oprd")),
     Rule("events.target.patient_subject", "the subject of a verb it happens to, with no object "
          "but a distance ('the Dow fell', 'lost 300 points'; roles.toml)",
          lambda t, _h, _c: ((children(t.token, "nsubj") or controller(t.token) or (
@@ -284,17 +316,20 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                             if not t.noun and patient_subject(t.token) else []),
          examples=("Fatah collapsed after Hamas attacked the town.",
                    "The index lost 300 points after Hamas attacked the town."),
-         counter=("Hamas attacked the town after Fatah fled.",)),
+         counter=("Hamas attacked the town after Fatah fled.",),
+         needs=("verb",)),
     Rule("events.target.passive_subject", "the subject of a passive verb ('Ukraine was invaded')",
          lambda t, _h, _c: [] if t.noun else children(t.token, "nsubjpass"),
-         examples=("Fatah was attacked in the night.",)),
+         examples=("Fatah was attacked in the night.",),
+         needs=("verb nsubjpass",)),
     Rule("events.target.conjoined_passive", "a passive participle joined to a passive verb "
          "shares its subject ('airliners are selected and purchased by the state')",
          lambda t, _h, _c: (children(t.token.head, "nsubjpass")
                             if not t.noun and t.token.dep_ == "conj" and t.token.tag_ == "VBN"
                             and not children(t.token, "nsubj", "nsubjpass", "dobj") else []),
          examples=("Fatah was attacked and disarmed by Hamas.",),
-         counter=("Fatah was attacked and Hamas disarmed the town.",)),
+         counter=("Fatah was attacked and Hamas disarmed the town.",),
+         needs=("verb as:conj",)),
     Rule("events.target.controlled_subject", "whom a verb like 'allow' or 'force' acts on, "
          "when the parse makes it the subject of the complement ('allowed Fatah to bid')",
          lambda t, _h, _c: ([s for c in children(t.token, "ccomp") for s in children(c, "nsubj")
@@ -302,18 +337,21 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                             if not t.noun and lemma(t.token) in role_lexicon().object_control
                             and not children(t.token, "dobj") else []),
          examples=("Hamas allowed Fatah to attack the town.",),
-         counter=("Hamas said Fatah would attack the town.",)),
+         counter=("Hamas said Fatah would attack the town.",),
+         needs=("verb ccomp",)),
     Rule("events.target.headline_passive", "the subject of a passive without auxiliary, as "
          "headlines write it ('Hamas attacked by Fatah')",
          lambda t, _h, _c: children(t.token, "nsubj") if reduced_passive(t.token) else [],
          examples=("Fatah attacked by Hamas\n",),
-         counter=("Fatah has attacked Hamas.",)),
+         counter=("Fatah has attacked Hamas.",),
+         needs=("nsubj",)),
     Rule("events.target.participle_head", "the noun a past participle modifies ('the convoys "
          "sent')",
          lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "acl"
                             and t.token.tag_ != "VBG" else []),
          examples=("Hamas fighters arrested by Fatah were freed.",),
-         counter=("Hamas fighters attacking the town were seen by Fatah.",)),
+         counter=("Hamas fighters attacking the town were seen by Fatah.",),
+         needs=("verb as:acl",)),
     Rule("events.target.relative_gap", "the noun a relative clause without object hangs on "
          "('the militia Hamas attacked')",
          lambda t, _h, _c: ([t.token.head] if not t.noun and t.token.dep_ == "relcl"
@@ -321,24 +359,28 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                             and any(s.lower_ not in _RELATIVES
                                     for s in children(t.token, "nsubj")) else []),
          examples=("The rebels the army attacked fled to the hills.",),
-         counter=("The rebels that attacked the army fled to the hills.",)),
+         counter=("The rebels that attacked the army fled to the hills.",),
+         needs=("verb as:relcl nsubj",)),
     Rule("events.target.against", "'against X', 'on X', 'upon X', 'at X' ('an attack on Kyiv'), "
          "but not the level a verb of change ends at ('the Dow closed at 8,017')",
          lambda t, _h, _c: objects_of(_TARGET_PREPS - ({"at"} if patient_subject(t.token)
                                                        else set()), t.token),
          examples=("Hamas launched an attack on Fatah.",),
-         counter=("Hamas launched an attack in the spring.",)),
+         counter=("Hamas launched an attack in the spring.",),
+         needs=tuple(f"prep:{w}" for w in sorted(_TARGET_PREPS))),
     Rule("events.target.partner", "'with X' of an agreement, meeting, support or cooperation",
          lambda t, _h, _c: (objects_of({"with"}, t.token)
                             if t.cameo.startswith(_PARTNER_ROOTS) else []),
          examples=("John Smith met with Hamas in Cairo.",),
-         counter=("John Smith attacked with Hamas in Cairo.",)),
+         counter=("John Smith attacked with Hamas in Cairo.",),
+         needs=("prep:with",)),
     Rule("events.target.withdrawn_from", "'from X' of a withdrawal: whom it withdraws from "
          "('withdrew from the alliance')",
          lambda t, _h, _c: (objects_of({"from"}, t.token)
                             if t.cameo.startswith(("087", "0874")) else []),
          examples=("The Taliban withdrew from the Hamas talks.",),
-         counter=("The Taliban attacked from the Hamas compound.",)),
+         counter=("The Taliban attacked from the Hamas compound.",),
+         needs=("prep:from",)),
     Rule("events.target.of_noun", "'of X' of an event noun, what it is done to ('the invasion "
          "of Ukraine', 'the delivery of the A380'), except a meeting's or a deal's parties and "
          "the actor of an effort or a visit (agent.of_phrase)",
@@ -347,27 +389,31 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
              or not c.party(o)]),
          examples=("The killing of John Smith shocked Hamas.",
                    "Hamas expected sales of the rifles to rise."),
-         counter=("The meeting of John Smith and Hamas was short.",)),
+         counter=("The meeting of John Smith and Hamas was short.",),
+         needs=("noun prep:of",)),
     Rule("events.target.thing_modifier", "a product or index modifying an event noun is what "
          "it is done to ('the Airbus A400M flight', 'iPhone 4 pre-orders')",
          lambda t, _h, c: [m for m in children(t.token, "compound", "amod", "nmod")
                            if c.thing(m)] if t.noun else [],
          examples=("The iPhone 4 launch shocked Hamas.",),
-         counter=("The Hamas attack shocked Fatah.",)),
+         counter=("The Hamas attack shocked Fatah.",),
+         needs=("noun compound", "noun amod", "noun nmod")),
     Rule("events.target.possessor", "the possessor of an event noun it happened to ('Hamas's "
          "arrest', 'Fokker's takeover by Boeing'), and a product's or an index's ('the A380's "
          "flight', 'its launch' of a phone)",
          lambda t, _h, c: (children(t.token, "poss") if _patient_possessor(t, c) else [])
          if t.noun and children(t.token, "poss") else [],
          examples=("Hamas's arrest shocked Fatah.",),
-         counter=("Hamas's attack shocked Fatah.",)),
+         counter=("Hamas's attack shocked Fatah.",),
+         needs=("noun poss",)),
     Rule("events.target.controlled_passive", "a passive verb with no subject of its own "
          "undergoes what it says to the subject of the verb it completes ('the model is "
          "expected to be launched', 'units are to be allowed to bid')",
          lambda t, _h, _c: ([] if t.noun or not _passive(t.token) or children(
              t.token, "nsubj", "nsubjpass") else controller(t.token)),
          examples=("Hamas is expected to be attacked by Fatah.",),
-         counter=("Hamas is expected to attack Fatah.",)),
+         counter=("Hamas is expected to attack Fatah.",),
+         needs=("verb auxpass",)),
     Rule("events.target.thing_subject", "a product or an index as the subject of a verb with "
          "no object undergoes it ('the A380 flew', 'the iPod Nano comes in two colours'), and "
          "of a light verb whose object is the event ('the A380 made its maiden flight')",
@@ -377,27 +423,31 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                            if t.token.dep_ == "dobj" and lemma(t.token.head) in _LIGHT_VERBS
                            else []),
          examples=("The iPhone 4 flew over Gaza.", "The iPhone 4 made its first flight."),
-         counter=("The iPhone 4 beat Fatah in Gaza.", "Hamas made its first flight.")),
+         counter=("The iPhone 4 beat Fatah in Gaza.", "Hamas made its first flight."),
+         needs=("verb nsubj", "noun as:dobj")),
     Rule("events.target.existential", "what 'there is' says exists ('there were 3,800 "
          "attendees', 'there were protests')",
          lambda t, _h, _c: (children(t.token, "attr") if not t.noun and lemma(t.token) == "be"
                             and children(t.token, "expl") else []),
          examples=("There were 300 protesters in Gaza.",),
-         counter=("The protesters were in Gaza.",)),
+         counter=("The protesters were in Gaza.",),
+         needs=("verb expl attr",)),
     Rule("events.target.for_theme", "'for X' of a verb or noun of asking, bidding or "
          "supporting is what it is about ('bid for contracts', 'called for a re-run', 'support "
          "for the plan'; roles.toml for_theme)",
          lambda t, _h, _c: (objects_of({"for"}, t.token)
                             if lemma(t.token) in role_lexicon().for_theme else []),
          examples=("Hamas called for a ceasefire in Gaza.",),
-         counter=("Hamas attacked Fatah for a week.",)),
+         counter=("Hamas attacked Fatah for a week.",),
+         needs=("prep:for",)),
     Rule("events.target.with_partner", "'with X' of competing, parting, merging or talking is "
          "the other party, not an instrument ('compete with the A380', 'part ways with the "
          "business'; roles.toml with_partner)",
          lambda t, _h, _c: (objects_of({"with"}, t.token)
                             if lemma(t.token) in role_lexicon().with_partner else []),
          examples=("Hamas will compete with the new airline.",),
-         counter=("Hamas attacked the town with rockets.",)),
+         counter=("Hamas attacked the town with rockets.",),
+         needs=("prep:with",)),
     Rule("events.target.change_in", "'in X' of a noun of change or of an attitude is what "
          "changes or what it is held in ('a rise in unemployment', 'turmoil in the markets'), "
          "unless X is a place or a time (roles.toml change_in)",
@@ -406,7 +456,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                            and not c.index.times_in(o.idx, o.idx + len(o))]
          if t.noun and lemma(t.token) in role_lexicon().change_in else [],
          examples=("Hamas blamed a rise in unemployment.",),
-         counter=("Hamas blamed a rise in Gaza.", "Hamas blamed a rise in May.")),
+         counter=("Hamas blamed a rise in Gaza.", "Hamas blamed a rise in May."),
+         needs=("noun prep:in",)),
     Rule("events.target.noun_compound", "a common noun before a noun of giving, trading or "
          "change is what it is done to ('music sales', 'iPhone pre-orders', 'market "
          "turmoil'), unless it is a time",
@@ -415,7 +466,8 @@ TARGETS: RuleTable[Heads] = RuleTable("events.target", [
                            and not c.index.times_in(m.idx, m.idx + len(m))]
          if t.noun and _changed_or_given(t) else [],
          examples=("Hamas blamed weak rifle sales.",),
-         counter=("Hamas blamed a night attack.",)),
+         counter=("Hamas blamed a night attack.",),
+         needs=("noun compound",)),
 ])
 
 
@@ -446,26 +498,30 @@ RECIPIENTS: RuleTable[Heads] = RuleTable("events.recipient", [
          "Fatah', 'the delivery of the A380 to Singapore Airlines'; roles.toml)",
          lambda t, _h, _c: _to_objects(t) if _transfer(t) else [],
          examples=("Hamas sold rifles to Fatah.",),
-         counter=("Hamas attacked the road to Fatah.",)),
+         counter=("Hamas attacked the road to Fatah.",),
+         needs=("prep:to", "noun prep:of", "verb dobj")),
     Rule("events.recipient.indirect_object", "the first of two objects of a verb of giving "
          "('lent Fatah money')",
          lambda t, _h, _c: ([d for d in children(t.token, "dative") if d.pos_ != "ADP"]
                             if _transfer(t) and not t.noun else []),
-         examples=("Hamas gave the rebels money.",)),
+         examples=("Hamas gave the rebels money.",),
+         needs=("verb dative",)),
     Rule("events.recipient.supplied_with", "the object of a verb of giving whose thing comes "
          "with 'with' ('supplied Fatah with rifles')",
          lambda t, _h, _c: (children(t.token, "dobj")
                             if _transfer(t) and not t.noun and objects_of({"with"}, t.token)
                             else []),
          examples=("Hamas donated Fatah with rifles.",),
-         counter=("Hamas donated rifles to the town.",)),
+         counter=("Hamas donated rifles to the town.",),
+         needs=("verb dobj prep:with",)),
     Rule("events.recipient.asked", "the object of a verb of asking with 'for X' is whom it "
          "asks ('asked the government for aid'; roles.toml ask_for)",
          lambda t, _h, _c: (children(t.token, "dobj")
                             if not t.noun and lemma(t.token) in role_lexicon().ask_for
                             and objects_of({"for"}, t.token) else []),
          examples=("Hamas asked Fatah for rifles.",),
-         counter=("Hamas asked Fatah to leave.",)),
+         counter=("Hamas asked Fatah to leave.",),
+         needs=("verb dobj prep:for",)),
 ])
 
 
@@ -476,12 +532,14 @@ INSTRUMENTS: RuleTable[Heads] = RuleTable("events.instrument", [
                             or lemma(t.token) in role_lexicon().with_partner
                             else objects_of({"with"}, t.token)),
          examples=("Hamas attacked the town with rockets.",),
-         counter=("John Smith met with Hamas in Cairo.",)),
+         counter=("John Smith met with Hamas in Cairo.",),
+         needs=("prep:with",)),
     Rule("events.instrument.using", "the object of 'using' hung on the event ('attacked the "
          "town using drones')",
          lambda t, _h, _c: [o for u in children(t.token, "advcl", "xcomp", "acl")
                             if lemma(u) == "use" for o in children(u, "dobj")],
-         examples=("Hamas attacked the town using rockets.",)),
+         examples=("Hamas attacked the town using rockets.",),
+         needs=("advcl", "xcomp", "acl")),
 ])
 
 
@@ -613,30 +671,35 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          lambda t, _h, _c: _locatives(t.token, _PLACE_PREPS | (
              {"from"} if t.cameo.startswith(_MOVES) else set())),
          examples=("Hamas attacked Fatah in Gaza.",),
-         counter=("Hamas attacked Fatah with rockets.",)),
+         counter=("Hamas attacked Fatah with rockets.",),
+         needs=tuple(f"prep:{w}" for w in sorted(_PLACE_PREPS | {"from"}))),
     Rule("events.place.attacked", "the object or passive subject of an attack, a fight or a "
          "move: the place it struck ('shelled Idlib', 'Idlib was shelled')",
          lambda t, _h, _c: (children(t.token, "dobj", "nsubjpass")
                             if t.cameo.startswith(("19", "17", "087", "15")) else []),
-         examples=("Hamas attacked Gaza at night.",)),
+         examples=("Hamas attacked Gaza at night.",),
+         needs=("dobj", "nsubjpass")),
     Rule("events.place.object_located", "where the thing a verb acts on is, when the verb has "
          "no place of its own ('to implement a ceasefire in Idlib')", _object_located,
          examples=("Hamas announced a ceasefire in Gaza.",),
-         counter=("Hamas announced a ceasefire with Fatah.",)),
+         counter=("Hamas announced a ceasefire with Fatah.",),
+         needs=("verb dobj",)),
     Rule("events.place.argument_located", "where the trigger's prepositional object or its "
          "participle's agent is, when the trigger has no place of its own ('an offensive "
          "against rebels in Idlib', 'attacks carried out by militants in Idlib')",
          _argument_located,
          examples=("Hamas began an offensive against rebels in Gaza.",
                    "Hamas spoke during a rally held in Gaza."),
-         counter=("Hamas began an offensive against rebels with rockets.",)),
+         counter=("Hamas began an offensive against rebels with rockets.",),
+         needs=(*(f"prep:{w}" for w in sorted(_HELD_AT)), "acl")),
     Rule("events.place.conjoined", "a verb joined to another takes the place fronted before "
          "the first, which scopes over both ('In China, airliners are selected and "
          "purchased by the state')",
          lambda t, h, _c: ([p for p in _locatives(t.token.head) if p.i < t.token.head.i]
                            if not h and not t.noun and t.token.dep_ == "conj" else []),
          examples=("In Gaza, Hamas met Fatah and signed a deal.",),
-         counter=("Hamas met Fatah in Gaza and signed a deal.",)),
+         counter=("Hamas met Fatah in Gaza and signed a deal.",),
+         needs=("verb as:conj",)),
     Rule("events.place.clause_located", "a verb takes the place of a participle clause on it "
          "or on its subject, when it has none of its own ('Speaking in Iowa, Clinton criticised "
          "Trump'), not of a clause of another time ('After he met Putin in Moscow, ...')",
@@ -644,32 +707,38 @@ PLACES: RuleTable[Heads] = RuleTable("events.place", [
          examples=("Speaking in Gaza on Monday, Hamas criticised Fatah.",
                    "Hamas, speaking at a rally in Gaza, criticised Fatah."),
          counter=("After Hamas met Fatah in Gaza, Hamas attacked Israel.",
-                  "Having lived in Gaza for years, Hamas met Fatah.")),
+                  "Having lived in Gaza for years, Hamas met Fatah."),
+         needs=("verb advcl", "verb nsubj")),
     Rule("events.place.verb_of_object", "an event noun takes the place of the verb whose "
          "object it is ('held a rally in Iowa', 'cast ballots in California')",
          _verb_of_object,
          examples=("Hamas held a rally in Gaza on Monday.",),
-         counter=("Hamas held a rally with Fatah on Monday.",)),
+         counter=("Hamas held a rally with Fatah on Monday.",),
+         needs=("noun as:dobj",)),
     Rule("events.place.participle_located", "an event noun takes the place of a participle "
          "that says where it was held ('a media event held at its Cupertino headquarters')",
          _participle_located,
          examples=("Hamas spoke during a rally held in Gaza.",),
          counter=("Hamas spoke during a rally held on Monday.",
-                  "Hamas rejected the assertion that talks are needed in Gaza.")),
+                  "Hamas rejected the assertion that talks are needed in Gaza."),
+         needs=("noun acl",)),
     Rule("events.place.named_by_place", "a place that names an event noun ('the New Hampshire "
          "primary', 'the Iraq war')", _named_by_place,
          examples=("Fatah lost the Gaza election to Hamas.",),
          counter=("Fatah lost the party election to Hamas.",
-                  "Hamas criticised the Iran deal on Monday.")),
+                  "Hamas criticised the Iran deal on Monday."),
+         needs=("noun compound",)),
     Rule(SPATIAL_PHRASE, "a spatial phrase of the trigger that names no place of the "
          "gazetteer is kept as written, a place participant ('headed south along the "
          "highway'), when no rule finds a named place", _spatial,
          examples=("Hamas fighters marched along the highway.",),
-         counter=("Hamas fighters marched along with Fatah.",)),
+         counter=("Hamas fighters marched along with Fatah.",),
+         needs=tuple(f"prep:{w}" for w in sorted(_SPATIAL_PREPS))),
     Rule("events.place.enclosing_verb", "an event noun in a phrase of a verb takes the verb's "
          "place ('Gaza, which was targeted in a rocket attack')", _enclosing,
          examples=("Gaza was targeted in a rocket attack.",),
-         counter=("Hamas hit Fatah in a rocket attack.",)),
+         counter=("Hamas hit Fatah in a rocket attack.",),
+         needs=("noun as:pobj",)),
 ])
 
 

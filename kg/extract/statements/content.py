@@ -232,6 +232,8 @@ class ContentRules:
     def cue_prep(self, token: Token) -> Token | None:
         """Return the particle or preposition that makes a verb a cue ("referred to")."""
         lemma = token.lemma_.lower()
+        if lemma not in self.lex.prep_verbs and " " not in lemma:
+            return None  # most verbs begin no such cue
         tokens = tree(token.doc).tokens
         words = [lemma]  # the verb and the words after it, one more each round
         for k in range(1, MAX_PREP_WORDS + 1):

@@ -280,17 +280,24 @@ class _Triggers:
 
 
 def _sourced(events: tuple[Event, ...], statements: list[Statement]) -> list[Event]:
+    """Return the events with the speaker of the innermost content holding each trigger as
+    their source (the first such statement of the shortest content), if they have none yet."""
+    order = sorted(range(len(events)), key=lambda n: events[n].trigger.start)
+    starts = [events[n].trigger.start for n in order]
+    held: dict[int, tuple[int, Statement]] = {}  # event -> (length, statement) of the innermost
+    for s in statements:
+        if not (s.speaker and s.content):
+            continue
+        start, end = s.content.start, s.content.end
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            n = order[k]
+            if n not in held or end - start < held[n][0]:
+                held[n] = (end - start, s)
     out: list[Event] = []
-    # (start, end, statement) of each content with a speaker, read off the records once
-    spoken = [(s.content.start, s.content.end, s) for s in statements if s.speaker and s.content]
-    for event in events:
-        at = event.trigger.start
-        holders = [(end - start, s) for start, end, s in spoken if start <= at < end] \
-            if event.source is None else []
-        if holders:
-            inner = min(holders, key=lambda held: held[0])[1]
+    for n, event in enumerate(events):
+        if n in held and event.source is None:
             # the speaker is a validated key of a statement: a copy need not check it again
-            event = event.model_copy(update={"source": inner.speaker})
+            event = event.model_copy(update={"source": held[n][1].speaker})
         out.append(event)
     return out
 

@@ -35,6 +35,7 @@ from kg.extract.events.rules import (
     RECIPIENTS,
     RULES,
     TARGETS,
+    shape,
 )
 from kg.extract.events.senses import SENSES
 from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
@@ -172,6 +173,33 @@ def test_role_rule_names_a_participant_on_its_example(nlp: Language, table: Rule
 def test_role_rule_names_nothing_on_its_counter_example(nlp: Language, table: RuleTable[Any],
                                                        rule: Rule[object], text: str) -> None:
     assert _named(nlp, text, table) == _named(nlp, text, table, rule.name)
+
+
+def test_role_rule_needs_hold_wherever_it_names_anything(nlp: Language) -> None:
+    """`ArgumentFinder` skips a role or place rule for a trigger without what the rule needs
+    (`Rule.needs` over `rules.shape`): on every content word of every event rule's sentences,
+    such a rule names nothing."""
+    pipeline = Pipeline(Settings(stages=_STAGES[:-1]), nlp=nlp)
+    lex = lexicon()
+    texts = {text for table in RULES for rule in table for text in (*rule.examples, *rule.counter)
+             if isinstance(text, str)}
+    tried = 0
+    for text in sorted(texts):
+        article = Article(id="r1", text=text, published=date(2021, 3, 10))
+        doc = pipeline.nlp(text)
+        context = ArgumentFinder(pipeline.apply(article, doc), doc).context
+        for token in doc:
+            if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+                continue
+            table_of = lex.nouns if token.pos_ == "NOUN" else lex.verbs
+            word = _Word(token, token.pos_ == "NOUN", table_of.get(token.lemma_.lower(), ""))
+            has = shape(word)
+            for _, table in _TABLES:
+                for rule in table:
+                    if rule.needs and not any(set(need.split()) <= has for need in rule.needs):
+                        tried += 1
+                        assert rule.apply(word, [], context) == [], (rule.name, text, token.text)
+    assert tried > 1000
 
 
 @pytest.mark.parametrize(("rule", "text"), [
