@@ -47,7 +47,24 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 # opens it ("John Tower")
 FACILITY_HEADS = frozenset({"tower", "towers", "building", "plaza", "stadium", "arena",
                             "airport", "bridge", "avenue", "boulevard", "street", "square",
-                            "palace", "mall", "casino"})
+                            "palace", "mall", "casino", "streets", "avenues"})
+# head words of sites that no business is named for, a place whatever the model typed ("Holy
+# Cross Cemetery" ORG; "Wall Street" ORG is the business, `_facility`)
+_SITE_HEADS = frozenset({"cemetery", "cemeteries"})
+# nouns for the people an outlet employs, of whom a name before is the employer ("CNN anchor
+# Jake Tapper", "a Politico reporter", "a reporter for Politico"; `_outlet_staff`)
+_STAFF_NOUNS = frozenset({"reporter", "correspondent", "anchor", "anchorman", "anchorwoman",
+                          "columnist", "journalist", "commentator", "editor", "newscaster",
+                          "host"})
+# nouns for what an outlet airs or prints, of which a name before is the outlet ("the PBS
+# medical drama", "a Times editorial"; `_outlet_work`); not "show", "program", "interview",
+# "report" or "poll": "the Trump show", "the Medicaid program", "an FBI interview", "an IG
+# report", "a Gallup poll"
+_OUTLET_WORKS = frozenset({"broadcast", "newscast", "drama", "documentary", "podcast",
+                           "newsletter", "editorial", "telecast", "sitcom", "miniseries"})
+# verbs of speaking on the air, after which "on" a name is an outlet ("appeared on PBS", "said
+# on CNN"; `_broadcast_on`)
+_ON_AIR_VERBS = frozenset({"appear", "say", "air", "broadcast", "interview"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -236,11 +253,74 @@ def _listed_places(span: Span, mention: Mention) -> Vote | None:
 def _facility(span: Span, mention: Mention) -> Vote | None:
     """Return "place" for a name of two words or more ending in a facility's head word ("Trump
     Tower"), not opened by a given name ("John Tower"); the model's organisation of that form
-    is the business it stands for ("Wall Street")."""
+    is the business it stands for ("Wall Street"), unless the head word names a site no
+    business is named for ("Holy Cross Cemetery")."""
     words = mention.tokens or tuple(t.text for t in span)
-    return "place" if len(words) > 1 and words[-1].lower() in FACILITY_HEADS \
-        and mention.label != "ORG" \
+    last = words[-1].lower()
+    return "place" if len(words) > 1 and (last in FACILITY_HEADS and mention.label != "ORG"
+                                          or last in _SITE_HEADS) \
         and not is_given_name(words[0]) else None
+
+
+def _person_surname(span: Span) -> bool:
+    """Tell whether a name reads as a person's: a given name opens it ("Todd Starnes'
+    podcast"), or its last word ends a name the model typed a person's in the article ("the
+    Trump drama" beside "Donald Trump")."""
+    last = span[-1].text
+    return is_given_name(span[0].text) \
+        or any(e.label_ == "PERSON" and e[-1].text == last for e in entities(span.doc))
+
+
+def _outlet_staff(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name that employs the reporter, anchor or columnist after it ("CNN
+    anchor Jake Tapper", "Politico's reporter") or after whom it stands ("a reporter for
+    Politico"), unless a person of the article goes by the name."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "poss") and head.i >= span.end:
+        staff = head
+    elif root.dep_ == "pobj" and head.lower_ in ("for", "at", "with") and head.head.i < head.i:
+        staff = head.head
+    else:
+        return None
+    return "media" if staff.lemma_.lower() in _STAFF_NOUNS and staff.pos_ == "NOUN" \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+def _outlet_work(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name that owns a broadcast, a drama or an editorial after it ("the
+    PBS medical drama"), unless the model typed it a person's or a person of the article goes
+    by it ("the Trump drama")."""
+    root = span.root
+    head = root.head
+    return "media" if root.dep_ in ("compound", "nmod", "poss") and head.i >= span.end \
+        and head.pos_ == "NOUN" and head.lemma_.lower() in _OUTLET_WORKS \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+def _broadcast_on(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name after "on" after a verb of speaking on the air ("appeared on
+    PBS", "said on CNN"), unless the model typed it a person's or a person goes by it."""
+    root = span.root
+    prep = root.head
+    # (not a thing of someone's: "appear on your BlackBerrys")
+    return "media" if root.dep_ == "pobj" and prep.lower_ == "on" \
+        and not any(c.dep_ == "poss" for c in root.children) \
+        and prep.head.pos_ in ("VERB", "AUX") and prep.head.lemma_.lower() in _ON_AIR_VERBS \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+def _listed_people(span: Span, mention: Mention) -> Vote | None:
+    """Return "person" for a name the model typed a body's in a list of two full names or more
+    the model typed people's ("Sylvia Larsen, Joel Maiola, Kate Malloy Corriveau, Maureen
+    Manning"; not "Chez Vachon, Clinton and husband Bill")."""
+    def full_person(token: Token) -> bool:
+        # (a conjunct's first name may be all the model typed: "Jennifer" of "Jennifer Horn")
+        words = [*(c for c in token.lefts if c.dep_ == "compound"), token]
+        return len(words) > 1 and any(w.ent_type_ == "PERSON" for w in words)
+    others = span.root.conjuncts
+    return "person" if mention.label != "PERSON" and len(others) >= 2 \
+        and all(full_person(t) for t in others) else None
 
 
 # last words of the names of bodies the model types as people's ("Brennan Center"); the lexicon
@@ -366,9 +446,34 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                   "Stopping inflammation may be the key. ([Quartz] Ltd.)",
                   "Carly Fiorina didn't make the cut for the main stage Thursday. ([Mollie "
                   "Reilly].)")),
+    Rule("actors.kind.outlet_staff", "a name employing a reporter, anchor or columnist is an "
+         "outlet ('CNN anchor Jake Tapper', 'a reporter for Politico')", _outlet_staff,
+         examples=("The question came from [WLKY] anchor Rachel Platt on Monday.",
+                   "Alex Isenstadt, a reporter for [Politico], asked the question."),
+         counter=("The question came from [Trump] anchor Rachel Platt. Donald Trump smiled.",
+                  "Alex Isenstadt, a reporter for [Bill Clinton], asked the question.")),
+    Rule("actors.kind.outlet_work", "a name owning a broadcast, drama or editorial is an "
+         "outlet ('the PBS medical drama')", _outlet_work,
+         examples=("He also stars in the [PBS] medical drama “Mercy Street” this season.",),
+         counter=("He also stars in the [Trump] drama on the trail. Donald Trump won.",
+                  "Carson said in an interview with [Todd Starnes]' podcast.")),
+    Rule("actors.kind.broadcast_on", "a name after 'on' after a verb of speaking on the air is "
+         "an outlet ('appeared on PBS')", _broadcast_on,
+         examples=("The senator appeared on [PBS] last week to defend the plan.",),
+         counter=("The senator appeared on [Pfizer]'s board last week.",
+                  "Things appear on your [BlackBerrys] that would never be there.")),
+    Rule("actors.kind.listed_people", "a name typed a body's in a list of people's names is a "
+         "person's ('Joel Maiola, Kate Malloy Corriveau, Maureen Manning')", _listed_people,
+         examples=("The panel includes Jennifer Horn, Peter Kavanaugh, [Kate Malloy Corriveau], "
+                   "Maureen Manning and Steve Marchand.",),
+         counter=("The panel includes Goldman Sachs, Morgan Stanley and [Janney Montgomery "
+                  "Scott].",
+                  "Making her way around [Chez Vachon], Clinton and husband Bill thanked a "
+                  "diner.")),
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
-         examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",),
+         examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",
+                   "He was nonetheless buried at [Holy Cross Cemetery] on Sept. 3, 1963."),
          counter=("Senator [John Tower] spoke in the lobby on Monday.",
                   "The mood about entrenched power - [Wall Street], political dynasties and "
                   "Washington - will matter.")),

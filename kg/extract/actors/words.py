@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.common.names import Lexicon
+from kg.model import ActorKind
+
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "du", "von", "van",
@@ -16,3 +19,14 @@ def describes(noun: Token, name: Token) -> bool:
     """Tell whether a common noun just before a name describes it ("news agency" X)."""
     return noun.pos_ == "NOUN" and (noun.head == name
                                     or noun.head == name.head and noun.dep_ == name.dep_)
+
+
+def noun_kind(lexicon: Lexicon, noun: Token) -> ActorKind | None:
+    """Return the kind a body's head noun says of the name it describes or that modifies it,
+    read with the words in small letters that modify it ("state news agency": an outlet's;
+    "the Environmental Protection agency": a state's); None for any other word, and for one
+    in capitals, a word of a name ("We Act Radio, Presente.org": the list's name before)."""
+    if noun.lower_ not in lexicon.kind_heads or not noun.text.islower():
+        return None
+    words = [t.text for t in noun.lefts if t.dep_ in ("compound", "amod") and t.text.islower()]
+    return lexicon.org_kind(" ".join([*words, noun.text]), noun.text)
