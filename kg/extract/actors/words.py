@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon
 from kg.model import ActorKind
 
@@ -30,3 +31,12 @@ def noun_kind(lexicon: Lexicon, noun: Token) -> ActorKind | None:
         return None
     words = [t.text for t in noun.lefts if t.dep_ in ("compound", "amod") and t.text.islower()]
     return lexicon.org_kind(" ".join([*words, noun.text]), noun.text)
+
+
+def possessed_person(words: Span, people: frozenset[str]) -> bool:
+    """Tell whether the capitalised words after an organisation's possessive name a person the
+    model ran into its name ("the Daily Wire's Ben Shapiro"): two or more proper nouns, the first
+    a given name (`gender.tsv`) or the last a surname the article gives a person (`people`);
+    not a product ("Apple's OS X Tiger")."""
+    return len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+        and (is_given_name(words[0].text) or words[-1].text in people)

@@ -83,6 +83,11 @@ def test_actors_stage_is_registered() -> None:
     ("It paid $200,000 to the conservative Newsmax Media for list rentals.", "newsmax-media",
      "media"),
     ("Hizbollah and Hamas have built up sophisticated arsenals.", "hizbollah", "armed_group"),
+    # a person after an outlet's possessive, the model's words of the outlet's name or none
+    ("Last month, The Huffington Post’s Scott Conroy asked Sanders whether questions about his "
+     "health were fair game.", "scott-conroy", "person"),
+    ("Members including syndicated radio host Glenn Beck and the Daily Wire’s Ben Shapiro "
+     "oppose him.", "ben-shapiro", "person"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -153,6 +158,9 @@ def test_actors_reads_states_from_demonyms_capitals_and_countries(  # type: igno
     ("Tickets cost $99 (USD) each.", {"USD"}),
     # a notion named for a place ("the Ferguson Effect")
     ("Trump then reiterated the basic premise of the \"Ferguson Effect.\"", {"Ferguson Effect"}),
+    # a law, an award
+    ("Clinton defended the Affordable Care Act on Monday.", {"Affordable Care Act"}),
+    ("She won the Living Legend Award last year.", {"Living Legend Award"}),
 ])
 def test_actors_ignores_labels_that_are_not_actors(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
