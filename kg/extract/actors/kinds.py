@@ -310,17 +310,49 @@ def _broadcast_on(span: Span, mention: Mention) -> Vote | None:
         and mention.label != "PERSON" and not _person_surname(span) else None
 
 
+_LIST_WORDS = frozenset({"and", "or"})
+
+
 def _listed_people(span: Span, mention: Mention) -> Vote | None:
-    """Return "person" for a name the model typed a body's in a list of two full names or more
-    the model typed people's ("Sylvia Larsen, Joel Maiola, Kate Malloy Corriveau, Maureen
-    Manning"; not "Chez Vachon, Clinton and husband Bill")."""
-    def full_person(token: Token) -> bool:
-        # (a conjunct's first name may be all the model typed: "Jennifer" of "Jennifer Horn")
-        words = [*(c for c in token.lefts if c.dep_ == "compound"), token]
-        return len(words) > 1 and any(w.ent_type_ == "PERSON" for w in words)
+    """Return "person" for a name the model typed a body's in a list of names whose neighbours,
+    two or more, are all names the model typed people's ("Sylvia Larsen, Joel Maiola, Kate
+    Malloy Corriveau, Maureen Manning"; "reporting by Marius Zaharia, Masayuki Kitano, Lee Chyen
+    Yee"), or parsed as coordinated with two full names or more of people; not "Chez Vachon,
+    Clinton and husband Bill")."""
+    if mention.label == "PERSON":
+        return None
+    doc = span.doc
+    ends = {e.end: e for e in entities(doc)}
+    starts = {e.start: e for e in entities(doc)}
+    found: list[Span] = []
+    i = span.start
+    for _ in range(2):  # back over ", ", " and ", ", and "
+        j = i - 1 if i > 0 and doc[i - 1].lower_ in _LIST_WORDS else i
+        j = j - 1 if j > 0 and doc[j - 1].text == "," else j
+        left = ends.get(j) if j < i else None
+        if left is None:
+            break
+        found.append(left)
+        i = left.start
+    i = span.end
+    for _ in range(2):
+        j = i + 1 if i < len(doc) and doc[i].text == "," else i
+        j = j + 1 if j < len(doc) and doc[j].lower_ in _LIST_WORDS else j
+        right = starts.get(j) if j > i else None
+        if right is None:
+            break
+        found.append(right)
+        i = right.end
+    # (the model may type a person's first name alone: "Maureen" of "Maureen Manning")
+    if len(found) >= 2 and all(e.label_ == "PERSON" for e in found) \
+            and any(len(e) > 1 for e in found):
+        return "person"
+    # the list as parsed, past words between its items ("Carly Fiorina, Ben Carson and
+    # especially Donald Trump"): every other item a full name the model typed a person's
     others = span.root.conjuncts
-    return "person" if mention.label != "PERSON" and len(others) >= 2 \
-        and all(full_person(t) for t in others) else None
+    return "person" if len(others) >= 2 and all(
+        len(words := [*(c for c in t.lefts if c.dep_ == "compound"), t]) > 1
+        and any(w.ent_type_ == "PERSON" for w in words) for t in others) else None
 
 
 # last words of the names of bodies the model types as people's ("Brennan Center"); the lexicon
@@ -465,7 +497,11 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
     Rule("actors.kind.listed_people", "a name typed a body's in a list of people's names is a "
          "person's ('Joel Maiola, Kate Malloy Corriveau, Maureen Manning')", _listed_people,
          examples=("The panel includes Jennifer Horn, Peter Kavanaugh, [Kate Malloy Corriveau], "
-                   "Maureen Manning and Steve Marchand.",),
+                   "Maureen Manning and Steve Marchand.",
+                   "(Additional reporting by [Marius Zaharia], Masayuki Kitano, Lee Chyen Yee "
+                   "and Paige Lim in Singapore)",
+                   "This might hasten the eclipse of [Carly Fiorina], Ben Carson and especially "
+                   "Donald Trump, Will wrote."),
          counter=("The panel includes Goldman Sachs, Morgan Stanley and [Janney Montgomery "
                   "Scott].",
                   "Making her way around [Chez Vachon], Clinton and husband Bill thanked a "
