@@ -47,10 +47,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 # opens it ("John Tower")
 FACILITY_HEADS = frozenset({"tower", "towers", "building", "plaza", "stadium", "arena",
                             "airport", "bridge", "avenue", "boulevard", "street", "square",
-                            "palace", "mall", "casino", "streets", "avenues"})
+                            "palace", "mall", "casino"})
 # head words of sites that no business is named for, a place whatever the model typed ("Holy
-# Cross Cemetery" ORG; "Wall Street" ORG is the business, `_facility`)
-_SITE_HEADS = frozenset({"cemetery", "cemeteries"})
+# Cross Cemetery", "the corner of Allen and Stanton Streets" ORG; "Wall Street" ORG is the
+# business, `_facility`)
+_SITE_HEADS = frozenset({"cemetery", "cemeteries", "streets", "avenues"})
 # nouns for the people an outlet employs, of whom a name before is the employer ("CNN anchor
 # Jake Tapper", "a Politico reporter", "a reporter for Politico"; `_outlet_staff`)
 _STAFF_NOUNS = frozenset({"reporter", "correspondent", "anchor", "anchorman", "anchorwoman",
@@ -509,7 +510,8 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
          examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",
-                   "He was nonetheless buried at [Holy Cross Cemetery] on Sept. 3, 1963."),
+                   "He was nonetheless buried at [Holy Cross Cemetery] on Sept. 3, 1963.",
+                   "The club was founded at the corner of Allen and [Stanton Streets] in 1998."),
          counter=("Senator [John Tower] spoke in the lobby on Monday.",
                   "The mood about entrenched power - [Wall Street], political dynasties and "
                   "Washington - will matter.")),
