@@ -312,6 +312,30 @@ def _broadcast_on(span: Span, mention: Mention) -> Vote | None:
 
 
 _LIST_WORDS = frozenset({"and", "or"})
+# titles only people hold, of which one right before a name says a person ("political director
+# Amanda Renteria"; `_titled_before`): not "partner", "leader", "host", "head", "official",
+# which a body may be too ("its partner Goldman Sachs", "market leader Apple", "host NBC")
+_PERSONAL_TITLES = frozenset({
+    "president", "secretary", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "mayor", "senator", "congressman", "congresswoman", "ambassador",
+    "director", "founder", "co-founder", "ceo", "cfo", "coo", "strategist", "aide", "activist",
+    "anchor", "columnist", "correspondent", "reporter", "editor", "judge", "lawyer", "attorney",
+    "professor", "businessman", "businesswoman", "billionaire", "actor", "actress", "singer",
+    "comedian", "pastor", "rabbi", "manager", "chancellor", "premier", "economist", "analyst"})
+
+
+def _titled_before(span: Span, mention: Mention) -> Vote | None:
+    """Return "person" for a name the model typed a body's right after a title only people
+    hold that modifies it ("political director Amanda Renteria", "former Hewlett-Packard CEO
+    Carly Fiorina"), as the model's person names have their titles read (`titles`)."""
+    doc = span.doc
+    i = span.start - 1
+    if mention.label == "PERSON" or i < 0:
+        return None
+    word = doc[i]
+    return "person" if word.lower_ in _PERSONAL_TITLES \
+        and (word.text.islower() or word.text.isupper()) and word.head.i == span.root.i \
+        else None
 
 
 def _listed_people(span: Span, mention: Mention) -> Vote | None:
@@ -507,6 +531,11 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                   "Scott].",
                   "Making her way around [Chez Vachon], Clinton and husband Bill thanked a "
                   "diner.")),
+    Rule("actors.kind.titled_before", "a title only people hold right before a name typed a "
+         "body's says a person ('political director Amanda Renteria')", _titled_before,
+         examples=("Clinton dispatched O'Leary and political director [Amanda Renteria] to meet "
+                   "with doctors.",),
+         counter=("The bank hired its partner [Goldman Sachs] to advise on the deal.",)),
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
          examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",
