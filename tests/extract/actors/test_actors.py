@@ -83,7 +83,8 @@ def test_actors_stage_is_registered() -> None:
     ("It paid $200,000 to the conservative Newsmax Media for list rentals.", "newsmax-media",
      "media"),
     ("Hizbollah and Hamas have built up sophisticated arsenals.", "hizbollah", "armed_group"),
-    ("The Des Moines Register endorsed Clinton on Saturday.", "des-moines-register", "media"),
+    ("The editorial board of the Des Moines Register endorsed Clinton.", "des-moines-register",
+     "media"),
     # a person after an outlet's possessive, the model's words of the outlet's name or none
     ("Last month, The Huffington Post’s Scott Conroy asked Sanders whether questions about his "
      "health were fair game.", "scott-conroy", "person"),
