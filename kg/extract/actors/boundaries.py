@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.actors.words import LEGAL_FORMS, NAME_PARTICLES
@@ -183,7 +183,8 @@ def _name_start(doc: Doc, start: int, lexicon: Lexicon | None, *, across: bool) 
         word = doc[i]
         return word.pos_ == "PROPN" and word.ent_type_ == "" and word.text[:1].isupper() \
             and word.lower_.strip(".") not in LEGAL_FORMS and word.lower_ not in _NOT_NAME_WORDS \
-            and not (lexicon is not None and lexicon.is_title_word(word.text))
+            and not (lexicon is not None and (lexicon.is_title_word(word.text)
+                                              or _descriptor(doc, i, lexicon)))
     while True:
         while start > 0 and opens(start - 1):
             start -= 1
@@ -191,6 +192,15 @@ def _name_start(doc: Doc, start: int, lexicon: Lexicon | None, *, across: bool) 
                 and opens(start - 2)):
             return start
         start -= 1
+
+
+def _descriptor(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """Tell whether the word at `i` is a body's head word after a word in small letters, a
+    noun that says what the name after it is ("the super PAC Patriot Majority PAC"), not a
+    word of that name; an outlet's head word opens names ("the Times Editorial Board")."""
+    kind = lexicon.kind_heads.get(doc[i].lower_)
+    return kind is not None and kind != "media" and i > 0 and doc[i - 1].is_alpha \
+        and doc[i - 1].text.islower()
 
 
 def _hyphenated(doc: Doc, start: int, end: int, alone: frozenset[str]) -> tuple[int, int]:
@@ -299,14 +309,22 @@ def without_epithet(span: DocSpan, lexicon: Lexicon, people: dict[str, set[str]]
     """Drop an epithet or a demonym the model took into a person's name ("Fascist Trump",
     "Crooked Hillary Clinton", "Brazilian Lula"): a word of `_EPITHETS` or a demonym, before a
     name the article gives a person elsewhere (`people`: a name or surname -> the person names
-    it is read from), not only inside this very name; a first word that may be a name stays
+    it is read from), not only inside this very name, or a gerund opening the sentence ("Bashing
+    Trump may be job one"); a first word that may be a name stays
     ("Rush Limbaugh", "Marine Le Pen", "Virgin Atlantic": no epithets)."""
     first = span[0]
     if len(span) < 2 or is_given_name(first.text) \
             or not people.get(span[1:].text, set()) - {span.text} \
-            or not (first.lower_ in _EPITHETS or lexicon.demonym(first.text) is not None):
+            or not (first.lower_ in _EPITHETS or lexicon.demonym(first.text) is not None
+                    or _gerund_opening(first)):
         return span
     return span[1:]
+
+
+def _gerund_opening(word: Token) -> bool:
+    """Tell whether a word opening a sentence reads as a gerund, the verb of which the name
+    after it is the object ("Bashing Trump may be job one")."""
+    return bool(word.is_sent_start) and len(word.text) > 5 and word.lower_.endswith("ing")
 
 
 def without_demonym(span: DocSpan, lexicon: Lexicon, word: Callable[[str], bool]) -> DocSpan:

@@ -48,6 +48,24 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 FACILITY_HEADS = frozenset({"tower", "towers", "building", "plaza", "stadium", "arena",
                             "airport", "bridge", "avenue", "boulevard", "street", "square",
                             "palace", "mall", "casino"})
+# head words of sites that no business is named for, a place whatever the model typed ("Holy
+# Cross Cemetery", "the corner of Allen and Stanton Streets" ORG; "Wall Street" ORG is the
+# business, `_facility`)
+_SITE_HEADS = frozenset({"cemetery", "cemeteries", "streets", "avenues"})
+# nouns for the people an outlet employs, of whom a name before is the employer ("CNN anchor
+# Jake Tapper", "a Politico reporter", "a reporter for Politico"; `_outlet_staff`)
+_STAFF_NOUNS = frozenset({"reporter", "correspondent", "anchor", "anchorman", "anchorwoman",
+                          "columnist", "journalist", "commentator", "editor", "newscaster",
+                          "host"})
+# nouns for what an outlet airs or prints, of which a name before is the outlet ("the PBS
+# medical drama", "a Times editorial"; `_outlet_work`); not "show", "program", "interview",
+# "report" or "poll": "the Trump show", "the Medicaid program", "an FBI interview", "an IG
+# report", "a Gallup poll"
+_OUTLET_WORKS = frozenset({"broadcast", "newscast", "drama", "documentary", "podcast",
+                           "newsletter", "editorial", "telecast", "sitcom", "miniseries"})
+# verbs of speaking on the air, after which "on" a name is an outlet ("appeared on PBS", "said
+# on CNN"; `_broadcast_on`)
+_ON_AIR_VERBS = frozenset({"appear", "say", "air", "broadcast", "interview"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -236,11 +254,130 @@ def _listed_places(span: Span, mention: Mention) -> Vote | None:
 def _facility(span: Span, mention: Mention) -> Vote | None:
     """Return "place" for a name of two words or more ending in a facility's head word ("Trump
     Tower"), not opened by a given name ("John Tower"); the model's organisation of that form
-    is the business it stands for ("Wall Street")."""
+    is the business it stands for ("Wall Street"), unless the head word names a site no
+    business is named for ("Holy Cross Cemetery")."""
     words = mention.tokens or tuple(t.text for t in span)
-    return "place" if len(words) > 1 and words[-1].lower() in FACILITY_HEADS \
-        and mention.label != "ORG" \
+    last = words[-1].lower()
+    return "place" if len(words) > 1 and (last in FACILITY_HEADS and mention.label != "ORG"
+                                          or last in _SITE_HEADS) \
         and not is_given_name(words[0]) else None
+
+
+def _person_surname(span: Span) -> bool:
+    """Tell whether a name reads as a person's: a given name opens it ("Todd Starnes'
+    podcast"), or its last word ends a name the model typed a person's in the article ("the
+    Trump drama" beside "Donald Trump")."""
+    last = span[-1].text
+    return is_given_name(span[0].text) \
+        or any(e.label_ == "PERSON" and e[-1].text == last for e in entities(span.doc))
+
+
+def _outlet_staff(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name that employs the reporter, anchor or columnist after it ("CNN
+    anchor Jake Tapper", "Politico's reporter") or after whom it stands ("a reporter for
+    Politico"), unless a person of the article goes by the name."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "poss") and head.i >= span.end:
+        staff = head
+    elif root.dep_ == "pobj" and head.lower_ in ("for", "at", "with") and head.head.i < head.i:
+        staff = head.head
+    else:
+        return None
+    return "media" if staff.lemma_.lower() in _STAFF_NOUNS and staff.pos_ == "NOUN" \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+def _outlet_work(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name that owns a broadcast, a drama or an editorial after it ("the
+    PBS medical drama"), unless the model typed it a person's or a person of the article goes
+    by it ("the Trump drama")."""
+    root = span.root
+    head = root.head
+    return "media" if root.dep_ in ("compound", "nmod", "poss") and head.i >= span.end \
+        and head.pos_ == "NOUN" and head.lemma_.lower() in _OUTLET_WORKS \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+def _broadcast_on(span: Span, mention: Mention) -> Vote | None:
+    """Return "media" for a name after "on" after a verb of speaking on the air ("appeared on
+    PBS", "said on CNN"), unless the model typed it a person's or a person goes by it."""
+    root = span.root
+    prep = root.head
+    # (not a thing of someone's: "appear on your BlackBerrys")
+    return "media" if root.dep_ == "pobj" and prep.lower_ == "on" \
+        and not any(c.dep_ == "poss" for c in root.children) \
+        and prep.head.pos_ in ("VERB", "AUX") and prep.head.lemma_.lower() in _ON_AIR_VERBS \
+        and mention.label != "PERSON" and not _person_surname(span) else None
+
+
+_LIST_WORDS = frozenset({"and", "or"})
+# titles only people hold, of which one right before a name says a person ("political director
+# Amanda Renteria"; `_titled_before`): not "partner", "leader", "host", "head", "official",
+# which a body may be too ("its partner Goldman Sachs", "market leader Apple", "host NBC")
+_PERSONAL_TITLES = frozenset({
+    "president", "secretary", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "mayor", "senator", "congressman", "congresswoman", "ambassador",
+    "director", "founder", "co-founder", "ceo", "cfo", "coo", "strategist", "aide", "activist",
+    "anchor", "columnist", "correspondent", "reporter", "editor", "judge", "lawyer", "attorney",
+    "professor", "businessman", "businesswoman", "billionaire", "actor", "actress", "singer",
+    "comedian", "pastor", "rabbi", "manager", "chancellor", "premier", "economist", "analyst"})
+
+
+def _titled_before(span: Span, mention: Mention) -> Vote | None:
+    """Return "person" for a name the model typed a body's right after a title only people
+    hold that modifies it ("political director Amanda Renteria", "former Hewlett-Packard CEO
+    Carly Fiorina"), as the model's person names have their titles read (`titles`)."""
+    doc = span.doc
+    i = span.start - 1
+    if mention.label == "PERSON" or i < 0:
+        return None
+    word = doc[i]
+    return "person" if word.lower_ in _PERSONAL_TITLES \
+        and (word.text.islower() or word.text.isupper()) and word.head.i == span.root.i \
+        else None
+
+
+def _listed_people(span: Span, mention: Mention) -> Vote | None:
+    """Return "person" for a name the model typed a body's in a list of names whose neighbours,
+    two or more, are all names the model typed people's ("Sylvia Larsen, Joel Maiola, Kate
+    Malloy Corriveau, Maureen Manning"; "reporting by Marius Zaharia, Masayuki Kitano, Lee Chyen
+    Yee"), or parsed as coordinated with two full names or more of people; not "Chez Vachon,
+    Clinton and husband Bill")."""
+    if mention.label == "PERSON":
+        return None
+    doc = span.doc
+    ends = {e.end: e for e in entities(doc)}
+    starts = {e.start: e for e in entities(doc)}
+    found: list[Span] = []
+    i = span.start
+    for _ in range(2):  # back over ", ", " and ", ", and "
+        j = i - 1 if i > 0 and doc[i - 1].lower_ in _LIST_WORDS else i
+        j = j - 1 if j > 0 and doc[j - 1].text == "," else j
+        left = ends.get(j) if j < i else None
+        if left is None:
+            break
+        found.append(left)
+        i = left.start
+    i = span.end
+    for _ in range(2):
+        j = i + 1 if i < len(doc) and doc[i].text == "," else i
+        j = j + 1 if j < len(doc) and doc[j].lower_ in _LIST_WORDS else j
+        right = starts.get(j) if j > i else None
+        if right is None:
+            break
+        found.append(right)
+        i = right.end
+    # (the model may type a person's first name alone: "Maureen" of "Maureen Manning")
+    if len(found) >= 2 and all(e.label_ == "PERSON" for e in found) \
+            and any(len(e) > 1 for e in found):
+        return "person"
+    # the list as parsed, past words between its items ("Carly Fiorina, Ben Carson and
+    # especially Donald Trump"): every other item a full name the model typed a person's
+    others = span.root.conjuncts
+    return "person" if len(others) >= 2 and all(
+        len(words := [*(c for c in t.lefts if c.dep_ == "compound"), t]) > 1
+        and any(w.ent_type_ == "PERSON" for w in words) for t in others) else None
 
 
 # last words of the names of bodies the model types as people's ("Brennan Center"); the lexicon
@@ -366,9 +503,44 @@ KIND_RULES: RuleTable[KindRule] = RuleTable("actors.kind", [
                   "Stopping inflammation may be the key. ([Quartz] Ltd.)",
                   "Carly Fiorina didn't make the cut for the main stage Thursday. ([Mollie "
                   "Reilly].)")),
+    Rule("actors.kind.outlet_staff", "a name employing a reporter, anchor or columnist is an "
+         "outlet ('CNN anchor Jake Tapper', 'a reporter for Politico')", _outlet_staff,
+         examples=("The question came from [WLKY] anchor Rachel Platt on Monday.",
+                   "Alex Isenstadt, a reporter for [Politico], asked the question."),
+         counter=("The question came from [Trump] anchor Rachel Platt. Donald Trump smiled.",
+                  "Alex Isenstadt, a reporter for [Bill Clinton], asked the question.")),
+    Rule("actors.kind.outlet_work", "a name owning a broadcast, drama or editorial is an "
+         "outlet ('the PBS medical drama')", _outlet_work,
+         examples=("He also stars in the [PBS] medical drama “Mercy Street” this season.",),
+         counter=("He also stars in the [Trump] drama on the trail. Donald Trump won.",
+                  "Carson said in an interview with [Todd Starnes]' podcast.")),
+    Rule("actors.kind.broadcast_on", "a name after 'on' after a verb of speaking on the air is "
+         "an outlet ('appeared on PBS')", _broadcast_on,
+         examples=("The senator appeared on [PBS] last week to defend the plan.",),
+         counter=("The senator appeared on [Pfizer]'s board last week.",
+                  "Things appear on your [BlackBerrys] that would never be there.")),
+    Rule("actors.kind.listed_people", "a name typed a body's in a list of people's names is a "
+         "person's ('Joel Maiola, Kate Malloy Corriveau, Maureen Manning')", _listed_people,
+         examples=("The panel includes Jennifer Horn, Peter Kavanaugh, [Kate Malloy Corriveau], "
+                   "Maureen Manning and Steve Marchand.",
+                   "(Additional reporting by [Marius Zaharia], Masayuki Kitano, Lee Chyen Yee "
+                   "and Paige Lim in Singapore)",
+                   "This might hasten the eclipse of [Carly Fiorina], Ben Carson and especially "
+                   "Donald Trump, Will wrote."),
+         counter=("The panel includes Goldman Sachs, Morgan Stanley and [Janney Montgomery "
+                  "Scott].",
+                  "Making her way around [Chez Vachon], Clinton and husband Bill thanked a "
+                  "diner.")),
+    Rule("actors.kind.titled_before", "a title only people hold right before a name typed a "
+         "body's says a person ('political director Amanda Renteria')", _titled_before,
+         examples=("Clinton dispatched O'Leary and political director [Amanda Renteria] to meet "
+                   "with doctors.",),
+         counter=("The bank hired its partner [Goldman Sachs] to advise on the deal.",)),
     Rule("actors.kind.facility", "a name ending in a building's head word is a place ('Trump "
          "Tower'), unless a given name opens it", _facility,
-         examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",),
+         examples=("As he spoke in the lobby of [Trump Tower], there were no steaks.",
+                   "He was nonetheless buried at [Holy Cross Cemetery] on Sept. 3, 1963.",
+                   "The club was founded at the corner of Allen and [Stanton Streets] in 1998."),
          counter=("Senator [John Tower] spoke in the lobby on Monday.",
                   "The mood about entrenched power - [Wall Street], political dynasties and "
                   "Washington - will matter.")),

@@ -47,7 +47,7 @@ from kg.extract.actors.records import Mention, mention_of
 from kg.extract.actors.states import country_mentions, government_forces
 from kg.extract.actors.titles import after_title_field, read_titles, titled_person
 from kg.extract.actors.untagged import propn_runs, untagged_groups
-from kg.extract.actors.words import NAME_LABELS, describes
+from kg.extract.actors.words import NAME_LABELS, describes, noun_kind
 from kg.extract.common.names import Lexicon
 from kg.extract.common.text import entities
 from kg.model import Place
@@ -155,7 +155,8 @@ def name_mentions(doc: Doc, lexicon: Lexicon, places: tuple[Place, ...],
         # a noun a name modifies tells its kind for an outlet or a group ("Interfax news
         # agency", "the Hayat Tahrir al-Sham alliance"); "U.N. forces" are not the U.N., and a
         # person's full name before a noun compound is no outlet ("a Donald Trump press event")
-        head_kind = lexicon.org_kind("", head.text) if head is not None else None
+        head_kind = noun_kind(lexicon, head) if head is not None \
+            else None
         head_kind = head_kind if head_kind in ("media", "armed_group") else None
         if head is not None and label == "PERSON" and head.dep_ == "compound" \
                 and head.i >= span.end:

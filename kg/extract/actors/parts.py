@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.actors.boundaries import after_possessor_body
-from kg.extract.actors.words import LEGAL_FORMS, NAME_LABELS
+from kg.extract.actors.words import LEGAL_FORMS, NAME_LABELS, possessed_person
 from kg.extract.common.gender import is_given_name
 from kg.extract.common.names import Lexicon
 from kg.extract.common.place_cues import POSSESSIVES
@@ -58,6 +58,11 @@ def name_parts(doc: Doc, lexicon: Lexicon, alone: frozenset[str]) -> Iterator[Do
         if comma is not None:  # "his best friend at Lehigh, Bruce Turry"
             yield DocSpan(doc, ent.start, comma, label=ent.label_)
             yield DocSpan(doc, comma + 1, ent.end, label="PERSON")
+            continue
+        owner = _person_owned(ent, people)
+        if owner is not None:  # "the Daily Wire's" + "Ben Shapiro"
+            yield DocSpan(doc, ent.start, owner, label=ent.label_)
+            yield DocSpan(doc, owner + 1, ent.end, label="PERSON")
             continue
         owned = _owned_body(ent)
         if owned is not None:  # "St. Anselm's" + "College Institute of Politics"
@@ -165,6 +170,18 @@ def _apposed_person(ent: DocSpan, people: frozenset[str]) -> int | None:
             or not is_given_name(after[0].text) or after[-1].text not in people:
         return None
     return comma
+
+
+def _person_owned(ent: DocSpan, people: frozenset[str]) -> int | None:
+    """Return the possessive of an organisation's name the model ran into the name of a person
+    it has ("the Daily Wire's Ben Shapiro", "National Review's Jonah Goldberg" beside
+    "Goldberg said"; `words.possessed_person`)."""
+    if ent.label_ != "ORG":
+        return None
+    owner = next((t.i for t in ent[1:] if t.text in POSSESSIVES), None)
+    if owner is None or not possessed_person(ent.doc[owner + 1:ent.end], people):
+        return None
+    return owner
 
 
 def _joint(ent: DocSpan, hyphen: int, alone: frozenset[str], lexicon: Lexicon) -> bool:

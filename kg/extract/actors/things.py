@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors.mentions import Mention, product_nouns
+from kg.extract.actors.words import possessed_person
+from kg.extract.common.text import entities
 from kg.extract.common.tree import tree
 from kg.model import ActorKind
 
@@ -36,6 +38,9 @@ def _instruments() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(w for w, where in rows if where == "alone"))
 
 
+_LABELS = {"financial": "FIN", "person": "PERSON"}
+
+
 def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """Return the product and instrument names of a parsed article outside `taken` offsets."""
     found: list[Mention] = []
@@ -52,7 +57,7 @@ def thing_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         start, end, kind = span
         words = doc[start:end]
         found.append(Mention(words.start_char, words.end_char, words.text,
-                             "FIN" if kind == "financial" else "PRODUCT", kind,
+                             _LABELS.get(kind, "PRODUCT"), kind,
                              tokens=tuple(t.text for t in words)))
         i = end
     return found + _designations(doc, taken, found)
@@ -177,7 +182,8 @@ _BODY_WORDS = frozenset({"program", "programme", "institute", "center", "centre"
 
 
 def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
-    """Read a product an organisation has: "Apple's OS X Tiger", "Apple's proprietary Quartz",
+    """Read a product an organisation has, or a person (`words.possessed_person`: "The Huffington
+    Post's Scott Conroy"): "Apple's OS X Tiger", "Apple's proprietary Quartz",
     "Apple Computer's Mac OS X": capitalised words after a company's possessive (and its
     adjectives), no person's name among them, nor a unit or an officer of the company. The
     possessive of what an organisation's name says it works "for" is no company's: the name goes
@@ -207,7 +213,10 @@ def _possessed(doc: Doc, i: int) -> tuple[int, int, ActorKind] | None:
             or any(t.ent_type_ == "PERSON" or t.lower_ in _NOT_PRODUCT_HEADS
                    for t in tokens[i:end]):
         return None  # nor is an officer ("Ford's Chief Executive Officer")
-    return i, end, "product"
+    # a person the model left untagged or ran into the name ("The Huffington Post's Scott
+    # Conroy", "the Daily Wire's Ben Shapiro": `parts`)
+    people = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON")
+    return i, end, "person" if possessed_person(doc[i:end], people) else "product"
 
 
 def _model(token: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.actors.records import Mention, mention_of
-from kg.extract.actors.words import LEGAL_FORMS, NAME_PARTICLES, describes
+from kg.extract.actors.words import LEGAL_FORMS, NAME_PARTICLES, describes, noun_kind
 from kg.extract.common.names import Lexicon
 from kg.extract.common.tree import tree
 
@@ -22,11 +22,12 @@ def untagged_groups(doc: Doc, lexicon: Lexicon, placed: set[int]) -> list[Mentio
     found: list[Mention] = []
     for run in propn_runs(doc, placed):
         head = run.root.head
-        kind = lexicon.org_kind("", head.text) if run.root.dep_ == "compound" else None
+        kind = noun_kind(lexicon, head) \
+            if run.root.dep_ == "compound" else None
         after = kind in ("media", "armed_group") and head.i == run.end and head.pos_ == "NOUN"
         before = doc[run.start - 1] if run.start > 0 else None
         if not after and before is not None and describes(before, run.root):
-            kind = lexicon.org_kind("", before.text)
+            kind = noun_kind(lexicon, before)
         if all(t.lower_.strip(".") in LEGAL_FORMS for t in run):
             continue  # the end of a company's name ("Ford Motor Co. LLC"), not a group
         if kind in ("media", "armed_group") and (after or before is not None) \

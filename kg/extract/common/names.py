@@ -48,11 +48,13 @@ class Lexicon:
         folded = name.lower().removeprefix("the ").strip()
         if folded in self.kind_names:
             return self.kind_names[folded]
+        if _CALL_LETTERS.fullmatch(name.strip()):
+            return "media"
         if head is not None and head.lower() in self.kind_heads:
-            return self.kind_heads[head.lower()]
+            return self._outlet_or(self.kind_heads[head.lower()], folded.split())
         words = folded.split()
         if words and words[-1] in self.kind_heads:
-            return self.kind_heads[words[-1]]
+            return self._outlet_or(self.kind_heads[words[-1]], words[:-1])
         # an outlet's name of one word run together from a short name and an outlet's head
         # word ("HuffPost"): an outlet, as the head word alone would say
         # (a section of its name too: "HuffPost Politics")
@@ -67,6 +69,14 @@ class Lexicon:
         if opening in _ORGAN_HEADS:
             return "government"
         return next((self.kind_words[w] for w in words if w in self.kind_words), None)
+
+    def _outlet_or(self, kind: ActorKind, before: list[str]) -> ActorKind:
+        """Return "media" for a body's head word that a media word before it makes an outlet's
+        ("Xinhua News Agency", "Sinclair Broadcasting Group"), else the head's own kind."""
+        if kind in ("organisation", "government") \
+                and any(self.kind_words.get(w) == "media" for w in before):
+            return "media"
+        return kind
 
     def is_actor_name(self, name: str) -> bool:
         """Tell whether a name can name an actor (not "Macworld Conference", not "USD")."""
@@ -118,6 +128,9 @@ _PAGE_WORDS = frozenset({"newest", "oldest", "featured", "share", "reply", "foll
                          "advertisement"})
 FORM_LABELS = frozenset({"name", "age", "city", "job", "pay", "occupation", "hometown"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# the call letters of a US broadcaster: K or W and three capitals, maybe a band ("WBUR", "KQED",
+# "WMUR-TV"; FCC call signs, 47 CFR 73.3550); "WWII" and its like are no station
+_CALL_LETTERS = re.compile(r"(?!WWI)[KW][A-Z]{3}(-(TV|FM|AM|DT))?")
 
 
 def run_together(word: str) -> bool:

@@ -23,7 +23,7 @@ from kg.config import Settings
 from kg.extract.common.anchor import time_anchorer
 from kg.extract.common.coref import antecedents
 from kg.extract.common.gender import agrees, gender_of
-from kg.extract.common.names import run_together
+from kg.extract.common.names import load_lexicon, run_together
 from kg.extract.common.place_cues import POSSESSIVES
 from kg.extract.common.spans import SpanIndex, char_span
 from kg.extract.common.text import doc_text, entities
@@ -122,7 +122,9 @@ class _Speakers:
         words = {w.lower() for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()}
         media = bool(words & lex.media_words)
         ent = next((e for e in ents if e.start <= head.i < e.end), None)
-        if ent is None and ents and head.pos_ != "NOUN":
+        # (not a demonym that only qualifies the proper noun after it: "the Islamic State")
+        if ent is None and ents and head.pos_ != "NOUN" and not (
+                ents[-1].label_ == "NORP" and ents[-1].end == head.i and head.pos_ == "PROPN"):
             ent = ents[-1]
         if ent is not None:
             # "The New Republic's Jeet Heer" is Jeet Heer; a place's name the model typed GPE
@@ -140,7 +142,9 @@ class _Speakers:
         outlet = head.lemma_.lower() in lex.media_words and head.lower_ not in _OUTLET_NAMES
         proper = head.pos_ == "PROPN" and all(w[:1].isupper() and not run_together(w)
                                               for w in text.split())
-        return text, "media" if outlet else "other", proper
+        # a proper name's kind as the lexicon reads it ("Islamic State": an armed group)
+        named = load_lexicon().org_kind(text) if proper else None
+        return text, "media" if outlet else named or "other", proper
 
     def _unnamed(self, head: Token, phrase: tuple[int, int]) -> tuple[str, int]:
         """Return the name of an unnamed speaker, its head and left modifiers without the

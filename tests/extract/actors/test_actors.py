@@ -73,6 +73,23 @@ def test_actors_stage_is_registered() -> None:
      "because of “some kind of personal vendetta against Debbie,” but because Canova is a "
      "“good candidate.” Some officials think Wasserman Schultz is at risk.",
      "debbie-wasserman-schultz", "person"),
+    # an agency is a state's, unless a media word says an outlet's (its name's or its
+    # descriptor's); call letters are a broadcaster's; "radio" heads outlets, not any name
+    ("The Environmental Protection Agency issued new rules on Monday.",
+     "environmental-protection-agency", "government"),
+    ("The Xinhua News Agency reported the blast on Monday.", "xinhua-news-agency", "media"),
+    ("The state news agency SANA reported the blast on Monday.", "sana", "media"),
+    ("For instance, a WBUR poll last week showed Rubio in third.", "wbur", "media"),
+    ("It paid $200,000 to the conservative Newsmax Media for list rentals.", "newsmax-media",
+     "media"),
+    ("Hizbollah and Hamas have built up sophisticated arsenals.", "hizbollah", "armed_group"),
+    ("The editorial board of the Des Moines Register endorsed Clinton.", "des-moines-register",
+     "media"),
+    # a person after an outlet's possessive, the model's words of the outlet's name or none
+    ("Last month, The Huffington Post’s Scott Conroy asked Sanders whether questions about his "
+     "health were fair game.", "scott-conroy", "person"),
+    ("Members including syndicated radio host Glenn Beck and the Daily Wire’s Ben Shapiro "
+     "oppose him.", "ben-shapiro", "person"),
 ])
 def test_actors_finds_the_kind_of_actor(nlp, stages, text, key, kind) -> None:  # type: ignore[no-untyped-def]
     assert _actor(_run(nlp, stages, text), key).kind == kind
@@ -141,6 +158,11 @@ def test_actors_reads_states_from_demonyms_capitals_and_countries(  # type: igno
     ("Apple's TV ads ran on Monday.", {"TV"}),  # a company's word in capitals before a noun
     ("The Airbus A380 landed in Sydney after a long delay.", {"Airbus"}),
     ("Tickets cost $99 (USD) each.", {"USD"}),
+    # a notion named for a place ("the Ferguson Effect")
+    ("Trump then reiterated the basic premise of the \"Ferguson Effect.\"", {"Ferguson Effect"}),
+    # a law, an award
+    ("Clinton defended the Affordable Care Act on Monday.", {"Affordable Care Act"}),
+    ("She won the Living Legend Award last year.", {"Living Legend Award"}),
 ])
 def test_actors_ignores_labels_that_are_not_actors(nlp, stages, text, not_actors) -> None:  # type: ignore[no-untyped-def]
     assert not _mentioned(_run(nlp, stages, text)) & not_actors
@@ -491,6 +513,7 @@ def test_actors_a_stance_is_no_name(nlp, stages, text, not_actors) -> None:  # t
      "immigration.", {"Marco Rubio", "Rubio"}),  # a word before a spaced dash
     ("Five officers were killed and seven wounded.--Kevin Johnson reported from Dallas.",
      {"Johnson"}),  # a sentence glued to a name by a dash
+    ("Bashing Trump may be job one, but Donald Trump said no.", {"Trump", "Donald Trump"}),
     ("Former Secretary of Defense Leon Panetta said on Monday that the plan was wrong.",
      {"Leon Panetta"}),  # a title's field the model ran into the name
     ("The top U.S. music seller Wal - Mart said Tuesday that it would cut prices.",
@@ -803,3 +826,9 @@ def test_actors_a_rank_after_a_person_s_name_is_no_part_of_it(nlp, stages) -> No
             "Trump last.")
     names = {a.name for a in _run(nlp, stages, text).actors}
     assert "Marco Rubio" in names and not any(n[-1].isdigit() for n in names)
+
+
+def test_actors_a_body_s_head_word_describing_a_name_opens_no_name(nlp, stages) -> None:  # type: ignore[no-untyped-def]
+    extraction = _run(nlp, stages, "The super PAC Patriot Majority PAC also spent $640,000 to "
+                                   "back her.")
+    assert {a.name for a in extraction.actors} == {"Patriot Majority PAC"}

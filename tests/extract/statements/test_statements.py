@@ -788,3 +788,15 @@ def test_a_speaker_named_by_a_surname_is_the_person_of_that_name(pipeline, text,
     extraction = pipeline.run(Article(id="s1", text=text, published=PUBLISHED))
     assert {s.speaker for s in extraction.statements} == {actor_id(name)}
     assert {a.name for a in extraction.actors} == {name}
+
+
+def test_a_demonym_qualifying_a_proper_noun_speaker_is_no_group(pipeline):
+    # the speaker is "the Islamic State", an armed group by the lexicon, not a group "Islamic"
+    text = ("On Thursday, he expanded upon his calls for increased surveillance of the Muslim "
+            "community in the United States, warning followers on social media and in interviews "
+            "that the Islamic State could easily penetrate the country and implying that some "
+            "members of the group might already be attempting to do so.")
+    extraction = pipeline.run(Article(id="s1", text=text, published=PUBLISHED))
+    kinds = {a.name: a.kind for a in extraction.actors}
+    assert "Islamic" not in kinds
+    assert kinds.get("Islamic State") == "armed_group"
