@@ -6,11 +6,17 @@ its value, and an event no cue fires on is asserted. A cue looks at the trigger 
 around it: its own negation and auxiliaries, the verb or noun it depends on ("urged Turkey to
 withdraw", "a plan to bail out"), a condition ("if talks fail"). In examples and counter-examples
 the trigger is the word in [brackets].
+
+A cue says what a trigger must have for it to fire (`Rule.needs`, in the words of `cue_shape`:
+"verb" for a verb or auxiliary trigger and "other" for any other, "as:" and the trigger's own
+label, the labels of its dependents); `Cues` tries a cue only on a trigger that has all the words
+of one of its needs. A need may say less than the cue tests, never more
+(tests/extract/events/test_event_rules.py holds every cue to it on every word of the examples).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -18,7 +24,7 @@ from spacy.tokens import Token
 from kg.extract.common.anchor import clause_head
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.common.tree import children as _deps
-from kg.extract.common.tree import dep, per_token
+from kg.extract.common.tree import dep, labels, per_token
 from kg.extract.common.tree import head as head_of
 from kg.model import Factuality
 
@@ -199,6 +205,17 @@ class Cue:
     test: Callable[[Token], bool]
 
 
+def cue_shape(trigger: Token) -> frozenset[str]:
+    """Return the words a cue's `needs` are written in that hold of a trigger: "verb" (a verb
+    or an auxiliary, whose own auxiliaries and negation the cues read) or "other" (whose
+    clause's verb they read), "as:" and its own label, and the labels of its dependents."""
+    return frozenset(("verb" if trigger.pos_ in ("VERB", "AUX") else "other",
+                      "as:" + dep(trigger), *labels(trigger)))
+
+
+# a trigger has a governor (`_governor`) only as a complement or a conjunct
+_GOVERNED = tuple(f"as:{label}" for label in ("conj", *_COMPLEMENT))
+
 FACTUALITY: RuleTable[Cue] = RuleTable("events.factuality", [
     Rule("events.factuality.ruled_out", "a negated future or permission, a refusal or denial "
          "rules the event out",
@@ -206,54 +223,92 @@ FACTUALITY: RuleTable[Cue] = RuleTable("events.factuality", [
          examples=("We will not allow the [destruction] of property.",
                    "Turkey refused to [withdraw] its troops.",
                    "The army won't [retreat] from the city."),
-         counter=("Turkey [withdrew] its troops.", "The army did not [retreat].")),
+         counter=("Turkey [withdrew] its troops.", "The army did not [retreat]."),
+         needs=("other", *(f"verb {n} {a}" for n in ("neg", "advmod", "det")
+                            for a in ("aux", "auxpass")), *_GOVERNED)),
     Rule("events.factuality.negated", "the text says the event did not happen",
          Cue("negated", negated),
          examples=("The army did not [retreat].", "There was no [attack] on the town.",
                    "The rebels never [attacked] the base."),
-         counter=("The army [retreated].",)),
+         counter=("The army [retreated].",),
+         needs=("neg", "advmod", "det", "as:dobj", "as:pobj", "as:xcomp")),
     Rule("events.factuality.conditional", "an event under a condition may happen",
          Cue("possible", conditional),
          examples=("If talks fail, the army would [attack] the town.",
                    "The rebels will withdraw if the army [stops] shelling."),
-         counter=("The army [attacked] the town after talks failed.",)),
+         counter=("The army [attacked] the town after talks failed.",),
+         needs=("other", "verb mark", "verb advcl")),
     Rule("events.factuality.demanded", "a call, demand or request for the event",
          Cue("demanded", demanded),
          examples=("The UN urged Turkey to [withdraw] its troops.",
                    "Protesters called for a [ceasefire].",
                    "The council demanded the [release] of the prisoners."),
-         counter=("Turkey [withdrew] its troops.",)),
+         counter=("Turkey [withdrew] its troops.",),
+         needs=_GOVERNED),
     Rule("events.factuality.future", "future tense: the event is to come",
          Cue("planned", future),
          examples=("Turkey will [withdraw] its troops.",
                    "The minister said he would [meet] youth leaders next Friday.",
                    "The company is going to [close] the plant."),
-         counter=("Turkey [withdrew] its troops.",)),
+         counter=("Turkey [withdrew] its troops.",),
+         needs=("other", "verb aux", "verb auxpass", "verb as:xcomp")),
     Rule("events.factuality.intended", "a plan, intention, threat or promise of the event",
          Cue("planned", intended),
          examples=("Airbus plans to [deliver] the first A380 in October.",
                    "The rebels threatened to [attack] the capital.",
                    "A plan to [bail] out the carmakers failed.",
                    "Airbus announced 10,000 job [cuts]."),
-         counter=("Airbus [delivered] the first A380.",)),
+         counter=("Airbus [delivered] the first A380.",),
+         needs=_GOVERNED),
     Rule("events.factuality.infinitive", "a 'to' clause tells of an event still to come",
          Cue("planned", infinitive),
          examples=("The consortium signed a contract to [supply] 14 aircraft.",
                    "Studios are in talks to [settle] on prices."),
          counter=("The pilot managed to [land] the plane.",
-                  "The army [shelled] the town.")),
+                  "The army [shelled] the town."),
+         needs=("verb aux",)),
     Rule("events.factuality.modal", "a modal or an adverb of possibility: the event may happen",
          Cue("possible", modal),
          examples=("The strike could [spread] to other cities.",
                    "The talks may [collapse].", "The bank would [lose] money."),
-         counter=("The strike [spread] to other cities.",)),
+         counter=("The strike [spread] to other cities.",),
+         needs=("other", "aux", "auxpass", "advmod", "acomp", "amod")),
     Rule("events.factuality.reported", "a speech or cognitive verb with a speaker reports the "
          "event: true as someone tells it",
          Cue("reported", reported),
          examples=("Officials said the army [shelled] the town.",
                    "Analysts believe the company [lost] money."),
-         counter=("The army [shelled] the town.", "Officials [said] the army shelled the town.")),
+         counter=("The army [shelled] the town.", "Officials [said] the army shelled the town."),
+         needs=_GOVERNED),
 ])
+
+
+class Cues:
+    """The factuality cues switched on, and for each shape of trigger (`cue_shape`) those whose
+    `needs` it meets, in table order: worked out once per shape, which many triggers share
+    (most triggers are asserted, so every cue is tried on them; most need a dependent, an
+    auxiliary or a label the trigger lacks)."""
+
+    def __init__(self, rules: Sequence[Rule[Cue]] = FACTUALITY.rules) -> None:
+        self.rules = tuple(rules)
+        self._needs = [tuple(frozenset(need.split()) for need in rule.needs)
+                       for rule in self.rules]
+        self._fits: dict[tuple[bool, str, tuple[str, ...]], tuple[Rule[Cue], ...]] = {}
+
+    def fit(self, trigger: Token) -> tuple[Rule[Cue], ...]:
+        """Return the cues that may fire on `trigger`."""
+        key = (trigger.pos_ in ("VERB", "AUX"), dep(trigger), tuple(labels(trigger)))
+        found = self._fits.get(key)
+        if found is None:
+            has = cue_shape(trigger)
+            found = self._fits[key] = tuple(
+                rule for rule, needs in zip(self.rules, self._needs, strict=True)
+                if not needs or any(need <= has for need in needs))
+        return found
+
+    def classify(self, trigger: Token) -> Factuality:
+        """Return the factuality of the event a trigger names, as `classify` does."""
+        return classify(trigger, self.fit(trigger))
 
 
 def classify(trigger: Token, rules: Collection[Rule[Cue]] = FACTUALITY.rules) -> Factuality:

@@ -5,11 +5,17 @@ The rules of `SENSES` read the trigger's object and arguments and decide first (
 Trump" is criticism, not an assault; "shares fell 3%" a price change); then a CAMEO code gives
 its branch of the conflict scheme (`conflict.assault`), the lemma its listed class
 (`classes.toml`), and anything else the general class of its TimeML class.
+
+A sense rule says what a trigger must be for it to decide anything (`Rule.needs`, in the words of
+`sense_shape`: "noun" or "verb", "label:" and its label, "head:" and the first word of its label,
+"lemma:" and its token's lemma, "cameo:" and its CAMEO code or "none", "pos:" and its part of
+speech); `Senses` tries a rule only on a trigger that has all the words of one of its needs
+(tests/extract/events/test_event_rules.py holds every rule to it on every word of the examples).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -116,6 +122,8 @@ _TAKEN_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 _CAMPAIGNERS = {"campaign", "candidate", "rival", "opponent", "critic", "nominee", "frontrunner",
                 "front-runner", "surrogate", "pac", "ad", "advertisement", "commercial",
                 "spokesman", "spokeswoman", "senator", "governor", "congressman", "congresswoman"}
+_RETORTS = {"shoot", "fire", "hit", "strike", "punch"}
+_AIMS = {"target", "shoot"}
 _WORDS_AS_WEAPONS = {"ad", "advertisement", "commercial", "remark", "comment", "word", "tweet",
                      "speech", "statement", "email", "mailer", "video", "post", "insult"}
 
@@ -229,7 +237,7 @@ def _retort(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None] | No
     """A person who shoots, fires, hits or strikes back with no object retorts ("'Let me
     talk,' Trump shot back")."""
     token = trigger.token
-    if trigger.noun or trigger.label.split()[0] not in {"shoot", "fire", "hit", "strike", "punch"}:
+    if trigger.noun or trigger.label.split()[0] not in _RETORTS:
         return None
     back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
     person = any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL | {"i", "we"}
@@ -251,7 +259,7 @@ def _struck_down(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | None]
 
 def _aimed_at_audience(trigger: Trigger, lex: EventLexicon) -> tuple[str, str | None] | None:
     """Targeting voters or shooting a video is campaigning or filming; no assault."""
-    if trigger.noun or trigger.label.split()[0] not in {"target", "shoot"}:
+    if trigger.noun or trigger.label.split()[0] not in _AIMS:
         return None
     objects = _undergoers(trigger.token)
     return (_GENERAL[_timeml(trigger, lex)], None) if _words(objects) & _AUDIENCES and not any(
@@ -364,16 +372,31 @@ def _business_deal(trigger: Trigger, _lex: EventLexicon) -> tuple[str, str | Non
     return ("business.deal", trigger.cameo) if trigger.cameo == "061" else None
 
 
+def sense_shape(trigger: Trigger) -> frozenset[str]:
+    """Return the words a sense rule's `needs` are written in that hold of a trigger."""
+    return frozenset(("noun" if trigger.noun else "verb", "label:" + trigger.label,
+                      "head:" + trigger.label.split()[0], "lemma:" + _lemma(trigger.token),
+                      "cameo:" + (trigger.cameo or "none"), "pos:" + trigger.token.pos_))
+
+
+def _any(words: Collection[str], *also: str) -> tuple[str, ...]:
+    """Return the needs "`also` and one of `words`" (a word with a space, which no label's
+    head is, gives none)."""
+    return tuple(" ".join((*also, w)) for w in sorted(words) if " " not in w.split(":", 1)[1])
+
+
 SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
     Rule("events.sense.business_deal", "a merger, acquisition or takeover (CAMEO 061, economic "
          "cooperation) is a business deal", _business_deal,
          examples=("The merger of the two banks closed in May.",),
-         counter=("The two banks closed in May.",)),
+         counter=("The two banks closed in May.",),
+         needs=("cameo:061",)),
     Rule("events.sense.support_verb", "launching, carrying out or staging an attack, strike or "
          "protest is that act's class, no product launch", _support_verb,
          examples=("The United States launched a missile strike on the base.",),
          counter=("Apple launched a new phone on Tuesday.",
-                  "Critics had been predicting a withdrawal from the region.")),
+                  "Critics had been predicting a withdrawal from the region."),
+         needs=_any({f"lemma:{w}" for w in _SUPPORT_VERBS}, "verb", "cameo:none")),
     Rule("events.sense.verbal_attack", "a person 'attacking' a person, group or policy (or "
          "'over' something) criticises it; no assault", _verbal_attack,
          examples=("Hillary Clinton attacked Donald Trump over his tax plan.",
@@ -382,68 +405,81 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
                    "The super PAC is attacking Ted Cruz with commercials.",
                    "The senator faced attacks from Marco Rubio over immigration."),
          counter=("Gunmen attacked the convoy near the border.",
-                  "Rebels attacked the town with rockets.")),
+                  "Rebels attacked the town with rockets."),
+         needs=_any({f"label:{w}" for w in _ATTACKS})),
     Rule("events.sense.attack_in_words", "an attack or clash that a modifier ('personal', "
          "'political', 'culture') or a 'that' clause says is made of words is criticism",
          _attack_in_words,
          examples=("Were there some personal attacks during the debate?",
                    "Sanders pressed his attack that Clinton is not qualified to be president."),
-         counter=("The attack on the convoy killed six soldiers.",)),
+         counter=("The attack on the convoy killed six soldiers.",),
+         needs=_any({f"head:{w}" for w in _CLASHES}, "pos:NOUN")),
     Rule("events.sense.retort", "a person who shoots, fires or hits back with no object "
          "retorts: a statement", _retort,
          examples=('"Jeb wants to be a tough guy tonight," he shot back.',),
-         counter=("The soldiers fired back at the attackers.",)),
+         counter=("The soldiers fired back at the attackers.",),
+         needs=_any({f"head:{w}" for w in _RETORTS}, "verb")),
     Rule("events.sense.struck_down", "striking down a law, limits or a rule voids it: a "
          "verdict, no strike", _struck_down,
          examples=("The court struck down limits on political contributions.",),
-         counter=("The planes struck the base at dawn.",)),
+         counter=("The planes struck the base at dawn.",),
+         needs=("verb lemma:strike",)),
     Rule("events.sense.aimed_at_audience", "targeting voters or donors, or shooting a video, is "
          "campaigning or filming; no assault", _aimed_at_audience,
          examples=("The super PAC plans to target Indiana voters via mail.",
                    "The video, shot by a worker on the factory floor, went viral."),
-         counter=("The gunman targeted police officers.",)),
+         counter=("The gunman targeted police officers.",),
+         needs=_any({f"head:{w}" for w in _AIMS}, "verb")),
     Rule("events.sense.policy_reversal", "withdrawing, scrapping or dropping a bill, plan or tax "
          "reverses a policy; no military retreat", _policy_reversal,
          examples=("The government said the finance bill would be withdrawn.",),
-         counter=("The troops withdrew from the valley.",)),
+         counter=("The troops withdrew from the valley.",),
+         needs=_any({f"head:{w}" for w in _REVERSALS})),
     Rule("events.sense.electoral_gain", "capturing, winning or losing votes or seats is an "
          "electoral result; no coercion", _electoral_gain,
          examples=("The party hopes to capture votes in the north.",),
-         counter=("The army captured the hilltop village.",)),
+         counter=("The army captured the hilltop village.",),
+         needs=_any({f"label:{w}" for w in _WINS}, "verb")),
     Rule("events.sense.capture_of_things", "capturing a debate, a mood or a scene on video "
          "records or conveys it; only people, places, arms and loot are seized",
          _capture_of_things,
          examples=("The confrontation was captured on video from several angles.",
                    "The shooting captured the raging national debate over trade."),
          counter=("The army captured the hilltop village.", "Police captured the suspect.",
-                  "Government forces widened their control by seizing a highway.")),
+                  "Government forces widened their control by seizing a highway."),
+         needs=_any({f"head:{w}" for w in _CAPTURES}, "verb")),
     Rule("events.sense.electoral_context", "a bid, win, race, loss or defeat in a sentence about "
          "an election and not about sport is an electoral event; no market bid, earnings loss "
          "or sport result", _electoral_context,
          examples=("Clinton scored victories in Florida, earning 175 delegates.",
                    "Her 2008 presidential bid failed.",
                    "After her primary loss to Obama, she returned to the Senate."),
-         counter=("The team scored victories in Florida, earning 175 points in the league.",)),
+         counter=("The team scored victories in Florida, earning 175 points in the league.",),
+         needs=_any({f"head:{w}" for w in _CONTESTS}, "cameo:none")),
     Rule("events.sense.publication", "releasing or publishing records, a report or figures "
          "makes them known (a statement); no prisoner release or product launch",
          _publication,
          examples=("Clinton released her medical records in July.",
                    "The campaign released a new video on Monday.",
                    "New polls released Sunday showed Clinton taking a lead."),
-         counter=("The rebels released two hostages.", "Apple released a new phone.")),
+         counter=("The rebels released two hostages.", "Apple released a new phone."),
+         needs=_any({f"head:{w}" for w in _PUBLISHES}, "verb")),
     Rule("events.sense.product_release", "releasing a thing that is no person puts it out "
          "(a product, an album, a film); no release of captives", _product_release,
          examples=("Apple released a new phone.",),
-         counter=("The rebels released two hostages.", "Iran released the sailors on Monday.")),
+         counter=("The rebels released two hostages.", "Iran released the sailors on Monday."),
+         needs=("verb label:release",)),
     Rule("events.sense.price_movement", "a share, index, currency or price that falls or rises, "
          "or a rise by a percentage or sum, is a market price change", _price_movement,
          examples=("Shares of the carmaker fell 3% on Monday.",
                    "The Dow Jones index rose by 120 points."),
-         counter=("The old tree fell on the road.",)),
+         counter=("The old tree fell on the road.",),
+         needs=_any({f"label:{w}" for w in _MOVES})),
     Rule("events.sense.job_cut", "cutting, shedding or losing jobs or workers is an employment "
          "event", _job_cut,
          examples=("The carmaker will cut 5,000 jobs next year.",),
-         counter=("The carmaker will cut prices next year.",)),
+         counter=("The carmaker will cut prices next year.",),
+         needs=_any({f"head:{w}" for w in _JOB_CUTS})),
     Rule("events.sense.domain_evidence", "a listed class of a domain (sport, production, "
          "earnings, trials, markets) holds only where the trigger's arguments or sentence show "
          "that domain (classes.toml [[evidence]]); else the general class",
@@ -453,13 +489,42 @@ SENSES: RuleTable[SenseRule] = RuleTable("events.sense", [
                    "Many people at his rallies agreed with him."),
          counter=("The team won the championship game on Sunday.",
                   "Boeing will build the new tanker aircraft.",
-                  "The company lost $6 billion in the quarter.")),
+                  "The company lost $6 billion in the quarter."),
+         needs=("cameo:none",)),
 ])
 
 
 def _timeml(trigger: Trigger, lex: EventLexicon) -> str:
     """The TimeML class of a trigger: STATE for an adjective, else its head lemma's."""
     return "STATE" if trigger.token.pos_ == "ADJ" else lex.timeml_class(trigger.label.split()[0])
+
+
+class Senses:
+    """The sense rules switched on, and for each kind of trigger (its label, lemma, CAMEO code,
+    part of speech) those whose `needs` it meets, in table order: worked out once per kind (most
+    rules hold for a few lemmas, and most triggers are none of them)."""
+
+    def __init__(self, rules: Sequence[Rule[SenseRule]] = SENSES.rules) -> None:
+        self.rules = tuple(rules)
+        self._needs = [tuple(frozenset(need.split()) for need in rule.needs)
+                       for rule in self.rules]
+        self._fits: dict[tuple[bool, str, str, str, str], tuple[Rule[SenseRule], ...]] = {}
+
+    def fit(self, trigger: Trigger) -> tuple[Rule[SenseRule], ...]:
+        """Return the sense rules that may decide for `trigger`."""
+        token = trigger.token
+        key = (trigger.noun, trigger.label, token.lemma_, trigger.cameo, token.pos_)
+        found = self._fits.get(key)
+        if found is None:
+            has = sense_shape(trigger)
+            found = self._fits[key] = tuple(
+                rule for rule, needs in zip(self.rules, self._needs, strict=True)
+                if not needs or any(need <= has for need in needs))
+        return found
+
+    def sense(self, trigger: Trigger, lex: EventLexicon) -> Sense:
+        """Return what `sense` returns for a trigger."""
+        return sense(trigger, lex, self.fit(trigger))
 
 
 def sense(trigger: Trigger, lex: EventLexicon, rules: Sequence[Rule[SenseRule]]) -> Sense:

@@ -24,9 +24,9 @@ from kg.extract.common.rules import Rule
 from kg.extract.common.spans import SpanIndex, token_span
 from kg.extract.common.tree import tree
 from kg.extract.events.args import ArgumentFinder
-from kg.extract.events.factuality import FACTUALITY, classify
+from kg.extract.events.factuality import FACTUALITY, Cues
 from kg.extract.events.lexicon import lexicon, verb_index
-from kg.extract.events.senses import SENSES, sense
+from kg.extract.events.senses import SENSES, Senses
 from kg.extract.events.triggers import VETOES, Lookup, Trigger, find_triggers, trigger_table
 from kg.extract.pipeline import Stage, stage_factory
 from kg.keys import event_id
@@ -54,8 +54,8 @@ class EventFinder:
         self.disabled = tuple(disabled)
         self.model = model
         self.vetoes = VETOES.active(disabled)
-        self.senses = SENSES.active(disabled)
-        self.factuality = FACTUALITY.active(disabled)
+        self.senses = Senses(SENSES.active(disabled))
+        self.factuality = Cues(FACTUALITY.active(disabled))
         self._triggers: Sequence[Rule[Lookup]] | None = None
 
     @property
@@ -82,9 +82,9 @@ class EventFinder:
             agents, targets = roles.agents, roles.targets
             place, spot = args.place(trigger)
             anchor = anchorer.anchor(trigger.token)
-            factuality = classify(trigger.token, self.factuality)
+            factuality = self.factuality.classify(trigger.token)
             hypothetical = factuality in _HYPOTHETICAL
-            typed = sense(trigger, lex, self.senses)
+            typed = self.senses.sense(trigger, lex)
             events.append(Event(
                 id=event_id(article.id, trigger.token.idx),
                 type=typed.type,

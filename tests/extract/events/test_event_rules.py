@@ -25,6 +25,7 @@ from kg.config import Settings
 from kg.extract import Pipeline
 from kg.extract.common.rules import Rule, RuleTable
 from kg.extract.events.args import ArgumentFinder
+from kg.extract.events.factuality import FACTUALITY, cue_shape
 from kg.extract.events.lexicon import lexicon
 from kg.extract.events.rules import (
     AGENTS,
@@ -37,8 +38,8 @@ from kg.extract.events.rules import (
     TARGETS,
     shape,
 )
-from kg.extract.events.senses import SENSES
-from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES
+from kg.extract.events.senses import SENSES, sense_shape
+from kg.extract.events.triggers import TRIGGER_POS, TRIGGERS, VETOES, Trigger
 from kg.model import Article, Event
 
 _STAGES = ("times", "places", "actors", "events")
@@ -200,6 +201,41 @@ def test_role_rule_needs_hold_wherever_it_names_anything(nlp: Language) -> None:
                         tried += 1
                         assert rule.apply(word, [], context) == [], (rule.name, text, token.text)
     assert tried > 1000
+
+
+def _unmet(rule: Rule[Any], has: frozenset[str]) -> bool:
+    return bool(rule.needs) and not any(set(need.split()) <= has for need in rule.needs)
+
+
+def test_cue_and_sense_needs_hold_wherever_they_decide(nlp: Language) -> None:
+    """`Cues` skips a factuality cue for a trigger without what the cue needs (over
+    `cue_shape`), `Senses` a sense rule (over `sense_shape`): on every word of every event
+    rule's sentences (as a trigger of its lemma, with its listed CAMEO code and with none), such
+    a cue does not fire and such a rule decides nothing."""
+    lex = lexicon()
+    texts = {text.replace("[", "").replace("]", "") for table in RULES for rule in table
+             for text in (*rule.examples, *rule.counter) if isinstance(text, str)}
+    cues = sensed = 0
+    for text in sorted(texts):
+        for token in nlp(text):
+            has = cue_shape(token)
+            for cue in FACTUALITY:
+                if _unmet(cue, has):
+                    cues += 1
+                    assert not cue.apply.test(token), (cue.name, text, token.text)
+            if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+                continue
+            noun = token.pos_ == "NOUN"
+            listed = (lex.nouns if noun else lex.verbs).get(token.lemma_.lower(), "")
+            for cameo in {"", listed}:
+                trigger = Trigger(token, cameo, token.lemma_.lower(), noun, "events.trigger.t")
+                has = sense_shape(trigger)
+                for rule in SENSES:
+                    if _unmet(rule, has):
+                        sensed += 1
+                        assert rule.apply(trigger, lex) is None, (rule.name, text, token.text)
+    assert cues > 1000
+    assert sensed > 1000
 
 
 @pytest.mark.parametrize(("rule", "text"), [
