@@ -38,6 +38,9 @@ class AttributionFinder:
         self.quote_cues = [(r.name, r.apply) for r in cues if isinstance(r.apply, QuoteCue)]
         self.doc_cues = [(r.name, r.apply) for r in cues if isinstance(r.apply, DocCue)]
         self.word_cues = [(r.name, r.apply) for r in cues if isinstance(r.apply, WordCue)]
+        # the lemmas each word cue tries, if it says (a word of another lemma finds nothing)
+        self.word_lemmas = [frozenset(cue.lemmas(lexicon)) if cue.lemmas is not None else None
+                            for _, cue in self.word_cues]
         self.vetoes = tuple(vetoes)
         self.joins = tuple(joins)
 
@@ -49,8 +52,10 @@ class AttributionFinder:
         for name, cue in self.doc_cues:
             found += [replace(a, rule=name) for a in cue.find(scene) if a.cue[0] >= start]
         used = {a.cue_token.i for a in found}
-        words = [(name, cue, scene.stops(name)) for name, cue in self.word_cues]
-        by_pos: dict[str, list[tuple[str, WordCue, Callable[[Token], bool]]]] = {}
+        words = [(name, cue, scene.stops(name), lemmas)
+                 for (name, cue), lemmas in zip(self.word_cues, self.word_lemmas, strict=True)]
+        by_pos: dict[str, list[tuple[str, WordCue, Callable[[Token], bool],
+                                     frozenset[str] | None]]] = {}
         parse = tree(doc)  # parts of speech and offsets as read once for the doc
         tags, offsets = parse.pos, parse.offsets
         for i, token in enumerate(parse.tokens):
@@ -62,12 +67,17 @@ class AttributionFinder:
             tried = by_pos.get(pos)
             if tried is None:  # the cue rules that take this part of speech, in order
                 tried = by_pos[pos] = [w for w in words if w[1].pos is None or pos in w[1].pos]
-            lower = None  # read once, for the rules that try only some words
-            for name, word, stop in tried:
+            lower = lemma = None  # read once, for the rules that try only some words
+            for name, word, stop, lemmas in tried:
                 if word.words is not None:
                     if lower is None:
                         lower = token.lower_
                     if lower not in word.words:
+                        continue
+                if lemmas is not None:
+                    if lemma is None:
+                        lemma = token.lemma_.lower()
+                    if lemma not in lemmas:
                         continue
                 # the rule first: most words fail its first test, and few hits meet a veto
                 if (hit := word.find(scene, token)) is not None and not stop(token):

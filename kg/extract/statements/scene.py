@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -95,6 +95,9 @@ class WordCue:
     find: Callable[[Scene, Token], Attribution | None]
     pos: frozenset[str] | None = None  # the parts of speech it tries (None: any word)
     words: frozenset[str] | None = None  # the words (lowercase) it tries (None: any word)
+    # the lemmas (lowercase) of the lexicon it tries, a word of no other lemma finding nothing
+    # (None: any word)
+    lemmas: Callable[[SpeechLexicon], Collection[str]] | None = None
 
 
 Cue = QuoteCue | DocCue | WordCue

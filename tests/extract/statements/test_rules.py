@@ -107,3 +107,24 @@ def test_word_cue_finds_nothing_at_another_word(nlp: Language, rule: Rule[Any],
     others = [t for t in doc if t.lower_ not in rule.apply.words]
     assert others
     assert all(rule.apply.find(scene, t) is None for t in others)
+
+
+def test_word_cue_finds_nothing_at_a_word_of_another_lemma(nlp: Language) -> None:
+    """The finder tries a word cue with `lemmas` only at words of those lemmas: on every word of
+    every statement rule's sentences, it finds nothing at a word of any other."""
+    lex = speech_lexicon()
+    gated = [(rule, frozenset(rule.apply.lemmas(lex))) for rule in CUES
+             if isinstance(rule.apply, WordCue) and rule.apply.lemmas is not None]
+    texts = {text for table in RULES for rule in table for text in (*rule.examples, *rule.counter)
+             if isinstance(text, str)}
+    tried = 0
+    for text in sorted(texts):
+        doc = nlp(text)
+        scene = Scene(doc, lex, ContentRules(lex, CONTENT.rules), [], ())
+        for token in doc:
+            for rule, lemmas in gated:
+                if token.lemma_.lower() not in lemmas:
+                    tried += 1
+                    assert rule.apply.find(scene, token) is None, (rule.name, text, token.text)
+    assert len(gated) == 8
+    assert tried > 1000
