@@ -23,6 +23,7 @@ the median of the paired differences, in ms per article.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import io
@@ -36,6 +37,7 @@ import tarfile
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +80,19 @@ def _version(package: str, corpus: Path, count: int) -> tuple[Any, ...]:
     return pipeline, model.Extraction, export.extraction_json, items
 
 
+@contextlib.contextmanager
+def _versions(base: str, corpus: Path, count: int
+              ) -> Iterator[tuple[dict[str, tuple[Any, ...]], list[Any]]]:
+    """Yield `base` (copied as a renamed package) and the working tree, each as `_version`
+    gives it, and the articles' docs parsed once by the working tree's pipeline."""
+    with tempfile.TemporaryDirectory() as folder:
+        _copy_base(base, Path(folder))
+        sys.path.insert(0, folder)
+        versions = {"base": _version("kgbase", corpus, count),
+                    "branch": _version("kg", corpus, count)}
+        yield versions, [doc for _, doc in versions["branch"][0].parse_many(versions["branch"][3])]
+
+
 def _once(version: tuple[Any, ...], n: int, doc: Any, best: dict[tuple[int, str], float]) -> str:
     pipeline, extraction_type, to_json, items = version
     extraction = extraction_type(article=items[n], run=pipeline.run_info)
@@ -100,12 +115,7 @@ def _same(first: str, second: str) -> bool:
 
 def run(base: str, corpus: Path, count: int, rounds: int) -> dict[str, object]:
     """Time the stages of `base` and of the working tree; return ms per article of each."""
-    with tempfile.TemporaryDirectory() as folder:
-        _copy_base(base, Path(folder))
-        sys.path.insert(0, folder)
-        versions = {"base": _version("kgbase", corpus, count),
-                    "branch": _version("kg", corpus, count)}
-        docs = [doc for _, doc in versions["branch"][0].parse_many(versions["branch"][3])]
+    with _versions(base, corpus, count) as (versions, docs):
         bests: dict[str, dict[tuple[int, str], float]] = {"base": {}, "branch": {}}
         same = True
         gc.disable()
@@ -137,12 +147,7 @@ def run(base: str, corpus: Path, count: int, rounds: int) -> dict[str, object]:
 
 def run_applied(base: str, corpus: Path, count: int, rounds: int) -> dict[str, object]:
     """Time `Pipeline.apply` and the JSON of `base` and of the working tree, collector on."""
-    with tempfile.TemporaryDirectory() as folder:
-        _copy_base(base, Path(folder))
-        sys.path.insert(0, folder)
-        versions = {"base": _version("kgbase", corpus, count),
-                    "branch": _version("kg", corpus, count)}
-        docs = [doc for _, doc in versions["branch"][0].parse_many(versions["branch"][3])]
+    with _versions(base, corpus, count) as (versions, docs):
         spent: dict[str, list[float]] = {"base": [], "branch": []}
         for r in range(rounds):
             for label in ("base", "branch") if r % 2 == 0 else ("branch", "base"):

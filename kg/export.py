@@ -343,12 +343,12 @@ def gephi_attributes(store: Store, *, base_iri: str = DEFAULT_BASE_IRI
     `longitude` where the gazetteer gave them (the named queries `list_actors`, `list_places`;
     where `list_places` fails, as on a server whose deadline its place paths outrun, places are
     left bare with a logged warning)."""
-    from kg.query import JOINER, run_named
+    from kg.query import run_named, split_joined
 
     about: dict[str, dict[str, str | float]] = {}
     for row in run_named(store, "list_actors", base_iri=base_iri).records():
         if row.get("kind") is not None:  # the canonical actor's kind, on each of its nodes
-            for node in filter(None, str(row.get("nodes") or "").split(JOINER)):
+            for node in split_joined(row.get("nodes")):
                 about.setdefault(node, {"actor_kind": str(row["kind"])})
     try:
         places = run_named(store, "list_places", base_iri=base_iri).records()

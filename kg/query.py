@@ -386,6 +386,19 @@ def run_named(
     return sort_joined(result, query.joined)
 
 
+def split_joined(value: object) -> list[str]:
+    """Return the values a joined column (`# @joined`) holds in one cell; none for an empty or
+    unbound cell.
+
+    Examples:
+        >>> split_joined(Literal("Ann; Kim"))
+        ['Ann', 'Kim']
+        >>> split_joined(None)
+        []
+    """
+    return [part for part in str(value or "").split(JOINER) if part]
+
+
 def sort_joined(result: QueryResult, columns: tuple[str, ...]) -> QueryResult:
     """Sort the values of each joined column (`# @joined`) of every row, by code point.
 

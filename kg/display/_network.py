@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.display._hover import wrapped
-from kg.query import JOINER, run_named
+from kg.query import run_named, split_joined
 from kg.store import QueryResult, Store
 from kg.timeline import StatementEntry, Timeline, TimelineEntry, interactions, said_about
 
@@ -33,8 +33,7 @@ def actor_kinds(actors: QueryResult) -> dict[str, str]:
     for row in actors.records():
         if row.get("actor") is None or row.get("kind") is None:
             continue
-        nodes = str(row.get("nodes") or "").split(JOINER)
-        for iri in (str(row["actor"]), *filter(None, nodes)):
+        for iri in (str(row["actor"]), *split_joined(row.get("nodes"))):
             kinds[iri] = str(row["kind"])
     return kinds
 

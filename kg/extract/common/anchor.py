@@ -140,27 +140,26 @@ class TimeAnchorer:
             if head is not None:
                 self.heads.append((timex, head))
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
-        # the times of each sentence (by its first token), with the path from their head up to
-        # its clause
-        self.in_sentence: dict[int, list[tuple[Timex, list[Token]]]] = {}
-        for timex, head in self.heads:
-            self.in_sentence.setdefault(sentence_start(head), []).append(
-                (timex, _clause_path(head)))
         # each expression's value and span, made once: many triggers share a time
         self.read: dict[int, tuple[TimeValue, Span]] = {
             id(timex): (timex.time, timex.span) for timex, _ in self.heads}
-        # (sentence index, time) of each past calendar time stated in a foreground clause, in
-        # text order; only a day is carried, a coarser one of another period stops the carry
-        last = self.published.begin if self.published else None
+        # the times of each sentence (by its first token), with the path from their head up to
+        # its clause; and (sentence index, time) of each past calendar time stated in a
+        # foreground clause, in text order: only a day is carried, a coarser one of another
+        # period stops the carry
+        self.in_sentence: dict[int, list[tuple[Timex, list[Token]]]] = {}
         self.narrative: list[tuple[int, TimeValue]] = []
+        last = self.published.begin if self.published else None
         for timex, head in self.heads:
+            path = _clause_path(head)
+            self.in_sentence.setdefault(sentence_start(head), []).append((timex, path))
             time = self.read[id(timex)][0]
             top = clause_head(head)
             # a time on a noun of a clause in the present is that thing's ("boasts about the
             # Patriot Act after the Sept. 11, 2001, attacks"), not the story's
             if not _background(top) and (
                     last is None or time.begin is None or time.begin <= last) and not (
-                    _clause_tense(top) != "past" and _attributive(_clause_path(head))):
+                    _clause_tense(top) != "past" and _attributive(path)):
                 self.narrative.append((self._sentence(head), time))
 
     def _sentence(self, token: Token) -> int:

@@ -11,8 +11,10 @@ measures what each rule buys.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -34,6 +36,16 @@ class Rule(Generic[T]):
     examples: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def need_sets(self) -> tuple[frozenset[str], ...]:
+        """The needs as sets of words, read once."""
+        return tuple(frozenset(need.split()) for need in self.needs)
+
+    def meets(self, has: AbstractSet[str]) -> bool:
+        """Tell whether an input showing the words `has` meets one of the needs (any input
+        does when there are none)."""
+        return not self.need_sets or any(need <= has for need in self.need_sets)
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):

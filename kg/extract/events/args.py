@@ -92,10 +92,9 @@ class _Gates:
 
     def __init__(self, tables: Sequence[Sequence[Rule[Heads]]]) -> None:
         self.tables = tuple(tuple(rules) for rules in tables)
-        self._needs = {rule.name: tuple(frozenset(need.split()) for need in rule.needs)
-                       for rules in self.tables for rule in rules}
         # the words some need is written in: a shape is kept by these alone
-        self._words = frozenset(w for needs in self._needs.values() for n in needs for w in n)
+        self._words = frozenset(w for rules in self.tables for rule in rules
+                                for need in rule.need_sets for w in need)
         self._fits: dict[frozenset[str], tuple[tuple[Rule[Heads], ...], ...]] = {}
 
     def fit(self, trigger: Predicate) -> tuple[tuple[Rule[Heads], ...], ...]:
@@ -104,12 +103,8 @@ class _Gates:
         found = self._fits.get(key)
         if found is None:
             found = self._fits[key] = tuple(
-                tuple(rule for rule in rules if self._meets(rule, key)) for rules in self.tables)
+                tuple(rule for rule in rules if rule.meets(key)) for rules in self.tables)
         return found
-
-    def _meets(self, rule: Rule[Heads], key: frozenset[str]) -> bool:
-        needs = self._needs[rule.name]
-        return not needs or any(need <= key for need in needs)
 
 
 @functools.lru_cache(maxsize=8)

@@ -291,8 +291,6 @@ class Cues:
 
     def __init__(self, rules: Sequence[Rule[Cue]] = FACTUALITY.rules) -> None:
         self.rules = tuple(rules)
-        self._needs = [tuple(frozenset(need.split()) for need in rule.needs)
-                       for rule in self.rules]
         self._fits: dict[tuple[bool, str, tuple[str, ...]], tuple[Rule[Cue], ...]] = {}
 
     def fit(self, trigger: Token) -> tuple[Rule[Cue], ...]:
@@ -301,9 +299,7 @@ class Cues:
         found = self._fits.get(key)
         if found is None:
             has = cue_shape(trigger)
-            found = self._fits[key] = tuple(
-                rule for rule, needs in zip(self.rules, self._needs, strict=True)
-                if not needs or any(need <= has for need in needs))
+            found = self._fits[key] = tuple(rule for rule in self.rules if rule.meets(has))
         return found
 
     def classify(self, trigger: Token) -> Factuality:

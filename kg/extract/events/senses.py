@@ -506,8 +506,6 @@ class Senses:
 
     def __init__(self, rules: Sequence[Rule[SenseRule]] = SENSES.rules) -> None:
         self.rules = tuple(rules)
-        self._needs = [tuple(frozenset(need.split()) for need in rule.needs)
-                       for rule in self.rules]
         self._fits: dict[tuple[bool, str, str, str, str], tuple[Rule[SenseRule], ...]] = {}
 
     def fit(self, trigger: Trigger) -> tuple[Rule[SenseRule], ...]:
@@ -517,9 +515,7 @@ class Senses:
         found = self._fits.get(key)
         if found is None:
             has = sense_shape(trigger)
-            found = self._fits[key] = tuple(
-                rule for rule, needs in zip(self.rules, self._needs, strict=True)
-                if not needs or any(need <= has for need in needs))
+            found = self._fits[key] = tuple(rule for rule in self.rules if rule.meets(has))
         return found
 
     def sense(self, trigger: Trigger, lex: EventLexicon) -> Sense:
